@@ -1,0 +1,163 @@
+"""Ingest: read a PDF with pdfplumber in one pass over its pages.
+
+Each page is parsed once; its words (with font and size) and its table regions are taken from that one parsed
+page, which is then closed so a long PDF runs in bounded memory. Anything that makes a file unusable becomes a
+`DocumentError` with a short, specific reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline import tables
+from pipeline.records import DocumentError, PageContent, PdfContent, Word
+
+# pdfminer warns about every odd colour space and font; none of it is actionable for a user.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+CID_PATTERN = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Per-document limits a user can set; None means no limit."""
+
+    max_pages: int | None = None
+    max_seconds: float | None = None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def doc_id_for(sha256: str) -> str:
+    return sha256[:16]
+
+
+def check_pdf_header(path: Path) -> None:
+    """Reject files that are not PDFs before pdfminer produces a cryptic error about them."""
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        shown = head[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
+        raise DocumentError(f"not a PDF (file starts with '{shown}')")
+
+
+def read_pdf(path: Path, budget: Budget = Budget(), sha256: str | None = None) -> PdfContent:
+    """Read every page's words and table regions. Raises DocumentError for unusable files."""
+    path = Path(path)
+    check_pdf_header(path)
+    sha256 = sha256 or file_sha256(path)
+    started = time.monotonic()
+    try:
+        with pdfplumber.open(path) as pdf:
+            n_pages = len(pdf.pages)
+            if n_pages == 0:
+                raise DocumentError("PDF has no pages")
+            if budget.max_pages is not None and n_pages > budget.max_pages:
+                raise DocumentError(
+                    f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
+                )
+            metadata_title = str((pdf.metadata or {}).get("Title") or "").strip()
+            pages = []
+            for page in pdf.pages:
+                pages.append(read_page(page))
+                # Release the parsed objects: without this pdfplumber keeps every page in memory.
+                page.close()
+                elapsed = time.monotonic() - started
+                if budget.max_seconds is not None and elapsed > budget.max_seconds:
+                    raise DocumentError(
+                        f"time budget of {budget.max_seconds:g} s exceeded at page {page.page_number} of {n_pages}"
+                        " (--max-seconds)"
+                    )
+    except DocumentError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise DocumentError("encrypted (password required)") from error
+    except PdfminerException as error:
+        raise DocumentError(describe_pdfminer_error(error.args[0] if error.args else error)) from error
+    except (PDFSyntaxError, PSException) as error:
+        raise DocumentError(f"damaged or truncated PDF: {error}") from error
+
+    content = PdfContent(
+        doc_id=doc_id_for(sha256),
+        path=str(path),
+        sha256=sha256,
+        n_pages=n_pages,
+        metadata_title=metadata_title,
+        pages=pages,
+    )
+    check_text_layer(content)
+    return content
+
+
+def describe_pdfminer_error(error: object) -> str:
+    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return "encrypted (password required)"
+    name = type(error).__name__
+    detail = str(error) or name
+    return f"damaged or truncated PDF: {detail}"
+
+
+def read_page(page: pdfplumber.page.Page) -> PageContent:
+    words = [
+        Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            top=float(w["top"]),
+            x1=float(w["x1"]),
+            bottom=float(w["bottom"]),
+            fontname=str(w.get("fontname", "")),
+            size=round(float(w.get("size", 0.0)), 2),
+            upright=bool(w.get("upright", True)),
+        )
+        for w in page.extract_words(
+            keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size", "upright"]
+        )
+    ]
+    page_area = float(page.width * page.height) or 1.0
+    image_area = sum(abs((img["x1"] - img["x0"]) * (img["bottom"] - img["top"])) for img in page.images)
+    return PageContent(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        rotation=int(page.rotation or 0),
+        words=words,
+        raw_tables=tables.find_page_tables(page),
+        image_area_share=min(1.0, image_area / page_area),
+    )
+
+
+def check_text_layer(content: PdfContent) -> None:
+    """Scanned PDFs and fonts without Unicode maps give no usable text: say so instead of passing garbage on."""
+    words = [w.text for page in content.pages for w in page.words]
+    if not words:
+        if any(page.image_area_share > 0.3 for page in content.pages):
+            raise DocumentError("no text layer; OCR is not supported")
+        raise DocumentError("no text found in the PDF")
+    text = " ".join(words)
+    cid_chars = sum(len(m) for m in CID_PATTERN.findall(text))
+    readable = sum(ch.isalpha() for ch in text)
+    if cid_chars > 0.3 * len(text) or readable < 0.3 * len(text):
+        raise DocumentError("text layer is unreadable (fonts without Unicode maps); OCR is not supported")
+    for page in content.pages:
+        if not page.words and page.image_area_share > 0.3:
+            content.warnings.append(f"page {page.number}: no text layer (image only), skipped")
