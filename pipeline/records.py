@@ -56,6 +56,15 @@ class RawTable:
     rows: list[list[str | None]]
     cell_bboxes: list[list[BBox | None]]
     strategy: str  # which detection strategy found it ("lines", "text", ...)
+    # Added by the tables stage (all defaulted):
+    span_origin: list[list[tuple[int, int] | None]] = field(default_factory=list)  # slot -> merged cell's origin
+    n_header_rows: int = 1
+    caption: str = ""  # caption found on the page next to the region ("Table 1 ..."), "" when none
+    number: str | None = None  # the caption's table number
+    notes: str = ""  # footnotes printed under the table
+    continued: bool = False  # a "(continued)" mark on the caption or under the table
+    rotation: int = 0  # degrees the page is turned clockwise to read the table upright
+    ruled: bool = True  # found from drawn rules (False: whitespace columns under a caption)
 
 
 @dataclass
