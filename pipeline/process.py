@@ -1,0 +1,67 @@
+"""One document through every stage, as plain Python (the Prefect flow wraps this in a task)."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import ingest, nlp, structure, tables
+from pipeline.claims import extract_claims
+from pipeline.records import DocumentError, DocumentResult
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What changes the extraction of a document (and so belongs in its cache key)."""
+
+    max_pages: int | None = None
+    max_seconds: float | None = None
+    spacy_model: str | None = None
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def process_document(path: Path, sha256: str, settings: Settings = Settings(), debug: bool = False) -> DocumentResult:
+    """Run ingest → structure → tables → nlp → claims. Never raises for a bad document: the result says why."""
+    path = Path(path)
+    result = DocumentResult(doc_id=ingest.doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    try:
+        with _timed(timings, "ingest"):
+            pdf = ingest.read_pdf(path, ingest.Budget(settings.max_pages, settings.max_seconds), sha256=sha256)
+        result.n_pages = pdf.n_pages
+        with _timed(timings, "structure"):
+            document = structure.build_document(pdf)
+        result.structure = document
+        result.title = document.title or pdf.metadata_title
+        with _timed(timings, "tables"):
+            result.tables = tables.assemble_tables(pdf, document.passages)
+        del pdf  # the page words are no longer needed; free them before the NLP stage
+        with _timed(timings, "nlp"):
+            annotated = nlp.annotate(nlp.load_pipeline(settings.spacy_model), document)
+        result.sentences = annotated.sentences
+        result.entities = annotated.entities
+        with _timed(timings, "claims"):
+            result.claims = extract_claims(result.doc_id, result.tables, annotated)
+    except DocumentError as error:
+        result.status = error.status
+        result.error = error.reason
+    except Exception as error:  # a bug or an unforeseen PDF quirk must not stop the other documents
+        result.status = "failed"
+        result.error = f"internal error: {type(error).__name__}: {error}"
+        if debug:
+            result.error += "\n" + traceback.format_exc()
+    result.stage_seconds = timings
+    result.seconds = time.perf_counter() - started
+    return result

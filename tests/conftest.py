@@ -1,0 +1,58 @@
+"""Shared fixtures. Prefect's environment is set here, before any test module imports prefect."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
+SHARED = ROOT.parent / "shared"
+CORPUS_REAL = SHARED / "corpus-real"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+_PREFECT_HOME = Path(tempfile.mkdtemp(prefix="reviewminer-test-prefect-"))
+os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
+from pipeline.prefect_env import configure_prefect  # noqa: E402
+
+configure_prefect(_PREFECT_HOME)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server for every flow test (starting one costs about 10 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The seed review through every stage, in plain Python (no Prefect)."""
+    from pipeline.ingest import file_sha256
+    from pipeline.process import process_document
+
+    result = process_document(SEED_PDF, file_sha256(SEED_PDF))
+    assert result.status == "ok", result.error
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_run(prefect_harness, tmp_path_factory):
+    """A real flow run over corpus/ (the seed review); returns (output folder, run record)."""
+    from pipeline.flow import run_corpus
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    shutil.copy(SEED_PDF, corpus / "seed_review.pdf")
+    out = tmp_path_factory.mktemp("out")
+    record = run_corpus(corpus=str(corpus), out=str(out))
+    return out, record, corpus
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
