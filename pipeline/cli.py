@@ -176,6 +176,21 @@ def serve(
             server.wait(timeout=30)
 
 
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="An output folder written by `reviewminer run`.")] = Path("outputs"),
+    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless others must reach it.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the review app.")] = 8765,
+) -> None:
+    """Start the curator web app over OUT: accept, reject or edit extracted claims."""
+    if not (out / "claims.parquet").exists():
+        fail(f"no claims.parquet in {out}; run `reviewminer run CORPUS --out {out}` first")
+    from pipeline.review import serve_review
+
+    serve_review(out, host=host, port=port)
+
+
 @app.command("eval")
 def evaluate(
     pdf: Annotated[Path, typer.Option(help="The PDF to evaluate.")] = Path("corpus/seed_review.pdf"),

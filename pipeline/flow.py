@@ -166,7 +166,8 @@ def run_summary_markdown(record: RunRecord) -> str:
     lines = [
         f"# ReviewMiner run {record.run_id}",
         "",
-        "| documents | processed | reused (unchanged) | ok | failed | skipped | removed | claims added | claims removed |",
+        "| documents | processed | reused (unchanged) | ok | failed | skipped | removed | claims added "
+        "| claims removed |",
         "|---|---|---|---|---|---|---|---|---|",
         f"| {record.counts.get('documents', 0)} | {processed} | {len(record.documents_reused)} "
         f"| {record.counts.get('ok', 0)} | {record.counts.get('failed', 0)} | {record.counts.get('skipped', 0)} "
