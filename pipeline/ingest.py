@@ -143,6 +143,9 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
         words=words,
         raw_tables=tables.find_page_tables(page),
         image_area_share=min(1.0, image_area / page_area),
+        image_boxes=[
+            (float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"])) for img in page.images
+        ],
     )
 
 

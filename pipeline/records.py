@@ -76,6 +76,7 @@ class PageContent:
     words: list[Word]
     raw_tables: list[RawTable] = field(default_factory=list)
     image_area_share: float = 0.0  # share of the page covered by images, to tell scanned pages apart
+    image_boxes: list[BBox] = field(default_factory=list)  # placed images (figures), for reading order
 
 
 @dataclass
