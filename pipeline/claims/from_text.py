@@ -32,6 +32,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.properties import split_properties
+from pipeline.normalize import canonical_subject, load_lexicon
 from pipeline.records import Claim, Evidence, Passage, Sentence
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -45,6 +46,7 @@ AGENT_ENTITY_LABELS = {"METHOD", "TREATMENT", "MOLECULE"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 CITATION = re.compile(r"\s*\[[\d,\s–\-]+\]")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+FIGURE_REFERENCE = re.compile(r"\s*\((?:Fig|Figure|Table|Tab)s?\.?\s*[^()]{0,30}\)", re.IGNORECASE)
 CUE_EXTENSION = "claim_cue"
 
 if not Token.has_extension(CUE_EXTENSION):
@@ -92,6 +94,7 @@ class ClaimCues:
     bad_attributes: frozenset[str]
     up: frozenset[str]
     down: frozenset[str]
+    adjective_only: frozenset[str]
     aliases: tuple[str, ...] = field(default=())
 
 
@@ -149,6 +152,7 @@ def load_cues(path: str | None = None) -> ClaimCues:
         bad_attributes=_set(evaluation["bad_attributes"]),
         up=_set(evaluation["up_modifiers"]),
         down=_set(evaluation["down_modifiers"]),
+        adjective_only=_set(evaluation["adjective_only"]),
         aliases=tuple(dict.fromkeys(aliases)),
     )
 
@@ -432,15 +436,18 @@ def resolve_owner(
 
 def clean_text(text: str) -> str:
     text = CITATION.sub("", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" ,.;:")
+    text = FIGURE_REFERENCE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    return re.sub(r"\s+as well$", "", text)
 
 
 def _span_text(doc: Doc, indices: set[int] | list[int]) -> str:
+    """The text of the chosen tokens in reading order (gaps left by removed conjuncts closed)."""
     if not indices:
         return ""
-    start, end = min(indices), max(indices) + 1
-    return clean_text(doc[start:end].text)
+    ordered = sorted(indices)
+    text = "".join(doc[i].text_with_ws if i + 1 in indices else doc[i].text + " " for i in ordered)
+    return clean_text(text)
 
 
 def _clause_end(sent: Span, start: int, cues: ClaimCues, stop_at_clauses: bool = True) -> int:
@@ -496,7 +503,7 @@ def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues:
     """(owner, start, end, label) of the property span a cue noun introduces, or None."""
     sent, doc = context.sent, context.sent.doc
     head = cue.head
-    of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for", "in", "to")]
+    of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
@@ -624,8 +631,10 @@ def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: Clai
     for verb in _clause_heads(context.sent):
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
-        if verb.lemma_.lower() in cues.definition_verbs or verb.lemma_.lower() in cues.effect_direction:
+        if verb.lemma_.lower() in cues.definition_verbs:
             continue
+        if verb.lemma_.lower() in cues.effect_direction and not _verb_negated(verb, cues):
+            continue  # "X improves Y" is an effect; "X does not affect Y" is an evaluation
         if verb.lemma_.lower() in cues.result_verbs:
             continue
         subject = _clause_subject(verb)
@@ -633,7 +642,12 @@ def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: Clai
         if not owner:
             continue
         first_owner = first_owner or owner
-        parts = _predicate_parts(verb, subject, whole_clause, context, cues)
+        parts = [
+            [t for t in part if t.i not in context.consumed]
+            for part in _predicate_parts(verb, subject, whole_clause, context, cues)
+            if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
+            and not any(_is_effect_verb(t, cues) for t in part if t.i != verb.i)
+        ]
         polarities = [_polarity(tokens, context, cues) for tokens in parts]
         total = sum(polarities)
         if total == 0:
@@ -647,6 +661,15 @@ def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: Clai
             claims.append(_make_claim(context, owner, relation, text, "evaluation"))
             context.consumed |= {t.i for t in tokens}
     return claims
+
+
+def _is_effect_verb(token: Token, cues: ClaimCues) -> bool:
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in cues.effect_direction
+        and token.dep_ not in ("amod", "compound")
+        and not _verb_negated(token, cues)
+    )
 
 
 def _clause_heads(sent: Span) -> list[Token]:
@@ -670,7 +693,7 @@ def _evaluated_owner(
     if mention and subject.lemma_.lower() not in cues.good_attributes | cues.bad_attributes:
         return mention.text, False
     head = _anaphor_head([subject], cues)
-    if head is not False:
+    if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
         return discourse.resolve_anaphor(head or None), False
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
@@ -685,7 +708,7 @@ def _evaluated_owner(
         and discourse.claimed_topic
         and discourse.topic
         and _opens_with(context.sent, verb, cues.continuation)
-        and not context.mentions
+        and not _mentions_in({t.i for t in subject.subtree}, context)
     ):
         return discourse.topic, True
     return "", False
@@ -732,14 +755,17 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     score, used = 0, set()
     for token in tokens:
         lemma, lower = token.lemma_.lower(), token.lower_
+        phrase = _attribute_phrase(token)
+        if phrase in cues.good_attributes or phrase in cues.bad_attributes:
+            lemma = phrase
         if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
             valence = 1 if lemma in cues.good_attributes else -1
             modifier = _quantity_modifier(token, cues)
             if modifier:
                 score += valence * modifier
                 used |= {token.i}
-        elif token.i in used:
-            continue
+        elif token.i in used or (token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only):
+            continue  # "carrier complexes" is not "complex"
         elif lemma in cues.positive or lower in cues.positive:
             score += 1
         elif lemma in cues.negative or lower in cues.negative:
@@ -749,6 +775,16 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     if _negated(tokens, cues):
         score = -score
     return max(-1, min(1, score))
+
+
+def _attribute_phrase(token: Token) -> str:
+    """ "number of samples": a noun with its of-complement, for attributes whose valence depends on both."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return f"{token.lemma_.lower()} of {objects[0].lemma_.lower()}"
+    return ""
 
 
 def _quantity_modifier(token: Token, cues: ClaimCues) -> int:
@@ -803,6 +839,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
 def _verb_effect(verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "elicits potent antitumor immunity": the parser may hang the object under a predicative adjective.
+    objects = objects or [g for c in verb.children if c.dep_ == "oprd" for g in c.children if g.dep_ == "dobj"]
     subject_text = ""
     if passive:
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
@@ -853,7 +891,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subject = subjects[0]
-            text = _agent_text(list(subject.subtree), context, cues, discourse, subject)
+            text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
             if _is_investigator(subject, cues):
@@ -862,8 +900,13 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                     return instrument
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
-            text = _agent_text(list(current.head.subtree), context, cues, discourse, current.head)
-            if text and not _contains(current.head, verb):
+            noun = current.head
+            own = [t for t in noun.subtree if t.i <= noun.i or t.head.i == noun.i and t.dep_ == "prep" and t.lower_ == "of"]
+            own = [t for t in noun.subtree if t.i <= noun.i] + [
+                t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree
+            ]
+            text = _agent_text(own, context, cues, discourse, noun)
+            if text:
                 return text
             current = current.head.head
             continue
@@ -875,10 +918,6 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
-
-
-def _contains(head: Token, token: Token) -> bool:
-    return head.left_edge.i <= token.i <= head.right_edge.i and False
 
 
 def _root_method(context: SentenceContext) -> str:
@@ -907,15 +946,21 @@ def _instrument(verb: Token, context: SentenceContext, cues: ClaimCues, discours
             current = current.head
         else:
             break
-    for tokens in candidates:
-        mentions = _mentions_in({t.i for t in tokens}, context)
-        if mentions:
-            return _best_mention(mentions).text
-    return ""
+    mentions = [m for tokens in candidates for m in _mentions_in({t.i for t in tokens}, context)]
+    if not mentions:
+        return ""
+    # "by passive diffusion of paclitaxel": the agent applied (a treatment) over the way it was applied.
+    treatments = [m for m in mentions if _lexicon_type(m.text) == "treatment"]
+    return (treatments or mentions)[0].text
 
 
 def _agent_text(
-    tokens: list[Token], context: SentenceContext, cues: ClaimCues, discourse: Discourse, head: Token | None = None
+    tokens: list[Token],
+    context: SentenceContext,
+    cues: ClaimCues,
+    discourse: Discourse,
+    head: Token | None = None,
+    direct: bool = False,
 ) -> str:
     """The treatment named by a noun phrase, or "" when the phrase names none (investigators, quantities, ...)."""
     if not tokens:
@@ -923,8 +968,13 @@ def _agent_text(
     head = head or _phrase_head(tokens)
     indices = {t.i for t in tokens}
     mention = _best_mention(_mentions_in(indices, context))
+    if mention and mention.start == head.i and mention.end == head.i + 1 and head.lemma_.lower() in cues.method_heads:
+        return _noun_phrase_text(head)  # "pretreatment" alone says too little: "pretreatment of the source cells"
     if mention:
         return mention.text
+    anaphor = _anaphor_head([head], cues)
+    if anaphor and head.pos_ == "NOUN":
+        return discourse.resolve_anaphor(anaphor)
     treated = _treatment_participle(tokens, cues)
     if treated:
         return treated
@@ -932,17 +982,26 @@ def _agent_text(
     if entity is not None:
         return clean_text(entity.text)
     if head.pos_ == "PRON":
-        if head.lower_ == "it" and discourse.salient:
+        # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
+        if head.lower_ == "it" and direct and discourse.salient:
             return discourse.salient
         return ""
+    if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
+        return ""  # "a method to create ...": the method is named elsewhere
     if _is_investigator(head, cues) or head.lemma_.lower() not in cues.agent_heads:
         return ""
-    specific = [
-        t for t in head.subtree if t.i < head.i and t.dep_ in ("amod", "compound", "npadvmod", "nmod") and t.lower_ not in cues.generic_modifiers
-    ] or [c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i]
+    specific = _specific_modifiers(head, cues) or [c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i]
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return _noun_phrase_text(head)
+
+
+def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
+    return [
+        t
+        for t in head.subtree
+        if t.i < head.i and t.dep_ in ("amod", "compound", "npadvmod", "nmod") and t.lower_ not in cues.generic_modifiers
+    ]
 
 
 def _phrase_head(tokens: list[Token]) -> Token:
@@ -1118,7 +1177,8 @@ def _object_parts(
         own -= {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
         parts.append((head, own))
     texts = []
-    shared_of = _trailing_of(heads[-1], parts[-1][1]) if len(heads) > 1 else ""
+    with_of = [_trailing_of(head, own) for head, own in parts]
+    shared_of = next((o for o in with_of if o), "") if len(heads) > 1 and sum(1 for o in with_of if o) == 1 else ""
     for head, own in parts:
         text = _span_text(doc, own)
         if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
@@ -1135,21 +1195,24 @@ def _trailing_of(head: Token, own: set[int]) -> str:
 
 
 def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
-    """ "antioxidant, anti-inflammatory, and anti-apoptotic functions of exosomes" → three functions."""
-    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.i in own]
-    if not modifiers:
-        return [text]
-    first = modifiers[0]
-    coordinated = [first, *[c for c in first.conjuncts if c.i > first.i and c.i < head.i]]
-    if len(coordinated) < 2:
-        return [text]
+    """ "antioxidant, anti-inflammatory, and anti-apoptotic functions of exosomes" → three functions: the
+    premodifiers of the head, split at "and"/commas, each joined to the head and what follows it."""
     doc = head.doc
+    before = sorted(i for i in own if i < head.i and doc[i].dep_ != "det" and doc[i].head.i >= head.i - 0)
+    if not before:
+        return [text]
+    groups: list[list[int]] = [[]]
+    for i in before:
+        if doc[i].dep_ == "cc" or doc[i].text == ",":
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(i)
+    groups = [g for g in groups if g]
+    if len(groups) < 2 or not all(doc[g[-1]].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for g in groups):
+        return [text]
     rest = _span_text(doc, [i for i in own if i >= head.i])
-    results = []
-    for modifier in coordinated:
-        words = _span_text(doc, [t.i for t in modifier.subtree if t.i not in {c.i for c in modifier.conjuncts} and t.dep_ != "cc"])
-        results.append(f"{words} {rest}")
-    return results
+    return [f"{_span_text(doc, group)} {rest}" for group in groups]
 
 
 # ---------------------------------------------------------------- claim records
@@ -1264,9 +1327,9 @@ def _update_discourse(context: SentenceContext, discourse: Discourse, found: lis
     chosen = _best_mention(subject_mentions)
     if chosen:
         discourse.topic = chosen.text
-    owners = [c.subject for c in found if c.relation != "effect"]
+    owners = [c.subject for c in found if c.relation != "effect" and "same-as" not in c.cue]
     if owners:
-        discourse.topic = owners[-1]
+        discourse.topic = owners[0]
     discourse.claimed_topic = any(c.subject == discourse.topic for c in found if c.relation != "effect")
     for mention in context.mentions:
         if not mention.is_modifier:
@@ -1288,3 +1351,8 @@ def _salient(sent: Span, cues: ClaimCues) -> str:
     if objects:
         return _noun_phrase_text(objects[0])
     return ""
+
+
+def _lexicon_type(text: str) -> str:
+    lexicon = load_lexicon()
+    return lexicon.types.get(canonical_subject(text, lexicon=lexicon), "")
