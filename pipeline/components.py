@@ -1,0 +1,135 @@
+"""Our spaCy pieces: the scientific tokenizer, the sentence splitter and the entity ruler's pattern loading.
+
+Like scispaCy, each capability is a spaCy component registered with `@Language.factory`, switched on by name from
+the pipeline config in models/nlp/pipeline.json. scispaCy's own components (`abbreviation_detector`) are used as
+they are; importing this module registers them too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import pysbd
+import scispacy.abbreviation  # noqa: F401  (registers the "abbreviation_detector" factory)
+from scispacy.consts import ABBREVIATIONS
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.lang import char_classes
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
+
+# scispaCy's abbreviation detector calls an empty Matcher on most docs; spaCy warns each time (W036).
+warnings.filterwarnings("ignore", message=r"\[W036\]")
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "nlp"
+
+# Abbreviations after which a sentence never ends, on top of scispaCy's list ("Fig.", "e.g.", "al." ...).
+NO_BREAK_AFTER = ["al.", "Fig.", "Figs.", "fig.", "Eq.", "Ref.", "Refs.", "ca.", "approx.", "vs.", "No.", "Suppl."]
+
+# The web pipelines' tagger and parser were trained on text whose hyphenated words are split ("cell", "-",
+# "derived"); scispaCy keeps them whole. Splitting lets "stem cell-derived exosomes" match "stem cell".
+HYPHEN_INFIX = rf"(?<=[{char_classes.ALPHA}0-9])(?:{char_classes.HYPHENS})(?=[{char_classes.ALPHA}0-9])"
+
+
+def build_tokenizer(nlp: Language, split_hyphens: bool = True) -> Tokenizer:
+    """scispaCy's combined rule tokenizer (units, brackets, "Fig.", "et al."), optionally splitting hyphens."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # scispaCy's regex has a harmless "[[" set-union warning
+        tokenizer = combined_rule_tokenizer(nlp)
+        if split_hyphens:
+            infixes = [HYPHEN_INFIX, *_infix_patterns(tokenizer)]
+            tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return tokenizer
+
+
+def _infix_patterns(tokenizer: Tokenizer) -> list[str]:
+    pattern = tokenizer.infix_finditer.__self__.pattern  # the compiled alternation of scispaCy's infixes
+    return [pattern]
+
+
+@Language.factory(
+    "reviewminer_sentence_splitter",
+    default_config={"no_break_after": NO_BREAK_AFTER},
+)
+def make_sentence_splitter(nlp: Language, name: str, no_break_after: list[str]) -> SentenceSplitter:
+    return SentenceSplitter(no_break_after)
+
+
+class SentenceSplitter:
+    """pySBD sentence boundaries (as scispaCy's `pysbd_sentencizer`), set before the parser so it keeps them.
+
+    Differences from scispaCy's component: one segmenter per pipeline instead of one per doc, and an overridable
+    list of abbreviations that never end a sentence.
+    """
+
+    def __init__(self, no_break_after: Iterable[str]):
+        self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        self.no_break_after = set(ABBREVIATIONS) | set(no_break_after)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = {_first_token_at(doc, span.start) for span in self.segmenter.segment(doc.text)}
+        for token in doc:
+            previous = doc[token.i - 1] if token.i else None
+            if previous is None:
+                token.is_sent_start = True
+            elif previous.text.count("\n") >= 2:
+                token.is_sent_start = True  # a blank line always separates sentences
+            else:
+                token.is_sent_start = token.i in starts and previous.text not in self.no_break_after
+        return doc
+
+
+def _first_token_at(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after `char` (pySBD spans may begin on whitespace)."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+# ---------------------------------------------------------------- entity ruler patterns
+
+
+def read_patterns(patterns_dir: Path, exclude_ids: set[str] | None = None) -> list[dict]:
+    """All entity ruler patterns (one JSONL file per label), without those whose `id` is excluded."""
+    exclude_ids = exclude_ids or set()
+    patterns = []
+    for path in sorted(Path(patterns_dir).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                pattern = json.loads(line)
+                if pattern.get("id") not in exclude_ids:
+                    patterns.append(pattern)
+    return patterns
+
+
+def add_entity_ruler(nlp: Language, patterns: list[dict], name: str = "biomed_ruler", **placement) -> None:
+    """Case-insensitive phrase patterns plus ORTH token patterns for acronyms; longest match wins."""
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=name,
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+        **placement,
+    )
+    ruler.add_patterns(patterns)
+
+
+def lexicon_index(patterns: list[dict]) -> dict[str, tuple[str, str]]:
+    """Lowercased phrase (or exact acronym) -> (label, canonical id), for normalizing mentions found by the NER."""
+    index: dict[str, tuple[str, str]] = {}
+    for pattern in patterns:
+        phrase = pattern["pattern"]
+        key = phrase.lower() if isinstance(phrase, str) else " ".join(t.get("ORTH", "") for t in phrase)
+        index.setdefault(key, (pattern["label"], pattern.get("id") or key))
+    return index
+
+
+def span_key(span: Span) -> str:
+    """The key `lexicon_index` uses for a span: tokens joined by single spaces, lowercased unless an acronym."""
+    text = re.sub(r"\s+", " ", span.text).strip()
+    return text if len(span) == 1 and sum(c.isupper() for c in text) >= 2 else text.lower()
