@@ -95,6 +95,8 @@ class ClaimCues:
     up: frozenset[str]
     down: frozenset[str]
     adjective_only: frozenset[str]
+    demand_verbs: frozenset[str]
+    cause_markers: tuple[str, ...]
     aliases: tuple[str, ...] = field(default=())
 
 
@@ -153,6 +155,8 @@ def load_cues(path: str | None = None) -> ClaimCues:
         up=_set(evaluation["up_modifiers"]),
         down=_set(evaluation["down_modifiers"]),
         adjective_only=_set(evaluation["adjective_only"]),
+        demand_verbs=_set(evaluation["demand_verbs"]),
+        cause_markers=tuple(m.lower() for m in evaluation["cause_markers"]),
         aliases=tuple(dict.fromkeys(aliases)),
     )
 
@@ -295,7 +299,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     claims = cue_noun_claims(context, discourse, cues)
-    claims += evaluative_claims(context, discourse, cues, after_cues=bool(claims))
+    claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += effect_claims(context, discourse, cues)
     return claims
 
@@ -518,7 +522,7 @@ def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues:
         if same:
             as_index = next((t.i for t in doc[start:end] if t.lower_ == "as"), None)
             if as_index is not None:
-                return owner, start, as_index, f"cue:{cue.lemma_}:same-as"
+                return owner, start, as_index, f"cue:{cue.lemma_}:has-same"
         return owner, start, end, f"cue:{cue.lemma_}:has"
     # "The advantage(s) of X is/are P", "Its disadvantage is that P".
     if cue.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
@@ -591,12 +595,12 @@ def _claims_from_property_span(
             claims.extend(_copy_claims(copied, owner, context, label))
             continue
         claims.append(_make_claim(context, owner, relation, prop, label))
-    if label.endswith("same-as"):
+    if label.endswith("has-same"):
         # "X has the same problem of P as Y": Y has it too.
         rest = doc[end + 1 : _clause_end(context.sent, end + 1, cues)]
         other = _best_mention(_mentions_in({t.i for t in rest}, context))
         if other:
-            claims.extend(_make_claim(context, other.text, relation, p, label) for p in split_properties(text))
+            claims.extend(_make_claim(context, other.text, relation, p, f"{label}:same-as") for p in split_properties(text))
     return claims
 
 
@@ -623,44 +627,73 @@ def _copy_claims(claims: list[Claim], owner: str, context: SentenceContext, labe
 # ---------------------------------------------------------------- (dis)advantages from evaluative clauses
 
 
-def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues, after_cues: bool) -> list[Claim]:
+def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues, owner_so_far: str) -> list[Claim]:
     """Clauses about a method whose words carry a polarity: "This method is simple, efficient, and ..."."""
     claims: list[Claim] = []
-    doc = context.sent.doc
-    first_owner = ""
-    for verb in _clause_heads(context.sent):
+    previous = owner_so_far
+    for verb in _clause_heads(context.sent, cues):
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
-        if verb.lemma_.lower() in cues.definition_verbs:
-            continue
-        if verb.lemma_.lower() in cues.effect_direction and not _verb_negated(verb, cues):
-            continue  # "X improves Y" is an effect; "X does not affect Y" is an evaluation
-        if verb.lemma_.lower() in cues.result_verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in cues.definition_verbs or lemma in cues.result_verbs:
             continue
         subject = _clause_subject(verb)
-        owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, first_owner)
+        owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, previous)
+        if not owner and previous and verb.dep_ == "conj" and not _opens_with(context.sent, verb, cues.contrast):
+            owner, whole_clause = previous, True  # "..., and additional purification steps are required"
         if not owner:
             continue
-        first_owner = first_owner or owner
-        parts = [
-            [t for t in part if t.i not in context.consumed]
-            for part in _predicate_parts(verb, subject, whole_clause, context, cues)
-            if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
-            and not any(_is_effect_verb(t, cues) for t in part if t.i != verb.i)
-        ]
-        polarities = [_polarity(tokens, context, cues) for tokens in parts]
-        total = sum(polarities)
-        if total == 0:
-            continue
-        for tokens, polarity in zip(parts, polarities, strict=True):
-            polarity = polarity or total
-            text = _span_text(doc, [t.i for t in tokens])
-            if not text or len(text) < 3:
-                continue
-            relation = "advantage" if polarity > 0 else "disadvantage"
-            claims.append(_make_claim(context, owner, relation, text, "evaluation"))
-            context.consumed |= {t.i for t in tokens}
+        if lemma in cues.effect_direction and not whole_clause and not _verb_negated(verb, cues):
+            continue  # "X improves Y" is an effect; "X does not affect Y" and "its activity is affected" evaluate
+        found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
+        previous = owner if (found or not whole_clause) else previous
+        claims.extend(found)
     return claims
+
+
+def _evaluated_parts(
+    verb: Token, subject: Token | None, whole_clause: bool, owner: str, context: SentenceContext, cues: ClaimCues
+) -> list[Claim]:
+    doc = context.sent.doc
+    parts = [
+        [t for t in part if t.i not in context.consumed]
+        for part in _predicate_parts(verb, subject, whole_clause, context, cues)
+        if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
+        and not any(_is_effect_verb(t, cues) for t in part if t.i != verb.i)
+    ]
+    if whole_clause:
+        parts = [piece for part in parts for piece in _split_tokens(part, doc)]
+    polarities = [_polarity(tokens, context, cues) for tokens in parts]
+    total = sum(polarities)
+    if total == 0:
+        return []
+    claims = []
+    for tokens, polarity in zip(parts, polarities, strict=True):
+        text = _span_text(doc, [t.i for t in tokens])
+        if not text or len(text) < 3:
+            continue
+        relation = "advantage" if (polarity or total) > 0 else "disadvantage"
+        claims.append(_make_claim(context, owner, relation, text, "evaluation"))
+        context.consumed |= {t.i for t in tokens}
+    return claims
+
+
+def _split_tokens(tokens: list[Token], doc: Doc) -> list[list[Token]]:
+    """Atomic properties of a whole clause (split_properties on its text), mapped back to tokens."""
+    if not tokens:
+        return []
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end]
+    pieces, cursor = [], start
+    for piece in split_properties(text):
+        found = doc.text.find(piece, cursor, end)
+        if found < 0:
+            continue
+        span = doc.char_span(found, found + len(piece), alignment_mode="expand")
+        cursor = found + len(piece)
+        if span is not None:
+            pieces.append([t for t in span if t in tokens or t.i in {x.i for x in tokens}])
+    return [p for p in pieces if p] or [tokens]
 
 
 def _is_effect_verb(token: Token, cues: ClaimCues) -> bool:
@@ -672,13 +705,23 @@ def _is_effect_verb(token: Token, cues: ClaimCues) -> bool:
     )
 
 
-def _clause_heads(sent: Span) -> list[Token]:
-    """The sentence root and the verbs conjoined to it or to each other (each heads a clause)."""
+def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
+    """The sentence root and the verbs conjoined to it or to each other (each heads a clause). A verb without an
+    object joins the next one ("can quickly separate and obtain exosomes"), so they make one property."""
     heads = []
     for token in sent:
         if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")):
+            if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
+                continue
             heads.append(token)
     return heads
+
+
+def _shares_object(first: Token, second: Token) -> bool:
+    between = first.doc[first.i + 1 : second.i]
+    has_object = any(c.dep_ in ("dobj", "obj", "acomp", "attr", "prep") for c in first.children if c.i < second.i)
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in second.children)
+    return not has_object and not has_subject and all(t.dep_ == "cc" or t.is_punct for t in between)
 
 
 def _evaluated_owner(
@@ -716,6 +759,13 @@ def _evaluated_owner(
 
 def _opens_with(sent: Span, verb: Token, markers) -> bool:
     start = verb.left_edge.i if verb.dep_ != "ROOT" else sent.start
+    if verb.dep_ == "conj":
+        # "X holds promise, but the low number ...": the conjunction hangs on the first clause
+        before = start - 1
+        while before > sent.start and sent.doc[before].is_punct:
+            before -= 1
+        if before >= sent.start and sent.doc[before].lower_ in markers:
+            return True
     words = sent.doc[start : min(start + 5, sent.end)].text.lower()
     words = words.lstrip(", ")
     return any(words == m or words.startswith(m + " ") or words.startswith(m + ",") for m in markers)
@@ -725,7 +775,12 @@ def _predicate_parts(
     verb: Token, subject: Token | None, whole_clause: bool, context: SentenceContext, cues: ClaimCues
 ) -> list[list[Token]]:
     """One token list per conjoined property of the clause."""
-    other_clauses = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    other_clauses = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _shares_object(verb, c)
+        for t in c.subtree
+    }
     skip = {t.i for c in verb.children if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < verb.i) for t in c.subtree}
     if not whole_clause and subject is not None:
         skip |= {t.i for t in subject.subtree}
@@ -748,33 +803,75 @@ def _predicate_parts(
 
 
 def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) -> int:
-    """Positive for an advantage, negative for a drawback, 0 when the words say neither."""
+    """Positive for an advantage, negative for a drawback, 0 when the words say neither. Words inside a cause
+    ("due to high-speed centrifugation") do not count; a negation flips the words in its scope only."""
     if not tokens:
         return 0
-    indices = {t.i for t in tokens}
+    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
+    flipped = _negation_scope(tokens, cues)
     score, used = 0, set()
     for token in tokens:
-        lemma, lower = token.lemma_.lower(), token.lower_
-        phrase = _attribute_phrase(token)
-        if phrase in cues.good_attributes or phrase in cues.bad_attributes:
-            lemma = phrase
-        if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
-            valence = 1 if lemma in cues.good_attributes else -1
-            modifier = _quantity_modifier(token, cues)
-            if modifier:
-                score += valence * modifier
-                used |= {token.i}
-        elif token.i in used or (token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only):
-            continue  # "carrier complexes" is not "complex"
-        elif lemma in cues.positive or lower in cues.positive:
-            score += 1
-        elif lemma in cues.negative or lower in cues.negative:
-            score -= 1
+        if token.i not in indices or token.i in used:
+            continue
+        value = _word_value(token, cues, used)
+        score += -value if token.i in flipped else value
     for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
-        score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices)
-    if _negated(tokens, cues):
-        score = -score
+        score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
     return max(-1, min(1, score))
+
+
+def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in cues.demand_verbs and token.pos_ == "VERB":
+        # "requires special equipment" is a drawback, "requires a small number of samples" an advantage.
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        used.update(t.i for o in objects for t in o.subtree)
+        return 1 if objects and _quantity_modifier(objects[0], cues) < 0 else -1
+    phrase = _attribute_phrase(token)
+    if phrase in cues.good_attributes or phrase in cues.bad_attributes:
+        lemma = phrase
+    if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
+        valence = 1 if lemma in cues.good_attributes else -1
+        modifier = _quantity_modifier(token, cues)
+        if modifier:
+            used.update(c.i for c in token.subtree)
+        return valence * modifier
+    if token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only:
+        return 0  # "carrier complexes" is not "complex"
+    if lemma in cues.positive or lower in cues.positive:
+        return 1
+    if lemma in cues.negative or lower in cues.negative:
+        return -1
+    return 0
+
+
+def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
+    doc = tokens[0].doc
+    found: set[int] = set()
+    for token in tokens:
+        for marker in cues.cause_markers:
+            words = marker.split()
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] == words:
+                found |= {t.i for t in doc[token.i : tokens[-1].i + 1] if t.i >= token.i}
+                return found
+    return found
+
+
+def _negation_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
+    """Tokens whose value a negation flips: the subtree of the negated word, once per negation."""
+    flipped: set[int] = set()
+    for token in tokens:
+        if token.lower_ not in cues.negators or token.dep_ not in ("neg", "det", "prep", "advmod", "aux", "ROOT", "conj"):
+            continue
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        if token.lower_ == "not" and following == "only":
+            continue
+        head = token.head
+        if token.lower_ in ("no", "without", "lack") and head.lemma_.lower() in cues.bad_attributes | cues.good_attributes:
+            continue  # "no risk" is scored through the attribute's modifier
+        scope = {t.i for t in head.subtree} - {token.i}
+        flipped ^= scope
+    return flipped
 
 
 def _attribute_phrase(token: Token) -> str:
@@ -803,19 +900,6 @@ def _quantity_modifier(token: Token, cues: ClaimCues) -> int:
     return 0
 
 
-def _negated(tokens: list[Token], cues: ClaimCues) -> bool:
-    negations = 0
-    for token in tokens:
-        if token.lower_ in cues.negators and token.dep_ in ("neg", "det", "prep", "advmod", "aux", "ROOT", "conj"):
-            following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-            if token.lower_ == "not" and following == "only":
-                continue
-            if token.lower_ in ("no", "without", "lack") and token.head.lemma_.lower() in cues.bad_attributes | cues.good_attributes:
-                continue  # "no risk" is scored through the attribute's modifier
-            negations += 1
-    return negations % 2 == 1
-
-
 # ---------------------------------------------------------------- effects
 
 
@@ -825,7 +909,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         if token.i in context.consumed:
             continue
         cue = token._.get(CUE_EXTENSION)
-        if cue in ("increase", "decrease", "none") and token.dep_ not in ("amod", "compound", "acl"):
+        participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
+        if cue in ("increase", "decrease", "none") and token.dep_ not in ("amod", "compound") and not participle:
             claims.extend(_verb_effect(token, cue, context, discourse, cues))
         elif cue == "result" and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
             claims.extend(_result_effect(token, context, discourse, cues))
@@ -841,6 +926,8 @@ def _verb_effect(verb: Token, direction: str, context: SentenceContext, discours
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     # "elicits potent antitumor immunity": the parser may hang the object under a predicative adjective.
     objects = objects or [g for c in verb.children if c.dep_ == "oprd" for g in c.children if g.dep_ == "dobj"]
+    # "to enhance targeting efficacy": a gerund parsed as the verb's complement is the object.
+    objects = objects or [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]
     subject_text = ""
     if passive:
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
@@ -895,7 +982,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
             if text:
                 return text
             if _is_investigator(subject, cues):
-                instrument = _instrument(verb, context, cues, discourse)
+                instrument = _instrument(verb, context, cues, discourse) or _only_treatment(context)
                 if instrument:
                     return instrument
             break
@@ -920,6 +1007,13 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     return _root_method(context)
 
 
+def _only_treatment(context: SentenceContext) -> str:
+    """ "Lee et al. ... using click chemistry to enhance Y": with the authors as subject and one method or
+    treatment named in the sentence, that is what acted."""
+    named = {m.text for m in context.mentions if m.source in ("lexicon", "entity") and not m.is_modifier}
+    return named.pop() if len(named) == 1 else ""
+
+
 def _root_method(context: SentenceContext) -> str:
     """ "Electroporation is a method to create ... and increase the permeability": the defined method."""
     root = context.sent.root
@@ -939,7 +1033,9 @@ def _instrument(verb: Token, context: SentenceContext, cues: ClaimCues, discours
     """ "by passive diffusion of paclitaxel", "using copper-free click chemistry", "with membrane fusion liposomes"."""
     current, candidates = verb, []
     for _ in range(4):
-        for child in current.children:
+        # "engineered the cells with liposomes": the phrase may hang on the verb or on its object.
+        holders = [current, *[c for c in current.children if c.dep_ in ("dobj", "obj")]]
+        for child in (c for h in holders for c in h.children):
             if child.lower_ in cues.instrument_preps and child.dep_ in ("prep", "agent", "advcl", "xcomp", "acl"):
                 candidates.append(list(child.subtree))
         if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and current.head.i != current.i:
@@ -1069,6 +1165,8 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
             targets += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            targets.append(child)  # "contribute to recover the function"
     if not targets:
         return []
     subject_text = _effect_subject(verb, context, discourse, cues)
@@ -1198,7 +1296,7 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
     """ "antioxidant, anti-inflammatory, and anti-apoptotic functions of exosomes" → three functions: the
     premodifiers of the head, split at "and"/commas, each joined to the head and what follows it."""
     doc = head.doc
-    before = sorted(i for i in own if i < head.i and doc[i].dep_ != "det" and doc[i].head.i >= head.i - 0)
+    before = sorted(i for i in own if i < head.i and doc[i].dep_ not in ("det", "poss"))
     if not before:
         return [text]
     groups: list[list[int]] = [[]]
