@@ -9,8 +9,9 @@ Two derived datasets, rebuilt from the published claims on every run:
 
 A conflict is a disagreement *between papers*: for the same subject and aspect, one paper claims an advantage and
 another a disadvantage (e.g. "high purity" vs "low purity"); for effects, one paper reports an increase and another
-a decrease. A single paper that lists both sides of an aspect is not a conflict. Claims without an aspect are
-compared but never flagged: two unrelated properties would otherwise count as a disagreement.
+a decrease. A single paper that lists both sides of an aspect is not a conflict. Claims without an aspect (empty,
+or normalization's catch-all "other") are compared but never flagged: two unrelated properties would otherwise
+count as a disagreement.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 QUALITY_RELATIONS = ("advantage", "disadvantage")
+# Aspects that say "no known aspect": never grounds for a conflict.
+UNSPECIFIED_ASPECTS = {"", "other"}
 OPPOSITE = {"advantage": "disadvantage", "disadvantage": "advantage", "increase": "decrease", "decrease": "increase"}
 # Entity labels whose mentions make a method or treatment (see models/nlp patterns).
 METHOD_LABELS = {"METHOD": "method", "TREATMENT": "treatment"}
@@ -145,7 +148,7 @@ def _titles(documents: pd.DataFrame) -> dict[str, str]:
 def _sides(prepared: pd.DataFrame) -> dict[tuple[str, str, str], dict[str, set[str]]]:
     """(subject, aspect, family) → side → the papers that take it; only aspects that are known."""
     sides: dict[tuple[str, str, str], dict[str, set[str]]] = {}
-    known = prepared[(prepared["aspect_key"] != "") & (prepared["side_key"] != "")]
+    known = prepared[~prepared["aspect_key"].isin(UNSPECIFIED_ASPECTS) & (prepared["side_key"] != "")]
     for row in known.itertuples(index=False):
         key = (row.subject_key, row.aspect_key, row.family_key)
         sides.setdefault(key, {}).setdefault(row.side_key, set()).add(str(row.doc_id))
