@@ -86,6 +86,7 @@ class LayoutConfig:
     vocabulary_package: str
     reference_headings: frozenset[str]
     abbreviation_headings: frozenset[str]
+    top_level_sections: frozenset[str]
     caption_pattern: re.Pattern
     bold_font_markers: tuple[str, ...]
     medium_font_markers: tuple[str, ...]
@@ -105,6 +106,7 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         vocabulary_package=data["vocabulary_package"],
         reference_headings=frozenset(data["reference_headings"]),
         abbreviation_headings=frozenset(data["abbreviation_headings"]),
+        top_level_sections=frozenset(data["top_level_sections"]),
         caption_pattern=caption,
         bold_font_markers=tuple(data["bold_font_markers"]),
         medium_font_markers=tuple(data["medium_font_markers"]),
@@ -289,12 +291,13 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
 # ---------------------------------------------------------------- reading order
 
 
-def _gutters(fragments: list[Fragment], left: float, right: float) -> list[tuple[float, float]]:
-    """Vertical whitespace strips with substantial text on both sides; wide fragments are ignored here."""
+def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) -> list[tuple[float, float]]:
+    """Vertical whitespace strips with substantial text on both sides; fragments wider than `wide` (a share of
+    the node's width) are left out, as they may span the columns."""
     width = right - left
     if width <= 0 or len(fragments) < 4:
         return []
-    narrow = [f for f in fragments if f.width < 0.55 * width and not f.placeholder]
+    narrow = [f for f in fragments if f.width < wide * width and not f.placeholder]
     if len(narrow) < 4:
         return []
     n = int(width) + 2
@@ -303,7 +306,7 @@ def _gutters(fragments: list[Fragment], left: float, right: float) -> list[tuple
         coverage[max(0, int(f.x0 - left))] += 1
         coverage[min(n, int(f.x1 - left) + 1)] -= 1
     coverage = np.cumsum(coverage)[:n]
-    tolerance = len(narrow) // 40
+    tolerance = len(narrow) // 10  # a few short lines may cross (a boxed panel); they are read as spanning
     empty = coverage <= tolerance
     sizes = sorted(f.size for f in narrow)
     min_gap = max(5.0, 0.8 * sizes[len(sizes) // 2])
@@ -321,11 +324,21 @@ def _gutters(fragments: list[Fragment], left: float, right: float) -> list[tuple
             if g1 - g0 < min_gap or g0 <= left + 1 or g1 >= right - 1:
                 continue
             mid = (g0 + g1) / 2
-            left_height = sum(f.bottom - f.top for f in narrow if (f.x0 + f.x1) / 2 < mid)
-            right_height = sum(f.bottom - f.top for f in narrow if (f.x0 + f.x1) / 2 > mid)
-            if min(left_height, right_height) >= 0.15 * height and min(left_height, right_height) >= 15:
+            left_side = [f for f in narrow if (f.x0 + f.x1) / 2 < mid]
+            right_side = [f for f in narrow if (f.x0 + f.x1) / 2 > mid]
+            if _column_like(left_side, height) and _column_like(right_side, height):
                 gutters.append((g0, g1))
     return gutters
+
+
+def _column_like(side: list[Fragment], height: float) -> bool:
+    """Enough text, in lines of some width: not a column of reference numbers or bullets."""
+    if not side:
+        return False
+    total = sum(f.bottom - f.top for f in side)
+    widths = sorted(f.width for f in side)
+    sizes = sorted(f.size for f in side)
+    return total >= max(15.0, 0.15 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
 
 
 def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
@@ -334,14 +347,25 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
         return [fragments] if fragments else []
     left = min(f.x0 for f in fragments)
     right = max(f.x1 for f in fragments)
-    gutters = _gutters(fragments, left, right)
-    if not gutters:
+    # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
+    for wide in (0.55, 0.75):
+        gutters = _gutters(fragments, left, right, wide)
+        if gutters:
+            break
+    else:
         return [fragments]
-    mids = [(g0 + g1) / 2 for g0, g1 in gutters]
-    width = right - left
+
+    # cut at one gutter per level, the cleanest (fewest fragments across it, then widest); the others are found
+    # again inside the parts, so a panel spanning two of three columns only splits those two
+    def crossing(gutter: tuple[float, float]) -> int:
+        mid = (gutter[0] + gutter[1]) / 2
+        return sum(1 for f in fragments if f.x0 < mid < f.x1)
+
+    best = min(gutters, key=lambda g: (crossing(g), g[0] - g[1]))
+    mids = [(best[0] + best[1]) / 2]
 
     def spans(f: Fragment) -> bool:
-        return (f.placeholder or f.width >= 0.55 * width) and any(f.x0 < m < f.x1 for m in mids)
+        return any(f.x0 < m < f.x1 for m in mids)
 
     if any(spans(f) for f in fragments):
         regions: list[list[Fragment]] = []
@@ -577,8 +601,10 @@ def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) ->
     words = text.split()
     if len(block.lines) > 4 or not words or len(words) > 25 or sum(ch.isalpha() for ch in text) < 3:
         return False
-    if text.count(",") > 2 or text.rstrip().endswith((",", ";")) or text[0].islower():
+    if text.count(",") > 2 or text.rstrip().endswith((",", ";")):
         return False
+    if text[0].islower() and (len(block.lines) > 1 or typo.weight(block.font, config) == 0):
+        return False  # a lower-case start is only a heading in a bold small-caps face
     if config.caption_pattern.match(text) or BRACKET_CITATION.search(text):
         return False
     size = block.size
@@ -633,7 +659,33 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
                 if block.lines[0].page == title.lines[0].page:
                     block.kind = "footnote"
+    for previous, block, following in zip([None, *blocks[:-1]], blocks, [*blocks[1:], None], strict=True):
+        if (
+            block.kind in ("footnote", "paragraph")
+            and following is not None
+            and _is_local_heading(previous, block, following, config)
+        ):
+            block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+def _is_local_heading(previous: Block | None, block: Block, following: Block, config: LayoutConfig) -> bool:
+    """Small print has headings too (back matter): a short line in a face of its own above text of its size."""
+    line = block.lines[0]
+    text = block.raw_text
+    return (
+        len(block.lines) == 1
+        and line.uniform
+        and len(text.split()) <= 6
+        and text[:1].isupper()
+        and not TERMINAL.search(text)
+        and not config.caption_pattern.match(text)
+        and following.kind in ("footnote", "paragraph")
+        and abs(following.size - block.size) < 0.5
+        and following.font != block.font
+        and (previous is None or previous.font != block.font)
+        and following.lines[0].page == line.page
+    )
 
 
 def _is_caption(block: Block, typo: Typography, config: LayoutConfig) -> bool:
@@ -655,9 +707,16 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
     for key in keys:
         if not any(abs(key[0] - k[0]) <= 0.5 and key[1] == k[1] for k in merged):
             merged.append(key)
-    for block in headings:
+
+    def rank_of(block: Block) -> int:
         key = _heading_key(block, typo, config)
-        rank = next(i for i, k in enumerate(merged) if abs(key[0] - k[0]) <= 0.5 and key[1] == k[1])
+        return next(i for i, k in enumerate(merged) if abs(key[0] - k[0]) <= 0.5 and key[1] == k[1])
+
+    # the face of "Introduction", "Methods", ... is the top level; bigger faces (boxes, panels) are not above it
+    anchors = [rank_of(b) for b in headings if _section_name(b.raw_text) in config.top_level_sections]
+    anchor = min(anchors) if anchors else 0
+    for block in headings:
+        rank = max(0, rank_of(block) - anchor)
         numbered = NUMBERED_HEADING.match(block.raw_text)
         if numbered and numbered.group(1):
             block.level = numbered.group(1).count(".") + 1
@@ -849,6 +908,39 @@ def split_references(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     return entries
 
 
+def _reference_number(line: Line) -> int | None:
+    match = REFERENCE_START.match(line.text)
+    return int(next(g for g in match.groups() if g)) if match else None
+
+
+def headingless_reference_blocks(blocks: list[Block]) -> set[int]:
+    """Indices of blocks that hold the longest list numbered 1, 2, 3, ... (at least five entries) not under a
+    heading: journals such as the BMJ print their reference list without one."""
+    best: list[int] = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind not in ("paragraph", "footnote") or _reference_number(blocks[i].lines[0]) != 1:
+            i += 1
+            continue
+        expected, run, kept, misses, j = 1, [], [], 0, i
+        while j < len(blocks) and blocks[j].kind != "title" and misses <= 3:
+            if blocks[j].kind in ("paragraph", "footnote"):
+                found = False
+                for line in blocks[j].lines:
+                    number = _reference_number(line)
+                    if number is not None and expected <= number <= expected + 2:  # a number may be lost
+                        expected, found = number + 1, True
+                run.append(j)
+                misses = 0 if found else misses + 1
+                if found:
+                    kept = list(run)
+            j += 1
+        if expected - 1 >= 5 and len(kept) > len(best):
+            best = kept
+        i = max(j - misses, i + 1)
+    return set(best)
+
+
 def parse_abbreviation_lines(lines: list[Line]) -> list[tuple[str, str, Line]]:
     """Two-column lists (short form, gap, long form); a line without the gap continues the long form."""
     pairs: list[tuple[str, str, Line]] = []
@@ -946,7 +1038,16 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             drafts.append(("reference", path, entry_lines, text))
         reference_lines.clear()
 
-    for block in blocks:
+    has_reference_heading = any(
+        b.kind == "heading" and _section_name(b.raw_text) in config.reference_headings for b in blocks
+    )
+    listed_references = set() if has_reference_heading else headingless_reference_blocks(blocks)
+    for index, block in enumerate(blocks):
+        if index in listed_references:
+            reference_lines.extend(block.lines)
+            continue
+        if reference_lines and section_kind != "references" and index > max(listed_references, default=-1):
+            flush_references(" > ".join(h for _, h in stack))
         if block.kind == "heading" and reference_lines:
             flush_references(" > ".join(h for _, h in stack))
         if block.kind == "heading":
