@@ -13,6 +13,7 @@ rotated (landscape) tables on portrait pages are read in the right orientation w
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,12 +26,15 @@ from pipeline.records import BBox, Passage, PdfContent, RawTable, Table, TableCe
 CAPTION_PATTERN = re.compile(r"^\s*Table\s+(S?\d+[A-Za-z]?)\b\s*[.:|]?\s*(.*)", re.IGNORECASE | re.DOTALL)
 CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.IGNORECASE)
 BULLET_PATTERN = re.compile(r"^[•·▪◦‣●\-–]\s")
-NOTE_START_PATTERN = re.compile(r"^([a-z*†‡§¶#]|\d\s|Note|Notes|Abbreviations|Source|Data are)", re.IGNORECASE)
+NOTE_START_PATTERN = re.compile(
+    r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
+)
 BOLD_PATTERN = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECASE)
 
 SNAP = 2.0  # points: boundaries closer than this are the same line
 MIN_COLUMN_GAP = 6.0  # points of empty space that separate two columns of a rule-less table
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
+WORD_GAP = 1.5  # points: a wider gap between two glyphs starts a new word
 
 
 # ---------------------------------------------------------------- reading frames
@@ -107,7 +111,8 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
                 "doctop": top,
                 "upright": True,
                 "fontname": char.get("fontname", ""),
-                "size": char.get("size", bottom - top),
+                # pdfplumber's size of a rotated glyph is its width; the matrix scale is the font size.
+                "size": round(math.hypot(*char.get("matrix", (bottom - top, 0))[:2]), 2),
                 "matrix": (1, 0, 0, 1, 0, 0),
             }
         )
@@ -127,7 +132,13 @@ class FramedPage:
 
 def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPage:
     moved = chars if frame == UPRIGHT else frame_chars(chars, frame)
-    words = extract_words(moved, x_tolerance=1.5, extra_attrs=["fontname", "size"])
+    # Font attributes are read from the characters afterwards: grouping words by font would split a word at a
+    # ligature set in another font ("in", "fl", "ammatory").
+    words = extract_words(moved, x_tolerance=WORD_GAP, return_chars=True)
+    for word in words:
+        glyphs = word.pop("chars")
+        word["fontname"] = Counter(g.get("fontname", "") for g in glyphs).most_common(1)[0][0]
+        word["size"] = max(round(g.get("size", 0.0), 2) for g in glyphs)
     h_rules, v_rules = [], []
     for edge in edges:
         box = frame.box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]))
@@ -138,7 +149,7 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
 
 # ---------------------------------------------------------------- page-level detection
 
-CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)S?\d")
+CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*S?\d")
 SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
 
 
@@ -164,19 +175,26 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             continue
         x0, top, x1, bottom = table.bbox
         scope = (x0 - SCOPE_MARGIN, top - SCOPE_MARGIN, x1 + SCOPE_MARGIN, bottom + SCOPE_MARGIN)
-        view = framed_page(frame, [c for c in chars_by_frame[frame] if char_inside(c, scope)], edges)
+        near = [e for e in edges if char_inside(e, scope)]
+        view = framed_page(frame, [c for c in chars_by_frame[frame] if char_inside(c, scope)], near)
         raw = ruled_table(page, table, view)
         if raw is not None:
             found.append(raw)
     for frame in captioned:
         view = framed_page(frame, chars_by_frame[frame], edges)
         for caption in caption_lines(view):
-            if any(raw.rotation == frame.rotation and raw.number == caption.number for raw in found):
+            ruled = [r for r in found if r.rotation == frame.rotation and r.number == caption.number]
+            if ruled and filled_cells(ruled[0]) >= 8:
                 continue
             raw = ruleless_table(page, view, caption)
-            if raw is not None:
-                found.append(raw)
+            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
+            if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
+                found = [r for r in found if r not in ruled] + [raw]
     return found
+
+
+def filled_cells(raw: RawTable) -> int:
+    return sum(1 for row in raw.rows for text in row if text)
 
 
 def char_inside(char: dict, box: BBox) -> bool:
@@ -185,15 +203,34 @@ def char_inside(char: dict, box: BBox) -> bool:
 
 def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     frame = view.frame
+    table_box = frame.box(table.bbox)
+    if len(table.cells) > 2 * max(1, sum(1 for w in view.words if inside(w, table_box))):
+        return None  # a grid of boxes with hardly any text: a heat map or a drawing, not a table
     boxes = [frame.box(cell) for cell in table.cells]
     xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    xs = drop_empty_slivers(
+        xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
+    )
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=True, strategy="lines")
     if not looks_like_table(raw):
         return None
     return raw
+
+
+def drop_empty_slivers(edges: list[float], centres: list[float], width: float = 12.0) -> list[float]:
+    """Double rules make thin columns that hold no text: fold each into its neighbour."""
+    kept = list(edges)
+    index = 0
+    while index < len(kept) - 1:
+        lo, hi = kept[index], kept[index + 1]
+        if hi - lo < width and len(kept) > 2 and not any(lo <= x < hi for x in centres):
+            del kept[index + 1 if index + 1 < len(kept) - 1 else index]
+        else:
+            index += 1
+    return kept
 
 
 def dominant_frame(bbox: BBox, chars_by_frame: dict[Frame, list[dict]]) -> Frame:
@@ -239,7 +276,7 @@ class CaptionLine:
     continued: bool
 
 
-def text_lines(words: list[dict]) -> list[list[dict]]:
+def text_lines(words: list[dict], split_columns: bool = True) -> list[list[dict]]:
     """Words grouped into lines (same baseline band), each sorted left to right, lines top to bottom."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -253,7 +290,7 @@ def text_lines(words: list[dict]) -> list[list[dict]]:
             lines.append([word])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
-    return split_line_columns(lines)
+    return split_line_columns(lines) if split_columns else lines
 
 
 def split_line_columns(lines: list[list[dict]]) -> list[list[dict]]:
@@ -331,7 +368,7 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     if region is None:
         return None
     words = [w for w in view.words if inside(w, region)]
-    lines = text_lines(words)
+    lines = text_lines(words, split_columns=False)
     if len(lines) < 2:
         return None
     header_end = first_inner_rule(view, region, lines)
@@ -345,7 +382,8 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     if not looks_like_table(raw):
         return None
     if header_end is not None:
-        raw.n_header_rows = max(1, sum(1 for y in ys[1:] if y <= header_end + SNAP))
+        above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
+        raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     return raw
 
 
@@ -397,7 +435,7 @@ def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) ->
     first_top, last_bottom = line_box(lines[0])[1], line_box(lines[-1])[3]
     width = region[2] - region[0]
     for rule in sorted(view.h_rules, key=lambda r: r[1]):
-        if first_top < rule[1] < last_bottom and rule[2] - rule[0] >= 0.3 * width and overlaps_x(rule, region):
+        if first_top < rule[1] < last_bottom and rule[2] - rule[0] >= 0.6 * width and overlaps_x(rule, region):
             return rule[1]
     return None
 
@@ -421,6 +459,11 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
             if run_start > 0 and index - run_start >= MIN_COLUMN_GAP:
                 edges.append(x0 + (run_start + index) / 2)
             run_start = None
+    # A last column left empty in every body row of this page still has its header word.
+    if run_start is not None and run_start > 0:
+        header_words = [w for w in words if w not in body and w["x0"] > x0 + run_start + MIN_COLUMN_GAP / 2]
+        if header_words:
+            edges.append(min(w["x0"] for w in header_words) - MIN_COLUMN_GAP / 2)
     edges.append(x1)
     return edges
 
@@ -436,6 +479,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     boxes = [line_box(line) for line in lines]
     body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
     if len(body_rules) >= max(2, len(body_lines) // 6):
+        body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(cluster(ys), boxes)
     ys = [region[1]]
@@ -446,12 +490,28 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
             first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
             gap = box[1] - previous[3]
             size = line[0].get("size", 9)
-            starts_row = first_col_filled or gap > 0.6 * size
+            ruled_between = any(
+                previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
+            )
+            starts_row = first_col_filled or gap > 0.6 * size or ruled_between
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous = box
     ys.append(region[3])
     return ys
+
+
+def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:
+    """Shading drawn line by line puts a rule inside a wrapped cell: there the line under the rule follows the
+    line above at normal line spacing and leaves the first column empty."""
+    centre = [(line_box(line)[1] + line_box(line)[3]) / 2 for line in lines]
+    above = [line for line, c in zip(lines, centre, strict=True) if c < y]
+    below = [line for line, c in zip(lines, centre, strict=True) if c > y]
+    if not above or not below:
+        return False
+    gap = line_box(below[0])[1] - line_box(above[-1])[3]
+    size = below[0][0].get("size", 9) or 9
+    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0])
 
 
 def drop_empty_bands(ys: list[float], boxes: list[BBox]) -> list[float]:
@@ -493,6 +553,16 @@ def build_raw_table(
             rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary))
             boxes[r].append(view.frame.unbox((xs[c], ys[r], xs[c + 1], ys[r + 1])))
             spans[r].append(origin[(r, c)] if covered else None)
+    # Journals that box the whole table put the caption in a first row, and notes in a last row, spanning it all.
+    if n_rows > 2 and full_width(origin, 0, n_cols) and CAPTION_PATTERN.match(rows[0][0] or ""):
+        raw = build_raw_table(page_number, view, xs, ys[1:], ruled, strategy)
+        raw.caption, raw.number = rows[0][0], CAPTION_PATTERN.match(rows[0][0]).group(1)
+        raw.continued = raw.continued or bool(CONTINUED_PATTERN.search(rows[0][0]))
+        return raw
+    if n_rows > 2 and full_width(origin, n_rows - 1, n_cols) and rows[-1][0]:
+        raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
+        raw.notes = f"{rows[-1][0]} {raw.notes}".strip()
+        return raw
     raw = RawTable(
         page=page_number,
         bbox=view.frame.unbox(region),
@@ -508,6 +578,10 @@ def build_raw_table(
     raw.notes = table_notes(view, region)
     raw.continued = raw.continued or continued_below(view, region)
     return raw
+
+
+def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:
+    return n_cols > 1 and all(origin[(row, c)] == (row, 0) for c in range(n_cols))
 
 
 def band(edges: list[float], value: float) -> int:
@@ -534,12 +608,11 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
             parent[second] = first
 
     if ruled:
-        h_ruled = [
-            [rule_covers(view.h_rules, ys[r], xs[c], xs[c + 1], True) for c in range(n_cols)] for r in range(1, n_rows)
-        ]
-        v_ruled = [
-            [rule_covers(view.v_rules, xs[c], ys[r], ys[r + 1], False) for c in range(1, n_cols)] for r in range(n_rows)
-        ]
+        region = (xs[0], ys[0], xs[-1], ys[-1])
+        h_index = index_rules(view.h_rules, True, region)
+        v_index = index_rules(view.v_rules, False, region)
+        h_ruled = [[rule_covers(h_index, ys[r], xs[c], xs[c + 1]) for c in range(n_cols)] for r in range(1, n_rows)]
+        v_ruled = [[rule_covers(v_index, xs[c], ys[r], ys[r + 1]) for c in range(1, n_cols)] for r in range(n_rows)]
         for r in range(1, n_rows):
             if any(h_ruled[r - 1]):  # a rule exists on this boundary elsewhere, so a gap in it means a merge
                 for c in range(n_cols):
@@ -560,13 +633,35 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
     return {slot: find(slot) for slot in parent}
 
 
-def rule_covers(rules: list[BBox], position: float, start: float, end: float, horizontal: bool) -> bool:
-    """Whether rules at `position` cover at least half of the span start..end."""
-    covered = 0.0
+RuleIndex = dict[int, list[tuple[float, float]]]
+
+
+def index_rules(rules: list[BBox], horizontal: bool, region: BBox) -> RuleIndex:
+    """Rules by rounded position (y for horizontal rules, x for vertical ones), limited to the table region."""
+    index: RuleIndex = {}
     for x0, top, x1, bottom in rules:
         lo, hi, at_lo, at_hi = (x0, x1, top, bottom) if horizontal else (top, bottom, x0, x1)
-        if at_lo - SNAP <= position <= at_hi + SNAP:
-            covered += max(0.0, min(hi, end) - max(lo, start))
+        span_lo, span_hi = (region[0], region[2]) if horizontal else (region[1], region[3])
+        if hi < span_lo or lo > span_hi:
+            continue
+        for key in range(int(at_lo - SNAP), int(at_hi + SNAP) + 1):
+            index.setdefault(key, []).append((lo, hi))
+    return {key: union_intervals(spans) for key, spans in index.items()}
+
+
+def union_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def rule_covers(index: RuleIndex, position: float, start: float, end: float) -> bool:
+    """Whether rules at `position` cover at least half of the span start..end."""
+    covered = sum(max(0.0, min(hi, end) - max(lo, start)) for lo, hi in index.get(int(position), []))
     return covered >= 0.5 * (end - start)
 
 

@@ -1,0 +1,127 @@
+"""Table-derived claims: a row's subject (method, treatment, ...) and one claim per property in its
+advantage / disadvantage / effect columns.
+
+Which column means what is data (models/table_columns.json, overridable), in the spirit of INDRA's
+overridable predicate maps: a header word such as "Drawbacks" maps its column to `disadvantage`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.claims.properties import split_properties
+from pipeline.records import Claim, Evidence, Relation, Table, TableCell
+
+COLUMNS_PATH = Path(__file__).resolve().parents[2] / "models" / "table_columns.json"
+HEADER_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass
+class ColumnSemantics:
+    """Header words that give a column its meaning."""
+
+    relations: dict[str, set[str]] = field(default_factory=dict)  # relation -> header words
+    subject: set[str] = field(default_factory=set)
+    not_subject: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ColumnSemantics:
+        """The packaged semantics; keys of a user file (argument or REVIEWMINER_TABLE_COLUMNS) replace them."""
+        data = json.loads(COLUMNS_PATH.read_text(encoding="utf-8"))
+        override = path or os.environ.get("REVIEWMINER_TABLE_COLUMNS")
+        if override:
+            data.update(json.loads(Path(override).read_text(encoding="utf-8")))
+        return cls(
+            relations={relation: {w.lower() for w in words} for relation, words in data["relations"].items()},
+            subject={w.lower() for w in data.get("subject", [])},
+            not_subject={w.lower() for w in data.get("not_subject", [])},
+        )
+
+    def relation_of(self, header: str) -> Relation | None:
+        """The relation a column header stands for; None when it names none, or more than one ("Pros/cons")."""
+        words = set(HEADER_WORD.findall(header.lower()))
+        matches = [relation for relation, cues in self.relations.items() if words & cues]
+        return matches[0] if len(matches) == 1 else None  # type: ignore[return-value]
+
+    def names_subject(self, header: str) -> bool:
+        words = set(HEADER_WORD.findall(header.lower()))
+        return bool(words & self.subject) and not (words & self.not_subject)
+
+    def is_excluded(self, header: str) -> bool:
+        return bool(set(HEADER_WORD.findall(header.lower())) & self.not_subject)
+
+
+def extract_table_claims(table: Table, doc_id: str, columns: ColumnSemantics | None = None) -> list[Claim]:
+    """One claim per atomic property found in the table's advantage/disadvantage/effect columns."""
+    columns = columns or default_semantics()
+    headers = table.header()
+    relation_columns = {c: rel for c, header in enumerate(headers) if (rel := columns.relation_of(header))}
+    if not relation_columns:
+        return []
+    subject_col = subject_column(table, headers, relation_columns, columns)
+    if subject_col is None:
+        return []
+    cells = {(cell.row, cell.col): cell for cell in table.cells}
+    claims: list[Claim] = []
+    for row in range(table.n_header_rows, table.n_rows):
+        subject_cell = cells.get((row, subject_col))
+        subject = subject_cell.text.strip() if subject_cell else ""
+        if not subject:
+            continue
+        for col, relation in relation_columns.items():
+            cell = cells.get((row, col))
+            if cell is None or not cell.text.strip():
+                continue
+            claims.extend(cell_claims(table, cell, subject, relation, headers[col]))
+    return without_repeats(claims)
+
+
+_DEFAULT: list[ColumnSemantics] = []
+
+
+def default_semantics() -> ColumnSemantics:
+    if not _DEFAULT:
+        _DEFAULT.append(ColumnSemantics.load())
+    return _DEFAULT[0]
+
+
+def subject_column(
+    table: Table, headers: list[str], relation_columns: dict[int, str], columns: ColumnSemantics
+) -> int | None:
+    """The column naming what the row is about: a subject header left of the relation columns, else position.
+
+    Among several subject-like headers ("Modification strategies", "Methods") the one whose cells are least
+    often merged across rows is the most specific.
+    """
+    first_relation = min(relation_columns)
+    spanned = {c: sum(1 for cell in table.cells if cell.col == c and cell.is_spanned) for c in range(table.n_cols)}
+    named = [c for c in range(first_relation) if columns.names_subject(headers[c])]
+    if named:
+        return min(named, key=lambda c: (spanned[c], -c))
+    usable = [c for c in range(table.n_cols) if c not in relation_columns and not columns.is_excluded(headers[c])]
+    return usable[0] if usable else None
+
+
+def without_repeats(claims: list[Claim]) -> list[Claim]:
+    """A merged cell repeated down the rows of one subject gives the same claim more than once: keep the first."""
+    seen, kept = set(), []
+    for claim in claims:
+        key = (claim.subject.lower(), claim.relation, claim.object.lower())
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
+def cell_claims(table: Table, cell: TableCell, subject: str, relation: str, header: str) -> list[Claim]:
+    evidence = Evidence(
+        source="table", text=cell.text, page=cell.page, table_id=table.table_id, row=cell.row, col=cell.col
+    )
+    return [
+        Claim(subject=subject, relation=relation, object=prop, evidence=[evidence], cue=f"table column: {header}")
+        for prop in split_properties(cell.text)
+    ]
