@@ -277,6 +277,8 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     sentence_index = {s.start: s for s in annotated.sentences}
     discourse = Discourse()
     for passage, doc in annotated.docs:
+        if not _is_claim_prose(passage, cues):
+            continue
         if passage.section_path != discourse.section:
             discourse = Discourse(section=passage.section_path)
         _mark_cues(doc, cues)
@@ -295,6 +297,15 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
     return claims
+
+
+def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
+    """Body prose only: not captions or abbreviation lists, not back matter (funding, declarations, ...)."""
+    if passage.kind in cues.raw["skip_passage_kinds"]:
+        return False
+    sections = [part.strip().lower() for part in passage.section_path.split(">")]
+    skipped = {s.lower() for s in cues.raw["skip_sections"]}
+    return not any(section in skipped or section.split(" ")[0] in skipped for section in sections if section)
 
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -637,6 +648,8 @@ def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: Clai
         lemma = verb.lemma_.lower()
         if lemma in cues.definition_verbs or lemma in cues.result_verbs:
             continue
+        if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
+            continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
         subject = _clause_subject(verb)
         owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, previous)
         if not owner and previous and verb.dep_ == "conj" and not _opens_with(context.sent, verb, cues.contrast):
@@ -781,7 +794,8 @@ def _predicate_parts(
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _shares_object(verb, c)
         for t in c.subtree
     }
-    skip = {t.i for c in verb.children if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < verb.i) for t in c.subtree}
+    opening = subject.left_edge.i if subject is not None else verb.i
+    skip = {t.i for c in verb.children if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < opening) for t in c.subtree}
     if not whole_clause and subject is not None:
         skip |= {t.i for t in subject.subtree}
     skip |= {t.i for c in verb.children if c.dep_ == "prep" and c.i < (subject.i if subject is not None else verb.i) for t in c.subtree}
@@ -835,7 +849,7 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
         modifier = _quantity_modifier(token, cues)
         if modifier:
             used.update(c.i for c in token.subtree)
-        return valence * modifier
+            return valence * modifier
     if token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only:
         return 0  # "carrier complexes" is not "complex"
     if lemma in cues.positive or lower in cues.positive:
@@ -960,6 +974,8 @@ def _verb_effect(verb: Token, direction: str, context: SentenceContext, discours
         return []
     claims = []
     for obj in objects:
+        if obj.like_num or obj.pos_ in ("NUM", "PRON"):
+            continue  # a citation number or a bare pronoun is no effect
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
@@ -1165,7 +1181,7 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
             targets += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
-        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+        elif child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children):
             targets.append(child)  # "contribute to recover the function"
     if not targets:
         return []
@@ -1264,6 +1280,13 @@ def _object_parts(
         if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
             direction = cues.modifier_direction[child.lower_]
             drop.add(child.i)
+    prefix = ""
+    bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
+    if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
+        # "endothelial cell (HUVEC) proliferation, migration, and angiogenesis": the parser takes the bracket
+        # for an apposition; the nouns after it are the coordinated heads, the words before it their modifier.
+        prefix = _span_text(doc, [t.i for t in obj.subtree if t.i <= obj.i])
+        obj = bracketed[0]
     heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN")]]
     conj_tokens = {t.i for h in heads[1:] for t in h.subtree}
     parts = []
@@ -1278,7 +1301,7 @@ def _object_parts(
     with_of = [_trailing_of(head, own) for head, own in parts]
     shared_of = next((o for o in with_of if o), "") if len(heads) > 1 and sum(1 for o in with_of if o) == 1 else ""
     for head, own in parts:
-        text = _span_text(doc, own)
+        text = f"{prefix} {_span_text(doc, own)}".strip()
         if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
             text = f"{text} {shared_of}"
         texts.extend(_distribute_adjectives(head, own, text))
@@ -1296,9 +1319,10 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
     """ "antioxidant, anti-inflammatory, and anti-apoptotic functions of exosomes" → three functions: the
     premodifiers of the head, split at "and"/commas, each joined to the head and what follows it."""
     doc = head.doc
-    before = sorted(i for i in own if i < head.i and doc[i].dep_ not in ("det", "poss"))
-    if not before:
+    premodifiers = [i for i in own if i < head.i and doc[i].dep_ not in ("det", "poss")]
+    if not premodifiers:
         return [text]
+    before = list(range(min(premodifiers), head.i))
     groups: list[list[int]] = [[]]
     for i in before:
         if doc[i].dep_ == "cc" or doc[i].text == ",":
