@@ -1,0 +1,160 @@
+"""Table-derived claims: column semantics, subject column, one atomic property per claim, cell provenance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.claims.from_tables import ColumnSemantics, extract_table_claims
+from pipeline.claims.properties import split_properties
+from pipeline.ingest import read_pdf
+from pipeline.records import Table, TableCell
+from pipeline.tables import assemble_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "seed_claims_table.jsonl"
+
+
+def claim_key(subject: str, relation: str, obj: str) -> tuple[str, str, str]:
+    return subject.lower().strip(), relation, " ".join(obj.lower().split())
+
+
+@pytest.fixture(scope="module")
+def seed():
+    pdf = read_pdf(ROOT / "corpus" / "seed_review.pdf")
+    return pdf, assemble_tables(pdf, [])
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed):
+    pdf, tables = seed
+    return [claim for table in tables for claim in extract_table_claims(table, pdf.doc_id)]
+
+
+def make_table(grid: list[list[str]], spanned: set[tuple[int, int]] = frozenset()) -> Table:
+    cells = [
+        TableCell(row=r, col=c, text=text, is_header=r == 0, page=3, is_spanned=(r, c) in spanned)
+        for r, row in enumerate(grid)
+        for c, text in enumerate(row)
+    ]
+    return Table(table_id="t9", number="9", caption="Table 9", pages=[3], cells=cells)
+
+
+# ---------------------------------------------------------------- seed Table 1 against the gold
+
+
+def test_seed_table_claims_f1(seed_claims):
+    gold = {claim_key(g["subject"], g["relation"], g["object"]) for g in map(json.loads, GOLD.open())}
+    predicted = {claim_key(c.subject, c.relation, c.object) for c in seed_claims}
+    true_positives = len(gold & predicted)
+    precision, recall = true_positives / len(predicted), true_positives / len(gold)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.95, (sorted(predicted - gold), sorted(gold - predicted))
+
+
+def test_seed_claims_come_only_from_table_1(seed_claims):
+    # Table 2 has no advantage/disadvantage/effect column, so it yields nothing.
+    assert {c.evidence[0].table_id for c in seed_claims} == {"t1"}
+    assert {c.relation for c in seed_claims} == {"advantage", "disadvantage"}
+
+
+def test_claims_keep_the_cell_as_evidence(seed_claims):
+    claim = next(c for c in seed_claims if c.object == "no risk of contamination")
+    assert claim.subject == "Ultracentrifugation" and claim.relation == "advantage"
+    evidence = claim.evidence[0]
+    assert (evidence.source, evidence.page, evidence.table_id, evidence.row, evidence.col) == ("table", 4, "t1", 1, 2)
+    assert evidence.text.startswith("Low cost-effectiveness, no risk of contamination")
+    assert claim.subject_norm == claim.object_norm == claim.aspect == ""
+    assert claim.cue == "table column: Advantages"
+
+
+# ---------------------------------------------------------------- column semantics
+
+
+def test_column_headers_map_to_relations():
+    columns = ColumnSemantics.load()
+    assert columns.relation_of("Pros") == "advantage"
+    assert columns.relation_of("Main drawbacks") == "disadvantage"
+    assert columns.relation_of("Limitations") == "disadvantage"
+    assert columns.relation_of("Disadvantages") == "disadvantage"
+    assert columns.relation_of("Therapeutic effects") == "effect"
+    assert columns.relation_of("Pros/cons") is None  # ambiguous: both
+    assert columns.relation_of("Main contents") is None
+
+
+def test_subject_column_found_by_header_not_position():
+    table = make_table(
+        [
+            ["Year", "Technique", "Strengths", "Weaknesses"],
+            ["2019", "Sonication", "High loading efficiency", "Membrane damage"],
+        ]
+    )
+    claims = extract_table_claims(table, "doc")
+    assert {(c.subject, c.relation, c.object) for c in claims} == {
+        ("Sonication", "advantage", "High loading efficiency"),
+        ("Sonication", "disadvantage", "Membrane damage"),
+    }
+
+
+def test_most_specific_subject_column_wins_over_a_grouping_column():
+    table = make_table(
+        [
+            ["Strategy", "Method", "Outcomes"],
+            ["Loading", "Electroporation", "Increased uptake"],
+            ["Loading", "Sonication", "Reduced aggregation"],
+        ],
+        spanned={(2, 0)},
+    )
+    claims = extract_table_claims(table, "doc")
+    assert [(c.subject, c.relation) for c in claims] == [("Electroporation", "effect"), ("Sonication", "effect")]
+
+
+def test_user_file_overrides_column_semantics(tmp_path):
+    override = tmp_path / "columns.json"
+    override.write_text(json.dumps({"relations": {"advantage": ["upsides"], "disadvantage": ["downsides"]}}))
+    columns = ColumnSemantics.load(override)
+    table = make_table([["Method", "Upsides", "Advantages"], ["PEG precipitation", "Cheap", "Simple"]])
+    claims = extract_table_claims(table, "doc", columns)
+    assert [(c.relation, c.object) for c in claims] == [("advantage", "Cheap")]
+
+
+def test_table_without_relation_columns_gives_no_claims():
+    table = make_table([["Method", "Definition", "References"], ["Ultracentrifugation", "Spinning", "[1]"]])
+    assert extract_table_claims(table, "doc") == []
+
+
+# ---------------------------------------------------------------- atomic properties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Short time, high yield, and no need for special equipment",
+            ["Short time", "high yield", "no need for special equipment"],
+        ),
+        ("Economical and does not need additional equipment", ["Economical", "does not need additional equipment"]),
+        ("High economic cost and low yield of exosomes", ["High economic cost", "low yield of exosomes"]),
+        # A short noun coordination after a preposition is one property.
+        (
+            "the biological activity is easily affected by pH and salt concentration",
+            ["the biological activity is easily affected by pH and salt concentration"],
+        ),
+        ("Low purity and recovery rate", ["Low purity", "Low recovery rate"]),
+        (
+            "Efficient loading of DNA, RNA, and proteins; scalable",
+            ["Efficient loading of DNA, RNA, and proteins", "scalable"],
+        ),
+        ("Requires expensive equipment and trained staff", ["Requires expensive equipment", "Requires trained staff"]),
+        ("Fast and cheap\n• no toxicity", ["Fast", "cheap", "no toxicity"]),
+        (
+            "Exosomes may block the filter holes, resulting in the shortened life of the membrane",
+            ["Exosomes may block the filter holes", "the shortened life of the membrane"],
+        ),
+        ("", []),
+    ],
+)
+def test_split_properties(text, expected):
+    assert split_properties(text) == expected
