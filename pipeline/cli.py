@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from pipeline.config import Settings
 from pipeline.corpus import CorpusError, list_pdfs
 from pipeline.prefect_env import configure_prefect
+from pipeline.runs import RunLockedError, finish_run, output_lock, plan_run
 
 app = typer.Typer(
     help="ReviewMiner: mine review PDFs for tables and method/treatment claims into Parquet/CSV datasets.",
@@ -28,19 +31,6 @@ def fail(message: str, code: int = 2) -> None:
     """A user mistake: one clear line on stderr, no traceback."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
-
-
-def _check_lock_free(out: Path, wait: float) -> None:
-    from filelock import FileLock, Timeout
-
-    from pipeline.datasets import STATE_DIR
-
-    lock = FileLock(str(out / STATE_DIR / "run.lock"))
-    try:
-        lock.acquire(timeout=wait)
-    except Timeout:
-        fail(f"another reviewminer run is writing to {out}; wait for it to finish (or pass --wait SECONDS)")
-    lock.release()
 
 
 def prepare_output(out: Path) -> None:
@@ -75,21 +65,8 @@ def run(
     except CorpusError as error:
         fail(str(error))
     prepare_output(out)
-    _check_lock_free(out, wait)
-    configure_prefect(out)
-    from pipeline.flow import RunLockedError, make_task_runner, run_corpus
-
-    flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
     try:
-        record = flow(
-            corpus=str(corpus),
-            out=str(out),
-            max_pages=max_pages,
-            max_seconds=max_seconds,
-            wait_seconds=wait,
-            progress=progress,
-            debug=debug,
-        )
+        record = _run(corpus, out, workers, dask_address, Settings(max_pages, max_seconds), wait, progress, debug)
     except (CorpusError, RunLockedError) as error:
         fail(str(error))
     except OSError as error:
@@ -99,6 +76,36 @@ def run(
     report_run(record, out)
     if record["failures"]:
         raise typer.Exit(1)
+
+
+def _run(
+    corpus: Path,
+    out: Path,
+    workers: int,
+    dask_address: str | None,
+    settings: Settings,
+    wait: float,
+    progress: bool,
+    debug: bool,
+) -> dict:
+    """Run the Prefect flow, unless nothing changed: then republish from the cache without starting Prefect."""
+    with output_lock(out, wait):
+        plan = plan_run(corpus, out, settings)
+        if not plan.to_process:
+            return asdict(finish_run(plan))
+    configure_prefect(out)
+    from pipeline.flow import make_task_runner, run_corpus
+
+    flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
+    return flow(
+        corpus=str(corpus),
+        out=str(out),
+        max_pages=settings.max_pages,
+        max_seconds=settings.max_seconds,
+        wait_seconds=wait,
+        progress=progress,
+        debug=debug,
+    )
 
 
 def report_run(record: dict, out: Path) -> None:
@@ -179,8 +186,9 @@ def serve(
 @app.command()
 def review(
     out: Annotated[Path, typer.Argument(help="An output folder written by `reviewminer run`.")] = Path("outputs"),
-    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless others must reach it.")]
-    = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless others must reach it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the review app.")] = 8765,
 ) -> None:
     """Start the curator web app over OUT: accept, reject or edit extracted claims."""

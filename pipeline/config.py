@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,3 +38,12 @@ def package_versions() -> dict[str, str]:
         except PackageNotFoundError:
             versions[name] = "not installed"
     return versions
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What changes the extraction of a document (and so belongs in its cache key)."""
+
+    max_pages: int | None = None
+    max_seconds: float | None = None
+    spacy_model: str | None = None

@@ -365,6 +365,10 @@ class DocumentCache:
             if target.exists():
                 shutil.rmtree(target)
             os.replace(staging, target)
+            # Extractions made under another configuration can never be reused once this one is stored.
+            for stale in target.parent.iterdir():
+                if stale.is_dir() and stale != target and not stale.name.startswith(".staging-"):
+                    shutil.rmtree(stale, ignore_errors=True)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -5,21 +5,12 @@ from __future__ import annotations
 import time
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import ingest, nlp, structure, tables
 from pipeline.claims import extract_claims
+from pipeline.config import Settings
 from pipeline.records import DocumentError, DocumentResult
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What changes the extraction of a document (and so belongs in its cache key)."""
-
-    max_pages: int | None = None
-    max_seconds: float | None = None
-    spacy_model: str | None = None
 
 
 @contextmanager
@@ -31,8 +22,9 @@ def _timed(timings: dict[str, float], stage: str):
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def process_document(path: Path, sha256: str, settings: Settings = Settings(), debug: bool = False) -> DocumentResult:
+def process_document(path: Path, sha256: str, settings: Settings | None = None, debug: bool = False) -> DocumentResult:
     """Run ingest → structure → tables → nlp → claims. Never raises for a bad document: the result says why."""
+    settings = settings or Settings()
     path = Path(path)
     result = DocumentResult(doc_id=ingest.doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
     timings: dict[str, float] = {}

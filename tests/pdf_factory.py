@@ -1,0 +1,95 @@
+"""Small PDFs the tests generate: broken, encrypted, empty and unreadable files of every kind a corpus holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+
+def text_pdf(path: Path, paragraphs: list[str], title: str = "") -> Path:
+    """A born-digital one-column PDF with real text (reportlab's standard fonts have Unicode maps)."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    if title:
+        page.setTitle(title)
+    y = 800
+    for paragraph in paragraphs:
+        for line in _wrap(paragraph, 90):
+            page.drawString(60, y, line)
+            y -= 14
+            if y < 60:
+                page.showPage()
+                y = 800
+        y -= 10
+    page.save()
+    return path
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + ([line] if line else [])
+
+
+def encrypted_pdf(path: Path, source: Path, password: str = "secret") -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-128")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def zero_page_pdf(path: Path) -> Path:
+    with path.open("wb") as handle:
+        PdfWriter().write(handle)
+    return path
+
+
+def truncated_pdf(path: Path, source: Path, keep: float = 0.4) -> Path:
+    data = source.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+def cid_font_pdf(path: Path, n_lines: int = 30) -> Path:
+    """Text drawn with a composite font that has no ToUnicode map: extractors can only see (cid:N) codes."""
+    text = "".join(f"{code:04X}" for code in range(36, 36 + 40))
+    content = "BT /F1 11 Tf 50 800 Td " + " ".join(f"<{text}> Tj 0 -14 Td" for _ in range(n_lines)) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        " /Contents 6 0 R >>",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /NoMapFont /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMapFont /CIDSystemInfo << /Registry (Adobe)"
+        " /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def empty_file(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+def not_a_pdf(path: Path) -> Path:
+    path.write_text("plain text notes, saved with a .pdf name")
+    return path

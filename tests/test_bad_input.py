@@ -1,0 +1,223 @@
+"""Bad input and faults: every bad file gets a specific status, the rest is processed, nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from filelock import FileLock
+
+from pipeline import ingest
+from pipeline.records import DocumentError
+
+import pdf_factory
+from conftest import CORPUS_REAL, SEED_PDF
+
+SCANNED = CORPUS_REAL / "robust_scanned_no_textlayer_docling.pdf"
+LONG = CORPUS_REAL / "deep_review_biomed_long122p.pdf"
+CLI = [sys.executable, "-m", "pipeline.cli"]
+
+
+def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, env=os.environ.copy())
+
+
+# ---------------------------------------------------------------- ingest, one file at a time
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: pdf_factory.empty_file(d / "empty.pdf"), "empty file (0 bytes)"),
+        (lambda d: pdf_factory.not_a_pdf(d / "notes.pdf"), "not a PDF"),
+        (lambda d: pdf_factory.encrypted_pdf(d / "locked.pdf", SEED_PDF), "encrypted (password required)"),
+        (lambda d: pdf_factory.zero_page_pdf(d / "zero.pdf"), "PDF has no pages"),
+        (lambda d: pdf_factory.truncated_pdf(d / "cut.pdf", SEED_PDF), "damaged or truncated PDF"),
+        (lambda d: pdf_factory.cid_font_pdf(d / "cid.pdf"), "fonts without Unicode maps"),
+        (lambda d: SCANNED, "no text layer; OCR is not supported"),
+    ],
+    ids=["zero-byte", "not-a-pdf", "encrypted", "zero-pages", "truncated", "no-unicode-map", "scanned"],
+)
+def test_unusable_file_gets_a_specific_reason(tmp_path, make, expected):
+    path = make(tmp_path)
+    with pytest.raises(DocumentError) as raised:
+        ingest.read_pdf(path)
+    assert expected in raised.value.reason
+    assert raised.value.status == "failed"
+
+
+def test_page_budget_skips_a_long_pdf_without_reading_it():
+    with pytest.raises(DocumentError) as raised:
+        ingest.read_pdf(LONG, ingest.Budget(max_pages=50))
+    assert raised.value.status == "skipped"
+    assert "122 pages exceeds the page budget of 50" in raised.value.reason
+
+
+def test_time_budget_stops_a_long_pdf():
+    with pytest.raises(DocumentError) as raised:
+        ingest.read_pdf(LONG, ingest.Budget(max_seconds=1))
+    assert raised.value.reason.startswith("time budget of 1 s exceeded at page")
+
+
+# ---------------------------------------------------------------- the CLI over a messy corpus
+
+
+@pytest.fixture(scope="module")
+def messy_run(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("messy")
+    shutil.copy(SEED_PDF, corpus / "seed review (copy) ü.pdf")
+    shutil.copy(SEED_PDF, corpus / "duplicate of seed.pdf")
+    pdf_factory.empty_file(corpus / "empty.pdf")
+    pdf_factory.not_a_pdf(corpus / "notes.pdf")
+    pdf_factory.encrypted_pdf(corpus / "locked.pdf", SEED_PDF)
+    pdf_factory.truncated_pdf(corpus / "cut.pdf", SEED_PDF)
+    pdf_factory.cid_font_pdf(corpus / "cid.pdf")
+    pdf_factory.zero_page_pdf(corpus / "zero.pdf")
+    shutil.copy(SCANNED, corpus / "scanned.pdf")
+    shutil.copy(LONG, corpus / "long.pdf")
+    out = tmp_path_factory.mktemp("messy-out")
+    result = cli("run", str(corpus), "--out", str(out), "--max-pages", "60", "--no-progress")
+    return corpus, out, result
+
+
+def test_messy_corpus_reports_every_bad_file_and_processes_the_rest(messy_run):
+    corpus, out, result = messy_run
+    assert result.returncode == 1, result.stderr
+    documents = pd.read_parquet(out / "documents.parquet")
+    by_name = {Path(p).name: row for row in documents.itertuples() for p in row.paths.split(";")}
+    assert by_name["seed review (copy) ü.pdf"].status == "ok"
+    expected = {
+        "empty.pdf": ("failed", "empty file (0 bytes)"),
+        "notes.pdf": ("failed", "not a PDF"),
+        "locked.pdf": ("failed", "encrypted"),
+        "cut.pdf": ("failed", "damaged or truncated PDF"),
+        "cid.pdf": ("failed", "fonts without Unicode maps"),
+        "zero.pdf": ("failed", "PDF has no pages"),
+        "scanned.pdf": ("failed", "no text layer; OCR is not supported"),
+        "long.pdf": ("skipped", "exceeds the page budget of 60"),
+    }
+    for name, (status, reason) in expected.items():
+        assert by_name[name].status == status, name
+        assert reason in by_name[name].error, (name, by_name[name].error)
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert set(claims["doc_id"]) == {by_name["seed review (copy) ü.pdf"].doc_id}, "garbage text gave no claims"
+
+
+def test_duplicate_files_are_one_document_with_both_paths(messy_run):
+    _, out, _ = messy_run
+    documents = pd.read_parquet(out / "documents.parquet")
+    seed = documents[documents["status"] == "ok"]
+    assert len(seed) == 1
+    assert sorted(Path(p).name for p in seed.iloc[0]["paths"].split(";")) == [
+        "duplicate of seed.pdf",
+        "seed review (copy) ü.pdf",
+    ]
+
+
+def test_cli_prints_one_line_per_failure_and_no_traceback(messy_run):
+    _, _, result = messy_run
+    failure_lines = [line for line in result.stderr.splitlines() if line.startswith(("FAILED:", "SKIPPED:"))]
+    assert len(failure_lines) == 8, result.stderr
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert "1 ok, 7 failed, 1 skipped" in result.stdout
+
+
+def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path):
+    missing = cli("run", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"error: corpus folder does not exist: {tmp_path / 'nowhere'}"
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "readme.txt").write_text("no pdfs here")
+    empty = cli("run", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert empty.returncode == 2
+    assert "no PDF files found under" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = cli("run", str(SEED_PDF), "--out", str(blocker / "out"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: cannot write to output folder {blocker / 'out'}")
+    assert "Traceback" not in result.stderr
+
+
+def test_second_run_on_a_busy_output_folder_refuses(tmp_path):
+    out = tmp_path / "out"
+    (out / ".reviewminer").mkdir(parents=True)
+    with FileLock(str(out / ".reviewminer" / "run.lock")):
+        result = cli("run", str(SEED_PDF), "--out", str(out))
+    assert result.returncode == 2
+    assert "another reviewminer run is writing to" in result.stderr
+
+
+def test_full_disk_is_a_clear_error_and_keeps_nothing_half_written(tmp_path):
+    out = tmp_path / "tiny"
+    out.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(out)], capture_output=True)
+    if mounted.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"cannot mount a small tmpfs to simulate a full disk: {mounted.stderr!r}")
+        pytest.skip("mounting a tmpfs needs root")
+    try:
+        small = pdf_factory.text_pdf(tmp_path / "small.pdf", ["Ultrafiltration is simple, but its yield is low."])
+        result = cli("run", str(small), "--out", str(out), "--no-progress")
+        assert result.returncode == 2, result.stderr
+        assert "No space left on device" in result.stderr
+        assert not list(out.glob("*.parquet")), "no dataset may be left half-written"
+    finally:
+        subprocess.run(["umount", str(out)], check=False)
+
+
+# ---------------------------------------------------------------- killed in the middle of a write
+
+
+def test_kill_during_atomic_write_leaves_the_previous_file(tmp_path):
+    target = tmp_path / "claims.parquet"
+    pd.DataFrame({"claim_id": ["a", "b"]}).to_parquet(target)
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from pipeline.datasets import atomic_write\n"
+        "def slow(tmp):\n"
+        "    with open(tmp, 'wb') as h:\n"
+        "        h.write(b'PAR1 half written'); h.flush(); print('writing', flush=True); time.sleep(60)\n"
+        f"atomic_write(Path({str(target)!r}), slow)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert pd.read_parquet(target)["claim_id"].tolist() == ["a", "b"]
+
+
+def test_run_killed_at_any_moment_leaves_readable_datasets(seed_run, tmp_path):
+    """SIGKILL a rerun after a changed corpus at several moments; the datasets stay readable each time."""
+    out_before, _, _ = seed_run
+    out = tmp_path / "out"
+    shutil.copytree(out_before, out, ignore=shutil.ignore_patterns("prefect"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf_factory.text_pdf(corpus / "small.pdf", ["Ultrafiltration is simple, but its yield is low."])
+    shutil.copy(SEED_PDF, corpus / "seed_review.pdf")
+    for delay in (3.0, 8.0, 14.0):
+        # A new session, so the kill takes the run's temporary Prefect server with it, as a killed job would.
+        child = subprocess.Popen([*CLI, "run", str(corpus), "--out", str(out), "--no-progress"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        for name in ("documents", "claims", "tables", "entities", "sentences"):
+            frame = pd.read_parquet(out / f"{name}.parquet")
+            assert "doc_id" in frame.columns
+        assert "claim_id" in pd.read_csv(out / "claims.csv").columns
+    finished = cli("run", str(corpus), "--out", str(out), "--no-progress")
+    assert finished.returncode == 0, finished.stderr
+    assert len(pd.read_parquet(out / "documents.parquet")) == 2
