@@ -892,7 +892,10 @@ def split_references(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     for line in lines:
         match = REFERENCE_START.match(line.text)
         number = int(next(g for g in match.groups() if g)) if match else None
-        if number is not None and (expected is None and number <= 3 or number == expected):
+        # in sequence; a number or two may be lost to the layout (set apart from its entry)
+        if number is not None and (
+            expected is None and number <= 3 or expected is not None and expected <= number <= expected + 2
+        ):
             entries.append((number, [line]))
             expected = number + 1
         elif entries:
@@ -1048,7 +1051,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             continue
         if reference_lines and section_kind != "references" and index > max(listed_references, default=-1):
             flush_references(" > ".join(h for _, h in stack))
-        if block.kind == "heading" and reference_lines:
+        if block.kind == "heading" and reference_lines and index > max(listed_references, default=-1):
             flush_references(" > ".join(h for _, h in stack))
         if block.kind == "heading":
             heading = _clean_heading(join_lines([line.text for line in block.lines], vocabulary))

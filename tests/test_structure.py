@@ -1,0 +1,251 @@
+"""Structure stage on real PDFs: reading order, headings, paragraphs, running lines, hyphenation, citations,
+references and abbreviations. Each PDF is read once per module."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from pipeline.ingest import Budget, doc_id_for, file_sha256, read_page, read_pdf
+from pipeline.records import DocumentError, PdfContent, StructuredDocument
+from pipeline.structure import Vocabulary, build_document, expand_numbers, join_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
+CORPUS_REAL = ROOT.parent / "shared" / "corpus-real"
+GOLD = json.loads((Path(__file__).resolve().parent / "gold" / "seed_structure.json").read_text(encoding="utf-8"))
+# Longer PDFs are read in part (their first pages and the last one) to keep this module fast;
+# `benchmarks/structure_seed.py --corpus` builds every page of every corpus PDF.
+MAX_PAGES_READ_WHOLE = 12
+PAGES_READ = 5
+
+
+def _structure(path: Path) -> StructuredDocument:
+    return build_document(read_pdf(path))
+
+
+def _paragraph_text(doc: StructuredDocument) -> str:
+    return "\n".join(p.text for p in doc.passages if p.kind == "paragraph")
+
+
+@pytest.fixture(scope="module")
+def seed() -> StructuredDocument:
+    return _structure(SEED_PDF)
+
+
+@pytest.fixture(scope="module")
+def bmj() -> StructuredDocument:
+    return _structure(CORPUS_REAL / "bmj2015_rct_exercise_smoking_pregnancy.pdf")
+
+
+@pytest.fixture(scope="module")
+def jner() -> StructuredDocument:
+    return _structure(CORPUS_REAL / "jner2016_fes_hand_opening.pdf")
+
+
+# ---------------------------------------------------------------- the seed review (two columns)
+
+
+def test_seed_title_and_headings_match_the_gold(seed):
+    assert seed.title == GOLD["title"]
+    found = {p.text: p for p in seed.passages if p.kind == "heading"}
+    missing = [text for text, _ in GOLD["headings"] if text not in found]
+    assert missing == []
+    levels = {text: level for text, level in GOLD["headings"]}
+    assert [found[t].section_path.count(" > ") + 1 for t in levels] == list(levels.values())
+
+
+def test_seed_section_paths_nest_subsections(seed):
+    paragraph = next(p for p in seed.passages if p.text.startswith("In the clinical application of medical research"))
+    assert paragraph.section_path == (
+        "Optimization strategy of exosomes in clinical application and medical research—improving the yield of "
+        "exosomes > Exogenous treatment of parent cells"
+    )
+
+
+def test_seed_paragraph_continues_across_columns_and_pages(seed):
+    text = _paragraph_text(seed)
+    # left column -> right column on page 1
+    assert (
+        "accurately reflect the source of the cells in which they occur and their physio-pathological status [12]"
+        in text
+    )
+    # right column of page 1 -> page 2, past the figure and its caption
+    assert "can induce human umbilical vein endothelial cell (HUVEC) proliferation, migration, and angiogenesis" in text
+    # left column above a wide table -> right column above it
+    assert "economical and does not need additional equipment [51]. However, there are many problems" in text
+
+
+def test_seed_reading_order_left_column_then_right(seed):
+    texts = [p.text for p in seed.passages]
+    first = next(i for i, t in enumerate(texts) if t.startswith("Extracellular vesicles (EVs) have received"))
+    second = next(i for i, t in enumerate(texts) if t.startswith("Exosomes originate from the inward budding"))
+    third = next(i for i, t in enumerate(texts) if t.startswith("Exosomes not only mediate signal transmission"))
+    assert first < second < third
+
+
+def test_seed_has_no_running_header_or_page_number(seed):
+    for passage in seed.passages:
+        assert "Han et al. (2023)" not in passage.text
+        assert "Exosome production and targeting: a review" not in passage.text
+        assert " of 10" not in passage.text
+
+
+def test_seed_table_text_stays_out_of_paragraphs(seed):
+    text = _paragraph_text(seed)
+    assert "Microchip technology based on the principle of specific interaction between molecules" not in text
+    assert "Incubating magnetic beads coated with anti-marker antibodies" not in text
+    captions = [p.text for p in seed.passages if p.kind == "caption"]
+    assert "Table 1 Extraction method of exosomes" in captions
+    assert any(c.startswith("Fig. 3 Improve the targeting ability of exosomes") for c in captions)
+
+
+def test_seed_keeps_real_hyphens_at_line_ends(seed):
+    text = _paragraph_text(seed)
+    assert "hyperoxia-induced cell injury" in text
+    assert "lipid-containing exosomes" in text
+    assert "three-dimensional" in text
+    assert "ischemia-reperfusion therapy" in text
+
+
+def test_seed_citations_expanded_and_linked(seed):
+    citations = [c for p in seed.passages for c in p.citations]
+    by_marker = {c.marker: c.numbers for c in citations}
+    assert by_marker["[53–55]"] == [53, 54, 55]
+    assert by_marker["[8–10]"] == [8, 9, 10]
+    assert by_marker["[3, 4]"] == [3, 4]
+    numbers = {r.number for r in seed.references}
+    assert all(n in numbers for c in citations for n in c.numbers)
+    passage = next(p for p in seed.passages if "[53–55]" in p.text)
+    citation = next(c for c in passage.citations if c.marker == "[53–55]")
+    assert passage.text[citation.start : citation.end] == "[53–55]"
+
+
+def test_seed_references_split_into_numbered_entries(seed):
+    assert seed.references[0].text.startswith(GOLD["first_reference"])
+    assert seed.references[-1].number == GOLD["last_reference_number"]
+    assert [r.number for r in seed.references] == sorted(r.number for r in seed.references)
+    assert len(seed.references) >= GOLD["last_reference_number"] - 2
+    kinds = {p.kind for p in seed.passages if p.section_path == "References" and p.kind != "heading"}
+    assert kinds == {"reference"}
+
+
+def test_seed_abbreviations_parsed(seed):
+    for short, long in GOLD["abbreviations"].items():
+        assert seed.abbreviations.get(short) == long
+    assert seed.abbreviations["MCM2"] == "Minichromosome maintenance complex component 2"  # in the second column
+
+
+def test_seed_offsets_match_document_text(seed):
+    text = seed.text
+    for passage in seed.passages:
+        assert text[passage.char_start : passage.char_start + len(passage.text)] == passage.text
+
+
+# ---------------------------------------------------------------- BMJ (side column, three columns, superscripts)
+
+
+def test_bmj_sections_and_abstract_not_mixed_with_side_column(bmj):
+    headings = {p.text for p in bmj.passages if p.kind == "heading"}
+    assert {"Introduction", "Methods", "Results"} <= headings
+    texts = [p.text for p in bmj.passages]
+    assert (
+        "To determine the effectiveness of a physical activity intervention for smoking cessation during pregnancy."
+        in (texts)
+    )
+    methods = next(p for p in bmj.passages if p.text == "Methods")
+    assert methods.section_path == "Methods"
+
+
+def test_bmj_hyphenation_repaired(bmj):
+    text = _paragraph_text(bmj)
+    assert "congenital abnormalities" in text
+    assert "new interventions that add to the effectiveness of behavioural support are needed" in text
+    assert "abnormali-" not in text and "interven-" not in text
+
+
+def test_bmj_superscript_citations_become_markers(bmj):
+    citations = {c.marker: c.numbers for p in bmj.passages for c in p.citations}
+    assert citations.get("[1–3]") == [1, 2, 3]
+    assert len(bmj.references) >= 30
+    assert bmj.references[0].text.startswith("1 Kallen K.")
+
+
+def test_bmj_running_footer_removed(bmj):
+    assert not any("| the bmj" in p.text or "the bmj |" in p.text for p in bmj.passages)
+
+
+# ---------------------------------------------------------------- JNER (BioMed Central layout)
+
+
+def test_jner_sections_references_and_no_running_header(jner):
+    headings = [p.text for p in jner.passages if p.kind == "heading"]
+    for name in ("Background", "Methods", "Results", "Discussion", "Conclusions"):
+        assert name in headings
+    assert len(jner.references) >= 45
+    assert [r.number for r in jner.references[:5]] == [1, 2, 3, 4, 5]
+    assert not any("(2016) 13:22" in p.text for p in jner.passages)
+
+
+# ---------------------------------------------------------------- text repair units
+
+
+def test_line_end_hyphen_joined_or_kept_by_vocabulary():
+    vocabulary = Vocabulary(
+        plain={"cost", "three", "dimensional"}, hyphenated={"three-dimensional"}, general=frozenset()
+    )
+    assert join_lines(["low cost-ef-", "fectiveness, no risk"], vocabulary) == "low cost-effectiveness, no risk"
+    assert join_lines(["grown in three-", "dimensional spaces"], vocabulary) == "grown in three-dimensional spaces"
+    assert join_lines(["the IL-", "17 pathway"], vocabulary) == "the IL-17 pathway"
+    assert join_lines(["diameter of 30–", "150 nm"], vocabulary) == "diameter of 30–150 nm"
+
+
+def test_citation_numbers_expanded():
+    assert expand_numbers("53–55") == [53, 54, 55]
+    assert expand_numbers("6, 62, 63") == [6, 62, 63]
+    assert expand_numbers("1-3, 7") == [1, 2, 3, 7]
+
+
+# ---------------------------------------------------------------- every real PDF with text builds
+
+
+def _some_pages(path: Path, n_pages: int) -> PdfContent:
+    """The first pages and the last one (where the references are), read as ingest reads them."""
+    sha = file_sha256(path)
+    with pdfplumber.open(path) as pdf:
+        total = len(pdf.pages)
+        pages = []
+        for index in sorted({*range(min(n_pages, total)), total - 1}):
+            page = pdf.pages[index]
+            pages.append(read_page(page))
+            page.close()
+    return PdfContent(doc_id=doc_id_for(sha), path=str(path), sha256=sha, n_pages=total, metadata_title="", pages=pages)
+
+
+OTHER_PDFS = sorted(
+    p.name
+    for p in CORPUS_REAL.glob("*.pdf")
+    if p.name not in {"bmj2015_rct_exercise_smoking_pregnancy.pdf", "jner2016_fes_hand_opening.pdf"}
+)
+
+
+@pytest.mark.parametrize("name", OTHER_PDFS)
+def test_every_real_pdf_with_text_builds(name):
+    path = CORPUS_REAL / name
+    try:
+        pdf = read_pdf(path, Budget(max_pages=MAX_PAGES_READ_WHOLE))
+    except DocumentError as error:
+        if error.status != "skipped":
+            assert "text layer" in error.reason  # rejected by ingest: image-only or unreadable fonts
+            return
+        pdf = _some_pages(path, PAGES_READ)  # a long PDF
+    doc = build_document(pdf)
+    assert doc.passages
+    assert any(p.kind == "paragraph" and len(p.text) > 200 for p in doc.passages)
+    assert any(p.kind == "heading" for p in doc.passages)
+    text = doc.text
+    for passage in doc.passages:
+        assert text[passage.char_start : passage.char_start + len(passage.text)] == passage.text
