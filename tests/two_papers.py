@@ -103,5 +103,7 @@ def two_papers(seed_run, contradicting_paper):
     frames = {}
     for name, second in contradicting_paper.items():
         seed = pd.read_parquet(out / f"{name}.parquet")
-        frames[name] = pd.concat([seed, second.astype(seed.dtypes.to_dict())], ignore_index=True)
+        # Publish may add columns (curation's review columns): the generated paper gets them empty.
+        second = second.reindex(columns=seed.columns).astype(seed.dtypes.to_dict())
+        frames[name] = pd.concat([seed, second], ignore_index=True)
     return frames, record

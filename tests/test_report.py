@@ -1,0 +1,178 @@
+"""The run report: escaped, self-contained, and its heatmap really renders in headless chromium."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
+
+from pipeline.datasets import typed_frame
+from pipeline.report import method_aspect_counts, render_report, run_report_markdown, write_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = "<script>alert('pdf')</script> & <b>bold</b> | pipe"
+ADVANTAGE_RGB = (0x1E, 0x84, 0x49)
+DISADVANTAGE_RGB = (0xC0, 0x39, 0x2B)
+
+
+def small_frames() -> tuple[dict[str, pd.DataFrame], dict]:
+    """Two documents (one failed with a hostile error message) and three claims, one with a hostile subject."""
+    documents = typed_frame(
+        "documents",
+        [
+            {
+                "doc_id": "a" * 16,
+                "path": "/c/a.pdf",
+                "sha256": "a" * 64,
+                "title": HOSTILE,
+                "status": "ok",
+                "n_pages": 3,
+            },
+            {
+                "doc_id": "b" * 16,
+                "path": "/c/b.pdf",
+                "sha256": "b" * 64,
+                "title": "",
+                "status": "failed",
+                "error": HOSTILE,
+            },
+        ],
+    )
+    claims = typed_frame(
+        "claims",
+        [
+            {"claim_id": "1", "doc_id": "a" * 16, "subject": HOSTILE, "subject_norm": HOSTILE, "relation": "advantage"},
+            {"claim_id": "2", "doc_id": "a" * 16, "subject": "UC", "subject_norm": "uc", "relation": "disadvantage"},
+            {"claim_id": "3", "doc_id": "a" * 16, "subject": "UC", "subject_norm": "uc", "relation": "effect"},
+        ],
+    )
+    claims["aspect"] = pd.Series(["cost", "time", ""], dtype="string")
+    claims["object"] = pd.Series(["cheap", "slow", "yield"], dtype="string")
+    claims["review_status"] = pd.Series(["pending"] * 3, dtype="string")
+    frames = {"documents": documents, "claims": claims, "table_index": typed_frame("table_index", [])}
+    record = {"run_id": "20260101T000000Z-abc123", "documents_reused": [], "schema_version": "1.0"}
+    return frames, record
+
+
+def test_text_from_pdfs_is_escaped_in_the_page_and_the_plots():
+    frames, record = small_frames()
+    page = render_report(frames, record)
+    assert "<script>alert(" not in page and "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(&#x27;pdf&#x27;)&lt;/script&gt;" in page  # the title and the failure reason
+    # Plot labels are escaped before plotly's JSON encoding, which escapes '<' once more.
+    assert "\\u003cscript" not in page
+    body = page.split("</head>", 1)[1]
+    assert "&lt;script&gt;" in re.search(r'"y":\[[^\]]*\]', body).group(0)
+
+
+def test_page_names_no_remote_resource():
+    frames, record = small_frames()
+    page = render_report(frames, record)
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page)
+    assert tags and not [t for t in tags if re.search(r"(src|href)\s*=", t)]
+
+
+def test_markdown_summary_counts_failures_and_escapes():
+    frames, record = small_frames()
+    markdown = run_report_markdown(frames, record)
+    assert "| 2 | 2 | 0 | 1 | 1 | 0 | 0 | 3 | 0 |" in markdown  # documents, processed, reused, ok, failed, ...
+    failure = next(line for line in markdown.splitlines() if line.startswith("| b.pdf"))
+    assert "&lt;script&gt;" in failure and "\\| pipe" in failure and failure.count(" | ") == 2
+    assert "| **all papers** | 1 | 1 | 1 | 3 |" in markdown
+    assert "No paper contradicts another." in markdown
+
+
+def test_heatmap_counts_advantages_and_disadvantages_per_method_and_aspect():
+    frames, _ = small_frames()
+    counts = method_aspect_counts(frames["claims"]).set_index(["method", "aspect"])
+    assert counts.loc[("uc", "time"), ["advantage", "disadvantage"]].tolist() == [0, 1]
+    assert counts.loc[(HOSTILE.lower(), "cost"), "advantage"] == 1
+    assert len(counts) == 2  # the effect claim is not a (dis)advantage
+
+
+def test_write_report_replaces_the_file(tmp_path):
+    frames, record = small_frames()
+    path = write_report(tmp_path, frames, record)
+    assert path == tmp_path / "report.html"
+    first = path.read_text(encoding="utf-8")
+    frames["documents"] = frames["documents"].iloc[:1]
+    second = write_report(tmp_path, frames, record).read_text(encoding="utf-8")
+    assert "<td>b.pdf</td>" in first and "<td>b.pdf</td>" not in second
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left behind
+
+
+# ---------------------------------------------------------------- in a browser
+
+
+def _browser_or_skip():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs /usr/bin/chromium for the report test (apt-get install chromium)")
+        pytest.skip("no /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    return sync_playwright
+
+
+def _colour_pixels(png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -> int:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(
+        count
+        for count, pixel in image.getcolors(maxcolors=1 << 24)
+        if all(abs(a - b) <= tolerance for a, b in zip(pixel, rgb, strict=True))
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.browser
+def test_report_opens_from_disk_and_shows_the_heatmap(two_papers, tmp_path):  # noqa: F811
+    sync_playwright = _browser_or_skip()
+    frames, record = two_papers
+    path = write_report(tmp_path, frames, record)
+
+    remote: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1300, "height": 900})
+            page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(path.as_uri())
+            page.wait_for_selector("#method-aspect-heatmap .heatmaplayer image", timeout=30_000)
+            heatmap = page.locator("#method-aspect-heatmap")
+            box = heatmap.bounding_box()
+            tick_labels = page.locator("#method-aspect-heatmap .ytick text").all_text_contents()
+            conflict_rows = page.locator("h2:has-text('Conflicts') + table tbody tr").count()
+            heatmap.scroll_into_view_if_needed()
+            shot = heatmap.screenshot()
+            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        finally:
+            browser.close()
+
+    assert not remote, f"the report asked the network for {remote[:3]}"
+    assert not errors, errors
+    assert box and box["width"] > 600 and box["height"] > 300
+    assert {"ultracentrifugation", "polymer precipitation", "size-exclusion chromatography"} <= set(tick_labels)
+    assert conflict_rows >= 2
+    # The screenshot shows cells in both colours: green advantages and red disadvantages.
+    assert _colour_pixels(shot, ADVANTAGE_RGB) > 500 and _colour_pixels(shot, DISADVANTAGE_RGB) > 500
+    keep = os.environ.get("REVIEWMINER_KEEP_SCREENSHOTS")
+    if keep:
+        shutil.copy(tmp_path / "report.png", Path(keep) / "report.png")
