@@ -89,15 +89,16 @@ def content_stems(text: str) -> set[str]:
 
 
 def object_similarity(a: str, b: str) -> float:
-    """Dice overlap of content stems; 1.0 when one side's content is contained in the other's."""
+    """Dice overlap of content stems; at least 0.5 when one side's content is contained in the other's."""
     first, second = content_stems(a), content_stems(b)
     if not first or not second:
         return 0.0
     smaller = first if len(first) <= len(second) else second
     larger = second if smaller is first else first
+    dice = 2 * len(first & second) / (len(first) + len(second))
     if smaller <= larger and not smaller <= GENERIC_CONTENT:
-        return 1.0
-    return 2 * len(first & second) / (len(first) + len(second))
+        return 0.5 + dice / 2  # containment always matches; the closer wording still wins a tie
+    return dice
 
 
 # ---------------------------------------------------------------- lexicons

@@ -44,7 +44,7 @@ LEXICON_PATH = MODELS_DIR / "lexicons" / "methods.jsonl"
 ENTITY_LABELS = {"METHOD", "TREATMENT"}  # labels of doc.ents that can be a claim's subject
 AGENT_ENTITY_LABELS = {"METHOD", "TREATMENT", "MOLECULE"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-CITATION = re.compile(r"\s*\[[\d,\s–\-]+\]")
+CITATION = re.compile(r"\s*\[[\d,\s–\-]+(?:\]|$)")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 FIGURE_REFERENCE = re.compile(r"\s*\((?:Fig|Figure|Table|Tab)s?\.?\s*[^()]{0,30}\)", re.IGNORECASE)
 CUE_EXTENSION = "claim_cue"
@@ -935,7 +935,23 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     return claims
 
 
+def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
+    """ "to determine the mechanism through which X is prevented", "investigated whether X reduces Y": asked, not
+    claimed. A "that"-clause ("found that ...") is a claim."""
+    for token in [verb, *verb.ancestors]:
+        marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod", "nsubj", "pobj", "prep")]
+        if any(m in cues.raw["inquiry_markers"] for m in marks):
+            return True
+        if "that" in [c.lower_ for c in token.children if c.dep_ == "mark"]:
+            return False
+        if token is not verb and token.lemma_.lower() in cues.raw["inquiry_verbs"]:
+            return True
+    return False
+
+
 def _verb_effect(verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    if _is_inquiry(verb, cues):
+        return []
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     # "elicits potent antitumor immunity": the parser may hang the object under a predicative adjective.
@@ -1082,6 +1098,9 @@ def _agent_text(
     mention = _best_mention(_mentions_in(indices, context))
     if mention and mention.start == head.i and mention.end == head.i + 1 and head.lemma_.lower() in cues.method_heads:
         return _noun_phrase_text(head)  # "pretreatment" alone says too little: "pretreatment of the source cells"
+    if mention and head.pos_ == "NOUN" and not (mention.start <= head.i < mention.end):
+        if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < mention.start + 4:
+            return _noun_phrase_text(head)  # "EPRS1 deficiency", "knockdown of X": the head changes the meaning
     if mention:
         return mention.text
     anaphor = _anaphor_head([head], cues)
@@ -1095,8 +1114,8 @@ def _agent_text(
         return clean_text(entity.text)
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
-        if head.lower_ == "it" and direct and discourse.salient:
-            return discourse.salient
+        if head.lower_ == "it" and direct:
+            return _main_subject(context, head, cues) or discourse.salient
         return ""
     if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
         return ""  # "a method to create ...": the method is named elsewhere
@@ -1106,6 +1125,17 @@ def _agent_text(
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return _noun_phrase_text(head)
+
+
+def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> str:
+    """ "Halofuginone may be used ... because it suppresses X": "it" in a subordinate clause is the main subject."""
+    if pronoun.head.dep_ in ("ROOT",) or pronoun.head.i == context.sent.root.i:
+        return ""
+    subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
+    if not subjects or subjects[0].pos_ == "PRON" or _is_investigator(subjects[0], cues):
+        return ""
+    mention = _best_mention(_mentions_in({t.i for t in subjects[0].subtree}, context))
+    return mention.text if mention else ""
 
 
 def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
