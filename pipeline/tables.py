@@ -431,12 +431,19 @@ def overlaps_x(a: BBox, b: BBox) -> bool:
 
 
 def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) -> float | None:
-    """The rule under the header (booktabs midrule): the first rule with text both above and below it."""
+    """The rule under the header (booktabs midrule): the first rule with text both above and below it.
+
+    A rule drawn as several collinear pieces counts by the union of its pieces.
+    """
     first_top, last_bottom = line_box(lines[0])[1], line_box(lines[-1])[3]
     width = region[2] - region[0]
-    for rule in sorted(view.h_rules, key=lambda r: r[1]):
-        if first_top < rule[1] < last_bottom and rule[2] - rule[0] >= 0.6 * width and overlaps_x(rule, region):
-            return rule[1]
+    index = index_rules(
+        [r for r in view.h_rules if first_top < r[1] < last_bottom and overlaps_x(r, region)], True, region
+    )
+    for key in sorted(index):
+        covered = sum(min(hi, region[2]) - max(lo, region[0]) for lo, hi in index[key])
+        if covered >= 0.75 * width:  # partial rules under spanning headers (cmidrule) do not end the header
+            return float(key) + SNAP  # index keys are padded by SNAP on both sides
     return None
 
 
@@ -553,6 +560,10 @@ def build_raw_table(
             rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary))
             boxes[r].append(view.frame.unbox((xs[c], ys[r], xs[c + 1], ys[r + 1])))
             spans[r].append(origin[(r, c)] if covered else None)
+    if ruled:
+        finer = split_grouped_rows(ys, origin, groups)
+        if finer != ys:
+            return build_raw_table(page_number, view, xs, finer, ruled, strategy)
     # Journals that box the whole table put the caption in a first row, and notes in a last row, spanning it all.
     if n_rows > 2 and full_width(origin, 0, n_cols) and CAPTION_PATTERN.match(rows[0][0] or ""):
         raw = build_raw_table(page_number, view, xs, ys[1:], ruled, strategy)
@@ -578,6 +589,34 @@ def build_raw_table(
     raw.notes = table_notes(view, region)
     raw.continued = raw.continued or continued_below(view, region)
     return raw
+
+
+NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")
+
+
+def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], list[dict]]) -> list[float]:
+    """Rules drawn every few rows (statistical tables): when every cell of a ruled row holds the same number of
+    lines, aligned across the row and mostly numeric, each line is a row of its own."""
+    finer = [ys[0]]
+    for r in range(len(ys) - 1):
+        cells = [
+            text_lines_in_cell(words)
+            for (row, col), words in groups.items()
+            if row == r and origin[(r, col)] == (r, col) and all(o[0] == r for s, o in origin.items() if o == (r, col))
+        ]
+        cells = [lines for lines in cells if lines]
+        counts = {len(lines) for lines in cells}
+        numeric = sum(1 for lines in cells if all(NUMBER_LINE.match(" ".join(w["text"] for w in ln)) for ln in lines))
+        if len(cells) >= 3 and len(counts) == 1 and counts != {1} and numeric >= len(cells) / 2:
+            tops = [[line[0]["top"] for line in lines] for lines in cells]
+            aligned = all(abs(t[i] - tops[0][i]) < 3 for t in tops for i in range(len(t)))
+            if aligned:
+                reference = cells[0]
+                finer += [
+                    (reference[i][0]["bottom"] + reference[i + 1][0]["top"]) / 2 for i in range(len(reference) - 1)
+                ]
+        finer.append(ys[r + 1])
+    return finer
 
 
 def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:
@@ -623,13 +662,17 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
                 for r in range(n_rows):
                     if not v_ruled[r][c - 1]:
                         union((r, c - 1), (r, c))
-    # A word lying across a column boundary (a spanning header) merges the slots it covers.
-    for word in words:
-        cy = (word["top"] + word["bottom"]) / 2
+    # A word lying well across a column boundary (a spanning header) merges the slots it covers; one that only
+    # overhangs a boundary a little stays in the column holding most of it.
+    for phrase in phrases(words):
+        cy = (phrase[1] + phrase[3]) / 2
         r = band(ys, cy)
-        first, last = band(xs, word["x0"] + 1), band(xs, word["x1"] - 1)
+        first, last = band(xs, phrase[0] + 1), band(xs, phrase[2] - 1)
+        width = max(1.0, phrase[2] - phrase[0])
         for c in range(first, last):
-            union((r, c), (r, c + 1))
+            boundary = xs[c + 1]
+            if min(boundary - phrase[0], phrase[2] - boundary) >= 0.25 * width:
+                union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}
 
 
@@ -657,6 +700,21 @@ def union_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, float
         else:
             merged.append((lo, hi))
     return merged
+
+
+def phrases(words: list[dict]) -> list[BBox]:
+    """Boxes of runs of words on one line separated by ordinary spaces ("Original masked alignment")."""
+    boxes = []
+    for line in text_lines(words, split_columns=False):
+        current = list(line_box(line[:1]))
+        for word in line[1:]:
+            if word["x0"] - current[2] < MIN_COLUMN_GAP:
+                current = [current[0], min(current[1], word["top"]), word["x1"], max(current[3], word["bottom"])]
+            else:
+                boxes.append(tuple(current))
+                current = list(line_box([word]))
+        boxes.append(tuple(current))
+    return boxes
 
 
 def rule_covers(index: RuleIndex, position: float, start: float, end: float) -> bool:
@@ -712,12 +770,12 @@ def header_rows(raw: RawTable, groups: dict[tuple[int, int], list[dict]]) -> int
         count += 1
     if count == n_rows - 1 or count == 0:
         count = 1
+    last = count - 1  # a header cell spanning columns in the last header row has its sub-headers below it
     spans_columns = any(
-        origin is not None and origin[0] == r and origin[1] != c
-        for r in range(count)
-        for c, origin in enumerate(raw.span_origin[r])
+        origin is not None and origin[0] == last and origin[1] != c for c, origin in enumerate(raw.span_origin[last])
     )
-    if spans_columns and count < n_rows - 1:
+    # ... when the row below leaves its stub (first) cell blank or merged into the header above, as sub-headers do.
+    if spans_columns and count < n_rows - 1 and not raw.rows[count][0]:
         count += 1
     return count
 
