@@ -1,0 +1,264 @@
+"""The curator web app: list and filter claims, show each on its PDF page, accept / reject / edit them.
+
+Server-rendered HTML (Jinja2, autoescaped: every text from a PDF is untrusted) plus a little vanilla JS.
+Writes are JSON POSTs carrying a per-server CSRF token, accepted only from the app's own origin; the Host header
+must name the interface the app is bound to (which stops DNS-rebinding pages from talking to it).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+import threading
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pipeline.curation import RELATIONS, DecisionError, decisions_table, rewrite_claims
+from pipeline.review.data import PAGE_SIZE, Filters, OutputFolder, choices, filter_claims, row_dict
+from pipeline.review.pages import PageCache, PageImage, render_page
+
+HERE = Path(__file__).resolve().parent
+ACTIONS = {"accept": "accepted", "reject": "rejected", "edit": "edited", "reset": "pending"}
+MAX_BODY = 64 * 1024
+LIMITS = {"reviewer": 100, "comment": 4000, "subject": 1000, "relation": 40, "object": 2000}
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+SECURITY_HEADERS = {
+    # No inline script runs, whatever a page might contain: a second wall behind the escaping.
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> Starlette:
+    """The review app over one output folder. `allowed_hosts` defaults to the bound interface (plus localhost)."""
+    out = OutputFolder(Path(out_dir))
+    pages = PageCache()
+    csrf_token = secrets.token_urlsafe(32)
+    templates = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True)
+    )
+    if allowed_hosts is None:
+        allowed_hosts = ["*"] if host in ("0.0.0.0", "::", "") else sorted({*LOCAL_HOSTS, host})
+
+    def html(name: str, status_code: int = 200, **context) -> HTMLResponse:
+        context.update(csrf_token=csrf_token, orphan_count=len(out.orphaned_decisions()))
+        return HTMLResponse(templates.get_template(name).render(**context), status_code=status_code)
+
+    def page_image(claim: dict, index: int) -> PageImage | None:
+        """The evidence's page with the evidence highlighted, or None when there is nothing to show."""
+        evidences = out.evidences(claim)
+        if not 0 <= index < len(evidences):
+            return None
+        evidence, doc_id = evidences[index], claim["doc_id"]
+        pdf = out.pdf_path(doc_id)
+        if pdf is None:
+            return None
+        cell = out.cell_box(doc_id, evidence) if evidence.source == "table" else None
+        page = cell[0] if cell else evidence.page
+        if page is None:
+            return None
+        key = (str(pdf), pdf.stat().st_mtime_ns, claim["claim_id"], index)
+        if cell:
+            return pages.get(key, lambda: render_page(pdf, int(page), boxes=[cell[1]]))
+        area = out.sentence_area(doc_id, evidence)
+        return pages.get(key, lambda: render_page(pdf, int(page), sentence=evidence.text, area=area))
+
+    def index(request: Request) -> Response:
+        params = request.query_params
+        filters = Filters(**{k: params.get(k, "").strip()[:200] for k in Filters.__dataclass_fields__})
+        claims = out.claims()
+        shown = filter_claims(claims, filters)
+        ids = shown["claim_id"].tolist() if len(shown) else []
+        selected_id = params.get("claim") or (ids[0] if ids else None)
+        selected = None
+        if selected_id is not None and len(claims):
+            found = claims[claims["claim_id"] == selected_id]
+            selected = row_dict(found.iloc[0]) if len(found) else None
+        position = ids.index(selected_id) if selected_id in ids else -1
+        offset = _int(params.get("offset"), default=(max(position, 0) // PAGE_SIZE) * PAGE_SIZE)
+        query = filters.as_query()
+
+        def claim_url(claim_id: str | None) -> str | None:
+            return f"/?{urlencode({**query, 'claim': claim_id})}" if claim_id else None
+
+        detail = None
+        if selected:
+            evidence_index = _int(params.get("evidence"), 0)
+            evidences = out.evidences(selected)
+            image = page_image(selected, evidence_index) if evidences else None
+            following = ids[position + 1] if 0 <= position < len(ids) - 1 else None
+            detail = {
+                "claim": selected,
+                "evidences": evidences,
+                "evidence_index": evidence_index,
+                "image": image,
+                "highlight_top": (min(b[1] for b in image.boxes) / image.height) if image and image.boxes else None,
+                "history": out.store.history(selected["claim_id"]),
+                "next_url": claim_url(following),
+                "prev_url": claim_url(ids[position - 1] if position > 0 else None),
+                "evidence_url": lambda i: f"/?{urlencode({**query, 'claim': selected['claim_id'], 'evidence': i})}",
+            }
+        reviewed = int((claims["review_status"] != "pending").sum()) if len(claims) else 0
+        return html(
+            "index.html",
+            filters=filters,
+            claims=[row_dict(row) for _, row in shown.iloc[offset : offset + PAGE_SIZE].iterrows()],
+            n_shown=len(shown),
+            offset=offset,
+            page_size=PAGE_SIZE,
+            page_url=lambda o: f"/?{urlencode({**query, 'offset': o})}",
+            claim_url=claim_url,
+            selected_id=selected_id,
+            detail=detail,
+            progress={"reviewed": reviewed, "total": len(claims)},
+            titles=out.document_titles(),
+            relations=sorted(set(RELATIONS) | set(choices(claims, "relation"))),
+            aspects=choices(claims, "aspect"),
+            statuses=["pending", "accepted", "rejected", "edited"],
+        )
+
+    def evidence_png(request: Request) -> Response:
+        claim = out.claim(request.path_params["claim_id"])
+        image = page_image(claim, request.path_params["index"]) if claim else None
+        if image is None:
+            return Response("no page image for this evidence", status_code=404, media_type="text/plain")
+        return Response(image.png, media_type="image/png")
+
+    async def decide(request: Request) -> Response:
+        problem = _forbidden(request, csrf_token)
+        if problem:
+            return JSONResponse({"error": problem}, status_code=403)
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return JSONResponse({"error": "request too large"}, status_code=413)
+        try:
+            data = json.loads(body)
+            assert isinstance(data, dict)
+        except (ValueError, AssertionError):
+            return JSONResponse({"error": "expected a JSON object"}, status_code=400)
+        return await run_in_threadpool(record_decision, request.path_params["claim_id"], data)
+
+    def record_decision(claim_id: str, data: dict) -> Response:
+        claim = out.claim(claim_id)
+        if claim is None:
+            return JSONResponse({"error": "no such claim"}, status_code=404)
+        if data.get("action") not in ACTIONS:
+            return JSONResponse({"error": f"action must be one of {', '.join(ACTIONS)}"}, status_code=400)
+        fields = {}
+        for name, limit in LIMITS.items():
+            value = data.get(name)
+            if value is not None and (not isinstance(value, str) or len(value) > limit):
+                return JSONResponse({"error": f"{name} must be text of at most {limit} characters"}, status_code=400)
+            fields[name] = value
+        try:
+            decision = out.store.record(
+                claim,
+                ACTIONS[data["action"]],
+                reviewer=fields["reviewer"] or "",
+                comment=fields["comment"] or "",
+                subject=fields["subject"],
+                relation=fields["relation"],
+                object=fields["object"],
+            )
+        except DecisionError as error:
+            return JSONResponse({"error": str(error)}, status_code=400)
+        updated = rewrite_claims(out.out_dir, timeout=5)
+        if not updated:
+            # A pipeline run holds the folder; the decision is safe in SQLite, the datasets follow when it ends.
+            threading.Thread(target=rewrite_claims, args=(out.out_dir, -1), daemon=True).start()
+        return JSONResponse({"decision": decision.__dict__, "datasets_updated": updated})
+
+    def export(request: Request) -> Response:
+        history = request.query_params.get("history") == "1"
+        frame = decisions_table(out.out_dir, include_history=history)
+        name = "decision_history.csv" if history else "decisions.csv"
+        return Response(
+            frame.to_csv(index=False),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    def orphans(request: Request) -> Response:
+        return html("orphans.html", orphans=out.orphaned_decisions(), titles=out.document_titles())
+
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/claims/{claim_id}/evidence/{index:int}.png", evidence_png),
+            Route("/claims/{claim_id}/decision", decide, methods=["POST"]),
+            Route("/decisions.csv", export),
+            Route("/orphans", orphans),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
+        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)],
+    )
+
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [
+                    (k.lower().encode(), v.encode())
+                    for k, v in SECURITY_HEADERS.items()
+                    if k.lower().encode() not in present
+                ]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return max(int(value), 0) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _forbidden(request: Request, csrf_token: str) -> str | None:
+    """Why a write request must be refused (cross-site, no token, not JSON), or None."""
+    host = request.headers.get("host", "")
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin or urlsplit(origin).netloc != host:
+        return "cross-site request refused: the Origin does not match this app"
+    if not hmac.compare_digest(request.headers.get("x-csrf-token", ""), csrf_token):
+        return "missing or wrong CSRF token: reload the page"
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        return "expected application/json"
+    return None
+
+
+def serve_review(out_dir: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+    """Serve the review app over `out_dir` until interrupted."""
+    import uvicorn
+
+    app = create_app(Path(out_dir), host=host)
+    print(f"ReviewMiner review app: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,167 @@
+"""PDF pages as images with a claim's evidence highlighted (pdfplumber renders and draws the boxes).
+
+Table evidence has its cell's box from tables.parquet. Sentence evidence is found on the page by aligning the
+sentence's words with the page's words (difflib), because the extracted sentence rarely equals the page text
+exactly (repaired hyphenation, ligatures, reading order across columns); each matched line gets its own box.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pdfplumber
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+Box = tuple[float, float, float, float]
+RESOLUTION = 110
+HIGHLIGHT_FILL = (255, 214, 0, 90)
+HIGHLIGHT_STROKE = (214, 40, 40, 255)
+_WORD = re.compile(r"\W+", re.UNICODE)
+
+
+@dataclass
+class PageImage:
+    png: bytes
+    width: float  # page size in PDF points, to place the highlight in the browser
+    height: float
+    boxes: list[Box] = field(default_factory=list)
+    page: int = 0  # the page shown (a sentence may be found on the page after its passage's first)
+
+
+def normal_token(word: str) -> str:
+    return _WORD.sub("", unicodedata.normalize("NFKC", word).lower())
+
+
+def sentence_boxes(words: list[dict], sentence: str) -> list[Box]:
+    """Boxes (one per line) of the page words that spell `sentence`; [] when it cannot be found."""
+    return line_boxes(sentence_words(words, sentence))
+
+
+def sentence_words(words: list[dict], sentence: str) -> list[dict]:
+    """The page words that spell (most of) `sentence`, in sentence order; [] when it cannot be found."""
+    page_tokens = [(normal_token(w["text"]), w) for w in words]
+    page_tokens = [(t, w) for t, w in page_tokens if t]
+    wanted = [t for t in (normal_token(w) for w in sentence.split()) if t]
+    if not wanted or not page_tokens:
+        return []
+    matcher = SequenceMatcher(None, [t for t, _ in page_tokens], wanted, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return []
+    best = max(blocks, key=lambda b: b.size)
+    if best.size < min(3, len(wanted)):
+        return []  # a word or two in common is chance, not the sentence
+    # Lines of the other column interleave with the sentence's lines, so allow gaps, but not far from the best run.
+    reach = 4 * len(wanted) + 20
+    near = [b for b in blocks if best.a - reach <= b.a <= best.a + best.size + reach]
+    smallest = 1 if len(wanted) <= 3 else 2
+    kept = [b for b in near if b.size >= smallest]
+    # A lone word is kept when it continues a kept run in the sentence (a line's last word, say).
+    edges = {b.b for b in kept} | {b.b + b.size for b in kept}
+    kept += [b for b in near if b.size < smallest and (b.b + b.size in edges or b.b in edges)]
+    return [page_tokens[b.a + i][1] for b in sorted(kept, key=lambda b: b.b) for i in range(b.size)]
+
+
+def line_boxes(words: list[dict]) -> list[Box]:
+    """Merge words into one box per line (words on a line share their vertical extent)."""
+    lines: list[list[float]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        for line in lines:
+            same_line = abs(line[1] - word["top"]) < 2.5 and word["x0"] - line[2] < 40 and word["x1"] > line[0]
+            if same_line:
+                line[0], line[1] = min(line[0], word["x0"]), min(line[1], word["top"])
+                line[2], line[3] = max(line[2], word["x1"]), max(line[3], word["bottom"])
+                break
+        else:
+            lines.append([word["x0"], word["top"], word["x1"], word["bottom"]])
+    return [tuple(line) for line in lines]
+
+
+def _pad(box: Box, by: float = 1.5) -> Box:
+    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
+
+
+def render_page(
+    pdf: Path, page_number: int, boxes: list[Box] | None = None, sentence: str | None = None, area: Box | None = None
+) -> PageImage:
+    """Render page `page_number` (1-based) with `boxes` highlighted; a `sentence` is searched for first.
+
+    The sentence is searched within `area` (its passage) first, then on the whole page, then on the next page:
+    a sentence's page is where its passage starts, and a passage may run onto the next page.
+    """
+    boxes = list(boxes or [])
+    with pdfplumber.open(pdf) as document:
+        if not 1 <= page_number <= len(document.pages):
+            raise IndexError(f"page {page_number} is not in the document")
+        if sentence:
+            page_number, found = locate_sentence(document, page_number, sentence, area)
+            boxes += found
+        page = document.pages[page_number - 1]
+        try:
+            image = page.to_image(resolution=RESOLUTION)
+            if boxes:
+                image.draw_rects([_pad(b) for b in boxes], fill=HIGHLIGHT_FILL, stroke=HIGHLIGHT_STROKE, stroke_width=2)
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+            return PageImage(buffer.getvalue(), float(page.width), float(page.height), boxes, page_number)
+        finally:
+            page.close()
+
+
+def locate_sentence(document, page_number: int, sentence: str, area: Box | None) -> tuple[int, list[Box]]:
+    """(page, line boxes) where `sentence` is best found, starting at `page_number`; the page itself if nowhere."""
+    n_wanted = max(len([t for t in (normal_token(w) for w in sentence.split()) if t]), 1)
+    best: tuple[float, int, list[dict]] = (0.0, page_number, [])
+    for number in range(page_number, min(page_number + 2, len(document.pages) + 1)):
+        page = document.pages[number - 1]
+        try:
+            attempts = []
+            within = _clip(area, page.bbox) if area and number == page_number else None
+            if within:
+                attempts.append(page.within_bbox(within).extract_words())
+            attempts.append(page.extract_words())
+            for words in attempts:
+                matched = sentence_words(words, sentence)
+                if len(matched) / n_wanted > best[0]:
+                    best = (len(matched) / n_wanted, number, matched)
+                if best[0] >= 0.6:
+                    return best[1], line_boxes(best[2])
+        finally:
+            page.close()
+    return best[1], line_boxes(best[2])
+
+
+def _clip(box: Box, page_box: Box) -> Box | None:
+    x0, top = max(box[0] - 3, page_box[0]), max(box[1] - 3, page_box[1])
+    x1, bottom = min(box[2] + 3, page_box[2]), min(box[3] + 3, page_box[3])
+    return (x0, top, x1, bottom) if x1 > x0 and bottom > top else None
+
+
+class PageCache:
+    """The last few rendered pages; a page costs a parse and a rasterisation (a few hundred ms)."""
+
+    def __init__(self, size: int = 48):
+        self.size = size
+        self._items: OrderedDict[tuple, PageImage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make) -> PageImage:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
