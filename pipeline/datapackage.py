@@ -336,12 +336,22 @@ JSON_RESOURCES = {
 }
 OTHER_RESOURCES = {
     "report.html": ("report", "Self-contained HTML report of the run.", "html", "text/html"),
-    "orphaned_decisions.csv": (
-        "orphaned-decisions",
-        "Curator decisions whose claim is no longer extracted.",
-        "csv",
-        "text/csv",
-    ),
+}
+ORPHANS_FILE = "orphaned_decisions.csv"
+DECISION_DESCRIPTIONS = {
+    "claim_id": "Claim the decision was made on (no longer extracted).",
+    "status": "Decision: pending, accepted, rejected or edited.",
+    "reviewer": "Who made the decision.",
+    "reviewed_at": "When (ISO 8601, UTC).",
+    "comment": "The curator's note.",
+    "subject_reviewed": "Subject the curator stands behind.",
+    "relation_reviewed": "Relation the curator stands behind.",
+    "object_reviewed": "Object the curator stands behind.",
+    "doc_id": "Document of the claim when it was decided.",
+    "subject": "Subject of the claim when it was decided.",
+    "relation": "Relation of the claim when it was decided.",
+    "object": "Object of the claim when it was decided.",
+    "evidence": "Evidence of the claim when it was decided.",
 }
 
 
@@ -428,6 +438,8 @@ def describe(out_dir: Path) -> dict:
                     "jsonSchema": json_schema,
                 }
             )
+    if (out_dir / ORPHANS_FILE).exists():
+        resources.append(_orphans_resource())
     for path, (name, description, fmt, mediatype) in OTHER_RESOURCES.items():
         if (out_dir / path).exists():
             resources.append(
@@ -443,6 +455,18 @@ def describe(out_dir: Path) -> dict:
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "resources": resources,
     }
+
+
+def _orphans_resource() -> dict:
+    """Curation's list of decisions whose claim is gone: every decision field, as text."""
+    names = getattr(curation, "DECISION_FIELDS", tuple(DECISION_DESCRIPTIONS))
+    fields = [{"name": n, "type": "string", "description": DECISION_DESCRIPTIONS.get(n, "")} for n in names]
+    return _tabular_resource(
+        "orphaned-decisions",
+        ORPHANS_FILE,
+        {"fields": fields, "missingValues": [""]},
+        "Curator decisions whose claim is no longer extracted; they apply again when the claim comes back.",
+    )
 
 
 def _csv_schema(schema: dict, out_dir: Path) -> dict:
