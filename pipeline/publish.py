@@ -126,8 +126,14 @@ def publish(
         entities=len(frames["entities"]),
     )
     if previous_documents is not None:
-        current = {d.doc_id for d in documents}
-        record.documents_removed = sorted(set(previous_documents["doc_id"]) - current)
+        # Removed: gone from the corpus under every path. An old version of a changed file was replaced instead.
+        current_ids = {d.doc_id for d in documents}
+        current_paths = {str(p) for d in documents for p in d.paths}
+        record.documents_removed = sorted(
+            row.doc_id
+            for row in previous_documents.itertuples()
+            if row.doc_id not in current_ids and not set(str(row.paths or "").split(";")) & current_paths
+        )
     old_ids = set(previous_claims["claim_id"]) if previous_claims is not None else set()
     new_ids = set(frames["claims"]["claim_id"])
     record.claims_added = len(new_ids - old_ids)
