@@ -116,6 +116,9 @@ def run_summary(frames: dict[str, pd.DataFrame], record) -> dict:
         "tables": len(_frame(frames, "table_index")),
         "claims": len(claims),
         "entities": len(_frame(frames, "entities")),
+        "removed": len(record.get("documents_removed", [])),
+        "claims_added": int(record.get("claims_added", 0) or 0),
+        "claims_removed": int(record.get("claims_removed", 0) or 0),
         "by_relation": {r: int(by_relation.get(r, 0)) for r in RELATION_COLOURS},
     }
 
@@ -250,6 +253,9 @@ def _cards(summary: dict) -> str:
         ("tables", summary["tables"], ""),
         ("claims", summary["claims"], ""),
         ("entities", summary["entities"], ""),
+        ("documents removed", summary["removed"], ""),
+        ("claims added", summary["claims_added"], ""),
+        ("claims removed", summary["claims_removed"], ""),
     ]
     return (
         '<div class="cards">'
@@ -401,17 +407,14 @@ def run_report_markdown(frames: dict[str, pd.DataFrame], record) -> str:
     """The page's summary as markdown, for a Prefect artifact."""
     summary = run_summary(frames, record)
     labels = paper_labels(_frame(frames, "documents"))
+    columns = ["documents", "processed", "reused", "ok", "failed", "skipped", "removed", "tables", "claims"]
+    columns += ["claims_added", "claims_removed", "entities"]
     lines = [
         f"# ReviewMiner run {_md(summary['run_id'])}",
         "",
-        "| documents | processed | reused | ok | failed | skipped | tables | claims | entities |",
-        "|---|---|---|---|---|---|---|---|---|",
-        "| "
-        + " | ".join(
-            str(summary[k])
-            for k in ("documents", "processed", "reused", "ok", "failed", "skipped", "tables", "claims", "entities")
-        )
-        + " |",
+        "| " + " | ".join(c.replace("_", " ") for c in columns) + " |",
+        "|---" * len(columns) + "|",
+        "| " + " | ".join(str(summary[c]) for c in columns) + " |",
     ]
     documents = _frame(frames, "documents")
     failed = documents[documents["status"] != "ok"] if "status" in documents else documents.iloc[0:0]

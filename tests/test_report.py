@@ -65,6 +65,7 @@ def small_frames() -> tuple[dict[str, pd.DataFrame], dict]:
     claims["review_status"] = pd.Series(["pending"] * 3, dtype="string")
     frames = {"documents": documents, "claims": claims, "table_index": typed_frame("table_index", [])}
     record = {"run_id": "20260101T000000Z-abc123", "documents_reused": [], "schema_version": "1.0"}
+    record.update(claims_added=3, claims_removed=1)
     return frames, record
 
 
@@ -89,7 +90,8 @@ def test_page_names_no_remote_resource():
 def test_markdown_summary_counts_failures_and_escapes():
     frames, record = small_frames()
     markdown = run_report_markdown(frames, record)
-    assert "| 2 | 2 | 0 | 1 | 1 | 0 | 0 | 3 | 0 |" in markdown  # documents, processed, reused, ok, failed, ...
+    # documents, processed, reused, ok, failed, skipped, removed, tables, claims, claims added/removed, entities
+    assert "| 2 | 2 | 0 | 1 | 1 | 0 | 0 | 0 | 3 | 3 | 1 | 0 |" in markdown
     failure = next(line for line in markdown.splitlines() if line.startswith("| b.pdf"))
     assert "&lt;script&gt;" in failure and "\\| pipe" in failure and failure.count(" | ") == 2
     assert "| **all papers** | 1 | 1 | 1 | 3 |" in markdown
@@ -113,6 +115,18 @@ def test_write_report_replaces_the_file(tmp_path):
     second = write_report(tmp_path, frames, record).read_text(encoding="utf-8")
     assert "<td>b.pdf</td>" in first and "<td>b.pdf</td>" not in second
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left behind
+
+
+def test_a_run_where_every_document_failed_still_reports(tmp_path):
+    from pipeline.publish import RunRecord
+
+    frames, _ = small_frames()
+    frames = {"documents": frames["documents"].iloc[1:], "claims": typed_frame("claims", [])}
+    record = RunRecord(run_id="r", started_at="s", failures=[{"doc_id": "b" * 16, "error": "broken"}])
+    page = write_report(tmp_path, frames, record).read_text(encoding="utf-8")
+    assert "No claims extracted." in page and "No advantage or disadvantage claims." in page
+    assert "1 document(s) not processed" in page and "No tables found." in page
+    assert "| 1 | 1 | 0 | 0 | 1 |" in run_report_markdown(frames, record)
 
 
 # ---------------------------------------------------------------- in a browser
