@@ -1046,6 +1046,8 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
     )
     listed_references = set() if has_reference_heading else headingless_reference_blocks(blocks)
     for index, block in enumerate(blocks):
+        if section_kind == "references" and block.kind == "heading" and _reference_number(block.lines[0]) is not None:
+            block.kind = "paragraph"  # a numbered entry whose title is set in bold, not a section
         if index in listed_references:
             reference_lines.extend(block.lines)
             continue
