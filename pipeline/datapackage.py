@@ -264,12 +264,25 @@ MANIFEST_SCHEMA = {
     },
 }
 
-_LOCATION = {
-    "type": "object",
-    "required": ["offset", "length"],
-    "properties": {"offset": {"type": "integer", "minimum": 0}, "length": {"type": "integer", "minimum": 0}},
-}
+
+def _array_of(required: list[str], **properties: dict) -> dict:
+    """JSON Schema of an array of objects with these required keys and typed properties."""
+    return {"type": "array", "items": {"type": "object", "required": required, "properties": properties}}
+
+
 _INFONS = {"type": "object", "additionalProperties": {"type": "string"}}
+_STRING = {"type": "string"}
+_OFFSET = {"type": "integer", "minimum": 0}
+_ANNOTATIONS = _array_of(
+    ["id", "infons", "text", "locations"],
+    id=_STRING,
+    infons=_INFONS,
+    text=_STRING,
+    locations={**_array_of(["offset", "length"], offset=_OFFSET, length=_OFFSET), "minItems": 1},
+)
+_PASSAGES = _array_of(["offset", "infons", "text", "annotations"], offset=_OFFSET, infons=_INFONS, text=_STRING)
+_PASSAGES["items"]["properties"]["annotations"] = _ANNOTATIONS
+_RELATIONS = _array_of(["id", "infons", "nodes"], id=_STRING, infons=_INFONS, nodes=_array_of(["refid", "role"]))
 BIOC_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "description": "BioC collection (JSON form). Offsets index a document's passages joined by two newlines.",
@@ -277,56 +290,13 @@ BIOC_SCHEMA = {
     "required": ["source", "date", "key", "infons", "documents"],
     "properties": {
         "infons": _INFONS,
-        "documents": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["id", "infons", "passages", "relations"],
-                "properties": {
-                    "id": {"type": "string"},
-                    "infons": _INFONS,
-                    "passages": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["offset", "infons", "text", "annotations"],
-                            "properties": {
-                                "offset": {"type": "integer", "minimum": 0},
-                                "infons": _INFONS,
-                                "text": {"type": "string"},
-                                "annotations": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "required": ["id", "infons", "text", "locations"],
-                                        "properties": {
-                                            "id": {"type": "string"},
-                                            "infons": _INFONS,
-                                            "text": {"type": "string"},
-                                            "locations": {"type": "array", "minItems": 1, "items": _LOCATION},
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                    "relations": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "infons", "nodes"],
-                            "properties": {
-                                "infons": _INFONS,
-                                "nodes": {
-                                    "type": "array",
-                                    "items": {"type": "object", "required": ["refid", "role"]},
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
+        "documents": _array_of(
+            ["id", "infons", "passages", "relations"],
+            id=_STRING,
+            infons=_INFONS,
+            passages=_PASSAGES,
+            relations=_RELATIONS,
+        ),
     },
 }
 
