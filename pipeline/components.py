@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pysbd
-import scispacy.abbreviation  # noqa: F401  (registers the "abbreviation_detector" factory)
+from scispacy.abbreviation import AbbreviationDetector
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.lang import char_classes
@@ -22,9 +22,6 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
-
-# scispaCy's abbreviation detector calls an empty Matcher on most docs; spaCy warns each time (W036).
-warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "nlp"
 
@@ -90,6 +87,23 @@ def _first_token_at(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after `char` (pySBD spans may begin on whitespace)."""
     span = doc.char_span(char, len(doc.text), alignment_mode="expand")
     return span.start if span is not None else -1
+
+
+@Language.factory("reviewminer_abbreviation_detector", default_config={"make_serializable": False})
+def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> QuietAbbreviationDetector:
+    return QuietAbbreviationDetector(nlp, name, make_serializable)
+
+
+class QuietAbbreviationDetector(AbbreviationDetector):
+    """scispaCy's Schwartz & Hearst detector (`doc._.abbreviations`, `span._.long_form`), minus a warning.
+
+    It calls an empty Matcher on every doc without a definition, and spaCy warns each time (W036).
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W036\]")
+            return super().__call__(doc)
 
 
 # ---------------------------------------------------------------- entity ruler patterns

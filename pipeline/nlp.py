@@ -83,9 +83,10 @@ def _add_component(nlp: Language, component: dict, root: Path) -> None:
                 f"no trained component at {root / component['source']}; run `reviewminer train-ner`", stacklevel=2
             )
             return
-        source = spacy.load(root / component["source"])
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
             warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
+            source = spacy.load(root / component["source"])
             nlp.add_pipe(source.pipe_names[-1], name=name, source=source, **placement)
     else:
         nlp.add_pipe(component["factory"], name=name, config=component.get("config", {}), **placement)
@@ -178,14 +179,19 @@ def abbreviation_matcher(nlp: Language, labelled: dict[str, tuple[str, str]]) ->
 
 
 def add_abbreviation_entities(doc: Doc, matcher: PhraseMatcher, labelled: dict[str, tuple[str, str]]) -> None:
-    """Label every occurrence of a known short form that no other entity covers."""
+    """Label every occurrence of a known short form, unless the lexicon already labels it.
+
+    A definition in the paper beats the NER's guess, so the NER's overlapping mentions give way.
+    """
     new_spans = []
     for match_id, start, end in matcher(doc):
-        if all(token.ent_iob_ in ("", "O") for token in doc[start:end]):
+        if not any(token.ent_id_ for token in doc[start:end]):
             label, _ = labelled[doc.vocab.strings[match_id]]
             new_spans.append(Span(doc, start, end, label=label, kb_id=ABBREVIATION_SOURCE))
     if new_spans:
-        doc.ents = filter_spans(list(doc.ents) + new_spans)
+        taken = {i for span in new_spans for i in range(span.start, span.end)}
+        kept = [ent for ent in doc.ents if not taken.intersection(range(ent.start, ent.end))]
+        doc.ents = filter_spans(kept + new_spans)
 
 
 def to_mention(

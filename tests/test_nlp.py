@@ -1,0 +1,179 @@
+"""The NLP stage: sentence splitting, abbreviations, entity ruler labels and the trained NER, on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components import MODELS_DIR, read_patterns
+from pipeline.nlp import annotate, load_pipeline, pipeline_lexicon
+from pipeline.records import Passage, StructuredDocument
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def make_document(texts: list[str], abbreviations: dict[str, str] | None = None) -> StructuredDocument:
+    passages, offset = [], 0
+    for i, text in enumerate(texts):
+        passages.append(Passage(i, "paragraph", "Results", 1 + i, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2  # StructuredDocument.text joins passages with a blank line
+    return StructuredDocument("d0", "t", passages, abbreviations=abbreviations or {})
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text for s in nlp(text).sents]
+
+
+# ---------------------------------------------------------------- pipeline assembly
+
+
+def test_pipeline_is_loaded_once_and_assembled_from_the_config(nlp):
+    assert load_pipeline() is nlp
+    assert "ner" not in nlp.pipe_names  # the base pipeline's news NER is excluded
+    for name in ("sentence_splitter", "parser", "lemmatizer", "abbreviation_detector", "biomed_ruler", "biomed_ner"):
+        assert name in nlp.pipe_names
+    assert nlp.pipe_names.index("sentence_splitter") < nlp.pipe_names.index("parser")
+    assert nlp.pipe_names.index("biomed_ruler") < nlp.pipe_names.index("biomed_ner")
+
+
+def test_patterns_cover_the_required_labels_broadly():
+    patterns = read_patterns(MODELS_DIR / "patterns")
+    ids_per_label: dict[str, set[str]] = {}
+    for pattern in patterns:
+        ids_per_label.setdefault(pattern["label"], set()).add(pattern["id"])
+    for label in ("METHOD", "TREATMENT", "CELL_TYPE", "MOLECULE", "DISEASE", "OUTCOME", "PROCESS"):
+        assert len(ids_per_label[label]) >= 40, label
+
+
+# ---------------------------------------------------------------- sentences and tokens
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "As shown in Fig. 1, exosomes were isolated by ultracentrifugation. Kong et al. [14] found that "
+            "cells grew faster at 37 °C for 48 h. Several methods, e.g. SEC and UF, were compared [34].",
+            [
+                "As shown in Fig. 1, exosomes were isolated by ultracentrifugation.",
+                "Kong et al. [14] found that cells grew faster at 37 °C for 48 h.",
+                "Several methods, e.g. SEC and UF, were compared [34].",
+            ],
+        ),
+        (
+            "Cells were washed with PBS, i.e. phosphate buffered saline, and counted [53–55]. "
+            "The yield rose (Figs. 2 and 3) vs. the controls. Zhang et al. reported 20-fold more vesicles.",
+            [
+                "Cells were washed with PBS, i.e. phosphate buffered saline, and counted [53–55].",
+                "The yield rose (Figs. 2 and 3) vs. the controls.",
+                "Zhang et al. reported 20-fold more vesicles.",
+            ],
+        ),
+    ],
+)
+def test_sentence_splitting_survives_abbreviations_citations_and_units(nlp, text, expected):
+    assert sentences(nlp, text) == expected
+
+
+def test_tokenizer_separates_numbers_units_and_citation_brackets(nlp):
+    tokens = [t.text for t in nlp.make_doc("incubated at 37 °C with 100 μg/mL [34] in cell-derived media")]
+    assert tokens[:4] == ["incubated", "at", "37", "°"]
+    assert "[" in tokens and "34" in tokens and "]" in tokens
+    assert ["cell", "-", "derived"] == tokens[-4:-1]
+
+
+# ---------------------------------------------------------------- entities
+
+
+SEED_SENTENCES = [
+    # real sentences of the seed review
+    (
+        "The traditional extraction methods for exosomes are mainly as follows: ultracentrifugation, ultrafiltration "
+        "centrifugation, chromatography, precipitation, immunoaffinity chromatography, and immunomagnetic beads.",
+        {
+            ("ultracentrifugation", "METHOD"),
+            ("ultrafiltration centrifugation", "METHOD"),
+            ("chromatography", "METHOD"),
+            ("immunoaffinity chromatography", "METHOD"),
+            ("immunomagnetic beads", "METHOD"),
+            ("exosomes", "ANATOMY"),
+        },
+    ),
+    (
+        "Hypoxic preconditioning can effectively improve biological characteristics such as proliferative activity, "
+        "anti-apoptotic ability, and secretory function of implanted cells.",
+        {("Hypoxic preconditioning", "TREATMENT")},
+    ),
+    (
+        "Studies have shown that the production of exosomes secreted by umbilical cord-derived mesenchymal stem cells "
+        "based on three-dimensional culture is 20 times that of two-dimensional (2D) culture [34].",
+        {
+            ("umbilical cord-derived mesenchymal stem cells", "CELL_TYPE"),
+            ("three-dimensional culture", "TREATMENT"),
+        },
+    ),
+    (
+        "They found that cancer cell-derived exosomes linc00313 promoted M2 macrophage differentiation in non-small "
+        "cell lung cancer by upregulating STAT6.",
+        {("M2 macrophage", "CELL_TYPE"), ("non-small cell lung cancer", "DISEASE"), ("STAT6", "MOLECULE")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SEED_SENTENCES)
+def test_ruler_labels_real_seed_sentences(nlp, text, expected):
+    doc = nlp(text)
+    found = {(ent.text, ent.label_) for ent in doc.ents}
+    assert expected <= found
+    assert all(ent.ent_id_ for ent in doc.ents if (ent.text, ent.label_) in expected)  # the ruler's canonical id
+
+
+def test_annotate_gives_offsets_into_the_document_text_and_canonical_norms(nlp):
+    document = make_document([SEED_SENTENCES[0][0], SEED_SENTENCES[2][0]])
+    annotated = annotate(nlp, document)
+    assert [s.text for s in annotated.sentences] == [SEED_SENTENCES[0][0], SEED_SENTENCES[2][0]]
+    for sentence in annotated.sentences:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+    for mention in annotated.entities:
+        assert document.text[mention.start : mention.end] == mention.text
+    by_text = {m.text: m for m in annotated.entities}
+    assert by_text["umbilical cord-derived mesenchymal stem cells"].norm == "umbilical cord mesenchymal stem cell"
+    assert by_text["umbilical cord-derived mesenchymal stem cells"].sentence_id == 1
+    assert by_text["immunomagnetic beads"].norm == "immunomagnetic separation"
+    assert by_text["ultracentrifugation"].source == "ruler"
+    assert by_text["ultracentrifugation"].page == 1
+
+
+def test_abbreviations_from_the_text_and_the_papers_list_are_merged_and_labelled(nlp):
+    document = make_document(
+        [
+            "Hypoxic preconditioning (HP) of the parent cells raised the exosome yield.",
+            "However, HP lowered their purity. Cells treated with DEX secreted fewer vesicles.",
+        ],
+        abbreviations={"DEX": "dexamethasone"},
+    )
+    annotated = annotate(nlp, document)
+    assert annotated.abbreviations["HP"] == "Hypoxic preconditioning"
+    assert annotated.abbreviations["DEX"] == "dexamethasone"
+    mentions = {(m.text, m.sentence_id): m for m in annotated.entities}
+    hp = mentions[("HP", 1)]  # used in another passage than the one defining it
+    assert (hp.label, hp.norm, hp.source) == ("TREATMENT", "hypoxic preconditioning", "abbreviation")
+    dex = mentions[("DEX", 2)]
+    assert (dex.label, dex.norm, dex.source) == ("TREATMENT", "dexamethasone", "abbreviation")
+    passage_doc = annotated.docs[1][1]
+    assert ("HP", "TREATMENT") in {(ent.text, ent.label_) for ent in passage_doc.ents}  # on doc.ents too
+
+
+def test_trained_ner_finds_a_mention_the_lexicon_does_not_list(nlp):
+    lexicon = pipeline_lexicon()
+    # a real sentence of the seed review
+    text = (
+        "Exogenous loading methods are mainly divided into co-incubation, electroporation, sonication, "
+        "freeze-thaw cycles and transfection."
+    )
+    doc = nlp(text)
+    ner_only = [ent for ent in doc.ents if not ent.ent_id_ and ent.kb_id_ != "abbreviation"]
+    assert ner_only, [(e.text, e.label_) for e in doc.ents]
+    assert any(ent.text.lower() not in lexicon for ent in ner_only)
