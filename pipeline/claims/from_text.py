@@ -32,6 +32,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.properties import split_properties
+from pipeline.nlp import load_pipeline
 from pipeline.normalize import canonical_subject, load_lexicon
 from pipeline.records import Claim, Evidence, Passage, Sentence
 
@@ -48,6 +49,8 @@ CITATION = re.compile(r"\s*\[[\d,\s–\-]+(?:\]|$)")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 FIGURE_REFERENCE = re.compile(r"\s*\((?:Fig|Figure|Table|Tab)s?\.?\s*[^()]{0,30}\)", re.IGNORECASE)
 CUE_EXTENSION = "claim_cue"
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "hundred": 100}
 
 if not Token.has_extension(CUE_EXTENSION):
     Token.set_extension(CUE_EXTENSION, default=None)
@@ -273,6 +276,8 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     if not annotated.docs:
         return claims
     first_doc = annotated.docs[0][1]
+    # Aliases must be tokenized like the text (scispaCy rules split hyphens): use the pipeline that parsed it.
+    nlp = nlp or load_pipeline()
     matchers = matchers_for(first_doc.vocab, cues, _DocMaker(nlp, first_doc))
     sentence_index = {s.start: s for s in annotated.sentences}
     discourse = Discourse()
@@ -682,6 +687,8 @@ def _evaluated_parts(
         return []
     claims = []
     for tokens, polarity in zip(parts, polarities, strict=True):
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+            tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         text = _span_text(doc, [t.i for t in tokens])
         if not text or len(text) < 3:
             continue
@@ -1096,10 +1103,15 @@ def _agent_text(
     head = head or _phrase_head(tokens)
     indices = {t.i for t in tokens}
     mention = _best_mention(_mentions_in(indices, context))
-    if mention and mention.start == head.i and mention.end == head.i + 1 and head.lemma_.lower() in cues.method_heads:
-        return _noun_phrase_text(head)  # "pretreatment" alone says too little: "pretreatment of the source cells"
-    if mention and head.pos_ == "NOUN" and not (mention.start <= head.i < mention.end):
-        if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < mention.start + 4:
+    if mention and mention.start == head.i and mention.end == head.i + 1:
+        if head.lemma_.lower() in cues.method_heads or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return _noun_phrase_text(head)  # "pretreatment of the source cells", "knockdown of EPRS1"
+    named = (mention.start, mention.end, mention.text) if mention else None
+    if named is None:
+        entity = next((e for e in head.doc.ents if e.start in indices and e.label_ in AGENT_ENTITY_LABELS), None)
+        named = (entity.start, entity.end, clean_text(entity.text)) if entity is not None else None
+    if named and head.pos_ == "NOUN" and not (named[0] <= head.i < named[1]):
+        if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < named[0] + 4:
             return _noun_phrase_text(head)  # "EPRS1 deficiency", "knockdown of X": the head changes the meaning
     if mention:
         return mention.text
@@ -1109,9 +1121,8 @@ def _agent_text(
     treated = _treatment_participle(tokens, cues)
     if treated:
         return treated
-    entity = next((e for e in context.sent.doc.ents if e.start in indices and e.label_ in AGENT_ENTITY_LABELS), None)
-    if entity is not None:
-        return clean_text(entity.text)
+    if named:
+        return named[2]
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
@@ -1134,8 +1145,8 @@ def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> 
     subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
     if not subjects or subjects[0].pos_ == "PRON" or _is_investigator(subjects[0], cues):
         return ""
-    mention = _best_mention(_mentions_in({t.i for t in subjects[0].subtree}, context))
-    return mention.text if mention else ""
+    discourse = Discourse()
+    return _agent_text(list(subjects[0].subtree), context, cues, discourse, subjects[0])
 
 
 def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
@@ -1429,7 +1440,12 @@ def _magnitude(context: SentenceContext) -> str:
             return f"{number.group(0)}×"
         if number:
             return f"{number.group(0)}-fold"
-        return {"twofold": "2-fold", "double": "2-fold", "doubled": "2-fold", "threefold": "3-fold"}.get(text, text)
+        if text in ("double", "doubled"):
+            return "2-fold"
+        if text in ("triple", "tripled"):
+            return "3-fold"
+        word = text.removesuffix("fold")
+        return f"{NUMBER_WORDS[word]}-fold" if word in NUMBER_WORDS else text
     return ""
 
 

@@ -1,0 +1,218 @@
+"""Prose claims on the seed review (parsed once for the module) and on short passages written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import ingest, nlp, structure
+from pipeline.claims import extract_claims, load_gold, merge_claims, prose_claims, score_claims
+from pipeline.claims.from_text import extract_text_claims
+from pipeline.normalize import normalize_claims
+from pipeline.records import Claim, Evidence, Passage, StructuredDocument, Table, TableCell
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
+GOLD = Path(__file__).resolve().parent / "gold" / "seed_claims_text.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    document = structure.build_document(ingest.read_pdf(SEED_PDF))
+    annotated = nlp.annotate(nlp.load_pipeline(), document)
+    claims = extract_claims(document.doc_id, [], annotated)
+    return document, annotated, claims
+
+
+def annotate_text(*paragraphs: str, section: str = "Isolation methods") -> object:
+    """Our own sentences, through the real NLP pipeline, as one section of a document."""
+    passages, offset = [], 0
+    for number, text in enumerate(paragraphs):
+        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    document = StructuredDocument(doc_id="test", title="test", passages=passages)
+    return nlp.annotate(nlp.load_pipeline(), document)
+
+
+def text_claims(*paragraphs: str) -> list[Claim]:
+    annotated = annotate_text(*paragraphs)
+    return normalize_claims(extract_text_claims(annotated), annotated.abbreviations)
+
+
+def find(claims: list[Claim], subject: str, relation: str, words: str) -> Claim | None:
+    return next(
+        (c for c in claims if c.subject_norm == subject and c.relation == relation and words in c.object.lower()),
+        None,
+    )
+
+
+# ---------------------------------------------------------------- the seed review
+
+
+def test_seed_prose_claims_reach_the_f1_goal(seed):
+    _, _, claims = seed
+    scores = score_claims(prose_claims(claims), load_gold(GOLD))
+    assert scores["f1"] >= 0.85, (scores["f1"], scores["misses"][:10], scores["false_positives"][:10])
+    assert scores["precision"] >= 0.85
+
+
+def test_every_prose_claim_points_at_its_sentence(seed):
+    document, annotated, claims = seed
+    text = document.text
+    sentence_ids = {s.sentence_id for s in annotated.sentences}
+    for claim in prose_claims(claims):
+        evidence = next(e for e in claim.evidence if e.source == "text")
+        assert evidence.page >= 1
+        assert evidence.sentence_id in sentence_ids
+        assert evidence.section_path
+        assert text[evidence.char_start : evidence.char_end].strip() == evidence.text
+
+
+def test_anaphora_resolve_to_the_method_under_discussion(seed):
+    _, _, claims = seed
+    consumes = find(claims, "ultracentrifugation", "disadvantage", "consumes time")
+    assert consumes is not None and "this method" in consumes.evidence[0].text
+    # "The device can quickly separate ..." follows the sentence naming the ACE microarray chip device.
+    device = [c for c in claims if c.subject_norm == "biochip" and "small number of samples" in c.object]
+    assert device and device[0].relation == "advantage"
+
+
+def test_seed_effects_carry_direction_magnitude_comparator_and_hedging(seed):
+    _, _, claims = seed
+    production = find(claims, "three-dimensional cell culture", "effect", "production of exosomes")
+    assert production is not None
+    assert (production.direction, production.magnitude) == ("increase", "20×")
+    assert "two-dimensional" in production.comparator
+    density = find(claims, "cell seeding density", "effect", "exosome secretion")
+    assert density is not None and density.hedged and density.direction == "none"
+    reduced = find(claims, "low cell seeding density", "effect", "exosome production")
+    assert reduced is not None and reduced.direction == "increase"
+    passages = [c for c in claims if c.subject_norm == "cell passaging" and c.direction == "decrease"]
+    assert {"yield", "purity"} <= {word for c in passages for word in c.object.split()}
+
+
+def test_seed_advantages_get_aspects(seed):
+    _, _, claims = seed
+    aspects = {(c.subject_norm, c.object.lower()): c.aspect for c in claims if c.relation != "effect"}
+    assert aspects[("ultracentrifugation", "no risk of contamination")] == "purity"
+    assert aspects[("immunoaffinity chromatography", "high economic cost")] == "cost"
+    assert aspects[("polymer precipitation", "does not need additional equipment")] == "equipment"
+
+
+def test_no_claims_from_back_matter_or_captions(seed):
+    _, _, claims = seed
+    sections = {e.section_path.lower() for c in claims for e in c.evidence}
+    assert not any("funding" in s or "declarations" in s or "abbreviations" in s for s in sections)
+
+
+# ---------------------------------------------------------------- sentences written for the tests
+
+
+def test_cue_nouns_with_owner_possessor_and_anaphor():
+    claims = text_claims(
+        "The main drawback of size-exclusion chromatography is its low throughput. "
+        "Dialysis has the advantages of low cost and gentle handling, but its recovery is poor. "
+        "This method also requires long processing times."
+    )
+    assert find(claims, "size-exclusion chromatography", "disadvantage", "low throughput")
+    assert find(claims, "hydrostatic filtration dialysis", "advantage", "low cost")
+    assert find(claims, "hydrostatic filtration dialysis", "advantage", "gentle handling")
+    assert find(claims, "hydrostatic filtration dialysis", "disadvantage", "recovery is poor")
+    assert find(claims, "hydrostatic filtration dialysis", "disadvantage", "processing times")
+
+
+def test_evaluative_clause_without_cue_noun():
+    claims = text_claims(
+        "Polymer precipitation is widely used. This method is fast and inexpensive, "
+        "but it also precipitates contaminating proteins, and the purity of the vesicles is low."
+    )
+    assert find(claims, "polymer precipitation", "advantage", "fast")
+    assert find(claims, "polymer precipitation", "advantage", "inexpensive")
+    assert find(claims, "polymer precipitation", "disadvantage", "contaminating proteins")
+    assert find(claims, "polymer precipitation", "disadvantage", "purity")
+    assert not [c for c in claims if c.relation == "advantage" and "purity" in c.object]
+
+
+def test_effects_with_negation_hedging_magnitude_and_comparator():
+    claims = text_claims(
+        "Serum starvation did not increase vesicle secretion in fibroblasts. "
+        "Hypoxia may enhance the angiogenic activity of endothelial cells. "
+        "Bioreactor culture increased the yield of vesicles fivefold compared with flask culture. "
+        "In microcarrier cultures, vesicle secretion was increased by 40% relative to static flasks."
+    )
+    starvation = find(claims, "serum-free culture", "effect", "vesicle secretion")
+    assert starvation is not None and starvation.negated and starvation.direction == "increase"
+    hypoxia = find(claims, "hypoxic preconditioning", "effect", "angiogenic activity")
+    assert hypoxia is not None and hypoxia.hedged and not hypoxia.negated
+    bioreactor = find(claims, "bioreactor culture", "effect", "yield of vesicles")
+    assert bioreactor is not None
+    assert (bioreactor.magnitude, bioreactor.direction) == ("5-fold", "increase")
+    assert "flask culture" in bioreactor.comparator
+    microcarriers = find(claims, "bioreactor culture", "effect", "vesicle secretion")
+    assert microcarriers is not None and microcarriers.magnitude == "40%" and "static flasks" in microcarriers.comparator
+
+
+def test_questions_and_requirements_are_not_claims():
+    claims = text_claims(
+        "Further studies should determine whether hypoxia increases vesicle secretion. "
+        "An ideal isolation method must be fast and inexpensive."
+    )
+    assert claims == []
+
+
+def test_same_as_copies_the_other_methods_drawbacks():
+    claims = text_claims(
+        "The disadvantages of ultracentrifugation are high equipment cost and long run times. "
+        "The disadvantages of density gradient ultracentrifugation are the same as ultracentrifugation."
+    )
+    copied = [c for c in claims if c.subject_norm == "density gradient ultracentrifugation"]
+    assert {c.object for c in copied} == {"high equipment cost", "long run times"}
+
+
+# ---------------------------------------------------------------- merging and scoring
+
+
+def test_table_and_prose_statements_of_one_property_merge():
+    annotated = annotate_text("The advantage of ultrafiltration is that it is fast and simple.")
+    cells = [
+        TableCell(0, 0, "Method", True, 1),
+        TableCell(0, 1, "Advantages", True, 1),
+        TableCell(1, 0, "Ultrafiltration", False, 1),
+        TableCell(1, 1, "Fast, simple", False, 1),
+    ]
+    table = Table("t1", "1", "Isolation methods", [1], cells)
+    claims = extract_claims("test", [table], annotated)
+    fast = [c for c in claims if c.subject_norm == "ultrafiltration" and "fast" in c.object.lower()]
+    assert len(fast) == 1
+    assert {e.source for e in fast[0].evidence} == {"table", "text"}
+
+
+def test_merge_keeps_distinct_properties_apart():
+    def claim(obj: str, source: str) -> Claim:
+        return Claim("UC", "advantage", obj, [Evidence(source, obj, 1)], subject_norm="ultracentrifugation",
+                     object_norm=obj.lower())
+
+    merged = merge_claims([claim("High yield", "table"), claim("Low cost", "table"), claim("high yield", "text")])
+    assert len(merged) == 2
+    assert len(merged[0].evidence) == 2 and len(merged[1].evidence) == 1
+
+
+def test_score_is_lenient_on_wording_and_strict_on_meaning():
+    def claim(subject: str, relation: str, obj: str, direction=None) -> Claim:
+        found = Claim(subject, relation, obj, [Evidence("text", obj, 1)], direction=direction)
+        return normalize_claims([found])[0]
+
+    gold = [
+        {"subject": "UC", "relation": "disadvantage", "object": "time-consuming"},
+        {"subject": "hypoxic preconditioning", "relation": "effect", "object": "exosome yield", "direction": "increase"},
+        {"subject": "SEC", "relation": "advantage", "object": "high purity"},
+    ]
+    predicted = [
+        claim("the ultracentrifugation method", "disadvantage", "it is time-consuming"),  # wording differs: match
+        claim("hypoxia", "effect", "the yield of exosomes", "decrease"),  # direction differs: no match
+        claim("precipitation", "advantage", "high purity"),  # another method: no match
+    ]
+    scores = score_claims(predicted, gold)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 2, 2)
+    assert scores["precision"] == pytest.approx(1 / 3, abs=1e-3)
