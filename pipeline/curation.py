@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -290,18 +289,16 @@ def apply_decisions(claims: pd.DataFrame, out_dir: Path) -> pd.DataFrame:
     return merge_decisions(claims, decisions)
 
 
-_REWRITE_GUARD = threading.Lock()
-
-
 def rewrite_claims(out_dir: Path, timeout: float = 10) -> bool:
     """Re-apply every decision to OUT/claims.parquet and .csv now, under the run lock.
 
-    Returns False when a pipeline run held the lock for `timeout` seconds: the decisions are safe in SQLite
-    and that run's publish, or the next rewrite, applies them.
+    Returns False when a pipeline run held the lock for `timeout` seconds (-1: wait as long as it takes): the
+    decisions are safe in SQLite and that run's publish, or the next rewrite, applies them. Lock objects are
+    per call, so two threads of one process exclude each other as two processes do.
     """
     out_dir = Path(out_dir)
     try:
-        with _REWRITE_GUARD, run_lock(out_dir).acquire(timeout=timeout):
+        with run_lock(out_dir).acquire(timeout=timeout):
             path = out_dir / "claims.parquet"
             if not path.exists():
                 return True

@@ -153,6 +153,14 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
             return JSONResponse({"error": "expected a JSON object"}, status_code=400)
         return await run_in_threadpool(record_decision, request.path_params["claim_id"], data)
 
+    retry_waiting = threading.Lock()
+
+    def rewrite_when_free() -> None:
+        try:
+            rewrite_claims(out.out_dir, timeout=-1)
+        finally:
+            retry_waiting.release()
+
     def record_decision(claim_id: str, data: dict) -> Response:
         claim = out.claim(claim_id)
         if claim is None:
@@ -178,9 +186,10 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
         except DecisionError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         updated = rewrite_claims(out.out_dir, timeout=5)
-        if not updated:
+        if not updated and retry_waiting.acquire(blocking=False):
             # A pipeline run holds the folder; the decision is safe in SQLite, the datasets follow when it ends.
-            threading.Thread(target=rewrite_claims, args=(out.out_dir, -1), daemon=True).start()
+            # One waiting retry is enough: it reads every decision once it gets the lock.
+            threading.Thread(target=rewrite_when_free, daemon=True).start()
         return JSONResponse({"decision": decision.__dict__, "datasets_updated": updated})
 
     def export(request: Request) -> Response:
