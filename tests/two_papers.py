@@ -7,11 +7,16 @@ The generated paper has one ruled table "Method | Advantages | Disadvantages":
   rate" agrees with the seed.
 - Size-exclusion chromatography: a method the seed's table does not have.
 
-Shared by tests/test_compare.py and tests/test_report.py (fixtures cannot live in two modules at once).
+Imported as fixtures by tests/test_compare.py, test_report.py and test_export.py (the lead's conftest.py is not
+ours to edit); the generated paper is extracted once per session whichever modules import it.
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -68,14 +73,17 @@ def write_contradicting_pdf(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def contradicting_paper(tmp_path_factory):
-    """The generated paper through every stage (plain Python): its documents row and per-document frames."""
+@functools.cache
+def _processed_paper() -> dict[str, pd.DataFrame]:
+    """Generated and extracted once per test session, however many test modules import the fixtures (each
+    importing module gets its own instance of a session fixture)."""
     from pipeline.datasets import document_frames, typed_frame
     from pipeline.ingest import file_sha256
     from pipeline.process import process_document
 
-    pdf = write_contradicting_pdf(tmp_path_factory.mktemp("second") / "contradicting_review.pdf")
+    folder = Path(tempfile.mkdtemp(prefix="reviewminer-second-"))
+    atexit.register(shutil.rmtree, folder, True)
+    pdf = write_contradicting_pdf(folder / "contradicting_review.pdf")
     result = process_document(pdf, file_sha256(pdf))
     assert result.status == "ok", result.error
     frames = document_frames(result)
@@ -94,6 +102,12 @@ def contradicting_paper(tmp_path_factory):
     }
     frames["documents"] = typed_frame("documents", [document])
     return frames
+
+
+@pytest.fixture(scope="session")
+def contradicting_paper() -> dict[str, pd.DataFrame]:
+    """The generated paper through every stage (plain Python): its documents row and per-document frames."""
+    return {name: frame.copy() for name, frame in _processed_paper().items()}
 
 
 @pytest.fixture(scope="session")
