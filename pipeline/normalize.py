@@ -30,13 +30,79 @@ ASPECTS_PATH = MODELS_DIR / "lexicons" / "aspects.json"
 CITATION = re.compile(r"\s*\[[\d,\s–\-]+\]")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 LEADING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "it", "is", "are", "be"}
-GENERIC_HEADS = {"method", "methods", "technique", "techniques", "technology", "approach", "strategy", "process",
-                 "procedure", "protocol", "mode", "device"}
+GENERIC_HEADS = {
+    "method",
+    "methods",
+    "technique",
+    "techniques",
+    "technology",
+    "approach",
+    "strategy",
+    "process",
+    "procedure",
+    "protocol",
+    "mode",
+    "device",
+}
 STOPWORDS = {
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "are",
-    "was", "were", "be", "been", "being", "it", "its", "their", "they", "this", "that", "these", "those", "which",
-    "can", "could", "may", "might", "will", "would", "should", "also", "due", "very", "relatively", "more", "such",
-    "than", "into", "during", "has", "have", "had", "does", "do", "so", "then", "there", "some", "many", "much",
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "their",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "can",
+    "could",
+    "may",
+    "might",
+    "will",
+    "would",
+    "should",
+    "also",
+    "due",
+    "very",
+    "relatively",
+    "more",
+    "such",
+    "than",
+    "into",
+    "during",
+    "has",
+    "have",
+    "had",
+    "does",
+    "do",
+    "so",
+    "then",
+    "there",
+    "some",
+    "many",
+    "much",
 }
 GENERIC_CONTENT = {"exosome", "exosom", "vesicle", "vesicl", "ev", "cell", "method", "effect"}
 MIN_CONTAINED_ALIAS = 5  # shorter aliases ("UC", "IF") only match a whole subject, never inside a phrase
@@ -95,8 +161,10 @@ def object_similarity(a: str, b: str) -> float:
         return 0.0
     smaller = first if len(first) <= len(second) else second
     larger = second if smaller is first else first
+    if smaller <= GENERIC_CONTENT:
+        return 0.0  # "exosomes" alone states no property
     dice = 2 * len(first & second) / (len(first) + len(second))
-    if smaller <= larger and not smaller <= GENERIC_CONTENT:
+    if smaller <= larger:
         return 0.5 + dice / 2  # containment always matches; the closer wording still wins a tie
     return dice
 
@@ -159,7 +227,9 @@ def expand_abbreviations(text: str, abbreviations: dict[str, str] | None) -> str
     return "".join(abbreviations.get(word, word) if not word.isspace() else word for word in words)
 
 
-def canonical_subject(text: str, abbreviations: dict[str, str] | None = None, lexicon: MethodLexicon | None = None) -> str:
+def canonical_subject(
+    text: str, abbreviations: dict[str, str] | None = None, lexicon: MethodLexicon | None = None
+) -> str:
     lexicon = lexicon or load_lexicon()
     folded_raw = fold(text)
     exact = lexicon.lookup(folded_raw)  # an alias as written ("UC") before expansion can change it

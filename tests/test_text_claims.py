@@ -150,7 +150,9 @@ def test_effects_with_negation_hedging_magnitude_and_comparator():
     assert (bioreactor.magnitude, bioreactor.direction) == ("5-fold", "increase")
     assert "flask culture" in bioreactor.comparator
     microcarriers = find(claims, "bioreactor culture", "effect", "vesicle secretion")
-    assert microcarriers is not None and microcarriers.magnitude == "40%" and "static flasks" in microcarriers.comparator
+    assert (
+        microcarriers is not None and microcarriers.magnitude == "40%" and "static flasks" in microcarriers.comparator
+    )
 
 
 def test_questions_and_requirements_are_not_claims():
@@ -190,8 +192,14 @@ def test_table_and_prose_statements_of_one_property_merge():
 
 def test_merge_keeps_distinct_properties_apart():
     def claim(obj: str, source: str) -> Claim:
-        return Claim("UC", "advantage", obj, [Evidence(source, obj, 1)], subject_norm="ultracentrifugation",
-                     object_norm=obj.lower())
+        return Claim(
+            "UC",
+            "advantage",
+            obj,
+            [Evidence(source, obj, 1)],
+            subject_norm="ultracentrifugation",
+            object_norm=obj.lower(),
+        )
 
     merged = merge_claims([claim("High yield", "table"), claim("Low cost", "table"), claim("high yield", "text")])
     assert len(merged) == 2
@@ -205,7 +213,12 @@ def test_score_is_lenient_on_wording_and_strict_on_meaning():
 
     gold = [
         {"subject": "UC", "relation": "disadvantage", "object": "time-consuming"},
-        {"subject": "hypoxic preconditioning", "relation": "effect", "object": "exosome yield", "direction": "increase"},
+        {
+            "subject": "hypoxic preconditioning",
+            "relation": "effect",
+            "object": "exosome yield",
+            "direction": "increase",
+        },
         {"subject": "SEC", "relation": "advantage", "object": "high purity"},
     ]
     predicted = [

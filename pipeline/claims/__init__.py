@@ -118,7 +118,7 @@ def score_claims(predicted: list[Claim], gold: list[dict]) -> dict:
                 pairs.append((score, gi, pi))
     matched_gold: dict[int, int] = {}
     matched_pred: set[int] = set()
-    for score, gi, pi in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, gi, pi in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if gi in matched_gold or pi in matched_pred:
             continue
         matched_gold[gi] = pi

@@ -49,11 +49,21 @@ CITATION = re.compile(r"\s*\[[\d,\s–\-]+(?:\]|$)")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 FIGURE_REFERENCE = re.compile(r"\s*\((?:Fig|Figure|Table|Tab)s?\.?\s*[^()]{0,30}\)", re.IGNORECASE)
 CUE_EXTENSION = "claim_cue"
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "hundred": 100}
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "hundred": 100,
+}
 
 if not Token.has_extension(CUE_EXTENSION):
-    Token.set_extension(CUE_EXTENSION, default=None)
+    Token.set_extension(CUE_EXTENSION, default="")  # a string: the Matchers compare it with their IN lists
 
 
 # ---------------------------------------------------------------- data
@@ -172,6 +182,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 class Matchers:
     tokens: Matcher
     dependencies: DependencyMatcher
+    anchors: dict[str, int]  # dependency pattern label -> index of its anchor node (the cue noun or the verb)
     aliases_lower: PhraseMatcher
     aliases_lemma: PhraseMatcher
 
@@ -187,13 +198,16 @@ def matchers_for(nlp_vocab, cues: ClaimCues, make_doc) -> Matchers:
         for entry in _read_jsonl(PATTERNS_PATH):
             tokens.add(entry["label"], [entry["pattern"]])
         dependencies = DependencyMatcher(nlp_vocab)
+        anchors: dict[str, int] = {}
         for entry in _read_jsonl(DEPENDENCY_PATTERNS_PATH):
             dependencies.add(entry["label"], [entry["pattern"]])
+            ids = [node["RIGHT_ID"] for node in entry["pattern"]]
+            anchors[entry["label"]] = ids.index(entry["anchor"])
         lower = PhraseMatcher(nlp_vocab, attr="LOWER")
         lower.add("ALIAS", [make_doc(alias) for alias in cues.aliases])
         lemma = PhraseMatcher(nlp_vocab, attr="LEMMA")
         lemma.add("ALIAS", [doc for doc in make_doc.lemma_docs(cues.aliases)])
-        _MATCHERS[key] = Matchers(tokens, dependencies, lower, lemma)
+        _MATCHERS[key] = Matchers(tokens, dependencies, anchors, lower, lemma)
     return _MATCHERS[key]
 
 
@@ -263,6 +277,7 @@ class SentenceContext:
     sentence: Sentence | None
     mentions: list[Mention]
     matches: dict[str, list[tuple[int, int]]]  # token-pattern label -> (start, end)
+    frames: dict[int, set[str]] = field(default_factory=dict)  # token index -> dependency-pattern labels anchored there
     consumed: set[int] = field(default_factory=set)  # tokens already used by an (dis)advantage claim
 
 
@@ -288,6 +303,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             discourse = Discourse(section=passage.section_path)
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
+        frames = _dependency_frames(doc, matchers)
         mentions = _find_mentions(doc, matchers, cues)
         for sent in doc.sents:
             sentence = sentence_index.get(passage.char_start + sent.start_char)
@@ -297,6 +313,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 sentence=sentence,
                 mentions=[m for m in mentions if sent.start <= m.start < sent.end],
                 matches={k: [(s, e) for s, e in v if sent.start <= s < sent.end] for k, v in token_matches.items()},
+                frames={i: labels for i, labels in frames.items() if sent.start <= i < sent.end},
             )
             found = sentence_claims(context, discourse, cues)
             claims.extend(found)
@@ -321,8 +338,10 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 
 def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
+    """Tag cue nouns and verbs (token._.claim_cue) so the dependency patterns can refer to the word lists."""
     for token in doc:
         lemma = token.lemma_.lower()
+        token._.set(CUE_EXTENSION, "")
         if token.pos_ in ("NOUN", "PROPN") and lemma in cues.advantage:
             token._.set(CUE_EXTENSION, "advantage")
         elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.disadvantage:
@@ -333,6 +352,15 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
             token._.set(CUE_EXTENSION, "result")
         elif token.pos_ == "VERB" and lemma in cues.effect_direction:
             token._.set(CUE_EXTENSION, cues.effect_direction[lemma])
+
+
+def _dependency_frames(doc: Doc, matchers: Matchers) -> dict[int, set[str]]:
+    """Which claim frames (models/claims/dependency_patterns.jsonl) each cue noun or verb takes part in."""
+    frames: dict[int, set[str]] = {}
+    for match_id, token_ids in matchers.dependencies(doc):
+        label = doc.vocab.strings[match_id]
+        frames.setdefault(token_ids[matchers.anchors[label]], set()).add(label)
+    return frames
 
 
 def _token_matches(doc: Doc, matchers: Matchers) -> dict[str, list[tuple[int, int]]]:
@@ -346,7 +374,9 @@ def _token_matches(doc: Doc, matchers: Matchers) -> dict[str, list[tuple[int, in
 
 
 def _find_mentions(doc: Doc, matchers: Matchers, cues: ClaimCues) -> list[Mention]:
-    spans = [doc[s:e] for _, s, e in matchers.aliases_lower(doc)] + [doc[s:e] for _, s, e in matchers.aliases_lemma(doc)]
+    spans = [doc[s:e] for _, s, e in matchers.aliases_lower(doc)] + [
+        doc[s:e] for _, s, e in matchers.aliases_lemma(doc)
+    ]
     spans += [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     spans += _method_phrases(doc, cues)
     mentions: list[Mention] = []
@@ -403,11 +433,7 @@ def _method_phrases(doc: Doc, cues: ClaimCues) -> list[Span]:
 
 
 def _mentions_in(tokens: set[int], context: SentenceContext, allow_modifiers: bool = True) -> list[Mention]:
-    return [
-        m
-        for m in context.mentions
-        if m.start in tokens and (allow_modifiers or not m.is_modifier)
-    ]
+    return [m for m in context.mentions if m.start in tokens and (allow_modifiers or not m.is_modifier)]
 
 
 def _best_mention(mentions: list[Mention]) -> Mention | None:
@@ -476,7 +502,9 @@ def _clause_end(sent: Span, start: int, cues: ClaimCues, stop_at_clauses: bool =
     doc = sent.doc
     for i in range(start, sent.end):
         token = doc[i]
-        if token.text == ";" or (token.lower_ in cues.contrast and token.pos_ in ("CCONJ", "SCONJ", "ADV") and i > start):
+        if token.text == ";" or (
+            token.lower_ in cues.contrast and token.pos_ in ("CCONJ", "SCONJ", "ADV") and i > start
+        ):
             if token.lower_ in ("while", "though") and doc[i - 1].text != ",":
                 continue
             return i
@@ -506,9 +534,10 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     sent = context.sent
     for token in sent:
         relation = token._.get(CUE_EXTENSION)
-        if relation not in ("advantage", "disadvantage"):
+        labels = context.frames.get(token.i, set())
+        if relation not in ("advantage", "disadvantage") or not labels:
             continue
-        frame = _cue_frame(token, context, discourse, cues)
+        frame = _cue_frame(token, labels, context, discourse, cues)
         if frame is None:
             continue
         owner, start, end, label = frame
@@ -519,8 +548,9 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     return claims
 
 
-def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues):
-    """(owner, start, end, label) of the property span a cue noun introduces, or None."""
+def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse: Discourse, cues: ClaimCues):
+    """(owner, start, end, label) of the property span a cue noun introduces, or None. `labels` are the
+    dependency frames the cue matched; each frame knows where its owner and its properties are."""
     sent, doc = context.sent, context.sent.doc
     head = cue.head
     of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
@@ -528,7 +558,7 @@ def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues:
     owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
-    if cue.dep_ in ("dobj", "obj", "attr", "conj") and head.lemma_.lower() in cues.possession and of_phrases:
+    if "CUE_HAS" in labels:
         subject = _clause_subject(head)
         if subject is None:
             return None
@@ -541,16 +571,18 @@ def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues:
                 return owner, start, as_index, f"cue:{cue.lemma_}:has-same"
         return owner, start, end, f"cue:{cue.lemma_}:has"
     # "The advantage(s) of X is/are P", "Its disadvantage is that P".
-    if cue.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
-        owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=True) if owner_tokens else discourse.topic
+    if "CUE_IS" in labels and "CUE_THERE" not in labels:
+        owner = (
+            resolve_owner(owner_tokens, context, discourse, cues, fallback=True) if owner_tokens else discourse.topic
+        )
         start = _strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to"})
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = _strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
         end = _clause_end(sent, start, cues)
         return owner, start, end, f"cue:{cue.lemma_}:is"
     # "P is also a problem faced by X"; "there are many problems with X: P".
-    if cue.dep_ in ("attr", "acomp") and head.lemma_ == "be":
-        expletive = any(c.dep_ == "expl" for c in head.children)
+    if "CUE_ATTR" in labels or "CUE_THERE" in labels:
+        expletive = "CUE_THERE" in labels
         agents = [t for c in cue.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
         owner_scope = owner_tokens + agents
         if not owner_scope:
@@ -569,7 +601,7 @@ def _cue_frame(cue: Token, context: SentenceContext, discourse: Discourse, cues:
         return owner, min(indices), max(indices) + 1, f"cue:{cue.lemma_}:subject"
     # "... several disadvantages such as P".
     such = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if such is not None:
+    if "CUE_SUCH_AS" in labels and such is not None:
         verb = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subject = _clause_subject(verb) if verb is not None else None
         if subject is None:
@@ -616,7 +648,9 @@ def _claims_from_property_span(
         rest = doc[end + 1 : _clause_end(context.sent, end + 1, cues)]
         other = _best_mention(_mentions_in({t.i for t in rest}, context))
         if other:
-            claims.extend(_make_claim(context, other.text, relation, p, f"{label}:same-as") for p in split_properties(text))
+            claims.extend(
+                _make_claim(context, other.text, relation, p, f"{label}:same-as") for p in split_properties(text)
+            )
     return claims
 
 
@@ -643,7 +677,9 @@ def _copy_claims(claims: list[Claim], owner: str, context: SentenceContext, labe
 # ---------------------------------------------------------------- (dis)advantages from evaluative clauses
 
 
-def evaluative_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues, owner_so_far: str) -> list[Claim]:
+def evaluative_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, owner_so_far: str
+) -> list[Claim]:
     """Clauses about a method whose words carry a polarity: "This method is simple, efficient, and ..."."""
     claims: list[Claim] = []
     previous = owner_so_far
@@ -730,7 +766,9 @@ def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
     object joins the next one ("can quickly separate and obtain exosomes"), so they make one property."""
     heads = []
     for token in sent:
-        if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")):
+        if token.dep_ == "ROOT" or (
+            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")
+        ):
             if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
                 continue
             heads.append(token)
@@ -761,8 +799,10 @@ def _evaluated_owner(
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
         return previous or discourse.topic, True
-    if _opens_with(context.sent, verb, cues.contrast) and previous and any(
-        t.lower_ in cues.anaphor_pronouns for t in verb.subtree
+    if (
+        _opens_with(context.sent, verb, cues.contrast)
+        and previous
+        and any(t.lower_ in cues.anaphor_pronouns for t in verb.subtree)
     ):
         return previous, True
     # "At the same time, the extracted exosomes may be damaged": the product, continuing a list of drawbacks.
@@ -802,11 +842,23 @@ def _predicate_parts(
         for t in c.subtree
     }
     opening = subject.left_edge.i if subject is not None else verb.i
-    skip = {t.i for c in verb.children if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < opening) for t in c.subtree}
+    skip = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < opening)
+        for t in c.subtree
+    }
     if not whole_clause and subject is not None:
         skip |= {t.i for t in subject.subtree}
-    skip |= {t.i for c in verb.children if c.dep_ == "prep" and c.i < (subject.i if subject is not None else verb.i) for t in c.subtree}
-    tokens = [t for t in verb.subtree if t.i not in other_clauses and t.i not in skip and not t.is_punct or t.text == "-"]
+    skip |= {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.i < (subject.i if subject is not None else verb.i)
+        for t in c.subtree
+    }
+    tokens = [
+        t for t in verb.subtree if t.i not in other_clauses and t.i not in skip and not t.is_punct or t.text == "-"
+    ]
     tokens = [t for t in tokens if t.i not in other_clauses and t.i not in skip]
     if whole_clause:
         return [tokens] if tokens else []
@@ -817,7 +869,9 @@ def _predicate_parts(
         parts = []
         for complement in [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
-            parts.append([t for t in complement.subtree if t.i not in conj_tokens and t.dep_ != "cc" and not t.is_punct])
+            parts.append(
+                [t for t in complement.subtree if t.i not in conj_tokens and t.dep_ != "cc" and not t.is_punct]
+            )
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "neg", "advmod")]
     return [body] if body else []
@@ -882,13 +936,24 @@ def _negation_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
     """Tokens whose value a negation flips: the subtree of the negated word, once per negation."""
     flipped: set[int] = set()
     for token in tokens:
-        if token.lower_ not in cues.negators or token.dep_ not in ("neg", "det", "prep", "advmod", "aux", "ROOT", "conj"):
+        if token.lower_ not in cues.negators or token.dep_ not in (
+            "neg",
+            "det",
+            "prep",
+            "advmod",
+            "aux",
+            "ROOT",
+            "conj",
+        ):
             continue
         following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
         if token.lower_ == "not" and following == "only":
             continue
         head = token.head
-        if token.lower_ in ("no", "without", "lack") and head.lemma_.lower() in cues.bad_attributes | cues.good_attributes:
+        if (
+            token.lower_ in ("no", "without", "lack")
+            and head.lemma_.lower() in cues.bad_attributes | cues.good_attributes
+        ):
             continue  # "no risk" is scored through the attribute's modifier
         scope = {t.i for t in head.subtree} - {token.i}
         flipped ^= scope
@@ -930,10 +995,11 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         if token.i in context.consumed:
             continue
         cue = token._.get(CUE_EXTENSION)
+        labels = context.frames.get(token.i, set())
         participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
-        if cue in ("increase", "decrease", "none") and token.dep_ not in ("amod", "compound") and not participle:
+        if "EFFECT_VERB" in labels and not participle:
             claims.extend(_verb_effect(token, cue, context, discourse, cues))
-        elif cue == "result" and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
+        elif "RESULT_VERB" in labels and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
             claims.extend(_result_effect(token, context, discourse, cues))
         elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
             claims.extend(_comparative_effect(token, context, discourse, cues))
@@ -956,7 +1022,9 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
     return False
 
 
-def _verb_effect(verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+def _verb_effect(
+    verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> list[Claim]:
     if _is_inquiry(verb, cues):
         return []
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -1027,7 +1095,9 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
-            own = [t for t in noun.subtree if t.i <= noun.i or t.head.i == noun.i and t.dep_ == "prep" and t.lower_ == "of"]
+            own = [
+                t for t in noun.subtree if t.i <= noun.i or t.head.i == noun.i and t.dep_ == "prep" and t.lower_ == "of"
+            ]
             own = [t for t in noun.subtree if t.i <= noun.i] + [
                 t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree
             ]
@@ -1036,7 +1106,19 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 return text
             current = current.head.head
             continue
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp", "acl", "relcl", "attr"):
+        if current.dep_ in (
+            "conj",
+            "xcomp",
+            "advcl",
+            "pcomp",
+            "prep",
+            "pobj",
+            "acomp",
+            "ccomp",
+            "acl",
+            "relcl",
+            "attr",
+        ):
             current = current.head
             continue
         break
@@ -1065,7 +1147,12 @@ def _root_method(context: SentenceContext) -> str:
 
 def _is_investigator(token: Token, cues: ClaimCues) -> bool:
     words = {t.lemma_.lower() for t in token.subtree} | {token.lower_}
-    return token.lemma_.lower() in cues.investigators or bool(words & {"al", "et"}) or token.pos_ == "PROPN" and "al" in words
+    return (
+        token.lemma_.lower() in cues.investigators
+        or bool(words & {"al", "et"})
+        or token.pos_ == "PROPN"
+        and "al" in words
+    )
 
 
 def _instrument(verb: Token, context: SentenceContext, cues: ClaimCues, discourse: Discourse) -> str:
@@ -1104,7 +1191,9 @@ def _agent_text(
     indices = {t.i for t in tokens}
     mention = _best_mention(_mentions_in(indices, context))
     if mention and mention.start == head.i and mention.end == head.i + 1:
-        if head.lemma_.lower() in cues.method_heads or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        if head.lemma_.lower() in cues.method_heads or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+        ):
             return _noun_phrase_text(head)  # "pretreatment of the source cells", "knockdown of EPRS1"
     named = (mention.start, mention.end, mention.text) if mention else None
     if named is None:
@@ -1132,7 +1221,9 @@ def _agent_text(
         return ""  # "a method to create ...": the method is named elsewhere
     if _is_investigator(head, cues) or head.lemma_.lower() not in cues.agent_heads:
         return ""
-    specific = _specific_modifiers(head, cues) or [c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i]
+    specific = _specific_modifiers(head, cues) or [
+        c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i
+    ]
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return _noun_phrase_text(head)
@@ -1153,7 +1244,9 @@ def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
     return [
         t
         for t in head.subtree
-        if t.i < head.i and t.dep_ in ("amod", "compound", "npadvmod", "nmod") and t.lower_ not in cues.generic_modifiers
+        if t.i < head.i
+        and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
+        and t.lower_ not in cues.generic_modifiers
     ]
 
 
@@ -1177,7 +1270,11 @@ def _treatment_participle(tokens: list[Token], cues: ClaimCues) -> str:
         if token.lemma_.lower() not in cues.treatment_participles:
             continue
         for child in token.children:
-            if child.dep_ in ("npadvmod", "compound", "nmod", "advmod") and child.i < token.i and child.pos_ in ("PROPN", "NOUN"):
+            if (
+                child.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+                and child.i < token.i
+                and child.pos_ in ("PROPN", "NOUN")
+            ):
                 return clean_text(child.text)
             if child.dep_ == "prep" and child.lower_ in ("with", "by"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -1222,7 +1319,9 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
             targets += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
-        elif child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children):
+        elif (
+            child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children)
+        ):
             targets.append(child)  # "contribute to recover the function"
     if not targets:
         return []
@@ -1456,7 +1555,7 @@ def _magnitude_value(magnitude: str) -> float:
 
 def _comparator(context: SentenceContext) -> str:
     doc = context.sent.doc
-    for start, end in context.matches.get("COMPARATOR", []):
+    for _, end in context.matches.get("COMPARATOR", []):
         token = doc[end - 1]
         targets = [c for c in token.children if c.dep_ == "pobj"]
         if not targets:
