@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pdfplumber
 from pdfplumber.utils import extract_words
 
-from pipeline.records import BBox, Passage, PdfContent, RawTable, Table, TableCell
+from pipeline.records import BBox, PageContent, Passage, PdfContent, RawTable, Table, TableCell
 
 CAPTION_PATTERN = re.compile(r"^\s*Table\s+(S?\d+[A-Za-z]?)\b\s*[.:|]?\s*(.*)", re.IGNORECASE | re.DOTALL)
 CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.IGNORECASE)
@@ -854,8 +854,31 @@ def continues(previous: RawTable, raw: RawTable, pdf: PdfContent) -> bool:
     others_after = [r for r in pdf.pages[previous.page - 1].raw_tables if r.bbox[1] > previous.bbox[1] + SNAP]
     if others_before or others_after:
         return False
-    repeated = header_texts(raw) == header_texts(previous)
-    return repeated or previous.continued or raw.continued or raw.number is None
+    if previous.continued or raw.continued:
+        return True
+    if not (ends_page(previous, pdf.pages[previous.page - 1]) and starts_page(raw, pdf.pages[raw.page - 1])):
+        return False  # prose after the first part or before the second: two tables that look alike
+    return header_texts(raw) == header_texts(previous) or raw.number is None
+
+
+PAGE_MARGIN_SHARE = 0.08  # running headers and footers live in the top and bottom 8% of a page
+MAX_STRAY_WORDS = 15  # words allowed between a table and the page break (a footnote, a "continued" line)
+
+
+def ends_page(raw: RawTable, page: PageContent) -> bool:
+    if raw.rotation:
+        return True
+    limit = page.height * (1 - PAGE_MARGIN_SHARE)
+    below = [w for w in page.words if w.top > raw.bbox[3] + SNAP and w.bottom < limit]
+    return len(below) <= MAX_STRAY_WORDS + len(raw.notes.split())
+
+
+def starts_page(raw: RawTable, page: PageContent) -> bool:
+    if raw.rotation:
+        return True
+    limit = page.height * PAGE_MARGIN_SHARE
+    above = [w for w in page.words if w.bottom < raw.bbox[1] - SNAP and w.top > limit]
+    return len(above) <= MAX_STRAY_WORDS + len(raw.caption.split())
 
 
 def header_texts(raw: RawTable) -> list[list[str]]:

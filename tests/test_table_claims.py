@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tables_shared import parsed
 
 from pipeline.claims.from_tables import ColumnSemantics, extract_table_claims
 from pipeline.claims.properties import split_properties
-from pipeline.ingest import read_pdf
 from pipeline.records import Table, TableCell
 from pipeline.tables import assemble_tables
 
@@ -23,7 +23,7 @@ def claim_key(subject: str, relation: str, obj: str) -> tuple[str, str, str]:
 
 @pytest.fixture(scope="module")
 def seed():
-    pdf = read_pdf(ROOT / "corpus" / "seed_review.pdf")
+    pdf = parsed()
     return pdf, assemble_tables(pdf, [])
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from tables_shared import parsed
 
-from pipeline.ingest import read_pdf
 from pipeline.records import Passage, Table, TableCell
 from pipeline.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
 
@@ -26,7 +26,7 @@ REGENERATE = os.environ.get("REVIEWMINER_REGEN_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def seed_pdf():
-    return read_pdf(SEED_PDF)
+    return parsed(SEED_PDF)
 
 
 @pytest.fixture(scope="module")
@@ -175,17 +175,17 @@ def real_pdf(name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def bmj_tables() -> list[Table]:
-    return assemble_tables(read_pdf(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf")), [])
+    return assemble_tables(parsed(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf")), [])
 
 
 @pytest.fixture(scope="module")
 def emm_tables() -> list[Table]:
-    return assemble_tables(read_pdf(real_pdf("emm2023_eprs1_review_rotated_table.pdf")), [])
+    return assemble_tables(parsed(real_pdf("emm2023_eprs1_review_rotated_table.pdf")), [])
 
 
 @pytest.fixture(scope="module")
 def peerj_tables() -> list[Table]:
-    return assemble_tables(read_pdf(real_pdf("peerjcs2017_vespa_multipage_table.pdf")), [])
+    return assemble_tables(parsed(real_pdf("peerjcs2017_vespa_multipage_table.pdf")), [])
 
 
 def test_bmj_ruled_tables_golden(bmj_tables):
