@@ -229,3 +229,23 @@ def test_score_is_lenient_on_wording_and_strict_on_meaning():
     scores = score_claims(predicted, gold)
     assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 2, 2)
     assert scores["precision"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_score_lets_a_merged_claim_answer_a_table_and_a_prose_gold_triple():
+    merged = Claim(
+        "Ultracentrifugation",
+        "advantage",
+        "Low cost",
+        [Evidence("table", "Low cost", 3), Evidence("text", "... is its low cost.", 3)],
+        subject_norm="ultracentrifugation",
+    )
+    gold = [
+        {"subject": "UC", "relation": "advantage", "object": "low cost", "table": "1"},
+        {"subject": "ultracentrifugation", "relation": "advantage", "object": "its low cost"},
+    ]
+    scores = score_claims([merged], gold)
+    assert (scores["tp"], scores["fp"], scores["fn"], scores["precision"]) == (2, 0, 0, 1.0)
+    table_only = Claim(
+        "UC", "advantage", "Low cost", [Evidence("table", "Low cost", 3)], subject_norm="ultracentrifugation"
+    )
+    assert score_claims([table_only], gold)["tp"] == 1

@@ -101,13 +101,16 @@ def score_claims(predicted: list[Claim], gold: list[dict]) -> dict:
     A prediction matches a gold triple when the canonical subjects agree (same lexicon entry, or one name's
     content words contain the other's), the relation is the same, the direction agrees when the gold gives one,
     and the objects share at least half their content words (Dice) or one contains the other's. Each gold triple
-    and each prediction is used at most once, best overlaps first.
+    is used at most once, best overlaps first. A gold triple from a table (it has a "table" key, or
+    "source": "table") needs a claim with table evidence, any other one a claim with prose evidence; a claim
+    found in both a table and the prose can so match one gold triple of each, and counts as one prediction.
     """
     gold_subjects = [canonical_subject(g["subject"]) for g in gold]
+    gold_sources = [g.get("source") or ("table" if "table" in g else "text") for g in gold]
     pairs = []
     for gi, item in enumerate(gold):
         for pi, claim in enumerate(predicted):
-            if claim.relation != item["relation"]:
+            if claim.relation != item["relation"] or gold_sources[gi] not in {e.source for e in claim.evidence}:
                 continue
             if item.get("direction") and claim.relation == "effect" and claim.direction != item["direction"]:
                 continue
@@ -117,17 +120,18 @@ def score_claims(predicted: list[Claim], gold: list[dict]) -> dict:
             if score >= MATCH_THRESHOLD:
                 pairs.append((score, gi, pi))
     matched_gold: dict[int, int] = {}
-    matched_pred: set[int] = set()
+    used_slots: set[tuple[int, str]] = set()
     for _, gi, pi in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if gi in matched_gold or pi in matched_pred:
+        if gi in matched_gold or (pi, gold_sources[gi]) in used_slots:
             continue
         matched_gold[gi] = pi
-        matched_pred.add(pi)
+        used_slots.add((pi, gold_sources[gi]))
+    matched_pred = {pi for pi, _ in used_slots}
     tp = len(matched_gold)
     fp = len(predicted) - len(matched_pred)
     fn = len(gold) - tp
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
+    precision = len(matched_pred) / len(predicted) if predicted else 0.0
+    recall = tp / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     magnitudes = [(gold[gi], predicted[pi]) for gi, pi in matched_gold.items() if gold[gi].get("magnitude")]
     return {
