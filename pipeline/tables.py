@@ -953,7 +953,8 @@ def table_cell_accuracy(predicted: list[Table], gold: dict) -> dict:
     """Exact-cell accuracy of predicted grids against gold grids (whitespace-normalised text).
 
     Each gold table is matched to the predicted table with the same number; cells missing from the prediction,
-    and extra predicted rows or columns, count as wrong.
+    and extra predicted rows or columns, count as wrong. Returns cell_accuracy, correct, total and per_table
+    (number -> cell_accuracy, correct, total, gold_shape, predicted_shape, caption_ok).
     """
     per_table = {}
     total = correct = 0
@@ -977,11 +978,16 @@ def table_cell_accuracy(predicted: list[Table], gold: dict) -> dict:
         cells = n_rows * n_cols
         total, correct = total + cells, correct + hits
         per_table[str(gold_table["number"])] = {
-            "accuracy": hits / cells if cells else 0.0,
-            "cells": cells,
+            "cell_accuracy": hits / cells if cells else 0.0,
+            "total": cells,
             "correct": hits,
             "gold_shape": [len(gold_grid), len(gold_grid[0]) if gold_grid else 0],
             "predicted_shape": [len(grid), len(grid[0]) if grid else 0],
             "caption_ok": bool(table) and norm_space(table.caption).startswith(norm_space(gold_table["caption"])),
         }
-    return {"cell_accuracy": correct / total if total else 0.0, "cells": total, "correct": correct, "tables": per_table}
+    return {
+        "cell_accuracy": correct / total if total else 0.0,
+        "total": total,
+        "correct": correct,
+        "per_table": per_table,
+    }

@@ -44,10 +44,10 @@ def by_number(tables: list[Table], number: str) -> Table:
 def test_seed_tables_match_gold_cell_by_cell(seed_tables):
     gold = json.loads((GOLD / "seed_tables.json").read_text(encoding="utf-8"))
     result = table_cell_accuracy(seed_tables, gold)
-    assert result["tables"]["1"]["predicted_shape"] == [9, 6]
-    assert result["tables"]["2"]["predicted_shape"] == [8, 5]
+    assert result["per_table"]["1"]["predicted_shape"] == [9, 6]
+    assert result["per_table"]["2"]["predicted_shape"] == [8, 5]
     assert result["cell_accuracy"] == 1.0, result
-    assert all(t["caption_ok"] for t in result["tables"].values())
+    assert all(t["caption_ok"] for t in result["per_table"].values())
 
 
 def test_seed_finds_only_the_two_tables(seed_tables):
