@@ -177,9 +177,12 @@ def test_a_form_post_is_refused_even_with_the_token(client, out):
     assert response.status_code == 403 and DecisionStore(out).decisions() == {}
 
 
-def test_a_foreign_host_header_is_refused(out):
-    rebinding = TestClient(create_app(out), base_url="http://attacker.example:8765")
+@pytest.mark.parametrize("bound", ["127.0.0.1", "0.0.0.0"])
+def test_a_foreign_host_header_is_refused(out, bound):
+    # A DNS-rebinding page reaches the app under its own name: refused even when bound to every interface.
+    rebinding = TestClient(create_app(out, host=bound), base_url="http://attacker.example:8765")
     assert rebinding.get("/").status_code == 400
+    assert TestClient(create_app(out, host=bound), base_url="http://localhost:8765").get("/").status_code == 200
 
 
 def test_request_paths_never_reach_other_files(client, out):

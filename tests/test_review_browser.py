@@ -26,10 +26,21 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-if not CHROMIUM.exists():
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing (pip install playwright; never `playwright install`)"
+    return None
+
+
+if _missing():
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (apt-get install chromium)")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); browser tests skipped", allow_module_level=True)
+        pytest.fail(f"CI must run the browser tests: {_missing()}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {_missing()}", allow_module_level=True)
 
 
 @contextmanager

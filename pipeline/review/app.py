@@ -53,7 +53,7 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True)
     )
     if allowed_hosts is None:
-        allowed_hosts = ["*"] if host in ("0.0.0.0", "::", "") else sorted({*LOCAL_HOSTS, host})
+        allowed_hosts = default_allowed_hosts(host)
 
     def html(name: str, status_code: int = 200, **context) -> HTMLResponse:
         context.update(csrf_token=csrf_token, orphan_count=len(out.orphaned_decisions()))
@@ -72,7 +72,15 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
         page = cell[0] if cell else evidence.page
         if page is None:
             return None
-        key = (str(pdf), pdf.stat().st_mtime_ns, claim["claim_id"], index)
+        # A rerun may place the same claim's evidence differently (better tables, sentences): key on those files.
+        key = (
+            str(pdf),
+            pdf.stat().st_mtime_ns,
+            out.version("tables"),
+            out.version("sentences"),
+            claim["claim_id"],
+            index,
+        )
         if cell:
             return pages.get(key, lambda: render_page(pdf, int(page), boxes=[cell[1]]))
         area = out.sentence_area(doc_id, evidence)
@@ -242,6 +250,26 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def default_allowed_hosts(host: str) -> list[str]:
+    """Names the Host header may carry: the bound interface and localhost, or this machine's names and addresses
+    when bound to every interface; REVIEWMINER_REVIEW_HOSTS (comma-separated) adds more (a proxy's name, say).
+
+    A fixed list, never "*": with any Host accepted, a DNS-rebinding page could read the CSRF token.
+    """
+    import os
+    import socket
+
+    names = {*LOCAL_HOSTS, host}
+    if host in ("0.0.0.0", "::", ""):
+        names |= {socket.gethostname(), socket.getfqdn()}
+        try:
+            names |= set(socket.gethostbyname_ex(socket.gethostname())[2])
+        except OSError:
+            pass
+    names |= {h.strip() for h in os.environ.get("REVIEWMINER_REVIEW_HOSTS", "").split(",") if h.strip()}
+    return sorted(n for n in names if n)
 
 
 def _int(value: str | None, default: int = 0) -> int:

@@ -64,6 +64,13 @@ class OutputFolder:
         self._frames: dict[str, tuple[tuple[int, int], pd.DataFrame]] = {}
         self._lock = threading.Lock()
 
+    def version(self, name: str) -> int:
+        """A number that changes whenever OUT/<name>.parquet is rewritten (0 when it is missing)."""
+        try:
+            return (self.out_dir / f"{name}.parquet").stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
     def frame(self, name: str) -> pd.DataFrame:
         """OUT/<name>.parquet, re-read only when the file changed."""
         path = self.out_dir / f"{name}.parquet"

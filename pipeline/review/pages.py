@@ -47,7 +47,23 @@ def sentence_boxes(words: list[dict], sentence: str) -> list[Box]:
 
 
 def sentence_words(words: list[dict], sentence: str) -> list[dict]:
-    """The page words that spell (most of) `sentence`, in sentence order; [] when it cannot be found."""
+    """The page words that spell (most of) `sentence`; [] when it cannot be found.
+
+    Page words come line by line across columns, so a first alignment may borrow a word from the other column
+    at a line break; aligning again within the region found (usually one column) gives the clean match.
+    """
+    first = _align(words, sentence)
+    if not first:
+        return []
+    margin = 2.5 * max(w["bottom"] - w["top"] for w in first)
+    x0, x1 = min(w["x0"] for w in first) - 2, max(w["x1"] for w in first) + 2
+    top, bottom = min(w["top"] for w in first) - margin, max(w["bottom"] for w in first) + margin
+    region = [w for w in words if w["x0"] >= x0 and w["x1"] <= x1 and w["top"] >= top and w["bottom"] <= bottom]
+    second = _align(region, sentence)
+    return second if len(second) >= len(first) else first
+
+
+def _align(words: list[dict], sentence: str) -> list[dict]:
     page_tokens = [(normal_token(w["text"]), w) for w in words]
     page_tokens = [(t, w) for t, w in page_tokens if t]
     wanted = [t for t in (normal_token(w) for w in sentence.split()) if t]
@@ -63,27 +79,55 @@ def sentence_words(words: list[dict], sentence: str) -> list[dict]:
     # Lines of the other column interleave with the sentence's lines, so allow gaps, but not far from the best run.
     reach = 4 * len(wanted) + 20
     near = [b for b in blocks if best.a - reach <= b.a <= best.a + best.size + reach]
-    smallest = 1 if len(wanted) <= 3 else 2
-    kept = [b for b in near if b.size >= smallest]
-    # A lone word is kept when it continues a kept run in the sentence (a line's last word, say).
-    edges = {b.b for b in kept} | {b.b + b.size for b in kept}
-    kept += [b for b in near if b.size < smallest and (b.b + b.size in edges or b.b in edges)]
-    return [page_tokens[b.a + i][1] for b in sorted(kept, key=lambda b: b.b) for i in range(b.size)]
+    matched = [page_tokens[b.a + i][1] for b in near for i in range(b.size)]
+    lines = line_groups(matched)
+    kept = [max(lines, key=len)]
+    # Grow line by line from the fullest line: a line of 3+ matched words is the sentence wherever it is (it may
+    # go on in the next column); a shorter one only where it touches what is kept, since a word or two ("and",
+    # "Exosomes" starting the other column's line) match anywhere.
+    changed = True
+    while changed:
+        changed = False
+        kept_words = [w for line in kept for w in line]
+        for line in lines:
+            if any(line is k for k in kept):
+                continue
+            if len(line) >= 3 or all(_touches(w, kept_words) for w in line):
+                kept.append(line)
+                changed = True
+    return [w for line in kept for w in line]
+
+
+def _touches(word: dict, kept: list[dict]) -> bool:
+    """On a kept word's line or the next/previous one, within the kept words' horizontal extent."""
+    left, right = min(w["x0"] for w in kept) - 15, max(w["x1"] for w in kept) + 15
+    if word["x1"] < left or word["x0"] > right:
+        return False
+    height = max(word["bottom"] - word["top"], 1.0)
+    return any(abs(word["top"] - w["top"]) <= 2.2 * height for w in kept)
+
+
+def line_groups(words: list[dict]) -> list[list[dict]]:
+    """Words grouped by line (a line's words share their vertical extent and follow each other closely)."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        for line in lines:
+            last = line[-1]
+            if abs(last["top"] - word["top"]) < 2.5 and -1 < word["x0"] - last["x1"] < 40:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return lines
 
 
 def line_boxes(words: list[dict]) -> list[Box]:
-    """Merge words into one box per line (words on a line share their vertical extent)."""
-    lines: list[list[float]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        for line in lines:
-            same_line = abs(line[1] - word["top"]) < 2.5 and word["x0"] - line[2] < 40 and word["x1"] > line[0]
-            if same_line:
-                line[0], line[1] = min(line[0], word["x0"]), min(line[1], word["top"])
-                line[2], line[3] = max(line[2], word["x1"]), max(line[3], word["bottom"])
-                break
-        else:
-            lines.append([word["x0"], word["top"], word["x1"], word["bottom"]])
-    return [tuple(line) for line in lines]
+    """One box per line of `words`."""
+    boxes = []
+    for line in line_groups(words):
+        x0, top = min(w["x0"] for w in line), min(w["top"] for w in line)
+        boxes.append((x0, top, max(w["x1"] for w in line), max(w["bottom"] for w in line)))
+    return boxes
 
 
 def _pad(box: Box, by: float = 1.5) -> Box:
