@@ -398,6 +398,11 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if rules:
         left = min(left, min(r[0] for r in rules))
         right = max(right, max(r[2] for r in rules))
+    else:
+        # A short caption over a wide table: the table may reach the right edge of the text column the caption
+        # starts in, i.e. as far as the lines that start where the caption starts.
+        same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+        right = max([right, *same_start])
     words = sorted(
         (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: w["top"],
@@ -416,6 +421,12 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             last_rule_bottom = item_bottom
     if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
         bottom = last_rule_bottom
+    else:
+        # Footnotes in smaller type right under a rule-less table are its notes, not rows.
+        for line in reversed(text_lines([w for w in words if w["bottom"] <= bottom + 0.5], split_columns=False)):
+            if max(w["size"] for w in line) >= size - 0.4:
+                break
+            bottom = min(w["top"] for w in line) - 0.5
     if bottom - caption.bbox[3] < 2 * size:
         return None
     return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)

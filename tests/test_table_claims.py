@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tables_shared import parsed
+from tables_shared import parsed, write_ruleless_tables_pdf
 
 from pipeline.claims.from_tables import ColumnSemantics, extract_table_claims
 from pipeline.claims.properties import split_properties
@@ -68,6 +68,26 @@ def test_claims_keep_the_cell_as_evidence(seed_claims):
     assert evidence.text.startswith("Low cost-effectiveness, no risk of contamination")
     assert claim.subject_norm == claim.object_norm == claim.aspect == ""
     assert claim.cue == "table column: Advantages"
+
+
+def test_claims_from_rule_less_tables(tmp_path):
+    pdf = parsed(write_ruleless_tables_pdf(tmp_path / "ruleless.pdf"))
+    claims = [c for table in assemble_tables(pdf, []) for c in extract_table_claims(table, pdf.doc_id)]
+    assert {(c.subject, c.relation, c.object) for c in claims} == {
+        ("Electroporation", "advantage", "High loading efficiency"),
+        ("Electroporation", "disadvantage", "Aggregation of RNA"),
+        ("Electroporation", "disadvantage", "membrane damage"),
+        ("Sonication", "advantage", "Simple"),
+        ("Sonication", "advantage", "fast"),
+        ("Sonication", "disadvantage", "Heat generation"),
+        ("Incubation", "advantage", "No equipment needed"),
+        ("Incubation", "disadvantage", "Low efficiency"),
+        ("Hypoxia", "effect", "Increased exosome yield"),
+        ("Hypoxia", "effect", "enhanced angiogenesis"),
+        ("Melatonin", "effect", "Stronger anti-inflammatory effect"),
+        ("Heat shock", "effect", "More heat shock proteins in exosomes"),
+    }
+    assert {c.evidence[0].page for c in claims if c.relation == "effect"} == {2}
 
 
 # ---------------------------------------------------------------- column semantics

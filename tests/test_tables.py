@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from tables_shared import parsed
+from tables_shared import parsed, write_ruleless_tables_pdf
 
 from pipeline.records import Passage, Table, TableCell
 from pipeline.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
@@ -220,3 +220,36 @@ def test_rotated_government_table_reads_state_names_upright():
     assert len(raws) == 1 and raws[0].rotation in (90, 270)
     first_column = " ".join(row[0] or "" for row in raws[0].rows)
     assert "State / Territory" in first_column and "Alabama" in first_column
+
+
+# ---------------------------------------------------------------- rule-less tables (generated PDF)
+
+
+@pytest.fixture(scope="module")
+def ruleless_pdf(tmp_path_factory):
+    return parsed(write_ruleless_tables_pdf(tmp_path_factory.mktemp("tables") / "ruleless.pdf"))
+
+
+def test_whitespace_table_under_caption(ruleless_pdf):
+    tables = assemble_tables(ruleless_pdf, [])
+    assert [t.number for t in tables] == ["3", "4"]  # the framed text box is not a table
+    table = by_number(tables, "3")
+    assert table.caption == "Table 3 Pros and cons"
+    assert table.grid() == [
+        ["Method", "Pros", "Cons"],
+        ["Electroporation", "High loading efficiency", "Aggregation of RNA, membrane damage"],
+        ["Sonication", "Simple and fast", "Heat generation"],
+        ["Incubation", "No equipment needed", "Low efficiency"],
+    ]
+    assert table.notes == "a Loading efficiencies as reported by the original studies."
+
+
+def test_booktabs_table_with_horizontal_rules_only(ruleless_pdf):
+    table = by_number(assemble_tables(ruleless_pdf, []), "4")
+    assert table.pages == [2] and table.n_header_rows == 1
+    assert table.grid() == [
+        ["Treatment", "Effects", "Year"],
+        ["Hypoxia", "Increased exosome yield and enhanced angiogenesis", "2020"],
+        ["Melatonin", "Stronger anti-inflammatory effect", "2021"],
+        ["Heat shock", "More heat shock proteins in exosomes", "2019"],
+    ]

@@ -79,12 +79,33 @@ def comma_segments(doc: Doc, cues: dict) -> list[Span]:
     if start < len(doc):
         segments.append(doc[start:])
     merged: list[Span] = []
-    for segment in segments:
-        if merged and continues_noun_list(merged[-1], segment, cues):
-            merged[-1] = doc[merged[-1].start : segment.end]
+    index = 0
+    while index < len(segments):
+        end = (
+            list_end(segments, index, cues)
+            if merged and continues_noun_list(merged[-1], segments[index], cues)
+            else None
+        )
+        if end is None:
+            merged.append(segments[index])
+            index += 1
         else:
-            merged.append(segment)
+            merged[-1] = doc[merged[-1].start : segments[end].end]
+            index = end + 1
     return merged
+
+
+def list_end(segments: list[Span], start: int, cues: dict) -> int | None:
+    """The last fragment of a noun list "DNA, RNA, and proteins": bare nouns closed by one starting with and/or.
+
+    Without the closing conjunction the fragments are separate properties ("Aggregation of RNA, membrane damage").
+    """
+    for index in range(start, len(segments)):
+        if not is_bare_nouns(strip_leading(segments[index], cues), cues):
+            return None
+        if segments[index][0].lower_ in ("and", "or"):
+            return index
+    return None
 
 
 def continues_noun_list(previous: Span, segment: Span, cues: dict) -> bool:
