@@ -45,7 +45,7 @@ LEXICON_PATH = MODELS_DIR / "lexicons" / "methods.jsonl"
 ENTITY_LABELS = {"METHOD", "TREATMENT"}  # labels of doc.ents that can be a claim's subject
 AGENT_ENTITY_LABELS = {"METHOD", "TREATMENT", "MOLECULE"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-CITATION = re.compile(r"\s*\[[\d,\s–\-]+(?:\]|$)")
+CITATION = re.compile(r"\s*(?:\[[\d,\s–\-]+(?:\]|$)|\((?:\d+[,\s–\-]*)+\))")  # [12], [3–5], (44, 49)
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 FIGURE_REFERENCE = re.compile(r"\s*\((?:Fig|Figure|Table|Tab)s?\.?\s*[^()]{0,30}\)", re.IGNORECASE)
 CUE_EXTENSION = "claim_cue"
@@ -334,7 +334,7 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims = cue_noun_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += effect_claims(context, discourse, cues)
-    return claims
+    return [c for c in claims if c.subject and _states_something(c.object, cues)]
 
 
 def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
@@ -691,6 +691,8 @@ def evaluative_claims(
             continue
         if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
             continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
+        if lemma in cues.raw["reporting_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "X suggests that ...": the claim, if any, is in the reported clause
         subject = _clause_subject(verb)
         owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, previous)
         if not owner and previous and verb.dep_ == "conj" and not _opens_with(context.sent, verb, cues.contrast):
@@ -1478,6 +1480,13 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- claim records
+
+
+def _states_something(obj: str, cues: ClaimCues) -> bool:
+    """False for leftovers of splitting such as "for example" or a lone determiner."""
+    words = re.sub(r"[^a-z ]+", " ", obj.lower()).split()
+    fillers = {w for phrase in cues.raw["filler_phrases"] for w in phrase.replace(".", "").split()}
+    return any(len(w) > 2 and w not in fillers for w in words)
 
 
 def _make_claim(context: SentenceContext, subject: str, relation: str, obj: str, cue: str) -> Claim:
