@@ -20,10 +20,10 @@ import pandas as pd
 
 from pipeline.records import Claim, DocumentResult
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 STATE_DIR = ".reviewminer"
 PER_DOCUMENT_TABLES = ("passages", "sentences", "tables", "table_index", "claims", "entities")
-CSV_TABLES = ("documents", "claims", "table_index")
+CSV_TABLES = ("documents", "claims", "table_index", "comparison", "methods")
 
 COLUMNS: dict[str, dict[str, str]] = {
     "documents": {

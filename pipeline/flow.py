@@ -19,7 +19,7 @@ from tqdm import tqdm
 from pipeline.config import Settings
 from pipeline.datasets import DocumentCache
 from pipeline.process import process_document
-from pipeline.runs import finish_run, output_lock, plan_run, run_summary_markdown
+from pipeline.runs import finish_run, output_lock, plan_run
 
 
 @task(name="process-document", task_run_name="process-{doc_id}")
@@ -90,6 +90,8 @@ def run_corpus(
                 bar.update(1)
         record = finish_run(plan)
     create_markdown_artifact(
-        key="reviewminer-run", markdown=run_summary_markdown(record), description="ReviewMiner run summary"
+        key="reviewminer-run",
+        markdown=plan.report_markdown,
+        description="ReviewMiner run summary",
     )
     return asdict(record)

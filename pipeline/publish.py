@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import curation
+from pipeline.compare import build_comparison, build_methods
 from pipeline.corpus import CorpusDocument
 from pipeline.datasets import (
     COLUMNS,
@@ -25,6 +26,7 @@ from pipeline.datasets import (
     write_json,
     write_parquet,
 )
+from pipeline.export import export_bioc
 
 
 @dataclass
@@ -109,12 +111,15 @@ def publish(
     for name in PER_DOCUMENT_TABLES:
         frames[name] = _concat(name, [cache.load_frame(doc_id, name) for doc_id in ok_ids])
     frames["claims"] = curation.apply_decisions(frames["claims"], out_dir)
+    frames["comparison"] = build_comparison(frames["claims"], frames["documents"])
+    frames["methods"] = build_methods(frames["claims"], frames["entities"], frames["documents"])
 
     for name, frame in frames.items():
         write_parquet(frame, out_dir / f"{name}.parquet")
         if name in CSV_TABLES:
             write_csv(frame, out_dir / f"{name}.csv")
     write_table_csvs(out_dir, frames["tables"])
+    export_bioc(out_dir, frames)
 
     record.counts = {
         status: int((frames["documents"]["status"] == status).sum()) for status in ("ok", "failed", "skipped")
@@ -152,20 +157,36 @@ def publish(
 
 
 def write_table_csvs(out_dir: Path, cells: pd.DataFrame) -> None:
-    """tables/<doc_id>/<table_id>.csv: each table as the grid a reader sees (header rows first)."""
+    """tables/<doc_id>/<table_id>.csv: each table as a reader sees it, its header row(s) as the column names."""
     root = out_dir / "tables"
     wanted: set[Path] = set()
     for (doc_id, table_id), table in cells.groupby(["doc_id", "table_id"], sort=True):
+        n_cols = int(table["col"].max()) + 1
         grid = table.pivot_table(index="row", columns="col", values="text", aggfunc="first").sort_index()
-        grid = grid.reindex(columns=range(int(table["col"].max()) + 1)).fillna("")
+        grid = grid.reindex(columns=range(n_cols)).fillna("")
+        header_rows = sorted(set(table.loc[table["is_header"].fillna(False).astype(bool), "row"]))
+        grid.columns = _column_names(grid.loc[header_rows] if header_rows else None, n_cols)
         path = root / str(doc_id) / f"{table_id}.csv"
         wanted.add(path)
-        write_csv(grid.reset_index(drop=True), path)
+        write_csv(grid.drop(index=header_rows).reset_index(drop=True), path)
     # Tables of removed or changed documents must not linger beside the current ones.
     if root.exists():
         for stale in root.glob("*/*.csv"):
             if stale not in wanted:
                 stale.unlink()
+
+
+def _column_names(header: pd.DataFrame | None, n_cols: int) -> list[str]:
+    """Header rows joined top to bottom per column (a spanning header's text once), unique and never empty."""
+    names: list[str] = []
+    for col in range(n_cols):
+        parts: list[str] = []
+        for text in header[col].tolist() if header is not None else []:
+            if text and text not in parts:
+                parts.append(str(text))
+        name = " ".join(parts) or f"column_{col + 1}"
+        names.append(name if name not in names else f"{name} ({col + 1})")
+    return names
 
 
 def write_manifest(out_dir: Path, record: RunRecord) -> None:

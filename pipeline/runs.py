@@ -19,8 +19,10 @@ from filelock import FileLock, Timeout
 
 from pipeline.config import PIPELINE_VERSION, Settings, models_fingerprint, package_versions
 from pipeline.corpus import CorpusDocument, scan_corpus
+from pipeline.datapackage import write_datapackage
 from pipeline.datasets import STATE_DIR, DocumentCache
 from pipeline.publish import RunRecord, publish, write_manifest
+from pipeline.report import run_report_markdown, write_report
 
 
 class RunLockedError(Exception):
@@ -60,6 +62,7 @@ class RunPlan:
     actions: dict[str, str]  # doc_id -> added / changed / unchanged
     summaries: dict[str, dict] = field(default_factory=dict)  # filled for reused documents, then by processing
     to_process: list[CorpusDocument] = field(default_factory=list)
+    report_markdown: str = ""  # the run report's summary, for the Prefect artifact
 
 
 def _previous_paths(out_dir: Path) -> dict[str, str]:
@@ -109,28 +112,10 @@ def plan_run(corpus: Path, out_dir: Path, settings: Settings) -> RunPlan:
 
 def finish_run(plan: RunPlan) -> RunRecord:
     """Publish the datasets for every document of the plan (all summaries must be in) and write the manifest."""
-    publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, plan.record)
+    frames = publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, plan.record)
     plan.record.finished_at = datetime.now(UTC).isoformat()
+    write_report(plan.out_dir, frames, asdict(plan.record))
     write_manifest(plan.out_dir, plan.record)
+    write_datapackage(plan.out_dir)
+    plan.report_markdown = run_report_markdown(frames, asdict(plan.record))
     return plan.record
-
-
-def run_summary_markdown(record: RunRecord) -> str:
-    processed = record.counts.get("documents", 0) - len(record.documents_reused)
-    lines = [
-        f"# ReviewMiner run {record.run_id}",
-        "",
-        "| documents | processed | reused (unchanged) | ok | failed | skipped | removed | claims added "
-        "| claims removed |",
-        "|---|---|---|---|---|---|---|---|---|",
-        f"| {record.counts.get('documents', 0)} | {processed} | {len(record.documents_reused)} "
-        f"| {record.counts.get('ok', 0)} | {record.counts.get('failed', 0)} | {record.counts.get('skipped', 0)} "
-        f"| {len(record.documents_removed)} | {record.claims_added} | {record.claims_removed} |",
-    ]
-    if record.failures:
-        lines += ["", "## Failures", "", "| document | status | reason |", "|---|---|---|"]
-        lines += [
-            f"| {f['path']} | {f['status']} | {f['error'].splitlines()[0] if f['error'] else ''} |"
-            for f in record.failures
-        ]
-    return "\n".join(lines) + "\n"

@@ -83,3 +83,22 @@ def test_ultracentrifugation_has_advantages_and_disadvantages(seed_run):
     assert claims["claim_id"].is_unique
     table_rows = claims[claims["source"].str.contains("table")]
     assert table_rows["page"].notna().all() and table_rows["evidence"].notna().all()
+
+
+def test_run_writes_comparison_report_interchange_and_a_valid_datapackage(seed_run):
+    from pipeline.datapackage import validate_datapackage
+
+    out, _, _ = seed_run
+    for name in (
+        "comparison.parquet",
+        "comparison.csv",
+        "methods.parquet",
+        "methods.csv",
+        "report.html",
+        "claims.bioc.json",
+        "datapackage.json",
+    ):
+        assert (out / name).exists(), name
+    assert validate_datapackage(out) == []
+    comparison = pd.read_parquet(out / "comparison.parquet")
+    assert (comparison["subject_norm"].str.contains("ultracentrifugation")).any()
