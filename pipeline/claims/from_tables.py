@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.claims.properties import split_properties
+from pipeline.config import models_dir
 from pipeline.records import Claim, Evidence, Relation, Table, TableCell
 
-COLUMNS_PATH = Path(__file__).resolve().parents[2] / "models" / "table_columns.json"
 HEADER_WORD = re.compile(r"[a-z]+")
 
 
@@ -31,7 +31,7 @@ class ColumnSemantics:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ColumnSemantics:
         """The packaged semantics; keys of a user file (argument or REVIEWMINER_TABLE_COLUMNS) replace them."""
-        data = json.loads(COLUMNS_PATH.read_text(encoding="utf-8"))
+        data = json.loads((models_dir() / "table_columns.json").read_text(encoding="utf-8"))
         override = path or os.environ.get("REVIEWMINER_TABLE_COLUMNS")
         if override:
             data.update(json.loads(Path(override).read_text(encoding="utf-8")))

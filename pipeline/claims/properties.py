@@ -23,13 +23,14 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, Span
 
-CUES_PATH = Path(__file__).resolve().parents[2] / "models" / "properties.json"
+from pipeline.config import models_dir
+
 CHUNK_SEPARATORS = re.compile(r"\s*(?:\n+|;|•|▪|●|·(?=\s))\s*")
 
 
 @lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> dict:
-    cues = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    cues = json.loads((models_dir() / "properties.json").read_text(encoding="utf-8"))
     override = path or os.environ.get("REVIEWMINER_PROPERTY_CUES")
     if override:
         cues.update(json.loads(Path(override).read_text(encoding="utf-8")))
