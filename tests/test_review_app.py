@@ -15,7 +15,7 @@ import pytest
 from review_fixtures import copy_run, write_script_pdf
 
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)  # starlette would rather have httpx2; httpx works
+    warnings.simplefilter("ignore")  # starlette would rather have httpx2 (a deprecation warning); httpx works
     from starlette.testclient import TestClient
 
 from pipeline.curation import ORPHANS_NAME, DecisionStore

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
 import threading
 from pathlib import Path
@@ -26,9 +27,10 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.curation import RELATIONS, DecisionError, decisions_table, rewrite_claims
 from pipeline.review.data import PAGE_SIZE, Filters, OutputFolder, choices, filter_claims, row_dict
-from pipeline.review.pages import PageCache, PageImage, render_page
+from pipeline.review.pages import LruCache, PageImage, render_page
 
 HERE = Path(__file__).resolve().parent
+logger = logging.getLogger(__name__)
 ACTIONS = {"accept": "accepted", "reject": "rejected", "edit": "edited", "reset": "pending"}
 MAX_BODY = 64 * 1024
 LIMITS = {"reviewer": 100, "comment": 4000, "subject": 1000, "relation": 40, "object": 2000}
@@ -47,7 +49,7 @@ SECURITY_HEADERS = {
 def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> Starlette:
     """The review app over one output folder. `allowed_hosts` defaults to the bound interface (plus localhost)."""
     out = OutputFolder(Path(out_dir))
-    pages = PageCache()
+    pages = LruCache(size=48)
     csrf_token = secrets.token_urlsafe(32)
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True)
@@ -81,10 +83,14 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
             claim["claim_id"],
             index,
         )
-        if cell:
-            return pages.get(key, lambda: render_page(pdf, int(page), boxes=[cell[1]]))
-        area = out.sentence_area(doc_id, evidence)
-        return pages.get(key, lambda: render_page(pdf, int(page), sentence=evidence.text, area=area))
+        area = None if cell else out.sentence_area(doc_id, evidence)
+        try:
+            if cell:
+                return pages.get(key, lambda: render_page(pdf, int(page), boxes=[cell[1]]))
+            return pages.get(key, lambda: render_page(pdf, int(page), sentence=evidence.text, area=area))
+        except Exception:  # a damaged PDF or a wrong page number must not take the review down
+            logger.warning("cannot render page %s of %s", page, pdf, exc_info=True)
+            return None
 
     def index(request: Request) -> Response:
         params = request.query_params

@@ -13,15 +13,18 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TypeVar
 
 import pdfplumber
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Box = tuple[float, float, float, float]
+T = TypeVar("T")
 RESOLUTION = 110
 HIGHLIGHT_FILL = (255, 214, 0, 90)
 HIGHLIGHT_STROKE = (214, 40, 40, 255)
@@ -147,7 +150,14 @@ def render_page(
         if not 1 <= page_number <= len(document.pages):
             raise IndexError(f"page {page_number} is not in the document")
         if sentence:
-            page_number, found = locate_sentence(document, page_number, sentence, area)
+            version = (str(pdf), Path(pdf).stat().st_mtime_ns)
+            page_number, found = locate_sentence(
+                document,
+                page_number,
+                sentence,
+                area,
+                words_of=lambda n: _WORDS.get((*version, n), lambda: extract_page_words(document, n)),
+            )
             boxes += found
         page = document.pages[page_number - 1]
         try:
@@ -161,44 +171,49 @@ def render_page(
             page.close()
 
 
-def locate_sentence(document, page_number: int, sentence: str, area: Box | None) -> tuple[int, list[Box]]:
-    """(page, line boxes) where `sentence` is best found, starting at `page_number`; the page itself if nowhere."""
+def extract_page_words(document, number: int) -> list[dict]:
+    page = document.pages[number - 1]
+    try:
+        return page.extract_words()
+    finally:
+        page.close()
+
+
+def locate_sentence(
+    document, page_number: int, sentence: str, area: Box | None, words_of: Callable[[int], list[dict]] | None = None
+) -> tuple[int, list[Box]]:
+    """(page, line boxes) where `sentence` is best found, starting at `page_number`; the page itself if nowhere.
+
+    `words_of(number)` gives a page's words (the app passes a cache: parsing a page is the expensive part).
+    """
+    words_of = words_of or (lambda number: extract_page_words(document, number))
     n_wanted = max(len([t for t in (normal_token(w) for w in sentence.split()) if t]), 1)
     best: tuple[float, int, list[dict]] = (0.0, page_number, [])
     for number in range(page_number, min(page_number + 2, len(document.pages) + 1)):
-        page = document.pages[number - 1]
-        try:
-            attempts = []
-            within = _clip(area, page.bbox) if area and number == page_number else None
-            if within:
-                attempts.append(page.within_bbox(within).extract_words())
-            attempts.append(page.extract_words())
-            for words in attempts:
-                matched = sentence_words(words, sentence)
-                if len(matched) / n_wanted > best[0]:
-                    best = (len(matched) / n_wanted, number, matched)
-                if best[0] >= 0.6:
-                    return best[1], line_boxes(best[2])
-        finally:
-            page.close()
+        words = words_of(number)
+        attempts = [words]
+        if area and number == page_number:
+            x0, top, x1, bottom = _pad(area, 3)
+            inside = [w for w in words if w["x0"] >= x0 and w["x1"] <= x1 and w["top"] >= top and w["bottom"] <= bottom]
+            attempts.insert(0, inside)
+        for candidate in attempts:
+            matched = sentence_words(candidate, sentence)
+            if len(matched) / n_wanted > best[0]:
+                best = (len(matched) / n_wanted, number, matched)
+            if best[0] >= 0.6:
+                return best[1], line_boxes(best[2])
     return best[1], line_boxes(best[2])
 
 
-def _clip(box: Box, page_box: Box) -> Box | None:
-    x0, top = max(box[0] - 3, page_box[0]), max(box[1] - 3, page_box[1])
-    x1, bottom = min(box[2] + 3, page_box[2]), min(box[3] + 3, page_box[3])
-    return (x0, top, x1, bottom) if x1 > x0 and bottom > top else None
-
-
-class PageCache:
-    """The last few rendered pages; a page costs a parse and a rasterisation (a few hundred ms)."""
+class LruCache:
+    """The last few results of an expensive call (parsing or rasterising a page costs 0.1-1 s)."""
 
     def __init__(self, size: int = 48):
         self.size = size
-        self._items: OrderedDict[tuple, PageImage] = OrderedDict()
+        self._items: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple, make) -> PageImage:
+    def get(self, key: tuple, make: Callable[[], T]) -> T:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
@@ -209,3 +224,6 @@ class PageCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+
+_WORDS = LruCache(size=24)  # words of recently searched pages: claims come in runs from the same page
