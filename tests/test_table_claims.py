@@ -102,6 +102,22 @@ def test_column_headers_map_to_relations():
     assert columns.relation_of("Therapeutic effects") == "effect"
     assert columns.relation_of("Pros/cons") is None  # ambiguous: both
     assert columns.relation_of("Main contents") is None
+    assert columns.relation_of("Effects on exosome yield") == "effect"
+    # The relation word must be what the header is about, not a word in its modifier.
+    assert columns.relation_of("Subcellular localization during function") is None
+    assert columns.relation_of("Fetal outcomes (singleton births only*)") == "effect"
+
+
+def test_row_label_column_codes_and_placeholders_give_no_claims():
+    table = make_table(
+        [
+            ["Outcomes", "Intervention group", "Model", "LRT result", "Effects"],
+            ["Preterm birth", "35/356 (10)", "m0", "m1Neutral", "Not defined"],
+            ["Miscarriage", "6/383 (2)", "m1", "N/A", "n/a"],
+        ]
+    )
+    # "Outcomes" labels the rows; "LRT result" holds codes, not phrases; "Not defined" states nothing.
+    assert extract_table_claims(table, "doc") == []
 
 
 def test_subject_column_found_by_header_not_position():
