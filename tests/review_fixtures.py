@@ -91,6 +91,20 @@ def copy_run(seed_run, destination: Path, extra_pdfs: tuple[Path, ...] = ()) -> 
     return out_copy, corpus_copy
 
 
+def prepare_review_run(seed_run, folder: Path) -> tuple[Path, Path]:
+    """A private copy of the seed run plus the hostile PDF, through the real flow (needs prefect_harness).
+
+    Returns (out, corpus); only the hostile PDF is processed, the seed's extraction comes from the copied cache.
+    """
+    from pipeline.flow import run_corpus
+
+    pdf = write_script_pdf(folder / "script_tags.pdf")
+    out, corpus = copy_run(seed_run, folder, extra_pdfs=(pdf,))
+    record = run_corpus(corpus=str(corpus), out=str(out))
+    assert record["counts"]["ok"] == 2, record["failures"]
+    return out, corpus
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

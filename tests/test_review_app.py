@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from review_fixtures import copy_run, write_script_pdf
+from review_fixtures import prepare_review_run
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette would rather have httpx2 (a deprecation warning); httpx works
@@ -31,14 +31,7 @@ ORIGIN = {"Origin": BASE}
 @pytest.fixture(scope="module")
 def prepared(seed_run, tmp_path_factory):
     """The seed run copied, plus the hostile PDF run through the real flow: (out, corpus)."""
-    from pipeline.flow import run_corpus
-
-    folder = tmp_path_factory.mktemp("review-app")
-    pdf = write_script_pdf(folder / "script_tags.pdf")
-    out, corpus = copy_run(seed_run, folder, extra_pdfs=(pdf,))
-    record = run_corpus(corpus=str(corpus), out=str(out))
-    assert record["counts"]["ok"] == 2, record["failures"]
-    return out, corpus
+    return prepare_review_run(seed_run, tmp_path_factory.mktemp("review-app"))
 
 
 @pytest.fixture
@@ -119,6 +112,18 @@ def test_table_claim_shows_its_cell_and_a_page_image(client, out):
     assert image.content.startswith(b"\x89PNG")
     assert client.get(f"/claims/{claim['claim_id']}/evidence/99.png").status_code == 404
     assert client.get("/claims/0000000000000000/evidence/0.png").status_code == 404
+
+
+def test_sentence_claims_show_their_sentence_highlighted(client, out):
+    claims = claims_of(out)
+    prose = claims[claims["source"] == "text"].drop_duplicates("evidence").head(3)
+    assert len(prose), "the seed review should give claims from its prose"
+    for claim_id in prose["claim_id"]:
+        page = client.get("/", params={"claim": claim_id}).text
+        assert f"/claims/{claim_id}/evidence/0.png" in page
+        assert "could not be located" not in page, claim_id
+        assert re.search(r'data-highlight-top="0\.\d+"', page)  # where the browser scrolls the page image to
+        assert client.get(f"/claims/{claim_id}/evidence/0.png").content.startswith(b"\x89PNG")
 
 
 def test_accept_updates_the_database_and_the_datasets_at_once(client, out):

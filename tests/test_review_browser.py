@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from review_fixtures import copy_run, running_app, write_script_pdf
+from review_fixtures import prepare_review_run, running_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -61,15 +61,8 @@ def browser_page():
 
 @pytest.fixture(scope="module")
 def prepared(seed_run, tmp_path_factory):
-    """A private copy of the seed run plus the hostile PDF, through the real flow: (out, corpus)."""
-    from pipeline.flow import run_corpus
-
-    folder = tmp_path_factory.mktemp("review-browser")
-    pdf = write_script_pdf(folder / "script_tags.pdf")
-    out, corpus = copy_run(seed_run, folder, extra_pdfs=(pdf,))
-    record = run_corpus(corpus=str(corpus), out=str(out))
-    assert record["counts"]["ok"] == 2, record["failures"]
-    return out, corpus
+    """The seed run copied, plus the hostile PDF run through the real flow: (out, corpus)."""
+    return prepare_review_run(seed_run, tmp_path_factory.mktemp("review-browser"))
 
 
 def pick(claims: pd.DataFrame, subject_contains: str, relation: str) -> str:
