@@ -134,6 +134,20 @@ def test_evaluative_clause_without_cue_noun():
     assert not [c for c in claims if c.relation == "advantage" and "purity" in c.object]
 
 
+def test_clauses_joined_by_although_semicolon_or_cause():
+    claims = text_claims(
+        "Although ultracentrifugation is considered the gold standard, it is time-consuming. "
+        "Size-exclusion chromatography preserves vesicle integrity; however, it dilutes the sample. "
+        "However, ultrafiltration may cause vesicle deformation due to shear stress."
+    )
+    assert find(claims, "ultracentrifugation", "disadvantage", "time-consuming")
+    assert find(claims, "size-exclusion chromatography", "advantage", "preserves vesicle integrity")
+    assert find(claims, "size-exclusion chromatography", "disadvantage", "dilutes the sample")
+    deformation = find(claims, "ultrafiltration", "disadvantage", "vesicle deformation")
+    assert deformation is not None and deformation.hedged
+    assert not [c for c in claims if c.relation == "effect"]
+
+
 def test_effects_with_negation_hedging_magnitude_and_comparator():
     claims = text_claims(
         "Serum starvation did not increase vesicle secretion in fibroblasts. "

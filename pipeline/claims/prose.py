@@ -264,8 +264,18 @@ class Discourse:
     claimed_topic: bool = False  # the previous sentence made an (dis)advantage claim about the topic
     claims_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
 
-    def resolve_anaphor(self, head: str | None) -> str:
-        if head and head not in ("method", "technique", "approach", "technology", "strategy"):
+    def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
+        """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although
+        UC is the gold standard, it is slow"), else for "the <head>" the last mention with that head, else the
+        topic of the section."""
+        specific = head and head not in ("method", "technique", "approach", "technology", "strategy")
+        if context is not None and position >= 0:
+            earlier = [m for m in subject_mentions(context) if m.end <= position]
+            if specific:
+                earlier = [m for m in earlier if head in m.text.lower()] or earlier
+            if earlier:
+                return earlier[-1].text
+        if specific:
             for text in reversed(self.recent):
                 if head in text.lower():
                     return text
@@ -281,6 +291,19 @@ class SentenceContext:
     matches: dict[str, list[tuple[int, int]]]  # token-pattern label -> (start, end)
     frames: dict[int, set[str]] = field(default_factory=dict)  # token index -> dependency-pattern labels anchored there
     consumed: set[int] = field(default_factory=set)  # tokens already used by an (dis)advantage claim
+
+
+def subject_mentions(context: SentenceContext) -> list[Mention]:
+    """Mentions that are (part of) the subject of a clause of the sentence."""
+    doc = context.sent.doc
+    found = []
+    for mention in context.mentions:
+        if mention.is_modifier:
+            continue
+        path = [doc[mention.end - 1], *doc[mention.end - 1].ancestors][:4]
+        if any(t.dep_ in SUBJECT_DEPS for t in path):
+            found.append(mention)
+    return found
 
 
 def mentions_in(tokens: set[int], context: SentenceContext, allow_modifiers: bool = True) -> list[Mention]:
@@ -320,7 +343,7 @@ def resolve_owner(
         return mention.text
     head = anaphor_head(tokens, cues)
     if head is not False:
-        return discourse.resolve_anaphor(head or None)
+        return discourse.resolve_anaphor(head or None, context, min(t.i for t in tokens))
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
     if nouns and all(t.lemma_.lower() in cues.product_nouns or t.dep_ != "ROOT" for t in nouns[-1:]):
         if nouns[-1].lemma_.lower() in cues.product_nouns:

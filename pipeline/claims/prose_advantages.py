@@ -26,6 +26,7 @@ from pipeline.claims.prose import (
     clause_subject,
     clean_text,
     is_effect_verb,
+    lexicon_type,
     make_claim,
     mentions_in,
     opens_with,
@@ -179,9 +180,13 @@ def evaluative_claims(
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in cues.definition_verbs or lemma in cues.result_verbs:
+        if lemma in cues.definition_verbs:
             continue
-        if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
+        if any(
+            c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
+            for a in [verb, *verb.ancestors]
+            for c in a.children
+        ):
             continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
         if lemma in cues.raw["reporting_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "X suggests that ...": the claim, if any, is in the reported clause
@@ -193,6 +198,8 @@ def evaluative_claims(
             continue
         if lemma in cues.effect_direction and not whole_clause and not verb_negated(verb, cues):
             continue  # "X improves Y" is an effect; "X does not affect Y" and "its activity is affected" evaluate
+        if lemma in cues.result_verbs and lexicon_type(owner) != "method":
+            continue  # "hypoxia leads to ..." is an effect; "ultrafiltration may cause vesicle deformation" a drawback
         found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
@@ -251,9 +258,15 @@ def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
     object joins the next one ("can quickly separate and obtain exosomes"), so they make one property."""
     heads = []
     for token in sent:
-        if token.dep_ == "ROOT" or (
-            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")
-        ):
+        conjoined = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX")
+        # "X preserves integrity; however, it dilutes the sample": the parser may hang the first clause as ccomp
+        paratactic = (
+            token.dep_ == "ccomp"
+            and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            and not any(c.dep_ == "mark" for c in token.children)
+            and token.head.lemma_.lower() not in cues.raw["reporting_verbs"]
+        )
+        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic)):
             if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
                 continue
             heads.append(token)
@@ -280,10 +293,10 @@ def _evaluated_owner(
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
-        return discourse.resolve_anaphor(head or None), False
+        return discourse.resolve_anaphor(head or None, context, subject.i), False
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
-        return previous or discourse.topic, True
+        return previous or discourse.resolve_anaphor(None, context, subject.i), True
     if (
         opens_with(context.sent, verb, cues.contrast)
         and previous
@@ -341,7 +354,11 @@ def _predicate_parts(
         for complement in [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
             parts.append(
-                [t for t in complement.subtree if t.i not in conj_tokens and t.dep_ != "cc" and not t.is_punct]
+                [
+                    t
+                    for t in complement.subtree
+                    if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
+                ]
             )
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "neg", "advmod")]

@@ -245,7 +245,7 @@ def _agent_text(
         return mention.text
     anaphor = anaphor_head([head], cues)
     if anaphor and head.pos_ == "NOUN":
-        return discourse.resolve_anaphor(anaphor)
+        return discourse.resolve_anaphor(anaphor, context, head.i)
     treated = _treatment_participle(tokens, cues)
     if treated:
         return treated
@@ -345,7 +345,7 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
     particle = cues.result_verbs.get(lemma, "")
     targets = []
     for child in verb.children:
-        if child.dep_ in ("prep", "dative") and (not particle or child.lower_ == particle.split()[0]):
+        if child.dep_ in ("prep", "dative") and particle and child.lower_ == particle.split()[0]:
             targets += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
@@ -378,6 +378,10 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
     claims = []
     comparatives = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in cues.comparative_dimensions]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "secreted 2.5-fold more EVs": a split number can leave the object under a stray dependent
+    objects = objects or [
+        g for c in verb.children if c.dep_ in ("dep", "npadvmod") for g in c.children if g.dep_ == "dobj"
+    ]
     marked_objects = []
     for obj in objects:
         words = [c for c in obj.children if c.dep_ in ("amod", "advmod") and _comparative_direction(c, cues)]
@@ -398,7 +402,7 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
             direction = _comparative_direction(word, cues)
             dimension = cues.comparative_dimensions.get(word.lower_, "")
             if dimension:
-                noun = obj.lemma_ if obj.lemma_ else obj.text
+                noun = obj.text
                 text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
                 continue
