@@ -5,6 +5,7 @@ from the remaining entries over the sentences that never mention a held-out entr
 entries) + NER over the sentences that do, the way the real pipeline runs. Figures:
 
 - recall: held-out mentions the NER finds (exact span; "overlap" = any shared token; "+label" = right label too)
+- id_recall: the same per held-out entry (found at least once), so frequent entries do not dominate
 - precision: NER mentions (not the ruler's) that are lexicon mentions; a lower bound, the lexicon is incomplete
 
     .venv/bin/python benchmarks/ner_heldout.py [--share 0.25] [--epochs N] [--seed 0]
@@ -51,7 +52,9 @@ def overlaps(a: tuple[int, int, str], others: set[tuple[int, int, str]], same_la
     return any(a[0] < b[1] and b[0] < a[1] and (not same_label or a[2] == b[2]) for b in others)
 
 
-def run(share: float, epochs: int, seed: int, keep: Path | None = None, show: int = 0) -> dict[str, float]:
+def run(
+    share: float, epochs: int, seed: int, keep: Path | None = None, show: int = 0, relabel: bool = True
+) -> dict[str, float]:
     patterns = read_patterns(DEFAULT_PATTERNS)
     held = hold_out_ids(patterns, share, seed)
     labeller = blank_pipeline()
@@ -70,14 +73,25 @@ def run(share: float, epochs: int, seed: int, keep: Path | None = None, show: in
         nlp = blank_pipeline()
         add_entity_ruler(nlp, read_patterns(DEFAULT_PATTERNS, held))
         nlp.add_pipe("ner", name="biomed_ner", source=spacy.load(tmp))
+        if relabel:
+            config = {"patterns_dir": str(DEFAULT_PATTERNS), "exclude_ids": sorted(held)}
+            nlp.add_pipe("reviewminer_head_labeller", config=config)
         predicted = list(nlp.pipe((d.text for d in eval_gold), batch_size=128))
 
     counts = defaultdict(int)
     confusion: dict[tuple[str, str], int] = defaultdict(int)
+    ids_seen: set[str] = set()
+    ids_found: set[str] = set()
+    ids_found_label: set[str] = set()
     for gold, pred in zip(eval_gold, predicted, strict=True):
         predicted_labels = {(e.start, e.end): e.label_ for e in pred.ents if not e.ent_id_}
         for e in gold.ents:
+            if e.ent_id_ in held:
+                ids_seen.add(e.ent_id_)
             if e.ent_id_ in held and (e.start, e.end) in predicted_labels:
+                ids_found.add(e.ent_id_)
+                if predicted_labels[(e.start, e.end)] == e.label_:
+                    ids_found_label.add(e.ent_id_)
                 confusion[(e.label_, predicted_labels[(e.start, e.end)])] += 1
                 if show and confusion[(e.label_, predicted_labels[(e.start, e.end)])] <= show:
                     print(f"  held-out {e.label_:10s} -> {predicted_labels[(e.start, e.end)]:10s} {e.text!r}")
@@ -106,6 +120,9 @@ def run(share: float, epochs: int, seed: int, keep: Path | None = None, show: in
         "recall_exact_label": counts["found_exact_label"] / held_n,
         "recall_overlap": counts["found_overlap"] / held_n,
         "recall_overlap_label": counts["found_overlap_label"] / held_n,
+        "held_out_ids_in_text": len(ids_seen),
+        "id_recall_exact": len(ids_found) / max(len(ids_seen), 1),
+        "id_recall_exact_label": len(ids_found_label) / max(len(ids_seen), 1),
         "ner_mentions": counts["ner"],
         "precision_exact": counts["ner_exact"] / ner_n,
         "precision_overlap": counts["ner_overlap"] / ner_n,
@@ -120,10 +137,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="keep the held-out model in this folder")
     parser.add_argument("--show", type=int, default=0, help="print this many examples per label pair")
+    parser.add_argument("--no-head-labeller", action="store_true", help="the NER's own labels only")
     args = parser.parse_args()
-    figures = run(args.share, args.epochs or DEFAULT_EPOCHS, args.seed, args.keep, args.show)
+    figures = run(args.share, args.epochs or DEFAULT_EPOCHS, args.seed, args.keep, args.show, not args.no_head_labeller)
     versions = f"python {platform.python_version()}  spacy {spacy.__version__}  {platform.machine()}"
-    print(f"# ner_heldout  share={args.share}  seed={args.seed}  epochs={args.epochs or DEFAULT_EPOCHS}  {versions}")
+    settings = f"share={args.share}  seed={args.seed}  epochs={args.epochs or DEFAULT_EPOCHS}"
+    print(f"# ner_heldout  {settings}  head_labeller={not args.no_head_labeller}  {versions}")
     for key, value in figures.items():
         print(f"{key:24s} {value:.3f}" if isinstance(value, float) else f"{key:24s} {value}")
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pysbd
-from scispacy.abbreviation import AbbreviationDetector
+from scispacy.abbreviation import AbbreviationDetector, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.lang import char_classes
@@ -103,7 +103,46 @@ class QuietAbbreviationDetector(AbbreviationDetector):
     def __call__(self, doc: Doc) -> Doc:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036\]")
-            return super().__call__(doc)
+            doc = super().__call__(doc)
+        self.add_hyphenated(doc)
+        return doc
+
+    def add_hyphenated(self, doc: Doc) -> None:
+        """ "(ucMSC-Exs)": with hyphens split, scispaCy's filter rejects the one-character "-" token."""
+        known = {short.text for short in doc._.abbreviations}
+        for _, start, end in self.matcher(doc):
+            short = doc[start + 1 : end - 1]
+            if short.text in known or not _is_hyphenated_short_form(short):
+                continue
+            n_chars = sum(len(token) for token in short if not token.is_punct)
+            long_candidate = doc[max(start - min(n_chars + 5, n_chars * 2), 0) : start]
+            short, long_form = find_abbreviation(long_candidate, short)
+            if long_form is not None:
+                short._.long_form = long_form
+                doc._.abbreviations.append(short)
+                known.add(short.text)
+                for other in _occurrences(doc, short):
+                    other._.long_form = long_form
+                    doc._.abbreviations.append(other)
+
+
+def _is_hyphenated_short_form(span: Span) -> bool:
+    text = span.text
+    return (
+        2 < len(span) <= 5
+        and "-" in text
+        and " " not in text
+        and len(text) <= 16
+        and text[0].isalpha()
+        and sum(c.isalpha() for c in text) >= len(text) / 2
+    )
+
+
+def _occurrences(doc: Doc, short: Span) -> list[Span]:
+    words = [token.text for token in short]
+    n = len(words)
+    starts = [i for i in range(len(doc) - n + 1) if i != short.start and [t.text for t in doc[i : i + n]] == words]
+    return [doc[i : i + n] for i in starts]
 
 
 # ---------------------------------------------------------------- entity ruler patterns
@@ -130,7 +169,9 @@ def add_entity_ruler(nlp: Language, patterns: list[dict], name: str = "biomed_ru
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
         **placement,
     )
-    ruler.add_patterns(patterns)
+    # The ruler runs the components before it over every phrase pattern; with LOWER only the tokens matter.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
 
 
 def lexicon_index(patterns: list[dict]) -> dict[str, tuple[str, str]]:
@@ -147,3 +188,58 @@ def span_key(span: Span) -> str:
     """The key `lexicon_index` uses for a span: tokens joined by single spaces, lowercased unless an acronym."""
     text = re.sub(r"\s+", " ", span.text).strip()
     return text if len(span) == 1 and sum(c.isupper() for c in text) >= 2 else text.lower()
+
+
+# ---------------------------------------------------------------- labels of new mentions from their head word
+
+
+def head_labels(patterns: list[dict], min_entries: int = 3, min_share: float = 0.8) -> dict[str, str]:
+    """Last word -> label, for the words that end several lexicon entries of (almost) one label.
+
+    "chromatography", "assay" and "microscopy" end METHOD entries, "cells" CELL_TYPE ones, "cancer" DISEASE ones:
+    a mention the lexicon lacks but which ends in such a word most likely has that label.
+    """
+    ids_by_head: dict[str, dict[str, set[str]]] = {}
+    for pattern in patterns:
+        phrase = pattern["pattern"]
+        if isinstance(phrase, str) and " " in phrase.strip():
+            head = phrase.split()[-1].lower()
+            ids_by_head.setdefault(head, {}).setdefault(pattern["label"], set()).add(pattern["id"])
+    labels = {}
+    for head, ids in ids_by_head.items():
+        label, best = max(ids.items(), key=lambda item: len(item[1]))
+        total = sum(len(v) for v in ids.values())
+        if len(best) >= min_entries and len(best) / total >= min_share:
+            labels[head] = label
+    return labels
+
+
+@Language.factory(
+    "reviewminer_head_labeller",
+    default_config={"patterns_dir": str(MODELS_DIR / "patterns"), "exclude_ids": []},
+)
+def make_head_labeller(nlp: Language, name: str, patterns_dir: str, exclude_ids: list[str]) -> HeadLabeller:
+    return HeadLabeller(head_labels(read_patterns(Path(patterns_dir), set(exclude_ids))))
+
+
+class HeadLabeller:
+    """Relabels the NER's multi-word mentions (not the ruler's) whose last word the lexicon ties to one label.
+
+    The NER finds new mentions better than it labels them (benchmarks/ner_heldout.py); the head word is the
+    stronger evidence for the label when the lexicon has it.
+    """
+
+    def __init__(self, labels: dict[str, str]):
+        self.labels = labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        changed, ents = False, []
+        for ent in doc.ents:
+            label = self.labels.get(ent[-1].lower_) if len(ent) > 1 and not ent.ent_id_ else None
+            if label and label != ent.label_:
+                ent = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id)
+                changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc

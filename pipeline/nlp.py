@@ -47,20 +47,30 @@ def read_pipeline_config(path: Path = PIPELINE_CONFIG) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(name: str | None = None) -> Language:
     """Load once per process; REVIEWMINER_SPACY_MODEL picks another base pipeline (e.g. en_core_sci_sm)."""
-    return build_pipeline(name or os.environ.get("REVIEWMINER_SPACY_MODEL") or None)
+    config_base = read_pipeline_config().get("base", DEFAULT_PIPELINE)
+    return _cached_pipeline(name or os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base)
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(base: str) -> Language:
+    # keyed on the resolved name, so load_pipeline() and load_pipeline(None) share one pipeline
+    return build_pipeline(base)
 
 
 def build_pipeline(base: str | None = None, config_path: Path = PIPELINE_CONFIG, with_ner: bool = True) -> Language:
     """Assemble the pipeline described by the config; `base` overrides its base pipeline name."""
     config = read_pipeline_config(config_path)
     root = Path(config_path).parent
-    nlp = spacy.load(base or config.get("base", DEFAULT_PIPELINE), exclude=config.get("exclude", ["ner"]))
+    base = base or config.get("base", DEFAULT_PIPELINE)
+    nlp = spacy.load(base, exclude=config.get("exclude", ["ner"]))
     tokenizer = config.get("tokenizer", {})
     if tokenizer.get("scispacy", True):
-        nlp.tokenizer = build_tokenizer(nlp, split_hyphens=tokenizer.get("split_hyphens", True))
+        split_hyphens = tokenizer.get("split_hyphens", "auto")
+        if split_hyphens == "auto":  # scispaCy's own models were trained on unsplit hyphens, the web ones on split
+            split_hyphens = not base.startswith("en_core_sci")
+        nlp.tokenizer = build_tokenizer(nlp, split_hyphens=bool(split_hyphens))
     for component in config.get("components", []):
         if "source" in component and not with_ner:
             continue
@@ -89,7 +99,10 @@ def _add_component(nlp: Language, component: dict, root: Path) -> None:
             source = spacy.load(root / component["source"])
             nlp.add_pipe(source.pipe_names[-1], name=name, source=source, **placement)
     else:
-        nlp.add_pipe(component["factory"], name=name, config=component.get("config", {}), **placement)
+        config = dict(component.get("config", {}))
+        for key in component.get("paths", []):  # config values that are paths relative to the config file
+            config[key] = str(root / config[key])
+        nlp.add_pipe(component["factory"], name=name, config=config, **placement)
 
 
 @lru_cache(maxsize=4)
@@ -179,13 +192,15 @@ def abbreviation_matcher(nlp: Language, labelled: dict[str, tuple[str, str]]) ->
 
 
 def add_abbreviation_entities(doc: Doc, matcher: PhraseMatcher, labelled: dict[str, tuple[str, str]]) -> None:
-    """Label every occurrence of a known short form, unless the lexicon already labels it.
+    """Label every occurrence of a known short form, unless a lexicon mention already covers all of it.
 
-    A definition in the paper beats the NER's guess, so the NER's overlapping mentions give way.
+    A definition in the paper beats the NER's guess and a lexicon match on part of the short form ("ucMSC" in
+    "ucMSC-Exs"), so those overlapping mentions give way.
     """
     new_spans = []
+    lexicon_spans = [(ent.start, ent.end) for ent in doc.ents if ent.ent_id_]
     for match_id, start, end in matcher(doc):
-        if not any(token.ent_id_ for token in doc[start:end]):
+        if not any(s <= start and end <= e for s, e in lexicon_spans):
             label, _ = labelled[doc.vocab.strings[match_id]]
             new_spans.append(Span(doc, start, end, label=label, kb_id=ABBREVIATION_SOURCE))
     if new_spans:

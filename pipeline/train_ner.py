@@ -186,7 +186,7 @@ def train_ner(
     output_dir = Path(output_dir)
     nlp.to_disk(output_dir, exclude=["vocab.vectors"])
     report = TrainingReport(
-        output_dir=str(output_dir),
+        output_dir=output_dir.name,
         seed=seed,
         n_sentences=len(examples),
         n_mentions=sum(len(doc.ents) for doc in docs),
