@@ -363,10 +363,16 @@ def attach_caption(raw: RawTable, view: FramedPage, table_box: BBox) -> None:
 
 
 def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | None:
-    """A table without vertical rules under its caption: whitespace columns, rows from rules or lines."""
-    region = ruleless_region(view, caption)
-    if region is None:
-        return None
+    """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
+    lines."""
+    for region in (ruleless_region(view, caption), region_above(view, caption)):
+        raw = ruleless_table_in(page, view, region) if region is not None else None
+        if raw is not None:
+            return raw
+    return None
+
+
+def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     words = [w for w in view.words if inside(w, region)]
     lines = text_lines(words, split_columns=False)
     if len(lines) < 2:
@@ -430,6 +436,28 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - caption.bbox[3] < 2 * size:
         return None
     return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+
+
+def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
+    """A caption printed under its table: the block of lines right above it, up to the first wide gap."""
+    left, right = caption.bbox[0], caption.bbox[2]
+    same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+    right = max([right, *same_start])
+    words = sorted(
+        (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        key=lambda w: -w["bottom"],
+    )
+    if not words:
+        return None
+    size = Counter(round(w["size"]) for w in words[:12]).most_common(1)[0][0] or 9.0  # the type nearest the caption
+    top = caption.bbox[1]
+    for word in words:
+        if top - word["bottom"] > 2.2 * size:
+            break
+        top = min(top, word["top"])
+    if caption.bbox[1] - top < 2 * size:
+        return None
+    return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
 
 
 def inside(word: dict, region: BBox) -> bool:

@@ -32,16 +32,20 @@ def draw_rows(page, rows: list[tuple[float, list[str]]], columns: list[float], f
                 page.drawString(x, y, text)
 
 
+PROSE_LINE = (
+    "Prose continues here with ordinary sentences that fill the whole text column from the left margin to the right."
+)
+
+
 def prose(page, y: float, lines: int) -> None:
     page.setFont("Helvetica", 9)
     for index in range(lines):
-        page.drawString(
-            60, y - 12 * index, "Prose continues here with ordinary sentences that fill the whole text column."
-        )
+        page.drawString(60, y - 12 * index, PROSE_LINE)
 
 
 def write_ruleless_tables_pdf(path: Path) -> Path:
-    """Page 1: a whitespace-aligned table (wrapped cell, footnote) and a framed text box; page 2: booktabs."""
+    """Page 1: a whitespace-aligned table (wrapped cell, footnote) and a framed text box; page 2: booktabs;
+    page 3: a whitespace table with its caption under it."""
     page = canvas.Canvas(str(path), pagesize=A4)  # 595 x 842 points; reportlab's y grows upwards
     prose(page, 800, 3)
     page.setFont("Helvetica-Bold", 9)
@@ -76,6 +80,18 @@ def write_ruleless_tables_pdf(path: Path) -> Path:
     ]
     draw_rows(page, rows, columns, "Helvetica", 8)
     prose(page, 680, 4)
+    page.showPage()
+    # Page 3: a whitespace table whose caption is printed under it.
+    prose(page, 800, 3)
+    draw_rows(page, [(748, ["Material", "Advantages", "Limitations"])], [60, 220, 400], "Helvetica-Bold", 8)
+    rows = [
+        (734, ["Liposomes", "Biocompatible", "Poor stability"]),
+        (720, ["Gold nanoparticles", "Easy to functionalize", "High cost"]),
+    ]
+    draw_rows(page, rows, [60, 220, 400], "Helvetica", 8)
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 700, "Table 5 Carriers compared")
+    prose(page, 670, 4)
     page.showPage()
     page.save()
     return path

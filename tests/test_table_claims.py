@@ -86,6 +86,10 @@ def test_claims_from_rule_less_tables(tmp_path):
         ("Hypoxia", "effect", "enhanced angiogenesis"),
         ("Melatonin", "effect", "Stronger anti-inflammatory effect"),
         ("Heat shock", "effect", "More heat shock proteins in exosomes"),
+        ("Liposomes", "advantage", "Biocompatible"),
+        ("Liposomes", "disadvantage", "Poor stability"),
+        ("Gold nanoparticles", "advantage", "Easy to functionalize"),
+        ("Gold nanoparticles", "disadvantage", "High cost"),
     }
     assert {c.evidence[0].page for c in claims if c.relation == "effect"} == {2}
 

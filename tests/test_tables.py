@@ -232,7 +232,7 @@ def ruleless_pdf(tmp_path_factory):
 
 def test_whitespace_table_under_caption(ruleless_pdf):
     tables = assemble_tables(ruleless_pdf, [])
-    assert [t.number for t in tables] == ["3", "4"]  # the framed text box is not a table
+    assert [t.number for t in tables] == ["3", "4", "5"]  # the framed text box is not a table
     table = by_number(tables, "3")
     assert table.caption == "Table 3 Pros and cons"
     assert table.grid() == [
@@ -252,4 +252,14 @@ def test_booktabs_table_with_horizontal_rules_only(ruleless_pdf):
         ["Hypoxia", "Increased exosome yield and enhanced angiogenesis", "2020"],
         ["Melatonin", "Stronger anti-inflammatory effect", "2021"],
         ["Heat shock", "More heat shock proteins in exosomes", "2019"],
+    ]
+
+
+def test_caption_under_a_whitespace_table(ruleless_pdf):
+    table = by_number(assemble_tables(ruleless_pdf, []), "5")
+    assert table.caption == "Table 5 Carriers compared" and table.pages == [3]
+    assert table.grid() == [
+        ["Material", "Advantages", "Limitations"],
+        ["Liposomes", "Biocompatible", "Poor stability"],
+        ["Gold nanoparticles", "Easy to functionalize", "High cost"],
     ]
