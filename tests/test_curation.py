@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pandas as pd
 import pytest
@@ -183,3 +184,29 @@ def test_rewrite_waits_for_a_running_pipeline_then_updates_parquet_and_csv(tmp_p
     for frame in (pd.read_parquet(tmp_path / "claims.parquet"), pd.read_csv(tmp_path / "claims.csv")):
         assert by_id(frame)["c1"]["review_status"] == "accepted"
         assert by_id(frame)["c2"]["review_status"] == "pending"
+
+
+def test_concurrent_curators_lose_no_change(tmp_path):
+    store = DecisionStore(tmp_path)
+    store.record(CLAIMS[0], "accepted", reviewer="setup")  # the database exists before the threads race
+
+    def curate(name: str) -> None:
+        for i in range(15):
+            DecisionStore(tmp_path).record(CLAIMS[i % 3], "rejected" if i % 2 else "accepted", reviewer=name)
+
+    threads = [threading.Thread(target=curate, args=(name,)) for name in ("Ann", "Bob", "Cy")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    history = store.history()
+    assert len(history) == 1 + 3 * 15
+    # Each change's "old" is exactly the previous change's "new" for that claim: no write slipped in between.
+    last: dict[str, dict] = {}
+    for change in history:
+        if change["claim_id"] in last:
+            assert change["old"] == last[change["claim_id"]]
+        last[change["claim_id"]] = change["new"]
+    assert {cid: d.reviewer for cid, d in store.decisions().items()} == {
+        cid: new["reviewer"] for cid, new in last.items()
+    }
