@@ -29,6 +29,7 @@ from pipeline.claims.prose import (
     lexicon_type,
     make_claim,
     mentions_in,
+    noun_phrase_text,
     opens_with,
     resolve_owner,
     span_text,
@@ -46,7 +47,7 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
         labels = context.frames.get(token.i, set())
         if relation not in ("advantage", "disadvantage") or not labels:
             continue
-        frame = _cue_frame(token, labels, context, discourse, cues)
+        frame = _cue_frame(token, labels, context, discourse, cues, claims[-1].subject if claims else "")
         if frame is None:
             continue
         owner, start, end, label = frame
@@ -57,7 +58,9 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     return claims
 
 
-def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse: Discourse, cues: ClaimCues):
+def _cue_frame(
+    cue: Token, labels: set[str], context: SentenceContext, discourse: Discourse, cues: ClaimCues, previous: str
+):
     """(owner, start, end, label) of the property span a cue noun introduces, or None. `labels` are the
     dependency frames the cue matched; each frame knows where its owner and its properties are."""
     sent, doc = context.sent, context.sent.doc
@@ -66,6 +69,8 @@ def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
+    if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
+        return None  # "This challenge is not unique to X" points back to a drawback already stated
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
     if "CUE_HAS" in labels:
         subject = clause_subject(head)
@@ -81,9 +86,11 @@ def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse
         return owner, start, end, f"cue:{cue.lemma_}:has"
     # "The advantage(s) of X is/are P", "Its disadvantage is that P".
     if "CUE_IS" in labels and "CUE_THERE" not in labels:
-        owner = (
-            resolve_owner(owner_tokens, context, discourse, cues, fallback=True) if owner_tokens else discourse.topic
-        )
+        if owner_tokens:
+            owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
+            owner = owner or _named_owner(of_phrases, discourse, cues)
+        else:
+            owner = _ownerless(discourse, previous)
         start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to"})
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
@@ -95,7 +102,7 @@ def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse
         agents = [t for c in cue.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
         owner_scope = owner_tokens + agents
         if not owner_scope:
-            owner = discourse.topic if not expletive else ""
+            owner = _ownerless(discourse, previous) if not expletive else ""
         else:
             owner = resolve_owner(owner_scope, context, discourse, cues, fallback=False)
         if expletive:
@@ -118,6 +125,26 @@ def _cue_frame(cue: Token, labels: set[str], context: SentenceContext, discourse
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
         return owner, such.i + 1, clause_end(sent, such.i + 1, cues), f"cue:{cue.lemma_}:such-as"
     return None
+
+
+def _ownerless(discourse: Discourse, previous: str) -> str:
+    """ "..., and the disadvantage is that ...": the method just evaluated in this sentence or the one before."""
+    return previous or (discourse.topic if discourse.claimed_topic else "")
+
+
+def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues) -> str:
+    """ "Another advantage of 2D networks is ...": a noun phrase after "of" names the owner even when no lexicon
+    knows it; "of the exosomes" (the product) means the method under discussion; "for"/"to" phrases name none."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        objects = [c for c in phrase.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objects:
+            continue
+        if objects[0].lemma_.lower() in cues.product_nouns:
+            return discourse.topic
+        return noun_phrase_text(objects[0])
+    return ""
 
 
 def _claims_from_property_span(
@@ -288,7 +315,9 @@ def _evaluated_owner(
     if subject is None:
         return "", False
     tokens = list(subject.subtree)
-    mention = best_mention(mentions_in({t.i for t in tokens}, context, allow_modifiers=False))
+    mention = best_mention(
+        [m for m in mentions_in({t.i for t in tokens}, context, allow_modifiers=False) if _heads(m, subject)]
+    )
     if mention and subject.lemma_.lower() not in cues.good_attributes | cues.bad_attributes:
         return mention.text, False
     head = anaphor_head([subject], cues)
@@ -313,6 +342,21 @@ def _evaluated_owner(
     ):
         return discourse.topic, True
     return "", False
+
+
+def _heads(mention, subject: Token) -> bool:
+    """The mention is the subject or names it ("the extraction kit method", "the use of SEC"), not a word deep
+    inside it ("generating the examples needed for deep learning")."""
+    token = subject.doc[mention.end - 1]
+    for _ in range(4):
+        if token.i == subject.i:
+            return True
+        if token.dep_ not in ("compound", "amod", "nmod", "appos", "conj", "pobj", "prep") or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return token.i == subject.i
 
 
 def _predicate_parts(
@@ -385,7 +429,8 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
     lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma in cues.demand_verbs and token.pos_ == "VERB":
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    if lemma in cues.demand_verbs and token.pos_ == "VERB" and not passive:
         # "requires special equipment" is a drawback, "requires a small number of samples" an advantage.
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         used.update(t.i for o in objects for t in o.subtree)
