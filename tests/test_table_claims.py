@@ -189,6 +189,7 @@ def test_table_without_relation_columns_gives_no_claims():
         ),
         ("Requires expensive equipment and trained staff", ["Requires expensive equipment", "Requires trained staff"]),
         ("Fast and cheap\n• no toxicity", ["Fast", "cheap", "no toxicity"]),
+        ("Time-consuming and labor-intensive", ["Time-consuming", "labor-intensive"]),
         (
             "Exosomes may block the filter holes, resulting in the shortened life of the membrane",
             ["Exosomes may block the filter holes", "the shortened life of the membrane"],

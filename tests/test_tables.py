@@ -263,3 +263,21 @@ def test_caption_under_a_whitespace_table(ruleless_pdf):
         ["Liposomes", "Biocompatible", "Poor stability"],
         ["Gold nanoparticles", "Easy to functionalize", "High cost"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Table 1 Extraction method", "1"),
+        ("TABLE IV Results", "IV"),
+        ("table 2 | Compliance", "2"),
+        ("Table S2. Primers", "S2"),
+        ("Table It is shown", None),
+        ("Tables 1 and 2 show", None),
+    ],
+)
+def test_caption_numbers(line, number):
+    from pipeline.tables.captions import CAPTION_PATTERN
+
+    match = CAPTION_PATTERN.match(line)
+    assert (match.group(1) if match else None) == number

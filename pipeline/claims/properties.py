@@ -174,7 +174,12 @@ def is_bare_nouns(span: Span, cues: dict) -> bool:
 def property_like(span: Span, cues: dict) -> bool:
     if not len(span):
         return False
-    return span[0].pos_ in set(cues["property_starts"]) or any(t.pos_ in set(cues["clause_tags"]) for t in span)
+    # "Time-consuming and labor-intensive": a right conjunct ending in an adjective is a quality of its own.
+    return (
+        span[0].pos_ in set(cues["property_starts"])
+        or span[-1].pos_ == "ADJ"
+        or any(t.pos_ in set(cues["clause_tags"]) for t in span)
+    )
 
 
 # ---------------------------------------------------------------- cleaning

@@ -17,7 +17,8 @@ from pipeline.tables.layout import (
     text_lines,
 )
 
-CAPTION_PATTERN = re.compile(r"^\s*Table\s+(S?\d+[A-Za-z]?)\b\s*[.:|]?\s*(.*)", re.IGNORECASE | re.DOTALL)
+# "Table 2", "Table S1", "Table 3a" and the roman numerals of IEEE-style journals ("TABLE IV").
+CAPTION_PATTERN = re.compile(r"^\s*(?i:table)\s+(S?\d+[A-Za-z]?|[IVXL]+)\b\s*[.:|]?\s*(.*)", re.DOTALL)
 CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.IGNORECASE)
 NOTE_START_PATTERN = re.compile(
     r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"

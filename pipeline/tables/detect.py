@@ -23,7 +23,7 @@ from pipeline.tables.layout import (
 )
 from pipeline.tables.ruleless import ruleless_table
 
-CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*S?\d")
+CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:S?\d|[IVXL]+\b)")
 SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
 
 
