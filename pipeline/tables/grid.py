@@ -93,11 +93,12 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
     """Rules drawn every few rows (statistical tables): when every cell of a ruled row holds the same number of
     lines, aligned across the row and mostly numeric, each line is a row of its own."""
     finer = [ys[0]]
+    spans_rows = {o for slot, o in origin.items() if slot[0] != o[0]}
     for r in range(len(ys) - 1):
         cells = [
             text_lines_in_cell(words)
             for (row, col), words in groups.items()
-            if row == r and origin[(r, col)] == (r, col) and all(o[0] == r for s, o in origin.items() if o == (r, col))
+            if row == r and origin[(r, col)] == (r, col) and (r, col) not in spans_rows
         ]
         cells = [lines for lines in cells if lines]
         counts = {len(lines) for lines in cells}
