@@ -373,7 +373,8 @@ def _predicate_parts(
     skip = {
         t.i
         for c in verb.children
-        if c.dep_ in ("cc", "mark") or (c.dep_ == "advmod" and c.i < opening)
+        # conjunctions, and whatever opens the sentence before the subject ("To summarize,", "Because ...")
+        if c.dep_ in ("cc", "mark") or (c.right_edge.i < opening and c.dep_ not in ("aux", "auxpass", "neg"))
         for t in c.subtree
     }
     if not whole_clause and subject is not None:
@@ -405,7 +406,7 @@ def _predicate_parts(
                 ]
             )
         return [p for p in parts if p]
-    body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "neg", "advmod")]
+    body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
     return [body] if body else []
 
 
