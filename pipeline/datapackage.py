@@ -448,19 +448,22 @@ def _csv_schema(schema: dict, out_dir: Path) -> dict:
 
 
 def _table_grid_resources(out_dir: Path) -> list[dict]:
-    """tables/<doc_id>/<table_id>.csv: each table as a grid; columns are the 0-based grid column numbers."""
+    """tables/<doc_id>/<table_id>.csv: each table's body rows; its header row(s), joined, name the columns."""
     resources = []
     for path in sorted((out_dir / "tables").glob("*/*.csv")):
         with open(path, encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle), [])
-        fields = [{"name": h, "type": "string", "description": f"Grid column {h}."} for h in header]
+        fields = [
+            {"name": h, "type": "string", "description": f"Column {i + 1} of the table, headed '{h}'."}
+            for i, h in enumerate(header)
+        ]
         relative = path.relative_to(out_dir).as_posix()
         resources.append(
             _tabular_resource(
                 f"table-{path.parent.name}-{path.stem}".lower(),
                 relative,
                 {"fields": fields, "missingValues": [""]},
-                f"Table {path.stem} of document {path.parent.name} as a reader sees it, header row(s) first.",
+                f"Table {path.stem} of document {path.parent.name} as a reader sees it, one row per body row.",
             )
         )
     return resources

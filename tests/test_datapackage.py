@@ -115,7 +115,7 @@ def test_package_describes_every_file_with_types_and_descriptions(tmp_path):
     assert claims["foreignKeys"][0]["reference"] == {"resource": "documents", "fields": ["doc_id"]}
     assert resources["claims-csv"]["schema"]["foreignKeys"][0]["reference"]["resource"] == "documents-csv"
     assert resources["comparison"]["schema"]["uniqueKeys"] == [["subject_norm", "relation", "aspect"]]
-    assert resources["table-" + DOC + "-t1"]["schema"]["fields"][1]["name"] == "1"
+    assert [f["name"] for f in resources["table-" + DOC + "-t1"]["schema"]["fields"]] == ["Method", "Advantages"]
     assert "jsonSchema" in resources["claims-bioc"] and "jsonSchema" in resources["manifest"]
     assert all(f["description"] for r in package["resources"] for f in r.get("schema", {}).get("fields", []))
 
