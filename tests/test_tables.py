@@ -281,3 +281,22 @@ def test_caption_numbers(line, number):
 
     match = CAPTION_PATTERN.match(line)
     assert (match.group(1) if match else None) == number
+
+
+def test_uncaptioned_region_takes_the_caption_passage_next_to_it(seed_pdf):
+    import copy
+
+    pdf = copy.deepcopy(seed_pdf)
+    raw = pdf.pages[3].raw_tables[0]
+    raw.number, raw.caption = None, ""  # as if the page words had not shown the caption
+    caption = Passage(
+        passage_id=7,
+        kind="caption",
+        section_path="",
+        page=4,
+        bbox=(raw.bbox[0], raw.bbox[1] - 14, raw.bbox[0] + 150, raw.bbox[1] - 4),
+        text="Table 1 Extraction method of exosomes",
+    )
+    far = Passage(passage_id=8, kind="caption", section_path="", page=4, bbox=(0, 0, 500, 10), text="Table 9 Far")
+    table = assemble_tables(pdf, [far, caption])[0]
+    assert (table.number, table.caption) == ("1", "Table 1 Extraction method of exosomes")

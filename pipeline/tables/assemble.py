@@ -20,6 +20,7 @@ def assemble_tables(pdf: PdfContent, passages: list[Passage]) -> list[Table]:
     """Turn raw page regions into numbered, captioned tables, joining tables continued on the next page."""
     raws = sorted((raw for page in pdf.pages for raw in page.raw_tables), key=lambda r: (r.page, r.bbox[1]))
     captions = caption_passages(passages)
+    number_from_passages(raws, passages)
     parts: list[list[RawTable]] = []
     for raw in raws:
         if parts and continues(parts[-1][-1], raw, pdf):
@@ -34,6 +35,30 @@ def assemble_tables(pdf: PdfContent, passages: list[Passage]) -> list[Table]:
             table.caption = passage.text
         tables.append(table)
     return tables
+
+
+MAX_PASSAGE_DISTANCE = 60.0  # points between a table and a caption passage the structure stage found
+
+
+def number_from_passages(raws: list[RawTable], passages: list[Passage]) -> None:
+    """A region whose caption was not found on the page takes the nearest unused caption passage next to it."""
+    used = {raw.number for raw in raws if raw.number is not None}
+    for raw in raws:
+        if raw.number is not None or raw.rotation:
+            continue
+        best, best_distance = None, MAX_PASSAGE_DISTANCE
+        for passage in passages:
+            match = CAPTION_PATTERN.match(passage.text) if passage.kind == "caption" else None
+            if not match or match.group(1) in used or passage.page != raw.page:
+                continue
+            if min(passage.bbox[2], raw.bbox[2]) <= max(passage.bbox[0], raw.bbox[0]):
+                continue  # not over or under the table
+            distance = max(raw.bbox[1] - passage.bbox[3], passage.bbox[1] - raw.bbox[3])
+            if -SNAP <= distance < best_distance:
+                best, best_distance = (match.group(1), passage.text), distance
+        if best is not None:
+            raw.number, raw.caption = best
+            used.add(best[0])
 
 
 def caption_passages(passages: list[Passage]) -> dict[tuple[str | None, int | None], Passage]:
