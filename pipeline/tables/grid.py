@@ -65,6 +65,12 @@ def build_raw_table(
         raw.caption, raw.number = rows[0][0], CAPTION_PATTERN.match(rows[0][0]).group(1)
         raw.continued = raw.continued or bool(CONTINUED_PATTERN.search(rows[0][0]))
         return raw
+    if n_rows > 3 and n_cols > 2 and full_width(origin, 0, n_cols) and rows[0][0]:
+        # A title row over the whole table stands for the caption of a table that has none.
+        raw = build_raw_table(page_number, view, xs, ys[1:], ruled, strategy)
+        if not raw.caption:
+            raw.caption = rows[0][0]
+            return raw
     if n_rows > 2 and full_width(origin, n_rows - 1, n_cols) and rows[-1][0]:
         raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
         raw.notes = f"{rows[-1][0]} {raw.notes}".strip()
