@@ -218,6 +218,8 @@ def test_rotated_government_table_reads_state_names_upright():
     with pdfplumber.open(real_pdf("robust_rotated_table_nics_usgov.pdf")) as pdf:
         raws = find_page_tables(pdf.pages[0])
     assert len(raws) == 1 and raws[0].rotation in (90, 270)
+    assert raws[0].caption.startswith("NICS Firearm Background Checks")  # the title row over the whole table
+    assert raws[0].rows[1][:3] == ["Alabama", "18,870", "23,022"]  # rules every five states: one row per state
     first_column = " ".join(row[0] or "" for row in raws[0].rows)
     assert "State / Territory" in first_column and "Alabama" in first_column
 
