@@ -14,6 +14,7 @@ entries) + NER over the sentences that do, the way the real pipeline runs. Figur
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import random
 import sys
@@ -27,7 +28,15 @@ import spacy
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.components import add_entity_ruler, read_patterns  # noqa: E402
-from pipeline.train_ner import DEFAULT_CORPUS, DEFAULT_EPOCHS, DEFAULT_PATTERNS, blank_pipeline, read_corpus, train_ner  # noqa: E402
+from pipeline.train_ner import (  # noqa: E402
+    AUGMENT_COPIES,
+    DEFAULT_CORPUS,
+    DEFAULT_EPOCHS,
+    DEFAULT_PATTERNS,
+    blank_pipeline,
+    read_corpus,
+    train_ner,
+)
 
 
 def hold_out_ids(patterns: list[dict], share: float, seed: int) -> set[str]:
@@ -53,7 +62,14 @@ def overlaps(a: tuple[int, int, str], others: set[tuple[int, int, str]], same_la
 
 
 def run(
-    share: float, epochs: int, seed: int, keep: Path | None = None, show: int = 0, relabel: bool = True
+    share: float,
+    epochs: int,
+    seed: int,
+    keep: Path | None = None,
+    show: int = 0,
+    relabel: bool = True,
+    copies: int = AUGMENT_COPIES,
+    reuse: bool = False,
 ) -> dict[str, float]:
     patterns = read_patterns(DEFAULT_PATTERNS)
     held = hold_out_ids(patterns, share, seed)
@@ -68,7 +84,12 @@ def run(
     with tempfile.TemporaryDirectory() as tmp:
         tmp = str(keep) if keep else tmp
         started = time.perf_counter()
-        report = train_ner(tmp, train_texts, exclude_ids=held, epochs=epochs, seed=seed, log=lambda _: None)
+        if reuse and (Path(tmp) / "config.cfg").exists():  # evaluate a model kept by an earlier run
+            n_train = json.loads((Path(tmp) / "training.json").read_text())["n_sentences"]
+        else:
+            n_train = train_ner(
+                tmp, train_texts, exclude_ids=held, epochs=epochs, seed=seed, augment_copies=copies, log=lambda _: None
+            ).n_sentences
         seconds = time.perf_counter() - started
         nlp = blank_pipeline()
         add_entity_ruler(nlp, read_patterns(DEFAULT_PATTERNS, held))
@@ -113,7 +134,7 @@ def run(
     held_n, ner_n = max(counts["held"], 1), max(counts["ner"], 1)
     return {
         "held_out_ids": len(held),
-        "train_sentences": report.n_sentences,
+        "train_sentences": n_train,
         "eval_sentences": len(eval_gold),
         "held_out_mentions": counts["held"],
         "recall_exact": counts["found_exact"] / held_n,
@@ -137,12 +158,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="keep the held-out model in this folder")
     parser.add_argument("--show", type=int, default=0, help="print this many examples per label pair")
+    parser.add_argument("--reuse", action="store_true", help="evaluate the model in --keep instead of training")
+    parser.add_argument("--copies", type=int, default=AUGMENT_COPIES, help="mention-swapped copies per sentence")
     parser.add_argument("--no-head-labeller", action="store_true", help="the NER's own labels only")
     args = parser.parse_args()
-    figures = run(args.share, args.epochs or DEFAULT_EPOCHS, args.seed, args.keep, args.show, not args.no_head_labeller)
+    epochs = args.epochs or DEFAULT_EPOCHS
+    relabel = not args.no_head_labeller
+    figures = run(args.share, epochs, args.seed, args.keep, args.show, relabel, args.copies, args.reuse)
     versions = f"python {platform.python_version()}  spacy {spacy.__version__}  {platform.machine()}"
-    settings = f"share={args.share}  seed={args.seed}  epochs={args.epochs or DEFAULT_EPOCHS}"
-    print(f"# ner_heldout  {settings}  head_labeller={not args.no_head_labeller}  {versions}")
+    settings = f"share={args.share}  seed={args.seed}  epochs={epochs}  copies={args.copies}"
+    print(f"# ner_heldout  {settings}  head_labeller={relabel}  {versions}")
     for key, value in figures.items():
         print(f"{key:24s} {value:.3f}" if isinstance(value, float) else f"{key:24s} {value}")
 
