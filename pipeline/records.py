@@ -111,6 +111,15 @@ class Passage:
     text: str
     citations: list[Citation] = field(default_factory=list)
     char_start: int = 0  # offset of this passage in StructuredDocument.text
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where a page begins
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at `offset` (in this passage's text) is printed."""
+        page = self.page
+        for start, next_page in self.page_breaks:
+            if offset >= start:
+                page = next_page
+        return page
 
 
 @dataclass

@@ -778,6 +778,22 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     return result
 
 
+def page_breaks(lines: list[Line], text: str) -> list[tuple[int, int]]:
+    """(offset in `text`, page) where a passage continued from an earlier page goes on, so each sentence gets the
+    page it is printed on. Lines are found in the repaired text by their first word, in order."""
+    breaks: list[tuple[int, int]] = []
+    cursor = 0
+    for previous, line in zip(lines, lines[1:], strict=False):
+        first_word = line.text.split(" ", 1)[0].strip()
+        found = text.find(first_word, cursor) if first_word else -1
+        if found < 0:
+            continue  # the word was changed by repair (ligature, hyphenation): keep the earlier page
+        cursor = found
+        if line.page != previous.page:
+            breaks.append((found, line.page))
+    return breaks
+
+
 # ---------------------------------------------------------------- text repair
 
 
@@ -1123,6 +1139,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 text=text,
                 citations=citations,
                 char_start=offset,
+                page_breaks=page_breaks(passage_lines, text),
             )
         )
         offset += len(text) + 2
