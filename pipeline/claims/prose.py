@@ -362,9 +362,26 @@ def span_text(doc: Doc, indices: set[int] | list[int]) -> str:
     """The text of the chosen tokens in reading order (gaps left by removed conjuncts closed)."""
     if not indices:
         return ""
-    ordered = sorted(indices)
-    text = "".join(doc[i].text_with_ws if i + 1 in indices else doc[i].text + " " for i in ordered)
+    ordered = [i for i in sorted(indices) if i not in _citation_tokens(doc, min(indices), max(indices))]
+    chosen = set(ordered)
+    text = "".join(doc[i].text_with_ws if i + 1 in chosen else doc[i].text + " " for i in ordered)
     return clean_text(text)
+
+
+def _citation_tokens(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens of bracketed reference numbers ("[47]", "[53–55]") between start and end."""
+    found: set[int] = set()
+    opened = None
+    for i in range(start, min(end + 2, len(doc))):
+        text = doc[i].text
+        if text == "[":
+            opened = i
+        elif text == "]" and opened is not None:
+            inside = doc[opened + 1 : i]
+            if all(t.like_num or t.is_punct or t.text in ("–", "-") for t in inside):
+                found |= set(range(opened, i + 1))
+            opened = None
+    return found
 
 
 def clause_end(sent: Span, start: int, cues: ClaimCues, stop_at_clauses: bool = True) -> int:

@@ -374,7 +374,7 @@ def _predicate_parts(
         t.i
         for c in verb.children
         # conjunctions, and whatever opens the sentence before the subject ("To summarize,", "Because ...")
-        if c.dep_ in ("cc", "mark") or (c.right_edge.i < opening and c.dep_ not in ("aux", "auxpass", "neg"))
+        if c.dep_ == "mark" or (c.right_edge.i < opening and c.dep_ not in ("aux", "auxpass", "neg"))
         for t in c.subtree
     }
     if not whole_clause and subject is not None:
@@ -389,6 +389,9 @@ def _predicate_parts(
         t for t in verb.subtree if t.i not in other_clauses and t.i not in skip and not t.is_punct or t.text == "-"
     ]
     tokens = [t for t in tokens if t.i not in other_clauses and t.i not in skip]
+    # a conjunction stays only between two kept words ("separate and obtain"), not before a dropped clause
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens if t.dep_ != "cc" or (t.i + 1 in kept and t.i - 1 in kept)]
     if whole_clause:
         return [tokens] if tokens else []
     complements = [c for c in verb.children if c.dep_ in ("acomp",)]
