@@ -239,10 +239,12 @@ def test_every_real_pdf_with_text_builds(name):
         pdf = read_pdf(path, Budget(max_pages=MAX_PAGES_READ_WHOLE))
     except DocumentError as error:
         if error.status != "skipped":
-            assert "text layer" in error.reason  # rejected by ingest: image-only or unreadable fonts
+            assert error.reason == "no text layer; OCR is not supported", name  # only the scanned page
             return
         pdf = _some_pages(path, PAGES_READ)  # a long PDF
     doc = build_document(pdf)
+    if all(page.raw_tables for page in pdf.pages) and not doc.passages:
+        return  # a page that is one big table (the NICS statistics sheet) has no prose to order
     assert doc.passages
     assert any(p.kind == "paragraph" and len(p.text) > 200 for p in doc.passages)
     assert any(p.kind == "heading" for p in doc.passages)
