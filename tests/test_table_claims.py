@@ -190,6 +190,11 @@ def test_table_without_relation_columns_gives_no_claims():
         ("Requires expensive equipment and trained staff", ["Requires expensive equipment", "Requires trained staff"]),
         ("Fast and cheap\n• no toxicity", ["Fast", "cheap", "no toxicity"]),
         ("Time-consuming and labor-intensive", ["Time-consuming", "labor-intensive"]),
+        # Enumerators and citation markers are not part of a property.
+        ("(1) High yield; (2) low cost [12]", ["High yield", "low cost"]),
+        ("High purity [53–55], low cost", ["High purity", "low cost"]),
+        ("1. Fast\n2. Cheap", ["Fast", "Cheap"]),
+        ("Reduces IL-6 and TNF-α levels", ["Reduces IL-6 and TNF-α levels"]),
         (
             "Exosomes may block the filter holes, resulting in the shortened life of the membrane",
             ["Exosomes may block the filter holes", "the shortened life of the membrane"],

@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span
 from pipeline.config import models_dir
 
 CHUNK_SEPARATORS = re.compile(r"\s*(?:\n+|;|•|▪|●|·(?=\s))\s*")
+CITATION = re.compile(r"\s*\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")  # "[12]", "[53–55]", "[6, 62, 63]"
+ENUMERATOR = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.|[-–])\s+")  # "(1) ", "a) ", "2. "
 
 
 @lru_cache(maxsize=4)
@@ -48,8 +50,8 @@ def split_properties(text: str) -> list[str]:
     cues = load_cues()
     nlp = load_tagger(cues["spacy_model"])
     found: list[str] = []
-    for chunk in CHUNK_SEPARATORS.split(text or ""):
-        chunk = re.sub(r"\s+", " ", chunk).strip(" ,.")
+    for chunk in CHUNK_SEPARATORS.split(CITATION.sub("", text or "")):
+        chunk = ENUMERATOR.sub("", re.sub(r"\s+", " ", chunk)).strip(" ,.")
         if not chunk:
             continue
         doc = nlp(chunk)
@@ -196,7 +198,7 @@ def strip_leading(span: Span, cues: dict) -> Span:
 
 def clean(piece: Span | str, cues: dict) -> str:
     text = piece if isinstance(piece, str) else piece.text
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = ENUMERATOR.sub("", re.sub(r"\s+", " ", text)).strip(" ,.;:")
     lowered = text.lower()
     for lead in sorted(cues["leading_words_dropped"], key=len, reverse=True):
         if lowered.startswith(lead + " "):
