@@ -240,6 +240,8 @@ def canonical_subject(
         found = lexicon.lookup(candidate)
         if found:
             return found
+    if any(folded.startswith(f"{alias} of ") for alias in lexicon.canonical_by_alias):
+        return _without_generic_head(folded)  # "knockdown of YAP" is not RNA interference in general
     inside = lexicon.find_inside(folded)
     return inside or _without_generic_head(folded) or folded
 

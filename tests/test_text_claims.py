@@ -169,6 +169,22 @@ def test_effects_with_negation_hedging_magnitude_and_comparator():
     )
 
 
+def test_sentences_from_other_fields():
+    claims = text_claims(
+        "Knockdown of YAP attenuated fibrosis. "
+        "Exercise training improved insulin sensitivity by 25% compared with the control group. "
+        "CRISPR/Cas9 offers high editing efficiency but suffers from off-target effects. "
+        "The major drawbacks of liposomes are rapid clearance and poor stability."
+    )
+    assert find(claims, "knockdown of yap", "effect", "fibrosis").direction == "decrease"
+    exercise = find(claims, "physical exercise", "effect", "insulin sensitivity")
+    assert exercise is not None and exercise.magnitude == "25%" and exercise.comparator == "control group"
+    assert find(claims, "CRISPR/Cas9 gene editing", "advantage", "editing efficiency")
+    assert find(claims, "CRISPR/Cas9 gene editing", "disadvantage", "off-target")
+    assert find(claims, "liposomes", "disadvantage", "rapid clearance")
+    assert find(claims, "liposomes", "disadvantage", "poor stability")
+
+
 def test_questions_and_requirements_are_not_claims():
     claims = text_claims(
         "Further studies should determine whether hypoxia increases vesicle secretion. "

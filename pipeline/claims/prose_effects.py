@@ -54,7 +54,33 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(_comparative_effect(token, context, discourse, cues))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
+    if not claims:
+        claims = _verbless_effect(context, discourse, cues)
     return claims
+
+
+def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Exercise training improved insulin sensitivity": when the parser finds no verb and reads the effect verb
+    as an adjective of the object, the noun phrase before it is the subject and the modified noun the object."""
+    sent = context.sent
+    clause_deps = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl")
+    if sent.root.pos_ not in ("NOUN", "PROPN") or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps for t in sent
+    ):
+        return []
+    for token in sent:
+        direction = cues.effect_direction.get(token.lemma_.lower())
+        if not direction or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.head.i <= token.i:
+            continue
+        subject_tokens = [t for t in sent if t.i < token.i and not t.is_punct]
+        subject = _agent_text(subject_tokens, context, cues, discourse) if subject_tokens else ""
+        if not subject:
+            return []
+        obj = token.head
+        dropped = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
+        text = span_text(sent.doc, {t.i for t in obj.subtree if t.i > token.i and t.i not in dropped})
+        return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
+    return []
 
 
 def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
@@ -560,7 +586,7 @@ def _comparator(context: SentenceContext) -> str:
             targets = [c for c in following.children if c.dep_ == "pobj"] if following.pos_ == "ADP" else [following]
         if targets:
             text = span_text(doc, [t.i for t in targets[0].subtree])
-            text = PARENTHESIS.sub("", text).strip()
+            text = re.sub(r"^(?:the|a|an)\s+", "", PARENTHESIS.sub("", text).strip(), flags=re.IGNORECASE)
             if text and not text[0].isdigit():
                 return text
     return ""
