@@ -27,7 +27,8 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.components import add_entity_ruler, read_patterns  # noqa: E402
+from pipeline.components import add_entity_ruler, build_tokenizer, read_patterns  # noqa: E402
+from pipeline.nlp import DEFAULT_PIPELINE  # noqa: E402
 from pipeline.train_ner import (  # noqa: E402
     AUGMENT_COPIES,
     DEFAULT_CORPUS,
@@ -54,7 +55,7 @@ def hold_out_ids(patterns: list[dict], share: float, seed: int) -> set[str]:
 
 
 def spans(doc) -> set[tuple[int, int, str]]:
-    return {(ent.start, ent.end, ent.label_) for ent in doc.ents}
+    return {(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents}
 
 
 def overlaps(a: tuple[int, int, str], others: set[tuple[int, int, str]], same_label: bool = False) -> bool:
@@ -67,7 +68,7 @@ def run(
     seed: int,
     keep: Path | None = None,
     show: int = 0,
-    relabel: bool = True,
+    cleanup: bool = True,
     copies: int = AUGMENT_COPIES,
     reuse: bool = False,
 ) -> dict[str, float]:
@@ -91,12 +92,14 @@ def run(
                 tmp, train_texts, exclude_ids=held, epochs=epochs, seed=seed, augment_copies=copies, log=lambda _: None
             ).n_sentences
         seconds = time.perf_counter() - started
-        nlp = blank_pipeline()
+        # the base pipeline's tagger, for the cleanup's part-of-speech test; the same tokenizer rules as training
+        nlp = spacy.load(DEFAULT_PIPELINE, exclude=["ner", "parser", "lemmatizer"])
+        nlp.tokenizer = build_tokenizer(nlp)
         add_entity_ruler(nlp, read_patterns(DEFAULT_PATTERNS, held))
         nlp.add_pipe("ner", name="biomed_ner", source=spacy.load(tmp))
-        if relabel:
+        if cleanup:
             config = {"patterns_dir": str(DEFAULT_PATTERNS), "exclude_ids": sorted(held)}
-            nlp.add_pipe("reviewminer_head_labeller", config=config)
+            nlp.add_pipe("reviewminer_ner_cleanup", config=config)
         predicted = list(nlp.pipe((d.text for d in eval_gold), batch_size=128))
 
     counts = defaultdict(int)
@@ -105,20 +108,21 @@ def run(
     ids_found: set[str] = set()
     ids_found_label: set[str] = set()
     for gold, pred in zip(eval_gold, predicted, strict=True):
-        predicted_labels = {(e.start, e.end): e.label_ for e in pred.ents if not e.ent_id_}
+        predicted_labels = {(e.start_char, e.end_char): e.label_ for e in pred.ents if not e.ent_id_}
         for e in gold.ents:
             if e.ent_id_ in held:
                 ids_seen.add(e.ent_id_)
-            if e.ent_id_ in held and (e.start, e.end) in predicted_labels:
+            if e.ent_id_ in held and (e.start_char, e.end_char) in predicted_labels:
                 ids_found.add(e.ent_id_)
-                if predicted_labels[(e.start, e.end)] == e.label_:
+                if predicted_labels[(e.start_char, e.end_char)] == e.label_:
                     ids_found_label.add(e.ent_id_)
-                confusion[(e.label_, predicted_labels[(e.start, e.end)])] += 1
-                if show and confusion[(e.label_, predicted_labels[(e.start, e.end)])] <= show:
-                    print(f"  held-out {e.label_:10s} -> {predicted_labels[(e.start, e.end)]:10s} {e.text!r}")
-        held_mentions = {(e.start, e.end, e.label_) for e in gold.ents if e.ent_id_ in held}
+                predicted_label = predicted_labels[(e.start_char, e.end_char)]
+                confusion[(e.label_, predicted_label)] += 1
+                if show and confusion[(e.label_, predicted_label)] <= show:
+                    print(f"  held-out {e.label_:10s} -> {predicted_label:10s} {e.text!r}")
+        held_mentions = {(e.start_char, e.end_char, e.label_) for e in gold.ents if e.ent_id_ in held}
         lexicon_mentions = spans(gold)
-        ner_mentions = {(e.start, e.end, e.label_) for e in pred.ents if not e.ent_id_}
+        ner_mentions = {(e.start_char, e.end_char, e.label_) for e in pred.ents if not e.ent_id_}
         ner_spans = {(s, e) for s, e, _ in ner_mentions}
         counts["held"] += len(held_mentions)
         counts["found_exact"] += sum((s, e) in ner_spans for s, e, _ in held_mentions)
@@ -160,14 +164,14 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many examples per label pair")
     parser.add_argument("--reuse", action="store_true", help="evaluate the model in --keep instead of training")
     parser.add_argument("--copies", type=int, default=AUGMENT_COPIES, help="mention-swapped copies per sentence")
-    parser.add_argument("--no-head-labeller", action="store_true", help="the NER's own labels only")
+    parser.add_argument("--no-cleanup", action="store_true", help="the NER's own mentions and labels only")
     args = parser.parse_args()
     epochs = args.epochs or DEFAULT_EPOCHS
-    relabel = not args.no_head_labeller
-    figures = run(args.share, epochs, args.seed, args.keep, args.show, relabel, args.copies, args.reuse)
+    cleanup = not args.no_cleanup
+    figures = run(args.share, epochs, args.seed, args.keep, args.show, cleanup, args.copies, args.reuse)
     versions = f"python {platform.python_version()}  spacy {spacy.__version__}  {platform.machine()}"
     settings = f"share={args.share}  seed={args.seed}  epochs={epochs}  copies={args.copies}"
-    print(f"# ner_heldout  {settings}  head_labeller={relabel}  {versions}")
+    print(f"# ner_heldout  {settings}  ner_cleanup={cleanup}  {versions}")
     for key, value in figures.items():
         print(f"{key:24s} {value:.3f}" if isinstance(value, float) else f"{key:24s} {value}")
 

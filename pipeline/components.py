@@ -215,31 +215,50 @@ def head_labels(patterns: list[dict], min_entries: int = 3, min_share: float = 0
 
 
 @Language.factory(
-    "reviewminer_head_labeller",
+    "reviewminer_ner_cleanup",
     default_config={"patterns_dir": str(MODELS_DIR / "patterns"), "exclude_ids": []},
 )
-def make_head_labeller(nlp: Language, name: str, patterns_dir: str, exclude_ids: list[str]) -> HeadLabeller:
-    return HeadLabeller(head_labels(read_patterns(Path(patterns_dir), set(exclude_ids))))
+def make_ner_cleanup(nlp: Language, name: str, patterns_dir: str, exclude_ids: list[str]) -> NerCleanup:
+    return NerCleanup(head_labels(read_patterns(Path(patterns_dir), set(exclude_ids))))
 
 
-class HeadLabeller:
-    """Relabels the NER's multi-word mentions (not the ruler's) whose last word the lexicon ties to one label.
+HEAD_POS = {"NOUN", "PROPN", "ADJ", "X", ""}  # "" when no tagger ran (then the POS test is skipped)
 
-    The NER finds new mentions better than it labels them (benchmarks/ner_heldout.py); the head word is the
-    stronger evidence for the label when the lexicon has it.
+
+class NerCleanup:
+    """Second thoughts on the NER's mentions (never the ruler's nor the abbreviations'):
+
+    - drops those that cannot be a biomedical term: URLs, no word of two letters, unbalanced brackets, a stop
+      word or a head that is not a noun/adjective ("constitutes", "2,2", "C[2");
+    - relabels multi-word mentions whose last word the lexicon ties to one label (see `head_labels`). The NER
+      finds new mentions better than it labels them (benchmarks/ner_heldout.py); the head word is stronger
+      evidence for the label when the lexicon has it.
     """
 
     def __init__(self, labels: dict[str, str]):
         self.labels = labels
 
     def __call__(self, doc: Doc) -> Doc:
-        changed, ents = False, []
+        ents = []
         for ent in doc.ents:
-            label = self.labels.get(ent[-1].lower_) if len(ent) > 1 and not ent.ent_id_ else None
-            if label and label != ent.label_:
-                ent = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id)
-                changed = True
-            ents.append(ent)
-        if changed:
+            if ent.ent_id_ or ent.kb_id_:
+                ents.append(ent)
+            elif is_plausible_mention(ent):
+                label = self.labels.get(ent[-1].lower_) if len(ent) > 1 else None
+                if label and label != ent.label_:
+                    ent = Span(doc, ent.start, ent.end, label=label)
+                ents.append(ent)
+        if ents != list(doc.ents):
             doc.ents = ents
         return doc
+
+
+def is_plausible_mention(span: Span) -> bool:
+    text = span.text
+    if any(token.like_url or token.like_email for token in span):
+        return False
+    if not re.search(r"[^\W\d_]{2}", text) or text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False
+    if len(span) == 1 and span[0].is_stop:
+        return False
+    return span[-1].pos_ in HEAD_POS

