@@ -69,7 +69,7 @@ def write_ruleless_tables_pdf(path: Path) -> Path:
     # Page 2: booktabs (horizontal rules only).
     page.setFont("Helvetica-Bold", 9)
     page.drawString(60, 790, "Table 4 Effects of preconditioning on exosomes")
-    for y in (780, 760, 712):
+    for y in (780, 760, 690):
         page.line(60, y, 530, y)
     columns = [60, 200, 470]
     draw_rows(page, [(766, ["Treatment", "Effects", "Year"])], columns, "Helvetica-Bold", 8)
@@ -77,6 +77,8 @@ def write_ruleless_tables_pdf(path: Path) -> Path:
         (748, ["Hypoxia", "Increased exosome yield and enhanced angiogenesis", "2020"]),
         (734, ["Melatonin", "Stronger anti-inflammatory effect", "2021"]),
         (720, ["Heat shock", "More heat shock proteins in exosomes", "2019"]),
+        (706, ["Serum", "Higher exosome yield", "2018"]),
+        (698, ["starvation", "", ""]),  # a wrapped first-column cell, no extra space: the same row
     ]
     draw_rows(page, rows, columns, "Helvetica", 8)
     prose(page, 680, 4)

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from tables_shared import parsed, write_ruleless_tables_pdf
 
 from pipeline.claims.from_tables import ColumnSemantics, extract_table_claims
 from pipeline.claims.properties import split_properties
 from pipeline.records import Table, TableCell
 from pipeline.tables import assemble_tables
+
+from tables_shared import parsed, write_ruleless_tables_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "seed_claims_table.jsonl"
@@ -86,6 +87,7 @@ def test_claims_from_rule_less_tables(tmp_path):
         ("Hypoxia", "effect", "enhanced angiogenesis"),
         ("Melatonin", "effect", "Stronger anti-inflammatory effect"),
         ("Heat shock", "effect", "More heat shock proteins in exosomes"),
+        ("Serum starvation", "effect", "Higher exosome yield"),
         ("Liposomes", "advantage", "Biocompatible"),
         ("Liposomes", "disadvantage", "Poor stability"),
         ("Gold nanoparticles", "advantage", "Easy to functionalize"),

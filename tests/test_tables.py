@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from tables_shared import parsed, write_ruleless_tables_pdf
 
 from pipeline.records import Passage, Table, TableCell
 from pipeline.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
+
+from tables_shared import parsed, write_ruleless_tables_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
@@ -254,6 +255,7 @@ def test_booktabs_table_with_horizontal_rules_only(ruleless_pdf):
         ["Hypoxia", "Increased exosome yield and enhanced angiogenesis", "2020"],
         ["Melatonin", "Stronger anti-inflammatory effect", "2021"],
         ["Heat shock", "More heat shock proteins in exosomes", "2019"],
+        ["Serum starvation", "Higher exosome yield", "2018"],
     ]
 
 

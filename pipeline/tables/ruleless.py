@@ -178,17 +178,25 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(cluster(ys), boxes)
     ys = [region[1]]
+    body_gaps = [b[1] - a[3] for a, b in zip(body_lines, body_lines[1:], strict=False)]
+    tight = min(body_gaps, default=0.0)
+    size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+    # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
+    # wrapped line continues the first column ("Size exclusion / chromatography").
+    spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
     previous = None
     for line, box in zip(lines, boxes, strict=True):
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
         if not starts_row:
-            first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
             gap = box[1] - previous[3]
-            size = line[0].get("size", 9)
             ruled_between = any(
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
-            starts_row = first_col_filled or gap > 0.6 * size or ruled_between
+            if spaced_rows:
+                starts_row = gap > tight + 0.3 * size or ruled_between
+            else:
+                first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
+                starts_row = first_col_filled or gap > 0.6 * size or ruled_between
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous = box
