@@ -214,6 +214,20 @@ def test_peerj_table_over_three_pages_golden(peerj_tables):
     check_golden("peerjcs2017_vespa_multipage_table.pdf", peerj_tables)
 
 
+@pytest.fixture(scope="module")
+def msphere_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf("msphere2024_acinetobacter_resistance.pdf")), [])
+
+
+def test_msphere_booktabs_tables_golden(msphere_tables):
+    # Horizontal rules only; the heat maps drawn with thousands of boxes on other pages are not tables.
+    assert [t.number for t in msphere_tables] == ["1", "2"]
+    table = by_number(msphere_tables, "2")
+    assert table.n_header_rows == 2 and table.header()[1:3] == ["AL04 MBEC", "AL04 MIC"]
+    assert table.notes.startswith("aMBEC")
+    check_golden("msphere2024_acinetobacter_resistance.pdf", msphere_tables)
+
+
 def test_rotated_government_table_reads_state_names_upright():
     # ingest rejects this page (mostly digits), so the page-level detector is checked directly.
     with pdfplumber.open(real_pdf("robust_rotated_table_nics_usgov.pdf")) as pdf:
