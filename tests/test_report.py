@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser import chromium, require_browser
 from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 from pipeline.datasets import typed_frame
 from pipeline.report import method_aspect_counts, render_report, run_report_markdown, write_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE = "<script>alert('pdf')</script> & <b>bold</b> | pipe"
 ADVANTAGE_RGB = (0x1E, 0x84, 0x49)
 DISADVANTAGE_RGB = (0xC0, 0x39, 0x2B)
@@ -132,16 +124,6 @@ def test_a_run_where_every_document_failed_still_reports(tmp_path):
 # ---------------------------------------------------------------- in a browser
 
 
-def _browser_or_skip():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs /usr/bin/chromium for the report test (apt-get install chromium)")
-        pytest.skip("no /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    return sync_playwright
-
-
 def _colour_pixels(png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -> int:
     from PIL import Image
 
@@ -156,29 +138,25 @@ def _colour_pixels(png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -
 @pytest.mark.e2e
 @pytest.mark.browser
 def test_report_opens_from_disk_and_shows_the_heatmap(two_papers, tmp_path):  # noqa: F811
-    sync_playwright = _browser_or_skip()
+    require_browser()
     frames, record = two_papers
     path = write_report(tmp_path, frames, record)
 
     remote: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1300, "height": 900})
-            page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(path.as_uri())
-            page.wait_for_selector("#method-aspect-heatmap .heatmaplayer image", timeout=30_000)
-            heatmap = page.locator("#method-aspect-heatmap")
-            box = heatmap.bounding_box()
-            tick_labels = page.locator("#method-aspect-heatmap .ytick text").all_text_contents()
-            conflict_rows = page.locator("h2:has-text('Conflicts') + table tbody tr").count()
-            heatmap.scroll_into_view_if_needed()
-            shot = heatmap.screenshot()
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_selector("#method-aspect-heatmap .heatmaplayer image", timeout=30_000)
+        heatmap = page.locator("#method-aspect-heatmap")
+        box = heatmap.bounding_box()
+        tick_labels = page.locator("#method-aspect-heatmap .ytick text").all_text_contents()
+        conflict_rows = page.locator("h2:has-text('Conflicts') + table tbody tr").count()
+        heatmap.scroll_into_view_if_needed()
+        shot = heatmap.screenshot()
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
 
     assert not remote, f"the report asked the network for {remote[:3]}"
     assert not errors, errors

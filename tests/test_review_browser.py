@@ -12,51 +12,25 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser import chromium, require_browser
 from review_fixtures import prepare_review_run, running_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is missing (pip install playwright; never `playwright install`)"
-    return None
-
-
-if _missing():
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI must run the browser tests: {_missing()}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {_missing()}", allow_module_level=True)
+try:
+    require_browser()
+except pytest.skip.Exception as skipped:
+    pytest.skip(str(skipped), allow_module_level=True)
 
 
 @contextmanager
 def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            yield page, errors
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        yield page, errors
 
 
 @pytest.fixture(scope="module")
