@@ -218,6 +218,28 @@ def evaluate(
         typer.echo(line)
 
 
+@app.command("train-ner")
+def train_ner_command(
+    output: Annotated[Path | None, typer.Option(help="Where to save the trained NER (default models/nlp/ner).")] = None,
+    epochs: Annotated[int | None, typer.Option(min=1, help="Training epochs.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same model).")] = 0,
+    rebuild_corpus: Annotated[
+        list[Path] | None, typer.Option(help="Re-take the training sentences from these PDFs first.")
+    ] = None,
+) -> None:
+    """Train our NER component on weak labels from the entity-ruler lexicons (reproducible, CPU, minutes)."""
+    from pipeline import train_ner
+
+    argv = ["--seed", str(seed)]
+    if output:
+        argv += ["--output", str(output)]
+    if epochs:
+        argv += ["--epochs", str(epochs)]
+    if rebuild_corpus:
+        argv += ["--rebuild-corpus", *map(str, rebuild_corpus)]
+    train_ner.main(argv)
+
+
 def main() -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     app()
