@@ -181,11 +181,12 @@ class MethodLexicon:
         return self.canonical_by_alias.get(folded)
 
     def find_inside(self, folded: str) -> str | None:
-        """The canonical name of the longest alias that occurs as whole words inside a longer phrase."""
+        """The canonical name of the longest multi-word alias that occurs as whole words inside a longer phrase."""
         padded = f" {folded} "
         best = None
         for alias, canonical in self.canonical_by_alias.items():
-            if len(alias) >= MIN_CONTAINED_ALIAS and f" {alias} " in padded:
+            # one-word aliases ("knockdown", "hypoxia") inside a phrase name an operation on something else
+            if len(alias) >= MIN_CONTAINED_ALIAS and " " in alias and f" {alias} " in padded:
                 if best is None or len(alias) > len(best[0]):
                     best = (alias, canonical)
         return best[1] if best else None

@@ -185,6 +185,17 @@ def test_sentences_from_other_fields():
     assert find(claims, "liposomes", "disadvantage", "poor stability")
 
 
+def test_trade_offs_and_passive_limits():
+    claims = text_claims(
+        "Density gradient ultracentrifugation achieves higher purity than differential ultracentrifugation, "
+        "at the cost of lower yield. The use of polymer precipitation is limited by contaminating proteins."
+    )
+    assert find(claims, "density gradient ultracentrifugation", "advantage", "higher purity")
+    assert find(claims, "density gradient ultracentrifugation", "disadvantage", "lower yield")
+    assert find(claims, "polymer precipitation", "disadvantage", "contaminating proteins")
+    assert not [c for c in claims if c.relation == "effect"]
+
+
 def test_questions_and_requirements_are_not_claims():
     claims = text_claims(
         "Further studies should determine whether hypoxia increases vesicle secretion. "

@@ -223,8 +223,9 @@ def evaluative_claims(
             owner, whole_clause = previous, True  # "..., and additional purification steps are required"
         if not owner:
             continue
-        if lemma in cues.effect_direction and not whole_clause and not verb_negated(verb, cues):
-            continue  # "X improves Y" is an effect; "X does not affect Y" and "its activity is affected" evaluate
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if lemma in cues.effect_direction and not (whole_clause or passive or verb_negated(verb, cues)):
+            continue  # "X improves Y" is an effect; "X does not affect Y", "X is limited by Y" evaluate X
         if lemma in cues.result_verbs and lexicon_type(owner) != "method":
             continue  # "hypoxia leads to ..." is an effect; "ultrafiltration may cause vesicle deformation" a drawback
         found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
@@ -247,16 +248,16 @@ def _evaluated_parts(
         parts = [piece for part in parts for piece in _split_tokens(part, doc)]
     polarities = [_polarity(tokens, context, cues) for tokens in parts]
     total = sum(polarities)
-    if total == 0:
-        return []
     claims = []
     for tokens, polarity in zip(parts, polarities, strict=True):
+        # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
+        polarity = polarity or total
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         text = span_text(doc, [t.i for t in tokens])
-        if not text or len(text) < 3:
+        if not polarity or not text or len(text) < 3:
             continue
-        relation = "advantage" if (polarity or total) > 0 else "disadvantage"
+        relation = "advantage" if polarity > 0 else "disadvantage"
         claims.append(make_claim(context, owner, relation, text, "evaluation"))
         context.consumed |= {t.i for t in tokens}
     return claims
@@ -410,7 +411,19 @@ def _predicate_parts(
             )
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
-    return [body] if body else []
+    return _split_tradeoff(body, cues) if body else []
+
+
+def _split_tradeoff(tokens: list[Token], cues: ClaimCues) -> list[list[Token]]:
+    """ "achieves higher purity than X, at the cost of lower yield": a trade-off phrase is a property of its own."""
+    words = [t.lower_ for t in tokens]
+    for marker in cues.raw["tradeoff_markers"]:
+        parts = marker.split()
+        for k in range(1, len(tokens) - len(parts)):
+            if words[k : k + len(parts)] == parts:
+                head = [t for t in tokens[:k] if not (t.is_punct and t.i == tokens[k - 1].i)]
+                return [p for p in (head, tokens[k:]) if p]
+    return [tokens]
 
 
 def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) -> int:

@@ -257,7 +257,7 @@ def _agent_text(
     mention = best_mention(mentions_in(indices, context))
     if mention and mention.start == head.i and mention.end == head.i + 1:
         if head.lemma_.lower() in cues.method_heads or any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+            (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "compound" and c.i < head.i) for c in head.children
         ):
             return noun_phrase_text(head)  # "pretreatment of the source cells", "knockdown of EPRS1"
     named = (mention.start, mention.end, mention.text) if mention else None
@@ -280,7 +280,9 @@ def _agent_text(
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
-            return _main_subject(context, head, cues) or discourse.salient
+            if head.head.i != context.sent.root.i:
+                return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
+            return discourse.salient
         return ""
     if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
         return ""  # "a method to create ...": the method is named elsewhere
@@ -301,8 +303,11 @@ def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> 
     subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
     if not subjects or subjects[0].pos_ == "PRON" or is_investigator(subjects[0], cues):
         return ""
-    discourse = Discourse()
-    return _agent_text(list(subjects[0].subtree), context, cues, discourse, subjects[0])
+    subject = subjects[0]
+    named = _agent_text(list(subject.subtree), context, cues, Discourse(), subject)
+    if named or subject.lemma_.lower() in cues.product_nouns or subject.pos_ not in ("NOUN", "PROPN"):
+        return named
+    return noun_phrase_text(subject)
 
 
 def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
