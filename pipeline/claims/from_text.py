@@ -200,6 +200,8 @@ def _update_discourse(context: SentenceContext, discourse: Discourse, found: lis
     subject_mentions = []
     for mention in topical:
         token = sent.doc[mention.end - 1]
+        if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+            continue  # "Separation, washing, and fluorescence analysis can be completed ...": a list, not a topic
         path = [token, *token.ancestors]
         if any(t.dep_ in SUBJECT_DEPS for t in path[:4]) or any(
             t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in path[:4]

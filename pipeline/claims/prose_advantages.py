@@ -352,7 +352,7 @@ def _heads(mention, subject: Token) -> bool:
     for _ in range(4):
         if token.i == subject.i:
             return True
-        if token.dep_ not in ("compound", "amod", "nmod", "appos", "conj", "pobj", "prep") or token.head.i == token.i:
+        if token.dep_ not in ("compound", "amod", "nmod", "appos", "pobj", "prep") or token.head.i == token.i:
             return False
         if token.dep_ == "prep" and token.lower_ != "of":
             return False

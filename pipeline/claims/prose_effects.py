@@ -83,6 +83,12 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
     return []
 
 
+def _is_requirement(verb: Token, cues: ClaimCues) -> bool:
+    """ "we should select ... to improve Y": a recommendation, not a finding."""
+    chain = [verb, *verb.ancestors]
+    return any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for token in chain for c in token.children)
+
+
 def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
     """ "to determine the mechanism through which X is prevented", "investigated whether X reduces Y": asked, not
     claimed. A "that"-clause ("found that ...") is a claim."""
@@ -100,7 +106,7 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
 def _verb_effect(
     verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
 ) -> list[Claim]:
-    if _is_inquiry(verb, cues):
+    if _is_inquiry(verb, cues) or _is_requirement(verb, cues):
         return []
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
