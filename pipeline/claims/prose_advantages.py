@@ -27,6 +27,7 @@ from pipeline.claims.prose import (
     clean_text,
     is_effect_verb,
     lexicon_type,
+    load_cues,
     make_claim,
     mentions_in,
     noun_phrase_text,
@@ -179,7 +180,8 @@ def _claims_from_property_span(
 
 def _same_as(prop: str, context: SentenceContext, discourse: Discourse, relation: str) -> list[Claim] | None:
     """ "the same as Y" / "similar to Y" as a property: Y's claims of this relation, when known."""
-    match = re.match(r"^(?:(?:are|is)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to|as\s+with)\s+(.+)$", prop, re.IGNORECASE)
+    markers = "|".join(r"\s+".join(map(re.escape, m.split())) for m in load_cues().raw["same_as_markers"])
+    match = re.match(rf"^(?:(?:are|is)\s+)?(?:the\s+)?(?:{markers})\s+(.+)$", prop, re.IGNORECASE)
     if not match:
         return None
     target = match.group(1).lower()
