@@ -196,6 +196,17 @@ def test_trade_offs_and_passive_limits():
     assert not [c for c in claims if c.relation == "effect"]
 
 
+def test_include_frames_and_capabilities():
+    claims = text_claims(
+        "Ultrafiltration is fast. The advantages of this approach include high throughput and low cost. "
+        "Its main limitations include the need for specialized equipment. "
+        "Nanoparticle tracking analysis is widely used, but it cannot discriminate vesicles from lipoproteins."
+    )
+    assert find(claims, "ultrafiltration", "advantage", "high throughput")
+    assert find(claims, "ultrafiltration", "disadvantage", "specialized equipment")
+    assert find(claims, "nanoparticle tracking analysis", "disadvantage", "cannot discriminate")
+
+
 def test_questions_and_requirements_are_not_claims():
     claims = text_claims(
         "Further studies should determine whether hypoxia increases vesicle secretion. "

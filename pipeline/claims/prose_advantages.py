@@ -92,7 +92,7 @@ def _cue_frame(
             owner = owner or _named_owner(of_phrases, discourse, cues)
         else:
             owner = _ownerless(discourse, previous)
-        start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to"})
+        start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to", "in"})
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
         end = clause_end(sent, start, cues)
@@ -448,6 +448,14 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
     lemma, lower = token.lemma_.lower(), token.lower_
+    if (
+        lemma in cues.raw["evaluation"]["capability_verbs"]
+        and token.pos_ == "VERB"
+        and _with_capability_modal(token, cues)
+    ):
+        return (
+            1  # "can separate EVs from plasma"; "cannot distinguish EVs from lipoproteins" is flipped by the negation
+        )
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     if lemma in cues.demand_verbs and token.pos_ == "VERB" and not passive:
         # "requires special equipment" is a drawback, "requires a small number of samples" an advantage.
@@ -470,6 +478,14 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
     if lemma in cues.negative or lower in cues.negative:
         return -1
     return 0
+
+
+def _with_capability_modal(verb: Token, cues: ClaimCues) -> bool:
+    modals = set(cues.raw["evaluation"]["capability_modals"])
+    chain = [verb, *[a for a in verb.ancestors][:2]]
+    return any(c.lower_ in modals for t in chain for c in t.children if c.dep_ in ("aux", "neg")) or any(
+        t.lower_ in modals for t in chain
+    )
 
 
 def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
