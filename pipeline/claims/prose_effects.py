@@ -142,8 +142,8 @@ def _verb_effect(
         subject_text = discourse.effect_subject
     if not subject_text:
         return []
-    if direction == "none" and not _is_strict_agent(subject_text, context, cues):
-        return []
+    if direction == "none" and not verb_negated(verb, cues) and not _is_strict_agent(subject_text, context, cues):
+        return []  # "X affects Y" needs a clear treatment; "X did not affect Y" is a finding about any X
     claims = []
     for obj in objects:
         if obj.like_num or obj.pos_ in ("NUM", "PRON"):
@@ -282,7 +282,7 @@ def _agent_text(
     if treated:
         return treated
     if named:
-        return named[2]
+        return _glued(head.doc, named[0], named[1], named[2])
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
@@ -292,7 +292,8 @@ def _agent_text(
         return ""
     if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
         return ""  # "a method to create ...": the method is named elsewhere
-    if is_investigator(head, cues) or head.lemma_.lower() not in cues.agent_heads:
+    agentive = head.lemma_.lower() in cues.agent_heads or head.lemma_.lower() in cues.raw["agent_modifier_heads"]
+    if is_investigator(head, cues) or not agentive:
         return ""
     specific = _specific_modifiers(head, cues) or [
         c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i
@@ -300,6 +301,17 @@ def _agent_text(
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return noun_phrase_text(head)
+
+
+def _glued(doc, start: int, end: int, text: str) -> str:
+    """ "miR" + "-" + "155" written without spaces is one name: extend a mention over glued tokens."""
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].is_alpha or doc[end].like_num or doc[end].text == "-")
+    ):
+        end += 1
+    return clean_text(doc[start:end].text) if end > start + 1 or doc[start:end].text != text else text
 
 
 def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> str:
