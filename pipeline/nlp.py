@@ -138,7 +138,7 @@ def annotate(nlp: Language, document: StructuredDocument, batch_size: int = 64) 
                 Sentence(
                     sentence_id=len(result.sentences),
                     passage_id=passage.passage_id,
-                    page=passage.page,
+                    page=passage.page_at(sent.start_char),
                     section_path=passage.section_path,
                     start=passage.char_start + sent.start_char,
                     end=passage.char_start + sent.end_char,
@@ -230,7 +230,7 @@ def to_mention(
         text=ent.text,
         label=ent.label_,
         norm=norm,
-        page=passage.page,
+        page=passage.page_at(ent.start_char),
         sentence_id=sentence_id,
         start=passage.char_start + ent.start_char,
         end=passage.char_start + ent.end_char,
