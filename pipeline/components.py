@@ -23,7 +23,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models" / "nlp"
+from pipeline.config import models_dir
+
+MODELS_DIR = models_dir() / "nlp"
 
 # Abbreviations after which a sentence never ends, on top of scispaCy's list ("Fig.", "e.g.", "al." ...).
 NO_BREAK_AFTER = ["al.", "Fig.", "Figs.", "fig.", "Tab.", "Eq.", "Ref.", "Refs.", "ca.", "approx.", "vs.", "No."]

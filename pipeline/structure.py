@@ -28,9 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.config import models_dir
 from pipeline.records import BBox, Citation, PageContent, Passage, PdfContent, Reference, StructuredDocument, Word
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "models" / "structure" / "layout.json"
+CONFIG_PATH = models_dir() / "structure" / "layout.json"
 
 # Unicode that PDFs emit for plain text: ligatures, odd hyphens and spaces, zero-width marks, superscript digits.
 CHAR_MAP = str.maketrans(
