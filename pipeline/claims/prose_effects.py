@@ -108,6 +108,10 @@ def _verb_effect(
 ) -> list[Claim]:
     if _is_inquiry(verb, cues) or _is_requirement(verb, cues):
         return []
+    if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
+        c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
+    ):
+        return []  # "senescence occurs after multiple passages" is an effect; "mutations occur in targets" is not
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     # "elicits potent antitumor immunity": the parser may hang the object under a predicative adjective.
