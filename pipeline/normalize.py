@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.config import models_dir
 from pipeline.records import Claim
 
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+MODELS_DIR = models_dir()
 LEXICON_PATH = MODELS_DIR / "lexicons" / "methods.jsonl"
 ASPECTS_PATH = MODELS_DIR / "lexicons" / "aspects.json"
 

@@ -17,10 +17,11 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.config import models_dir
 from pipeline.normalize import canonical_subject, load_lexicon
 from pipeline.records import Claim, Evidence, Passage, Sentence
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODELS_DIR = models_dir()
 
 
 CUES_PATH = MODELS_DIR / "claims" / "cues.json"
@@ -493,7 +494,7 @@ def _evidence(context: SentenceContext) -> Evidence:
     return Evidence(
         source="text",
         text=sent.text.strip(),
-        page=passage.page,
+        page=passage.page_at(sent.start_char),
         section_path=passage.section_path,
         sentence_id=context.sentence.sentence_id if context.sentence else None,
         char_start=start,
