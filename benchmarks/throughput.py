@@ -57,10 +57,11 @@ def floor_seconds(pdf: Path) -> tuple[float, int]:
 def peak_rss_mb_of(pdf: Path) -> float:
     """Peak RSS of a fresh process that runs every stage on one PDF (spaCy pipeline included)."""
     code = (
-        "import resource, sys; from pathlib import Path\n"
+        "import sys; from pathlib import Path\n"
         "from pipeline.process import process_document; from pipeline.ingest import file_sha256\n"
         "p = Path(sys.argv[1]); r = process_document(p, file_sha256(p)); assert r.status == 'ok', r.error\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        # VmHWM, not ru_maxrss: Linux carries the parent's peak into ru_maxrss across fork and exec.
+        "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, cwd=ROOT, check=True)
     return float(out.stdout.strip().splitlines()[-1])
