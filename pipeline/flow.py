@@ -74,7 +74,8 @@ def run_corpus(
                 plan.record.config_key,
                 debug,
             )
-            for document in plan.to_process
+            # Largest files first, so a long PDF does not start last and keep one worker busy alone at the end.
+            for document in sorted(plan.to_process, key=lambda d: d.path.stat().st_size, reverse=True)
         }
         with tqdm(
             total=len(plan.documents),
