@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from dataclasses import asdict
@@ -13,7 +14,7 @@ import typer
 
 from pipeline.config import Settings
 from pipeline.corpus import CorpusError, list_pdfs
-from pipeline.prefect_env import configure_prefect
+from pipeline.prefect_env import configure_prefect, free_port, start_local_server
 from pipeline.runs import RunLockedError, finish_run, output_lock, plan_run
 
 app = typer.Typer(
@@ -93,19 +94,30 @@ def _run(
         plan = plan_run(corpus, out, settings)
         if not plan.to_process:
             return asdict(finish_run(plan))
-    configure_prefect(out)
+    home = configure_prefect(out)
+    server = None
+    if (workers > 1 or dask_address) and not os.environ.get("PREFECT_API_URL"):
+        # Worker processes cannot see the temporary server of this process and would each start their own:
+        # one local server, announced through the environment they inherit, serves them all. It must be set
+        # before prefect is imported, which reads its settings once.
+        server, os.environ["PREFECT_API_URL"] = start_local_server(home, port=free_port())
     from pipeline.flow import make_task_runner, run_corpus
 
     flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
-    return flow(
-        corpus=str(corpus),
-        out=str(out),
-        max_pages=settings.max_pages,
-        max_seconds=settings.max_seconds,
-        wait_seconds=wait,
-        progress=progress,
-        debug=debug,
-    )
+    try:
+        return flow(
+            corpus=str(corpus),
+            out=str(out),
+            max_pages=settings.max_pages,
+            max_seconds=settings.max_seconds,
+            wait_seconds=wait,
+            progress=progress,
+            debug=debug,
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def report_run(record: dict, out: Path) -> None:
@@ -139,8 +151,6 @@ def serve(
     Uses the Prefect server at PREFECT_API_URL; without one, starts a local server on 127.0.0.1 (its UI shows
     the runs) and stops it on exit.
     """
-    import os
-
     corpus, out = corpus.resolve(), out.resolve()
     try:
         list_pdfs(corpus)
@@ -150,8 +160,6 @@ def serve(
     home = configure_prefect(out)
     server = None
     if not os.environ.get("PREFECT_API_URL"):
-        from pipeline.prefect_env import start_local_server
-
         try:
             server, api_url = start_local_server(home, port=port)
         except RuntimeError as error:

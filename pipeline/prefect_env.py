@@ -70,3 +70,12 @@ def start_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, ti
             time.sleep(0.5)
     process.terminate()
     raise RuntimeError(f"the Prefect server did not answer within {timeout:g} s; see {home}/server.log")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
