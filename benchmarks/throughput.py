@@ -168,9 +168,17 @@ def main() -> None:
         added = cli_run(corpus, work / "cli-1", 1, home)
         print(f"cli_rerun_after_adding_one_pdf_seconds: {added:.2f} (corpus of {len(pdfs) + 1})")
         (corpus / "added.pdf").unlink()
-        two = cli_run(corpus, work / "cli-2", 2, home)
-        print(f"cli_cold_seconds_2_workers: {two:.2f}")
-        print(f"speedup_2_workers: {cold / two:.2f}")
+        # Workers on the documents other than the 122-page one, which alone outlasts everything else.
+        balanced = work / "balanced"
+        balanced.mkdir()
+        for pdf in pdfs:
+            if pdf != LONG_PDF:
+                shutil.copy(pdf, balanced / pdf.name)
+        one = cli_run(balanced, work / "balanced-1", 1, home)
+        two = cli_run(balanced, work / "balanced-2", 2, home)
+        print(f"cli_cold_seconds_1_worker_without_122p: {one:.2f}")
+        print(f"cli_cold_seconds_2_workers_without_122p: {two:.2f}")
+        print(f"speedup_2_workers: {one / two:.2f}")
     manifest = json.loads((out / "manifest.json").read_text())
     print(f"claims: {manifest['counts']['claims']} tables: {manifest['counts']['tables']}")
     shutil.rmtree(work, ignore_errors=True)
