@@ -214,10 +214,10 @@ def find_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
     prepared = prepare_claims(claims)
     rows = []
     for (subject, aspect, family), sides in sorted(_sides(prepared).items()):
-        same_topic = prepared[(prepared["subject_key"] == subject) & (prepared["aspect_key"] == aspect)]
         first, second = ("advantage", "disadvantage") if family == "quality" else ("increase", "decrease")
         if not papers_disagree(sides.get(first, set()), sides.get(second, set())):
             continue
+        same_topic = prepared[(prepared["subject_key"] == subject) & (prepared["aspect_key"] == aspect)]
         row = {"subject_norm": subject, "aspect": aspect, "family": family}
         for label, side in (("a", first), ("b", second)):
             claims_on_side = same_topic[same_topic["side_key"] == side]
