@@ -231,6 +231,9 @@ def train_ner_command(
     output: Annotated[Path | None, typer.Option(help="Where to save the trained NER (default models/nlp/ner).")] = None,
     epochs: Annotated[int | None, typer.Option(min=1, help="Training epochs.")] = None,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same model).")] = 0,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Training sentences (.jsonl.gz; default models/nlp/training/).")
+    ] = None,
     rebuild_corpus: Annotated[
         list[Path] | None, typer.Option(help="Re-take the training sentences from these PDFs first.")
     ] = None,
@@ -243,6 +246,8 @@ def train_ner_command(
         argv += ["--output", str(output)]
     if epochs:
         argv += ["--epochs", str(epochs)]
+    if corpus:
+        argv += ["--corpus", str(corpus)]
     if rebuild_corpus:
         argv += ["--rebuild-corpus", *map(str, rebuild_corpus)]
     train_ner.main(argv)

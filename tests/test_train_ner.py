@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
+import subprocess
+import sys
 
 import pytest
 import spacy
@@ -16,7 +19,6 @@ from pipeline.train_ner import (
     read_corpus,
     surface_forms,
     swap_mentions,
-    train_ner,
     weak_label,
 )
 
@@ -56,13 +58,37 @@ def test_swapped_mentions_keep_their_label_and_line_up_with_tokens():
 
 
 def test_training_runs_end_to_end_and_is_reproducible(sample, tmp_path):
-    first = train_ner(tmp_path / "a", sample, epochs=2, seed=7, log=lambda _: None)
-    second = train_ner(tmp_path / "b", sample, epochs=2, seed=7, log=lambda _: None)
-    assert first.n_sentences >= len(sample)  # the mention-swapped variants come on top
-    assert first.losses == second.losses
+    """The training command, run twice in fresh processes with one seed, gives the same model byte for byte."""
+    corpus = tmp_path / "sample.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps({"doc": "sample", "text": text}) + "\n" for text in sample)
+    for name in ("a", "b"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline.cli",
+                "train-ner",
+                "--output",
+                str(tmp_path / name),
+                "--epochs",
+                "2",
+                "--seed",
+                "7",
+                "--corpus",
+                str(corpus),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+    first = json.loads((tmp_path / "a" / "training.json").read_text())
+    second = json.loads((tmp_path / "b" / "training.json").read_text())
+    assert first["n_sentences"] >= len(sample)  # the mention-swapped variants come on top
+    assert first["losses"] == second["losses"]
     assert (tmp_path / "a" / "ner" / "model").read_bytes() == (tmp_path / "b" / "ner" / "model").read_bytes()
-    report = json.loads((tmp_path / "a" / "training.json").read_text())
-    assert report["seed"] == 7 and report["epochs"] == 2
+    assert first["seed"] == 7 and first["epochs"] == 2
     trained = spacy.load(tmp_path / "a")
     assert set(trained.get_pipe("ner").labels) >= {"METHOD", "TREATMENT", "CELL_TYPE", "MOLECULE", "DISEASE"}
     trained("Exosomes were isolated by ultracentrifugation.")  # runs on new text
