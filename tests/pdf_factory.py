@@ -72,11 +72,16 @@ def cid_font_pdf(path: Path, n_lines: int = 30) -> Path:
         " /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
     ]
+    return write_pdf(path, [body.encode("latin-1") for body in objects])
+
+
+def write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A hand-made PDF: numbered objects (1 is the catalog), a cross-reference table and a trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)

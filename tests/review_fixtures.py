@@ -8,6 +8,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from pdf_factory import write_pdf
+
 SCRIPT_TITLE = "Exosome isolation <script>window.__xss = 'title'</script> review"
 SCRIPT_CELL = "High purity <script>window.__xss = 'cell'</script>"
 IMG_CELL = "Time consuming <img src=x onerror=\"window.__xss='img'\">"
@@ -64,17 +66,7 @@ def write_script_pdf(path: Path) -> Path:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 def copy_run(seed_run, destination: Path, extra_pdfs: tuple[Path, ...] = ()) -> tuple[Path, Path]:
