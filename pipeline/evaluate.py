@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.claims import score_claims
+from pipeline.claims import load_gold, score_claims
 from pipeline.ingest import file_sha256
 from pipeline.process import process_document
 from pipeline.records import Claim
@@ -42,10 +42,9 @@ class EvaluationReport:
         return out
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_gold(path: Path) -> list[dict]:
+    """A gold file's claims; a PDF without such a file simply has no gold of that kind."""
+    return load_gold(path) if path.exists() else []
 
 
 def _from_source(claims: list[Claim], source: str) -> list[Claim]:
@@ -55,8 +54,8 @@ def _from_source(claims: list[Claim], source: str) -> list[Claim]:
 def evaluate_pdf(pdf: Path, gold_dir: Path, prefix: str) -> EvaluationReport:
     stem = prefix
     result = process_document(pdf, file_sha256(pdf))
-    gold_table_claims = read_jsonl(gold_dir / f"{stem}_claims_table.jsonl")
-    gold_text_claims = read_jsonl(gold_dir / f"{stem}_claims_text.jsonl")
+    gold_table_claims = read_gold(gold_dir / f"{stem}_claims_table.jsonl")
+    gold_text_claims = read_gold(gold_dir / f"{stem}_claims_text.jsonl")
     claims = {
         "table": score_claims(_from_source(result.claims, "table"), gold_table_claims),
         "text": score_claims(_from_source(result.claims, "text"), gold_text_claims),
