@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pipeline.ingest import doc_id_for, file_sha256
 
 
 class CorpusError(Exception):
@@ -24,6 +23,20 @@ class CorpusDocument:
     @property
     def path(self) -> Path:
         return self.paths[0]
+
+
+def file_sha256(path: Path) -> str:
+    """The content hash that identifies a document (kept here so hashing a corpus imports no PDF library)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def doc_id_for(sha256: str) -> str:
+    """The contract's doc_id: the first 16 hex digits of the sha256."""
+    return sha256[:16]
 
 
 def list_pdfs(corpus: Path) -> list[Path]:

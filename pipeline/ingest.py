@@ -7,7 +7,6 @@ page, which is then closed so a long PDF runs in bounded memory. Anything that m
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import time
@@ -21,6 +20,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline import tables
+from pipeline.corpus import doc_id_for, file_sha256  # noqa: F401 - re-exported: ingest is where readers look
 from pipeline.records import DocumentError, PageContent, PdfContent, Word
 
 # pdfminer warns about every odd colour space and font; none of it is actionable for a user.
@@ -35,18 +35,6 @@ class Budget:
 
     max_pages: int | None = None
     max_seconds: float | None = None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def doc_id_for(sha256: str) -> str:
-    return sha256[:16]
 
 
 def check_pdf_header(path: Path) -> None:
