@@ -81,9 +81,17 @@ CONFLICT_COLUMNS: dict[str, str] = {
 }
 
 
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+
+
+def _present(value: object) -> bool:
+    return not _missing(value) and value != ""
+
+
 def fold(text: object) -> str:
     """Lower case, single spaces; "" for missing values."""
-    if text is None or text is pd.NA or (isinstance(text, float) and pd.isna(text)):
+    if _missing(text):
         return ""
     return re.sub(r"\s+", " ", str(text)).strip().lower()
 
@@ -96,7 +104,7 @@ def _unique(values: Iterable) -> list:
     """Distinct non-empty values in first-seen order."""
     seen: dict[str, object] = {}
     for value in values:
-        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == "":
+        if not _present(value):
             continue
         seen.setdefault(str(value), value)
     return list(seen.values())
@@ -160,48 +168,67 @@ def papers_disagree(one_side: set[str], other_side: set[str]) -> bool:
     return bool(one_side and other_side) and not (one_side == other_side and len(one_side) == 1)
 
 
+COMPARISON_INPUTS = ("subject_key", "relation", "aspect_key", "side_key", "doc_id", "subject", "object")
+COMPARISON_INPUTS += ("object_norm", "claim_id", "page", "evidence")
+
+
 def build_comparison(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """One row per (subject_norm, relation, aspect): papers, claims, an example evidence and a conflict flag."""
     prepared = prepare_claims(claims)
     titles = _titles(documents)
     sides = _sides(prepared)
-    rows = []
-    for (subject, relation, aspect), group in prepared.groupby(["subject_key", "relation", "aspect_key"], sort=True):
-        doc_ids = _unique(group["doc_id"])
-        example = group.iloc[0]
-        family = "effect" if relation == "effect" else "quality"
-        conflict_with, conflict_docs = _conflict_for(group, sides.get((subject, aspect, family), {}))
-        stated = group["side_key"][group["side_key"] != ""]
-        directions = stated.value_counts().sort_index() if family == "effect" else None
-        rows.append(
-            {
-                "subject_norm": subject,
-                "relation": relation,
-                "aspect": aspect,
-                "n_papers": len(doc_ids),
-                "n_claims": len(group),
-                "doc_ids": _json(doc_ids),
-                "titles": _json(titles.get(d, "") for d in doc_ids),
-                "subjects": _json(_unique(group["subject"])),
-                "objects": _json(_objects(group)),
-                "directions": json.dumps({k: int(v) for k, v in directions.items()}) if directions is not None else "",
-                "example_claim_id": example["claim_id"],
-                "example_doc_id": example["doc_id"],
-                "example_page": example.get("page"),
-                "example_evidence": example.get("evidence"),
-                "conflict": bool(conflict_with),
-                "conflict_with": ";".join(conflict_with),
-                "conflict_doc_ids": _json(conflict_docs),
-            }
-        )
+    # One pass over plain rows: a pandas groupby costs about a millisecond per group, and topics are many.
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    columns = [_column(prepared, name).tolist() for name in COMPARISON_INPUTS]
+    for values in zip(*columns, strict=True):
+        row = dict(zip(COMPARISON_INPUTS, values, strict=True))
+        if not _missing(row["relation"]):  # as groupby, which drops a missing key
+            groups.setdefault((row["subject_key"], row["relation"], row["aspect_key"]), []).append(row)
+    rows = [_comparison_row(key, groups[key], titles, sides) for key in sorted(groups)]
     return _typed(rows, COMPARISON_COLUMNS)
 
 
-def _conflict_for(group: pd.DataFrame, sides: dict[str, set[str]]) -> tuple[list[str], list[str]]:
+def _comparison_row(
+    key: tuple[str, str, str],
+    group: list[dict],
+    titles: dict[str, str],
+    sides: dict[tuple[str, str, str], dict[str, set[str]]],
+) -> dict:
+    """The comparison row of one topic; `group` holds its claims in prepare_claims order (best example first)."""
+    subject, relation, aspect = key
+    doc_ids = _unique(row["doc_id"] for row in group)
+    example = group[0]
+    family = "effect" if relation == "effect" else "quality"
+    stated = [row["side_key"] for row in group if row["side_key"] != ""]
+    conflict_with, conflict_docs = _conflict_for(set(stated), sides.get((subject, aspect, family), {}))
+    directions = {side: stated.count(side) for side in sorted(set(stated))}
+    objects = [row["object_norm"] if _present(row["object_norm"]) else row["object"] for row in group]
+    return {
+        "subject_norm": subject,
+        "relation": relation,
+        "aspect": aspect,
+        "n_papers": len(doc_ids),
+        "n_claims": len(group),
+        "doc_ids": _json(doc_ids),
+        "titles": _json(titles.get(d, "") for d in doc_ids),
+        "subjects": _json(_unique(row["subject"] for row in group)),
+        "objects": _json(_unique(objects)),
+        "directions": json.dumps(directions) if family == "effect" else "",
+        "example_claim_id": example["claim_id"],
+        "example_doc_id": example["doc_id"],
+        "example_page": example["page"],
+        "example_evidence": example["evidence"],
+        "conflict": bool(conflict_with),
+        "conflict_with": ";".join(conflict_with),
+        "conflict_doc_ids": _json(conflict_docs),
+    }
+
+
+def _conflict_for(group_sides: set[str], sides: dict[str, set[str]]) -> tuple[list[str], list[str]]:
     """The opposite sides this row's papers are contradicted by, and the contradicting papers."""
     against: list[str] = []
     papers: set[str] = set()
-    for side in sorted(set(group["side_key"]) - {""}):
+    for side in sorted(group_sides):
         opposite = OPPOSITE[side]
         if papers_disagree(sides.get(side, set()), sides.get(opposite, set())):
             against.append(opposite)

@@ -15,10 +15,12 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.records import Claim, DocumentResult
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = "1.1"
 STATE_DIR = ".reviewminer"
@@ -134,6 +136,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 def typed_frame(name: str, rows: Iterable[dict]) -> pd.DataFrame:
     """A frame with the contract's columns and dtypes, whatever rows (possibly none) it is given."""
+    import pandas as pd  # imported on use: a rerun over an unchanged corpus must start fast, without pandas
+
     columns = COLUMNS[name]
     frame = pd.DataFrame(list(rows), columns=list(columns))
     return frame.astype(columns)
@@ -309,10 +313,13 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False))
 
 
-def write_json(data: object, path: Path) -> None:
+def write_json(data: object, path: Path, indent: int | None = 2) -> None:
+    """JSON for people to read (indented), or compact with `indent=None` for large machine-read files."""
+    separators = (",", ": ") if indent is not None else (",", ":")
+
     def dump(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False, default=str)
+            json.dump(data, handle, indent=indent, separators=separators, ensure_ascii=False, default=str)
 
     atomic_write(path, dump)
 
@@ -375,6 +382,8 @@ class DocumentCache:
         return summary
 
     def load_frame(self, doc_id: str, name: str) -> pd.DataFrame:
+        import pandas as pd
+
         path = self.folder(doc_id) / f"{name}.parquet"
         if not path.exists():
             return typed_frame(name, [])
