@@ -20,18 +20,25 @@ decision as JSON): curators' work is the most expensive data we hold.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from filelock import FileLock, Timeout
 
 from pipeline.datasets import STATE_DIR, atomic_write, write_csv, write_parquet
+
+# pandas is imported where frames are built: a rerun that finds nothing changed only needs
+# `decisions_fingerprint`, and must start fast.
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATABASE_NAME = "decisions.sqlite"
 ORPHANS_NAME = "orphaned_decisions.csv"
@@ -199,6 +206,8 @@ class DecisionStore:
 
 
 def _clean(value: object) -> str | None:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     text = str(value).strip()
@@ -247,11 +256,34 @@ def make_decision(
     )
 
 
+def decisions_fingerprint(out_dir: Path) -> str:
+    """A hash of every stored decision: equal hashes, equal review columns and orphans in the datasets.
+
+    Read with sqlite3 alone (no pandas, no schema creation), so a rerun can tell cheaply whether a curator decided
+    anything since the datasets were written. The history table is left out: it changes nothing published.
+    """
+    path = database_path(out_dir)
+    if not path.exists():
+        return "no decisions"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            query = f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY claim_id"
+            rows = connection.execute(query).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return f"unreadable {uuid.uuid4()}"  # never equal to a recorded one: the next publish finds out
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 # ---------------------------------------------------------------- applying decisions to the datasets
 
 
 def merge_decisions(claims: pd.DataFrame, decisions: dict[str, Decision]) -> pd.DataFrame:
     """The claims with the review columns filled from `decisions` (earlier review columns are replaced)."""
+    import pandas as pd
+
     claims = claims.drop(columns=[c for c in REVIEW_COLUMNS if c in claims.columns]).reset_index(drop=True)
     found = [decisions.get(cid) for cid in claims["claim_id"]]
     review = pd.DataFrame(
@@ -270,6 +302,8 @@ def merge_decisions(claims: pd.DataFrame, decisions: dict[str, Decision]) -> pd.
 
 
 def decisions_frame(decisions: list[Decision]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([asdict(d) for d in decisions], columns=list(DECISION_FIELDS)).astype("string")
 
 
@@ -296,6 +330,8 @@ def rewrite_claims(out_dir: Path, timeout: float = 10) -> bool:
     decisions are safe in SQLite and that run's publish, or the next rewrite, applies them. Lock objects are
     per call, so two threads of one process exclude each other as two processes do.
     """
+    import pandas as pd
+
     out_dir = Path(out_dir)
     try:
         with run_lock(out_dir).acquire(timeout=timeout):
@@ -312,6 +348,8 @@ def rewrite_claims(out_dir: Path, timeout: float = 10) -> bool:
 
 def decisions_table(out_dir: Path, include_history: bool = False) -> pd.DataFrame:
     """Every decision (orphaned ones too) as a frame; with include_history, the change log instead."""
+    import pandas as pd
+
     store = DecisionStore(out_dir)
     if not include_history:
         return decisions_frame(sorted(store.decisions().values(), key=lambda d: (d.reviewed_at, d.claim_id)))

@@ -6,8 +6,7 @@ were completely written.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -19,35 +18,16 @@ from pipeline.datasets import (
     COLUMNS,
     CSV_TABLES,
     PER_DOCUMENT_TABLES,
-    SCHEMA_VERSION,
     DocumentCache,
+    atomic_write,
     typed_frame,
     write_csv,
-    write_json,
     write_parquet,
 )
-from pipeline.export import export_bioc
+from pipeline.export import BIOC_FILE, export_bioc
+from pipeline.manifest import RunRecord, read_manifest, run_failures, write_manifest  # noqa: F401  (re-exported)
 
-
-@dataclass
-class RunRecord:
-    """What one run did; written as OUT/manifest.json and OUT/.reviewminer/runs/<run_id>.json."""
-
-    run_id: str
-    started_at: str
-    finished_at: str = ""
-    corpus: str = ""
-    versions: dict[str, str] = field(default_factory=dict)
-    config_key: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
-    documents_added: list[str] = field(default_factory=list)
-    documents_changed: list[str] = field(default_factory=list)
-    documents_removed: list[str] = field(default_factory=list)
-    documents_reused: list[str] = field(default_factory=list)
-    claims_added: int = 0
-    claims_removed: int = 0
-    failures: list[dict[str, str]] = field(default_factory=list)
-    schema_version: str = SCHEMA_VERSION
+DATASETS = ("documents", *PER_DOCUMENT_TABLES, "comparison", "methods")
 
 
 def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -58,10 +38,10 @@ def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).astype(COLUMNS[name])
 
 
-def _previous(out_dir: Path, name: str) -> pd.DataFrame | None:
+def _previous(out_dir: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
     path = out_dir / f"{name}.parquet"
     try:
-        return pd.read_parquet(path) if path.exists() else None
+        return pd.read_parquet(path, columns=columns) if path.exists() else None
     except Exception:  # an unreadable earlier file is replaced, not trusted
         return None
 
@@ -103,8 +83,8 @@ def publish(
 ) -> dict[str, pd.DataFrame]:
     """Write every dataset for the documents of this run and return the frames written."""
     out_dir = Path(out_dir)
-    previous_documents = _previous(out_dir, "documents")
-    previous_claims = _previous(out_dir, "claims")
+    previous_documents = _previous(out_dir, "documents", ["doc_id", "paths"])
+    previous_claims = _previous(out_dir, "claims", ["claim_id"])
 
     frames = {"documents": document_rows(documents, summaries, actions, record.versions.get("reviewminer", ""))}
     ok_ids = [d.doc_id for d in documents if summaries[d.doc_id]["status"] == "ok"]
@@ -143,45 +123,68 @@ def publish(
     new_ids = set(frames["claims"]["claim_id"])
     record.claims_added = len(new_ids - old_ids)
     record.claims_removed = len(old_ids - new_ids)
-    record.failures = [
-        {
-            "doc_id": d.doc_id,
-            "path": str(d.path),
-            "status": summaries[d.doc_id]["status"],
-            "error": summaries[d.doc_id].get("error", ""),
-        }
-        for d in documents
-        if summaries[d.doc_id]["status"] != "ok"
-    ]
+    record.failures = run_failures(documents, summaries)
     return frames
 
 
-def write_table_csvs(out_dir: Path, cells: pd.DataFrame) -> None:
-    """tables/<doc_id>/<table_id>.csv: each table as a reader sees it, its header row(s) as the column names."""
+def write_table_csvs(out_dir: Path, cells: pd.DataFrame) -> list[Path]:
+    """tables/<doc_id>/<table_id>.csv: each table as a reader sees it, its header row(s) as the column names.
+
+    Returns the files written. Built from plain rows: a pandas pivot per table cost more than the rest of it.
+    """
     root = out_dir / "tables"
-    wanted: set[Path] = set()
-    for (doc_id, table_id), table in cells.groupby(["doc_id", "table_id"], sort=True):
-        n_cols = int(table["col"].max()) + 1
-        grid = table.pivot_table(index="row", columns="col", values="text", aggfunc="first").sort_index()
-        grid = grid.reindex(columns=range(n_cols)).fillna("")
-        header_rows = sorted(set(table.loc[table["is_header"].fillna(False).astype(bool), "row"]))
-        grid.columns = _column_names(grid.loc[header_rows] if header_rows else None, n_cols)
-        path = root / str(doc_id) / f"{table_id}.csv"
-        wanted.add(path)
-        write_csv(grid.drop(index=header_rows).reset_index(drop=True), path)
+    tables: dict[tuple[str, str], list[tuple]] = {}
+    columns = [cells[name].tolist() for name in ("doc_id", "table_id", "row", "col", "is_header", "text")]
+    for doc_id, table_id, *cell in zip(*columns, strict=True):
+        tables.setdefault((str(doc_id), str(table_id)), []).append(tuple(cell))
+    written: list[Path] = []
+    for (doc_id, table_id), table in sorted(tables.items()):
+        path = root / doc_id / f"{table_id}.csv"
+        _write_rows(_table_grid(table), path)
+        written.append(path)
     # Tables of removed or changed documents must not linger beside the current ones.
     if root.exists():
-        for stale in root.glob("*/*.csv"):
-            if stale not in wanted:
-                stale.unlink()
+        for stale in set(root.glob("*/*.csv")) - set(written):
+            stale.unlink()
+    return written
 
 
-def _column_names(header: pd.DataFrame | None, n_cols: int) -> list[str]:
+def _table_grid(cells: list[tuple]) -> list[list[str]]:
+    """The column names, then the body rows of one table, from its (row, col, is_header, text) cells.
+
+    Rows keep their order and only rows holding some text appear; a missing cell is "" and the first text of a
+    slot wins (what a pivot of the cells gave).
+    """
+    grid: dict[int, dict[int, str]] = {}
+    n_cols = int(max(col for _, col, _, _ in cells)) + 1
+    header_rows = set()
+    for row, col, is_header, text in cells:
+        if pd.notna(is_header) and is_header:
+            header_rows.add(int(row))
+        if text is not None and text is not pd.NA:
+            grid.setdefault(int(row), {}).setdefault(int(col), str(text))
+    rows = {row: [values.get(col, "") for col in range(n_cols)] for row, values in sorted(grid.items())}
+    header = [rows[row] for row in sorted(header_rows) if row in rows]
+    names = _column_names(header, n_cols)
+    return [names] + [values for row, values in rows.items() if row not in header_rows]
+
+
+def _write_rows(rows: list[list[str]], path: Path) -> None:
+    """CSV as pandas writes it (minimal quoting, "\\n" line ends), without building a frame."""
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+
+    atomic_write(path, write)
+
+
+def _column_names(header: list[list[str]], n_cols: int) -> list[str]:
     """Header rows joined top to bottom per column (a spanning header's text once), unique and never empty."""
     names: list[str] = []
     for col in range(n_cols):
         parts: list[str] = []
-        for text in header[col].tolist() if header is not None else []:
+        for text in (row[col] for row in header):
             if text and text not in parts:
                 parts.append(str(text))
         name = " ".join(parts) or f"column_{col + 1}"
@@ -189,12 +192,13 @@ def _column_names(header: pd.DataFrame | None, n_cols: int) -> list[str]:
     return names
 
 
-def write_manifest(out_dir: Path, record: RunRecord) -> None:
-    data = record.__dict__.copy()
-    write_json(data, out_dir / ".reviewminer" / "runs" / f"{record.run_id}.json")
-    write_json(data, out_dir / "manifest.json")
+def published_files(out_dir: Path) -> list[str]:
+    """Every file a publish writes (relative to OUT) that is there now; the manifest is not one of them."""
+    from pipeline.curation import ORPHANS_NAME
+    from pipeline.datapackage import PACKAGE_FILE
+    from pipeline.report import REPORT_FILE
 
-
-def read_manifest(out_dir: Path) -> dict | None:
-    path = Path(out_dir) / "manifest.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    names = [f"{name}.parquet" for name in DATASETS] + [f"{name}.csv" for name in CSV_TABLES]
+    names += [BIOC_FILE, REPORT_FILE, PACKAGE_FILE, ORPHANS_NAME]
+    names += sorted(p.relative_to(out_dir).as_posix() for p in (Path(out_dir) / "tables").glob("*/*.csv"))
+    return [name for name in names if (Path(out_dir) / name).exists()]

@@ -11,13 +11,15 @@ import html
 import json
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs
-
-from pipeline.compare import find_conflicts, prepare_claims
 from pipeline.datasets import atomic_write
+
+# pandas, plotly and the comparison are imported where they are used: a rerun that finds nothing to change writes
+# only the markdown summary (from the run record) and must start fast.
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
 
 REPORT_FILE = "report.html"
 RELATION_COLOURS = {"advantage": "#1e8449", "disadvantage": "#c0392b", "effect": "#2e86c1"}
@@ -47,13 +49,21 @@ def _record(record) -> dict:
 
 
 def _frame(frames: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    import pandas as pd
+
     frame = frames.get(name)
     return frame if frame is not None else pd.DataFrame()
 
 
 def _s(value: object) -> str:
     """A value as text ("" when missing)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    import pandas as pd
+
+    if value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
 
@@ -95,31 +105,40 @@ def _figure_html(figure: go.Figure, div_id: str) -> str:
 
 def run_summary(frames: dict[str, pd.DataFrame], record) -> dict:
     """The figures both the page and the markdown artifact show."""
-    record = _record(record)
     documents = _frame(frames, "documents")
     claims = _frame(frames, "claims")
     status = documents["status"].value_counts().to_dict() if "status" in documents else {}
-    reused = len(record.get("documents_reused", []))
     by_relation = claims["relation"].value_counts().to_dict() if "relation" in claims else {}
+    counts = {name: int(status.get(name, 0)) for name in ("ok", "failed", "skipped")}
+    counts.update(documents=len(documents), tables=len(_frame(frames, "table_index")), claims=len(claims))
+    counts["entities"] = len(_frame(frames, "entities"))
+    summary = _summary(record, counts)
+    summary["by_relation"] = {r: int(by_relation.get(r, 0)) for r in RELATION_COLOURS}
+    return summary
+
+
+def record_summary(record) -> dict:
+    """The figures of `run_summary` but the claims per relation, from a run record's counts (no frames needed)."""
+    return _summary(record, _record(record).get("counts", {}))
+
+
+def _summary(record, counts: dict[str, int]) -> dict:
+    record = _record(record)
+    reused = len(record.get("documents_reused", []))
+    figures = {name: int(counts.get(name, 0)) for name in ("documents", "ok", "failed", "skipped")}
+    figures.update({name: int(counts.get(name, 0)) for name in ("tables", "claims", "entities")})
     return {
         "run_id": record.get("run_id", ""),
         "started_at": record.get("started_at", ""),
         "finished_at": record.get("finished_at", ""),
         "corpus": record.get("corpus", ""),
         "schema_version": record.get("schema_version", ""),
-        "documents": len(documents),
-        "processed": len(documents) - reused,
+        **figures,
+        "processed": figures["documents"] - reused,
         "reused": reused,
-        "ok": int(status.get("ok", 0)),
-        "failed": int(status.get("failed", 0)),
-        "skipped": int(status.get("skipped", 0)),
-        "tables": len(_frame(frames, "table_index")),
-        "claims": len(claims),
-        "entities": len(_frame(frames, "entities")),
         "removed": len(record.get("documents_removed", [])),
         "claims_added": int(record.get("claims_added", 0) or 0),
         "claims_removed": int(record.get("claims_removed", 0) or 0),
-        "by_relation": {r: int(by_relation.get(r, 0)) for r in RELATION_COLOURS},
     }
 
 
@@ -128,6 +147,8 @@ def claims_per_paper(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     documents = _frame(frames, "documents")
     claims = _frame(frames, "claims")
     ids = [str(d) for d in documents["doc_id"]] if "doc_id" in documents else []
+    import pandas as pd
+
     counts = pd.DataFrame(0, index=ids, columns=list(RELATION_COLOURS))
     if len(claims):
         table = claims.groupby(["doc_id", "relation"]).size().unstack(fill_value=0)
@@ -138,6 +159,10 @@ def claims_per_paper(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def method_aspect_counts(claims: pd.DataFrame, limit: int = MAX_HEATMAP_ROWS) -> pd.DataFrame:
     """(method, aspect) → advantage and disadvantage counts and papers, for the methods with most claims."""
+    import pandas as pd
+
+    from pipeline.compare import prepare_claims
+
     if not len(claims):
         return pd.DataFrame(columns=["method", "aspect", "advantage", "disadvantage", "papers"])
     prepared = prepare_claims(claims)
@@ -161,6 +186,8 @@ def claims_figure(frames: dict[str, pd.DataFrame]) -> go.Figure | None:
         return None
     labels = paper_labels(_frame(frames, "documents"))
     names = [html.escape(labels.get(d, d)) for d in counts.index]
+    import plotly.graph_objects as go
+
     figure = go.Figure()
     for relation, colour in RELATION_COLOURS.items():
         figure.add_bar(y=names, x=counts[relation].tolist(), name=relation, orientation="h", marker_color=colour)
@@ -207,6 +234,8 @@ def heatmap_figure(claims: pd.DataFrame, conflicts: pd.DataFrame) -> go.Figure |
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
+    import plotly.graph_objects as go
+
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -356,11 +385,23 @@ def conflicts_section(conflicts: pd.DataFrame, labels: dict[str, str]) -> str:
     )
 
 
-def render_report(frames: dict[str, pd.DataFrame], record) -> str:
-    """The whole page as a string."""
+def conflicts_of(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The conflicts between papers that the page and the markdown list."""
+    import pandas as pd
+
+    from pipeline.compare import find_conflicts
+
+    claims = _frame(frames, "claims")
+    return find_conflicts(claims) if len(claims) else pd.DataFrame()
+
+
+def render_report(frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None) -> str:
+    """The whole page as a string (`conflicts`: find_conflicts of the claims, when the caller has them already)."""
+    from plotly.offline import get_plotlyjs
+
     summary = run_summary(frames, record)
     claims = _frame(frames, "claims")
-    conflicts = find_conflicts(claims) if len(claims) else pd.DataFrame()
+    conflicts = conflicts_of(frames) if conflicts is None else conflicts
     labels = paper_labels(_frame(frames, "documents"))
     meta = (
         f"run {_e(summary['run_id'])} · started {_e(summary['started_at'])} · finished {_e(summary['finished_at'])}"
@@ -383,10 +424,10 @@ def render_report(frames: dict[str, pd.DataFrame], record) -> str:
     )
 
 
-def write_report(out_dir: Path, frames: dict[str, pd.DataFrame], record) -> Path:
+def write_report(out_dir: Path, frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None) -> Path:
     """Write OUT/report.html (atomically) and return its path."""
     path = Path(out_dir) / REPORT_FILE
-    page = render_report(frames, record)
+    page = render_report(frames, record, conflicts)
 
     def write(temporary: str) -> None:
         Path(temporary).write_text(page, encoding="utf-8")
@@ -403,10 +444,14 @@ def _md(value: object) -> str:
     return html.escape(" ".join(_s(value).split())).replace("|", "\\|")
 
 
-def run_report_markdown(frames: dict[str, pd.DataFrame], record) -> str:
+def run_report_markdown(frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None) -> str:
     """The page's summary as markdown, for a Prefect artifact."""
     summary = run_summary(frames, record)
-    labels = paper_labels(_frame(frames, "documents"))
+    return markdown_head(summary) + "\n" + markdown_details(frames, summary, conflicts) + "\n"
+
+
+def markdown_head(summary: dict) -> str:
+    """The title and the one-row table of this run's figures."""
     columns = ["documents", "processed", "reused", "ok", "failed", "skipped", "removed", "tables", "claims"]
     columns += ["claims_added", "claims_removed", "entities"]
     lines = [
@@ -416,6 +461,14 @@ def run_report_markdown(frames: dict[str, pd.DataFrame], record) -> str:
         "|---" * len(columns) + "|",
         "| " + " | ".join(str(summary[c]) for c in columns) + " |",
     ]
+    return "\n".join(lines)
+
+
+def markdown_details(frames: dict[str, pd.DataFrame], summary: dict, conflicts: pd.DataFrame | None = None) -> str:
+    """What the datasets hold (documents not processed, claims per paper, conflicts): the same for every run that
+    finds the datasets unchanged, so such a run reuses the text of the run that wrote them."""
+    labels = paper_labels(_frame(frames, "documents"))
+    lines: list[str] = []
     documents = _frame(frames, "documents")
     failed = documents[documents["status"] != "ok"] if "status" in documents else documents.iloc[0:0]
     if len(failed):
@@ -441,8 +494,7 @@ def run_report_markdown(frames: dict[str, pd.DataFrame], record) -> str:
         + " | ".join(str(summary["by_relation"][r]) for r in relations)
         + f" | {summary['claims']} |"
     )
-    claims = _frame(frames, "claims")
-    conflicts = find_conflicts(claims) if len(claims) else pd.DataFrame()
+    conflicts = conflicts_of(frames) if conflicts is None else conflicts
     lines += ["", f"## Conflicts between papers ({len(conflicts)})", ""]
     if len(conflicts):
         lines += ["| method / treatment | aspect | one side | other side |", "|---|---|---|---|"]
@@ -454,4 +506,4 @@ def run_report_markdown(frames: dict[str, pd.DataFrame], record) -> str:
             )
     else:
         lines.append("No paper contradicts another.")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)

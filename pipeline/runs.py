@@ -2,6 +2,12 @@
 
 The Prefect flow (pipeline/flow.py) executes the plan's documents as tasks; when a plan has nothing to process,
 the CLI finishes it here directly and spares the start of a Prefect server.
+
+A run that processed nothing and finds the datasets built from exactly its inputs (same documents, paths and
+cached summaries, configuration, versions, publishing code and curator decisions; every published file as the
+publish left it) does not rewrite them: it writes only its run record and manifest.json. This module and what it
+imports at the top stay free of pandas and the PDF/NLP libraries, so such a rerun takes a fraction of a second;
+the publishing modules are imported when a publish is needed.
 """
 
 from __future__ import annotations
@@ -14,15 +20,25 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
 from filelock import FileLock, Timeout
 
+from pipeline import curation
 from pipeline.config import PIPELINE_VERSION, Settings, models_fingerprint, package_versions
 from pipeline.corpus import CorpusDocument, scan_corpus
-from pipeline.datapackage import write_datapackage
-from pipeline.datasets import STATE_DIR, DocumentCache
-from pipeline.publish import RunRecord, publish, write_manifest
-from pipeline.report import run_report_markdown, write_report
+from pipeline.datasets import SCHEMA_VERSION, STATE_DIR, DocumentCache
+from pipeline.manifest import (
+    PublishedState,
+    RunRecord,
+    file_stamps,
+    files_intact,
+    read_published_state,
+    run_failures,
+    write_manifest,
+    write_published_state,
+)
+
+# The modules whose code shapes the published files: a change to one republishes even if PIPELINE_VERSION stays.
+PUBLISHING_MODULES = ("publish", "compare", "export", "report", "datapackage", "datasets", "curation", "manifest")
 
 
 class RunLockedError(Exception):
@@ -67,10 +83,16 @@ class RunPlan:
 
 def _previous_paths(out_dir: Path) -> dict[str, str]:
     """path → doc_id of the previous run, to tell a changed file from a new one."""
+    state = read_published_state(out_dir)
+    if state is not None:
+        return state.paths
+    # Outputs written before the published state existed: read the documents dataset.
     path = out_dir / "documents.parquet"
     if not path.exists():
         return {}
     try:
+        import pandas as pd
+
         previous = pd.read_parquet(path, columns=["doc_id", "paths"])
     except Exception:
         return {}
@@ -111,11 +133,79 @@ def plan_run(corpus: Path, out_dir: Path, settings: Settings) -> RunPlan:
 
 
 def finish_run(plan: RunPlan) -> RunRecord:
-    """Publish the datasets for every document of the plan (all summaries must be in) and write the manifest."""
-    frames = publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, plan.record)
-    plan.record.finished_at = datetime.now(UTC).isoformat()
-    write_report(plan.out_dir, frames, asdict(plan.record))
-    write_manifest(plan.out_dir, plan.record)
+    """Publish the datasets for every document of the plan (all summaries must be in) and write the manifest.
+
+    When nothing was processed and the published datasets were built from exactly this plan's inputs, they are
+    left as they are and only the run's record is written.
+    """
+    fingerprint = publish_fingerprint(plan)
+    if not plan.to_process:
+        state = read_published_state(plan.out_dir)
+        if state is not None and state.fingerprint == fingerprint and files_intact(plan.out_dir, state.files):
+            return _record_unchanged_run(plan, state)
+    return _publish_run(plan, fingerprint)
+
+
+def publish_fingerprint(plan: RunPlan) -> str:
+    """A hash of everything the published datasets depend on (computed before they are built from it)."""
+    material = {
+        "config_key": plan.record.config_key,
+        "schema_version": SCHEMA_VERSION,
+        "pipeline_version": PIPELINE_VERSION,
+        "versions": plan.record.versions,
+        "code": _publishing_code_fingerprint(),
+        "documents": [[d.doc_id, [str(p) for p in d.paths], plan.summaries[d.doc_id]] for d in plan.documents],
+        "decisions": curation.decisions_fingerprint(plan.out_dir),
+    }
+    return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def _publishing_code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in PUBLISHING_MODULES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _publish_run(plan: RunPlan, fingerprint: str) -> RunRecord:
+    """Rebuild every dataset, the report and the data package, then record what they were built from."""
+    from pipeline.datapackage import write_datapackage
+    from pipeline.publish import publish, published_files
+    from pipeline.report import conflicts_of, markdown_details, run_report_markdown, run_summary, write_report
+
+    record = plan.record
+    frames = publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, record)
+    record.finished_at = datetime.now(UTC).isoformat()
+    record.datasets_run_id = record.run_id
+    conflicts = conflicts_of(frames)
+    write_report(plan.out_dir, frames, asdict(record), conflicts)
+    write_manifest(plan.out_dir, record)
     write_datapackage(plan.out_dir)
-    plan.report_markdown = run_report_markdown(frames, asdict(plan.record))
-    return plan.record
+    plan.report_markdown = run_report_markdown(frames, asdict(record), conflicts)
+    state = PublishedState(
+        fingerprint=fingerprint,
+        run_id=record.run_id,
+        paths={str(p): d.doc_id for d in plan.documents for p in d.paths},
+        files=file_stamps(plan.out_dir, published_files(plan.out_dir)),
+        counts=dict(record.counts),
+        markdown_details=markdown_details(frames, run_summary(frames, asdict(record)), conflicts),
+    )
+    # Written last: a publish cut short leaves the previous state, whose file stamps no longer match.
+    write_published_state(plan.out_dir, state)
+    return record
+
+
+def _record_unchanged_run(plan: RunPlan, state: PublishedState) -> RunRecord:
+    """The datasets already hold exactly what this run would write: record the run, touch nothing else."""
+    from pipeline.report import markdown_head, record_summary
+
+    record = plan.record
+    record.counts = dict(state.counts)
+    record.documents_removed = []
+    record.claims_added = record.claims_removed = 0
+    record.failures = run_failures(plan.documents, plan.summaries)
+    record.datasets_run_id = state.run_id
+    record.finished_at = datetime.now(UTC).isoformat()
+    write_manifest(plan.out_dir, record)
+    plan.report_markdown = markdown_head(record_summary(asdict(record))) + "\n" + state.markdown_details + "\n"
+    return record
