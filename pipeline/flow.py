@@ -5,30 +5,73 @@ Import this module only after `pipeline.prefect_env.configure_prefect` has set P
 
 from __future__ import annotations
 
+import math
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
-from prefect.futures import as_completed
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from tqdm import tqdm
 
 from pipeline.config import Settings
+from pipeline.corpus import CorpusDocument
 from pipeline.datasets import DocumentCache
-from pipeline.process import process_document
-from pipeline.runs import finish_run, output_lock, plan_run
+from pipeline.ingest import count_pages
+from pipeline.process import process_document, read_part
+from pipeline.records import PdfPart
+from pipeline.runs import RunPlan, finish_run, output_lock, plan_run
+
+# A PDF this long is read in parts of about this many pages when several workers are free, so that one long
+# review does not keep one worker busy while the others wait at the end of the run.
+PART_PAGES = 24
+
+
+@task(name="read-pages", task_run_name="read-{doc_id}-pages-{first}-{last}")
+def read_part_task(path: str, sha256: str, doc_id: str, settings: Settings, first: int, last: int) -> PdfPart:
+    """Read pages first..last of one long PDF."""
+    return read_part(Path(path), sha256, first, last, settings)
 
 
 @task(name="process-document", task_run_name="process-{doc_id}")
 def process_document_task(
-    path: str, sha256: str, doc_id: str, settings: Settings, out_dir: str, key: str, debug: bool = False
+    path: str,
+    sha256: str,
+    doc_id: str,
+    settings: Settings,
+    out_dir: str,
+    key: str,
+    debug: bool = False,
+    parts: list[PdfPart] | None = None,
 ) -> dict:
-    """Extract one document and keep its frames in the cache; returns the document's summary."""
-    result = process_document(Path(path), sha256, settings, debug=debug)
+    """Extract one document (from its pages read in parts, if given) and keep its frames in the cache."""
+    result = process_document(Path(path), sha256, settings, debug=debug, parts=parts)
     return DocumentCache(Path(out_dir), key).store(result)
+
+
+def page_ranges(n_pages: int | None, slots: int, part_pages: int | None = None) -> list[tuple[int, int]]:
+    """The parts a PDF is read in: none (the document task reads it) unless it is long and workers are free.
+
+    REVIEWMINER_PART_PAGES overrides the part length (the tests split a short PDF with it).
+    """
+    part_pages = part_pages or int(os.environ.get("REVIEWMINER_PART_PAGES", PART_PAGES))
+    if slots < 2 or not n_pages or n_pages < 2 * part_pages:
+        return []
+    n_parts = max(slots, math.ceil(n_pages / part_pages))
+    bounds = [round(i * n_pages / n_parts) for i in range(n_parts + 1)]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(n_parts)]
+
+
+def task_slots(runner: TaskRunner) -> int:
+    """How many tasks the runner executes at once: a Dask cluster's threads, or a pool's workers."""
+    client = getattr(runner, "client", None)  # prefect-dask's runner, once started
+    if client is not None:
+        return max(1, sum(client.nthreads().values()))
+    return max(1, int(getattr(runner, "_max_workers", 1)))  # Prefect's pool runners keep their size here
 
 
 def make_task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
@@ -64,31 +107,8 @@ def run_corpus(
     out_dir = Path(out)
     with output_lock(out_dir, wait_seconds):
         plan = plan_run(Path(corpus), out_dir, settings)
-        futures = {
-            document.doc_id: process_document_task.submit(
-                str(document.path),
-                document.sha256,
-                document.doc_id,
-                settings,
-                str(out_dir),
-                plan.record.config_key,
-                debug,
-            )
-            # Largest files first, so a long PDF does not start last and keep one worker busy alone at the end.
-            for document in sorted(plan.to_process, key=lambda d: d.path.stat().st_size, reverse=True)
-        }
-        with tqdm(
-            total=len(plan.documents),
-            initial=len(plan.documents) - len(futures),
-            desc="documents",
-            unit="doc",
-            disable=not progress,
-            file=sys.stderr,
-        ) as bar:
-            doc_of = {id(future): doc_id for doc_id, future in futures.items()}
-            for future in as_completed(list(futures.values())):
-                plan.summaries[doc_of[id(future)]] = future.result()
-                bar.update(1)
+        slots = task_slots(FlowRunContext.get().task_runner)
+        run_tasks(plan, slots, debug, progress)
         record = finish_run(plan)
     create_markdown_artifact(
         key="reviewminer-run",
@@ -96,3 +116,74 @@ def run_corpus(
         description="ReviewMiner run summary",
     )
     return asdict(record)
+
+
+@dataclass
+class _Job:
+    """One task to submit: a part of a long PDF, or a whole document (waiting for its parts, if any)."""
+
+    document: CorpusDocument
+    pages: tuple[int, int] | None = None  # a part; None for the document task
+    parts_left: int = 0  # parts of this document still being read (document jobs only)
+    parts: list[PdfPart] = field(default_factory=list)
+
+
+def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
+    """Run the plan's documents as tasks, at most `slots` at a time, and put their summaries into the plan.
+
+    Submitting only as many tasks as can run lets the flow choose what runs next: parts of long PDFs first, then a
+    document whose parts are all read (its remaining stages are the run's critical path), then the largest
+    documents first. Without this the document task of a long PDF would queue behind every other document.
+    """
+    settings = plan.settings
+    out_dir, key = str(plan.out_dir), plan.record.config_key
+    # Page counts only matter when tasks run side by side (ordering and splitting); opening every PDF costs time.
+    sized = [(document, count_pages(document.path) if slots > 1 else None) for document in plan.to_process]
+    sized.sort(key=lambda item: (item[1] or 0, item[0].path.stat().st_size), reverse=True)
+    waiting: dict[str, _Job] = {}  # documents whose parts are being read
+    part_jobs: list[_Job] = []
+    document_jobs: list[_Job] = []
+    for document, n_pages in sized:
+        too_long = settings.max_pages is not None and (n_pages or 0) > settings.max_pages  # skipped, not read
+        ranges = [] if too_long else page_ranges(n_pages, slots)
+        if ranges:
+            waiting[document.doc_id] = _Job(document, parts_left=len(ranges))
+            part_jobs += [_Job(document, pages=pages) for pages in ranges]
+        else:
+            document_jobs.append(_Job(document))
+    queue = part_jobs + document_jobs
+
+    def submit(job: _Job) -> PrefectFuture:
+        document = job.document
+        if job.pages:
+            return read_part_task.submit(
+                str(document.path), document.sha256, document.doc_id, settings, job.pages[0], job.pages[1]
+            )
+        return process_document_task.submit(
+            str(document.path), document.sha256, document.doc_id, settings, out_dir, key, debug, job.parts or None
+        )
+
+    running: dict[PrefectFuture, _Job] = {}
+    with tqdm(
+        total=len(plan.documents),
+        initial=len(plan.documents) - len(plan.to_process),
+        desc="documents",
+        unit="doc",
+        disable=not progress,
+        file=sys.stderr,
+    ) as bar:
+        while queue or running:
+            while queue and len(running) < slots:
+                job = queue.pop(0)
+                running[submit(job)] = job
+            future = next(as_completed(list(running)))
+            job = running.pop(future)
+            if job.pages:
+                document_job = waiting[job.document.doc_id]
+                document_job.parts.append(future.result())
+                document_job.parts_left -= 1
+                if document_job.parts_left == 0:
+                    queue.insert(0, waiting.pop(job.document.doc_id))
+            else:
+                plan.summaries[job.document.doc_id] = future.result()
+                bar.update(1)

@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline import tables
 from pipeline.corpus import doc_id_for, file_sha256  # noqa: F401 - re-exported: ingest is where readers look
-from pipeline.records import DocumentError, PageContent, PdfContent, Word
+from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, Word
 
 # pdfminer warns about every odd colour space and font; none of it is actionable for a user.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -53,8 +53,14 @@ def check_pdf_header(path: Path) -> None:
         raise DocumentError(f"not a PDF (file starts with '{shown}')")
 
 
-def read_pdf(path: Path, budget: Budget = Budget(), sha256: str | None = None) -> PdfContent:
-    """Read every page's words and table regions. Raises DocumentError for unusable files."""
+def read_pdf(
+    path: Path, budget: Budget = Budget(), sha256: str | None = None, pages: tuple[int, int] | None = None
+) -> PdfContent:
+    """Read every page's words and table regions, or only pages (first, last), 1-based and inclusive.
+
+    Raises DocumentError for unusable files. The text-layer check needs the whole document, so a part read alone
+    skips it and `join_parts` runs it.
+    """
     path = Path(path)
     check_pdf_header(path)
     sha256 = sha256 or file_sha256(path)
@@ -69,10 +75,11 @@ def read_pdf(path: Path, budget: Budget = Budget(), sha256: str | None = None) -
                     f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
                 )
             metadata_title = str((pdf.metadata or {}).get("Title") or "").strip()
-            pages = []
-            for page in pdf.pages:
+            first, last = pages or (1, n_pages)
+            read = []
+            for page in pdf.pages[first - 1 : last]:
                 page = CharFastPage.of(page)
-                pages.append(read_page(page))
+                read.append(read_page(page))
                 # Release the parsed objects: without this pdfplumber keeps every page in memory.
                 page.close()
                 elapsed = time.monotonic() - started
@@ -96,8 +103,39 @@ def read_pdf(path: Path, budget: Budget = Budget(), sha256: str | None = None) -
         sha256=sha256,
         n_pages=n_pages,
         metadata_title=metadata_title,
-        pages=pages,
+        pages=read,
     )
+    if pages is None:
+        check_text_layer(content)
+    return content
+
+
+def count_pages(path: Path) -> int | None:
+    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why)."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except Exception:
+        return None
+
+
+def join_parts(parts: list[PdfPart]) -> PdfContent:
+    """One document from the parts read in parallel; the first unreadable part fails the whole document."""
+    parts = sorted(parts, key=lambda part: part.first)
+    for part in parts:
+        if part.content is None:
+            raise DocumentError(part.error, status=part.status)
+    first = parts[0].content
+    content = PdfContent(
+        doc_id=first.doc_id,
+        path=first.path,
+        sha256=first.sha256,
+        n_pages=first.n_pages,
+        metadata_title=first.metadata_title,
+        pages=[page for part in parts for page in part.content.pages],
+    )
+    if [page.number for page in content.pages] != list(range(1, content.n_pages + 1)):
+        raise RuntimeError(f"parts cover pages {[(part.first, part.last) for part in parts]}, not the document")
     check_text_layer(content)
     return content
 

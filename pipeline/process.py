@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline import ingest, nlp, structure, tables
 from pipeline.claims import extract_claims
 from pipeline.config import Settings
-from pipeline.records import DocumentError, DocumentResult
+from pipeline.records import DocumentError, DocumentResult, PdfPart
 
 
 @contextmanager
@@ -22,8 +22,29 @@ def _timed(timings: dict[str, float], stage: str):
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def process_document(path: Path, sha256: str, settings: Settings | None = None, debug: bool = False) -> DocumentResult:
-    """Run ingest → structure → tables → nlp → claims. Never raises for a bad document: the result says why."""
+def read_part(path: Path, sha256: str, first: int, last: int, settings: Settings | None = None) -> PdfPart:
+    """Read pages first..last of a long PDF (one task of a parallel read); a failure is returned, not raised."""
+    settings = settings or Settings()
+    started = time.perf_counter()
+    budget = ingest.Budget(settings.max_pages, settings.max_seconds)
+    try:
+        content = ingest.read_pdf(Path(path), budget, sha256=sha256, pages=(first, last))
+    except DocumentError as error:
+        return PdfPart(first, last, None, time.perf_counter() - started, status=error.status, error=error.reason)
+    return PdfPart(first, last, content, time.perf_counter() - started)
+
+
+def process_document(
+    path: Path,
+    sha256: str,
+    settings: Settings | None = None,
+    debug: bool = False,
+    parts: list[PdfPart] | None = None,
+) -> DocumentResult:
+    """Run ingest → structure → tables → nlp → claims. Never raises for a bad document: the result says why.
+
+    `parts` are the document's pages already read in parallel (see `read_part`); without them it reads the PDF.
+    """
     settings = settings or Settings()
     path = Path(path)
     result = DocumentResult(doc_id=ingest.doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
@@ -31,7 +52,10 @@ def process_document(path: Path, sha256: str, settings: Settings | None = None, 
     started = time.perf_counter()
     try:
         with _timed(timings, "ingest"):
-            pdf = ingest.read_pdf(path, ingest.Budget(settings.max_pages, settings.max_seconds), sha256=sha256)
+            if parts:
+                pdf = ingest.join_parts(parts)
+            else:
+                pdf = ingest.read_pdf(path, ingest.Budget(settings.max_pages, settings.max_seconds), sha256=sha256)
         result.n_pages = pdf.n_pages
         with _timed(timings, "structure"):
             document = structure.build_document(pdf)
@@ -54,6 +78,9 @@ def process_document(path: Path, sha256: str, settings: Settings | None = None, 
         result.error = f"internal error: {type(error).__name__}: {error}"
         if debug:
             result.error += "\n" + traceback.format_exc()
+    # The parts' reading counts as this document's ingest work, wherever it ran.
+    read_elsewhere = sum(part.seconds for part in parts or [])
+    timings["ingest"] = timings.get("ingest", 0.0) + read_elsewhere
     result.stage_seconds = timings
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - started + read_elsewhere
     return result

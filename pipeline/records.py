@@ -90,6 +90,22 @@ class PdfContent:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass
+class PdfPart:
+    """Pages `first`..`last` of one PDF, read by one task: a long PDF is read in parts on several workers.
+
+    A part that cannot be read carries the reason instead of pages, so the document reports it like any other
+    unusable file.
+    """
+
+    first: int  # 1-based, inclusive
+    last: int
+    content: PdfContent | None
+    seconds: float
+    status: DocumentStatus = "ok"
+    error: str = ""
+
+
 # ---------------------------------------------------------------- structure
 
 

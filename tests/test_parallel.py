@@ -58,11 +58,63 @@ def test_dask_cluster_with_two_workers_gives_the_same_datasets(single_process, c
         pd.testing.assert_frame_equal(distributed[name], frame, obj=name)
 
 
-def test_process_pool_gives_the_same_datasets(single_process, corpus, tmp_path):
+def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_process, corpus, tmp_path, monkeypatch):
+    from prefect.client.orchestration import get_client
+
     from pipeline.flow import make_task_runner, run_corpus
 
+    # Parts of 4 pages: the 10-page seed is read as three parts by two worker processes, then joined.
+    monkeypatch.setenv("REVIEWMINER_PART_PAGES", "4")
     out = tmp_path / "pool"
-    run_corpus.with_options(task_runner=make_task_runner(workers=2))(corpus=str(corpus), out=str(out))
+    flow_run = run_corpus.with_options(task_runner=make_task_runner(workers=2))(
+        corpus=str(corpus), out=str(out), return_state=True
+    )
     pooled = datasets(out)
     for name, frame in single_process.items():
         pd.testing.assert_frame_equal(pooled[name], frame, obj=name)
+
+    async def task_run_names():
+        async with get_client() as client:
+            from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+            runs = await client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run.state_details.flow_run_id]))
+            )
+            return sorted(run.name for run in runs)
+
+    import asyncio
+
+    names = asyncio.run(task_run_names())
+    seed_id = single_process["documents"].loc[lambda d: d["n_pages"] == 10, "doc_id"].item()
+    assert [n for n in names if n.startswith("read-")] == [
+        f"read-{seed_id}-pages-1-3",
+        f"read-{seed_id}-pages-4-7",
+        f"read-{seed_id}-pages-8-10",
+    ]
+    assert sum(n.startswith("process-") for n in names) == 3
+
+
+def test_long_pdfs_are_split_into_parts_only_when_workers_are_free():
+    from pipeline.flow import page_ranges
+
+    assert page_ranges(122, slots=1) == []
+    assert page_ranges(30, slots=2) == []  # shorter than two parts: read by the document task
+    parts = page_ranges(122, slots=2)
+    assert parts[0][0] == 1 and parts[-1][1] == 122
+    assert all(b[0] == a[1] + 1 for a, b in zip(parts, parts[1:], strict=False))  # contiguous, no page twice
+    assert len(parts) == 6 and max(last - first + 1 for first, last in parts) <= 24
+    assert page_ranges(50, slots=4) == [(1, 12), (13, 25), (26, 38), (39, 50)]  # at least one part per worker
+
+
+def test_a_part_that_cannot_be_read_fails_its_document_with_the_reason(tmp_path):
+    from pipeline.corpus import file_sha256
+    from pipeline.process import process_document, read_part
+
+    good = read_part(SEED_PDF, file_sha256(SEED_PDF), 1, 5)
+    assert good.status == "ok" and [p.number for p in good.content.pages] == [1, 2, 3, 4, 5]
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(SEED_PDF.read_bytes()[:4000])
+    bad = read_part(truncated, file_sha256(truncated), 6, 10)
+    assert bad.content is None and bad.status == "failed" and "damaged or truncated" in bad.error
+    result = process_document(SEED_PDF, file_sha256(SEED_PDF), parts=[good, bad])
+    assert result.status == "failed" and result.error == bad.error
