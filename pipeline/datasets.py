@@ -316,10 +316,12 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 def write_json(data: object, path: Path, indent: int | None = 2) -> None:
     """JSON for people to read (indented), or compact with `indent=None` for large machine-read files."""
     separators = (",", ": ") if indent is not None else (",", ":")
+    # dumps, not dump: only a one-shot compact encoding uses the C encoder (dump streams through pure Python).
+    text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=False, default=str)
 
     def dump(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=indent, separators=separators, ensure_ascii=False, default=str)
+            handle.write(text)
 
     atomic_write(path, dump)
 
@@ -381,10 +383,13 @@ class DocumentCache:
             raise
         return summary
 
-    def load_frame(self, doc_id: str, name: str) -> pd.DataFrame:
+    def load_frame(self, doc_id: str, name: str, typed: bool = True) -> pd.DataFrame:
+        """The document's frame; `typed=False` skips the cast to the contract's dtypes (for a caller that casts
+        the concatenation of many documents once)."""
         import pandas as pd
 
         path = self.folder(doc_id) / f"{name}.parquet"
         if not path.exists():
             return typed_frame(name, [])
-        return pd.read_parquet(path).astype(COLUMNS[name])
+        frame = pd.read_parquet(path)
+        return frame.astype(COLUMNS[name]) if typed else frame

@@ -223,7 +223,7 @@ def bioc_collection(frames: dict[str, pd.DataFrame]) -> dict:
 
 
 def export_bioc(out_dir: Path, frames: dict[str, pd.DataFrame]) -> Path:
-    """Write OUT/claims.bioc.json (atomically) and return its path."""
+    """Write OUT/claims.bioc.json (atomically, compact: it is large and read by programs) and return its path."""
     path = Path(out_dir) / BIOC_FILE
-    write_json(bioc_collection(frames), path)
+    write_json(bioc_collection(frames), path, indent=None)
     return path

@@ -89,7 +89,7 @@ def publish(
     frames = {"documents": document_rows(documents, summaries, actions, record.versions.get("reviewminer", ""))}
     ok_ids = [d.doc_id for d in documents if summaries[d.doc_id]["status"] == "ok"]
     for name in PER_DOCUMENT_TABLES:
-        frames[name] = _concat(name, [cache.load_frame(doc_id, name) for doc_id in ok_ids])
+        frames[name] = _concat(name, [cache.load_frame(doc_id, name, typed=False) for doc_id in ok_ids])
     frames["claims"] = curation.apply_decisions(frames["claims"], out_dir)
     frames["comparison"] = build_comparison(frames["claims"], frames["documents"])
     frames["methods"] = build_methods(frames["claims"], frames["entities"], frames["documents"])
