@@ -14,7 +14,14 @@ import typer
 
 from pipeline.config import Settings
 from pipeline.corpus import CorpusError, list_pdfs
-from pipeline.prefect_env import configure_prefect, free_port, start_local_server
+from pipeline.prefect_env import (
+    configure_prefect,
+    free_port,
+    launch_local_server,
+    start_local_server,
+    stop_local_server,
+    wait_until_healthy,
+)
 from pipeline.runs import RunLockedError, finish_run, output_lock, plan_run
 
 app = typer.Typer(
@@ -96,15 +103,21 @@ def _run(
             return asdict(finish_run(plan))
     home = configure_prefect(out)
     server = None
-    if (workers > 1 or dask_address) and not os.environ.get("PREFECT_API_URL"):
-        # Worker processes cannot see the temporary server of this process and would each start their own:
-        # one local server, announced through the environment they inherit, serves them all. It must be set
-        # before prefect is imported, which reads its settings once.
-        server, os.environ["PREFECT_API_URL"] = start_local_server(home, port=free_port())
-    from pipeline.flow import make_task_runner, run_corpus
-
-    flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
+    if not os.environ.get("PREFECT_API_URL"):
+        # A local server of our own rather than Prefect's temporary one: it boots in a child process while this
+        # process imports the flow and loads spaCy (instead of one after the other), and worker processes, which
+        # cannot see a temporary server, share it. PREFECT_API_URL must be set before prefect is imported.
+        server, os.environ["PREFECT_API_URL"] = launch_local_server(home, port=free_port())
     try:
+        from pipeline.flow import make_task_runner, run_corpus
+
+        if workers == 1 and not dask_address:
+            from pipeline.nlp import load_pipeline
+
+            load_pipeline(settings.spacy_model)  # the tasks run in this process: its cached pipeline serves them
+        if server is not None:
+            wait_until_healthy(server, os.environ["PREFECT_API_URL"], home)
+        flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
         return flow(
             corpus=str(corpus),
             out=str(out),
@@ -116,8 +129,8 @@ def _run(
         )
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_local_server(server)
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 def report_run(record: dict, out: Path) -> None:
