@@ -83,11 +83,11 @@ class RunPlan:
 
 def _previous_paths(out_dir: Path) -> dict[str, str]:
     """path → doc_id of the previous run, to tell a changed file from a new one."""
-    state = read_published_state(out_dir)
-    if state is not None:
-        return state.paths
-    # Outputs written before the published state existed: read the documents dataset.
     path = out_dir / "documents.parquet"
+    state = read_published_state(out_dir)
+    if state is not None and (not path.exists() or files_intact(out_dir, {path.name: state.files.get(path.name)})):
+        return state.paths
+    # Outputs written before the published state existed (or rewritten since by a version without it).
     if not path.exists():
         return {}
     try:
