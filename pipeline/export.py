@@ -213,13 +213,29 @@ def bioc_collection(frames: dict[str, pd.DataFrame]) -> dict:
     documents = frames["documents"]
     if "status" in documents:
         documents = documents[documents["status"] == "ok"]
+    by_document = _split_by_document(frames)
     return {
         "source": "ReviewMiner",
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "key": "reviewminer.key",
         "infons": {"schema_version": SCHEMA_VERSION, "offsets": "characters into the passages joined by \\n\\n"},
-        "documents": [bioc_document(doc, frames) for _, doc in documents.sort_values("doc_id").iterrows()],
+        "documents": [
+            bioc_document(doc, by_document.get(str(doc["doc_id"]), {}))
+            for _, doc in documents.sort_values("doc_id").iterrows()
+        ],
     }
+
+
+def _split_by_document(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
+    """doc_id → that document's rows of each frame, split in one pass (not one scan per document)."""
+    split: dict[str, dict[str, pd.DataFrame]] = {}
+    for name in ("passages", "tables", "sentences", "entities", "claims"):
+        frame = frames.get(name)
+        if frame is None or not len(frame):
+            continue
+        for doc_id, rows in frame.groupby("doc_id", sort=False):
+            split.setdefault(str(doc_id), {})[name] = rows
+    return split
 
 
 def export_bioc(out_dir: Path, frames: dict[str, pd.DataFrame]) -> Path:
