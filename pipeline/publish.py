@@ -1,7 +1,7 @@
-"""Publish: rebuild the output folder's datasets from the cached documents of this run, plus its manifest.
+"""Publish: rebuild the output folder's datasets from the cached documents of this run.
 
-Every file is replaced atomically; the manifest is written last, so a manifest always describes datasets that
-were completely written.
+Every file is replaced atomically; pipeline/runs.py writes the manifest after the datasets, so a manifest always
+describes datasets that were completely written, and the published state (pipeline/manifest.py) after all of them.
 """
 
 from __future__ import annotations
