@@ -261,6 +261,10 @@ MANIFEST_SCHEMA = {
             "items": {"type": "object", "required": ["doc_id", "path", "status", "error"]},
         },
         "schema_version": {"type": "string"},
+        "datasets_run_id": {
+            "type": "string",
+            "description": "The run that wrote the datasets: this run, or an earlier one when nothing had changed.",
+        },
     },
 }
 
@@ -301,11 +305,15 @@ BIOC_SCHEMA = {
 }
 
 JSON_RESOURCES = {
-    "manifest.json": ("manifest", "The run record of the run that wrote this folder.", MANIFEST_SCHEMA),
+    "manifest.json": (
+        "manifest",
+        "The record of the latest run on this folder (datasets_run_id: the run that wrote the datasets).",
+        MANIFEST_SCHEMA,
+    ),
     "claims.bioc.json": ("claims-bioc", "Claims with evidence as BioC JSON (character offsets).", BIOC_SCHEMA),
 }
 OTHER_RESOURCES = {
-    "report.html": ("report", "Self-contained HTML report of the run.", "html", "text/html"),
+    "report.html": ("report", "Self-contained HTML report of the run that wrote the datasets.", "html", "text/html"),
 }
 ORPHANS_FILE = "orphaned_decisions.csv"
 DECISION_DESCRIPTIONS = {
