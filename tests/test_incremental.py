@@ -264,6 +264,18 @@ def test_a_renamed_pdf_is_published_under_its_new_path(published):
     assert str(corpus / "a.pdf") not in set(documents(out)["path"])
 
 
+def test_outputs_of_a_version_without_the_published_state_are_republished_once(published):
+    corpus, out = published
+    (out / STATE_DIR / "published.json").unlink()
+
+    _, record = rerun(corpus, out)
+
+    assert record["datasets_run_id"] == record["run_id"]
+    assert set(documents(out)["action"]) == {"unchanged"}, "the previous paths come from documents.parquet"
+    _, record = rerun(corpus, out)
+    assert record["datasets_run_id"] != record["run_id"]
+
+
 def test_importing_the_run_module_loads_no_heavy_library():
     heavy = ("pandas", "pyarrow", "plotly", "pdfplumber", "spacy", "prefect")
     code = f"import sys, pipeline.runs; print(sorted(m for m in {heavy!r} if m in sys.modules))"
