@@ -154,10 +154,14 @@ def main() -> None:
 
     if not args.skip_cli:
         home = work / "prefect"
-        cli_run(corpus, work / "warmup", 1, home)  # the first Prefect start creates its database
+        seed_only = work / "seed-only"
+        seed_only.mkdir()
+        shutil.copy(ROOT / "corpus" / "seed_review.pdf", seed_only / "seed_review.pdf")
+        cli_run(seed_only, work / "warmup", 1, home)  # the first Prefect start creates its database
         cold = cli_run(corpus, work / "cli-1", 1, home)
         warm = cli_run(corpus, work / "cli-1", 1, home)
         print(f"cli_cold_seconds_1_worker: {cold:.2f}")
+        print(f"cli_pages_per_second_1_worker: {pages / cold:.2f}")
         print(f"cli_warm_rerun_seconds: {warm:.2f}")
         print(f"warm_rerun_share_of_cold: {warm / cold:.3f}")
         extra = work / "extra.pdf"
@@ -168,17 +172,11 @@ def main() -> None:
         added = cli_run(corpus, work / "cli-1", 1, home)
         print(f"cli_rerun_after_adding_one_pdf_seconds: {added:.2f} (corpus of {len(pdfs) + 1})")
         (corpus / "added.pdf").unlink()
-        # Workers on the documents other than the 122-page one, which alone outlasts everything else.
-        balanced = work / "balanced"
-        balanced.mkdir()
-        for pdf in pdfs:
-            if pdf != LONG_PDF:
-                shutil.copy(pdf, balanced / pdf.name)
-        one = cli_run(balanced, work / "balanced-1", 1, home)
-        two = cli_run(balanced, work / "balanced-2", 2, home)
-        print(f"cli_cold_seconds_1_worker_without_122p: {one:.2f}")
-        print(f"cli_cold_seconds_2_workers_without_122p: {two:.2f}")
-        print(f"speedup_2_workers: {one / two:.2f}")
+        # The same corpus on both cores: long PDFs are read in page-range parts, so no document waits alone.
+        two = cli_run(corpus, work / "cli-2", 2, home)
+        print(f"cli_cold_seconds_2_workers: {two:.2f}")
+        print(f"cli_pages_per_second_2_workers: {pages / two:.2f}")
+        print(f"speedup_2_workers: {cold / two:.2f}")
     manifest = json.loads((out / "manifest.json").read_text())
     print(f"claims: {manifest['counts']['claims']} tables: {manifest['counts']['tables']}")
     shutil.rmtree(work, ignore_errors=True)
