@@ -141,6 +141,9 @@ def report_run(record: dict, out: Path) -> None:
         f" ({reused} unchanged, reused); {counts['tables']} tables, {counts['claims']} claims,"
         f" {counts['entities']} entities -> {out}"
     )
+    written_by = record.get("datasets_run_id") or record["run_id"]
+    if written_by != record["run_id"]:
+        typer.echo(f"nothing changed: the datasets are those written by run {written_by}")
     for failure in record["failures"]:
         reason = failure["error"] if "--debug" in sys.argv else failure["error"].splitlines()[0]
         typer.echo(f"{failure['status'].upper()}: {failure['path']}: {reason}", err=True)
