@@ -55,13 +55,14 @@ def prepare_output(out: Path) -> None:
 def run(
     corpus: CorpusArg,
     out: OutOption = Path("outputs"),
-    workers: Annotated[int, typer.Option(min=1, help="Documents processed in parallel (processes).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Parallel processes (documents, page ranges).")] = 1,
     dask_address: Annotated[
         str | None, typer.Option(help="Run the document tasks on an existing Dask cluster (tcp://host:port).")
     ] = None,
     max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
     max_seconds: Annotated[
-        float | None, typer.Option(min=1, help="Fail a document whose reading takes longer than this.")
+        float | None,
+        typer.Option(min=1, help="Fail a document whose reading (per part, if read in parts) takes longer."),
     ] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same --out.")] = 0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar of documents done.")] = True,
@@ -155,7 +156,7 @@ def serve(
     out: OutOption = Path("outputs"),
     cron: Annotated[str, typer.Option(help="When to rerun, as a cron expression (UTC).")] = "0 3 * * *",
     name: Annotated[str, typer.Option(help="Deployment name.")] = "reviewminer-scheduled",
-    workers: Annotated[int, typer.Option(min=1, help="Documents processed in parallel (processes).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Parallel processes (documents, page ranges).")] = 1,
     max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
     max_seconds: Annotated[float | None, typer.Option(min=1, help="Per-document reading time budget.")] = None,
     port: Annotated[
