@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.layout import LTChar
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.page import ALL_ATTRS
 from pdfplumber.utils import resolve_all, resolve_and_decode
@@ -111,10 +112,16 @@ def read_pdf(
 
 
 def count_pages(path: Path) -> int | None:
-    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why)."""
+    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why).
+
+    Read from the page tree's /Count with pdfminer alone: pdfplumber.open resolves much more (up to 0.5 s on a
+    long PDF), and the flow counts every new PDF before its first task starts.
+    """
     try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
+        with Path(path).open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+        return int(count) if isinstance(count, int) and count > 0 else None
     except Exception:
         return None
 
@@ -134,6 +141,9 @@ def join_parts(parts: list[PdfPart]) -> PdfContent:
         metadata_title=first.metadata_title,
         pages=[page for part in parts for page in part.content.pages],
     )
+    covered = content.pages[-1].number if content.pages else 0
+    if covered < content.n_pages:  # the page tree's /Count, which the parts were cut from, was short
+        content.pages += read_pdf(Path(first.path), sha256=first.sha256, pages=(covered + 1, content.n_pages)).pages
     if [page.number for page in content.pages] != list(range(1, content.n_pages + 1)):
         raise RuntimeError(f"parts cover pages {[(part.first, part.last) for part in parts]}, not the document")
     check_text_layer(content)

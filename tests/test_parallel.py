@@ -118,3 +118,17 @@ def test_a_part_that_cannot_be_read_fails_its_document_with_the_reason(tmp_path)
     assert bad.content is None and bad.status == "failed" and "damaged or truncated" in bad.error
     result = process_document(SEED_PDF, file_sha256(SEED_PDF), parts=[good, bad])
     assert result.status == "failed" and result.error == bad.error
+
+
+def test_page_count_comes_from_the_page_tree_and_short_counts_lose_no_page(tmp_path):
+    from pipeline.corpus import file_sha256
+    from pipeline.ingest import count_pages, join_parts
+    from pipeline.process import read_part
+
+    assert count_pages(SEED_PDF) == 10
+    (tmp_path / "notes.pdf").write_text("not a PDF")
+    assert count_pages(tmp_path / "notes.pdf") is None  # then the document is read whole and reports why
+    # Parts cut from a page tree whose /Count says 7 for 10 pages: the joined document still has every page.
+    sha = file_sha256(SEED_PDF)
+    joined = join_parts([read_part(SEED_PDF, sha, 5, 7), read_part(SEED_PDF, sha, 1, 4)])
+    assert [page.number for page in joined.pages] == list(range(1, 11))
