@@ -12,6 +12,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
@@ -178,7 +179,7 @@ class CharFastPage(pdfplumber.page.Page):
         attr["page_number"] = self.page_number
         for colour_space in ("ncs", "scs"):
             if hasattr(obj, colour_space):
-                attr[colour_space] = resolve_and_decode(getattr(obj, colour_space).name)
+                attr[colour_space] = _decoded_name(getattr(obj, colour_space).name)
         text = obj.get_text()
         attr["text"] = unicodedata.normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
         state = obj.graphicstate
@@ -196,6 +197,12 @@ class CharFastPage(pdfplumber.page.Page):
 
 
 _PLAIN_TYPES = (str, int, float, bool)
+
+
+@lru_cache(maxsize=256)
+def _decoded_name(name: str | bytes) -> str:
+    """A colour space's name as pdfplumber decodes it; a page has a handful, decoded once instead of per char."""
+    return resolve_and_decode(name)
 
 
 def describe_pdfminer_error(error: object) -> str:
