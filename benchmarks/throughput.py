@@ -58,7 +58,7 @@ def peak_rss_mb_of(pdf: Path) -> float:
     """Peak RSS of a fresh process that runs every stage on one PDF (spaCy pipeline included)."""
     code = (
         "import sys; from pathlib import Path\n"
-        "from pipeline.process import process_document; from pipeline.ingest import file_sha256\n"
+        "from pipeline.process import process_document; from pipeline.corpus import file_sha256\n"
         "p = Path(sys.argv[1]); r = process_document(p, file_sha256(p)); assert r.status == 'ok', r.error\n"
         # VmHWM, not ru_maxrss: Linux carries the parent's peak into ru_maxrss across fork and exec.
         "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)\n"

@@ -204,8 +204,7 @@ def serve(
         )
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_local_server(server)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.claims import load_gold, score_claims
-from pipeline.ingest import file_sha256
+from pipeline.corpus import file_sha256
 from pipeline.process import process_document
 from pipeline.records import Claim
 from pipeline.tables import table_cell_accuracy

@@ -137,7 +137,7 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
     """
     settings = plan.settings
     out_dir, key = str(plan.out_dir), plan.record.config_key
-    # Page counts only matter when tasks run side by side (ordering and splitting); opening every PDF costs time.
+    # Page counts only matter when tasks run side by side: for ordering and splitting.
     sized = [(document, count_pages(document.path) if slots > 1 else None) for document in plan.to_process]
     sized.sort(key=lambda item: (item[1] or 0, item[0].path.stat().st_size), reverse=True)
     waiting: dict[str, _Job] = {}  # documents whose parts are being read

@@ -26,7 +26,7 @@ from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline import tables
-from pipeline.corpus import doc_id_for, file_sha256  # noqa: F401 - re-exported: ingest is where readers look
+from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, Word
 
 # pdfminer warns about every odd colour space and font; none of it is actionable for a user.

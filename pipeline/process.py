@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline import ingest, nlp, structure, tables
 from pipeline.claims import extract_claims
 from pipeline.config import Settings
+from pipeline.corpus import doc_id_for
 from pipeline.records import DocumentError, DocumentResult, PdfPart
 
 
@@ -47,7 +48,7 @@ def process_document(
     """
     settings = settings or Settings()
     path = Path(path)
-    result = DocumentResult(doc_id=ingest.doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
+    result = DocumentResult(doc_id=doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     try:

@@ -34,7 +34,7 @@ def prefect_harness():
 @pytest.fixture(scope="session")
 def seed_result():
     """The seed review through every stage, in plain Python (no Prefect)."""
-    from pipeline.ingest import file_sha256
+    from pipeline.corpus import file_sha256
     from pipeline.process import process_document
 
     result = process_document(SEED_PDF, file_sha256(SEED_PDF))

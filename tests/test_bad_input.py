@@ -208,9 +208,13 @@ def test_run_killed_at_any_moment_leaves_readable_datasets(seed_run, tmp_path):
     pdf_factory.text_pdf(corpus / "small.pdf", ["Ultrafiltration is simple, but its yield is low."])
     shutil.copy(SEED_PDF, corpus / "seed_review.pdf")
     for delay in (3.0, 8.0, 14.0):
-        # A new session, so the kill takes the run's temporary Prefect server with it, as a killed job would.
-        child = subprocess.Popen([*CLI, "run", str(corpus), "--out", str(out), "--no-progress"],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        # A new session, so the kill takes the run's Prefect server with it, as a killed job would.
+        child = subprocess.Popen(
+            [*CLI, "run", str(corpus), "--out", str(out), "--no-progress"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(delay)
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()

@@ -7,10 +7,11 @@ import json
 
 import pandas as pd
 import pytest
-from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 from pipeline.compare import build_comparison, build_methods, find_conflicts
 from pipeline.datasets import typed_frame
+
+from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 A, B, C = "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc"
 DOCUMENTS = typed_frame(

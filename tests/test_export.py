@@ -7,11 +7,12 @@ import json
 import pandas as pd
 import pytest
 from jsonschema import Draft202012Validator
-from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 from pipeline.datapackage import BIOC_SCHEMA
 from pipeline.datasets import typed_frame
 from pipeline.export import bioc_collection, export_bioc
+
+from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 DOC = "d" * 16
 TITLE = "Isolation methods"

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from browser import chromium, require_browser
-from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 from pipeline.datasets import typed_frame
 from pipeline.report import method_aspect_counts, render_report, run_report_markdown, write_report
+
+from browser import chromium, require_browser
+from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
 HOSTILE = "<script>alert('pdf')</script> & <b>bold</b> | pipe"
 ADVANTAGE_RGB = (0x1E, 0x84, 0x49)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from review_fixtures import prepare_review_run
 
 with warnings.catch_warnings():

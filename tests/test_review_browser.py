@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from browser import chromium, require_browser
 from review_fixtures import prepare_review_run, running_app
 

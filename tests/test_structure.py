@@ -9,7 +9,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pipeline.ingest import Budget, doc_id_for, file_sha256, read_page, read_pdf
+from pipeline.corpus import doc_id_for, file_sha256
+from pipeline.ingest import Budget, read_page, read_pdf
 from pipeline.records import DocumentError, PdfContent, StructuredDocument
 from pipeline.structure import Vocabulary, build_document, expand_numbers, join_lines
 

@@ -77,8 +77,8 @@ def write_contradicting_pdf(path: Path) -> Path:
 def _processed_paper() -> dict[str, pd.DataFrame]:
     """Generated and extracted once per test session, however many test modules import the fixtures (each
     importing module gets its own instance of a session fixture)."""
+    from pipeline.corpus import file_sha256
     from pipeline.datasets import document_frames, typed_frame
-    from pipeline.ingest import file_sha256
     from pipeline.process import process_document
 
     folder = Path(tempfile.mkdtemp(prefix="reviewminer-second-"))
