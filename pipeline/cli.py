@@ -108,8 +108,12 @@ def _run(
         # A local server of our own rather than Prefect's temporary one: it boots in a child process while this
         # process imports the flow and loads spaCy (instead of one after the other), and worker processes, which
         # cannot see a temporary server, share it. PREFECT_API_URL must be set before prefect is imported.
-        server, os.environ["PREFECT_API_URL"] = launch_local_server(home, port=free_port())
+        server, os.environ["PREFECT_API_URL"] = launch_local_server(home, port=free_port(), one_run=True)
     try:
+        if workers > 1 and not dask_address:
+            from pipeline.pool import start_forkserver
+
+            start_forkserver()  # the workers' parent loads the pipeline while the server boots
         from pipeline.flow import make_task_runner, run_corpus
 
         if workers == 1 and not dask_address:

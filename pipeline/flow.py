@@ -5,39 +5,50 @@ Import this module only after `pipeline.prefect_env.configure_prefect` has set P
 
 from __future__ import annotations
 
-import math
 import os
+import pickle
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from tqdm import tqdm
 
 from pipeline.config import Settings
 from pipeline.corpus import CorpusDocument
 from pipeline.datasets import DocumentCache
 from pipeline.ingest import count_pages
+from pipeline.pool import PreloadedProcessPoolTaskRunner
 from pipeline.process import process_document, read_part
 from pipeline.records import PdfPart
 from pipeline.runs import RunPlan, finish_run, output_lock, plan_run
 
-# A PDF this long is read in parts of about this many pages when several workers are free, so that one long
-# review does not keep one worker busy while the others wait at the end of the run.
+# A PDF of at least twice this many pages is read in parts when several workers are free, so that one long review
+# does not keep one worker busy while the others wait at the end of the run. Parts are never shorter.
 PART_PAGES = 24
 
 
-@task(name="read-pages", task_run_name="read-{doc_id}-pages-{first}-{last}")
-def read_part_task(path: str, sha256: str, doc_id: str, settings: Settings, first: int, last: int) -> PdfPart:
-    """Read pages first..last of one long PDF."""
-    return read_part(Path(path), sha256, first, last, settings)
+# Prefect's own caching is off: the output cache (DocumentCache) already skips unchanged documents, and Prefect's
+# default policy would hash every task's inputs.
+@task(name="read-pages", task_run_name="read-{doc_id}-pages-{first}-{last}", cache_policy=NO_CACHE)
+def read_part_task(path: str, sha256: str, doc_id: str, settings: Settings, first: int, last: int) -> bytes:
+    """Read pages first..last of one long PDF; returns the pickled `PdfPart` (see `pack_part`)."""
+    return pack_part(read_part(Path(path), sha256, first, last, settings))
 
 
-@task(name="process-document", task_run_name="process-{doc_id}")
+def pack_part(part: PdfPart) -> bytes:
+    """A part travels between tasks pickled: Prefect walks every object inside task parameters and results
+    (about 1 s per 20 pages of words, in the flow's process, while the workers wait); bytes it passes as one value.
+    """
+    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@task(name="process-document", task_run_name="process-{doc_id}", cache_policy=NO_CACHE)
 def process_document_task(
     path: str,
     sha256: str,
@@ -46,22 +57,25 @@ def process_document_task(
     out_dir: str,
     key: str,
     debug: bool = False,
-    parts: list[PdfPart] | None = None,
+    packed_parts: list[bytes] | None = None,
 ) -> dict:
     """Extract one document (from its pages read in parts, if given) and keep its frames in the cache."""
-    result = process_document(Path(path), sha256, settings, debug=debug, parts=parts)
+    parts = [pickle.loads(packed) for packed in packed_parts or []]  # our own task's output, never user data
+    result = process_document(Path(path), sha256, settings, debug=debug, parts=parts or None)
     return DocumentCache(Path(out_dir), key).store(result)
 
 
 def page_ranges(n_pages: int | None, slots: int, part_pages: int | None = None) -> list[tuple[int, int]]:
     """The parts a PDF is read in: none (the document task reads it) unless it is long and workers are free.
 
-    REVIEWMINER_PART_PAGES overrides the part length (the tests split a short PDF with it).
+    One part per worker, no more: each part opens the PDF and parses its fonts again (about 1 s on a 122-page
+    review), and the other documents keep the workers busy while the long one's last stages run.
+    REVIEWMINER_PART_PAGES overrides the shortest part (the tests split a short PDF with it).
     """
     part_pages = part_pages or int(os.environ.get("REVIEWMINER_PART_PAGES", PART_PAGES))
     if slots < 2 or not n_pages or n_pages < 2 * part_pages:
         return []
-    n_parts = max(slots, math.ceil(n_pages / part_pages))
+    n_parts = min(slots, n_pages // part_pages)
     bounds = [round(i * n_pages / n_parts) for i in range(n_parts + 1)]
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(n_parts)]
 
@@ -87,7 +101,7 @@ def make_task_runner(workers: int | None = None, dask_address: str | None = None
 
         return DaskTaskRunner(address=dask_address)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return PreloadedProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
@@ -125,7 +139,7 @@ class _Job:
     document: CorpusDocument
     pages: tuple[int, int] | None = None  # a part; None for the document task
     parts_left: int = 0  # parts of this document still being read (document jobs only)
-    parts: list[PdfPart] = field(default_factory=list)
+    parts: list[bytes] = field(default_factory=list)  # the parts read so far, packed
 
 
 def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:

@@ -48,17 +48,35 @@ def start_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, ti
     return process, api_url
 
 
-def launch_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200):
+# Server loops a server that lives for one run never needs: it schedules no deployments, has no late runs, work
+# pools or automations. They wake every few seconds and take CPU from the run's workers.
+ONE_RUN_SERVER = {
+    f"PREFECT_SERVER_SERVICES_{service}_ENABLED": "false"
+    for service in (
+        "SCHEDULER",
+        "LATE_RUNS",
+        "FOREMAN",
+        "CANCELLATION_CLEANUP",
+        "PAUSE_EXPIRATIONS",
+        "REPOSSESSOR",
+        "TRIGGERS",
+    )
+}
+
+
+def launch_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, one_run: bool = False):
     """Start `prefect server start` as a child process without waiting for it; returns (process, api_url).
 
     The server takes 5-10 s to boot on 2 cores: the caller does its own start-up meanwhile, then calls
-    `wait_until_healthy`.
+    `wait_until_healthy`. `one_run`: the server only records one flow run (its tasks, logs, events).
     """
     import subprocess
     import sys
 
     env = dict(os.environ, PREFECT_HOME=str(home))
     env.pop("PREFECT_API_URL", None)
+    if one_run:
+        env.update(ONE_RUN_SERVER)
     log = open(Path(home) / "server.log", "ab")  # noqa: SIM115 - kept open for the child's lifetime
     process = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port), "--analytics-off"],

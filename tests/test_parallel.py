@@ -63,7 +63,7 @@ def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_
 
     from pipeline.flow import make_task_runner, run_corpus
 
-    # Parts of 4 pages: the 10-page seed is read as three parts by two worker processes, then joined.
+    # Parts of at least 4 pages: the 10-page seed is read as two parts by the two worker processes, then joined.
     monkeypatch.setenv("REVIEWMINER_PART_PAGES", "4")
     out = tmp_path / "pool"
     flow_run = run_corpus.with_options(task_runner=make_task_runner(workers=2))(
@@ -87,9 +87,8 @@ def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_
     names = asyncio.run(task_run_names())
     seed_id = single_process["documents"].loc[lambda d: d["n_pages"] == 10, "doc_id"].item()
     assert [n for n in names if n.startswith("read-")] == [
-        f"read-{seed_id}-pages-1-3",
-        f"read-{seed_id}-pages-4-7",
-        f"read-{seed_id}-pages-8-10",
+        f"read-{seed_id}-pages-1-5",
+        f"read-{seed_id}-pages-6-10",
     ]
     assert sum(n.startswith("process-") for n in names) == 3
 
@@ -99,11 +98,12 @@ def test_long_pdfs_are_split_into_parts_only_when_workers_are_free():
 
     assert page_ranges(122, slots=1) == []
     assert page_ranges(30, slots=2) == []  # shorter than two parts: read by the document task
-    parts = page_ranges(122, slots=2)
+    assert page_ranges(122, slots=2) == [(1, 61), (62, 122)]  # one part per worker
+    parts = page_ranges(122, slots=8)
     assert parts[0][0] == 1 and parts[-1][1] == 122
     assert all(b[0] == a[1] + 1 for a, b in zip(parts, parts[1:], strict=False))  # contiguous, no page twice
-    assert len(parts) == 6 and max(last - first + 1 for first, last in parts) <= 24
-    assert page_ranges(50, slots=4) == [(1, 12), (13, 25), (26, 38), (39, 50)]  # at least one part per worker
+    assert len(parts) == 5 and min(last - first + 1 for first, last in parts) >= 24  # never shorter than 24 pages
+    assert page_ranges(50, slots=4) == [(1, 25), (26, 50)]
 
 
 def test_a_part_that_cannot_be_read_fails_its_document_with_the_reason(tmp_path):
@@ -132,3 +132,35 @@ def test_page_count_comes_from_the_page_tree_and_short_counts_lose_no_page(tmp_p
     sha = file_sha256(SEED_PDF)
     joined = join_parts([read_part(SEED_PDF, sha, 5, 7), read_part(SEED_PDF, sha, 1, 4)])
     assert [page.number for page in joined.pages] == list(range(1, 11))
+
+
+def test_pool_workers_are_forked_with_the_pipeline_already_loaded(prefect_harness):
+    import os
+
+    from prefect import flow, task
+
+    from pipeline.pool import PreloadedProcessPoolTaskRunner
+
+    @task
+    def describe_worker() -> dict:
+        import gc
+        import multiprocessing
+        import sys
+
+        from pipeline.nlp import _cached_pipeline
+
+        return {
+            "pid": os.getpid(),
+            "forked": multiprocessing.parent_process() is not None,
+            "preloaded": "pipeline.preload" in sys.modules,
+            "pipelines_loaded": _cached_pipeline.cache_info().currsize,  # before this worker ran any document
+            "frozen_objects": gc.get_freeze_count(),
+        }
+
+    @flow(task_runner=PreloadedProcessPoolTaskRunner(max_workers=2))
+    def probe() -> list[dict]:
+        return [future.result() for future in [describe_worker.submit() for _ in range(2)]]
+
+    workers = probe()
+    assert all(w["pid"] != os.getpid() and w["forked"] and w["preloaded"] for w in workers)
+    assert all(w["pipelines_loaded"] == 1 and w["frozen_objects"] > 100_000 for w in workers)
