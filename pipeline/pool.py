@@ -19,6 +19,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 # Imported by the forkserver before its first fork (see pipeline/preload.py).
 PRELOAD = ["pipeline.preload"]
+FORKSERVER_AVAILABLE = "forkserver" in multiprocessing.get_all_start_methods()  # not on Windows
 
 
 def start_forkserver() -> None:
@@ -26,6 +27,8 @@ def start_forkserver() -> None:
 
     The forkserver keeps the environment of this moment, so Prefect's settings (PREFECT_API_URL) must be set first.
     """
+    if not FORKSERVER_AVAILABLE:
+        return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     multiprocessing.forkserver.ensure_running()
@@ -35,6 +38,8 @@ class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
     """Prefect's ProcessPoolTaskRunner whose workers are forked from the preloaded forkserver, not spawned."""
 
     def __enter__(self):
+        if not FORKSERVER_AVAILABLE:
+            return super().__enter__()  # spawned, as Prefect does
         # Prefect also enters the flow's runner around every task inside a worker, where it submits nothing: only
         # the flow's own process needs the forkserver (a worker would otherwise start and preload one of its own).
         if multiprocessing.parent_process() is None:

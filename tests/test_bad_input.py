@@ -83,7 +83,8 @@ def messy_run(tmp_path_factory):
     shutil.copy(SCANNED, corpus / "scanned.pdf")
     shutil.copy(LONG, corpus / "long.pdf")
     out = tmp_path_factory.mktemp("messy-out")
-    result = cli("run", str(corpus), "--out", str(out), "--max-pages", "60", "--no-progress")
+    # On two worker processes, as a user with a large corpus would run it: a bad file fails in its worker alone.
+    result = cli("run", str(corpus), "--out", str(out), "--max-pages", "60", "--workers", "2", "--no-progress")
     return corpus, out, result
 
 
