@@ -27,9 +27,9 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.components import add_entity_ruler, build_tokenizer, read_patterns  # noqa: E402
-from pipeline.nlp import DEFAULT_PIPELINE  # noqa: E402
-from pipeline.train_ner import (  # noqa: E402
+from pipeline.extract.components import add_entity_ruler, build_tokenizer, read_patterns  # noqa: E402
+from pipeline.extract.nlp import DEFAULT_PIPELINE  # noqa: E402
+from pipeline.extract.train_ner import (  # noqa: E402
     AUGMENT_COPIES,
     DEFAULT_CORPUS,
     DEFAULT_EPOCHS,

@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import read_pdf  # noqa: E402
+from pipeline.extract.ingest import read_pdf  # noqa: E402
+from pipeline.extract.structure import build_document  # noqa: E402
 from pipeline.records import DocumentError, PdfContent, StructuredDocument  # noqa: E402
-from pipeline.structure import build_document  # noqa: E402
 
 DEFAULT_PDF = ROOT / "corpus" / "seed_review.pdf"
-DEFAULT_SOURCE = Path("/work/shared/seed/seed_review.txt")
+DEFAULT_SOURCE = ROOT / "gold" / "seed" / "seed_review.source.txt"  # the text the seed PDF was typeset from
 BACK_MATTER = re.compile(
     r"^(abbreviations|acknowledg|author|funding|availability|declarations|references|publisher)", re.IGNORECASE
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import sys
@@ -14,7 +16,7 @@ import typer
 
 from pipeline.config import Settings
 from pipeline.corpus import CorpusError, list_pdfs
-from pipeline.prefect_env import (
+from pipeline.orchestration.prefect_env import (
     configure_prefect,
     free_port,
     launch_local_server,
@@ -22,7 +24,9 @@ from pipeline.prefect_env import (
     stop_local_server,
     wait_until_healthy,
 )
-from pipeline.runs import RunLockedError, finish_run, output_lock, plan_run
+from pipeline.orchestration.runs import RunLockedError, finish_run, output_lock, plan_run
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout: corpus/, gold/, models/
 
 app = typer.Typer(
     help="ReviewMiner: mine review PDFs for tables and method/treatment claims into Parquet/CSV datasets.",
@@ -111,13 +115,13 @@ def _run(
         server, os.environ["PREFECT_API_URL"] = launch_local_server(home, port=free_port(), one_run=True)
     try:
         if workers > 1 and not dask_address:
-            from pipeline.pool import start_forkserver
+            from pipeline.orchestration.pool import start_forkserver
 
             start_forkserver()  # the workers' parent loads the pipeline while the server boots
-        from pipeline.flow import make_task_runner, run_corpus
+        from pipeline.orchestration.flow import make_task_runner, run_corpus
 
         if workers == 1 and not dask_address:
-            from pipeline.nlp import load_pipeline
+            from pipeline.extract.nlp import load_pipeline
 
             load_pipeline(settings.spacy_model)  # the tasks run in this process: its cached pipeline serves them
         if server is not None:
@@ -190,7 +194,7 @@ def serve(
     os.environ["REVIEWMINER_WORKERS"] = str(workers)
     from prefect.deployments.runner import EntrypointType
 
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     try:
         run_corpus.serve(
@@ -229,21 +233,58 @@ def review(
 
 @app.command("eval")
 def evaluate(
-    pdf: Annotated[Path, typer.Option(help="The PDF to evaluate.")] = Path("corpus/seed_review.pdf"),
-    gold: Annotated[Path, typer.Option(help="Folder of gold files.")] = Path("tests/gold"),
-    prefix: Annotated[
-        str, typer.Option(help="Gold files' name prefix: PREFIX_tables.json, PREFIX_claims_*.jsonl.")
-    ] = "seed",
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(help="PDFs to evaluate (a folder or one PDF). Default: the seed review in corpus/."),
+    ] = None,
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Folder of gold files named after the PDFs. Default: CORPUS itself, or gold/seed."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder of the run (reused as a cache). Default: a cache folder."),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Parallel processes for the run.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    show: Annotated[bool, typer.Option(help="List missed gold claims and unmatched predictions.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar while the pipeline runs.")] = True,
 ) -> None:
-    """Print claim precision/recall/F1 and table cell accuracy against the gold files."""
-    if not pdf.exists():
-        fail(f"PDF not found: {pdf}")
-    if not gold.is_dir():
-        fail(f"gold folder not found: {gold}")
-    from pipeline.evaluate import evaluate_pdf
+    """Run the pipeline over CORPUS (or reuse its cached results) and score it against hand-made gold.
 
-    for line in evaluate_pdf(pdf, gold, prefix).lines():
-        typer.echo(line)
+    Prints, per document and pooled: claims precision/recall/F1 per relation, exact-cell accuracy per gold table
+    grid, and body-text recall. Gold follows gold/ANNOTATION.md; `reviewminer eval gold/dev` and
+    `reviewminer eval gold/heldout` score the repository's two splits. Exit code 2 when gold or PDFs are missing.
+    """
+    from pipeline.evaluate import GoldError, evaluate_output, find_gold
+
+    if corpus is None:
+        corpus, gold = PROJECT_ROOT / "corpus", gold or PROJECT_ROOT / "gold" / "seed"
+    corpus = corpus.resolve()
+    gold = (gold or (corpus if corpus.is_dir() else corpus.parent)).resolve()
+    try:
+        documents = find_gold(corpus, gold)
+    except GoldError as error:
+        fail(str(error))
+    out = (out or default_eval_output(corpus)).resolve()
+    prepare_output(out)
+    try:
+        _run(corpus, out, workers, None, Settings(), 0, progress and not as_json, False)
+        report = evaluate_output(out, documents, name=str(gold))
+    except (CorpusError, RunLockedError, GoldError) as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        for line in report.lines(show=show):
+            typer.echo(line)
+
+
+def default_eval_output(corpus: Path) -> Path:
+    """A cache folder per corpus, so a second eval of the same PDFs reuses their extraction."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    key = hashlib.sha1(str(corpus).encode()).hexdigest()[:8]
+    return cache / "reviewminer" / "eval" / f"{corpus.stem}-{key}"
 
 
 @app.command("train-ner")
@@ -259,7 +300,7 @@ def train_ner_command(
     ] = None,
 ) -> None:
     """Train our NER component on weak labels from the entity-ruler lexicons (reproducible, CPU, minutes)."""
-    from pipeline import train_ner
+    from pipeline.extract import train_ner
 
     argv = ["--seed", str(seed)]
     if output:

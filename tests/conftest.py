@@ -11,13 +11,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
-SHARED = ROOT.parent / "shared"
-CORPUS_REAL = SHARED / "corpus-real"
+# Real, openly licensed PDFs kept in the repository (sources and licences in gold/README.md and
+# tests/data/SOURCES.md). Tests use the dev split of the gold set and tests/data, never the held-out split.
+DEV_PDFS = ROOT / "gold" / "dev"
+TEST_DATA = Path(__file__).resolve().parent / "data"
 GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def real_pdf(name: str) -> Path:
+    """A real PDF of the repository by file name (dev split or tests/data)."""
+    for folder in (DEV_PDFS, TEST_DATA):
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(f"{name} is neither in {DEV_PDFS} nor in {TEST_DATA}")
+
 
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="reviewminer-test-prefect-"))
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
-from pipeline.prefect_env import configure_prefect  # noqa: E402
+from pipeline.orchestration.prefect_env import configure_prefect  # noqa: E402
 
 configure_prefect(_PREFECT_HOME)
 
@@ -35,7 +46,7 @@ def prefect_harness():
 def seed_result():
     """The seed review through every stage, in plain Python (no Prefect)."""
     from pipeline.corpus import file_sha256
-    from pipeline.process import process_document
+    from pipeline.extract.document import process_document
 
     result = process_document(SEED_PDF, file_sha256(SEED_PDF))
     assert result.status == "ok", result.error
@@ -45,7 +56,7 @@ def seed_result():
 @pytest.fixture(scope="session")
 def seed_run(prefect_harness, tmp_path_factory):
     """A real flow run over corpus/ (the seed review); returns (output folder, run record)."""
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     corpus = tmp_path_factory.mktemp("corpus")
     shutil.copy(SEED_PDF, corpus / "seed_review.pdf")

@@ -88,7 +88,7 @@ def prepare_review_run(seed_run, folder: Path) -> tuple[Path, Path]:
 
     Returns (out, corpus); only the hostile PDF is processed, the seed's extraction comes from the copied cache.
     """
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     pdf = write_script_pdf(folder / "script_tags.pdf")
     out, corpus = copy_run(seed_run, folder, extra_pdfs=(pdf,))

@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.ingest import read_pdf
+from pipeline.extract.ingest import read_pdf
 from pipeline.records import PdfContent
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,14 +14,14 @@ import pandas as pd
 import pytest
 from filelock import FileLock
 
-from pipeline import ingest
+from pipeline.extract import ingest
 from pipeline.records import DocumentError
 
 import pdf_factory
-from conftest import CORPUS_REAL, SEED_PDF
+from conftest import SEED_PDF, real_pdf
 
-SCANNED = CORPUS_REAL / "robust_scanned_no_textlayer_docling.pdf"
-LONG = CORPUS_REAL / "deep_review_biomed_long122p.pdf"
+SCANNED = real_pdf("robust_scanned_no_textlayer_docling.pdf")
+LONG = real_pdf("deep_review_biomed_long122p.pdf")
 CLI = [sys.executable, "-m", "pipeline.cli"]
 
 
@@ -186,7 +186,7 @@ def test_kill_during_atomic_write_leaves_the_previous_file(tmp_path):
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from pipeline.datasets import atomic_write\n"
+        "from pipeline.outputs.datasets import atomic_write\n"
         "def slow(tmp):\n"
         "    with open(tmp, 'wb') as h:\n"
         "        h.write(b'PAR1 half written'); h.flush(); print('writing', flush=True); time.sleep(60)\n"

@@ -8,8 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.compare import build_comparison, build_methods, find_conflicts
-from pipeline.datasets import typed_frame
+from pipeline.outputs.compare import build_comparison, build_methods, find_conflicts
+from pipeline.outputs.datasets import typed_frame
 
 from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 

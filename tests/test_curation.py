@@ -8,7 +8,7 @@ import threading
 import pandas as pd
 import pytest
 
-from pipeline.curation import (
+from pipeline.outputs.curation import (
     ORPHANS_NAME,
     REVIEW_COLUMNS,
     DecisionError,
@@ -19,7 +19,7 @@ from pipeline.curation import (
     rewrite_claims,
     run_lock,
 )
-from pipeline.datasets import typed_frame, write_csv, write_parquet
+from pipeline.outputs.datasets import typed_frame, write_csv, write_parquet
 
 
 def claim(claim_id: str, subject: str, relation: str, obj: str) -> dict:

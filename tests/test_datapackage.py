@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import curation
-from pipeline.compare import build_comparison, build_methods
-from pipeline.datapackage import validate_datapackage, write_datapackage
-from pipeline.datasets import COLUMNS, SCHEMA_VERSION, typed_frame, write_csv, write_json, write_parquet
-from pipeline.export import export_bioc
-from pipeline.publish import write_table_csvs
-from pipeline.report import write_report
+from pipeline.outputs import curation
+from pipeline.outputs.compare import build_comparison, build_methods
+from pipeline.outputs.datapackage import validate_datapackage, write_datapackage
+from pipeline.outputs.datasets import COLUMNS, SCHEMA_VERSION, typed_frame, write_csv, write_json, write_parquet
+from pipeline.outputs.export import export_bioc
+from pipeline.outputs.publish import write_table_csvs
+from pipeline.outputs.report import write_report
 
 CSV_TABLES = ("documents", "claims", "table_index", "comparison", "methods")
 DOC = "e" * 16

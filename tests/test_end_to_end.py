@@ -86,7 +86,7 @@ def test_ultracentrifugation_has_advantages_and_disadvantages(seed_run):
 
 
 def test_run_writes_comparison_report_interchange_and_a_valid_datapackage(seed_run):
-    from pipeline.datapackage import validate_datapackage
+    from pipeline.outputs.datapackage import validate_datapackage
 
     out, _, _ = seed_run
     for name in (

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipeline.datapackage import BIOC_SCHEMA
-from pipeline.datasets import typed_frame
-from pipeline.export import bioc_collection, export_bioc
+from pipeline.outputs.datapackage import BIOC_SCHEMA
+from pipeline.outputs.datasets import typed_frame
+from pipeline.outputs.export import bioc_collection, export_bioc
 
 from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 

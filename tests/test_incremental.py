@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 
 from pipeline.config import Settings
-from pipeline.curation import DecisionStore
-from pipeline.datasets import STATE_DIR
-from pipeline.runs import finish_run, plan_run
+from pipeline.orchestration.runs import finish_run, plan_run
+from pipeline.outputs.curation import DecisionStore
+from pipeline.outputs.datasets import STATE_DIR
 
 import pdf_factory
 
@@ -41,7 +41,7 @@ def small_corpus(tmp_path):
 
 
 def run(corpus, out):
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     return run_corpus(corpus=str(corpus), out=str(out))
 
@@ -180,7 +180,7 @@ def stamps(out) -> dict[str, tuple[int, int, int]]:
 
 
 def test_unchanged_rerun_rewrites_no_dataset_but_records_the_run(published):
-    from pipeline.report import run_report_markdown
+    from pipeline.outputs.report import run_report_markdown
 
     corpus, out = published
     before = stamps(out)
@@ -278,6 +278,6 @@ def test_outputs_of_a_version_without_the_published_state_are_republished_once(p
 
 def test_importing_the_run_module_loads_no_heavy_library():
     heavy = ("pandas", "pyarrow", "plotly", "pdfplumber", "spacy", "prefect")
-    code = f"import sys, pipeline.runs; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    code = f"import sys, pipeline.orchestration.runs; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

@@ -5,17 +5,17 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from pipeline.ingest import CharFastPage
+from pipeline.extract.ingest import CharFastPage
 
-from conftest import CORPUS_REAL, SEED_PDF
+from conftest import SEED_PDF, real_pdf
 
 # Born-digital PDFs from different producers (LaTeX, InDesign, Word, a US-government form with a rotated table).
 PDFS = [
     SEED_PDF,
-    CORPUS_REAL / "bmj2015_rct_exercise_smoking_pregnancy.pdf",
-    CORPUS_REAL / "emm2023_eprs1_review_rotated_table.pdf",
-    CORPUS_REAL / "peerjcs2017_vespa_multipage_table.pdf",
-    CORPUS_REAL / "robust_rotated_table_nics_usgov.pdf",
+    real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf"),
+    real_pdf("emm2023_eprs1_review_rotated_table.pdf"),
+    real_pdf("peerjcs2017_vespa_multipage_table.pdf"),
+    real_pdf("robust_rotated_table_nics_usgov.pdf"),
 ]
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 from spacy.tokens import Span
 
-from pipeline.components import MODELS_DIR, read_patterns
-from pipeline.nlp import annotate, build_pipeline, load_pipeline, pipeline_lexicon
+from pipeline.extract.components import MODELS_DIR, read_patterns
+from pipeline.extract.nlp import annotate, build_pipeline, load_pipeline, pipeline_lexicon
 from pipeline.records import Passage, StructuredDocument
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.normalize import (
+from pipeline.extract.normalize import (
     aspect_of,
     canonical_subject,
     content_stems,

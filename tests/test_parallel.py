@@ -36,7 +36,7 @@ def datasets(out) -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def single_process(prefect_harness, corpus, tmp_path_factory):
-    from pipeline.flow import make_task_runner, run_corpus
+    from pipeline.orchestration.flow import make_task_runner, run_corpus
 
     out = tmp_path_factory.mktemp("single")
     run_corpus.with_options(task_runner=make_task_runner(workers=1))(corpus=str(corpus), out=str(out))
@@ -46,7 +46,7 @@ def single_process(prefect_harness, corpus, tmp_path_factory):
 def test_dask_cluster_with_two_workers_gives_the_same_datasets(single_process, corpus, tmp_path):
     from distributed import LocalCluster
 
-    from pipeline.flow import make_task_runner, run_corpus
+    from pipeline.orchestration.flow import make_task_runner, run_corpus
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         out = tmp_path / "dask"
@@ -61,7 +61,7 @@ def test_dask_cluster_with_two_workers_gives_the_same_datasets(single_process, c
 def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_process, corpus, tmp_path, monkeypatch):
     from prefect.client.orchestration import get_client
 
-    from pipeline.flow import make_task_runner, run_corpus
+    from pipeline.orchestration.flow import make_task_runner, run_corpus
 
     # Parts of at least 4 pages: the 10-page seed is read as two parts by the two worker processes, then joined.
     monkeypatch.setenv("REVIEWMINER_PART_PAGES", "4")
@@ -94,7 +94,7 @@ def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_
 
 
 def test_long_pdfs_are_split_into_parts_only_when_workers_are_free():
-    from pipeline.flow import page_ranges
+    from pipeline.orchestration.flow import page_ranges
 
     assert page_ranges(122, slots=1) == []
     assert page_ranges(30, slots=2) == []  # shorter than two parts: read by the document task
@@ -108,7 +108,7 @@ def test_long_pdfs_are_split_into_parts_only_when_workers_are_free():
 
 def test_a_part_that_cannot_be_read_fails_its_document_with_the_reason(tmp_path):
     from pipeline.corpus import file_sha256
-    from pipeline.process import process_document, read_part
+    from pipeline.extract.document import process_document, read_part
 
     good = read_part(SEED_PDF, file_sha256(SEED_PDF), 1, 5)
     assert good.status == "ok" and [p.number for p in good.content.pages] == [1, 2, 3, 4, 5]
@@ -122,8 +122,8 @@ def test_a_part_that_cannot_be_read_fails_its_document_with_the_reason(tmp_path)
 
 def test_page_count_comes_from_the_page_tree_and_short_counts_lose_no_page(tmp_path):
     from pipeline.corpus import file_sha256
-    from pipeline.ingest import count_pages, join_parts
-    from pipeline.process import read_part
+    from pipeline.extract.document import read_part
+    from pipeline.extract.ingest import count_pages, join_parts
 
     assert count_pages(SEED_PDF) == 10
     (tmp_path / "notes.pdf").write_text("not a PDF")
@@ -139,7 +139,7 @@ def test_pool_workers_are_forked_with_the_pipeline_already_loaded(prefect_harnes
 
     from prefect import flow, task
 
-    from pipeline.pool import PreloadedProcessPoolTaskRunner
+    from pipeline.orchestration.pool import PreloadedProcessPoolTaskRunner
 
     @task
     def describe_worker() -> dict:
@@ -147,12 +147,12 @@ def test_pool_workers_are_forked_with_the_pipeline_already_loaded(prefect_harnes
         import multiprocessing
         import sys
 
-        from pipeline.nlp import _cached_pipeline
+        from pipeline.extract.nlp import _cached_pipeline
 
         return {
             "pid": os.getpid(),
             "forked": multiprocessing.parent_process() is not None,
-            "preloaded": "pipeline.preload" in sys.modules,
+            "preloaded": "pipeline.orchestration.preload" in sys.modules,
             "pipelines_loaded": _cached_pipeline.cache_info().currsize,  # before this worker ran any document
             "frozen_objects": gc.get_freeze_count(),
         }

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.datasets import typed_frame
-from pipeline.report import method_aspect_counts, render_report, run_report_markdown, write_report
+from pipeline.outputs.datasets import typed_frame
+from pipeline.outputs.report import method_aspect_counts, render_report, run_report_markdown, write_report
 
 from browser import chromium, require_browser
 from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
@@ -111,7 +111,7 @@ def test_write_report_replaces_the_file(tmp_path):
 
 
 def test_a_run_where_every_document_failed_still_reports(tmp_path):
-    from pipeline.publish import RunRecord
+    from pipeline.outputs.publish import RunRecord
 
     frames, _ = small_frames()
     frames = {"documents": frames["documents"].iloc[1:], "claims": typed_frame("claims", [])}

@@ -19,7 +19,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette would rather have httpx2 (a deprecation warning); httpx works
     from starlette.testclient import TestClient
 
-from pipeline.curation import ORPHANS_NAME, DecisionStore
+from pipeline.outputs.curation import ORPHANS_NAME, DecisionStore
 from pipeline.review import create_app
 from pipeline.review.data import SEARCHED_COLUMNS
 
@@ -232,7 +232,7 @@ def test_decisions_export_as_csv(client, out):
 
 
 def test_orphaned_decisions_are_listed_after_a_rerun(client, out, prepared):
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     claim = a_claim(out, "ultracentrifugation")
     vanished = {**claim, "claim_id": "feedfacefeedface", "object": "a claim an older pipeline extracted"}

@@ -54,7 +54,7 @@ def pick(claims: pd.DataFrame, subject_contains: str, relation: str) -> str:
 def test_decisions_survive_reload_and_rerun(prepared, tmp_path):
     from playwright.sync_api import expect
 
-    from pipeline.flow import run_corpus
+    from pipeline.orchestration.flow import run_corpus
 
     out, corpus = prepared
     claims = pd.read_parquet(out / "claims.parquet")

@@ -13,7 +13,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from pipeline.prefect_env import start_local_server
+from pipeline.orchestration.prefect_env import start_local_server
 
 import pdf_factory
 

@@ -10,13 +10,16 @@ import pdfplumber
 import pytest
 
 from pipeline.corpus import doc_id_for, file_sha256
-from pipeline.ingest import Budget, read_page, read_pdf
+from pipeline.extract.ingest import Budget, read_page, read_pdf
+from pipeline.extract.structure import build_document
+from pipeline.extract.structure.references import expand_numbers
+from pipeline.extract.structure.repair import Vocabulary, join_lines
 from pipeline.records import DocumentError, PdfContent, StructuredDocument
-from pipeline.structure import Vocabulary, build_document, expand_numbers, join_lines
+
+from conftest import real_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
-CORPUS_REAL = ROOT.parent / "shared" / "corpus-real"
 GOLD = json.loads((Path(__file__).resolve().parent / "gold" / "seed_structure.json").read_text(encoding="utf-8"))
 # Longer PDFs are read in part (their first pages and the last one) to keep this module fast;
 # `benchmarks/structure_seed.py --corpus` builds every page of every corpus PDF.
@@ -39,12 +42,12 @@ def seed() -> StructuredDocument:
 
 @pytest.fixture(scope="module")
 def bmj() -> StructuredDocument:
-    return _structure(CORPUS_REAL / "bmj2015_rct_exercise_smoking_pregnancy.pdf")
+    return _structure(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf"))
 
 
 @pytest.fixture(scope="module")
 def jner() -> StructuredDocument:
-    return _structure(CORPUS_REAL / "jner2016_fes_hand_opening.pdf")
+    return _structure(real_pdf("jner2016_fes_hand_opening.pdf"))
 
 
 # ---------------------------------------------------------------- the seed review (two columns)
@@ -226,16 +229,21 @@ def _some_pages(path: Path, n_pages: int) -> PdfContent:
     return PdfContent(doc_id=doc_id_for(sha), path=str(path), sha256=sha, n_pages=total, metadata_title="", pages=pages)
 
 
-OTHER_PDFS = sorted(
-    p.name
-    for p in CORPUS_REAL.glob("*.pdf")
-    if p.name not in {"bmj2015_rct_exercise_smoking_pregnancy.pdf", "jner2016_fes_hand_opening.pdf"}
-)
+# the other real PDFs of the repository outside the held-out split: journal papers, a long preprint, a scanned
+# page and a government statistics sheet
+OTHER_PDFS = [
+    "deep_review_biomed_long122p.pdf",
+    "emm2023_eprs1_review_rotated_table.pdf",
+    "msphere2024_acinetobacter_resistance.pdf",
+    "peerjcs2017_vespa_multipage_table.pdf",
+    "robust_rotated_table_nics_usgov.pdf",
+    "robust_scanned_no_textlayer_docling.pdf",
+]
 
 
 @pytest.mark.parametrize("name", OTHER_PDFS)
 def test_every_real_pdf_with_text_builds(name):
-    path = CORPUS_REAL / name
+    path = real_pdf(name)
     try:
         pdf = read_pdf(path, Budget(max_pages=MAX_PAGES_READ_WHOLE))
     except DocumentError as error:

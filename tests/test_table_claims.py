@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.claims.from_tables import ColumnSemantics, extract_table_claims
-from pipeline.claims.properties import split_properties
+from pipeline.extract.claims.from_tables import ColumnSemantics, extract_table_claims
+from pipeline.extract.claims.properties import split_properties
+from pipeline.extract.tables import assemble_tables
 from pipeline.records import Table, TableCell
-from pipeline.tables import assemble_tables
 
 from tables_shared import parsed, write_ruleless_tables_pdf
 

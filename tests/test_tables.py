@@ -13,15 +13,15 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from pipeline.extract.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
 from pipeline.records import Passage, Table, TableCell
-from pipeline.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
 
+from conftest import real_pdf
 from tables_shared import parsed, write_ruleless_tables_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
 GOLD = ROOT / "tests" / "gold"
-REAL = Path(os.environ.get("REVIEWMINER_CORPUS_REAL", "/work/shared/corpus-real"))
 REGENERATE = os.environ.get("REVIEWMINER_REGEN_GOLDEN") == "1"
 
 
@@ -167,13 +167,6 @@ def check_golden(name: str, tables: list[Table]) -> None:
         assert got == want, f"table {want['number']} of {name} differs from its golden file"
 
 
-def real_pdf(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    return path
-
-
 @pytest.fixture(scope="module")
 def bmj_tables() -> list[Table]:
     return assemble_tables(parsed(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf")), [])
@@ -295,7 +288,7 @@ def test_caption_under_a_whitespace_table(ruleless_pdf):
     ],
 )
 def test_caption_numbers(line, number):
-    from pipeline.tables.captions import CAPTION_PATTERN
+    from pipeline.extract.tables.captions import CAPTION_PATTERN
 
     match = CAPTION_PATTERN.match(line)
     assert (match.group(1) if match else None) == number

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ingest, nlp, structure
-from pipeline.claims import extract_claims, load_gold, merge_claims, prose_claims, score_claims
-from pipeline.claims.from_text import extract_text_claims
-from pipeline.normalize import normalize_claims
+from pipeline.extract import ingest, nlp, structure
+from pipeline.extract.claims import extract_claims, load_gold, merge_claims, prose_claims, score_claims
+from pipeline.extract.claims.from_text import extract_text_claims
+from pipeline.extract.normalize import normalize_claims
 from pipeline.records import Claim, Evidence, Passage, StructuredDocument, Table, TableCell
 
 ROOT = Path(__file__).resolve().parent.parent

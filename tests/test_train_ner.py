@@ -11,8 +11,8 @@ import sys
 import pytest
 import spacy
 
-from pipeline.components import read_patterns
-from pipeline.train_ner import (
+from pipeline.extract.components import read_patterns
+from pipeline.extract.train_ner import (
     DEFAULT_CORPUS,
     DEFAULT_PATTERNS,
     blank_pipeline,

@@ -78,8 +78,8 @@ def _processed_paper() -> dict[str, pd.DataFrame]:
     """Generated and extracted once per test session, however many test modules import the fixtures (each
     importing module gets its own instance of a session fixture)."""
     from pipeline.corpus import file_sha256
-    from pipeline.datasets import document_frames, typed_frame
-    from pipeline.process import process_document
+    from pipeline.extract.document import process_document
+    from pipeline.outputs.datasets import document_frames, typed_frame
 
     folder = Path(tempfile.mkdtemp(prefix="reviewminer-second-"))
     atexit.register(shutil.rmtree, folder, True)

@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.curation import RELATIONS, DecisionError, decisions_table, rewrite_claims
+from pipeline.outputs.curation import RELATIONS, DecisionError, decisions_table, rewrite_claims
 from pipeline.review.data import PAGE_SIZE, Filters, OutputFolder, choices, filter_claims, row_dict
 from pipeline.review.pages import LruCache, PageImage, render_page
 

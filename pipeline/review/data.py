@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.curation import DecisionStore, merge_decisions, orphaned
+from pipeline.outputs.curation import DecisionStore, merge_decisions, orphaned
 
 PAGE_SIZE = 50
 SEARCHED_COLUMNS = ("subject", "subject_norm", "object", "object_norm", "evidence", "aspect")

@@ -1,0 +1,95 @@
+"""Quality on hand-made gold: the seed, the dev split and the held-out split, in one table.
+
+    .venv/bin/python benchmarks/quality.py [--workers N] [--out-root DIR] [--json FILE]
+
+Runs `reviewminer eval` on each split (the pipeline runs, or reuses its cache in OUT-ROOT/<split>), then prints
+pooled claim precision/recall/F1 (micro, per relation too), mean exact-cell accuracy over the gold grids, and
+body-text recall (median and 10th percentile over the split's PDFs), with the date and commit. Dev and held-out
+figures are printed apart: a gain on the dev split alone is not a gain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLITS = {
+    "seed": [],  # `reviewminer eval` without a corpus: corpus/seed_review.pdf against gold/seed/
+    "dev": [str(ROOT / "gold" / "dev")],
+    "heldout": [str(ROOT / "gold" / "heldout")],
+}
+
+
+def evaluate(split: str, out: Path, workers: int) -> dict:
+    command = [sys.executable, "-m", "pipeline.cli", "eval", *SPLITS[split], "--out", str(out), "--json"]
+    command += ["--no-progress", "--workers", str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"eval of {split} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout)
+
+
+def commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, cwd=ROOT
+    )
+    return done.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+
+
+def row(split: str, result: dict) -> str:
+    claims, tables, text = result["claims"], result["tables"], result["text_recall"] or {}
+    cells = f"{tables['mean_cell_accuracy']:.3f} ({tables['grids']})" if tables["grids"] else "–"
+    recall = f"{text['median']:.3f} / {text['p10']:.3f}" if text else "–"
+    return (
+        f"| {split} | {len(result['documents'])} | {claims['precision']:.3f} | {claims['recall']:.3f} | "
+        f"{claims['f1']:.3f} | {claims['predicted']} / {claims['correct']} / {claims['required']} / "
+        f"{claims['found']} | {cells} | {recall} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out-root", type=Path, default=ROOT / "outputs" / "quality")
+    parser.add_argument("--json", type=Path, help="also write every figure, per document, to this file")
+    args = parser.parse_args()
+    results = {split: evaluate(split, args.out_root / split, args.workers) for split in SPLITS}
+    print(f"quality on gold: {datetime.date.today().isoformat()}, commit {commit()}")
+    print()
+    print(
+        "| split | papers | claims P | R | F1 | predicted / correct / required / found | mean cell accuracy (grids) "
+        "| text recall median / p10 |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for split, result in results.items():
+        print(row(split, result))
+    print()
+    print("| split | relation | P | R | F1 | predicted / required |")
+    print("|---|---|---|---|---|---|")
+    for split, result in results.items():
+        for relation, counts in result["claims_by_relation"].items():
+            print(
+                f"| {split} | {relation} | {counts['precision']:.3f} | {counts['recall']:.3f} | {counts['f1']:.3f} "
+                f"| {counts['predicted']} / {counts['required']} |"
+            )
+    print()
+    print("| split | paper | claims F1 | grids: exact-cell accuracy | text recall |")
+    print("|---|---|---|---|---|")
+    for split, result in results.items():
+        for document in result["documents"]:
+            f1 = f"{document['claims']['f1']:.3f}" if document["claims"] else "–"
+            grids = ", ".join(f"{g['number']}: {g['accuracy']:.2f}" for g in document["grids"]) or "–"
+            recall = f"{document['text_recall']['recall']:.3f}" if document["text_recall"] else "–"
+            print(f"| {split} | {document['stem']} | {f1} | {grids} | {recall} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

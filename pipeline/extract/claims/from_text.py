@@ -1,0 +1,236 @@
+"""Prose claims: method → advantage/disadvantage and treatment → effect, from parsed sentences.
+
+Everything topical is data in models/: cue nouns, evaluative words, effect verbs and connectives in
+models/claims/cues.json, token patterns (magnitudes, comparators, time phrases) in models/claims/patterns.jsonl,
+dependency frames in models/claims/dependency_patterns.jsonl and the method/treatment lexicon in
+models/lexicons/methods.jsonl. The code only knows English syntax (prose_advantages.py, prose_effects.py; their
+shared ground is prose.py):
+
+- a cue noun ("the advantages of X are ...", "X has the drawback of ...", "... is a problem faced by X",
+  "there are problems with X: ...") gives the relation, its owner and the span of properties;
+- an evaluative clause whose subject is a method ("this method is simple", "its efficiency is low",
+  "it consumes time") gives a relation from the polarity of its words;
+- an effect verb ("X enhances Y", "X resulted in increased Y", "Y was reduced with the increase in X",
+  "Y of X is 20 times that of Z", "X had stronger Y than Z") gives a treatment → effect claim with direction,
+  magnitude, comparator, hedging and negation.
+
+Anaphora ("this method", "the device", "it", "its") resolve to the method under discussion: the last method that
+was the subject of a clause or the owner of a cue in the same section, or, for "the <head>", the last mention
+with that head noun.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.claims.prose import (
+    CUE_EXTENSION,
+    ENTITY_LABELS,
+    SUBJECT_DEPS,
+    AliasDocMaker,
+    ClaimCues,
+    Discourse,
+    Matchers,
+    Mention,
+    SentenceContext,
+    best_mention,
+    clean_text,
+    is_investigator,
+    load_cues,
+    matchers_for,
+    noun_phrase_text,
+    states_something,
+)
+from pipeline.extract.claims.prose_advantages import cue_noun_claims, evaluative_claims
+from pipeline.extract.claims.prose_effects import effect_claims
+from pipeline.extract.nlp import load_pipeline
+from pipeline.records import Claim, Passage
+
+
+def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues | None = None) -> list[Claim]:
+    """Claims from every prose passage of an AnnotatedDocument (pipeline.extract.nlp.annotate)."""
+    cues = cues or load_cues()
+    claims: list[Claim] = []
+    if not annotated.docs:
+        return claims
+    first_doc = annotated.docs[0][1]
+    # Aliases must be tokenized like the text (scispaCy rules split hyphens): use the pipeline that parsed it.
+    nlp = nlp or load_pipeline()
+    matchers = matchers_for(first_doc.vocab, cues, AliasDocMaker(nlp, first_doc))
+    sentence_index = {s.start: s for s in annotated.sentences}
+    discourse = Discourse()
+    for passage, doc in annotated.docs:
+        if not _is_claim_prose(passage, cues):
+            continue
+        if passage.section_path != discourse.section:
+            discourse = Discourse(section=passage.section_path)
+        _mark_cues(doc, cues)
+        token_matches = _token_matches(doc, matchers)
+        frames = _dependency_frames(doc, matchers)
+        mentions = _find_mentions(doc, matchers, cues)
+        for sent in doc.sents:
+            sentence = sentence_index.get(passage.char_start + sent.start_char)
+            context = SentenceContext(
+                sent=sent,
+                passage=passage,
+                sentence=sentence,
+                mentions=[m for m in mentions if sent.start <= m.start < sent.end],
+                matches={k: [(s, e) for s, e in v if sent.start <= s < sent.end] for k, v in token_matches.items()},
+                frames={i: labels for i, labels in frames.items() if sent.start <= i < sent.end},
+            )
+            found = sentence_claims(context, discourse, cues)
+            claims.extend(found)
+            _update_discourse(context, discourse, found, cues)
+    return claims
+
+
+def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
+    """Body prose only: not captions or abbreviation lists, not back matter (funding, declarations, ...)."""
+    if passage.kind in cues.raw["skip_passage_kinds"]:
+        return False
+    sections = [part.strip().lower() for part in passage.section_path.split(">")]
+    skipped = {s.lower() for s in cues.raw["skip_sections"]}
+    return not any(section in skipped or section.split(" ")[0] in skipped for section in sections if section)
+
+
+def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    claims = cue_noun_claims(context, discourse, cues)
+    claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
+    claims += effect_claims(context, discourse, cues)
+    return [c for c in claims if c.subject and states_something(c.object, cues)]
+
+
+def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
+    """Tag cue nouns and verbs (token._.claim_cue) so the dependency patterns can refer to the word lists."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        token._.set(CUE_EXTENSION, "")
+        if token.pos_ in ("NOUN", "PROPN") and lemma in cues.advantage:
+            token._.set(CUE_EXTENSION, "advantage")
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.disadvantage:
+            token._.set(CUE_EXTENSION, "disadvantage")
+        elif token.pos_ in ("VERB", "AUX") and lemma in cues.possession:
+            token._.set(CUE_EXTENSION, "possession")
+        elif token.pos_ == "VERB" and lemma in cues.result_verbs:
+            token._.set(CUE_EXTENSION, "result")
+        elif token.pos_ == "VERB" and lemma in cues.effect_direction:
+            token._.set(CUE_EXTENSION, cues.effect_direction[lemma])
+
+
+def _dependency_frames(doc: Doc, matchers: Matchers) -> dict[int, set[str]]:
+    """Which claim frames (models/claims/dependency_patterns.jsonl) each cue noun or verb takes part in."""
+    frames: dict[int, set[str]] = {}
+    for match_id, token_ids in matchers.dependencies(doc):
+        label = doc.vocab.strings[match_id]
+        frames.setdefault(token_ids[matchers.anchors[label]], set()).add(label)
+    return frames
+
+
+def _token_matches(doc: Doc, matchers: Matchers) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match_id, start, end in matchers.tokens(doc):
+        found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+    return found
+
+
+def _find_mentions(doc: Doc, matchers: Matchers, cues: ClaimCues) -> list[Mention]:
+    spans = [doc[s:e] for _, s, e in matchers.aliases_lower(doc)] + [
+        doc[s:e] for _, s, e in matchers.aliases_lemma(doc)
+    ]
+    spans += [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    spans += _method_phrases(doc, cues)
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    # Longest first, so "immunoaffinity chromatography" wins over "chromatography".
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken & set(range(span.start, span.end)):
+            continue
+        span = _extend_to_method_head(span, cues)
+        taken |= set(range(span.start, span.end))
+        source = "entity" if span.label_ in ENTITY_LABELS else "lexicon"
+        if span.root.lemma_.lower() in cues.method_heads and span.label_ not in ENTITY_LABELS:
+            source = "phrase" if not _contains_alias(span, matchers) else "lexicon"
+        mentions.append(Mention(span.start, span.end, clean_text(span.text), source, _is_modifier(span, cues)))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _contains_alias(span: Span, matchers: Matchers) -> bool:
+    return bool(matchers.aliases_lower(span.as_doc()))
+
+
+def _extend_to_method_head(span: Span, cues: ClaimCues) -> Span:
+    """ "precipitation" + "method" → "precipitation method"; "extraction kit" + "method" likewise."""
+    end = span.end
+    while end < len(span.doc) and span.doc[end].lemma_.lower() in cues.method_heads and span.doc[end].pos_ == "NOUN":
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _is_modifier(span: Span, cues: ClaimCues) -> bool:
+    last = span[-1]
+    if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end:
+        return last.head.lemma_.lower() not in cues.method_heads
+    return False
+
+
+def _method_phrases(doc: Doc, cues: ClaimCues) -> list[Span]:
+    """Noun phrases headed by a method noun with a specific modifier: "the magnetic bead method"."""
+    found = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lemma_.lower() not in cues.method_heads or root.pos_ != "NOUN":
+            continue
+        modifiers = [t for t in chunk if t.i < root.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+        specific = [t for t in modifiers if t.lower_ not in cues.generic_modifiers and t.is_alpha]
+        if not specific:
+            continue
+        start = min(t.i for t in specific)
+        found.append(doc[start : root.i + 1])
+    return found
+
+
+def _update_discourse(context: SentenceContext, discourse: Discourse, found: list[Claim], cues: ClaimCues) -> None:
+    sent = context.sent
+    topical = [
+        m
+        for m in context.mentions
+        if not m.is_modifier and any(sent.doc[m.start].head.i == t.i or t.i == sent.doc[m.start].i for t in sent)
+    ]
+    subject_mentions = []
+    for mention in topical:
+        token = sent.doc[mention.end - 1]
+        if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+            continue  # "Separation, washing, and fluorescence analysis can be completed ...": a list, not a topic
+        path = [token, *token.ancestors]
+        if any(t.dep_ in SUBJECT_DEPS for t in path[:4]) or any(
+            t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in path[:4]
+        ):
+            subject_mentions.append(mention)
+    chosen = best_mention(subject_mentions)
+    if chosen:
+        discourse.topic = chosen.text
+    owners = [c.subject for c in found if c.relation != "effect" and "same-as" not in c.cue]
+    if owners:
+        discourse.topic = owners[0]
+    discourse.claimed_topic = any(c.subject == discourse.topic for c in found if c.relation != "effect")
+    for mention in context.mentions:
+        if not mention.is_modifier:
+            discourse.recent.append(mention.text)
+    for claim in found:
+        if claim.relation != "effect":
+            discourse.claims_by_subject.setdefault(claim.subject, []).append(claim)
+        else:
+            discourse.effect_subject = claim.subject
+    discourse.salient = _salient(sent, cues) or discourse.salient
+
+
+def _salient(sent: Span, cues: ClaimCues) -> str:
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    if subjects and not is_investigator(subjects[0], cues) and subjects[0].pos_ != "PRON":
+        return noun_phrase_text(subjects[0])
+    objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+    if objects:
+        return noun_phrase_text(objects[0])
+    return ""

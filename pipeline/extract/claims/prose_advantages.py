@@ -1,0 +1,554 @@
+"""Method → advantage/disadvantage claims from prose: cue-noun frames and evaluative clauses.
+
+- a cue noun ("the advantages of X are ...", "X has the drawback of ...", "... is a problem faced by X", "there are
+  problems with X: ...") found by a dependency frame gives the relation, its owner and the span of properties;
+- a clause about a method whose words carry a polarity ("this method is simple", "its efficiency is low", "it
+  consumes time") gives the relation from that polarity (attributes x quantity words, evaluative words, scoped
+  negation; causes such as "due to ..." do not count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.claims.properties import split_properties
+from pipeline.extract.claims.prose import (
+    CUE_EXTENSION,
+    SUBJECT_DEPS,
+    ClaimCues,
+    Discourse,
+    SentenceContext,
+    anaphor_head,
+    best_mention,
+    clause_end,
+    clause_subject,
+    clean_text,
+    is_effect_verb,
+    lexicon_type,
+    load_cues,
+    make_claim,
+    mentions_in,
+    noun_phrase_text,
+    opens_with,
+    resolve_owner,
+    span_text,
+    strip_leading,
+    verb_negated,
+)
+from pipeline.records import Claim
+
+
+def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    claims: list[Claim] = []
+    sent = context.sent
+    for token in sent:
+        relation = token._.get(CUE_EXTENSION)
+        labels = context.frames.get(token.i, set())
+        if relation not in ("advantage", "disadvantage") or not labels:
+            continue
+        frame = _cue_frame(token, labels, context, discourse, cues, claims[-1].subject if claims else "")
+        if frame is None:
+            continue
+        owner, start, end, label = frame
+        if not owner or end <= start:
+            continue
+        context.consumed |= set(range(start, end)) | {token.i}
+        claims.extend(_claims_from_property_span(context, discourse, cues, owner, relation, start, end, label))
+    return claims
+
+
+def _cue_frame(
+    cue: Token, labels: set[str], context: SentenceContext, discourse: Discourse, cues: ClaimCues, previous: str
+):
+    """(owner, start, end, label) of the property span a cue noun introduces, or None. `labels` are the
+    dependency frames the cue matched; each frame knows where its owner and its properties are."""
+    sent, doc = context.sent, context.sent.doc
+    head = cue.head
+    of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
+    possessors = [c for c in cue.children if c.dep_ == "poss"]
+    owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
+    same = any(c.lower_ == "same" for c in cue.children)
+    if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
+        return None  # "This challenge is not unique to X" points back to a drawback already stated
+    # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
+    if "CUE_HAS" in labels:
+        subject = clause_subject(head)
+        if subject is None:
+            return None
+        owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        start = of_phrases[0].i + 1
+        end = clause_end(sent, start, cues)
+        if same:
+            as_index = next((t.i for t in doc[start:end] if t.lower_ == "as"), None)
+            if as_index is not None:
+                return owner, start, as_index, f"cue:{cue.lemma_}:has-same"
+        return owner, start, end, f"cue:{cue.lemma_}:has"
+    # "The advantage(s) of X is/are P", "Its disadvantage is that P".
+    if "CUE_IS" in labels and "CUE_THERE" not in labels:
+        if owner_tokens:
+            owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
+            owner = owner or _named_owner(of_phrases, discourse, cues)
+        else:
+            owner = _ownerless(discourse, previous)
+        start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to", "in"})
+        start = head.i + 1 if doc[start - 1].lower_ == "the" else start
+        start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
+        end = clause_end(sent, start, cues)
+        return owner, start, end, f"cue:{cue.lemma_}:is"
+    # "P is also a problem faced by X"; "there are many problems with X: P".
+    if "CUE_ATTR" in labels or "CUE_THERE" in labels:
+        expletive = "CUE_THERE" in labels
+        agents = [t for c in cue.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
+        owner_scope = owner_tokens + agents
+        if not owner_scope:
+            owner = _ownerless(discourse, previous) if not expletive else ""
+        else:
+            owner = resolve_owner(owner_scope, context, discourse, cues, fallback=False)
+        if expletive:
+            colon = next((t.i for t in doc[cue.i : sent.end] if t.text == ":"), None)
+            if colon is None:
+                return None
+            return owner, colon + 1, clause_end(sent, colon + 1, cues), f"cue:{cue.lemma_}:there-are"
+        subject = clause_subject(head)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        indices = [t.i for t in subject.subtree]
+        return owner, min(indices), max(indices) + 1, f"cue:{cue.lemma_}:subject"
+    # "... several disadvantages such as P".
+    such = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if "CUE_SUCH_AS" in labels and such is not None:
+        verb = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = clause_subject(verb) if verb is not None else None
+        if subject is None:
+            return None
+        owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        return owner, such.i + 1, clause_end(sent, such.i + 1, cues), f"cue:{cue.lemma_}:such-as"
+    return None
+
+
+def _ownerless(discourse: Discourse, previous: str) -> str:
+    """ "..., and the disadvantage is that ...": the method just evaluated in this sentence or the one before."""
+    return previous or (discourse.topic if discourse.claimed_topic else "")
+
+
+def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues) -> str:
+    """ "Another advantage of 2D networks is ...": a noun phrase after "of" names the owner even when no lexicon
+    knows it; "of the exosomes" (the product) means the method under discussion; "for"/"to" phrases name none."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        objects = [c for c in phrase.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objects:
+            continue
+        if objects[0].lemma_.lower() in cues.product_nouns:
+            return discourse.topic
+        return noun_phrase_text(objects[0])
+    return ""
+
+
+def _claims_from_property_span(
+    context: SentenceContext,
+    discourse: Discourse,
+    cues: ClaimCues,
+    owner: str,
+    relation: str,
+    start: int,
+    end: int,
+    label: str,
+) -> list[Claim]:
+    doc = context.sent.doc
+    text = clean_text(doc[start:end].text)
+    claims = []
+    for prop in split_properties(text):
+        copied = _same_as(prop, context, discourse, relation)
+        if copied is not None:
+            claims.extend(_copy_claims(copied, owner, context, label))
+            continue
+        claims.append(make_claim(context, owner, relation, prop, label))
+    if label.endswith("has-same"):
+        # "X has the same problem of P as Y": Y has it too.
+        rest = doc[end + 1 : clause_end(context.sent, end + 1, cues)]
+        other = best_mention(mentions_in({t.i for t in rest}, context))
+        if other:
+            claims.extend(
+                make_claim(context, other.text, relation, p, f"{label}:same-as") for p in split_properties(text)
+            )
+    return claims
+
+
+def _same_as(prop: str, context: SentenceContext, discourse: Discourse, relation: str) -> list[Claim] | None:
+    """ "the same as Y" / "similar to Y" as a property: Y's claims of this relation, when known."""
+    markers = "|".join(r"\s+".join(map(re.escape, m.split())) for m in load_cues().raw["same_as_markers"])
+    match = re.match(rf"^(?:(?:are|is)\s+)?(?:the\s+)?(?:{markers})\s+(.+)$", prop, re.IGNORECASE)
+    if not match:
+        return None
+    target = match.group(1).lower()
+    for subject, claims in discourse.claims_by_subject.items():
+        subject_words = set(re.findall(r"[a-z]+", subject.lower()))
+        if subject_words and subject_words <= set(re.findall(r"[a-z]+", target)):
+            return [c for c in claims if c.relation == relation]
+    for mention in context.mentions:
+        if mention.text.lower() in target:
+            return [c for c in discourse.claims_by_subject.get(mention.text, []) if c.relation == relation]
+    return []
+
+
+def _copy_claims(claims: list[Claim], owner: str, context: SentenceContext, label: str) -> list[Claim]:
+    return [make_claim(context, owner, c.relation, c.object, f"{label}:copied") for c in claims]
+
+
+def evaluative_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, owner_so_far: str
+) -> list[Claim]:
+    """Clauses about a method whose words carry a polarity: "This method is simple, efficient, and ..."."""
+    claims: list[Claim] = []
+    previous = owner_so_far
+    for verb in _clause_heads(context.sent, cues):
+        if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in cues.definition_verbs:
+            continue
+        if any(
+            c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
+            for a in [verb, *verb.ancestors]
+            for c in a.children
+        ):
+            continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
+        if lemma in cues.raw["reporting_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "X suggests that ...": the claim, if any, is in the reported clause
+        subject = clause_subject(verb)
+        owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, previous)
+        if not owner and previous and verb.dep_ == "conj" and not opens_with(context.sent, verb, cues.contrast):
+            owner, whole_clause = previous, True  # "..., and additional purification steps are required"
+        if not owner:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if lemma in cues.effect_direction and not (whole_clause or passive or verb_negated(verb, cues)):
+            continue  # "X improves Y" is an effect; "X does not affect Y", "X is limited by Y" evaluate X
+        if lemma in cues.result_verbs and lexicon_type(owner) != "method":
+            continue  # "hypoxia leads to ..." is an effect; "ultrafiltration may cause vesicle deformation" a drawback
+        found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
+        previous = owner if (found or not whole_clause) else previous
+        claims.extend(found)
+    return claims
+
+
+def _evaluated_parts(
+    verb: Token, subject: Token | None, whole_clause: bool, owner: str, context: SentenceContext, cues: ClaimCues
+) -> list[Claim]:
+    doc = context.sent.doc
+    parts = [
+        [t for t in part if t.i not in context.consumed]
+        for part in _predicate_parts(verb, subject, whole_clause, context, cues)
+        if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
+        and not any(is_effect_verb(t, cues) for t in part if t.i != verb.i)
+    ]
+    if whole_clause:
+        parts = [piece for part in parts for piece in _split_tokens(part, doc)]
+    polarities = [_polarity(tokens, context, cues) for tokens in parts]
+    total = sum(polarities)
+    claims = []
+    for tokens, polarity in zip(parts, polarities, strict=True):
+        # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
+        polarity = polarity or total
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+            tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
+        text = span_text(doc, [t.i for t in tokens])
+        if not polarity or not text or len(text) < 3:
+            continue
+        relation = "advantage" if polarity > 0 else "disadvantage"
+        claims.append(make_claim(context, owner, relation, text, "evaluation"))
+        context.consumed |= {t.i for t in tokens}
+    return claims
+
+
+def _split_tokens(tokens: list[Token], doc: Doc) -> list[list[Token]]:
+    """Atomic properties of a whole clause (split_properties on its text), mapped back to tokens."""
+    if not tokens:
+        return []
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end]
+    pieces, cursor = [], start
+    for piece in split_properties(text):
+        found = doc.text.find(piece, cursor, end)
+        if found < 0:
+            continue
+        span = doc.char_span(found, found + len(piece), alignment_mode="expand")
+        cursor = found + len(piece)
+        if span is not None:
+            pieces.append([t for t in span if t in tokens or t.i in {x.i for x in tokens}])
+    return [p for p in pieces if p] or [tokens]
+
+
+def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
+    """The sentence root and the verbs conjoined to it or to each other (each heads a clause). A verb without an
+    object joins the next one ("can quickly separate and obtain exosomes"), so they make one property."""
+    heads = []
+    for token in sent:
+        conjoined = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX")
+        # "X preserves integrity; however, it dilutes the sample": the parser may hang the first clause as ccomp
+        paratactic = (
+            token.dep_ == "ccomp"
+            and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            and not any(c.dep_ == "mark" for c in token.children)
+            and token.head.lemma_.lower() not in cues.raw["reporting_verbs"]
+        )
+        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic)):
+            if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
+                continue
+            heads.append(token)
+    return heads
+
+
+def _shares_object(first: Token, second: Token) -> bool:
+    between = first.doc[first.i + 1 : second.i]
+    has_object = any(c.dep_ in ("dobj", "obj", "acomp", "attr", "prep") for c in first.children if c.i < second.i)
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in second.children)
+    return not has_object and not has_subject and all(t.dep_ == "cc" or t.is_punct for t in between)
+
+
+def _evaluated_owner(
+    subject: Token | None, verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues, previous: str
+) -> tuple[str, bool]:
+    """(owner, whole_clause): whose property the clause states, and whether the subject belongs to the property
+    ("its efficiency is low") or is the method itself ("this method is simple")."""
+    if subject is None:
+        return "", False
+    tokens = list(subject.subtree)
+    mention = best_mention(
+        [m for m in mentions_in({t.i for t in tokens}, context, allow_modifiers=False) if _heads(m, subject)]
+    )
+    if mention and subject.lemma_.lower() not in cues.good_attributes | cues.bad_attributes:
+        return mention.text, False
+    head = anaphor_head([subject], cues)
+    if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
+        return discourse.resolve_anaphor(head or None, context, subject.i), False
+    possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
+    if possessed:
+        return previous or discourse.resolve_anaphor(None, context, subject.i), True
+    if (
+        opens_with(context.sent, verb, cues.contrast)
+        and previous
+        and any(t.lower_ in cues.anaphor_pronouns for t in verb.subtree)
+    ):
+        return previous, True
+    # "At the same time, the extracted exosomes may be damaged": the product, continuing a list of drawbacks.
+    if (
+        subject.lemma_.lower() in cues.product_nouns
+        and discourse.claimed_topic
+        and discourse.topic
+        and opens_with(context.sent, verb, cues.continuation)
+        and not mentions_in({t.i for t in subject.subtree}, context)
+    ):
+        return discourse.topic, True
+    return "", False
+
+
+def _heads(mention, subject: Token) -> bool:
+    """The mention is the subject or names it ("the extraction kit method", "the use of SEC"), not a word deep
+    inside it ("generating the examples needed for deep learning")."""
+    token = subject.doc[mention.end - 1]
+    for _ in range(4):
+        if token.i == subject.i:
+            return True
+        if token.dep_ not in ("compound", "amod", "nmod", "appos", "pobj", "prep") or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return token.i == subject.i
+
+
+def _predicate_parts(
+    verb: Token, subject: Token | None, whole_clause: bool, context: SentenceContext, cues: ClaimCues
+) -> list[list[Token]]:
+    """One token list per conjoined property of the clause."""
+    other_clauses = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _shares_object(verb, c)
+        for t in c.subtree
+    }
+    opening = subject.left_edge.i if subject is not None else verb.i
+    skip = {
+        t.i
+        for c in verb.children
+        # conjunctions, and whatever opens the sentence before the subject ("To summarize,", "Because ...")
+        if c.dep_ == "mark" or (c.right_edge.i < opening and c.dep_ not in ("aux", "auxpass", "neg"))
+        for t in c.subtree
+    }
+    if not whole_clause and subject is not None:
+        skip |= {t.i for t in subject.subtree}
+    skip |= {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.i < (subject.i if subject is not None else verb.i)
+        for t in c.subtree
+    }
+    tokens = [
+        t for t in verb.subtree if t.i not in other_clauses and t.i not in skip and not t.is_punct or t.text == "-"
+    ]
+    tokens = [t for t in tokens if t.i not in other_clauses and t.i not in skip]
+    # a conjunction stays only between two kept words ("separate and obtain"), not before a dropped clause
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens if t.dep_ != "cc" or (t.i + 1 in kept and t.i - 1 in kept)]
+    if whole_clause:
+        return [tokens] if tokens else []
+    complements = [c for c in verb.children if c.dep_ in ("acomp",)]
+    if verb.lemma_ == "be":
+        if not complements:
+            return []  # "X is a technique ...": a definition, not an evaluation
+        parts = []
+        for complement in [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]:
+            conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
+            parts.append(
+                [
+                    t
+                    for t in complement.subtree
+                    if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
+                ]
+            )
+        return [p for p in parts if p]
+    body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    return _split_tradeoff(body, cues) if body else []
+
+
+def _split_tradeoff(tokens: list[Token], cues: ClaimCues) -> list[list[Token]]:
+    """ "achieves higher purity than X, at the cost of lower yield": a trade-off phrase is a property of its own."""
+    words = [t.lower_ for t in tokens]
+    for marker in cues.raw["tradeoff_markers"]:
+        parts = marker.split()
+        for k in range(1, len(tokens) - len(parts)):
+            if words[k : k + len(parts)] == parts:
+                head = [t for t in tokens[:k] if not (t.is_punct and t.i == tokens[k - 1].i)]
+                return [p for p in (head, tokens[k:]) if p]
+    return [tokens]
+
+
+def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) -> int:
+    """Positive for an advantage, negative for a drawback, 0 when the words say neither. Words inside a cause
+    ("due to high-speed centrifugation") do not count; a negation flips the words in its scope only."""
+    if not tokens:
+        return 0
+    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
+    flipped = _negation_scope(tokens, cues)
+    score, used = 0, set()
+    for token in tokens:
+        if token.i not in indices or token.i in used:
+            continue
+        value = _word_value(token, cues, used)
+        score += -value if token.i in flipped else value
+    for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
+        score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
+    return max(-1, min(1, score))
+
+
+def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if (
+        lemma in cues.raw["evaluation"]["capability_verbs"]
+        and token.pos_ == "VERB"
+        and _with_capability_modal(token, cues)
+    ):
+        return (
+            1  # "can separate EVs from plasma"; "cannot distinguish EVs from lipoproteins" is flipped by the negation
+        )
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    if lemma in cues.demand_verbs and token.pos_ == "VERB" and not passive:
+        # "requires special equipment" is a drawback, "requires a small number of samples" an advantage.
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        used.update(t.i for o in objects for t in o.subtree)
+        return 1 if objects and _quantity_modifier(objects[0], cues) < 0 else -1
+    phrase = _attribute_phrase(token)
+    if phrase in cues.good_attributes or phrase in cues.bad_attributes:
+        lemma = phrase
+    if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
+        valence = 1 if lemma in cues.good_attributes else -1
+        modifier = _quantity_modifier(token, cues)
+        if modifier:
+            used.update(c.i for c in token.subtree)
+            return valence * modifier
+    if token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only:
+        return 0  # "carrier complexes" is not "complex"
+    if lemma in cues.positive or lower in cues.positive:
+        return 1
+    if lemma in cues.negative or lower in cues.negative:
+        return -1
+    return 0
+
+
+def _with_capability_modal(verb: Token, cues: ClaimCues) -> bool:
+    modals = set(cues.raw["evaluation"]["capability_modals"])
+    chain = [verb, *[a for a in verb.ancestors][:2]]
+    return any(c.lower_ in modals for t in chain for c in t.children if c.dep_ in ("aux", "neg")) or any(
+        t.lower_ in modals for t in chain
+    )
+
+
+def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
+    doc = tokens[0].doc
+    found: set[int] = set()
+    for token in tokens:
+        for marker in cues.cause_markers:
+            words = marker.split()
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] == words:
+                found |= {t.i for t in doc[token.i : tokens[-1].i + 1] if t.i >= token.i}
+                return found
+    return found
+
+
+def _negation_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
+    """Tokens whose value a negation flips: the subtree of the negated word, once per negation."""
+    flipped: set[int] = set()
+    for token in tokens:
+        if token.lower_ not in cues.negators or token.dep_ not in (
+            "neg",
+            "det",
+            "prep",
+            "advmod",
+            "aux",
+            "ROOT",
+            "conj",
+        ):
+            continue
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        if token.lower_ == "not" and following == "only":
+            continue
+        head = token.head
+        if (
+            token.lower_ in ("no", "without", "lack")
+            and head.lemma_.lower() in cues.bad_attributes | cues.good_attributes
+        ):
+            continue  # "no risk" is scored through the attribute's modifier
+        scope = {t.i for t in head.subtree} - {token.i}
+        flipped ^= scope
+    return flipped
+
+
+def _attribute_phrase(token: Token) -> str:
+    """ "number of samples": a noun with its of-complement, for attributes whose valence depends on both."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return f"{token.lemma_.lower()} of {objects[0].lemma_.lower()}"
+    return ""
+
+
+def _quantity_modifier(token: Token, cues: ClaimCues) -> int:
+    """+1 for "high yield" / "yield is high", -1 for "low efficiency" / "no need", 0 when unmodified."""
+    words = [c for c in token.children if c.dep_ in ("amod", "det", "advmod", "nummod", "compound")]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        words += [c for c in token.head.children if c.dep_ in ("acomp", "attr")]
+    if token.dep_ == "pobj" and token.head.head.pos_ == "ADJ":
+        words.append(token.head.head)
+    for word in words:
+        lower = word.lower_
+        if lower in cues.up:
+            return 1
+        if lower in cues.down:
+            return -1
+    return 0

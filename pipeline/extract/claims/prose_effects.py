@@ -1,0 +1,619 @@
+"""Treatment → effect claims from prose: effect verbs, result verbs, comparatives and "N times that of".
+
+The treatment is the verb's subject (climbing through xcomp/conj/advcl), an instrument ("by/using X") when the
+subject is the authors, or a cause ("after multiple passages", "with the increase in X"); objects are split into
+atomic effects; direction, magnitude, comparator, hedging and negation come from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.extract.claims.prose import (
+    AGENT_ENTITY_LABELS,
+    CUE_EXTENSION,
+    NUMBER_WORDS,
+    PARENTHESIS,
+    SUBJECT_DEPS,
+    ClaimCues,
+    Discourse,
+    SentenceContext,
+    anaphor_head,
+    best_mention,
+    clause_subject,
+    clean_text,
+    is_hedged,
+    is_investigator,
+    lexicon_type,
+    load_cues,
+    make_claim,
+    mentions_in,
+    noun_phrase_text,
+    opens_with,
+    span_text,
+    verb_negated,
+)
+from pipeline.records import Claim
+
+
+def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    claims: list[Claim] = []
+    for token in context.sent:
+        if token.i in context.consumed:
+            continue
+        cue = token._.get(CUE_EXTENSION)
+        labels = context.frames.get(token.i, set())
+        participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
+        if "EFFECT_VERB" in labels and not participle:
+            claims.extend(_verb_effect(token, cue, context, discourse, cues))
+        elif "RESULT_VERB" in labels and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
+            claims.extend(_result_effect(token, context, discourse, cues))
+        elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
+            claims.extend(_comparative_effect(token, context, discourse, cues))
+        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
+            claims.extend(_magnitude_effect(token, context, discourse, cues))
+    if not claims:
+        claims = _verbless_effect(context, discourse, cues)
+    return claims
+
+
+def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Exercise training improved insulin sensitivity": when the parser finds no verb and reads the effect verb
+    as an adjective of the object, the noun phrase before it is the subject and the modified noun the object."""
+    sent = context.sent
+    clause_deps = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl")
+    if sent.root.pos_ not in ("NOUN", "PROPN") or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps for t in sent
+    ):
+        return []
+    for token in sent:
+        direction = cues.effect_direction.get(token.lemma_.lower())
+        if not direction or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.head.i <= token.i:
+            continue
+        subject_tokens = [t for t in sent if t.i < token.i and not t.is_punct]
+        subject = _agent_text(subject_tokens, context, cues, discourse) if subject_tokens else ""
+        if not subject:
+            return []
+        obj = token.head
+        dropped = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
+        text = span_text(sent.doc, {t.i for t in obj.subtree if t.i > token.i and t.i not in dropped})
+        return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
+    return []
+
+
+def _is_requirement(verb: Token, cues: ClaimCues) -> bool:
+    """ "we should select ... to improve Y": a recommendation, not a finding."""
+    chain = [verb, *verb.ancestors]
+    return any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for token in chain for c in token.children)
+
+
+def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
+    """ "to determine the mechanism through which X is prevented", "investigated whether X reduces Y": asked, not
+    claimed. A "that"-clause ("found that ...") is a claim."""
+    for token in [verb, *verb.ancestors]:
+        marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod", "nsubj", "pobj", "prep")]
+        if any(m in cues.raw["inquiry_markers"] for m in marks):
+            return True
+        if "that" in [c.lower_ for c in token.children if c.dep_ == "mark"]:
+            return False
+        if token is not verb and token.lemma_.lower() in cues.raw["inquiry_verbs"]:
+            return True
+    return False
+
+
+def _verb_effect(
+    verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> list[Claim]:
+    if _is_inquiry(verb, cues) or _is_requirement(verb, cues):
+        return []
+    if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
+        c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
+    ):
+        return []  # "senescence occurs after multiple passages" is an effect; "mutations occur in targets" is not
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "elicits potent antitumor immunity": the parser may hang the object under a predicative adjective.
+    objects = objects or [g for c in verb.children if c.dep_ == "oprd" for g in c.children if g.dep_ == "dobj"]
+    # "to enhance targeting efficacy": a gerund parsed as the verb's complement is the object.
+    objects = objects or [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]
+    subject_text = ""
+    if passive:
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+            [clause_subject(verb)] if clause_subject(verb) is not None else []
+        )
+        if not patients:
+            return []
+        objects = patients
+        agents = [c for c in verb.children if c.dep_ == "agent" and not _is_comparison(c)]
+        for agent in agents:
+            subject_text = _agent_text(list(agent.subtree), context, cues, discourse)
+            if subject_text:
+                break
+    elif not objects and verb.lemma_.lower() in cues.ergative:
+        subject = clause_subject(verb)
+        if subject is None:
+            return []
+        objects = [subject]
+    elif objects:
+        subject_text = _effect_subject(verb, context, discourse, cues)
+    else:
+        return []
+    if not subject_text:
+        subject_text = _cause_subject(verb, context, discourse, cues)
+    if not subject_text and passive and opens_with(context.sent, verb, cues.continuation):
+        subject_text = discourse.effect_subject
+    if not subject_text:
+        return []
+    if direction == "none" and not verb_negated(verb, cues) and not _is_strict_agent(subject_text, context, cues):
+        return []  # "X affects Y" needs a clear treatment; "X did not affect Y" is a finding about any X
+    claims = []
+    for obj in objects:
+        if obj.like_num or obj.pos_ in ("NUM", "PRON"):
+            continue  # a citation number or a bare pronoun is no effect
+        for text, obj_direction in _object_parts(obj, direction, context, cues):
+            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
+    return claims
+
+
+def _is_comparison(agent: Token) -> bool:
+    return any(t.lemma_.lower() in ("comparison", "compare") for t in agent.subtree)
+
+
+def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The treatment of an active effect verb: its subject (climbing through xcomp/conj/advcl), an instrument
+    ("by/using X") when the subject is an investigator, else the sentence's method subject."""
+    current, seen = verb, 0
+    while current is not None and seen < 6:
+        seen += 1
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
+            if text:
+                return text
+            if is_investigator(subject, cues):
+                instrument = _instrument(verb, context, cues, discourse) or _only_treatment(context)
+                if instrument:
+                    return instrument
+            break
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            noun = current.head
+            own = [
+                t for t in noun.subtree if t.i <= noun.i or t.head.i == noun.i and t.dep_ == "prep" and t.lower_ == "of"
+            ]
+            own = [t for t in noun.subtree if t.i <= noun.i] + [
+                t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree
+            ]
+            text = _agent_text(own, context, cues, discourse, noun)
+            if text:
+                return text
+            current = current.head.head
+            continue
+        if current.dep_ in (
+            "conj",
+            "xcomp",
+            "advcl",
+            "pcomp",
+            "prep",
+            "pobj",
+            "acomp",
+            "ccomp",
+            "acl",
+            "relcl",
+            "attr",
+        ):
+            current = current.head
+            continue
+        break
+    instrument = _instrument(verb, context, cues, discourse)
+    if instrument:
+        return instrument
+    return _root_method(context)
+
+
+def _only_treatment(context: SentenceContext) -> str:
+    """ "Lee et al. ... using click chemistry to enhance Y": with the authors as subject and one method or
+    treatment named in the sentence, that is what acted."""
+    named = {m.text for m in context.mentions if m.source in ("lexicon", "entity") and not m.is_modifier}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _root_method(context: SentenceContext) -> str:
+    """ "Electroporation is a method to create ... and increase the permeability": the defined method."""
+    root = context.sent.root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    if root.lemma_ != "be" or not subjects:
+        return ""
+    mention = best_mention(mentions_in({t.i for t in subjects[0].subtree}, context, allow_modifiers=False))
+    return mention.text if mention else ""
+
+
+def _instrument(verb: Token, context: SentenceContext, cues: ClaimCues, discourse: Discourse) -> str:
+    """ "by passive diffusion of paclitaxel", "using copper-free click chemistry", "with membrane fusion liposomes"."""
+    current, candidates = verb, []
+    for _ in range(4):
+        # "engineered the cells with liposomes": the phrase may hang on the verb or on its object.
+        holders = [current, *[c for c in current.children if c.dep_ in ("dobj", "obj")]]
+        for child in (c for h in holders for c in h.children):
+            if child.lower_ in cues.instrument_preps and child.dep_ in ("prep", "agent", "advcl", "xcomp", "acl"):
+                candidates.append(list(child.subtree))
+        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and current.head.i != current.i:
+            current = current.head
+        else:
+            break
+    mentions = [m for tokens in candidates for m in mentions_in({t.i for t in tokens}, context)]
+    if not mentions:
+        return ""
+    # "by passive diffusion of paclitaxel": the agent applied (a treatment) over the way it was applied.
+    treatments = [m for m in mentions if lexicon_type(m.text) == "treatment"]
+    return (treatments or mentions)[0].text
+
+
+def _agent_text(
+    tokens: list[Token],
+    context: SentenceContext,
+    cues: ClaimCues,
+    discourse: Discourse,
+    head: Token | None = None,
+    direct: bool = False,
+) -> str:
+    """The treatment named by a noun phrase, or "" when the phrase names none (investigators, quantities, ...)."""
+    if not tokens:
+        return ""
+    head = head or _phrase_head(tokens)
+    indices = {t.i for t in tokens}
+    mention = best_mention(mentions_in(indices, context))
+    if mention and mention.start == head.i and mention.end == head.i + 1:
+        if head.lemma_.lower() in cues.method_heads or any(
+            (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "compound" and c.i < head.i) for c in head.children
+        ):
+            return noun_phrase_text(head)  # "pretreatment of the source cells", "knockdown of EPRS1"
+    named = (mention.start, mention.end, mention.text) if mention else None
+    if named is None:
+        entity = next((e for e in head.doc.ents if e.start in indices and e.label_ in AGENT_ENTITY_LABELS), None)
+        named = (entity.start, entity.end, clean_text(entity.text)) if entity is not None else None
+    if named and head.pos_ == "NOUN" and not (named[0] <= head.i < named[1]):
+        if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < named[0] + 4:
+            return noun_phrase_text(head)  # "EPRS1 deficiency", "knockdown of X": the head changes the meaning
+    if mention:
+        return mention.text
+    anaphor = anaphor_head([head], cues)
+    if anaphor and head.pos_ == "NOUN":
+        return discourse.resolve_anaphor(anaphor, context, head.i)
+    treated = _treatment_participle(tokens, cues)
+    if treated:
+        return treated
+    if named:
+        return _glued(head.doc, named[0], named[1], named[2])
+    if head.pos_ == "PRON":
+        # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
+        if head.lower_ == "it" and direct:
+            if head.head.i != context.sent.root.i:
+                return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
+            return discourse.salient
+        return ""
+    if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
+        return ""  # "a method to create ...": the method is named elsewhere
+    agentive = head.lemma_.lower() in cues.agent_heads or head.lemma_.lower() in cues.raw["agent_modifier_heads"]
+    if is_investigator(head, cues) or not agentive:
+        return ""
+    specific = _specific_modifiers(head, cues) or [
+        c for c in head.children if c.dep_ in ("acl", "prep") and c.i > head.i
+    ]
+    if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
+        return ""  # bare "exosomes" or "cells" is a topic, not a treatment
+    return noun_phrase_text(head)
+
+
+def _glued(doc, start: int, end: int, text: str) -> str:
+    """ "miR" + "-" + "155" written without spaces is one name: extend a mention over glued tokens."""
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].is_alpha or doc[end].like_num or doc[end].text == "-")
+    ):
+        end += 1
+    return clean_text(doc[start:end].text) if end > start + 1 or doc[start:end].text != text else text
+
+
+def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> str:
+    """ "Halofuginone may be used ... because it suppresses X": "it" in a subordinate clause is the main subject."""
+    if pronoun.head.dep_ in ("ROOT",) or pronoun.head.i == context.sent.root.i:
+        return ""
+    subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
+    if not subjects or subjects[0].pos_ == "PRON" or is_investigator(subjects[0], cues):
+        return ""
+    subject = subjects[0]
+    named = _agent_text(list(subject.subtree), context, cues, Discourse(), subject)
+    if named or subject.lemma_.lower() in cues.product_nouns or subject.pos_ not in ("NOUN", "PROPN"):
+        return named
+    return noun_phrase_text(subject)
+
+
+def _specific_modifiers(head: Token, cues: ClaimCues) -> list[Token]:
+    return [
+        t
+        for t in head.subtree
+        if t.i < head.i
+        and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
+        and t.lower_ not in cues.generic_modifiers
+    ]
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    indices = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in indices or t.head.i == t.i), tokens[0])
+
+
+def _treatment_participle(tokens: list[Token], cues: ClaimCues) -> str:
+    """ "exosomes secreted by TXL pretreated BMSCs" → "TXL"; "... co-incubated with paclitaxel" → "paclitaxel"."""
+    for token in tokens:
+        if token.lemma_.lower() not in cues.treatment_participles:
+            continue
+        for child in token.children:
+            if (
+                child.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+                and child.i < token.i
+                and child.pos_ in ("PROPN", "NOUN")
+            ):
+                return clean_text(child.text)
+            if child.dep_ == "prep" and child.lower_ in ("with", "by"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return noun_phrase_text(objects[0])
+            if child.dep_ == "dobj":
+                return noun_phrase_text(child)
+    return ""
+
+
+def _cause_subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """ "After multiple passages, Y is reduced", "with the increase in the number of passages, Y was reduced"."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ in cues.cause_preps:
+                mentions = mentions_in({t.i for t in child.subtree}, context)
+                if mentions:
+                    return best_mention(mentions).text
+        if current.dep_ == "conj":
+            current = current.head
+        else:
+            break
+    return ""
+
+
+def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCues) -> bool:
+    """Neutral verbs ("affect", "regulate") need a clear treatment as subject, not any specific noun phrase."""
+    if any(m.text == subject_text for m in context.mentions):
+        return True
+    words = subject_text.lower().split()
+    return bool(words) and words[-1].rstrip("s") in {w.rstrip("s") for w in cues.strict_agent_heads}
+
+
+def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X resulted in increased Y", "X can lead to changes in Y", "X contributes to the production of Y"."""
+    lemma = verb.lemma_.lower()
+    particle = cues.result_verbs.get(lemma, "")
+    targets = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and particle and child.lower_ == particle.split()[0]:
+            targets += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("dobj",) and not particle:
+            targets.append(child)
+        elif (
+            child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children)
+        ):
+            targets.append(child)  # "contribute to recover the function"
+    if not targets:
+        return []
+    subject_text = _effect_subject(verb, context, discourse, cues)
+    if not subject_text:
+        return []
+    default = cues.result_direction.get(lemma, "none")
+    claims = []
+    for target in targets:
+        if target.pos_ == "VERB":
+            direction = cues.effect_direction.get(target.lemma_.lower(), default)
+            text = span_text(verb.doc, [t.i for t in target.subtree])
+            claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:result"))
+            continue
+        for text, direction in _object_parts(target, default, context, cues):
+            if direction == "none" and not _is_strict_agent(subject_text, context, cues):
+                continue
+            claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:result"))
+    return claims
+
+
+def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X had a stronger anti-inflammatory effect", "X grow faster than Y", "X produce more and larger Z than Y"."""
+    claims = []
+    comparatives = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in cues.comparative_dimensions]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "secreted 2.5-fold more EVs": a split number can leave the object under a stray dependent
+    objects = objects or [
+        g for c in verb.children if c.dep_ in ("dep", "npadvmod") for g in c.children if g.dep_ == "dobj"
+    ]
+    marked_objects = []
+    for obj in objects:
+        words = [c for c in obj.children if c.dep_ in ("amod", "advmod") and _comparative_direction(c, cues)]
+        words += [w for c in words for w in c.conjuncts if _comparative_direction(w, cues)]
+        if words:
+            marked_objects.append((obj, words))
+    if not comparatives and not marked_objects:
+        return []
+    subject_text = _effect_subject(verb, context, discourse, cues)
+    if not subject_text:
+        return []
+    nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
+    for word in comparatives:
+        direction = _comparative_direction(word, cues) or "increase"
+        claims.append(_effect_claim(context, verb, subject_text, nominal, direction, "effect:comparative"))
+    for obj, words in marked_objects:
+        for word in words:
+            direction = _comparative_direction(word, cues)
+            dimension = cues.comparative_dimensions.get(word.lower_, "")
+            if dimension:
+                noun = obj.text
+                text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+                continue
+            for text, _ in _object_parts(obj, direction, context, cues, drop={w.i for w in words}):
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+            break
+    return claims
+
+
+def _comparative_direction(token: Token, cues: ClaimCues) -> str:
+    if token.tag_ not in ("JJR", "RBR", "VBN", "JJ") and token.lower_ not in ("more", "less"):
+        return ""
+    if token.tag_ == "JJ" and token.lower_ not in cues.modifier_direction:
+        return ""
+    return cues.modifier_direction.get(token.lower_, "")
+
+
+def _magnitude_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "The production of Y based on X is 20 times that of Z"."""
+    magnitudes = [s for s, e in context.matches.get("MAGNITUDE", []) if verb.i < s <= verb.right_edge.i]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not magnitudes or not subjects:
+        return []
+    subject_tokens = list(subjects[0].subtree)
+    mention = best_mention(mentions_in({t.i for t in subject_tokens}, context))
+    if not mention:
+        return []
+    head = subjects[0]
+    cut = min((c.i for c in head.subtree if c.dep_ in ("acl", "relcl") and c.i > head.i), default=head.right_edge.i + 1)
+    text = span_text(verb.doc, [t.i for t in head.subtree if t.i < cut and t.i < mention.start])
+    magnitude = _magnitude(context)
+    direction = "decrease" if magnitude and _magnitude_value(magnitude) < 1 else "increase"
+    return [_effect_claim(context, verb, mention.text, text, direction, "effect:magnitude")]
+
+
+def _object_parts(
+    obj: Token, direction: str, context: SentenceContext, cues: ClaimCues, drop: set[int] | None = None
+) -> list[tuple[str, str]]:
+    """Atomic objects of an effect: coordinated nouns split, shared modifiers and "of" phrases distributed,
+    "such as" lists preferred over their umbrella noun, direction words ("increased Y") moved to the direction."""
+    drop = set(drop or ())
+    doc = obj.doc
+    such = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if such is not None:
+        members = [c for c in such.children if c.dep_ == "pobj"]
+        if members:
+            return _object_parts(members[0], direction, context, cues, drop)
+    for child in obj.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
+            direction = cues.modifier_direction[child.lower_]
+            drop.add(child.i)
+    prefix = ""
+    bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
+    if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
+        # "endothelial cell (HUVEC) proliferation, migration, and angiogenesis": the parser takes the bracket
+        # for an apposition; the nouns after it are the coordinated heads, the words before it their modifier.
+        prefix = span_text(doc, [t.i for t in obj.subtree if t.i <= obj.i])
+        obj = bracketed[0]
+    heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN")]]
+    conj_tokens = {t.i for h in heads[1:] for t in h.subtree}
+    parts = []
+    for index, head in enumerate(heads):
+        own = {t.i for t in head.subtree} - (conj_tokens if index == 0 else set())
+        own -= {t.i for h in heads[index + 1 :] for t in h.subtree}
+        own -= drop
+        own = {i for i in own if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i) and doc[i].text != ","}
+        own -= {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        parts.append((head, own))
+    texts = []
+    with_of = [_trailing_of(head, own) for head, own in parts]
+    shared_of = next((o for o in with_of if o), "") if len(heads) > 1 and sum(1 for o in with_of if o) == 1 else ""
+    for head, own in parts:
+        text = f"{prefix} {span_text(doc, own)}".strip()
+        if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
+            text = f"{text} {shared_of}"
+        texts.extend(_distribute_adjectives(head, own, text))
+    return [(t, direction) for t in texts if t]
+
+
+def _trailing_of(head: Token, own: set[int]) -> str:
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i in own]
+    if not preps:
+        return ""
+    return span_text(head.doc, [t.i for t in preps[0].subtree])
+
+
+def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
+    """ "antioxidant, anti-inflammatory, and anti-apoptotic functions of exosomes" → three functions: the
+    premodifiers of the head, split at "and"/commas, each joined to the head and what follows it."""
+    doc = head.doc
+    premodifiers = [i for i in own if i < head.i and doc[i].dep_ not in ("det", "poss")]
+    if not premodifiers:
+        return [text]
+    before = list(range(min(premodifiers), head.i))
+    groups: list[list[int]] = [[]]
+    for i in before:
+        if doc[i].dep_ == "cc" or doc[i].text == ",":
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(i)
+    groups = [g for g in groups if g]
+    if len(groups) < 2 or not all(doc[g[-1]].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for g in groups):
+        return [text]
+    rest = span_text(doc, [i for i in own if i >= head.i])
+    return [f"{span_text(doc, group)} {rest}" for group in groups]
+
+
+def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
+    cues = load_cues()
+    claim = make_claim(context, subject, "effect", obj, cue)
+    claim.direction = direction  # type: ignore[assignment]
+    claim.magnitude = _magnitude(context)
+    claim.comparator = _comparator(context)
+    claim.hedged = is_hedged(context.sent, verb, cues)
+    claim.negated = verb_negated(verb, cues)
+    return claim
+
+
+def _magnitude(context: SentenceContext) -> str:
+    for start, end in context.matches.get("MAGNITUDE", []):
+        text = context.sent.doc[start:end].text.lower()
+        number = re.search(r"\d+(?:\.\d+)?", text)
+        if "%" in text or "percent" in text:
+            return f"{number.group(0)}%" if number else text
+        if number and ("time" in text or "x" in text or "×" in text):
+            return f"{number.group(0)}×"
+        if number:
+            return f"{number.group(0)}-fold"
+        if text in ("double", "doubled"):
+            return "2-fold"
+        if text in ("triple", "tripled"):
+            return "3-fold"
+        word = text.removesuffix("fold")
+        return f"{NUMBER_WORDS[word]}-fold" if word in NUMBER_WORDS else text
+    return ""
+
+
+def _magnitude_value(magnitude: str) -> float:
+    number = re.search(r"\d+(?:\.\d+)?", magnitude)
+    return float(number.group(0)) if number else 2.0
+
+
+def _comparator(context: SentenceContext) -> str:
+    doc = context.sent.doc
+    for _, end in context.matches.get("COMPARATOR", []):
+        token = doc[end - 1]
+        targets = [c for c in token.children if c.dep_ == "pobj"]
+        if not targets:
+            targets = [c for t in token.children if t.dep_ == "prep" for c in t.children if c.dep_ == "pobj"]
+        if not targets and token.lower_ == "than":
+            targets = [c for c in token.children] or [token.head] if token.head.i != token.i else []
+        if not targets and end < context.sent.end:
+            following = doc[end]
+            targets = [c for c in following.children if c.dep_ == "pobj"] if following.pos_ == "ADP" else [following]
+        if targets:
+            text = span_text(doc, [t.i for t in targets[0].subtree])
+            text = re.sub(r"^(?:the|a|an)\s+", "", PARENTHESIS.sub("", text).strip(), flags=re.IGNORECASE)
+            if text and not text[0].isdigit():
+                return text
+    return ""

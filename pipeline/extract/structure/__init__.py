@@ -1,0 +1,19 @@
+"""Structure: turn page words into an ordered document of passages with sections.
+
+Everything is derived from layout and typography, never from one paper's wording. The steps, one module each:
+
+1. `reading_order`: words -> row fragments (superscripts and ligatures normalised), running headers/footers and
+   page numbers removed, regions (columns, spanning zones) ordered by a recursive cut on whitespace, lines;
+2. `blocks`: lines -> blocks at paragraph breaks; title, headings and levels, captions, footnotes, paragraphs;
+   paragraphs interrupted by a column, page, figure or caption joined;
+3. `repair`: ligatures and odd Unicode normalised, end-of-line hyphenation decided from the document's own
+   vocabulary and a general word list;
+4. `references`: reference lists, abbreviation lists, citation markers;
+5. `document`: all of it assembled into a `StructuredDocument` (`build_document`).
+
+`conventions` holds the layout data (`models/structure/layout.json`) and the print patterns they share.
+"""
+
+from pipeline.extract.structure.document import build_document
+
+__all__ = ["build_document"]

@@ -1,0 +1,288 @@
+"""Block typing: lines -> blocks at paragraph breaks (extra spacing, first-line indent, short last line, style
+change) -> title, headings (size/weight/numbering ranked into levels), captions, footnotes and paragraphs;
+paragraphs interrupted by a column, page, figure or caption are joined."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.extract.structure.conventions import BRACKET_CITATION, NUMBERED_HEADING, TERMINAL, LayoutConfig
+from pipeline.extract.structure.reading_order import Line
+from pipeline.records import PdfContent
+
+
+@dataclass
+class Typography:
+    body_font: str
+    body_size: float
+    line_gap: float  # usual whitespace between consecutive body lines
+
+    def weight(self, font: str, config: LayoutConfig) -> int:
+        name = font.lower().split("+")[-1]
+        if any(marker in name for marker in config.bold_font_markers):
+            return 2
+        if any(marker in name for marker in config.medium_font_markers):
+            return 1
+        return 0
+
+
+def typography_of(lines: list[Line]) -> Typography:
+    styles: Counter = Counter()
+    for line in lines:
+        styles[(line.font, round(line.size, 1))] += len(line.text)
+    (font, size), _ = styles.most_common(1)[0]
+    gaps = [
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.region == b.region and abs(a.size - size) < 0.5 and abs(b.size - size) < 0.5 and b.top > a.top
+    ]
+    gaps = [g for g in gaps if -2 < g < 3 * size]
+    line_gap = statistics.median(gaps) if gaps else 0.3 * size
+    return Typography(body_font=font, body_size=size, line_gap=line_gap)
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+    kind: str = "paragraph"
+    level: int = 0
+    text: str = ""
+
+    @property
+    def size(self) -> float:
+        sizes: Counter = Counter()
+        for line in self.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+        return sizes.most_common(1)[0][0]
+
+    @property
+    def font(self) -> str:
+        fonts: Counter = Counter()
+        for line in self.lines:
+            fonts[line.font] += len(line.text)
+        return fonts.most_common(1)[0][0]
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def _starts_paragraph(prev: Line, line: Line, typo: Typography, config: LayoutConfig) -> bool:
+    size = max(line.size, prev.size)
+    if abs(line.size - prev.size) > 0.4:
+        return True
+    if line.top - prev.bottom > typo.line_gap + 0.35 * size:
+        return True
+    if line.top < prev.top - 0.5 * size:  # text above the previous line: a new flow inside the region
+        return True
+    indented = line.left + 0.5 * size < line.x0 < line.left + 4 * size
+    if indented and prev.x0 <= line.left + 0.3 * size and not line.text[:1].islower():
+        return True
+    short = prev.x1 < prev.right - 1.5 * size
+    if short and TERMINAL.search(prev.text):
+        return True
+    if line.font != prev.font and line.uniform and prev.uniform and (short or TERMINAL.search(prev.text)):
+        return True
+    if config.caption_pattern.match(line.text) and line.first_font != typo.body_font:
+        return True
+    return False
+
+
+def build_blocks(lines: list[Line], typo: Typography, config: LayoutConfig) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if (
+            blocks
+            and blocks[-1].lines[-1].region == line.region
+            and not _starts_paragraph(blocks[-1].lines[-1], line, typo, config)
+        ):
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block([line]))
+    return blocks
+
+
+def _heading_key(block: Block, typo: Typography, config: LayoutConfig) -> tuple[float, int]:
+    return (round(block.size * 2) / 2, typo.weight(block.font, config))
+
+
+def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) -> bool:
+    text = block.raw_text
+    words = text.split()
+    if len(block.lines) > 4 or not words or len(words) > 25 or sum(ch.isalpha() for ch in text) < 3:
+        return False
+    if text.count(",") > 2 or text.rstrip().endswith((",", ";")):
+        return False
+    if text[0].islower() and (len(block.lines) > 1 or typo.weight(block.font, config) == 0):
+        return False  # a lower-case start is only a heading in a bold small-caps face
+    if config.caption_pattern.match(text) or BRACKET_CITATION.search(text):
+        return False
+    size = block.size
+    uniform = all(line.uniform for line in block.lines)
+    if not uniform:
+        return False
+    different_font = block.font != typo.body_font
+    if size >= typo.body_size + 0.5:
+        return True
+    if size < typo.body_size - 0.3 or not different_font:
+        return False
+    if typo.weight(block.font, config) > typo.weight(typo.body_font, config):
+        return not text.endswith(".") or bool(NUMBERED_HEADING.match(text))
+    return len(block.lines) <= 2 and len(words) <= 12 and not text.endswith(".")
+
+
+def clean_heading(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def section_name(text: str) -> str:
+    text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", text.strip())
+    return re.sub(r"[^a-z ]", "", text.lower()).strip()
+
+
+def find_title(blocks: list[Block], typo: Typography, pdf: PdfContent) -> Block | None:
+    first_page = [b for b in blocks if b.lines[0].page == min(line.page for line in blocks[0].lines)] if blocks else []
+    candidates = [b for b in first_page if b.size >= 1.25 * typo.body_size and len(b.raw_text) >= 10]
+    if not candidates:
+        return None
+    biggest = max(b.size for b in candidates)
+    return next(b for b in candidates if b.size == biggest)
+
+
+def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, config: LayoutConfig) -> None:
+    title = find_title(blocks, typo, pdf)
+    for block in blocks:
+        text = block.raw_text
+        if block is title:
+            block.kind = "title"
+        elif config.caption_pattern.match(text) and _is_caption(block, typo, config):
+            block.kind = "caption"
+        elif _looks_like_heading(block, typo, config):
+            block.kind = "heading"
+        elif abs(block.size - typo.body_size) > 0.6 and (len(block.lines) <= 3 or block.size > typo.body_size):
+            block.kind = "footnote"
+        else:
+            block.kind = "paragraph"
+    # title-sized blocks next to the title (a title broken by the layout) belong to it
+    if title is not None:
+        for block in blocks:
+            if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
+                if block.lines[0].page == title.lines[0].page:
+                    block.kind = "footnote"
+    for previous, block, following in zip([None, *blocks[:-1]], blocks, [*blocks[1:], None], strict=True):
+        if (
+            block.kind in ("footnote", "paragraph")
+            and following is not None
+            and _is_local_heading(previous, block, following, config)
+        ):
+            block.kind = "heading"
+    _assign_levels(blocks, typo, config)
+
+
+def _is_local_heading(previous: Block | None, block: Block, following: Block, config: LayoutConfig) -> bool:
+    """Small print has headings too (back matter): a short line in a face of its own above text of its size."""
+    line = block.lines[0]
+    text = block.raw_text
+    return (
+        len(block.lines) == 1
+        and line.uniform
+        and len(text.split()) <= 6
+        and text[:1].isupper()
+        and not TERMINAL.search(text)
+        and not config.caption_pattern.match(text)
+        and following.kind in ("footnote", "paragraph")
+        and abs(following.size - block.size) < 0.5
+        and following.font != block.font
+        and (previous is None or previous.font != block.font)
+        and following.lines[0].page == line.page
+    )
+
+
+def _is_caption(block: Block, typo: Typography, config: LayoutConfig) -> bool:
+    match = config.caption_pattern.match(block.raw_text)
+    first = block.lines[0]
+    return bool(
+        first.first_font != typo.body_font
+        or block.size < typo.body_size - 0.3
+        or (match and match.group(2))
+        or first.first_font != first.font
+    )
+
+
+def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) -> None:
+    headings = [b for b in blocks if b.kind == "heading"]
+    keys = sorted({_heading_key(b, typo, config) for b in headings}, reverse=True)
+    # sizes within half a point with the same weight are one level
+    merged: list[tuple[float, int]] = []
+    for key in keys:
+        if not any(abs(key[0] - k[0]) <= 0.5 and key[1] == k[1] for k in merged):
+            merged.append(key)
+
+    def rank_of(block: Block) -> int:
+        key = _heading_key(block, typo, config)
+        return next(i for i, k in enumerate(merged) if abs(key[0] - k[0]) <= 0.5 and key[1] == k[1])
+
+    # the face of "Introduction", "Methods", ... is the top level; bigger faces (boxes, panels) are not above it
+    anchors = [rank_of(b) for b in headings if section_name(b.raw_text) in config.top_level_sections]
+    anchor = min(anchors) if anchors else 0
+    for block in headings:
+        rank = max(0, rank_of(block) - anchor)
+        numbered = NUMBERED_HEADING.match(block.raw_text)
+        if numbered and numbered.group(1):
+            block.level = numbered.group(1).count(".") + 1
+        else:
+            block.level = rank + 1
+
+
+def _can_continue(first: Block, second: Block) -> bool:
+    if first.kind != "paragraph" or second.kind != "paragraph":
+        return False
+    if abs(first.size - second.size) > 0.4:
+        return False
+    end = first.lines[-1].text.rstrip()
+    start_line = second.lines[0]
+    start = start_line.text.lstrip()
+    if not start:
+        return False
+    indented = start_line.left + 0.5 * start_line.size < start_line.x0 < start_line.left + 4 * start_line.size
+    if start[0].islower() or end.endswith(("-", ",", ";")):
+        return True
+    return not TERMINAL.search(end) and not indented
+
+
+def _continues_heading(heading: Block, block: Block) -> bool:
+    """A heading broken by a column or page end goes on in the same font at the top of the next region."""
+    last, first = heading.lines[-1], block.lines[0]
+    return (
+        heading.kind == "heading"
+        and block.kind in ("heading", "footnote", "paragraph")
+        and last.region != first.region
+        and first.font == last.font
+        and abs(first.size - last.size) < 0.3
+        and len(block.lines) <= 2
+        and not TERMINAL.search(last.text)
+        and not NUMBERED_HEADING.match(first.text)
+    )
+
+
+def join_continuations(blocks: list[Block]) -> list[Block]:
+    """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it."""
+    result: list[Block] = []
+    open_paragraph: Block | None = None
+    for block in blocks:
+        if block.kind in ("caption", "footnote") and open_paragraph is not None:
+            result.append(block)
+            continue
+        if open_paragraph is not None and open_paragraph.lines[-1].region != block.lines[0].region:
+            if _can_continue(open_paragraph, block):
+                open_paragraph.lines.extend(block.lines)
+                continue
+        if result and _continues_heading(result[-1], block):
+            result[-1].lines.extend(block.lines)
+            continue
+        result.append(block)
+        open_paragraph = block if block.kind == "paragraph" else None
+    return result

@@ -1,0 +1,70 @@
+"""Conventions of scholarly print: the layout data in `models/structure/layout.json` (section and caption words,
+font-weight hints, header bands) and the fixed patterns several steps share (sentence ends, numbered headings,
+citation markers)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.config import models_dir
+
+CONFIG_PATH = models_dir() / "structure" / "layout.json"
+
+
+TERMINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+CITATION_BODY = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*"
+
+
+BRACKET_CITATION = re.compile(r"\[\s*(" + CITATION_BODY + r")\s*\]")
+
+
+SUPERSCRIPT_CITATION = re.compile(r"^\d{1,4}(?:[-–—,]\d{1,4})*$")
+
+
+NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
+
+
+@dataclass(frozen=True)
+class LayoutConfig:
+    vocabulary_package: str
+    reference_headings: frozenset[str]
+    abbreviation_headings: frozenset[str]
+    top_level_sections: frozenset[str]
+    caption_pattern: re.Pattern
+    bold_font_markers: tuple[str, ...]
+    medium_font_markers: tuple[str, ...]
+    exponent_units: frozenset[str]
+    header_band_share: float
+    header_min_pages: int
+
+
+def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    labels = sorted(data["caption_labels"], key=len, reverse=True)
+    label_alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    caption = re.compile(
+        r"^(?:" + label_alternatives + r")\.?\s*(S?\d{1,3}[A-Za-z]?|[IVX]{1,5})\b(\s*[.:|—–-])?", re.IGNORECASE
+    )
+    return LayoutConfig(
+        vocabulary_package=data["vocabulary_package"],
+        reference_headings=frozenset(data["reference_headings"]),
+        abbreviation_headings=frozenset(data["abbreviation_headings"]),
+        top_level_sections=frozenset(data["top_level_sections"]),
+        caption_pattern=caption,
+        bold_font_markers=tuple(data["bold_font_markers"]),
+        medium_font_markers=tuple(data["medium_font_markers"]),
+        exponent_units=frozenset(data["exponent_units"]),
+        header_band_share=float(data["header_band_share"]),
+        header_min_pages=int(data["header_min_pages"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_config() -> LayoutConfig:
+    return load_config()

@@ -1,0 +1,377 @@
+"""Reading order: page words -> row fragments -> regions (columns and spanning zones) -> lines.
+
+Words on one baseline without a wide gap form a fragment; fragments in the top/bottom band that repeat across
+pages (digits masked) or are bare page numbers are running heads and go. A recursive cut on whitespace then orders
+the rest: a node with a vertical gutter (an x-range no ordinary fragment covers) is cut into columns, and
+fragments that cross the gutter (title, abstract, wide figure) split the node into horizontal zones first, so
+columns are read top to bottom, left then right, around spanning blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutConfig
+from pipeline.extract.structure.repair import normalize_text
+from pipeline.records import PageContent, PdfContent, Word
+
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+@dataclass
+class Fragment:
+    words: list[Word]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # size of the row's main (largest-share) words
+    placeholder: bool = False  # a table or figure area: takes part in the reading order, holds no text
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def center_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _make_fragment(words: list[Word]) -> Fragment:
+    sizes = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    main_size = sizes.most_common(1)[0][0]
+    main = [w for w in words if abs(w.size - main_size) < 0.6] or words
+    return Fragment(
+        words=words,
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in main),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in main),
+        size=main_size,
+    )
+
+
+def page_words(page: PageContent) -> list[Word]:
+    """Upright words outside table regions, with their text normalised."""
+    boxes = [t.bbox for t in page.raw_tables]
+    kept = []
+    for word in page.words:
+        if not word.upright:
+            continue  # rotated margin notes and rotated tables are not running text
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes):
+            continue
+        text = normalize_text(word.text).strip()
+        if not text:
+            continue
+        if text != word.text:
+            word = Word(text, word.x0, word.top, word.x1, word.bottom, word.fontname, word.size, word.upright)
+        kept.append(word)
+    return kept
+
+
+def placeholders(page: PageContent) -> list[Fragment]:
+    """Table regions and placed figures as empty fragments, so text is read around them."""
+    boxes = [t.bbox for t in page.raw_tables]
+    page_area = page.width * page.height
+    for x0, top, x1, bottom in page.image_boxes:
+        x0, top, x1, bottom = max(0.0, x0), max(0.0, top), min(page.width, x1), min(page.height, bottom)
+        if x1 - x0 >= 30 and bottom - top >= 30 and (x1 - x0) * (bottom - top) < 0.8 * page_area:
+            boxes.append((x0, top, x1, bottom))
+    return [Fragment([], b[0], b[1], b[2], b[3], 0.0, placeholder=True) for b in boxes]
+
+
+def rows_of(words: list[Word]) -> list[list[Word]]:
+    """Group words whose vertical centres fall within one another's line; a sweep over words sorted by top."""
+    rows: list[list[Word]] = []
+    extents: list[tuple[float, float, float]] = []  # centre, half-height of the row's largest word, last top
+    active: list[int] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        centre = (word.top + word.bottom) / 2
+        half = max(0.5, (word.bottom - word.top) / 2)
+        active = [i for i in active if word.top - extents[i][2] < 3 * max(half, extents[i][1]) + 2]
+        best = None
+        for i in active:
+            row_centre, row_half, _ = extents[i]
+            if abs(row_centre - centre) < max(row_half, half) * 0.7 and (
+                best is None or abs(row_centre - centre) < abs(extents[best][0] - centre)
+            ):
+                best = i
+        if best is None:
+            rows.append([word])
+            extents.append((centre, half, word.top))
+            active.append(len(rows) - 1)
+        else:
+            rows[best].append(word)
+            row_centre, row_half, _ = extents[best]
+            if half > row_half:  # the row is defined by its largest words, not by superscripts
+                extents[best] = (centre, half, word.top)
+            else:
+                extents[best] = (row_centre, row_half, word.top)
+    return rows
+
+
+def fragments_of(words: list[Word]) -> list[Fragment]:
+    fragments = []
+    for row in rows_of(words):
+        row.sort(key=lambda w: w.x0)
+        current = [row[0]]
+        for word in row[1:]:
+            gap = word.x0 - current[-1].x1
+            if gap > 0.9 * max(word.size, current[-1].size, 4.0):
+                fragments.append(_make_fragment(current))
+                current = [word]
+            else:
+                current.append(word)
+        fragments.append(_make_fragment(current))
+    return fragments
+
+
+def _header_key(fragment: Fragment) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", fragment.text.lower()))
+
+
+def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config: LayoutConfig) -> int:
+    """Drop fragments in the top/bottom band that repeat across pages or are page numbers; returns the count."""
+    bands: list[list[Fragment]] = []
+    pages_with_key: dict[str, set[int]] = defaultdict(set)
+    for page, fragments in pages:
+        band = [
+            f
+            for f in fragments
+            if f.bottom < page.height * config.header_band_share or f.top > page.height * (1 - config.header_band_share)
+        ]
+        bands.append(band)
+        for fragment in band:
+            pages_with_key[_header_key(fragment)].add(page.number)
+    min_pages = 2 if len(pages) <= 3 else config.header_min_pages
+    removed = 0
+    for (_page, fragments), band in zip(pages, bands, strict=True):
+        drop = {
+            id(f) for f in band if len(pages_with_key[_header_key(f)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
+        }
+        if drop:
+            fragments[:] = [f for f in fragments if id(f) not in drop]
+            removed += len(drop)
+    return removed
+
+
+def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) -> list[tuple[float, float]]:
+    """Vertical whitespace strips with substantial text on both sides; fragments wider than `wide` (a share of
+    the node's width) are left out, as they may span the columns."""
+    width = right - left
+    if width <= 0 or len(fragments) < 4:
+        return []
+    narrow = [f for f in fragments if f.width < wide * width and not f.placeholder]
+    if len(narrow) < 4:
+        return []
+    n = int(width) + 2
+    coverage = np.zeros(n + 1, dtype=np.int32)
+    for f in narrow:
+        coverage[max(0, int(f.x0 - left))] += 1
+        coverage[min(n, int(f.x1 - left) + 1)] -= 1
+    coverage = np.cumsum(coverage)[:n]
+    tolerance = len(narrow) // 10  # a few short lines may cross (a boxed panel); they are read as spanning
+    empty = coverage <= tolerance
+    sizes = sorted(f.size for f in narrow)
+    min_gap = max(5.0, 0.8 * sizes[len(sizes) // 2])
+    height = max(f.bottom for f in fragments) - min(f.top for f in fragments)
+    gutters = []
+    start = None
+    for x in range(n + 1):
+        if x < n and empty[x]:
+            if start is None:
+                start = x
+            continue
+        if start is not None:
+            g0, g1 = left + start, left + x
+            start = None
+            if g1 - g0 < min_gap or g0 <= left + 1 or g1 >= right - 1:
+                continue
+            mid = (g0 + g1) / 2
+            left_side = [f for f in narrow if (f.x0 + f.x1) / 2 < mid]
+            right_side = [f for f in narrow if (f.x0 + f.x1) / 2 > mid]
+            if _column_like(left_side, height) and _column_like(right_side, height):
+                gutters.append((g0, g1))
+    return gutters
+
+
+def _column_like(side: list[Fragment], height: float) -> bool:
+    """Enough text, in lines of some width: not a column of reference numbers or bullets."""
+    if not side:
+        return False
+    total = sum(f.bottom - f.top for f in side)
+    widths = sorted(f.width for f in side)
+    sizes = sorted(f.size for f in side)
+    return total >= max(15.0, 0.15 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
+
+
+def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
+    """Fragments grouped into regions (columns or spanning zones) in reading order."""
+    if len(fragments) < 4 or depth > 6:
+        return [fragments] if fragments else []
+    left = min(f.x0 for f in fragments)
+    right = max(f.x1 for f in fragments)
+    # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
+    for wide in (0.55, 0.75):
+        gutters = _gutters(fragments, left, right, wide)
+        if gutters:
+            break
+    else:
+        return [fragments]
+
+    # cut at one gutter per level, the cleanest (fewest fragments across it, then widest); the others are found
+    # again inside the parts, so a panel spanning two of three columns only splits those two
+    def crossing(gutter: tuple[float, float]) -> int:
+        mid = (gutter[0] + gutter[1]) / 2
+        return sum(1 for f in fragments if f.x0 < mid < f.x1)
+
+    best = min(gutters, key=lambda g: (crossing(g), g[0] - g[1]))
+    mids = [(best[0] + best[1]) / 2]
+
+    def spans(f: Fragment) -> bool:
+        return any(f.x0 < m < f.x1 for m in mids)
+
+    if any(spans(f) for f in fragments):
+        regions: list[list[Fragment]] = []
+        zone: list[Fragment] = []
+        band: list[Fragment] = []
+        for f in sorted(fragments, key=lambda f: (f.center_y, f.x0)):
+            if spans(f):
+                if zone:
+                    regions.extend(reading_order(zone, depth + 1))
+                    zone = []
+                band.append(f)
+            else:
+                if band:
+                    regions.append(band)
+                    band = []
+                zone.append(f)
+        if zone:
+            regions.extend(reading_order(zone, depth + 1))
+        if band:
+            regions.append(band)
+        return regions
+    columns: list[list[Fragment]] = [[] for _ in range(len(mids) + 1)]
+    for f in fragments:
+        centre = (f.x0 + f.x1) / 2
+        columns[sum(centre > m for m in mids)].append(f)
+    regions = []
+    for column in columns:
+        regions.extend(reading_order(column, depth + 1))
+    return regions
+
+
+@dataclass
+class Line:
+    page: int
+    region: int  # global index of the reading-order region the line belongs to
+    words: list[Word]
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str  # font of most of the line's characters
+    font_share: float  # share of characters in that font
+    first_font: str
+    left: float = 0.0  # the region's usual left edge and right edge
+    right: float = 0.0
+
+    @property
+    def uniform(self) -> bool:
+        return self.font_share >= 0.85
+
+
+def _line_text(words: list[Word], size: float, baseline: float, config: LayoutConfig) -> str:
+    """Words joined with spaces, except glyph runs that touch; numeric superscripts become [n] markers."""
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in words:
+        text = word.text
+        superscript = word.size < 0.85 * size and word.bottom < baseline - 0.2 * size
+        if superscript and SUPERSCRIPT_CITATION.match(text) and parts:
+            before = parts[-1].rstrip()
+            last_token = before.split(" ")[-1] if before else ""
+            is_exponent = not before or before[-1].isdigit() or last_token.lower().strip("(") in config.exponent_units
+            if not is_exponent:
+                parts.append("[" + text.replace("-", "–") + "]")
+                previous = word
+                continue
+        if previous is not None:
+            gap = word.x0 - previous.x1
+            if gap > 0.12 * max(size, 1.0):
+                parts.append(" ")
+        parts.append(text)
+        previous = word
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutConfig) -> Line:
+    words = sorted((w for f in fragments for w in f.words), key=lambda w: w.x0)
+    main = max(fragments, key=lambda f: len(f.words))
+    size = main.size
+    baseline = max(f.bottom for f in fragments)
+    fonts: Counter = Counter()
+    for word in words:
+        if word.size >= 0.85 * size:
+            fonts[word.fontname] += len(word.text)
+    font, count = fonts.most_common(1)[0] if fonts else (words[0].fontname, 1)
+    total = sum(fonts.values()) or 1
+    return Line(
+        page=page,
+        region=region,
+        words=words,
+        text=_line_text(words, size, baseline, config),
+        x0=min(f.x0 for f in fragments),
+        top=min(f.top for f in fragments),
+        x1=max(f.x1 for f in fragments),
+        bottom=baseline,
+        size=size,
+        font=font,
+        font_share=count / total,
+        first_font=words[0].fontname,
+    )
+
+
+def region_lines(region: list[Fragment], page: int, index: int, config: LayoutConfig) -> list[Line]:
+    rows: list[list[Fragment]] = []
+    for f in sorted((f for f in region if not f.placeholder), key=lambda f: (f.center_y, f.x0)):
+        if rows and abs(rows[-1][0].center_y - f.center_y) < 0.5 * max(rows[-1][0].size, f.size):
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    lines = [make_line(row, page, index, config) for row in rows]
+    lines = [line for line in lines if line.text]
+    if lines:
+        lefts = Counter(round(line.x0) for line in lines)
+        left = min(x for x, c in lefts.items() if c == max(lefts.values()))
+        rights = sorted(line.x1 for line in lines)
+        right = rights[int(0.9 * (len(rights) - 1))]
+        for line in lines:
+            line.left, line.right = left, right
+    return lines
+
+
+def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
+    """Every page's text lines in reading order, running headers/footers removed."""
+    pages = [(page, fragments_of(page_words(page))) for page in pdf.pages]
+    remove_running_lines(pages, config)
+    lines: list[Line] = []
+    region_index = 0
+    for page, fragments in pages:
+        for region in reading_order(fragments + placeholders(page)):
+            lines.extend(region_lines(region, page.number, region_index, config))
+            region_index += 1
+    return lines

@@ -1,0 +1,153 @@
+"""Text repair: odd Unicode (ligatures, spaces, superscript digits) normalised, and end-of-line hyphenation
+decided with the document's own vocabulary plus a general English word list (the spaCy package's string table)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.extract.structure.reading_order import Line
+
+
+# Unicode that PDFs emit for plain text: ligatures, odd hyphens and spaces, zero-width marks, superscript digits.
+CHAR_MAP = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u00b9": "1",
+        "\u00b2": "2",
+        "\u00b3": "3",
+        "\u2070": "0",
+        "\u2074": "4",
+        "\u2075": "5",
+        "\u2076": "6",
+        "\u2077": "7",
+        "\u2078": "8",
+        "\u2079": "9",
+    }
+)
+
+
+CID = re.compile(r"\(cid:\d+\)")
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=4)
+def general_vocabulary(package: str) -> frozenset[str]:
+    """Lower-cased words from an installed spaCy package's string table; empty when the package is missing."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    for root in spec.submodule_search_locations:
+        for strings_file in Path(root).glob("**/vocab/strings.json"):
+            strings = json.loads(strings_file.read_text(encoding="utf-8"))
+            return frozenset(s.lower() for s in strings if s.isalpha())
+    return frozenset()
+
+
+def normalize_text(text: str) -> str:
+    return CID.sub("", text.translate(CHAR_MAP))
+
+
+def document_vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
+    """Words of the document outside line-end hyphenation points: plain words and hyphenated compounds."""
+    plain: set[str] = set()
+    hyphenated: set[str] = set()
+    previous_hyphen = False
+    for line in lines:
+        tokens = WORD_TOKEN.findall(line.text)
+        ends_hyphen = line.text.endswith(("-", SOFT_HYPHEN))
+        if previous_hyphen and tokens:
+            tokens = tokens[1:]
+        if ends_hyphen and tokens:
+            tokens = tokens[:-1]
+        for token in tokens:
+            low = token.lower()
+            if "-" in low:
+                hyphenated.add(low)
+                plain.update(low.split("-"))
+            else:
+                plain.add(low)
+        previous_hyphen = ends_hyphen
+    return plain, hyphenated
+
+
+@dataclass
+class Vocabulary:
+    plain: set[str]
+    hyphenated: set[str]
+    general: frozenset[str]
+
+    def keep_hyphen(self, left: str, right: str) -> bool:
+        """Whether 'left-' at a line end and 'right' on the next line form a hyphenated compound."""
+        left_piece = re.findall(r"[^\W\d_]+$", left)
+        right_piece = re.findall(r"^[^\W\d_]+", right)
+        if not left_piece or not right_piece:
+            return True  # digits or symbols around the hyphen: "IL-17", "2012-2014", DOIs
+        lp, rp = left_piece[0], right_piece[0]
+        joined = (lp + rp).lower()
+        if joined in self.plain:
+            return False
+        if f"{lp}-{rp}".lower() in self.hyphenated:
+            return True
+        if rp[0].isupper() or lp.isupper() or len(lp) == 1:
+            return True
+        if joined in self.general:
+            return False
+        left_known = lp.lower() in self.plain or lp.lower() in self.general
+        right_known = rp.lower() in self.plain or rp.lower() in self.general
+        if left_known and right_known and len(rp) >= 3:
+            return True
+        if (left_known or right_known) and len(rp) >= 4 and len(lp) >= 4:
+            return True  # a word of its own on either side: a compound such as "ischemia-reperfusion"
+        return False
+
+
+def join_lines(lines: list[str], vocabulary: Vocabulary) -> str:
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not text:
+            text = line
+            continue
+        if text.endswith(SOFT_HYPHEN):
+            text = text[:-1] + line
+        elif text.endswith("-") and len(text) > 1 and text[-2] != " ":
+            left = text[:-1].split(" ")[-1]
+            text = text + line if vocabulary.keep_hyphen(left, line) else text[:-1] + line
+        elif text.endswith(("–", "—", "/")) and len(text) > 1 and text[-2] != " ":
+            text = text + line
+        else:
+            text = text + " " + line
+    text = text.replace(SOFT_HYPHEN, "")
+    return re.sub(r"\s+", " ", text).strip()

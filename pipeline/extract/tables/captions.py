@@ -1,0 +1,106 @@
+"""Captions ("Table 2 ..."), "(continued)" marks and footnotes around a table region."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.extract.tables.layout import (
+    SNAP,
+    FramedPage,
+    inside,
+    join_lines,
+    line_box,
+    overlaps_x,
+    text_lines,
+)
+from pipeline.records import BBox, RawTable
+
+# "Table 2", "Table S1", "Table 3a" and the roman numerals of IEEE-style journals ("TABLE IV").
+CAPTION_PATTERN = re.compile(r"^\s*(?i:table)\s+(S?\d+[A-Za-z]?|[IVXL]+)\b\s*[.:|]?\s*(.*)", re.DOTALL)
+CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.IGNORECASE)
+NOTE_START_PATTERN = re.compile(
+    r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
+)
+MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
+
+
+@dataclass
+class CaptionLine:
+    number: str
+    text: str  # the whole caption (following lines joined)
+    bbox: BBox  # frame coordinates of the whole caption
+    continued: bool
+
+
+def caption_lines(view: FramedPage) -> list[CaptionLine]:
+    """Lines that start with "Table N", with the caption lines that follow them joined."""
+    lines = text_lines(view.words)
+    captions = []
+    for index, line in enumerate(lines):
+        first = line[0]["text"]
+        if first.lower() != "table" or len(line) < 2:
+            continue
+        match = CAPTION_PATTERN.match(" ".join(w["text"] for w in line))
+        if not match:
+            continue
+        parts, box = [line], line_box(line)
+        size = line[0].get("size", 9)
+        for follower in lines[index + 1 : index + 4]:
+            fbox = line_box(follower)
+            close = 0 <= fbox[1] - box[3] < 0.8 * size and abs(fbox[0] - box[0]) < 3 * size
+            if not close or abs(follower[0].get("size", size) - size) > 0.6 or len(follower) < 2:
+                break
+            parts.append(follower)
+            box = (min(box[0], fbox[0]), box[1], max(box[2], fbox[2]), fbox[3])
+        text = join_lines([[w["text"] for w in part] for part in parts], view.vocabulary)
+        captions.append(CaptionLine(match.group(1), text, box, bool(CONTINUED_PATTERN.search(text))))
+    return captions
+
+
+def attach_caption(raw: RawTable, view: FramedPage, table_box: BBox) -> None:
+    """The nearest caption just above (or else just below) the table, in its reading frame."""
+    best, best_distance = None, MAX_CAPTION_DISTANCE
+    for caption in caption_lines(view):
+        overlap = min(caption.bbox[2], table_box[2]) - max(caption.bbox[0], table_box[0])
+        if overlap <= 0:
+            continue
+        above = table_box[1] - caption.bbox[3]
+        below = caption.bbox[1] - table_box[3]
+        distance = above if above >= -SNAP else below + 20 if below >= -SNAP else None
+        if distance is not None and distance < best_distance:
+            best, best_distance = caption, distance
+    if best is not None:
+        raw.caption, raw.number, raw.continued = best.text, best.number, best.continued
+
+
+def table_notes(view: FramedPage, region: BBox) -> str:
+    """Footnote lines directly under the table (smaller type, or starting with a note marker)."""
+    below = [w for w in view.words if w["top"] >= region[3] - 0.5 and region[0] - SNAP <= w["x0"] < region[2]]
+    lines = text_lines(below)
+    notes, bottom = [], region[3]
+    body_size = Counter(round(w["size"], 1) for w in view.words if inside(w, region)).most_common(1)
+    body_size = body_size[0][0] if body_size else 9.0
+    for line in lines:
+        box = line_box(line)
+        if box[1] - bottom > 1.2 * body_size or box[2] > region[2] + 3 * body_size:
+            break
+        text = " ".join(w["text"] for w in line)
+        smaller = line[0].get("size", body_size) < body_size - 0.4
+        if not (smaller or NOTE_START_PATTERN.match(text) or notes):
+            break
+        if CAPTION_PATTERN.match(text) and not notes:
+            break
+        notes.append([w["text"] for w in line])
+        bottom = box[3]
+    return join_lines(notes, view.vocabulary)
+
+
+def continued_below(view: FramedPage, region: BBox) -> bool:
+    near = [
+        w["text"]
+        for w in view.words
+        if region[3] - 1 <= w["top"] <= region[3] + 30 and overlaps_x((w["x0"], w["top"], w["x1"], w["bottom"]), region)
+    ]
+    return bool(CONTINUED_PATTERN.search(" ".join(near)))

@@ -1,0 +1,111 @@
+"""Table regions on one page: ruled tables from pdfplumber's line strategy (only its cell boxes are used, for
+the row and column boundaries), rule-less ones next to their captions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pdfplumber
+
+from pipeline.extract.tables.captions import caption_lines
+from pipeline.extract.tables.grid import build_raw_table, looks_like_table
+from pipeline.extract.tables.layout import (
+    UPRIGHT,
+    Frame,
+    FramedPage,
+    char_frame,
+    char_inside,
+    cluster,
+    framed_page,
+    inside,
+)
+from pipeline.extract.tables.ruleless import ruleless_table
+from pipeline.records import BBox, RawTable
+
+CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:S?\d|[IVXL]+\b)")
+SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
+
+
+def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
+    """Table regions on one parsed page (called by ingest while the page is open).
+
+    Words are extracted only where they are needed (around ruled tables, and on pages whose text holds a
+    "Table N" caption), which keeps pages without tables at a few milliseconds.
+    """
+    chars_by_frame: dict[Frame, list[dict]] = {}
+    for char in page.chars:
+        chars_by_frame.setdefault(char_frame(char), []).append(char)
+    chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
+    captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join(c["text"] for c in chars))]
+    candidates = page.find_tables()
+    if not chars_by_frame or not (candidates or captioned):
+        return []
+    edges = page.edges
+    found: list[RawTable] = []
+    for table in candidates:
+        frame = dominant_frame(table.bbox, chars_by_frame)
+        if frame not in chars_by_frame:
+            continue
+        x0, top, x1, bottom = table.bbox
+        scope = (x0 - SCOPE_MARGIN, top - SCOPE_MARGIN, x1 + SCOPE_MARGIN, bottom + SCOPE_MARGIN)
+        near = [e for e in edges if char_inside(e, scope)]
+        view = framed_page(frame, [c for c in chars_by_frame[frame] if char_inside(c, scope)], near)
+        raw = ruled_table(page, table, view)
+        if raw is not None:
+            found.append(raw)
+    for frame in captioned:
+        view = framed_page(frame, chars_by_frame[frame], edges)
+        for caption in caption_lines(view):
+            ruled = [r for r in found if r.rotation == frame.rotation and r.number == caption.number]
+            if ruled and filled_cells(ruled[0]) >= 8:
+                continue
+            raw = ruleless_table(page, view, caption)
+            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
+            if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
+                found = [r for r in found if r not in ruled] + [raw]
+    return found
+
+
+def filled_cells(raw: RawTable) -> int:
+    return sum(1 for row in raw.rows for text in row if text)
+
+
+def ruled_table(page, table, view: FramedPage) -> RawTable | None:
+    frame = view.frame
+    table_box = frame.box(table.bbox)
+    if len(table.cells) > 2 * max(1, sum(1 for w in view.words if inside(w, table_box))):
+        return None  # a grid of boxes with hardly any text: a heat map or a drawing, not a table
+    boxes = [frame.box(cell) for cell in table.cells]
+    xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    xs = drop_empty_slivers(
+        xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
+    )
+    if len(xs) < 3 or len(ys) < 3:
+        return None  # one row or one column: a text box or a page rule, not a table
+    raw = build_raw_table(page.page_number, view, xs, ys, ruled=True, strategy="lines")
+    if not looks_like_table(raw):
+        return None
+    return raw
+
+
+def drop_empty_slivers(edges: list[float], centres: list[float], width: float = 12.0) -> list[float]:
+    """Double rules make thin columns that hold no text: fold each into its neighbour."""
+    kept = list(edges)
+    index = 0
+    while index < len(kept) - 1:
+        lo, hi = kept[index], kept[index + 1]
+        if hi - lo < width and len(kept) > 2 and not any(lo <= x < hi for x in centres):
+            del kept[index + 1 if index + 1 < len(kept) - 1 else index]
+        else:
+            index += 1
+    return kept
+
+
+def dominant_frame(bbox: BBox, chars_by_frame: dict[Frame, list[dict]]) -> Frame:
+    counts = Counter()
+    for frame, chars in chars_by_frame.items():
+        counts[frame] = sum(1 for c in chars if char_inside(c, bbox))
+    frame, count = counts.most_common(1)[0]
+    return frame if count else UPRIGHT

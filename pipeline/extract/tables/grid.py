@@ -1,0 +1,248 @@
+"""From row and column boundaries to cells: text placed in slots, merged cells, header rows.
+
+Two neighbouring slots of a ruled table are one merged cell when a rule separates that boundary elsewhere in the
+table but is missing between them; this also catches a merged cell whose bottom rule is missing because the
+table breaks at the page end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.tables.captions import (
+    CAPTION_PATTERN,
+    CONTINUED_PATTERN,
+    attach_caption,
+    continued_below,
+    table_notes,
+)
+from pipeline.extract.tables.layout import (
+    SNAP,
+    FramedPage,
+    cell_text,
+    inside,
+    phrases,
+    text_lines_in_cell,
+)
+from pipeline.records import BBox, RawTable
+
+BOLD_PATTERN = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECASE)
+
+
+def build_raw_table(
+    page_number: int, view: FramedPage, xs: list[float], ys: list[float], ruled: bool, strategy: str
+) -> RawTable:
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    region = (xs[0], ys[0], xs[-1], ys[-1])
+    words = [w for w in view.words if inside(w, region)]
+    slot_words: dict[tuple[int, int], list[dict]] = {}
+    for word in words:
+        cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        slot_words.setdefault((band(ys, cy), band(xs, cx)), []).append(word)
+    origin = merged_slots(view, xs, ys, words, ruled)
+    groups: dict[tuple[int, int], list[dict]] = {}
+    for slot, slot_list in slot_words.items():
+        groups.setdefault(origin[slot], []).extend(slot_list)
+    rows: list[list[str | None]] = []
+    boxes: list[list[BBox | None]] = []
+    spans: list[list[tuple[int, int] | None]] = []
+    for r in range(n_rows):
+        rows.append([])
+        boxes.append([])
+        spans.append([])
+        for c in range(n_cols):
+            covered = origin[(r, c)] != (r, c)
+            rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary))
+            boxes[r].append(view.frame.unbox((xs[c], ys[r], xs[c + 1], ys[r + 1])))
+            spans[r].append(origin[(r, c)] if covered else None)
+    if ruled:
+        finer = split_grouped_rows(ys, origin, groups)
+        if finer != ys:
+            return build_raw_table(page_number, view, xs, finer, ruled, strategy)
+    # Journals that box the whole table put the caption in a first row, and notes in a last row, spanning it all.
+    if n_rows > 2 and full_width(origin, 0, n_cols) and CAPTION_PATTERN.match(rows[0][0] or ""):
+        raw = build_raw_table(page_number, view, xs, ys[1:], ruled, strategy)
+        raw.caption, raw.number = rows[0][0], CAPTION_PATTERN.match(rows[0][0]).group(1)
+        raw.continued = raw.continued or bool(CONTINUED_PATTERN.search(rows[0][0]))
+        return raw
+    if n_rows > 3 and n_cols > 2 and full_width(origin, 0, n_cols) and rows[0][0]:
+        # A title row over the whole table stands for the caption of a table that has none.
+        raw = build_raw_table(page_number, view, xs, ys[1:], ruled, strategy)
+        if not raw.caption:
+            raw.caption = rows[0][0]
+            return raw
+    if n_rows > 2 and full_width(origin, n_rows - 1, n_cols) and rows[-1][0]:
+        raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
+        raw.notes = f"{rows[-1][0]} {raw.notes}".strip()
+        return raw
+    raw = RawTable(
+        page=page_number,
+        bbox=view.frame.unbox(region),
+        rows=rows,
+        cell_bboxes=boxes,
+        strategy=strategy,
+        span_origin=spans,
+        rotation=view.frame.rotation,
+        ruled=ruled,
+    )
+    raw.n_header_rows = header_rows(raw, groups)
+    attach_caption(raw, view, region)
+    raw.notes = table_notes(view, region)
+    raw.continued = raw.continued or continued_below(view, region)
+    return raw
+
+
+NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")
+
+
+def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], list[dict]]) -> list[float]:
+    """Rules drawn every few rows (statistical tables): when every cell of a ruled row holds the same number of
+    lines, aligned across the row and mostly numeric, each line is a row of its own."""
+    finer = [ys[0]]
+    spans_rows = {o for slot, o in origin.items() if slot[0] != o[0]}
+    for r in range(len(ys) - 1):
+        cells = [
+            text_lines_in_cell(words)
+            for (row, col), words in groups.items()
+            if row == r and origin[(r, col)] == (r, col) and (r, col) not in spans_rows
+        ]
+        cells = [lines for lines in cells if lines]
+        counts = {len(lines) for lines in cells}
+        numeric = sum(1 for lines in cells if all(NUMBER_LINE.match(" ".join(w["text"] for w in ln)) for ln in lines))
+        if len(cells) >= 3 and len(counts) == 1 and counts != {1} and numeric >= len(cells) / 2:
+            tops = [[line[0]["top"] for line in lines] for lines in cells]
+            aligned = all(abs(t[i] - tops[0][i]) < 3 for t in tops for i in range(len(t)))
+            if aligned:
+                reference = cells[0]
+                finer += [
+                    (reference[i][0]["bottom"] + reference[i + 1][0]["top"]) / 2 for i in range(len(reference) - 1)
+                ]
+        finer.append(ys[r + 1])
+    return finer
+
+
+def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:
+    return n_cols > 1 and all(origin[(row, c)] == (row, 0) for c in range(n_cols))
+
+
+def band(edges: list[float], value: float) -> int:
+    for index in range(len(edges) - 1):
+        if value < edges[index + 1]:
+            return index
+    return len(edges) - 2
+
+
+def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int, int], tuple[int, int]]:
+    """Map every slot to the top-left slot of the merged cell covering it (itself when not merged)."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+
+    def find(slot):
+        while parent[slot] != slot:
+            slot = parent[slot]
+        return slot
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            first, second = sorted((ra, rb))
+            parent[second] = first
+
+    if ruled:
+        region = (xs[0], ys[0], xs[-1], ys[-1])
+        h_index = index_rules(view.h_rules, True, region)
+        v_index = index_rules(view.v_rules, False, region)
+        h_ruled = [[rule_covers(h_index, ys[r], xs[c], xs[c + 1]) for c in range(n_cols)] for r in range(1, n_rows)]
+        v_ruled = [[rule_covers(v_index, xs[c], ys[r], ys[r + 1]) for c in range(1, n_cols)] for r in range(n_rows)]
+        for r in range(1, n_rows):
+            if any(h_ruled[r - 1]):  # a rule exists on this boundary elsewhere, so a gap in it means a merge
+                for c in range(n_cols):
+                    if not h_ruled[r - 1][c]:
+                        union((r - 1, c), (r, c))
+        for c in range(1, n_cols):
+            if any(v_ruled[r][c - 1] for r in range(n_rows)):
+                for r in range(n_rows):
+                    if not v_ruled[r][c - 1]:
+                        union((r, c - 1), (r, c))
+    # A word lying well across a column boundary (a spanning header) merges the slots it covers; one that only
+    # overhangs a boundary a little stays in the column holding most of it.
+    for phrase in phrases(words):
+        cy = (phrase[1] + phrase[3]) / 2
+        r = band(ys, cy)
+        first, last = band(xs, phrase[0] + 1), band(xs, phrase[2] - 1)
+        width = max(1.0, phrase[2] - phrase[0])
+        for c in range(first, last):
+            boundary = xs[c + 1]
+            if min(boundary - phrase[0], phrase[2] - boundary) >= 0.25 * width:
+                union((r, c), (r, c + 1))
+    return {slot: find(slot) for slot in parent}
+
+
+RuleIndex = dict[int, list[tuple[float, float]]]
+
+
+def index_rules(rules: list[BBox], horizontal: bool, region: BBox) -> RuleIndex:
+    """Rules by rounded position (y for horizontal rules, x for vertical ones), limited to the table region."""
+    index: RuleIndex = {}
+    for x0, top, x1, bottom in rules:
+        lo, hi, at_lo, at_hi = (x0, x1, top, bottom) if horizontal else (top, bottom, x0, x1)
+        span_lo, span_hi = (region[0], region[2]) if horizontal else (region[1], region[3])
+        if hi < span_lo or lo > span_hi:
+            continue
+        for key in range(int(at_lo - SNAP), int(at_hi + SNAP) + 1):
+            index.setdefault(key, []).append((lo, hi))
+    return {key: union_intervals(spans) for key, spans in index.items()}
+
+
+def union_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def rule_covers(index: RuleIndex, position: float, start: float, end: float) -> bool:
+    """Whether rules at `position` cover at least half of the span start..end."""
+    covered = sum(max(0.0, min(hi, end) - max(lo, start)) for lo, hi in index.get(int(position), []))
+    return covered >= 0.5 * (end - start)
+
+
+def header_rows(raw: RawTable, groups: dict[tuple[int, int], list[dict]]) -> int:
+    """Leading rows set in bold (while the body is not), plus the row under a header cell spanning columns."""
+    n_rows = len(raw.rows)
+
+    def row_bold(r: int) -> bool | None:
+        fonts = [w.get("fontname", "") for c in range(len(raw.rows[r])) for w in groups.get((r, c), [])]
+        return None if not fonts else all(BOLD_PATTERN.search(f) for f in fonts)
+
+    count = 0
+    while count < n_rows - 1 and row_bold(count):
+        count += 1
+    if count == n_rows - 1 or count == 0:
+        count = 1
+    last = count - 1  # a header cell spanning columns in the last header row has its sub-headers below it
+    spans_columns = any(
+        origin is not None and origin[0] == last and origin[1] != c for c, origin in enumerate(raw.span_origin[last])
+    )
+    # ... when the row below leaves its stub (first) cell blank or merged into the header above, as sub-headers do.
+    if spans_columns and count < n_rows - 1 and not raw.rows[count][0]:
+        count += 1
+    return count
+
+
+def looks_like_table(raw: RawTable) -> bool:
+    """Reject figures drawn with boxes (heat maps, flow charts) and framed text boxes."""
+    slots = [text for row in raw.rows for text in row if text is not None]
+    filled = sum(1 for text in slots if text)
+    n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
+    if n_rows < 2 or n_cols < 2 or filled < 4:
+        return False
+    if filled < 0.3 * len(slots):
+        return False
+    # A real table has text in more than one row and in more than one column.
+    rows_with_text = sum(1 for row in raw.rows if any(row))
+    cols_with_text = sum(1 for c in range(n_cols) if any(row[c] for row in raw.rows))
+    return rows_with_text >= 2 and cols_with_text >= 2

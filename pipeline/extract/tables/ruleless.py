@@ -1,0 +1,227 @@
+"""Rule-less tables (booktabs, shaded bands, whitespace columns), searched next to a "Table N" caption that no
+ruled table claimed: columns from whitespace gaps, rows from rules or text lines."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.extract.tables.captions import CaptionLine
+from pipeline.extract.tables.grid import build_raw_table, index_rules, looks_like_table
+from pipeline.extract.tables.layout import (
+    MIN_COLUMN_GAP,
+    SNAP,
+    FramedPage,
+    cluster,
+    inside,
+    line_box,
+    overlaps_x,
+    text_lines,
+)
+from pipeline.records import BBox, RawTable
+
+
+def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | None:
+    """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
+    lines."""
+    for region in (ruleless_region(view, caption), region_above(view, caption)):
+        raw = ruleless_table_in(page, view, region) if region is not None else None
+        if raw is not None:
+            return raw
+    return None
+
+
+def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
+    words = [w for w in view.words if inside(w, region)]
+    lines = text_lines(words, split_columns=False)
+    if len(lines) < 2:
+        return None
+    header_end = first_inner_rule(view, region, lines)
+    xs = column_boundaries(words, region, header_end)
+    if len(xs) < 3:
+        return None
+    ys = row_boundaries(view, region, lines, xs, header_end)
+    if len(ys) < 3:
+        return None
+    raw = build_raw_table(page.page_number, view, xs, ys, ruled=False, strategy="text")
+    if not looks_like_table(raw):
+        return None
+    if header_end is not None:
+        above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
+        raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
+    return raw
+
+
+def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
+    """From below the caption down to the last rule (booktabs) or the first wide vertical gap."""
+    size = 9.0
+    left, right = caption.bbox[0], caption.bbox[2]
+    below = sorted(
+        (r for r in view.h_rules if r[1] > caption.bbox[3] - SNAP and overlaps_x(r, caption.bbox)), key=lambda r: r[1]
+    )
+    rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
+    if rules:
+        left = min(left, min(r[0] for r in rules))
+        right = max(right, max(r[2] for r in rules))
+    else:
+        # A short caption over a wide table: the table may reach the right edge of the text column the caption
+        # starts in, i.e. as far as the lines that start where the caption starts.
+        same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+        right = max([right, *same_start])
+    words = sorted(
+        (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        key=lambda w: w["top"],
+    )
+    if not words:
+        return None
+    size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
+    bottom = caption.bbox[3]
+    items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
+    last_rule_bottom = None
+    for top, item_bottom in items:
+        if top - bottom > 2.2 * size:
+            break
+        bottom = max(bottom, item_bottom)
+        if any(abs(r[1] - top) < SNAP for r in rules):
+            last_rule_bottom = item_bottom
+    if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
+        bottom = last_rule_bottom
+    else:
+        # Footnotes in smaller type right under a rule-less table are its notes, not rows.
+        for line in reversed(text_lines([w for w in words if w["bottom"] <= bottom + 0.5], split_columns=False)):
+            if max(w["size"] for w in line) >= size - 0.4:
+                break
+            bottom = min(w["top"] for w in line) - 0.5
+    if bottom - caption.bbox[3] < 2 * size:
+        return None
+    return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+
+
+def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
+    """A caption printed under its table: the block of lines right above it, up to the first wide gap."""
+    left, right = caption.bbox[0], caption.bbox[2]
+    same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+    right = max([right, *same_start])
+    words = sorted(
+        (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        key=lambda w: -w["bottom"],
+    )
+    if not words:
+        return None
+    size = Counter(round(w["size"]) for w in words[:12]).most_common(1)[0][0] or 9.0  # the type nearest the caption
+    top = caption.bbox[1]
+    for word in words:
+        if top - word["bottom"] > 2.2 * size:
+            break
+        top = min(top, word["top"])
+    if caption.bbox[1] - top < 2 * size:
+        return None
+    return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
+
+
+def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) -> float | None:
+    """The rule under the header (booktabs midrule): the first rule with text both above and below it.
+
+    A rule drawn as several collinear pieces counts by the union of its pieces.
+    """
+    first_top, last_bottom = line_box(lines[0])[1], line_box(lines[-1])[3]
+    width = region[2] - region[0]
+    index = index_rules(
+        [r for r in view.h_rules if first_top < r[1] < last_bottom and overlaps_x(r, region)], True, region
+    )
+    for key in sorted(index):
+        covered = sum(min(hi, region[2]) - max(lo, region[0]) for lo, hi in index[key])
+        if covered >= 0.75 * width:  # partial rules under spanning headers (cmidrule) do not end the header
+            return float(key) + SNAP  # index keys are padded by SNAP on both sides
+    return None
+
+
+def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:
+    """Column edges from whitespace: x positions no body word covers."""
+    body = [w for w in words if header_end is None or w["top"] > header_end]
+    if len(body) < 4:
+        body = words
+    x0, x1 = region[0], region[2]
+    covered = [False] * (int(x1 - x0) + 2)
+    for word in body:
+        for x in range(int(word["x0"] - x0), int(word["x1"] - x0) + 1):
+            if 0 <= x < len(covered):
+                covered[x] = True
+    edges, run_start = [x0], None
+    for index, is_covered in enumerate(covered):
+        if not is_covered and run_start is None:
+            run_start = index
+        elif is_covered and run_start is not None:
+            if run_start > 0 and index - run_start >= MIN_COLUMN_GAP:
+                edges.append(x0 + (run_start + index) / 2)
+            run_start = None
+    # A last column left empty in every body row of this page still has its header word.
+    if run_start is not None and run_start > 0:
+        header_words = [w for w in words if w not in body and w["x0"] > x0 + run_start + MIN_COLUMN_GAP / 2]
+        if header_words:
+            edges.append(min(w["x0"] for w in header_words) - MIN_COLUMN_GAP / 2)
+    edges.append(x1)
+    return edges
+
+
+def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> list[float]:
+    """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line."""
+    width = region[2] - region[0]
+    inner_rules = cluster(
+        [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
+        + [r[3] for r in view.h_rules if region[1] < r[3] < region[3] and r[2] - r[0] >= 0.5 * width]
+    )
+    body_rules = [y for y in inner_rules if header_end is None or y > header_end + SNAP]
+    boxes = [line_box(line) for line in lines]
+    body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
+    if len(body_rules) >= max(2, len(body_lines) // 6):
+        body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
+        ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
+        return drop_empty_bands(cluster(ys), boxes)
+    ys = [region[1]]
+    body_gaps = [b[1] - a[3] for a, b in zip(body_lines, body_lines[1:], strict=False)]
+    tight = min(body_gaps, default=0.0)
+    size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+    # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
+    # wrapped line continues the first column ("Size exclusion / chromatography").
+    spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
+    previous = None
+    for line, box in zip(lines, boxes, strict=True):
+        starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
+        if not starts_row:
+            gap = box[1] - previous[3]
+            ruled_between = any(
+                previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
+            )
+            if spaced_rows:
+                starts_row = gap > tight + 0.3 * size or ruled_between
+            else:
+                first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
+                starts_row = first_col_filled or gap > 0.6 * size or ruled_between
+        if starts_row and previous is not None:
+            ys.append((previous[3] + box[1]) / 2)
+        previous = box
+    ys.append(region[3])
+    return ys
+
+
+def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:
+    """Shading drawn line by line puts a rule inside a wrapped cell: there the line under the rule follows the
+    line above at normal line spacing and leaves the first column empty."""
+    centre = [(line_box(line)[1] + line_box(line)[3]) / 2 for line in lines]
+    above = [line for line, c in zip(lines, centre, strict=True) if c < y]
+    below = [line for line, c in zip(lines, centre, strict=True) if c > y]
+    if not above or not below:
+        return False
+    gap = line_box(below[0])[1] - line_box(above[-1])[3]
+    size = below[0][0].get("size", 9) or 9
+    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0])
+
+
+def drop_empty_bands(ys: list[float], boxes: list[BBox]) -> list[float]:
+    kept = [ys[0]]
+    for y in ys[1:]:
+        if any(kept[-1] <= (b[1] + b[3]) / 2 <= y for b in boxes):
+            kept.append(y)
+    if kept[-1] != ys[-1]:
+        kept[-1] = ys[-1]
+    return kept

@@ -1,0 +1,197 @@
+"""`reviewminer eval`: gold files read strictly, the shared scorer's matching rules, body-text recall, the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.evaluate import evaluate_output, find_gold
+from pipeline.evaluate.gold import GoldClaim, GoldError, read_claims
+from pipeline.evaluate.scoring import PredictedClaim, score_claims, score_grid
+from pipeline.evaluate.text_recall import reference_shingles
+
+from conftest import ROOT, SEED_PDF
+
+CLI = [sys.executable, "-m", "pipeline.cli"]
+
+
+def gold(subject: str, relation: str, obj: str, required: bool = True) -> GoldClaim:
+    return GoldClaim(subject, relation, obj, "text", required)
+
+
+def predicted(subject: str, relation: str, obj: str, subject_norm: str = "") -> PredictedClaim:
+    return PredictedClaim(subject, subject_norm or subject, relation, obj)
+
+
+# ---------------------------------------------------------------- matching rules
+
+
+def test_wording_is_forgiven_meaning_is_not():
+    expected = [gold("ultracentrifugation", "disadvantage", "consumes time")]
+    assert (
+        score_claims(
+            [predicted("ultracentrifugation", "disadvantage", "it consumes a lot of time")], expected
+        ).overall.found
+        == 1
+    )
+    assert score_claims([predicted("ultracentrifugation", "advantage", "consumes time")], expected).overall.found == 0
+    assert score_claims([predicted("precipitation", "disadvantage", "consumes time")], expected).overall.found == 0
+
+
+def test_subject_matches_by_containment_or_through_subject_norm():
+    expected = [gold("hypoxic preconditioning", "effect", "enhanced paracrine effects of MSCs")]
+    contained = predicted("hypoxic preconditioning of MSCs", "effect", "enhanced paracrine effects")
+    assert score_claims([contained], expected).overall.found == 1
+    by_norm = predicted("it", "effect", "enhanced paracrine effects of MSCs", subject_norm="hypoxic preconditioning")
+    assert score_claims([by_norm], expected).overall.found == 1
+
+
+def test_optional_lines_count_when_found_and_cost_nothing_when_missed():
+    expected = [
+        gold("chromatography", "advantage", "high yield"),
+        gold("chromatography", "advantage", "short time", False),
+    ]
+    score = score_claims([predicted("chromatography", "advantage", "short time")], expected)
+    assert (score.overall.predicted, score.overall.correct, score.overall.required, score.overall.found) == (1, 1, 1, 0)
+    assert score.overall.precision == 1.0 and score.overall.recall == 0.0
+
+
+def test_one_prediction_matches_one_gold_line_and_other_relations_are_not_counted():
+    expected = [
+        gold("precipitation", "disadvantage", "low purity"),
+        gold("precipitation", "disadvantage", "low purity ratio"),
+    ]
+    score = score_claims(
+        [
+            predicted("precipitation", "disadvantage", "low purity"),
+            predicted("precipitation", "effect", "lower purity"),
+        ],
+        expected,
+    )
+    assert score.overall.predicted == 1  # the gold has no effect lines, so effect predictions are not scored
+    assert score.overall.found == 1 and len(score.missed) == 1
+
+
+def test_grid_scored_on_the_best_matching_table_with_a_row_offset():
+    grid = [["Method", "Advantages"], ["UC", "low cost"], ["SEC", "high\\nyield"]]
+    tables = {
+        "t1": {(0, 0): "Something", (0, 1): "else"},
+        "t2": {
+            (1, 0): "Method",
+            (1, 1): "Advantages",
+            (2, 0): "UC",
+            (2, 1): "low-cost",
+            (3, 0): "SEC",
+            (3, 1): "high yield",
+        },
+    }
+    score = score_grid("1", grid, tables)
+    assert score.table_id == "t2" and score.correct == 6 and score.accuracy == 1.0
+
+
+# ---------------------------------------------------------------- gold files
+
+
+def test_malformed_gold_line_names_file_and_line(tmp_path):
+    path = tmp_path / "paper.claims.tsv"
+    path.write_text("# comment\nX\tadvantage\tcheap\ttext\t1\nY\tbenefit\tfast\ttext\t1\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"paper\.claims\.tsv:3: relation"):
+        read_claims(path)
+
+
+def test_pages_line_limits_the_prose_scored(tmp_path):
+    path = tmp_path / "paper.claims.tsv"
+    path.write_text("# pages: 2, 5-7\nX\tadvantage\tcheap\ttext\t1\n", encoding="utf-8")
+    claims, pages = read_claims(path)
+    assert len(claims) == 1 and pages == {2, 5, 6, 7}
+
+
+def test_every_pdf_needs_gold_and_every_gold_a_pdf(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_PDF, corpus / "seed_review.pdf")
+    with pytest.raises(GoldError, match="gold folder not found"):
+        find_gold(corpus, tmp_path / "nowhere")
+    with pytest.raises(GoldError, match="no gold files"):
+        find_gold(corpus, corpus)
+    (corpus / "other.claims.tsv").write_text("X\tadvantage\tcheap\ttext\t1\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="for PDFs not under .*: other"):
+        find_gold(corpus, corpus)
+    (corpus / "other.claims.tsv").rename(corpus / "seed_review.claims.tsv")
+    shutil.copy(SEED_PDF, corpus / "unannotated.pdf")
+    with pytest.raises(GoldError, match="without gold .*: unannotated"):
+        find_gold(corpus, corpus)
+
+
+def test_repository_gold_splits_are_complete_and_well_formed():
+    dev = find_gold(ROOT / "gold" / "dev", ROOT / "gold" / "dev")
+    heldout = find_gold(ROOT / "gold" / "heldout", ROOT / "gold" / "heldout")
+    assert not {d.stem for d in dev} & {d.stem for d in heldout}
+    # the held-out split: a third of the papers, at least 40 required claims and 4 grids
+    assert len(heldout) * 3 >= len(dev) + len(heldout) + 1
+    assert sum(c.required for d in heldout for c in d.claims or []) >= 40
+    assert sum(len(d.grids) for d in heldout) >= 4
+
+
+# ---------------------------------------------------------------- body-text recall
+
+
+def test_reference_text_leaves_out_running_heads_and_the_reference_list():
+    body = "the method separates vesicles by size with high purity and little damage to membranes"
+    running = "journal of extracellular vesicles volume twelve issue three pages one to ten"
+    pages = [
+        f"{running}\n{body}",
+        f"{running}\nReferences\n1. smith j and others a study of everything in the world today",
+    ]
+    shingles = reference_shingles(pages)
+    assert "the method separates vesicles by size with high" in shingles
+    assert "journal of extracellular vesicles volume twelve issue three" not in shingles  # on both pages
+    assert not any("smith" in s or "world" in s for s in shingles)  # after the last "References" heading
+
+
+# ---------------------------------------------------------------- on a real run
+
+
+def test_seed_scored_from_a_real_run(seed_run):
+    out, _record, corpus = seed_run
+    report = evaluate_output(out, find_gold(corpus, ROOT / "gold" / "seed"), "seed")
+    (document,) = report.documents
+    assert document.status == "ok"
+    assert [(g.number, g.accuracy) for g in document.grids] == [("1", 1.0), ("2", 1.0)]
+    assert report.claims.f1 >= 0.85, report.lines()
+    assert 0.8 <= document.text.recall <= document.text.any_passage <= 1.0
+    assert set(report.as_dict()["claims_by_relation"]) == {"advantage", "disadvantage", "effect"}
+
+
+def test_cli_eval_from_another_directory_reuses_the_run(seed_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_run[0], out)
+    done = subprocess.run(
+        [*CLI, "eval", "--out", str(out), "--json", "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=os.environ.copy(),
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["tables"]["mean_cell_accuracy"] == 1.0 and result["tables"]["grids"] == 2
+    assert result["documents"][0]["stem"] == "seed_review"
+
+
+def test_cli_eval_with_missing_gold_exits_2(tmp_path):
+    done = subprocess.run(
+        [*CLI, "eval", str(SEED_PDF), "--gold", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+    assert done.returncode == 2 and "gold folder not found" in done.stderr, done.stderr
