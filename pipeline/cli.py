@@ -33,10 +33,46 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def show_version(value: bool) -> None:
+    if value:
+        from pipeline.config import PIPELINE_VERSION
+
+        typer.echo(f"reviewminer {PIPELINE_VERSION}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """ReviewMiner: mine review PDFs for tables and method/treatment claims into Parquet/CSV datasets."""
+
 
 CorpusArg = Annotated[Path, typer.Argument(help="Folder of PDFs (searched recursively) or a single PDF.")]
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder for the datasets.")]
+WorkersOption = Annotated[int, typer.Option(min=1, help="Parallel processes (documents, page ranges).")]
+DaskOption = Annotated[
+    str | None, typer.Option(help="Run the document tasks on an existing Dask cluster (tcp://host:port).")
+]
+MaxPagesOption = Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")]
+MaxSecondsOption = Annotated[
+    float | None,
+    typer.Option(min=1, help="Fail a document whose reading (per part, if read in parts) takes longer."),
+]
+WaitOption = Annotated[float, typer.Option(help="Seconds to wait for another run on the same --out.")]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(help="Show a progress bar of pages done (default: only when stderr is a terminal)."),
+]
+DebugOption = Annotated[bool, typer.Option(help="Show tracebacks for failures.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the exit code's reason.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also show Prefect's and the stages' logs.")]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -59,36 +95,53 @@ def prepare_output(out: Path) -> None:
 def run(
     corpus: CorpusArg,
     out: OutOption = Path("outputs"),
-    workers: Annotated[int, typer.Option(min=1, help="Parallel processes (documents, page ranges).")] = 1,
-    dask_address: Annotated[
-        str | None, typer.Option(help="Run the document tasks on an existing Dask cluster (tcp://host:port).")
-    ] = None,
-    max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
-    max_seconds: Annotated[
-        float | None,
-        typer.Option(min=1, help="Fail a document whose reading (per part, if read in parts) takes longer."),
-    ] = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same --out.")] = 0,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar of documents done.")] = True,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for failures.")] = False,
+    workers: WorkersOption = 1,
+    dask_address: DaskOption = None,
+    max_pages: MaxPagesOption = None,
+    max_seconds: MaxSecondsOption = None,
+    wait: WaitOption = 0,
+    progress: ProgressOption = None,
+    debug: DebugOption = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Process the new or changed PDFs under CORPUS and (re)write the datasets in OUT."""
+    """Process the new or changed PDFs under CORPUS and (re)write the datasets in OUT.
+
+    Exit code 0 when every document is ok, 1 when any failed or was skipped, 2 for a usage error.
+    """
+    set_verbosity(quiet, verbose)
     try:
         list_pdfs(corpus)
     except CorpusError as error:
         fail(str(error))
     prepare_output(out)
+    show_progress = wants_progress(progress, quiet)
     try:
-        record = _run(corpus, out, workers, dask_address, Settings(max_pages, max_seconds), wait, progress, debug)
+        record = _run(corpus, out, workers, dask_address, Settings(max_pages, max_seconds), wait, show_progress, debug)
     except (CorpusError, RunLockedError) as error:
         fail(str(error))
     except OSError as error:
         if debug:
             traceback.print_exc()
         fail(f"cannot write the datasets to {out}: {error.strerror or error}")
-    report_run(record, out)
+    report_run(record, out, quiet=quiet, debug=debug)
     if record["failures"]:
         raise typer.Exit(1)
+
+
+def wants_progress(progress: bool | None, quiet: bool) -> bool:
+    """A bar only on a terminal: redirected to a log file it would write hundreds of lines."""
+    if quiet:
+        return False
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def set_verbosity(quiet: bool, verbose: bool) -> None:
+    if verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        logging.basicConfig(level=logging.INFO)
+    elif quiet:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
 
 
 def _run(
@@ -142,19 +195,29 @@ def _run(
             os.environ.pop("PREFECT_API_URL", None)
 
 
-def report_run(record: dict, out: Path) -> None:
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def report_run(record: dict, out: Path, quiet: bool = False, debug: bool = False) -> None:
+    """One summary line, what changed, where to look next; failures on stderr."""
     counts = record["counts"]
-    reused = len(record["documents_reused"])
-    typer.echo(
-        f"{counts['documents']} documents: {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped"
-        f" ({reused} unchanged, reused); {counts['tables']} tables, {counts['claims']} claims,"
-        f" {counts['entities']} entities -> {out}"
-    )
-    written_by = record.get("datasets_run_id") or record["run_id"]
-    if written_by != record["run_id"]:
-        typer.echo(f"nothing changed: the datasets are those written by run {written_by}")
+    if not quiet:
+        added, changed = len(record.get("documents_added", [])), len(record.get("documents_changed", []))
+        removed, reused = len(record.get("documents_removed", [])), len(record["documents_reused"])
+        typer.echo(
+            f"{plural(counts['documents'], 'document')}: {counts['ok']} ok, {counts['failed']} failed,"
+            f" {counts['skipped']} skipped ({added} added, {changed} changed, {removed} removed, {reused} unchanged);"
+            f" {plural(counts['tables'], 'table')}, {plural(counts['claims'], 'claim')},"
+            f" {plural(counts['entities'], 'entity mention')} -> {out}"
+        )
+        written_by = record.get("datasets_run_id") or record["run_id"]
+        if written_by != record["run_id"]:
+            typer.echo(f"nothing changed: the datasets are those written by run {written_by}")
+        if (out / "report.html").exists():
+            typer.echo(f"report: {out / 'report.html'}   review the claims: reviewminer review {out}")
     for failure in record["failures"]:
-        reason = failure["error"] if "--debug" in sys.argv else failure["error"].splitlines()[0]
+        reason = failure["error"] if debug else failure["error"].splitlines()[0]
         typer.echo(f"{failure['status'].upper()}: {failure['path']}: {reason}", err=True)
 
 
@@ -164,18 +227,25 @@ def serve(
     out: OutOption = Path("outputs"),
     cron: Annotated[str, typer.Option(help="When to rerun, as a cron expression (UTC).")] = "0 3 * * *",
     name: Annotated[str, typer.Option(help="Deployment name.")] = "reviewminer-scheduled",
-    workers: Annotated[int, typer.Option(min=1, help="Parallel processes (documents, page ranges).")] = 1,
-    max_pages: Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")] = None,
-    max_seconds: Annotated[float | None, typer.Option(min=1, help="Per-document reading time budget.")] = None,
+    workers: WorkersOption = 1,
+    dask_address: DaskOption = None,
+    max_pages: MaxPagesOption = None,
+    max_seconds: MaxSecondsOption = None,
+    wait: Annotated[float, typer.Option(help="Seconds a scheduled run waits for another run on --out.")] = 600,
+    progress: ProgressOption = False,
+    debug: DebugOption = False,
     port: Annotated[
         int, typer.Option(help="Port of the local Prefect server started when PREFECT_API_URL is unset.")
     ] = 4200,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Serve a Prefect deployment that reruns CORPUS into OUT on a cron schedule (runs until stopped).
 
     Uses the Prefect server at PREFECT_API_URL; without one, starts a local server on 127.0.0.1 (its UI shows
     the runs) and stops it on exit.
     """
+    set_verbosity(quiet, verbose)
     corpus, out = corpus.resolve(), out.resolve()
     try:
         list_pdfs(corpus)
@@ -190,12 +260,21 @@ def serve(
         except RuntimeError as error:
             fail(str(error))
         os.environ["PREFECT_API_URL"] = api_url
-        typer.echo(f"Prefect server and UI: {api_url.removesuffix('/api')}")
+    api_url = os.environ["PREFECT_API_URL"]
+    # the served runs load the flow afresh: the runner's settings travel in the environment
     os.environ["REVIEWMINER_WORKERS"] = str(workers)
+    if dask_address:
+        os.environ["REVIEWMINER_DASK_ADDRESS"] = dask_address
     from prefect.deployments.runner import EntrypointType
 
     from pipeline.orchestration.flow import run_corpus
 
+    if not quiet:
+        typer.echo(f"serving reviewminer/{name} ({cron}, UTC): {corpus} -> {out}")
+        typer.echo(f"Prefect UI: {api_url.removesuffix('/api')}")
+        typer.echo(
+            f"run it now from another shell: PREFECT_API_URL={api_url} prefect deployment run 'reviewminer/{name}'"
+        )
     try:
         run_corpus.serve(
             name=name,
@@ -206,9 +285,12 @@ def serve(
                 "out": str(out),
                 "max_pages": max_pages,
                 "max_seconds": max_seconds,
-                "wait_seconds": 600,
+                "wait_seconds": wait,
+                "progress": bool(progress),
+                "debug": debug,
             },
             description=f"Rerun ReviewMiner over {corpus} into {out}",
+            print_starting_message=False,
         )
     finally:
         if server is not None:
@@ -248,7 +330,7 @@ def evaluate(
     workers: Annotated[int, typer.Option(min=1, help="Parallel processes for the run.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     show: Annotated[bool, typer.Option(help="List missed gold claims and unmatched predictions.")] = False,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar while the pipeline runs.")] = True,
+    progress: ProgressOption = None,
 ) -> None:
     """Run the pipeline over CORPUS (or reuse its cached results) and score it against hand-made gold.
 
@@ -269,7 +351,7 @@ def evaluate(
     out = (out or default_eval_output(corpus)).resolve()
     prepare_output(out)
     try:
-        _run(corpus, out, workers, None, Settings(), 0, progress and not as_json, False)
+        _run(corpus, out, workers, None, Settings(), 0, wants_progress(progress, as_json), False)
         report = evaluate_output(out, documents, name=str(gold))
     except (CorpusError, RunLockedError, GoldError) as error:
         fail(str(error))

@@ -92,6 +92,24 @@ def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_
     ]
     assert sum(n.startswith("process-") for n in names) == 3
 
+    # the run is observable where Prefect users look: its log lines are in Prefect's API
+    from prefect.logging.handlers import APILogHandler
+
+    APILogHandler.flush()
+
+    async def flow_run_logs():
+        async with get_client() as client:
+            from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+            logs = await client.read_logs(
+                log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run.state_details.flow_run_id]))
+            )
+            return [log.message for log in logs]
+
+    messages = asyncio.run(flow_run_logs())
+    assert any("3 documents under" in m and "3 to extract" in m for m in messages), messages
+    assert any("3 ok, 0 failed, 0 skipped" in m for m in messages), messages
+
 
 def test_long_pdfs_are_split_into_parts_only_when_workers_are_free():
     from pipeline.orchestration.flow import page_ranges

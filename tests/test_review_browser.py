@@ -65,6 +65,9 @@ def test_decisions_survive_reload_and_rerun(prepared, tmp_path):
         with browser_page() as (page, errors):
             page.goto(f"{url}/?claim={accepted}")
             expect(page.locator("#page-image")).to_be_visible()
+            page.keyboard.press("a")  # no reviewer name yet: asked for, and the key is not typed into the field
+            expect(page.locator("#reviewer")).to_be_focused()
+            assert page.input_value("#reviewer") == ""
             page.fill("#reviewer", "Ann Curator")
             page.press("#reviewer", "Escape")  # leave the input: keys now act on the claim
             with page.expect_navigation():

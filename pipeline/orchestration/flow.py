@@ -11,7 +11,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
@@ -62,7 +62,14 @@ def process_document_task(
     """Extract one document (from its pages read in parts, if given) and keep its frames in the cache."""
     parts = [pickle.loads(packed) for packed in packed_parts or []]  # our own task's output, never user data
     result = process_document(Path(path), sha256, settings, debug=debug, parts=parts or None)
-    return DocumentCache(Path(out_dir), key).store(result)
+    summary = DocumentCache(Path(out_dir), key).store(result)
+    # through Prefect's run logger, so the run's logs show in the Prefect UI
+    logger = get_run_logger()
+    if result.status == "ok":
+        logger.info("%s: %d pages, %d tables, %d claims", path, result.n_pages, len(result.tables), len(result.claims))
+    else:
+        logger.warning("%s: %s: %s", path, result.status, result.error.splitlines()[0] if result.error else "")
+    return summary
 
 
 def page_ranges(n_pages: int | None, slots: int, part_pages: int | None = None) -> list[tuple[int, int]]:
@@ -119,11 +126,23 @@ def run_corpus(
     """Process every new or changed PDF under `corpus` and write the datasets to `out`; returns the run record."""
     settings = Settings(max_pages=max_pages, max_seconds=max_seconds, spacy_model=spacy_model)
     out_dir = Path(out)
+    logger = get_run_logger()
     with output_lock(out_dir, wait_seconds):
         plan = plan_run(Path(corpus), out_dir, settings)
+        logger.info("%d documents under %s, %d to extract", len(plan.documents), corpus, len(plan.to_process))
         slots = task_slots(FlowRunContext.get().task_runner)
         run_tasks(plan, slots, debug, progress)
         record = finish_run(plan)
+    counts = record.counts
+    logger.info(
+        "%d ok, %d failed, %d skipped; %d tables, %d claims -> %s",
+        counts["ok"],
+        counts["failed"],
+        counts["skipped"],
+        counts["tables"],
+        counts["claims"],
+        out,
+    )
     create_markdown_artifact(
         key="reviewminer-run",
         markdown=plan.report_markdown,
@@ -151,8 +170,10 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
     """
     settings = plan.settings
     out_dir, key = str(plan.out_dir), plan.record.config_key
-    # Page counts only matter when tasks run side by side: for ordering and splitting.
-    sized = [(document, count_pages(document.path) if slots > 1 else None) for document in plan.to_process]
+    # Page counts order and split the work when tasks run side by side, and measure the progress bar.
+    counted = slots > 1 or progress
+    sized = [(document, count_pages(document.path) if counted else None) for document in plan.to_process]
+    pages_of = {document.doc_id: n_pages or 0 for document, n_pages in sized}
     sized.sort(key=lambda item: (item[1] or 0, item[0].path.stat().st_size), reverse=True)
     waiting: dict[str, _Job] = {}  # documents whose parts are being read
     part_jobs: list[_Job] = []
@@ -179,10 +200,9 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
 
     running: dict[PrefectFuture, _Job] = {}
     with tqdm(
-        total=len(plan.documents),
-        initial=len(plan.documents) - len(plan.to_process),
-        desc="documents",
-        unit="doc",
+        total=sum(pages_of.values()),
+        desc=f"{len(plan.to_process)} of {len(plan.documents)} documents to read",
+        unit="page",
         disable=not progress,
         file=sys.stderr,
     ) as bar:
@@ -196,8 +216,10 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
                 document_job = waiting[job.document.doc_id]
                 document_job.parts.append(future.result())
                 document_job.parts_left -= 1
+                bar.update(job.pages[1] - job.pages[0] + 1)
                 if document_job.parts_left == 0:
                     queue.insert(0, waiting.pop(job.document.doc_id))
             else:
                 plan.summaries[job.document.doc_id] = future.result()
-                bar.update(1)
+                if not job.parts:  # a document read in parts was counted part by part
+                    bar.update(pages_of[job.document.doc_id])

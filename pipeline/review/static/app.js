@@ -78,9 +78,10 @@
     }
     const go = (url) => url && window.location.assign(url);
     switch (event.key) {
-      case "a": decide("accept"); break;
-      case "r": decide("reject"); break;
-      case "u": decide("reset"); break;
+      // preventDefault: without a reviewer name, decide() focuses the name field, which would receive the key
+      case "a": event.preventDefault(); decide("accept"); break;
+      case "r": event.preventDefault(); decide("reject"); break;
+      case "u": event.preventDefault(); decide("reset"); break;
       case "e": if (form) { event.preventDefault(); form.elements.subject.focus(); } break;
       case "j": case "ArrowDown": if (detail) { event.preventDefault(); go(detail.dataset.nextUrl); } break;
       case "k": case "ArrowUp": if (detail) { event.preventDefault(); go(detail.dataset.prevUrl); } break;
