@@ -67,10 +67,10 @@ def test_text_from_pdfs_is_escaped_in_the_page_and_the_plots():
     page = render_report(frames, record)
     assert "<script>alert(" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;alert(&#x27;pdf&#x27;)&lt;/script&gt;" in page  # the title and the failure reason
-    # Plot labels are escaped before plotly's JSON encoding, which escapes '<' once more.
-    assert "\\u003cscript" not in page
-    body = page.split("</head>", 1)[1]
-    assert "&lt;script&gt;" in re.search(r'"y":\[[^\]]*\]', body).group(0)
+    # the heatmap's method labels and the findings' method headings are escaped too
+    heatmap = re.search(r'<table class="heatmap".*?</table>', page, re.S).group(0)
+    assert "&lt;script&gt;" in heatmap
+    assert re.search(r"<summary>&lt;script&gt;", page)
 
 
 def test_page_names_no_remote_resource():
@@ -138,10 +138,11 @@ def _colour_pixels(png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -
 
 @pytest.mark.e2e
 @pytest.mark.browser
-def test_report_opens_from_disk_and_shows_the_heatmap(two_papers, tmp_path):  # noqa: F811
+def test_report_opens_from_disk_shows_findings_filters_and_the_heatmap(two_papers, tmp_path):  # noqa: F811
     require_browser()
     frames, record = two_papers
     path = write_report(tmp_path, frames, record)
+    assert path.stat().st_size < 500_000  # no chart library inlined
 
     remote: list[str] = []
     with chromium() as browser:
@@ -150,20 +151,38 @@ def test_report_opens_from_disk_and_shows_the_heatmap(two_papers, tmp_path):  # 
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(path.as_uri())
-        page.wait_for_selector("#method-aspect-heatmap .heatmaplayer image", timeout=30_000)
         heatmap = page.locator("#method-aspect-heatmap")
         box = heatmap.bounding_box()
-        tick_labels = page.locator("#method-aspect-heatmap .ytick text").all_text_contents()
+        row_labels = page.locator("#method-aspect-heatmap th[scope=row]").all_text_contents()
         conflict_rows = page.locator("h2:has-text('Conflicts') + table tbody tr").count()
+        marked_cells = page.locator("#method-aspect-heatmap td .warn").count()
         heatmap.scroll_into_view_if_needed()
         shot = heatmap.screenshot()
+
+        # the findings: every claim with its evidence, filtered in the page
+        total = page.locator("tr.claim").count()
+        assert total == len(frames["claims"][frames["claims"]["review_status"] != "rejected"])
+        page.fill("#filter-text", "ultracentrifugation")
+        shown = page.locator("tr.claim:visible").count()
+        assert 0 < shown < total
+        assert page.locator("#filter-count").text_content() == f"{shown} of {total} claims"
+        page.fill("#filter-text", "")
+        page.check("#filter-conflict")
+        disputed = page.locator("tr.claim:visible").count()
+        assert 0 < disputed < total and page.locator("tr.claim.conflict:visible").count() == disputed
+        page.uncheck("#filter-conflict")
+        page.uncheck("#filters input[value=effect]")
+        assert page.locator("tr.claim:visible td.rel-effect").count() == 0
+        links = page.locator("a[href='claims.csv']").count()
+        review_links = page.locator("tr.claim a[href^='http://127.0.0.1:8765/?claim=']").count()
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
 
     assert not remote, f"the report asked the network for {remote[:3]}"
     assert not errors, errors
-    assert box and box["width"] > 600 and box["height"] > 300
-    assert {"ultracentrifugation", "polymer precipitation", "size-exclusion chromatography"} <= set(tick_labels)
-    assert conflict_rows >= 2
+    assert box and box["width"] > 600 and box["height"] > 100
+    assert {"ultracentrifugation", "polymer precipitation", "size-exclusion chromatography"} <= set(row_labels)
+    assert conflict_rows >= 2 and marked_cells >= 1  # the heatmap marks what the conflicts table lists
+    assert links == 1 and review_links == total
     # The screenshot shows cells in both colours: green advantages and red disadvantages.
     assert _colour_pixels(shot, ADVANTAGE_RGB) > 500 and _colour_pixels(shot, DISADVANTAGE_RGB) > 500
     keep = os.environ.get("REVIEWMINER_KEEP_SCREENSHOTS")

@@ -1,8 +1,10 @@
 """Report: a self-contained HTML page (OUT/report.html) and a Prefect markdown summary of one run.
 
-The page opens from disk with no network: plotly.js is inlined once in the page head and every figure is a
-plotly div. Everything that comes from a PDF (titles, method names, evidence, error messages) is HTML-escaped,
-including inside plots, whose labels plotly reads as a small HTML dialect.
+The page is what a curator reads first: per method or treatment, its advantages, disadvantages and effects across
+papers with evidence and page, conflicts between papers marked, filters, links to the datasets and to the review
+app. It opens from disk with no network and no chart library: charts are plain HTML tables coloured with CSS, and
+a few lines of inline script do the filtering. Everything that comes from a PDF (titles, method names, evidence,
+error messages) is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -13,20 +15,21 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.outputs.datasets import atomic_write
+from pipeline.outputs.datasets import CSV_TABLES, atomic_write
 
-# pandas, plotly and the comparison are imported where they are used: a rerun that finds nothing to change writes
-# only the markdown summary (from the run record) and must start fast.
+# pandas and the comparison are imported where they are used: a rerun that finds nothing to change writes only the
+# markdown summary (from the run record) and must start fast.
 if TYPE_CHECKING:
     import pandas as pd
-    import plotly.graph_objects as go
 
 REPORT_FILE = "report.html"
 RELATION_COLOURS = {"advantage": "#1e8449", "disadvantage": "#c0392b", "effect": "#2e86c1"}
 UNSPECIFIED = "(unspecified)"
 MAX_HEATMAP_ROWS = 40
 MAX_LABEL = 60
-PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+MAX_EVIDENCE = 400
+NEUTRAL_RGB = (0xF7, 0xF7, 0xF7)
+REVIEW_APP_URL = "http://127.0.0.1:8765"  # where `reviewminer review OUT` serves by default
 
 STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #1c2833; padding: 0 1em; }
@@ -38,6 +41,16 @@ table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
 th, td { border: 1px solid #d5d8dc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 th { background: #f4f6f7; } tr.failed td { background: #fdedec; } td.num { text-align: right; }
 .evidence { color: #424949; font-size: 0.92em; }
+a { color: #1a5276; } code { background: #f4f6f7; padding: 0 0.3em; }
+.filters { position: sticky; top: 0; background: #fff; padding: 0.6em 0; border-bottom: 1px solid #d5d8dc;
+  display: flex; flex-wrap: wrap; gap: 1em; align-items: center; z-index: 1; }
+.filters input[type=search] { min-width: 18em; padding: 0.3em; }
+details.method { border: 1px solid #d5d8dc; border-radius: 6px; margin: 0.6em 0; padding: 0.3em 0.8em; }
+details.method summary { cursor: pointer; font-weight: 600; } details.method summary span { font-weight: normal; }
+.rel { font-weight: 600; } .rel-advantage { color: #1e8449; } .rel-disadvantage { color: #c0392b; }
+.rel-effect { color: #2e86c1; } tr.conflict td { background: #fef5e7; } .warn { color: #b9770e; }
+table.heatmap td { text-align: center; min-width: 4.5em; } table.heatmap th[scope=row] { white-space: nowrap; }
+.bar { display: flex; height: 0.9em; min-width: 1px; } .bar span { display: block; height: 100%; }
 """
 
 
@@ -94,10 +107,6 @@ def _html_table(header: list[str], rows: list[list[str]], row_classes: list[str]
         css = f' class="{row_classes[index]}"' if row_classes and row_classes[index] else ""
         body.append(f"<tr{css}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
-def _figure_html(figure: go.Figure, div_id: str) -> str:
-    return figure.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOT_CONFIG)
 
 
 # ---------------------------------------------------------------- summary numbers
@@ -177,95 +186,82 @@ def method_aspect_counts(claims: pd.DataFrame, limit: int = MAX_HEATMAP_ROWS) ->
     return counts.reset_index()
 
 
-# ---------------------------------------------------------------- figures
+# ---------------------------------------------------------------- charts as coloured HTML tables
 
 
-def claims_figure(frames: dict[str, pd.DataFrame]) -> go.Figure | None:
-    counts = claims_per_paper(frames)
-    if not counts.to_numpy().sum():
-        return None
-    labels = paper_labels(_frame(frames, "documents"))
-    names = [html.escape(labels.get(d, d)) for d in counts.index]
-    import plotly.graph_objects as go
+def balance_colour(balance: float) -> str:
+    """-1 (all disadvantages, red) through 0 (mixed, near white) to 1 (all advantages, green), as CSS rgb()."""
+    end = RELATION_COLOURS["advantage" if balance >= 0 else "disadvantage"].lstrip("#")
+    target = tuple(int(end[i : i + 2], 16) for i in (0, 2, 4))
+    share = min(1.0, abs(balance))
+    mixed = (round(n + (t - n) * share) for n, t in zip(NEUTRAL_RGB, target, strict=True))
+    return "rgb({}, {}, {})".format(*mixed)
 
-    figure = go.Figure()
-    for relation, colour in RELATION_COLOURS.items():
-        figure.add_bar(y=names, x=counts[relation].tolist(), name=relation, orientation="h", marker_color=colour)
-    figure.update_layout(
-        barmode="stack",
-        title="Claims per paper and relation",
-        xaxis_title="claims",
-        height=160 + 40 * len(names),
-        margin={"l": 20, "r": 20, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
+
+def claims_chart(counts: pd.DataFrame, labels: dict[str, str]) -> str:
+    """Claims per paper as stacked bars (one row per paper), widths relative to the paper with most claims."""
+    totals = counts.sum(axis=1)
+    most = int(totals.max()) if len(totals) else 0
+    if not most:
+        return "<p>No claims extracted.</p>"
+    rows = []
+    for doc_id in counts.index:
+        segments = "".join(
+            f'<span style="width:{100 * counts.at[doc_id, r] / most:.2f}%;background:{colour}" '
+            f'title="{r}: {counts.at[doc_id, r]}"></span>'
+            for r, colour in RELATION_COLOURS.items()
+            if counts.at[doc_id, r]
+        )
+        rows.append([_e(labels.get(doc_id, doc_id)), f'<div class="bar">{segments}</div>'])
+    return (
+        '<div id="claims-per-paper">'
+        + _html_table(["paper", "claims (advantage · disadvantage · effect)"], rows)
+        + "</div>"
     )
-    figure.update_yaxes(automargin=True, autorange="reversed")
-    return figure
 
 
-def heatmap_figure(claims: pd.DataFrame, conflicts: pd.DataFrame) -> go.Figure | None:
-    """Method × aspect, coloured from all-disadvantage (red) through mixed (white) to all-advantage (green)."""
+def heatmap_table(claims: pd.DataFrame, conflicts: pd.DataFrame) -> str:
+    """Method × aspect, coloured from all-disadvantage (red) through mixed to all-advantage (green); ⚠ marks a cell
+    on which papers disagree."""
     counts = method_aspect_counts(claims)
     if not len(counts):
-        return None
+        return "<p>No advantage or disadvantage claims.</p>"
     methods = sorted(counts["method"].unique())
     aspects = sorted(counts["aspect"].unique(), key=lambda a: (a == UNSPECIFIED, a))
     disputed = {(r.subject_norm, r.aspect) for r in conflicts.itertuples()} if len(conflicts) else set()
-    z, text, hover = [], [], []
     cells = {(r.method, r.aspect): r for r in counts.itertuples()}
+    marked = 0
+    rows = []
     for method in methods:
-        z_row, text_row, hover_row = [], [], []
+        row = [f'<th scope="row">{_e(method)}</th>']
         for aspect in aspects:
             cell = cells.get((method, aspect))
             if cell is None:
-                z_row.append(None)
-                text_row.append("")
-                hover_row.append("")
+                row.append("<td></td>")
                 continue
             advantage, disadvantage = int(cell.advantage), int(cell.disadvantage)
             conflict = (method, "" if aspect == UNSPECIFIED else aspect) in disputed
-            z_row.append((advantage - disadvantage) / (advantage + disadvantage))
-            text_row.append(f"+{advantage} −{disadvantage}" + (" ⚠" if conflict else ""))
-            hover_row.append(
-                f"<b>{html.escape(method)}</b> · {html.escape(aspect)}<br>advantages: {advantage}<br>"
-                f"disadvantages: {disadvantage}<br>papers: {int(cell.papers)}"
-                + ("<br>papers disagree" if conflict else "")
+            marked += conflict
+            title = (
+                f"{method} · {aspect}: {advantage} advantages, {disadvantage} disadvantages, {int(cell.papers)} papers"
+                + (" — papers disagree" if conflict else "")
             )
-        z.append(z_row)
-        text.append(text_row)
-        hover.append(hover_row)
-    import plotly.graph_objects as go
-
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[html.escape(a) for a in aspects],
-            y=[html.escape(m) for m in methods],
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hoverinfo="text",
-            zmin=-1,
-            zmax=1,
-            xgap=2,
-            ygap=2,
-            colorscale=[[0, RELATION_COLOURS["disadvantage"]], [0.5, "#f7f7f7"], [1, RELATION_COLOURS["advantage"]]],
-            colorbar={
-                "title": {"text": "balance"},
-                "tickvals": [-1, 0, 1],
-                "ticktext": ["disadvantage", "mixed", "advantage"],
-            },
-        )
+            balance = (advantage - disadvantage) / (advantage + disadvantage)
+            ink = ";color:#fff" if abs(balance) > 0.6 else ""
+            style = f"background:{balance_colour(balance)}{ink}"
+            row.append(
+                f'<td style="{style}" title="{_e(title)}">+{advantage} −{disadvantage}'
+                + (' <span class="warn">⚠</span>' if conflict else "")
+                + "</td>"
+            )
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    head = "<tr><th>method</th>" + "".join(f'<th scope="col">{_e(a)}</th>' for a in aspects) + "</tr>"
+    legend = "cells: +advantages −disadvantages, green when advantages dominate, red when disadvantages do"
+    legend += "; ⚠ papers disagree" if marked else ""
+    return (
+        f'<p class="meta">{legend}.</p><table class="heatmap" id="method-aspect-heatmap"><thead>{head}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
-    figure.update_layout(
-        title="Methods × aspects: advantages vs disadvantages (⚠ papers disagree)",
-        height=220 + 32 * len(methods),
-        margin={"l": 20, "r": 20, "t": 60, "b": 80},
-        plot_bgcolor="white",
-    )
-    figure.update_yaxes(automargin=True, autorange="reversed")
-    figure.update_xaxes(automargin=True, side="bottom")
-    return figure
 
 
 # ---------------------------------------------------------------- page sections
@@ -352,15 +348,119 @@ def claims_section(frames: dict[str, pd.DataFrame], summary: dict) -> str:
         + [f"<b>{summary['by_relation'][r]}</b>" for r in relations]
         + [f"<b>{summary['claims']}</b>"]
     )
-    figure = claims_figure(frames)
-    plot = _figure_html(figure, "claims-per-paper") if figure else "<p>No claims extracted.</p>"
-    return "<h2>Claims per relation and paper</h2>" + _html_table(["paper", *relations, "total"], rows) + plot
+    return (
+        "<h2>Claims per relation and paper</h2>"
+        + _html_table(["paper", *relations, "total"], rows)
+        + claims_chart(counts, labels)
+    )
 
 
 def heatmap_section(claims: pd.DataFrame, conflicts: pd.DataFrame) -> str:
-    figure = heatmap_figure(claims, conflicts)
-    body = _figure_html(figure, "method-aspect-heatmap") if figure else "<p>No advantage or disadvantage claims.</p>"
-    return "<h2>Methods × aspects</h2>" + body
+    return "<h2>Methods × aspects</h2>" + heatmap_table(claims, conflicts)
+
+
+def findings_section(frames: dict[str, pd.DataFrame], conflicts: pd.DataFrame) -> str:
+    """Per method or treatment, every claim across papers: relation, aspect, what is claimed, paper, page, evidence,
+    review status and a link into the review app; rows on which papers disagree are marked. Filters on top."""
+    claims = _frame(frames, "claims")
+    if not len(claims):
+        return "<h2>Findings by method and treatment</h2><p>No claims extracted.</p>"
+    from pipeline.outputs.compare import prepare_claims
+
+    labels = paper_labels(_frame(frames, "documents"))
+    prepared = prepare_claims(claims)
+    disputed = {(r.subject_norm, r.aspect) for r in conflicts.itertuples()} if len(conflicts) else set()
+    groups = []
+    for subject, group in prepared.groupby("subject_key", sort=False):
+        papers = group["doc_id"].nunique()
+        groups.append((-papers, -len(group), subject, group))
+    blocks = []
+    for _, _, subject, group in sorted(groups, key=lambda g: g[:3]):
+        rows = []
+        group_conflicts = 0
+        for row in group.sort_values(["relation", "aspect_key", "doc_id"]).itertuples():
+            conflict = (subject, row.aspect_key) in disputed
+            group_conflicts += conflict
+            relation = _s(row.relation)
+            direction = _s(getattr(row, "direction", ""))
+            claim = _e(row.object) + (f" <span class='meta'>({_e(direction)})</span>" if direction else "")
+            if _s(getattr(row, "hedged", "")) in ("True", "true"):
+                claim += " <span class='meta'>(hedged)</span>"
+            evidence = _short(_s(row.evidence), MAX_EVIDENCE)
+            link = f'<a href="{REVIEW_APP_URL}/?claim={_e(row.claim_id)}">review</a>'
+            search = " ".join([subject, relation, _s(row.aspect_key), _s(row.object), _s(row.subject), evidence])
+            rows.append(
+                f'<tr class="claim{" conflict" if conflict else ""}" data-relation="{_e(relation)}" '
+                f'data-doc="{_e(row.doc_id)}" data-conflict="{int(conflict)}" data-text="{_e(search.lower())}">'
+                f'<td class="rel rel-{_e(relation)}">{_e(relation)}</td><td>{_e(row.aspect_key)}</td><td>{claim}</td>'
+                f"<td>{_e(labels.get(_s(row.doc_id), row.doc_id))}</td><td class='num'>{_e(row.page)}</td>"
+                f"<td class='evidence'>{_e(evidence)}</td><td>{_e(row.review_status)} · {link}</td></tr>"
+            )
+        counts = group["relation"].value_counts()
+        tally = ", ".join(f"{int(counts.get(r, 0))} {r}" for r in RELATION_COLOURS if counts.get(r, 0))
+        warn = f' <span class="warn">⚠ papers disagree on {group_conflicts} claims</span>' if group_conflicts else ""
+        aliases = sorted({_s(a) for a in group["subject"]} - {subject})
+        also = f" · also written {_e('; '.join(aliases[:5]))}" if aliases else ""
+        head = "<tr><th>relation</th><th>aspect</th><th>claim</th><th>paper</th><th>page</th><th>evidence</th>"
+        head += "<th>review</th></tr>"
+        blocks.append(
+            f'<details class="method" open><summary>{_e(subject)} <span>— {group["doc_id"].nunique()} paper(s): '
+            f"{tally}{also}</span>{warn}</summary><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+            "</details>"
+        )
+    papers = sorted({_s(d) for d in prepared["doc_id"]})
+    options = "".join(f'<option value="{_e(d)}">{_e(labels.get(d, d))}</option>' for d in papers)
+    relations = "".join(
+        f'<label><input type="checkbox" name="relation" value="{r}" checked> {r}</label>' for r in RELATION_COLOURS
+    )
+    filters = (
+        '<div class="filters" id="filters"><input type="search" id="filter-text" placeholder="filter: method, aspect, '
+        f'words of the claim or evidence">{relations}<select id="filter-paper"><option value="">all papers</option>'
+        f'{options}</select><label><input type="checkbox" id="filter-conflict"> only where papers disagree</label>'
+        '<span class="meta" id="filter-count"></span></div>'
+    )
+    return (
+        f"<h2>Findings by method and treatment ({len(prepared)} claims)</h2>"
+        f"<p class='meta'>Review and correct them in the app: <code>reviewminer review OUT</code>, then the review "
+        f"links below open each claim at {REVIEW_APP_URL}.</p>" + filters + "".join(blocks) + FILTER_SCRIPT
+    )
+
+
+FILTER_SCRIPT = r"""<script>
+(function () {
+  var text = document.getElementById("filter-text"), paper = document.getElementById("filter-paper");
+  var conflict = document.getElementById("filter-conflict"), count = document.getElementById("filter-count");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("#filters input[name=relation]"));
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.claim"));
+  function apply() {
+    var words = text.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    var relations = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    rows.forEach(function (row) {
+      var d = row.dataset, visible = relations.indexOf(d.relation) >= 0 && (!paper.value || d.doc === paper.value)
+        && (!conflict.checked || d.conflict === "1") && words.every(function (w) { return d.text.indexOf(w) >= 0; });
+      row.hidden = !visible; shown += visible;
+    });
+    document.querySelectorAll("details.method").forEach(function (block) {
+      block.hidden = !block.querySelector("tr.claim:not([hidden])");
+    });
+    count.textContent = shown + " of " + rows.length + " claims";
+  }
+  [text, paper, conflict].concat(boxes).forEach(function (el) { el.addEventListener("input", apply); });
+  apply();
+})();
+</script>"""
+
+
+def links_section(out_dir: Path | None) -> str:
+    """Links to the files every publish writes beside the page (relative, so the folder can move), and how to open
+    the review app."""
+    names = [f"{name}.csv" for name in CSV_TABLES] + ["datapackage.json", "claims.bioc.json"]
+    links = " · ".join(f'<a href="{_e(n)}">{_e(n)}</a>' for n in names)
+    return (
+        f"<p class='meta'>Datasets: {links} · <a href=\"tables/\">tables/</a> (one CSV per table). Parquet files "
+        "with the same names hold every column. Curate the claims with "
+        f"<code>reviewminer review {_e(out_dir or 'OUT')}</code>.</p>"
+    )
 
 
 def conflicts_section(conflicts: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -395,39 +495,46 @@ def conflicts_of(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return find_conflicts(claims) if len(claims) else pd.DataFrame()
 
 
-def render_report(frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None) -> str:
-    """The whole page as a string (`conflicts`: find_conflicts of the claims, when the caller has them already)."""
-    from plotly.offline import get_plotlyjs
+def _when(timestamp: object) -> str:
+    """An ISO timestamp to the second, in UTC: '2026-11-30 04:41:08 UTC'."""
+    text = _s(timestamp)
+    return text[:19].replace("T", " ") + " UTC" if len(text) >= 19 else text
 
+
+def render_report(
+    frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None, out_dir: Path | None = None
+) -> str:
+    """The whole page as a string (`conflicts`: find_conflicts of the claims, when the caller has them already)."""
     summary = run_summary(frames, record)
     claims = _frame(frames, "claims")
     conflicts = conflicts_of(frames) if conflicts is None else conflicts
     labels = paper_labels(_frame(frames, "documents"))
-    meta = (
-        f"run {_e(summary['run_id'])} · started {_e(summary['started_at'])} · finished {_e(summary['finished_at'])}"
-        f" · corpus {_e(summary['corpus'])} · schema {_e(summary['schema_version'])}"
-    )
+    meta = f"run {_e(summary['run_id'])} · {_e(_when(summary['started_at']))} to {_e(_when(summary['finished_at']))}"
+    if summary["corpus"]:
+        meta += f" · PDFs from {_e(summary['corpus'])}"
+    meta += f" · schema {_e(summary['schema_version'])}"
     sections = [
         _cards(summary),
+        links_section(out_dir),
         documents_section(frames),
-        tables_section(frames),
-        claims_section(frames, summary),
+        findings_section(frames, conflicts),
         heatmap_section(claims, conflicts),
         conflicts_section(conflicts, labels),
+        claims_section(frames, summary),
+        tables_section(frames),
     ]
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>ReviewMiner run {_e(summary['run_id'])}</title><style>{STYLE}</style>"
-        f"<script>{get_plotlyjs()}</script></head><body>"
-        f"<h1>ReviewMiner run report</h1><p class='meta'>{meta}</p>" + "\n".join(sections) + "</body></html>\n"
+        f"<title>ReviewMiner run {_e(summary['run_id'])}</title><style>{STYLE}</style></head><body>"
+        f"<h1>ReviewMiner report</h1><p class='meta'>{meta}</p>" + "\n".join(sections) + "</body></html>\n"
     )
 
 
 def write_report(out_dir: Path, frames: dict[str, pd.DataFrame], record, conflicts: pd.DataFrame | None = None) -> Path:
     """Write OUT/report.html (atomically) and return its path."""
     path = Path(out_dir) / REPORT_FILE
-    page = render_report(frames, record, conflicts)
+    page = render_report(frames, record, conflicts, out_dir=Path(out_dir))
 
     def write(temporary: str) -> None:
         Path(temporary).write_text(page, encoding="utf-8")
