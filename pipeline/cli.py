@@ -313,6 +313,26 @@ def review(
     serve_review(out, host=host, port=port)
 
 
+@app.command()
+def validate(
+    out: Annotated[Path, typer.Argument(help="An output folder written by `reviewminer run`.")] = Path("outputs"),
+) -> None:
+    """Check every file in OUT against OUT/datapackage.json (Frictionless: columns, types, keys, constraints).
+
+    Exit code 0 when all files match, 1 when any does not (each mismatch printed), 2 when OUT has no package.
+    """
+    if not (out / "datapackage.json").is_file():
+        fail(f"no datapackage.json in {out}; run `reviewminer run CORPUS --out {out}` first")
+    from pipeline.outputs.datapackage import validate_datapackage
+
+    errors = validate_datapackage(out)
+    for error in errors:
+        typer.echo(error)
+    if errors:
+        raise typer.Exit(1)
+    typer.echo(f"{out}: every file matches datapackage.json")
+
+
 @app.command("eval")
 def evaluate(
     corpus: Annotated[

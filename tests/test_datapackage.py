@@ -143,12 +143,15 @@ def test_validation_reports_each_kind_of_mismatch(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps(manifest))
     (tmp_path / "methods.csv").unlink()
 
-    errors = "\n".join(validate_datapackage(tmp_path))
-    assert "claims.parquet: columns differ: missing [], undescribed ['extra']" in errors
-    assert "claims.parquet: column relation: values outside" in errors and "opinion" in errors
-    assert "documents.csv: line 2, column n_pages: 'ten' is not integer" in errors
-    assert "comparison.parquet: key ['subject_norm', 'relation', 'aspect']: 1 duplicate rows" in errors
-    assert "entities.parquet: doc_id values not in documents: ['ffffffffffffffff']" in errors
+    errors = "\n".join(validate_datapackage(tmp_path))  # frictionless's own wording for the tabular files
+    assert 'claims.parquet: There is an extra label "extra" in header' in errors
+    assert 'claims.parquet: The cell "opinion" in row at position "2" and field "relation"' in errors
+    assert 'documents.csv: Type error in the cell "ten" in row "2" and field "n_pages"' in errors
+    assert "comparison.parquet: Row at position 3 is duplicated" in errors
+    assert (
+        'entities.parquet: Row at position "2" violates the foreign key: for "doc_id": values "ffffffffffffffff"'
+        in errors
+    )
     assert "manifest.json: (root): 'run_id' is a required property" in errors
     assert "methods.csv: described but missing" in errors
 
@@ -170,3 +173,18 @@ def test_real_run_output_validates(seed_run, tmp_path):
     assert validate_datapackage(copy) == []
     assert described_paths(copy) == output_files(copy)
     assert len(pd.read_parquet(copy / "comparison.parquet")) > 10
+
+
+def test_validate_command_exit_codes(tmp_path):
+    import subprocess
+    import sys
+
+    small_output(tmp_path)
+    command = [sys.executable, "-m", "pipeline.cli", "validate"]
+    ok = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0 and "every file matches" in ok.stdout, ok.stderr
+    (tmp_path / "methods.csv").unlink()
+    broken = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert broken.returncode == 1 and "methods.csv: described but missing" in broken.stdout
+    missing = subprocess.run([*command, str(tmp_path / "none")], capture_output=True, text=True, timeout=300)
+    assert missing.returncode == 2 and "no datapackage.json" in missing.stderr

@@ -6,19 +6,17 @@ the JSON ones with a JSON Schema. `version` is the output contract's schema vers
 
 Column types and order come from the code that writes the files (datasets.COLUMNS, compare.*_COLUMNS, the
 curation columns), so the description cannot drift from the writers; descriptions are kept here, beside the
-constraints. `validate_datapackage` checks the files on disk against the description and returns the mismatches.
+constraints. `validate_datapackage` checks the files on disk against the description with the `frictionless`
+library (and the JSON files against their JSON Schema) and returns the mismatches; `reviewminer validate OUT` prints
+them.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import math
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pandas as pd
-import pyarrow.parquet as pq
 
 from pipeline.outputs import compare, curation
 from pipeline.outputs.datasets import COLUMNS, SCHEMA_VERSION, write_json
@@ -487,44 +485,47 @@ def write_datapackage(out_dir: Path) -> Path:
 # ---------------------------------------------------------------- validation
 
 
-ARROW_KINDS = {
-    "string": ("string", "large_string"),
-    "integer": ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"),
-    "number": ("float", "double", "halffloat", "float16", "float32", "float64"),
-    "boolean": ("bool",),
-}
-
-
 def validate_datapackage(out_dir: Path) -> list[str]:
-    """Every way the files in `out_dir` differ from its datapackage.json; empty when all match."""
+    """Every way the files in `out_dir` differ from its datapackage.json; empty when all match.
+
+    The `frictionless` library checks the tabular resources (Parquet and CSV: columns, types, required and enum
+    constraints, primary, unique and foreign keys); the JSON resources are checked against their JSON Schema here,
+    which frictionless does not do.
+    """
+    import frictionless
+
     out_dir = Path(out_dir)
     try:
         package = json.loads((out_dir / PACKAGE_FILE).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         return [f"{PACKAGE_FILE}: cannot be read ({error})"]
     errors = _package_errors(package)
-    frames: dict[str, pd.DataFrame] = {}
+    tabular = []
     for resource in package.get("resources", []):
-        path = out_dir / resource.get("path", "")
         where = resource.get("path", "?")
+        path = out_dir / where
         if not path.is_file():
             errors.append(f"{where}: described but missing")
-            continue
-        if resource.get("format") == "parquet":
-            frame, problems = _read_parquet(path, resource["schema"])
-        elif resource.get("format") == "csv" and "schema" in resource:
-            frame, problems = _read_csv(path, resource["schema"])
         elif resource.get("format") == "json":
-            frame, problems = None, _json_errors(path, resource.get("jsonSchema", {}))
-        else:
-            frame, problems = None, []
-        errors += [f"{where}: {p}" for p in problems]
-        if frame is not None:
-            frames[resource["name"]] = frame
-            errors += [f"{where}: {p}" for p in _constraint_errors(frame, resource["schema"])]
-    for resource in package.get("resources", []):
-        if resource.get("name") in frames:
-            errors += [f"{resource['path']}: {p}" for p in _foreign_key_errors(resource, frames)]
+            errors += [f"{where}: {p}" for p in _json_errors(path, resource.get("jsonSchema", {}))]
+        elif "schema" in resource:
+            tabular.append(resource)
+    if tabular:
+        described = {**package, "resources": tabular}
+        # a resource whose file is missing is reported above; its foreign keys would only repeat that
+        present = {r["name"] for r in tabular}
+        for resource in tabular:
+            keys = resource["schema"].get("foreignKeys", [])
+            resource["schema"]["foreignKeys"] = [k for k in keys if k["reference"]["resource"] in present]
+        report = frictionless.Package(described, basepath=str(out_dir)).validate()
+        for task in report.tasks:
+            errors += [f"{task.place}: {error.message}" for error in task.errors[:20]]
+        # frictionless does not check `uniqueKeys`; where a table declares them, its rows must at least be distinct
+        distinct = frictionless.Checklist(checks=[frictionless.checks.duplicate_row()])
+        for resource in (r for r in tabular if r["schema"].get("uniqueKeys")):
+            found = frictionless.Resource(resource, basepath=str(out_dir)).validate(checklist=distinct)
+            duplicates = [e for task in found.tasks for e in task.errors if e.type == "duplicate-row"]
+            errors += [f"{resource['path']}: {e.message}" for e in duplicates]
     return errors
 
 
@@ -541,124 +542,6 @@ def _package_errors(package: dict) -> list[str]:
             if not field.get("description"):
                 errors.append(f"{resource.get('path')}: column {field.get('name')} has no description")
     return errors
-
-
-def _compare_columns(actual: list[str], fields: list[dict]) -> list[str]:
-    expected = [f["name"] for f in fields]
-    if actual == expected:
-        return []
-    missing = [c for c in expected if c not in actual]
-    extra = [c for c in actual if c not in expected]
-    if missing or extra:
-        return [f"columns differ: missing {missing}, undescribed {extra}"]
-    return [f"columns out of order: {actual} (described: {expected})"]
-
-
-def _read_parquet(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[str]]:
-    try:
-        arrow_schema = pq.read_schema(path)
-    except Exception as error:  # any unreadable file is a finding, not a crash
-        return None, [f"unreadable Parquet ({error})"]
-    fields = schema["fields"]
-    problems = _compare_columns(list(arrow_schema.names), fields)
-    for field in fields:
-        if field["name"] not in arrow_schema.names:
-            continue
-        kind = str(arrow_schema.field(field["name"]).type)
-        if kind != "null" and kind not in ARROW_KINDS[field["type"]]:
-            problems.append(f"column {field['name']} is {kind}, described as {field['type']}")
-    return pd.read_parquet(path), problems
-
-
-def _read_csv(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[str]]:
-    fields = schema["fields"]
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    if not rows:
-        return None, ["empty file (no header row)"]
-    header, body = rows[0], rows[1:]
-    problems = _compare_columns(header, fields)
-    if problems:
-        return None, problems
-    missing = set(schema.get("missingValues", [""]))
-    parsed: dict[str, list] = {}
-    for index, field in enumerate(fields):
-        values = []
-        for number, row in enumerate(body, start=2):
-            raw = row[index] if index < len(row) else ""
-            try:
-                values.append(None if raw in missing else _cast(raw, field))
-            except ValueError:
-                problems.append(f"line {number}, column {field['name']}: {raw[:40]!r} is not {field['type']}")
-                values.append(None)
-        parsed[field["name"]] = values
-    return pd.DataFrame(parsed, columns=header), problems
-
-
-def _cast(raw: str, field: dict):
-    kind = field["type"]
-    if kind == "integer":
-        return int(raw)
-    if kind == "number":
-        value = float(raw)
-        if math.isnan(value) and raw.lower() != "nan":
-            raise ValueError(raw)
-        return value
-    if kind == "boolean":
-        if raw in field.get("trueValues", TRUE_VALUES):
-            return True
-        if raw in field.get("falseValues", FALSE_VALUES):
-            return False
-        raise ValueError(raw)
-    return raw
-
-
-def _constraint_errors(frame: pd.DataFrame, schema: dict) -> list[str]:
-    problems = []
-    for field in schema["fields"]:
-        name = field["name"]
-        if name not in frame.columns:
-            continue
-        column = frame[name]
-        constraints = field.get("constraints", {})
-        if constraints.get("required") and column.isna().any():
-            problems.append(f"column {name}: {int(column.isna().sum())} missing values in a required column")
-        if "enum" in constraints:
-            outside = sorted(set(column.dropna().astype(str)) - set(constraints["enum"]))
-            if outside:
-                problems.append(f"column {name}: values outside {constraints['enum']}: {outside[:5]}")
-        if field.get("contentMediaType") == "application/json":
-            for value in column.dropna():
-                if value == "":
-                    continue
-                try:
-                    json.loads(value)
-                except (TypeError, json.JSONDecodeError):
-                    problems.append(f"column {name}: not JSON: {str(value)[:40]!r}")
-                    break
-    keys = [schema["primaryKey"]] if schema.get("primaryKey") else []
-    for key in keys + schema.get("uniqueKeys", []):
-        if set(key) <= set(frame.columns) and len(frame):
-            duplicated = frame.duplicated(subset=key).sum()
-            if duplicated:
-                problems.append(f"key {key}: {int(duplicated)} duplicate rows")
-    return problems
-
-
-def _foreign_key_errors(resource: dict, frames: dict[str, pd.DataFrame]) -> list[str]:
-    problems = []
-    frame = frames[resource["name"]]
-    for key in resource["schema"].get("foreignKeys", []):
-        target = frames.get(key["reference"]["resource"])
-        if target is None:
-            problems.append(f"foreign key to {key['reference']['resource']}, which is not in the package")
-            continue
-        values = set(frame[key["fields"][0]].dropna().astype(str))
-        known = set(target[key["reference"]["fields"][0]].dropna().astype(str))
-        unknown = sorted(values - known)
-        if unknown:
-            problems.append(f"{key['fields'][0]} values not in {key['reference']['resource']}: {unknown[:5]}")
-    return problems
 
 
 def _json_errors(path: Path, json_schema: dict) -> list[str]:
