@@ -1,11 +1,14 @@
-"""BioC JSON export: every offset points at the annotated text, for hand-made frames and for two real papers."""
+"""BioC JSON export: every offset points at the annotated text, for hand-made frames and for two real papers; the
+file reads back with the bioc package."""
 
 from __future__ import annotations
 
 import json
 
+import bioc
 import pandas as pd
 import pytest
+from bioc import biocjson
 from jsonschema import Draft202012Validator
 
 from pipeline.outputs.datapackage import BIOC_SCHEMA
@@ -18,6 +21,11 @@ DOC = "d" * 16
 TITLE = "Isolation methods"
 PARAGRAPH = "Ultracentrifugation gives high purity. It is slow."
 TEXT = TITLE + "\n\n" + PARAGRAPH  # the document text: passages joined by blank lines
+
+
+def as_json(collection: bioc.BioCCollection) -> dict:
+    """The collection as the bioc package writes it."""
+    return json.loads(biocjson.dumps(collection))
 
 
 def annotations(document: dict) -> dict[str, dict]:
@@ -126,7 +134,7 @@ def small_frames() -> dict[str, pd.DataFrame]:
 
 def test_small_document_offsets_and_claim_relations():
     assert TEXT[19:57] == "Ultracentrifugation gives high purity."
-    collection = bioc_collection(small_frames())
+    collection = as_json(bioc_collection(small_frames()))
     assert Draft202012Validator(BIOC_SCHEMA).is_valid(collection)
     (document,) = collection["documents"]
     assert_offsets_hold(document)
@@ -151,17 +159,25 @@ def test_small_document_offsets_and_claim_relations():
     assert relations["c5"]["nodes"] == [] and document["infons"]["unplaced_evidences"] == "1"
 
 
-def test_export_writes_the_file(tmp_path):
+def test_export_writes_a_file_the_bioc_package_reads_back(tmp_path):
     path = export_bioc(tmp_path, small_frames())
     assert path == tmp_path / "claims.bioc.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["source"] == "ReviewMiner" and len(data["documents"]) == 1
+    with path.open(encoding="utf-8") as handle:
+        collection = biocjson.load(handle)  # the round trip: written and read by the bioc package
+    assert collection.source == "ReviewMiner" and len(collection.documents) == 1
+    (document,) = collection.documents
+    assert document.id == DOC and document.passages[1].text == PARAGRAPH
+    text = "\n\n".join(p.text for p in document.passages)
+    placed = [a for p in document.passages for a in p.annotations]
+    assert placed and all(text[a.total_span.offset : a.total_span.end] == a.text for a in placed)
+    assert {r.id for r in document.relations} == {"c1", "c2", "c3", "c5"}
+    assert json.loads(biocjson.dumps(collection)) == json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.e2e
 def test_two_real_papers_export_every_claim_with_placed_evidence(two_papers):  # noqa: F811
     frames, _ = two_papers
-    collection = bioc_collection(frames)
+    collection = as_json(bioc_collection(frames))
     errors = list(Draft202012Validator(BIOC_SCHEMA).iter_errors(collection))
     assert not errors, errors[0].message
     assert len(collection["documents"]) == 2

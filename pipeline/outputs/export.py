@@ -8,7 +8,8 @@ indexes the text formed by joining *all* the document's BioC passages with "\\n\
 
 Each claim becomes a BioC relation (infons: relation, subject, object, aspect, ...) whose nodes are its evidence
 annotations and, where they can be found inside the evidence, its subject and object mentions. Entity mentions
-are exported as annotations too.
+are exported as annotations too. The collection is built and written with the `bioc` package (its JSON form), so
+any BioC reader, `bioc.biocjson.load` included, reads it back.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import bioc
 import numpy as np
 import pandas as pd
+from bioc import biocjson
 
-from pipeline.outputs.datasets import SCHEMA_VERSION, write_json
+from pipeline.outputs.datasets import SCHEMA_VERSION, atomic_write
 
 SEPARATOR = "\n\n"
 BIOC_FILE = "claims.bioc.json"
@@ -61,8 +64,8 @@ class _DocumentText:
     """One document's BioC passages, the offset of each, and where table cells sit."""
 
     def __init__(self, passages: pd.DataFrame, cells: pd.DataFrame):
-        self.passages: list[dict] = []
-        self.cells: dict[tuple[str, int, int], dict] = {}
+        self.passages: list[bioc.BioCPassage] = []
+        self.cells: dict[tuple[str, int, int], bioc.BioCPassage] = {}
         for row in passages.sort_values("passage_id").itertuples(index=False) if len(passages) else []:
             infons = {"type": _text(row.kind), "section": _text(row.section_path), "page": _text(row.page)}
             infons["passage_id"] = _text(row.passage_id)
@@ -75,7 +78,7 @@ class _DocumentText:
             infons.update(row=_text(row.row), col=_text(row.col), is_header=_text(row.is_header))
             self.cells[(str(row.table_id), int(row.row), int(row.col))] = self._add(cursor, text, infons)
             cursor += len(text) + len(SEPARATOR)
-        self.starts = [p["offset"] for p in self.passages]
+        self.starts = [p.offset for p in self.passages]
         self.full = self._join()
         folded = self.full.lower()
         # Lower-casing can change a string's length (e.g. "İ"); then searches stay case-sensitive.
@@ -85,26 +88,27 @@ class _DocumentText:
         """The passages at their offsets (which follow the joining rule; gaps, if any, are filled with newlines)."""
         full = ""
         for passage in self.passages:
-            full = full[: passage["offset"]].ljust(passage["offset"], "\n") + passage["text"]
+            full = full[: passage.offset].ljust(passage.offset, "\n") + passage.text
         return full
 
     @property
     def end(self) -> int:
         last = self.passages[-1]
-        return last["offset"] + len(last["text"])
+        return last.offset + len(last.text)
 
-    def _add(self, offset: int, text: str, infons: dict) -> dict:
-        passage = {"offset": offset, "infons": infons, "text": text, "sentences": [], "annotations": []}
-        passage["relations"] = []
+    def _add(self, offset: int, text: str, infons: dict) -> bioc.BioCPassage:
+        passage = bioc.BioCPassage()
+        passage.offset, passage.text = offset, text
+        passage.infons.update(infons)
         self.passages.append(passage)
         return passage
 
-    def passage_at(self, offset: int) -> dict | None:
+    def passage_at(self, offset: int) -> bioc.BioCPassage | None:
         index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return None
         passage = self.passages[index]
-        return passage if offset <= passage["offset"] + len(passage["text"]) else None
+        return passage if offset <= passage.offset + len(passage.text) else None
 
     def find(self, needle: str, start: int, end: int) -> tuple[int, int] | None:
         """Case-insensitive search of `needle` inside [start, end); offsets in the document text."""
@@ -117,19 +121,17 @@ class _DocumentText:
         return (found, found + len(needle)) if found >= 0 else None
 
 
-def _annotation(text: _DocumentText, ann_id: str, span: tuple[int, int], infons: dict) -> dict | None:
+def _annotation(text: _DocumentText, ann_id: str, span: tuple[int, int], infons: dict) -> bioc.BioCAnnotation | None:
     """An annotation placed in the passage that holds its start; None when the span is not in any passage."""
     start, end = span
     passage = text.passage_at(start)
-    if passage is None or end > passage["offset"] + len(passage["text"]) or end <= start:
+    if passage is None or end > passage.offset + len(passage.text) or end <= start:
         return None
-    annotation = {
-        "id": ann_id,
-        "infons": infons,
-        "text": text.full[start:end],
-        "locations": [{"offset": start, "length": end - start}],
-    }
-    passage["annotations"].append(annotation)
+    annotation = bioc.BioCAnnotation()
+    annotation.id, annotation.text = ann_id, text.full[start:end]
+    annotation.infons.update(infons)
+    annotation.add_location(bioc.BioCLocation(start, end - start))
+    passage.add_annotation(annotation)
     return annotation
 
 
@@ -142,7 +144,7 @@ def _evidence_span(
     if evidence.get("source") == "table" and evidence.get("table_id") is not None and evidence.get("row") is not None:
         cell = text.cells.get((str(evidence["table_id"]), int(evidence["row"]), int(evidence.get("col") or 0)))
         if cell is not None:
-            return cell["offset"], cell["offset"] + len(cell["text"])
+            return cell.offset, cell.offset + len(cell.text)
     if evidence.get("sentence_id") is not None and int(evidence["sentence_id"]) in sentences:
         return sentences[int(evidence["sentence_id"])]
     return text.find(_text(evidence.get("text")), 0, len(text.full))
@@ -155,15 +157,17 @@ def _subject_span(text: _DocumentText, claim, evidence: dict, span: tuple[int, i
         return found
     for (table_id, row, _), cell in text.cells.items():
         if table_id == str(evidence.get("table_id")) and row == int(evidence.get("row") or -1):
-            found = text.find(_text(claim.subject), cell["offset"], cell["offset"] + len(cell["text"]))
+            found = text.find(_text(claim.subject), cell.offset, cell.offset + len(cell.text))
             if found:
                 return found
     return None
 
 
-def _claim_relation(text: _DocumentText, claim, sentences: dict[int, tuple[int, int]]) -> tuple[dict, int]:
+def _claim_relation(text: _DocumentText, claim, sentences: dict[int, tuple[int, int]]) -> tuple[bioc.BioCRelation, int]:
     """The claim's BioC relation, after placing its evidence annotations; also the number of unplaced evidences."""
-    nodes = []
+    relation = bioc.BioCRelation()
+    relation.id = claim.claim_id
+    relation.infons.update({"type": "claim", **{name: _text(getattr(claim, name, None)) for name in CLAIM_INFONS}})
     unplaced = 0
     evidences = json.loads(claim.evidences) if isinstance(claim.evidences, str) and claim.evidences else []
     for number, evidence in enumerate(evidences):
@@ -175,18 +179,17 @@ def _claim_relation(text: _DocumentText, claim, sentences: dict[int, tuple[int, 
         if placed is None:
             unplaced += 1
             continue
-        nodes.append({"refid": base, "role": "evidence"})
+        relation.add_node(bioc.BioCNode(base, "evidence"))
         for role, found in (
             ("subject", _subject_span(text, claim, evidence, span)),
             ("object", text.find(_text(claim.object), *span)),
         ):
             if found and _annotation(text, f"{base}.{role}", found, {"type": role, "claim_id": claim.claim_id}):
-                nodes.append({"refid": f"{base}.{role}", "role": role})
-    infons = {"type": "claim", **{name: _text(getattr(claim, name, None)) for name in CLAIM_INFONS}}
-    return {"id": claim.claim_id, "infons": infons, "nodes": nodes}, unplaced
+                relation.add_node(bioc.BioCNode(f"{base}.{role}", role))
+    return relation, unplaced
 
 
-def bioc_document(doc: pd.Series, frames: dict[str, pd.DataFrame]) -> dict:
+def bioc_document(doc: pd.Series, frames: dict[str, pd.DataFrame]) -> bioc.BioCDocument:
     doc_id = str(doc["doc_id"])
     text = _DocumentText(_rows(frames, "passages", doc_id), _rows(frames, "tables", doc_id))
     sentences = {
@@ -195,35 +198,36 @@ def bioc_document(doc: pd.Series, frames: dict[str, pd.DataFrame]) -> dict:
     for number, entity in enumerate(_rows(frames, "entities", doc_id).itertuples()):
         infons = {"type": _text(entity.label), "norm": _text(entity.norm), "source": _text(entity.source)}
         _annotation(text, f"ent{number}", (int(entity.start), int(entity.end)), infons)
-    relations, unplaced = [], 0
+    document = bioc.BioCDocument()
+    document.id = doc_id
+    unplaced = 0
     claims = _rows(frames, "claims", doc_id)
     if len(claims) and "review_status" in claims:
         claims = claims[claims["review_status"].fillna("pending") != "rejected"]
     for claim in claims.itertuples(index=False):
         relation, missing = _claim_relation(text, claim, sentences)
-        relations.append(relation)
+        document.add_relation(relation)
         unplaced += missing
-    infons = {name: _text(doc.get(name)) for name in ("title", "path", "sha256", "n_pages")}
-    infons.update(text_separator="\\n\\n", unplaced_evidences=str(unplaced))
-    return {"id": doc_id, "infons": infons, "passages": text.passages, "annotations": [], "relations": relations}
+    for passage in text.passages:
+        document.add_passage(passage)
+    document.infons.update({name: _text(doc.get(name)) for name in ("title", "path", "sha256", "n_pages")})
+    document.infons.update(text_separator="\\n\\n", unplaced_evidences=str(unplaced))
+    return document
 
 
-def bioc_collection(frames: dict[str, pd.DataFrame]) -> dict:
-    """A BioC collection (JSON form) of every successfully processed document."""
+def bioc_collection(frames: dict[str, pd.DataFrame]) -> bioc.BioCCollection:
+    """A BioC collection of every successfully processed document."""
     documents = frames["documents"]
     if "status" in documents:
         documents = documents[documents["status"] == "ok"]
     by_document = _split_by_document(frames)
-    return {
-        "source": "ReviewMiner",
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "key": "reviewminer.key",
-        "infons": {"schema_version": SCHEMA_VERSION, "offsets": "characters into the passages joined by \\n\\n"},
-        "documents": [
-            bioc_document(doc, by_document.get(str(doc["doc_id"]), {}))
-            for _, doc in documents.sort_values("doc_id").iterrows()
-        ],
-    }
+    collection = bioc.BioCCollection()
+    collection.source, collection.key = "ReviewMiner", "reviewminer.key"
+    collection.date = datetime.now(UTC).strftime("%Y-%m-%d")
+    collection.infons.update(schema_version=SCHEMA_VERSION, offsets="characters into the passages joined by \\n\\n")
+    for _, doc in documents.sort_values("doc_id").iterrows():
+        collection.add_document(bioc_document(doc, by_document.get(str(doc["doc_id"]), {})))
+    return collection
 
 
 def _split_by_document(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
@@ -241,5 +245,10 @@ def _split_by_document(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, p
 def export_bioc(out_dir: Path, frames: dict[str, pd.DataFrame]) -> Path:
     """Write OUT/claims.bioc.json (atomically, compact: it is large and read by programs) and return its path."""
     path = Path(out_dir) / BIOC_FILE
-    write_json(bioc_collection(frames), path, indent=None)
+    text = biocjson.dumps(bioc_collection(frames))
+
+    def write(temporary: str) -> None:
+        Path(temporary).write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
     return path
