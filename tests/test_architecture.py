@@ -59,3 +59,25 @@ def test_shared_modules_import_no_wing():
     for name in ("config", "corpus", "records"):
         modules = imported_modules(PACKAGE / f"{name}.py")
         assert not {m for m in modules if wing_of(m)}, (name, modules)
+
+
+def test_cache_key_follows_the_extraction_code(tmp_path, monkeypatch):
+    """An edited stage must not reuse extractions cached by the old code."""
+    import shutil
+
+    from pipeline import config
+    from pipeline.config import Settings
+    from pipeline.orchestration.runs import config_key
+
+    before = config_key(Settings())
+    copy = tmp_path / "pipeline"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "extract" / "normalize.py").write_text("# edited\n", encoding="utf-8")
+    monkeypatch.setattr(config, "__file__", str(copy / "config.py"))
+    config.extraction_code_fingerprint.cache_clear()
+    try:
+        assert config_key(Settings()) != before
+    finally:
+        monkeypatch.undo()
+        config.extraction_code_fingerprint.cache_clear()
+    assert config_key(Settings()) == before

@@ -22,7 +22,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from pipeline.config import PIPELINE_VERSION, Settings, models_fingerprint, package_versions
+from pipeline.config import (
+    PIPELINE_VERSION,
+    Settings,
+    extraction_code_fingerprint,
+    models_fingerprint,
+    package_versions,
+)
 from pipeline.corpus import CorpusDocument, scan_corpus
 from pipeline.outputs import curation
 from pipeline.outputs.datasets import SCHEMA_VERSION, STATE_DIR, DocumentCache
@@ -64,8 +70,10 @@ def output_lock(out_dir: Path, wait_seconds: float = 0):
 
 
 def config_key(settings: Settings) -> str:
-    """Cached extractions are valid for one pipeline version, one models/ content and one set of settings."""
-    material = json.dumps([PIPELINE_VERSION, models_fingerprint(), asdict(settings)], sort_keys=True)
+    """Cached extractions are valid for one pipeline version and extraction code, one models/ content and one set of
+    settings."""
+    material = [PIPELINE_VERSION, extraction_code_fingerprint(), models_fingerprint(), asdict(settings)]
+    material = json.dumps(material, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:12]
 
 
