@@ -139,6 +139,7 @@ def wants_progress(progress: bool | None, quiet: bool) -> bool:
 def set_verbosity(quiet: bool, verbose: bool) -> None:
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
         logging.basicConfig(level=logging.INFO)
     elif quiet:
         os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"

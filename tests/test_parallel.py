@@ -95,7 +95,7 @@ def test_process_pool_reading_long_pdfs_in_parts_gives_the_same_datasets(single_
     # the run is observable where Prefect users look: its log lines are in Prefect's API
     from prefect.logging.handlers import APILogHandler
 
-    APILogHandler.flush()
+    APILogHandler().flush()
 
     async def flow_run_logs():
         async with get_client() as client:

@@ -14,6 +14,11 @@ QUIET_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    # ...but the runs' own log lines (documents done, failures, totals) reach the API, so the Prefect UI shows them,
+    # while the terminal keeps to warnings.
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
     # Hides exit-time tracebacks of the temporary server.
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     # A cold start of the temporary server takes 16-23 s on 2 cores; the default 20 s is too tight.
