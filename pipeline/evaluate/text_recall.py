@@ -6,6 +6,10 @@ footers, licence lines) and the text after the last "References"-like heading (t
 text). Recall is the share of reference shingles found, in order, in the document's sentences; `any_passage` the
 share found in any passage, so `recall < any_passage` means body text was typed as something other than prose.
 Captions and table text are references too, so a document's ceiling is a little below 1.0.
+
+One departure from the shared script's idea: pypdfium2 marks a glyph it cannot map to Unicode (a ligature without a
+ToUnicode entry, say) with U+FFFE, and deleting the mark leaves "denition" in the reference, which a correctly
+repaired "definition" never matches. Shingles that touch such a glyph are left out of the reference instead.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 SHINGLE = 8
 BACK_MATTER = re.compile(r"^\s*(references|bibliography|literature cited|references and notes)\s*$", re.I | re.M)
 DASHES = re.compile(r"\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*")
+UNMAPPED = "\ufffe"  # pypdfium2's mark for a glyph with no Unicode
 
 
 @dataclass(frozen=True)
@@ -29,12 +34,14 @@ class TextRecall:
     any_passage: float
 
 
-def normalized_words(text: str) -> list[str]:
+def normalized_words(text: str, keep_unmapped: bool = False) -> list[str]:
+    """Lower-case words of letters and digits; with `keep_unmapped`, a word holding an unmappable glyph keeps its
+    U+FFFE mark (so the shingles around it can be left out)."""
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"\ufffe\s*", "", text).replace("\x02", "").replace("\xad", "")
+    text = re.sub(r"\ufffe\s*", UNMAPPED if keep_unmapped else "", text).replace("\x02", "").replace("\xad", "")
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text).lower()
     text = DASHES.sub("", text)
-    return re.sub(r"[^0-9a-z]+", " ", text).split()
+    return re.sub(r"[^0-9a-z\ufffe]+", " ", text).split()
 
 
 def shingles(words: list[str]) -> list[str]:
@@ -69,7 +76,7 @@ def reference_shingles(pages: list[str]) -> list[str]:
             text = ""
         elif cut and index == cut[0]:
             text = text[: cut[1]]
-        per_page.append(shingles(normalized_words(text)))
+        per_page.append([s for s in shingles(normalized_words(text, keep_unmapped=True)) if UNMAPPED not in s])
     pages_of: dict[str, set[int]] = defaultdict(set)
     for index, page_shingles in enumerate(per_page):
         for shingle in page_shingles:
