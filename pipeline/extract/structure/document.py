@@ -7,6 +7,7 @@ import re
 
 from pipeline.extract.structure.blocks import (
     build_blocks,
+    checked_title,
     classify_blocks,
     clean_heading,
     join_continuations,
@@ -113,7 +114,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             continue
         path = " > ".join(h for _, h in stack)
         if block.kind == "title":
-            title = join_lines([line.text for line in block.lines], vocabulary)
+            title = checked_title(join_lines([line.text for line in block.lines], vocabulary), pdf.metadata_title)
             drafts.append(("title", "", block.lines, title))
             continue
         if section_kind == "references" and block.kind != "caption":
