@@ -314,6 +314,13 @@ def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
 
 def read_page(page: pdfplumber.page.Page) -> PageContent:
     page = visible_part(page)
+    chars = page.chars
+    position = {id(char): index for index, char in enumerate(chars)}
+
+    def space_after(word: dict) -> bool:
+        following = position.get(id(word["chars"][-1]), len(chars)) + 1
+        return following < len(chars) and chars[following]["text"].isspace()
+
     words = [
         Word(
             text=mark_unmapped(w["text"]),  # a glyph without Unicode, resolved once the whole document is read
@@ -324,6 +331,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
             fontname=str(w.get("fontname", "")),
             size=round(float(w.get("size", 0.0)), 2),
             upright=bool(w.get("upright", True)),
+            space_after=space_after(w),
         )
         for w in page.extract_words(
             # A gap relative to the font size: the fixed 3 pt default glues words of tightly set PDFs together.
@@ -331,6 +339,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
             use_text_flow=False,
             x_tolerance_ratio=0.15,
             extra_attrs=["fontname", "size", "upright"],
+            return_chars=True,
         )
     ]
     page_area = float(page.width * page.height) or 1.0

@@ -248,8 +248,14 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "caption"
         elif _looks_like_heading(block, typo, config):
             block.kind = "heading"
-        elif abs(block.size - typo.body_size) > 0.6 and (len(block.lines) <= 3 or block.size > typo.body_size):
+        elif config.metadata_pattern.match(text):
+            block.kind = "metadata"
+        elif is_figure_text(text):
+            block.kind = "figure_text"
+        elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
             block.kind = "footnote"
+        elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
+            block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
     # title-sized blocks next to the title (a title broken by the layout) belong to it
@@ -266,6 +272,34 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         ):
             block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str | None:
+    """A bold lead-in that opens a paragraph ("Results:", "Background.", "Study design."): its text, else None."""
+    words = block.lines[0].words
+    body_weight = typo.weight(typo.body_font, config)
+    lead = []
+    for word in words:
+        if typo.weight(word.fontname, config) <= body_weight:
+            break
+        lead.append(word)
+    if not lead or len(lead) == len(words) or len(lead) > config.run_in_heading_max_words:
+        return None
+    text = " ".join(word.text for word in lead).strip()
+    ends_like_heading = text.endswith((":", ".", "—", "–")) and not text.endswith("..")
+    if not text[:1].isupper() or not (ends_like_heading or section_name(text) in config.top_level_sections):
+        return None
+    return text
+
+
+def is_figure_text(text: str) -> bool:
+    """Words and numbers printed inside a figure: mostly tick values, single letters and short labels, few words of
+    prose. Table text outside a detected table region reads the same way and is no prose either."""
+    tokens = text.split()
+    if len(tokens) < 6:
+        return False
+    words = sum(1 for token in tokens if sum(ch.isalpha() for ch in token) >= 3)
+    return words < 0.4 * len(tokens)
 
 
 def _is_local_heading(previous: Block | None, block: Block, following: Block, config: LayoutConfig) -> bool:
@@ -323,6 +357,10 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
             block.level = rank + 1
 
 
+# set in the middle of a paragraph without ending it
+ASIDE_KINDS = ("caption", "footnote", "metadata", "figure_text")
+
+
 def _can_continue(first: Block, second: Block) -> bool:
     if first.kind != "paragraph" or second.kind != "paragraph":
         return False
@@ -359,7 +397,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     result: list[Block] = []
     open_paragraph: Block | None = None
     for block in blocks:
-        if block.kind in ("caption", "footnote") and open_paragraph is not None:
+        if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
             continue
         if open_paragraph is not None and open_paragraph.lines[-1].region != block.lines[0].region:

@@ -42,6 +42,8 @@ class LayoutConfig:
     exponent_units: frozenset[str]
     header_band_share: float
     header_min_pages: int
+    metadata_pattern: re.Pattern
+    run_in_heading_max_words: int
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -62,6 +64,8 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         exponent_units=frozenset(data["exponent_units"]),
         header_band_share=float(data["header_band_share"]),
         header_min_pages=int(data["header_min_pages"]),
+        metadata_pattern=re.compile("|".join(f"(?:{p})" for p in data["metadata_patterns"]), re.IGNORECASE),
+        run_in_heading_max_words=int(data["run_in_heading_max_words"]),
     )
 
 

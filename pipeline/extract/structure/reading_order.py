@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -75,7 +75,7 @@ def page_words(page: PageContent) -> list[Word]:
         if not text:
             continue
         if text != word.text:
-            word = Word(text, word.x0, word.top, word.x1, word.bottom, word.fontname, word.size, word.upright)
+            word = replace(word, text=text)
         kept.append(word)
     return kept
 
@@ -295,7 +295,8 @@ class Line:
 
 
 def _line_text(words: list[Word], size: float, baseline: float, config: LayoutConfig) -> str:
-    """Words joined with spaces, except glyph runs that touch; numeric superscripts become [n] markers."""
+    """Words joined with spaces where the text layer has one or the glyphs leave a gap; numeric superscripts become
+    [n] markers."""
     parts: list[str] = []
     previous: Word | None = None
     for word in words:
@@ -311,7 +312,9 @@ def _line_text(words: list[Word], size: float, baseline: float, config: LayoutCo
                 continue
         if previous is not None:
             gap = word.x0 - previous.x1
-            if gap > 0.12 * max(size, 1.0):
+            # a space character in the text layer is a word boundary however tightly it is set (glyph boxes of a
+            # wide or slanted face may even overlap); without one, only a visible gap is
+            if gap > 0.12 * max(size, 1.0) or previous.space_after:
                 parts.append(" ")
         parts.append(text)
         previous = word
