@@ -82,6 +82,7 @@ def general_vocabulary(package: str) -> frozenset[str]:
 # resolved per word once the whole document's vocabulary is known (`GlyphRepair`).
 UNMAPPED = "\ufffd"
 
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 BEFORE_LETTER = re.compile(r"[^\W\d_]$")
 AFTER_LETTER = re.compile(r"^[^\W\d_]")
 BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])" + UNMAPPED + r"(?=[^\W\d_])")
@@ -121,24 +122,34 @@ class GlyphRepair:
         self.known: Counter = Counter()
         for word in words:
             if UNMAPPED not in word:
-                self.known.update(token.lower() for token in WORD_TOKEN.findall(word))
+                self.known.update(token.lower() for token in LETTER_RUN.findall(word))
         self.general = general
         self.chosen: Counter = Counter()
         self._cache: dict[str, str] = {}
 
     def _score(self, candidate: str) -> int:
-        tokens = [t.lower() for t in WORD_TOKEN.findall(candidate)]
+        tokens = [t.lower() for t in LETTER_RUN.findall(candidate)]  # the parts of a compound one by one
         if not tokens:
             return 0
         score = 0
         for token in tokens:
             if self.known[token]:
-                score += 2 + min(self.known[token], 20)
+                score += 3 + min(self.known[token], 20)
             elif token in self.general:
+                score += 2
+            elif self._compound(token):
                 score += 1
             else:
                 return 0
         return score
+
+    def _compound(self, token: str) -> bool:
+        """Two words the document or the word list knows, written as one ("tradeoff")."""
+        return any(self._word(token[:cut]) and self._word(token[cut:]) for cut in range(3, len(token) - 2))
+
+    def _word(self, token: str) -> bool:
+        # the general list holds odd short strings: a short part must be one the document itself uses
+        return bool(self.known[token]) or (len(token) >= 4 and token in self.general)
 
     def _resolve_word(self, word: str) -> str | None:
         pieces = word.split(UNMAPPED)
