@@ -17,9 +17,9 @@ from pipeline.extract import ingest
 from pipeline.extract.ingest import CharFastPage, read_page, read_pdf
 from pipeline.extract.structure import build_document
 from pipeline.extract.structure.blocks import typography_of
-from pipeline.extract.structure.reading_order import Line
+from pipeline.extract.structure.reading_order import Line, fragments_of, remove_line_numbers
 from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, is_unmapped, normalize_text
-from pipeline.records import DocumentError
+from pipeline.records import DocumentError, Word
 
 from conftest import DEV_PDFS, SEED_PDF, TEST_DATA
 
@@ -156,3 +156,18 @@ def test_body_font_comes_from_running_prose_not_from_the_reference_list():
     lines += [_line(reference[:60], "Sans", 7.5, 300 + 9 * i) for i in range(60)]
     typography = typography_of(lines)
     assert (typography.body_font, typography.body_size) == ("Serif", 9.8)
+
+
+def test_margin_line_numbers_are_not_read_as_text():
+    words = []
+    for i in range(12):
+        top = 100 + 14 * i
+        words.append(Word(str(i + 1), 40, top, 46, top + 9, "Sans", 9.0))
+        words.append(Word("Running", 80, top, 120, top + 10, "Serif", 10.0, space_after=True))
+        words.append(Word(f"text{i}", 123, top, 160, top + 10, "Serif", 10.0))
+    words.append(Word("Table", 80, 300, 110, 310, "Serif", 10.0, space_after=True))
+    words.append(Word("3", 113, 300, 118, 310, "Serif", 10.0))
+    fragments = fragments_of(words)
+    assert remove_line_numbers(fragments) == 12
+    assert [f.text for f in fragments if f.text.isdigit()] == []
+    assert any(f.text == "Table 3" for f in fragments)  # a number inside the text stays

@@ -166,6 +166,32 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     return removed
 
 
+def remove_line_numbers(fragments: list[Fragment]) -> int:
+    """Drop line numbers printed in the margin (preprints, manuscripts under review): a column of at least eight
+    bare integers sharing one right edge, counting up down the page, wholly beside the text. Returns the count."""
+    numbers = [f for f in fragments if len(f.words) == 1 and f.text.isdigit()]
+    text = [f for f in fragments if not (len(f.words) == 1 and f.text.isdigit())]
+    if len(numbers) < 8 or not text:
+        return 0
+    text_left, text_right = min(f.x0 for f in text), max(f.x1 for f in text)
+    columns: dict[int, list[Fragment]] = defaultdict(list)
+    for fragment in numbers:
+        columns[round(fragment.x1 / 3)].append(fragment)
+    drop: set[int] = set()
+    for column in columns.values():
+        if len(column) < 8:
+            continue
+        column.sort(key=lambda f: f.top)
+        values = [int(f.text) for f in column]
+        counting_up = sum(b > a for a, b in zip(values, values[1:], strict=False)) >= 0.9 * (len(values) - 1)
+        beside = all(f.x1 <= text_left + 1 for f in column) or all(f.x0 >= text_right - 1 for f in column)
+        if counting_up and beside:
+            drop.update(id(f) for f in column)
+    if drop:
+        fragments[:] = [f for f in fragments if id(f) not in drop]
+    return len(drop)
+
+
 def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) -> list[tuple[float, float]]:
     """Vertical whitespace strips with substantial text on both sides; fragments wider than `wide` (a share of
     the node's width) are left out, as they may span the columns."""
@@ -368,9 +394,11 @@ def region_lines(region: list[Fragment], page: int, index: int, config: LayoutCo
 
 
 def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
-    """Every page's text lines in reading order, running headers/footers removed."""
+    """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
     pages = [(page, fragments_of(page_words(page))) for page in pdf.pages]
     remove_running_lines(pages, config)
+    for _page, fragments in pages:
+        remove_line_numbers(fragments)
     lines: list[Line] = []
     region_index = 0
     for page, fragments in pages:
