@@ -9,7 +9,14 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.extract.structure.conventions import BRACKET_CITATION, NUMBERED_HEADING, TERMINAL, LayoutConfig
+from pipeline.extract.structure.conventions import (
+    BRACKET_CITATION,
+    EMAIL,
+    LINK,
+    NUMBERED_HEADING,
+    TERMINAL,
+    LayoutConfig,
+)
 from pipeline.extract.structure.reading_order import Line
 from pipeline.records import PdfContent
 
@@ -248,7 +255,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "caption"
         elif _looks_like_heading(block, typo, config):
             block.kind = "heading"
-        elif config.metadata_pattern.match(text):
+        elif is_metadata(text, config):
             block.kind = "metadata"
         elif is_figure_text(text):
             block.kind = "figure_text"
@@ -290,6 +297,16 @@ def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str 
     if not text[:1].isupper() or not (ends_like_heading or section_name(text) in config.top_level_sections):
         return None
     return text
+
+
+def is_metadata(text: str, config: LayoutConfig) -> bool:
+    """Front and back matter that is no prose: a block opening with a metadata cue (DOI, licence, correspondence,
+    dates), a short block with an e-mail address (affiliations and correspondence), or a short one mostly link."""
+    if config.metadata_pattern.match(text):
+        return True
+    if len(text) <= 600 and EMAIL.search(text):
+        return True
+    return len(text) <= 250 and sum(len(link) for link in LINK.findall(text)) >= 0.3 * len(text)
 
 
 def is_figure_text(text: str) -> bool:

@@ -27,6 +27,12 @@ BRACKET_CITATION = re.compile(r"\[\s*(" + CITATION_BODY + r")\s*\]")
 SUPERSCRIPT_CITATION = re.compile(r"^\d{1,4}(?:[-–—,]\d{1,4})*$")
 
 
+EMAIL = re.compile(r"[\w.+-]+@\s?[\w-]+(?:\.\s?[\w-]+)+")
+
+
+LINK = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S+", re.IGNORECASE)
+
+
 NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
 
 

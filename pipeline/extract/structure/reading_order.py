@@ -239,7 +239,7 @@ def _column_like(side: list[Fragment], height: float) -> bool:
     total = sum(f.bottom - f.top for f in side)
     widths = sorted(f.width for f in side)
     sizes = sorted(f.size for f in side)
-    return total >= max(15.0, 0.15 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
+    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
 
 
 def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
@@ -374,11 +374,24 @@ def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutC
     )
 
 
+def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
+    """On the row's baseline, and either in the row's size or close beside it: a margin note in small print level
+    with a body line (a received date, an editor's name) is a line of its own, not the end of the body line."""
+    first = row[0]
+    if abs(first.center_y - fragment.center_y) >= 0.5 * max(first.size, fragment.size):
+        return False
+    if abs(first.size - fragment.size) <= 1.0:
+        return True
+    gap = min(max(fragment.x0 - f.x1, f.x0 - fragment.x1) for f in row)
+    return gap < 1.0 * max(first.size, fragment.size)
+
+
 def region_lines(region: list[Fragment], page: int, index: int, config: LayoutConfig) -> list[Line]:
     rows: list[list[Fragment]] = []
     for f in sorted((f for f in region if not f.placeholder), key=lambda f: (f.center_y, f.x0)):
-        if rows and abs(rows[-1][0].center_y - f.center_y) < 0.5 * max(rows[-1][0].size, f.size):
-            rows[-1].append(f)
+        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f)), None)
+        if row is not None:
+            row.append(f)
         else:
             rows.append([f])
     lines = [make_line(row, page, index, config) for row in rows]
