@@ -282,21 +282,27 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
 
 
 def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str | None:
-    """A bold lead-in that opens a paragraph ("Results:", "Background.", "Study design."): its text, else None."""
-    words = block.lines[0].words
-    body_weight = typo.weight(typo.body_font, config)
+    """A lead-in that opens a paragraph in a face of its own ("Results:", "Background.", "Study design."): its
+    text, else None. A bolder face may end in a colon or a full stop; any other face (font names may say nothing
+    of weight) must end in a colon."""
+    line = block.lines[0]
+    words = line.words
+    if not words or words[0].fontname == line.font:
+        return None
     lead = []
     for word in words:
-        if typo.weight(word.fontname, config) <= body_weight:
+        if word.fontname != words[0].fontname:
             break
         lead.append(word)
-    if not lead or len(lead) == len(words) or len(lead) > config.run_in_heading_max_words:
+    if len(lead) == len(words) or len(lead) > config.run_in_heading_max_words:
         return None
     text = " ".join(word.text for word in lead).strip()
-    ends_like_heading = text.endswith((":", ".", "—", "–")) and not text.endswith("..")
-    if not text[:1].isupper() or not (ends_like_heading or section_name(text) in config.top_level_sections):
+    if not text[:1].isupper():
         return None
-    return text
+    bolder = typo.weight(words[0].fontname, config) > typo.weight(line.font, config)
+    if text.endswith(":") or (bolder and text.endswith(".") and not text.endswith("..")):
+        return text
+    return text if bolder and section_name(text) in config.top_level_sections else None
 
 
 def is_metadata(text: str, config: LayoutConfig) -> bool:
@@ -304,7 +310,7 @@ def is_metadata(text: str, config: LayoutConfig) -> bool:
     dates), a short block with an e-mail address (affiliations and correspondence), or a short one mostly link."""
     if config.metadata_pattern.match(text):
         return True
-    if len(text) <= 600 and EMAIL.search(text):
+    if len(text) <= 1500 and EMAIL.search(text):
         return True
     return len(text) <= 250 and sum(len(link) for link in LINK.findall(text)) >= 0.3 * len(text)
 

@@ -142,7 +142,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             stack.append((level, clean_heading(lead.rstrip(":.—– ")), True))
             path = " > ".join(h for _, h, _ in stack)
             drafts.append(("heading", path, block.lines[:1], stack[-1][1]))
-            text = text[len(lead) :].strip()
+            text = text[len(lead) :].lstrip(":.—– ")  # the stop after a lead-in may be set in the body face
         if re.match(r"^\s*abbreviations?\s*:", text, re.IGNORECASE):
             inline = parse_inline_abbreviations(text)
             if len(inline) >= 2:
