@@ -12,7 +12,11 @@ from typing import Literal
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
 
 DocumentStatus = Literal["ok", "failed", "skipped"]
-PassageKind = Literal["title", "heading", "paragraph", "caption", "reference", "abbreviation", "footnote"]
+# metadata: DOI/URL, copyright and licence, correspondence and e-mail, received/accepted dates;
+# figure_text: words and numbers printed inside a figure (axis labels, tick values)
+PassageKind = Literal[
+    "title", "heading", "paragraph", "caption", "reference", "abbreviation", "footnote", "metadata", "figure_text"
+]
 Relation = Literal["advantage", "disadvantage", "effect"]
 Direction = Literal["increase", "decrease", "none"]
 
@@ -41,6 +45,7 @@ class Word:
     fontname: str
     size: float
     upright: bool = True
+    space_after: bool = False  # the text layer has a space character after the word (however narrow it is set)
 
 
 @dataclass

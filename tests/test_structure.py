@@ -260,3 +260,35 @@ def test_every_real_pdf_with_text_builds(name):
     text = doc.text
     for passage in doc.passages:
         assert text[passage.char_start : passage.char_start + len(passage.text)] == passage.text
+
+
+# ---------------------------------------------------------------- roles: title, run-in headings, metadata
+
+
+def test_bmj_title_checked_against_metadata_and_small_caps_headings(bmj):
+    assert bmj.title == "Physical activity for smoking cessation in pregnancy: randomised controlled trial"
+    headings = {p.text for p in bmj.passages if p.kind == "heading"}
+    assert "WHAT IS ALREADY KNOWN ON THIS TOPIC" in headings
+
+
+def test_jner_run_in_headings_split_from_their_paragraph(jner):
+    texts = [(p.kind, p.text) for p in jner.passages]
+    pairs = list(zip(texts, texts[1:], strict=False))
+    assert any(
+        first == ("heading", "Background")
+        and second[0] == "paragraph"
+        and second[1].startswith("Functional Electrical")
+        for first, second in pairs
+    )
+    assert any(first == ("heading", "Conclusions") and second[1].startswith("A subset of") for first, second in pairs)
+    assert not any(t.startswith(("Background:", "Methods:", "Results:")) for k, t in texts if k == "paragraph")
+
+
+def test_metadata_is_typed_out_of_prose(bmj, jner):
+    for doc in (bmj, jner):
+        prose = " ".join(p.text for p in doc.passages if p.kind == "paragraph")
+        assert "Creative Commons" not in prose
+        assert "Received:" not in prose and "Accepted:" not in prose
+        assert "@" not in prose
+    metadata = [p.text for p in jner.passages if p.kind == "metadata"]
+    assert "Received: 11 November 2015 Accepted: 24 February 2016" in metadata

@@ -11,23 +11,26 @@ import logging
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
-from pdfplumber.page import ALL_ATTRS
+from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
-from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, Word
+from pipeline.extract.structure.conventions import default_config
+from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, general_vocabulary, mark_unmapped
+from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
 # pdfminer warns about every odd colour space and font; none of it is actionable for a user.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -109,6 +112,7 @@ def read_pdf(
     )
     if pages is None:
         check_text_layer(content)
+        repair_glyphs(content)
     return content
 
 
@@ -148,7 +152,62 @@ def join_parts(parts: list[PdfPart]) -> PdfContent:
     if [page.number for page in content.pages] != list(range(1, content.n_pages + 1)):
         raise RuntimeError(f"parts cover pages {[(part.first, part.last) for part in parts]}, not the document")
     check_text_layer(content)
+    repair_glyphs(content)
     return content
+
+
+def repair_glyphs(content: PdfContent) -> None:
+    """Glyphs without Unicode (ligatures a font maps to NUL, private-use symbols) come out of each page as the
+    UNMAPPED marker; with the whole document's words known, each is resolved to the ligature that makes a word, or
+    dropped, in the words and the table cells alike, so no control character reaches any output."""
+    texts = [word.text for page in content.pages for word in page.words]
+    cells = [cell for page in content.pages for table in page.raw_tables for row in table.rows for cell in row if cell]
+    content.metadata_title = mark_unmapped(content.metadata_title).replace(UNMAPPED, "")
+    if not any(UNMAPPED in text for text in texts + cells):
+        return
+    repair = GlyphRepair(texts, general_vocabulary(default_config().vocabulary_package))
+    repair.first_pass(texts + cells)
+    for page in content.pages:
+        page.words = [
+            replace(word, text=repair.repair(word.text)) if UNMAPPED in word.text else word for word in page.words
+        ]
+        page.words = [word for word in page.words if word.text.strip()]
+        for table in page.raw_tables:
+            table.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in table.rows]
+
+
+# Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
+INVISIBLE_RENDER_MODES = (3, 7)
+
+
+class VisibilityAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device, which also marks characters a reader never sees: drawn in an invisible render
+    mode, or covered by an opaque image painted after them. pdfminer passes neither fact on to its characters."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._chars: list[LTChar] = []
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:
+        start = len(self.cur_item._objs)
+        super().render_string(textstate, seq, ncs, graphicstate)
+        drawn = [obj for obj in self.cur_item._objs[start:] if isinstance(obj, LTChar)]
+        if textstate.render in INVISIBLE_RENDER_MODES:
+            for char in drawn:
+                char.hidden = True
+        self._chars.extend(drawn)
+
+    def render_image(self, name, stream) -> None:
+        super().render_image(name, stream)
+        if any(stream.get(key) for key in ("SMask", "Mask", "ImageMask")):
+            return  # see-through: a stencil or an image with transparency covers nothing for sure
+        x0, y0, x1, y1 = self.cur_item.bbox
+        if (x1 - x0) < 20 or (y1 - y0) < 20:
+            return
+        for char in self._chars:
+            cx, cy = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+            if x0 < cx < x1 and y0 < cy < y1:
+                char.hidden = True
 
 
 class CharFastPage(pdfplumber.page.Page):
@@ -164,9 +223,25 @@ class CharFastPage(pdfplumber.page.Page):
     def of(cls, page: pdfplumber.page.Page) -> CharFastPage:
         return cls(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
+    @property
+    def layout(self):
+        """pdfplumber's layout, read through the device that marks hidden characters (`hidden` in their dicts)."""
+        if hasattr(self, "_layout"):
+            return self._layout
+        device = VisibilityAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
+        try:
+            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        except Exception as error:
+            raise PdfminerException(error) from error
+        self._layout = device.get_result()
+        return self._layout
+
     def process_object(self, obj):
         if type(obj) is not LTChar or isinstance(getattr(obj, "fontname", ""), bytes):
-            return super().process_object(obj)
+            attr = super().process_object(obj)
+            if getattr(obj, "hidden", False):
+                attr["hidden"] = True
+            return attr
         attr = {}
         for key, value in obj.__dict__.items():
             if key not in ALL_ATTRS:
@@ -190,6 +265,8 @@ class CharFastPage(pdfplumber.page.Page):
         attr["top"] = (self.height - attr["y1"]) + mediabox_top
         attr["bottom"] = (self.height - attr["y0"]) + mediabox_top
         attr["doctop"] = self.initial_doctop + attr["top"]
+        if getattr(obj, "hidden", False):
+            attr["hidden"] = True  # only on hidden characters, so every other dict stays pdfplumber's own
         if mediabox_x0 != 0:
             attr["x0"] = attr["x0"] + mediabox_x0
             attr["x1"] = attr["x1"] + mediabox_x0
@@ -213,10 +290,40 @@ def describe_pdfminer_error(error: object) -> str:
     return f"damaged or truncated PDF: {detail}"
 
 
+def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """The page without characters a reader does not see: drawn invisible or under an image, or off the page.
+
+    A page whose text is all invisible is an OCR layer over a scan: that text is the page's content and stays.
+    """
+    chars = page.chars
+    left, top, right, bottom = page.bbox
+
+    def off_page(char: dict) -> bool:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        return not (left <= cx <= right and top <= cy <= bottom)
+
+    hidden = sum(1 for char in chars if char.get("hidden"))
+    outside = sum(1 for char in chars if off_page(char))
+    if not outside and not (0 < hidden < len(chars)):
+        return page
+    drop_hidden = hidden < len(chars)
+    return page.filter(
+        lambda obj: obj.get("object_type") != "char" or not ((drop_hidden and obj.get("hidden")) or off_page(obj))
+    )
+
+
 def read_page(page: pdfplumber.page.Page) -> PageContent:
+    page = visible_part(page)
+    chars = page.chars
+    position = {id(char): index for index, char in enumerate(chars)}
+
+    def space_after(word: dict) -> bool:
+        following = position.get(id(word["chars"][-1]), len(chars)) + 1
+        return following < len(chars) and chars[following]["text"].isspace()
+
     words = [
         Word(
-            text=w["text"],
+            text=mark_unmapped(w["text"]),  # a glyph without Unicode, resolved once the whole document is read
             x0=float(w["x0"]),
             top=float(w["top"]),
             x1=float(w["x1"]),
@@ -224,6 +331,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
             fontname=str(w.get("fontname", "")),
             size=round(float(w.get("size", 0.0)), 2),
             upright=bool(w.get("upright", True)),
+            space_after=space_after(w),
         )
         for w in page.extract_words(
             # A gap relative to the font size: the fixed 3 pt default glues words of tightly set PDFs together.
@@ -231,6 +339,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
             use_text_flow=False,
             x_tolerance_ratio=0.15,
             extra_attrs=["fontname", "size", "upright"],
+            return_chars=True,
         )
     ]
     page_area = float(page.width * page.height) or 1.0
@@ -241,12 +350,18 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
         height=float(page.height),
         rotation=int(page.rotation or 0),
         words=words,
-        raw_tables=tables.find_page_tables(page),
+        raw_tables=_marked(tables.find_page_tables(page)),
         image_area_share=min(1.0, image_area / page_area),
         image_boxes=[
             (float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"])) for img in page.images
         ],
     )
+
+
+def _marked(raw_tables: list[RawTable]) -> list[RawTable]:
+    for table in raw_tables:
+        table.rows = [[mark_unmapped(cell) if cell else cell for cell in row] for row in table.rows]
+    return raw_tables
 
 
 def check_text_layer(content: PdfContent) -> None:

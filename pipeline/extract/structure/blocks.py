@@ -9,7 +9,14 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.extract.structure.conventions import BRACKET_CITATION, NUMBERED_HEADING, TERMINAL, LayoutConfig
+from pipeline.extract.structure.conventions import (
+    BRACKET_CITATION,
+    EMAIL,
+    LINK,
+    NUMBERED_HEADING,
+    TERMINAL,
+    LayoutConfig,
+)
 from pipeline.extract.structure.reading_order import Line
 from pipeline.records import PdfContent
 
@@ -29,11 +36,26 @@ class Typography:
         return 0
 
 
+def is_running_text(line: Line) -> bool:
+    """A line of running prose: most of its column's width, several words, mostly lower-case letters. Reference
+    lists (initials, years, page ranges), table rows and figure labels fall short of it."""
+    compact = line.text.replace(" ", "")
+    lower = sum(ch.islower() for ch in compact) / max(1, len(compact))
+    full_width = line.x1 - line.x0 >= 0.75 * max(1.0, line.right - line.left)
+    return full_width and lower >= 0.75 and len(line.text.split()) >= 5
+
+
 def typography_of(lines: list[Line]) -> Typography:
+    """The body style is the one most of the running prose is set in, not the most characters overall: a long
+    reference list, small-print methods or tables outside detected regions can outweigh the body font."""
     styles: Counter = Counter()
+    prose: Counter = Counter()
     for line in lines:
-        styles[(line.font, round(line.size, 1))] += len(line.text)
-    (font, size), _ = styles.most_common(1)[0]
+        style = (line.font, round(line.size, 1))
+        styles[style] += len(line.text)
+        if is_running_text(line):
+            prose[style] += len(line.text)
+    (font, size), _ = (prose or styles).most_common(1)[0]
     gaps = [
         b.top - a.bottom
         for a, b in zip(lines, lines[1:], strict=False)
@@ -134,8 +156,18 @@ def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) ->
     return len(block.lines) <= 2 and len(words) <= 12 and not text.endswith(".")
 
 
+# a capital after a small letter inside a word: a small-caps face whose small capitals come out lower case
+SMALL_CAPS_WORD = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]*[A-Z]")
+
+
 def clean_heading(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One-spaced; a heading set in small caps ("WhAT IS AlReAdy knoWn") in capitals, as printed."""
+    text = re.sub(r"\s+", " ", text).strip()
+    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    mixed = [w for w in words if SMALL_CAPS_WORD.search(w) and not w.isupper()]
+    if len(mixed) >= 2 and len(mixed) >= 0.4 * len(words):
+        return text.upper()
+    return text
 
 
 def section_name(text: str) -> str:
@@ -143,17 +175,78 @@ def section_name(text: str) -> str:
     return re.sub(r"[^a-z ]", "", text.lower()).strip()
 
 
-def find_title(blocks: list[Block], typo: Typography, pdf: PdfContent) -> Block | None:
-    first_page = [b for b in blocks if b.lines[0].page == min(line.page for line in blocks[0].lines)] if blocks else []
-    candidates = [b for b in first_page if b.size >= 1.25 * typo.body_size and len(b.raw_text) >= 10]
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") -> list[Block]:
+    """The title: the first page's largest text, as the run of vertically adjacent blocks in one face with the
+    most characters (a label such as "Review Article" set as large stays out; a title the reading order cut into
+    several regions comes back whole). Where the metadata's title is printed on the first page in a larger face
+    than the body, that text wins over a larger journal name or cover line."""
+    if not blocks:
+        return []
+    first_page = min(line.page for line in blocks[0].lines)
+    page_blocks = [b for b in blocks if b.lines[0].page == first_page and sum(ch.isalpha() for ch in b.raw_text) >= 2]
+    candidates = [b for b in page_blocks if b.size >= 1.25 * typo.body_size]
+    metadata = _key(metadata_title) if len(metadata_title.split()) >= 3 else ""
+    printed_metadata = [
+        b
+        for b in page_blocks
+        if metadata
+        and b.size >= typo.body_size + 1
+        and len(_key(b.raw_text)) >= 15
+        and metadata[:20] in _key(b.raw_text)
+    ]
+    if printed_metadata:
+        candidates = [b for b in page_blocks if abs(b.size - printed_metadata[0].size) < 0.5]
     if not candidates:
-        return None
+        return []
     biggest = max(b.size for b in candidates)
-    return next(b for b in candidates if b.size == biggest)
+    largest = sorted((b for b in candidates if b.size >= biggest - 0.5), key=lambda b: b.lines[0].top)
+    runs: list[list[Block]] = []
+    for block in largest:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is not None
+            and previous.font == block.font
+            and block.lines[0].top - previous.lines[-1].bottom <= 1.2 * block.size
+        ):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    if printed_metadata:
+        runs = [run for run in runs if any(b is printed_metadata[0] for b in run)]
+    best = max(runs, key=lambda run: sum(len(b.raw_text) for b in run))
+    return best if sum(len(b.raw_text) for b in best) >= 10 else []
+
+
+def checked_title(title: str, metadata_title: str) -> str:
+    """The printed title, checked against the PDF's metadata: printed text before the metadata's title (a badge
+    such as "open access") goes; a printed title the layout cut short is completed from the metadata; where they
+    disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one."""
+    if len(metadata_title.split()) < 3:
+        return title
+    kept = [i for i, ch in enumerate(title) if ch.isalnum()]  # index in `title` of each character of its key
+    printed = "".join(title[i].lower() for i in kept)
+    metadata = re.sub(r"[^a-z0-9]", "", metadata_title.lower())
+    if not printed or not metadata:
+        return title
+    if printed in metadata and len(printed) < len(metadata):
+        return re.sub(r"\s+", " ", metadata_title).strip()
+    start = printed.find(metadata)
+    if start > 0:
+        return title[kept[start] :].strip()
+    return title
 
 
 def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, config: LayoutConfig) -> None:
-    title = find_title(blocks, typo, pdf)
+    title_blocks = find_title(blocks, typo, pdf.metadata_title)
+    title = title_blocks[0] if title_blocks else None
+    if title is not None:  # one title block, in the place of the first
+        for block in title_blocks[1:]:
+            title.lines.extend(block.lines)
+        blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
     for block in blocks:
         text = block.raw_text
         if block is title:
@@ -162,8 +255,14 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "caption"
         elif _looks_like_heading(block, typo, config):
             block.kind = "heading"
-        elif abs(block.size - typo.body_size) > 0.6 and (len(block.lines) <= 3 or block.size > typo.body_size):
+        elif is_metadata(text, config):
+            block.kind = "metadata"
+        elif is_figure_text(text):
+            block.kind = "figure_text"
+        elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
             block.kind = "footnote"
+        elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
+            block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
     # title-sized blocks next to the title (a title broken by the layout) belong to it
@@ -180,6 +279,50 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         ):
             block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str | None:
+    """A lead-in that opens a paragraph in a face of its own ("Results:", "Background.", "Study design."): its
+    text, else None. A bolder face may end in a colon or a full stop; any other face (font names may say nothing
+    of weight) must end in a colon."""
+    line = block.lines[0]
+    words = line.words
+    if not words or words[0].fontname == line.font:
+        return None
+    lead = []
+    for word in words:
+        if word.fontname != words[0].fontname:
+            break
+        lead.append(word)
+    if len(lead) == len(words) or len(lead) > config.run_in_heading_max_words:
+        return None
+    text = " ".join(word.text for word in lead).strip()
+    if not text[:1].isupper():
+        return None
+    bolder = typo.weight(words[0].fontname, config) > typo.weight(line.font, config)
+    if text.endswith(":") or (bolder and text.endswith(".") and not text.endswith("..")):
+        return text
+    return text if bolder and section_name(text) in config.top_level_sections else None
+
+
+def is_metadata(text: str, config: LayoutConfig) -> bool:
+    """Front and back matter that is no prose: a block opening with a metadata cue (DOI, licence, correspondence,
+    dates), a short block with an e-mail address (affiliations and correspondence), or a short one mostly link."""
+    if config.metadata_pattern.match(text):
+        return True
+    if len(text) <= 1500 and EMAIL.search(text):
+        return True
+    return len(text) <= 250 and sum(len(link) for link in LINK.findall(text)) >= 0.3 * len(text)
+
+
+def is_figure_text(text: str) -> bool:
+    """Words and numbers printed inside a figure: mostly tick values, single letters and short labels, few words of
+    prose. Table text outside a detected table region reads the same way and is no prose either."""
+    tokens = text.split()
+    if len(tokens) < 6:
+        return False
+    words = sum(1 for token in tokens if sum(ch.isalpha() for ch in token) >= 3)
+    return words < 0.4 * len(tokens)
 
 
 def _is_local_heading(previous: Block | None, block: Block, following: Block, config: LayoutConfig) -> bool:
@@ -237,6 +380,10 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
             block.level = rank + 1
 
 
+# set in the middle of a paragraph without ending it
+ASIDE_KINDS = ("caption", "footnote", "metadata", "figure_text")
+
+
 def _can_continue(first: Block, second: Block) -> bool:
     if first.kind != "paragraph" or second.kind != "paragraph":
         return False
@@ -273,7 +420,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     result: list[Block] = []
     open_paragraph: Block | None = None
     for block in blocks:
-        if block.kind in ("caption", "footnote") and open_paragraph is not None:
+        if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
             continue
         if open_paragraph is not None and open_paragraph.lines[-1].region != block.lines[0].region:

@@ -27,6 +27,12 @@ BRACKET_CITATION = re.compile(r"\[\s*(" + CITATION_BODY + r")\s*\]")
 SUPERSCRIPT_CITATION = re.compile(r"^\d{1,4}(?:[-–—,]\d{1,4})*$")
 
 
+EMAIL = re.compile(r"[\w.+-]+@\s?[\w-]+(?:\.\s?[\w-]+)+")
+
+
+LINK = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S+", re.IGNORECASE)
+
+
 NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
 
 
@@ -42,6 +48,8 @@ class LayoutConfig:
     exponent_units: frozenset[str]
     header_band_share: float
     header_min_pages: int
+    metadata_pattern: re.Pattern
+    run_in_heading_max_words: int
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -62,6 +70,8 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         exponent_units=frozenset(data["exponent_units"]),
         header_band_share=float(data["header_band_share"]),
         header_min_pages=int(data["header_min_pages"]),
+        metadata_pattern=re.compile("|".join(f"(?:{p})" for p in data["metadata_patterns"]), re.IGNORECASE),
+        run_in_heading_max_words=int(data["run_in_heading_max_words"]),
     )
 
 

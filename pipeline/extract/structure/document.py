@@ -7,9 +7,11 @@ import re
 
 from pipeline.extract.structure.blocks import (
     build_blocks,
+    checked_title,
     classify_blocks,
     clean_heading,
     join_continuations,
+    run_in_heading,
     section_name,
     typography_of,
 )
@@ -65,7 +67,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
     drafts: list[tuple[str, str, list[Line], str]] = []  # kind, section path, lines, text
     references: list[Reference] = []
     abbreviations: dict[str, str] = {}
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, bool]] = []  # level, heading, run-in
     section_kind = ""  # "references", "abbreviations" or ""
     section_level = 0
     title = ""
@@ -89,9 +91,9 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             reference_lines.extend(block.lines)
             continue
         if reference_lines and section_kind != "references" and index > max(listed_references, default=-1):
-            flush_references(" > ".join(h for _, h in stack))
+            flush_references(" > ".join(h for _, h, _ in stack))
         if block.kind == "heading" and reference_lines and index > max(listed_references, default=-1):
-            flush_references(" > ".join(h for _, h in stack))
+            flush_references(" > ".join(h for _, h, _ in stack))
         if block.kind == "heading":
             heading = clean_heading(join_lines([line.text for line in block.lines], vocabulary))
             if section_kind and block.level > section_level:
@@ -108,12 +110,12 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 section_level = block.level
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
-            stack.append((block.level, heading))
-            drafts.append(("heading", " > ".join(h for _, h in stack), block.lines, heading))
+            stack.append((block.level, heading, False))
+            drafts.append(("heading", " > ".join(h for _, h, _ in stack), block.lines, heading))
             continue
-        path = " > ".join(h for _, h in stack)
+        path = " > ".join(h for _, h, _ in stack)
         if block.kind == "title":
-            title = join_lines([line.text for line in block.lines], vocabulary)
+            title = checked_title(join_lines([line.text for line in block.lines], vocabulary), pdf.metadata_title)
             drafts.append(("title", "", block.lines, title))
             continue
         if section_kind == "references" and block.kind != "caption":
@@ -131,6 +133,16 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 drafts.append(("abbreviation", path, [line], f"{short}: {long}"))
             continue
         text = join_lines([line.text for line in block.lines], vocabulary)
+        lead = run_in_heading(block, typo, config) if block.kind == "paragraph" else None
+        if lead and text.startswith(lead) and len(text) > len(lead) + 1:
+            # a run-in heading opens its own section one level below the last displayed heading
+            level = next((lvl for lvl, _, run_in in reversed(stack) if not run_in), 0) + 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, clean_heading(lead.rstrip(":.—– ")), True))
+            path = " > ".join(h for _, h, _ in stack)
+            drafts.append(("heading", path, block.lines[:1], stack[-1][1]))
+            text = text[len(lead) :].lstrip(":.—– ")  # the stop after a lead-in may be set in the body face
         if re.match(r"^\s*abbreviations?\s*:", text, re.IGNORECASE):
             inline = parse_inline_abbreviations(text)
             if len(inline) >= 2:
@@ -141,7 +153,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         drafts.append((block.kind, path, block.lines, text))
 
     if reference_lines:
-        flush_references(" > ".join(h for _, h in stack))
+        flush_references(" > ".join(h for _, h, _ in stack))
     references = first_entry_per_number(references)
     max_reference = max((r.number for r in references), default=None)
     passages: list[Passage] = []

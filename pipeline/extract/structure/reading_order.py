@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -75,7 +75,7 @@ def page_words(page: PageContent) -> list[Word]:
         if not text:
             continue
         if text != word.text:
-            word = Word(text, word.x0, word.top, word.x1, word.bottom, word.fontname, word.size, word.upright)
+            word = replace(word, text=text)
         kept.append(word)
     return kept
 
@@ -166,6 +166,32 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     return removed
 
 
+def remove_line_numbers(fragments: list[Fragment]) -> int:
+    """Drop line numbers printed in the margin (preprints, manuscripts under review): a column of at least eight
+    bare integers sharing one right edge, counting up down the page, wholly beside the text. Returns the count."""
+    numbers = [f for f in fragments if len(f.words) == 1 and f.text.isdigit()]
+    text = [f for f in fragments if not (len(f.words) == 1 and f.text.isdigit())]
+    if len(numbers) < 8 or not text:
+        return 0
+    text_left, text_right = min(f.x0 for f in text), max(f.x1 for f in text)
+    columns: dict[int, list[Fragment]] = defaultdict(list)
+    for fragment in numbers:
+        columns[round(fragment.x1 / 3)].append(fragment)
+    drop: set[int] = set()
+    for column in columns.values():
+        if len(column) < 8:
+            continue
+        column.sort(key=lambda f: f.top)
+        values = [int(f.text) for f in column]
+        counting_up = sum(b > a for a, b in zip(values, values[1:], strict=False)) >= 0.9 * (len(values) - 1)
+        beside = all(f.x1 <= text_left + 1 for f in column) or all(f.x0 >= text_right - 1 for f in column)
+        if counting_up and beside:
+            drop.update(id(f) for f in column)
+    if drop:
+        fragments[:] = [f for f in fragments if id(f) not in drop]
+    return len(drop)
+
+
 def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) -> list[tuple[float, float]]:
     """Vertical whitespace strips with substantial text on both sides; fragments wider than `wide` (a share of
     the node's width) are left out, as they may span the columns."""
@@ -213,7 +239,7 @@ def _column_like(side: list[Fragment], height: float) -> bool:
     total = sum(f.bottom - f.top for f in side)
     widths = sorted(f.width for f in side)
     sizes = sorted(f.size for f in side)
-    return total >= max(15.0, 0.15 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
+    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
 
 
 def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
@@ -295,7 +321,8 @@ class Line:
 
 
 def _line_text(words: list[Word], size: float, baseline: float, config: LayoutConfig) -> str:
-    """Words joined with spaces, except glyph runs that touch; numeric superscripts become [n] markers."""
+    """Words joined with spaces where the text layer has one or the glyphs leave a gap; numeric superscripts become
+    [n] markers."""
     parts: list[str] = []
     previous: Word | None = None
     for word in words:
@@ -311,7 +338,9 @@ def _line_text(words: list[Word], size: float, baseline: float, config: LayoutCo
                 continue
         if previous is not None:
             gap = word.x0 - previous.x1
-            if gap > 0.12 * max(size, 1.0):
+            # a space character in the text layer is a word boundary however tightly it is set (glyph boxes of a
+            # wide or slanted face may even overlap); without one, only a visible gap is
+            if gap > 0.12 * max(size, 1.0) or previous.space_after:
                 parts.append(" ")
         parts.append(text)
         previous = word
@@ -345,11 +374,24 @@ def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutC
     )
 
 
+def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
+    """On the row's baseline, and either in the row's size or close beside it: a margin note in small print level
+    with a body line (a received date, an editor's name) is a line of its own, not the end of the body line."""
+    first = row[0]
+    if abs(first.center_y - fragment.center_y) >= 0.5 * max(first.size, fragment.size):
+        return False
+    if abs(first.size - fragment.size) <= 1.0:
+        return True
+    gap = min(max(fragment.x0 - f.x1, f.x0 - fragment.x1) for f in row)
+    return gap < 1.0 * max(first.size, fragment.size)
+
+
 def region_lines(region: list[Fragment], page: int, index: int, config: LayoutConfig) -> list[Line]:
     rows: list[list[Fragment]] = []
     for f in sorted((f for f in region if not f.placeholder), key=lambda f: (f.center_y, f.x0)):
-        if rows and abs(rows[-1][0].center_y - f.center_y) < 0.5 * max(rows[-1][0].size, f.size):
-            rows[-1].append(f)
+        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f)), None)
+        if row is not None:
+            row.append(f)
         else:
             rows.append([f])
     lines = [make_line(row, page, index, config) for row in rows]
@@ -365,9 +407,11 @@ def region_lines(region: list[Fragment], page: int, index: int, config: LayoutCo
 
 
 def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
-    """Every page's text lines in reading order, running headers/footers removed."""
+    """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
     pages = [(page, fragments_of(page_words(page))) for page in pdf.pages]
     remove_running_lines(pages, config)
+    for _page, fragments in pages:
+        remove_line_numbers(fragments)
     lines: list[Line] = []
     region_index = 0
     for page, fragments in pages:

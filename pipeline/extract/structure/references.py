@@ -71,18 +71,23 @@ def reference_number(line: Line) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
+# kinds a reference entry may have been given before it is known to be one (numbers and DOIs look like figure text
+# or metadata)
+LISTED_KINDS = ("paragraph", "footnote", "metadata", "figure_text")
+
+
 def headingless_reference_blocks(blocks: list[Block]) -> set[int]:
     """Indices of blocks that hold the longest list numbered 1, 2, 3, ... (at least five entries) not under a
     heading: journals such as the BMJ print their reference list without one."""
     best: list[int] = []
     i = 0
     while i < len(blocks):
-        if blocks[i].kind not in ("paragraph", "footnote") or reference_number(blocks[i].lines[0]) != 1:
+        if blocks[i].kind not in LISTED_KINDS or reference_number(blocks[i].lines[0]) != 1:
             i += 1
             continue
         expected, run, kept, misses, j = 1, [], [], 0, i
         while j < len(blocks) and blocks[j].kind != "title" and misses <= 3:
-            if blocks[j].kind in ("paragraph", "footnote"):
+            if blocks[j].kind in LISTED_KINDS:
                 found = False
                 for line in blocks[j].lines:
                     number = reference_number(line)

@@ -1,0 +1,173 @@
+"""Clean text from any PDF: no control or private-use character in any passage or table cell, ligatures the font
+leaves unmapped resolved by the document's vocabulary, text a reader never sees (invisible render mode, under an
+image, off the page) not read, and the body font found from running prose."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from pipeline.extract import ingest
+from pipeline.extract.ingest import CharFastPage, read_page, read_pdf
+from pipeline.extract.structure import build_document
+from pipeline.extract.structure.blocks import typography_of
+from pipeline.extract.structure.reading_order import Line, fragments_of, remove_line_numbers
+from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, is_unmapped, normalize_text
+from pipeline.records import DocumentError, Word
+
+from conftest import DEV_PDFS, SEED_PDF, TEST_DATA
+
+ALL_PDFS = sorted([SEED_PDF, *DEV_PDFS.glob("*.pdf"), *TEST_DATA.glob("*.pdf")])
+PAGES_READ = 6  # long PDFs: their first pages, which hold the 122-page review's NUL ligatures
+
+
+def _no_text_chars(text: str) -> list[str]:
+    return sorted({f"U+{ord(ch):04X}" for ch in text if is_unmapped(ch)})
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.stem)
+def test_no_control_or_private_use_character_reaches_passages_or_cells(path: Path):
+    try:
+        pdf = read_pdf(path, pages=(1, PAGES_READ)) if _page_count(path) > PAGES_READ else read_pdf(path)
+    except DocumentError:
+        return  # the scanned page without a text layer: nothing to read
+    ingest.repair_glyphs(pdf)  # a page range skips the document-level steps; run the repair as a whole read does
+    doc = build_document(pdf)
+    for passage in doc.passages:
+        assert not _no_text_chars(passage.text), (passage.page, passage.text[:120])
+    assert not _no_text_chars(doc.title)
+    for page in pdf.pages:
+        for word in page.words:
+            assert not _no_text_chars(word.text), (page.number, word.text)
+        for table in page.raw_tables:
+            for row in table.rows:
+                for cell in row:
+                    assert not _no_text_chars(cell or ""), (page.number, cell)
+
+
+def _page_count(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def test_nul_ligatures_of_the_long_review_become_words():
+    pdf = read_pdf(DEV_PDFS / "deep_review_biomed_long122p.pdf", pages=(9, 9))
+    assert any(UNMAPPED in word.text for word in pdf.pages[0].words)  # the font maps fi/ff/fl to NUL
+    ingest.repair_glyphs(pdf)
+    words = [word.text for word in pdf.pages[0].words]
+    assert not any(UNMAPPED in word for word in words)
+    for word in ("differences.", "subtask-specific", "effective", "exemplified", "fine-tuning", "overfitting."):
+        assert word in words
+
+
+def test_glyph_repair_picks_the_ligature_that_makes_a_word():
+    repair = GlyphRepair(["the", "refinement", "of", "off", "trade"], frozenset({"different", "effective"}))
+    words = [f"re{UNMAPPED}nement", f"di{UNMAPPED}erent", f"e{UNMAPPED}ective", f"{UNMAPPED}Item", f"12{UNMAPPED}3"]
+    words.append(f"tradeo{UNMAPPED}")  # two words run together, one of them the document's own
+    repair.first_pass(words)
+    assert [repair.repair(w) for w in words] == ["refinement", "different", "effective", "Item", "123", "tradeoff"]
+    # no candidate makes a word: the document's usual ligature between letters
+    assert repair.repair(f"zq{UNMAPPED}x") == "zqffx" or repair.repair(f"zq{UNMAPPED}x").startswith("zq")
+
+
+def test_normalize_text_drops_controls_and_private_use():
+    assert normalize_text("a\x00b\ue000c\x07d\tx") == "abcd x"
+    assert normalize_text("\ufb01rst \ufb02ow") == "first flow"
+
+
+def _hidden_text_pdf(path: Path) -> Path:
+    """One page: a visible paragraph, an invisible one (render mode 3), one under an opaque image, one off the page."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.drawString(60, 800, "Visible words of the body text stay in the document.")
+    hidden = page.beginText(60, 780)
+    hidden.setTextRenderMode(3)
+    hidden.textLine("Invisible duplicate layer must not be read.")
+    page.drawText(hidden)
+    page.drawString(60, 600, "Covered words under the figure are not content.")
+    page.drawString(700, 500, "Beyond the page edge nobody reads this.")
+    from PIL import Image
+
+    image = Image.new("RGB", (40, 40), (200, 30, 30))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    page.drawImage(ImageReader(buffer), 50, 580, width=400, height=60)
+    page.save()
+    return path
+
+
+def test_invisible_covered_and_off_page_text_is_not_read(tmp_path):
+    path = _hidden_text_pdf(tmp_path / "hidden.pdf")
+    with pdfplumber.open(path) as pdf:
+        page = CharFastPage.of(pdf.pages[0])
+        text = " ".join(word.text for word in read_page(page).words)
+        page.close()
+    assert "Visible words of the body text" in text
+    assert "Invisible" not in text
+    assert "Covered" not in text
+    assert "Beyond" not in text
+
+
+def test_ocr_layer_alone_on_a_page_is_kept(tmp_path):
+    path = tmp_path / "ocr.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    layer = page.beginText(60, 780)
+    layer.setTextRenderMode(3)
+    layer.textLine("Recognised text of a scanned page.")
+    page.drawText(layer)
+    page.save()
+    with pdfplumber.open(path) as pdf:
+        page = CharFastPage.of(pdf.pages[0])
+        text = " ".join(word.text for word in read_page(page).words)
+        page.close()
+    assert text == "Recognised text of a scanned page."
+
+
+def _line(text: str, font: str, size: float, top: float) -> Line:
+    return Line(
+        page=1,
+        region=0,
+        words=[],
+        text=text,
+        x0=50,
+        top=top,
+        x1=50 + 4.2 * len(text),
+        bottom=top + size,
+        size=size,
+        font=font,
+        font_share=1.0,
+        first_font=font,
+        left=50,
+        right=50 + 4.2 * 60,
+    )
+
+
+def test_body_font_comes_from_running_prose_not_from_the_reference_list():
+    """A long reference list in a small face outweighs the body by character count; the body is still the body."""
+    body = "the extracts reduced the metal ions to nanoparticles within minutes at room temperature"
+    reference = "12. Smith JA, Kumar P, Lee K. Green NPs. J Nanobiotechnol. 2016;14:21–34. doi:10.1186/s1295"
+    lines = [_line(body[:60], "Serif", 9.8, 10 * i) for i in range(20)]
+    lines += [_line(reference[:60], "Sans", 7.5, 300 + 9 * i) for i in range(60)]
+    typography = typography_of(lines)
+    assert (typography.body_font, typography.body_size) == ("Serif", 9.8)
+
+
+def test_margin_line_numbers_are_not_read_as_text():
+    words = []
+    for i in range(12):
+        top = 100 + 14 * i
+        words.append(Word(str(i + 1), 40, top, 46, top + 9, "Sans", 9.0))
+        words.append(Word("Running", 80, top, 120, top + 10, "Serif", 10.0, space_after=True))
+        words.append(Word(f"text{i}", 123, top, 160, top + 10, "Serif", 10.0))
+    words.append(Word("Table", 80, 300, 110, 310, "Serif", 10.0, space_after=True))
+    words.append(Word("3", 113, 300, 118, 310, "Serif", 10.0))
+    fragments = fragments_of(words)
+    assert remove_line_numbers(fragments) == 12
+    assert [f.text for f in fragments if f.text.isdigit()] == []
+    assert any(f.text == "Table 3" for f in fragments)  # a number inside the text stays
