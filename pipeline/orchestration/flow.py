@@ -16,6 +16,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
+from prefect.states import Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from tqdm import tqdm
 
@@ -25,7 +26,7 @@ from pipeline.extract.document import DEFAULT_MEMORY_MB, process_document_isolat
 from pipeline.extract.ingest import count_pages
 from pipeline.extract.isolation import Limits, describe_failure, die_with_parent
 from pipeline.orchestration.pool import PreloadedProcessPoolTaskRunner
-from pipeline.orchestration.runs import RunPlan, finish_run, output_lock, plan_run
+from pipeline.orchestration.runs import DocumentsFailed, RunPlan, failures_that_count, finish_run, output_lock, plan_run
 from pipeline.outputs.datasets import DocumentCache
 from pipeline.records import PdfPart
 
@@ -146,11 +147,15 @@ def run_corpus(
     progress: bool = False,
     debug: bool = False,
     max_memory_mb: int | None = None,
-) -> dict:
+    fail_on: str = "new",
+):
     """Process every new or changed PDF under `corpus` and write the datasets to `out`; returns the run record.
 
     Each document's work runs isolated, under `max_seconds` and `max_memory_mb` (default: REVIEWMINER_MAX_MEMORY_MB,
-    else 4096 MB beyond what its worker holds)."""
+    else 4096 MB beyond what its worker holds). The flow run ends Failed, with the record as its data, when the
+    exit policy `fail_on` (new/any/never; see `runs.FAIL_ON`) counts a failed document, as the CLI's exit code 1
+    (called directly, the flow then raises `DocumentsFailed`, which carries the record).
+    """
     settings = Settings(max_pages=max_pages, max_seconds=max_seconds, spacy_model=spacy_model)
     memory_mb = max_memory_mb or int(os.environ.get("REVIEWMINER_MAX_MEMORY_MB", DEFAULT_MEMORY_MB))
     out_dir = Path(out)
@@ -176,6 +181,10 @@ def run_corpus(
         markdown=plan.report_markdown,
         description="ReviewMiner run summary",
     )
+    failing = failures_that_count(asdict(record), fail_on)
+    if failing:
+        message = f"{len(failing)} documents failed or skipped (--fail-on {fail_on})"
+        return Failed(message=message, data=DocumentsFailed(message, asdict(record)))
     return asdict(record)
 
 
