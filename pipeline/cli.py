@@ -146,7 +146,8 @@ def run(
     """Process the new or changed PDFs under CORPUS and (re)write the datasets in OUT.
 
     Exit code 0 when every document is ok (or its failure does not count under --fail-on), 1 when a failed or
-    skipped document counts, 2 for a usage error, 130 when interrupted (Ctrl-C; 143 for SIGTERM).
+    skipped document counts or decisions.sqlite is unreadable, 2 for a usage error, 130 when interrupted
+    (Ctrl-C; 143 for SIGTERM).
     """
     set_verbosity(quiet, verbose)
     try:
@@ -172,7 +173,12 @@ def run(
     known = len(record["failures"]) - len(counted)
     if known and fail_on is FailOn.new and not quiet:
         typer.echo(f"{plural(known, 'document')} failed as in an earlier run (same bytes); not counted (--fail-on new)")
-    if counted:
+    from pipeline.outputs.curation import database_problem
+
+    damaged = database_problem(out)
+    if damaged:
+        typer.echo(f"error: {damaged}; the datasets were written with every claim pending", err=True)
+    if counted or damaged:
         raise typer.Exit(1)
 
 

@@ -139,3 +139,45 @@ def test_ctrl_c_stops_within_seconds_with_exit_130_and_outputs_untouched(tmp_pat
     assert not _alive(processes + descendants(run.pid))
     after = {name: (out / name).read_bytes() for name in before}
     assert after == before
+
+
+# ---------------------------------------------------------------- the cache and the decisions database
+
+
+def test_a_damaged_cache_entry_is_recomputed_and_deleted_outputs_come_back(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf_factory.text_pdf(corpus / "small.pdf", ["Ultrafiltration is simple, but its yield is low."])
+    out = tmp_path / "out"
+    assert cli("run", str(corpus), "--out", str(out), "--no-progress").returncode == 0
+    claims_before = pd.read_parquet(out / "claims.parquet")
+    (cached,) = (out / ".reviewminer" / "cache").glob("*/*/sentences.parquet")
+    cached.write_bytes(cached.read_bytes()[: cached.stat().st_size // 2])  # truncated
+    (out / "claims.csv").unlink()
+    (out / "claims.parquet").unlink()
+    decisions = out / "decisions.sqlite"
+    decisions.write_bytes(b"this is not an SQLite database" * 100)
+    rerun = cli("run", str(corpus), "--out", str(out), "--no-progress")
+    assert "Traceback" not in rerun.stderr
+    assert "1 added" not in rerun.stdout and "0 ok" not in rerun.stdout, rerun.stdout
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "claims.parquet"), claims_before)
+    assert (out / "claims.csv").exists()
+    assert pd.read_parquet(cached).shape[0] > 0, "the cache entry was written again"
+    # the damaged decisions: one line naming the file, exit 1, the file untouched and copied, the datasets written
+    assert rerun.returncode == 1
+    (line,) = [line for line in rerun.stderr.splitlines() if line.startswith("error:")]
+    assert line.startswith(f"error: curator decisions database {decisions} is unreadable (file is not a database)")
+    assert decisions.read_bytes() == b"this is not an SQLite database" * 100
+    assert [p.read_bytes() for p in out.glob("decisions.sqlite.damaged-*")] == [decisions.read_bytes()]
+
+
+def test_a_decision_write_backs_up_the_database_first(tmp_path):
+    from pipeline.outputs.curation import DecisionStore
+
+    store = DecisionStore(tmp_path)
+    claim = {"claim_id": "c1", "subject": "ultrafiltration", "relation": "advantage", "object": "simple"}
+    store.record(claim, "accepted", reviewer="ann")
+    store.record(claim, "rejected", reviewer="bob")
+    backup = DecisionStore(tmp_path)
+    backup.path = tmp_path / ".reviewminer" / "decisions.backup.sqlite"
+    assert backup.get("c1").status == "accepted", "the copy holds the decisions as they were before the write"

@@ -27,6 +27,7 @@ from pipeline.extract.ingest import count_pages
 from pipeline.extract.isolation import Limits, describe_failure, die_with_parent
 from pipeline.orchestration.pool import PreloadedProcessPoolTaskRunner
 from pipeline.orchestration.runs import DocumentsFailed, RunPlan, failures_that_count, finish_run, output_lock, plan_run
+from pipeline.outputs import curation
 from pipeline.outputs.datasets import DocumentCache
 from pipeline.records import PdfPart
 
@@ -182,8 +183,11 @@ def run_corpus(
         description="ReviewMiner run summary",
     )
     failing = failures_that_count(asdict(record), fail_on)
-    if failing:
-        message = f"{len(failing)} documents failed or skipped (--fail-on {fail_on})"
+    damaged = curation.database_problem(out_dir)  # the datasets were written with every claim pending
+    if damaged:
+        logger.error(damaged)
+    if failing or damaged:
+        message = damaged or f"{len(failing)} documents failed or skipped (--fail-on {fail_on})"
         return Failed(message=message, data=DocumentsFailed(message, asdict(record)))
     return asdict(record)
 
