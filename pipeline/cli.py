@@ -394,13 +394,16 @@ def review(
         str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless others must reach it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the review app.")] = 8765,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Where the PDFs are now, if they moved since the run (found by name and hash).")
+    ] = None,
 ) -> None:
     """Start the curator web app over OUT: accept, reject or edit extracted claims."""
     if not (out / "claims.parquet").exists():
         fail(f"no claims.parquet in {out}; run `reviewminer run CORPUS --out {out}` first")
     from pipeline.review import serve_review
 
-    serve_review(out, host=host, port=port)
+    serve_review(out, host=host, port=port, corpus=corpus)
 
 
 @app.command("eval")

@@ -135,7 +135,10 @@ def _action(document: CorpusDocument, previous_paths: dict[str, str]) -> str:
 
 
 def plan_run(corpus: Path, out_dir: Path, settings: Settings) -> RunPlan:
-    """Hash the corpus and split it into cached documents and documents that need extraction."""
+    """Hash the corpus and split it into cached documents and documents that need extraction.
+
+    Paths are made absolute: the datasets (and the review app, started from anywhere) name each PDF unambiguously."""
+    corpus = Path(corpus).resolve()
     record = RunRecord(
         run_id=f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}",
         started_at=datetime.now(UTC).isoformat(),
