@@ -73,7 +73,11 @@ DaskOption = Annotated[
 MaxPagesOption = Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")]
 MaxSecondsOption = Annotated[
     float | None,
-    typer.Option(min=1, help="Fail a document whose reading (per part, if read in parts) takes longer."),
+    typer.Option(
+        min=1,
+        help="Fail a document whose work (each part, if read in parts) takes longer, in seconds: checked between"
+        " pages, enforced (the work stopped) at 1.25 x S + 1 s.",
+    ),
 ]
 MaxMemoryOption = Annotated[
     int | None,
