@@ -447,6 +447,7 @@ def evaluate(
         fail(str(error))
     out = (out or default_eval_output(corpus)).resolve()
     prepare_output(out)
+    stop_on_signals(out)
     try:
         _run(corpus, out, workers, None, Settings(), 0, wants_progress(progress, as_json), False)
         report = evaluate_output(out, documents, name=str(gold))
