@@ -6,9 +6,11 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 import traceback
 from dataclasses import asdict
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +26,15 @@ from pipeline.orchestration.prefect_env import (
     stop_local_server,
     wait_until_healthy,
 )
-from pipeline.orchestration.runs import RunLockedError, finish_run, output_lock, plan_run
+from pipeline.orchestration.runs import (
+    FAIL_ON,
+    DocumentsFailed,
+    RunLockedError,
+    failures_that_count,
+    finish_run,
+    output_lock,
+    plan_run,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout: corpus/, gold/, models/
 
@@ -63,7 +73,37 @@ DaskOption = Annotated[
 MaxPagesOption = Annotated[int | None, typer.Option(min=1, help="Skip documents longer than this.")]
 MaxSecondsOption = Annotated[
     float | None,
-    typer.Option(min=1, help="Fail a document whose reading (per part, if read in parts) takes longer."),
+    typer.Option(
+        min=1,
+        help="Fail a document whose work (each part, if read in parts) takes longer, in seconds: checked between"
+        " pages, enforced (the work stopped) at 1.25 x S + 1 s.",
+    ),
+]
+MaxMemoryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-memory",
+        min=64,
+        metavar="MB",
+        help="Fail a document whose work needs more memory than this, in MB (default 4096).",
+    ),
+]
+
+
+class FailOn(StrEnum):
+    new = "new"
+    any = "any"
+    never = "never"
+
+
+assert tuple(FailOn) == FAIL_ON  # one list of policies, the flow's
+
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        help="Which failed or skipped documents make the exit code 1: new (not those that failed with the same"
+        " bytes in an earlier run), any, never.",
+    ),
 ]
 WaitOption = Annotated[float, typer.Option(help="Seconds to wait for another run on the same --out.")]
 ProgressOption = Annotated[
@@ -99,6 +139,8 @@ def run(
     dask_address: DaskOption = None,
     max_pages: MaxPagesOption = None,
     max_seconds: MaxSecondsOption = None,
+    max_memory: MaxMemoryOption = None,
+    fail_on: FailOnOption = FailOn.new,
     wait: WaitOption = 0,
     progress: ProgressOption = None,
     debug: DebugOption = False,
@@ -107,7 +149,9 @@ def run(
 ) -> None:
     """Process the new or changed PDFs under CORPUS and (re)write the datasets in OUT.
 
-    Exit code 0 when every document is ok, 1 when any failed or was skipped, 2 for a usage error.
+    Exit code 0 when every document is ok (or its failure does not count under --fail-on), 1 when a failed or
+    skipped document counts or decisions.sqlite is unreadable, 2 for a usage error, 130 when interrupted
+    (Ctrl-C; 143 for SIGTERM).
     """
     set_verbosity(quiet, verbose)
     try:
@@ -116,8 +160,12 @@ def run(
         fail(str(error))
     prepare_output(out)
     show_progress = wants_progress(progress, quiet)
+    stop_on_signals(out)
+    settings = Settings(max_pages, max_seconds)
     try:
-        record = _run(corpus, out, workers, dask_address, Settings(max_pages, max_seconds), wait, show_progress, debug)
+        record = _run(
+            corpus, out, workers, dask_address, settings, wait, show_progress, debug, max_memory, fail_on.value
+        )
     except (CorpusError, RunLockedError) as error:
         fail(str(error))
     except OSError as error:
@@ -125,8 +173,37 @@ def run(
             traceback.print_exc()
         fail(f"cannot write the datasets to {out}: {error.strerror or error}")
     report_run(record, out, quiet=quiet, debug=debug)
-    if record["failures"]:
+    counted = failures_that_count(record, fail_on.value)
+    known = len(record["failures"]) - len(counted)
+    if known and fail_on is FailOn.new and not quiet:
+        typer.echo(f"{plural(known, 'document')} failed as in an earlier run (same bytes); not counted (--fail-on new)")
+    from pipeline.outputs.curation import database_problem
+
+    damaged = database_problem(out)
+    if damaged:
+        typer.echo(f"error: {damaged}; the datasets were written with every claim pending", err=True)
+    if counted or damaged:
         raise typer.Exit(1)
+
+
+def stop_on_signals(out: Path) -> None:
+    """Ctrl-C or SIGTERM: stop every process of the run at once, say so in one line and exit with 128 + signal.
+
+    The datasets are written atomically and recorded last, so whatever moment the run stops at, OUT holds the
+    previous run's files (or files the next run recognises as not its own and rewrites).
+    """
+
+    def stop(signum, frame) -> None:
+        from pipeline.orchestration.processes import kill_descendants
+
+        kill_descendants()
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        sys.stderr.write(f"\ninterrupted ({name}): run stopped; {out} holds the datasets of the last finished run\n")
+        sys.stderr.flush()
+        os._exit(128 + signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
 
 
 def wants_progress(progress: bool | None, quiet: bool) -> bool:
@@ -154,8 +231,12 @@ def _run(
     wait: float,
     progress: bool,
     debug: bool,
+    max_memory_mb: int | None = None,
+    fail_on: str = "new",
 ) -> dict:
-    """Run the Prefect flow, unless nothing changed: then republish from the cache without starting Prefect."""
+    """Run the Prefect flow, unless nothing changed: then republish from the cache without starting Prefect.
+
+    Returns the run record, whether the flow run ended Completed or (under the exit policy) Failed."""
     with output_lock(out, wait):
         plan = plan_run(corpus, out, settings)
         if not plan.to_process:
@@ -181,7 +262,7 @@ def _run(
         if server is not None:
             wait_until_healthy(server, os.environ["PREFECT_API_URL"], home)
         flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))
-        return flow(
+        state = flow(
             corpus=str(corpus),
             out=str(out),
             max_pages=settings.max_pages,
@@ -189,7 +270,16 @@ def _run(
             wait_seconds=wait,
             progress=progress,
             debug=debug,
+            max_memory_mb=max_memory_mb,
+            fail_on=fail_on,
+            return_state=True,
         )
+        result = state.result(raise_on_failure=False)
+        if isinstance(result, DocumentsFailed):  # published, but failures count under --fail-on
+            return result.record
+        if isinstance(result, BaseException):  # the flow itself broke (output locked, disk full, ...)
+            raise result
+        return result
     finally:
         if server is not None:
             stop_local_server(server)
@@ -232,6 +322,8 @@ def serve(
     dask_address: DaskOption = None,
     max_pages: MaxPagesOption = None,
     max_seconds: MaxSecondsOption = None,
+    max_memory: MaxMemoryOption = None,
+    fail_on: FailOnOption = FailOn.new,
     wait: Annotated[float, typer.Option(help="Seconds a scheduled run waits for another run on --out.")] = 600,
     progress: ProgressOption = False,
     debug: DebugOption = False,
@@ -289,6 +381,8 @@ def serve(
                 "wait_seconds": wait,
                 "progress": bool(progress),
                 "debug": debug,
+                "max_memory_mb": max_memory,
+                "fail_on": fail_on.value,
             },
             description=f"Rerun ReviewMiner over {corpus} into {out}",
             print_starting_message=False,
@@ -305,13 +399,16 @@ def review(
         str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless others must reach it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the review app.")] = 8765,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Where the PDFs are now, if they moved since the run (found by name and hash).")
+    ] = None,
 ) -> None:
     """Start the curator web app over OUT: accept, reject or edit extracted claims."""
     if not (out / "claims.parquet").exists():
         fail(f"no claims.parquet in {out}; run `reviewminer run CORPUS --out {out}` first")
     from pipeline.review import serve_review
 
-    serve_review(out, host=host, port=port)
+    serve_review(out, host=host, port=port, corpus=corpus)
 
 
 @app.command()
@@ -371,6 +468,7 @@ def evaluate(
         fail(str(error))
     out = (out or default_eval_output(corpus)).resolve()
     prepare_output(out)
+    stop_on_signals(out)
     try:
         _run(corpus, out, workers, None, Settings(), 0, wants_progress(progress, as_json), False)
         report = evaluate_output(out, documents, name=str(gold))

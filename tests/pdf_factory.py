@@ -75,8 +75,9 @@ def cid_font_pdf(path: Path, n_lines: int = 30) -> Path:
     return write_pdf(path, [body.encode("latin-1") for body in objects])
 
 
-def write_pdf(path: Path, objects: list[bytes]) -> Path:
-    """A hand-made PDF: numbered objects (1 is the catalog), a cross-reference table and a trailer."""
+def write_pdf(path: Path, objects: list[bytes], info: int | None = None) -> Path:
+    """A hand-made PDF: numbered objects (1 is the catalog, `info` the metadata), a cross-reference table and a
+    trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -85,7 +86,8 @@ def write_pdf(path: Path, objects: list[bytes]) -> Path:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    info_entry = f" /Info {info} 0 R" if info else ""
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info_entry} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
 
@@ -98,3 +100,43 @@ def empty_file(path: Path) -> Path:
 def not_a_pdf(path: Path) -> Path:
     path.write_text("plain text notes, saved with a .pdf name")
     return path
+
+
+def _flate_stream(content: bytes) -> bytes:
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    return f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"
+
+
+def text_pages_pdf(path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"") -> Path:
+    """`n_pages` pages of plain Helvetica text; `extra` adds raw content operators to some pages (1-based), and
+    `info` is the body of the document information dictionary (metadata)."""
+    extra = extra or {}
+    font = 3 + 2 * n_pages
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for number in range(1, n_pages + 1):
+        page_obj, content_obj = 3 + 2 * (number - 1), 4 + 2 * (number - 1)
+        kids.append(f"{page_obj} 0 R")
+        text = f"BT /F1 11 Tf 60 780 Td (Page {number}: ultrafiltration is simple but its yield is low.) Tj ET\n"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
+            f" /Contents {content_obj} 0 R >>".encode()
+        )
+        objects.append(_flate_stream(text.encode() + extra.get(number, b"")))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n_pages} >>".encode()
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    if info:
+        objects.append(info)
+    return write_pdf(path, objects, info=len(objects) if info else None)
+
+
+def nested_metadata_pdf(path: Path, n_pages: int = 60, depth: int = 100_000) -> Path:
+    """A readable PDF whose metadata title nests `depth` arrays: recursive PDF parsers overflow the stack."""
+    return text_pages_pdf(path, n_pages, info=b"<< /Title " + b"[" * depth + b"]" * depth + b" >>")
+
+
+def slow_page_pdf(path: Path, n_pages: int = 3, operators: int = 12_000_000) -> Path:
+    """A small PDF whose second page holds millions of `q Q` operators (a few KB compressed): minutes to parse."""
+    return text_pages_pdf(path, n_pages, extra={2: b"q Q " * operators})

@@ -11,7 +11,16 @@ from pipeline.config import Settings
 from pipeline.corpus import doc_id_for
 from pipeline.extract import ingest, nlp, structure, tables
 from pipeline.extract.claims import extract_claims
+from pipeline.extract.isolation import Limits, describe_failure, run_isolated
 from pipeline.records import DocumentError, DocumentResult, PdfPart
+
+# Memory a document's work may take beyond what its worker already holds, unless told otherwise (--max-memory).
+DEFAULT_MEMORY_MB = 4096
+
+
+def work_limits(settings: Settings, memory_mb: int | None = DEFAULT_MEMORY_MB) -> Limits:
+    """The hard limits on one task of a document (the whole document, or one part read in parallel)."""
+    return Limits(seconds=settings.max_seconds, memory_mb=memory_mb)
 
 
 @contextmanager
@@ -30,9 +39,38 @@ def read_part(path: Path, sha256: str, first: int, last: int, settings: Settings
     budget = ingest.Budget(settings.max_pages, settings.max_seconds)
     try:
         content = ingest.read_pdf(Path(path), budget, sha256=sha256, pages=(first, last))
+    except Exception as error:  # noqa: BLE001 - a part that cannot be read fails its document, never the run
+        status = error.status if isinstance(error, DocumentError) else "failed"
+        return PdfPart(first, last, None, time.perf_counter() - started, status=status, error=describe_failure(error))
+    return PdfPart(first, last, content, time.perf_counter() - started)
+
+
+def read_part_isolated(path: Path, sha256: str, first: int, last: int, settings: Settings, limits: Limits) -> PdfPart:
+    """`read_part` in a child process under hard limits: a crash or a broken limit is the part's failure."""
+    started = time.perf_counter()
+    try:
+        return run_isolated(lambda: read_part(path, sha256, first, last, settings), limits)
     except DocumentError as error:
         return PdfPart(first, last, None, time.perf_counter() - started, status=error.status, error=error.reason)
-    return PdfPart(first, last, content, time.perf_counter() - started)
+
+
+def process_document_isolated(
+    path: Path,
+    sha256: str,
+    settings: Settings,
+    limits: Limits,
+    debug: bool = False,
+    parts: list[PdfPart] | None = None,
+) -> DocumentResult:
+    """`process_document` in a child process under hard limits (see `isolation`): never raises for a document."""
+    started = time.perf_counter()
+    try:
+        return run_isolated(lambda: process_document(path, sha256, settings, debug, parts), limits)
+    except DocumentError as error:
+        result = DocumentResult(doc_id=doc_id_for(sha256), path=str(path), sha256=sha256, status=error.status)
+        result.error = error.reason
+        result.seconds = time.perf_counter() - started + sum(part.seconds for part in parts or [])
+        return result
 
 
 def process_document(
@@ -76,7 +114,7 @@ def process_document(
         result.error = error.reason
     except Exception as error:  # a bug or an unforeseen PDF quirk must not stop the other documents
         result.status = "failed"
-        result.error = f"internal error: {type(error).__name__}: {error}"
+        result.error = describe_failure(error)
         if debug:
             result.error += "\n" + traceback.format_exc()
     # The parts' reading counts as this document's ingest work, wherever it ran.

@@ -16,15 +16,18 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
+from prefect.states import Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from tqdm import tqdm
 
 from pipeline.config import Settings
 from pipeline.corpus import CorpusDocument
-from pipeline.extract.document import process_document, read_part
+from pipeline.extract.document import DEFAULT_MEMORY_MB, process_document_isolated, read_part_isolated, work_limits
 from pipeline.extract.ingest import count_pages
+from pipeline.extract.isolation import Limits, describe_failure, die_with_parent
 from pipeline.orchestration.pool import PreloadedProcessPoolTaskRunner
-from pipeline.orchestration.runs import RunPlan, finish_run, output_lock, plan_run
+from pipeline.orchestration.runs import DocumentsFailed, RunPlan, failures_that_count, finish_run, output_lock, plan_run
+from pipeline.outputs import curation
 from pipeline.outputs.datasets import DocumentCache
 from pipeline.records import PdfPart
 
@@ -36,9 +39,12 @@ PART_PAGES = 24
 # Prefect's own caching is off: the output cache (DocumentCache) already skips unchanged documents, and Prefect's
 # default policy would hash every task's inputs.
 @task(name="read-pages", task_run_name="read-{doc_id}-pages-{first}-{last}", cache_policy=NO_CACHE)
-def read_part_task(path: str, sha256: str, doc_id: str, settings: Settings, first: int, last: int) -> bytes:
-    """Read pages first..last of one long PDF; returns the pickled `PdfPart` (see `pack_part`)."""
-    return pack_part(read_part(Path(path), sha256, first, last, settings))
+def read_part_task(
+    path: str, sha256: str, doc_id: str, settings: Settings, first: int, last: int, limits: Limits
+) -> bytes:
+    """Read pages first..last of one long PDF, isolated; returns the pickled `PdfPart` (see `pack_part`)."""
+    _worker_dies_with_run()
+    return pack_part(read_part_isolated(Path(path), sha256, first, last, settings, limits))
 
 
 def pack_part(part: PdfPart) -> bytes:
@@ -56,12 +62,14 @@ def process_document_task(
     settings: Settings,
     out_dir: str,
     key: str,
+    limits: Limits,
     debug: bool = False,
     packed_parts: list[bytes] | None = None,
 ) -> dict:
-    """Extract one document (from its pages read in parts, if given) and keep its frames in the cache."""
+    """Extract one document, isolated (from its pages read in parts, if given), and keep its frames in the cache."""
+    _worker_dies_with_run()
     parts = [pickle.loads(packed) for packed in packed_parts or []]  # our own task's output, never user data
-    result = process_document(Path(path), sha256, settings, debug=debug, parts=parts or None)
+    result = process_document_isolated(Path(path), sha256, settings, limits, debug=debug, parts=parts or None)
     summary = DocumentCache(Path(out_dir), key).store(result)
     # through Prefect's run logger, so the run's logs show in the Prefect UI
     logger = get_run_logger()
@@ -70,6 +78,23 @@ def process_document_task(
     else:
         logger.warning("%s: %s: %s", path, result.status, result.error.splitlines()[0] if result.error else "")
     return summary
+
+
+def _worker_dies_with_run() -> None:
+    """A pool worker (forked from the forkserver, which dies with the run) must not outlive it either."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        die_with_parent()
+
+
+def failed_summary(document: CorpusDocument, out_dir: Path, key: str, error: BaseException) -> dict:
+    """The cache entry of a document whose task itself failed (its worker lost, say): failed, with the reason."""
+    from pipeline.records import DocumentResult
+
+    result = DocumentResult(document.doc_id, str(document.path), document.sha256, "failed")
+    result.error = describe_failure(error)
+    return DocumentCache(out_dir, key).store(result)
 
 
 def page_ranges(n_pages: int | None, slots: int, part_pages: int | None = None) -> list[tuple[int, int]]:
@@ -122,16 +147,25 @@ def run_corpus(
     wait_seconds: float = 0,
     progress: bool = False,
     debug: bool = False,
-) -> dict:
-    """Process every new or changed PDF under `corpus` and write the datasets to `out`; returns the run record."""
+    max_memory_mb: int | None = None,
+    fail_on: str = "new",
+):
+    """Process every new or changed PDF under `corpus` and write the datasets to `out`; returns the run record.
+
+    Each document's work runs isolated, under `max_seconds` and `max_memory_mb` (default: REVIEWMINER_MAX_MEMORY_MB,
+    else 4096 MB beyond what its worker holds). The flow run ends Failed, with the record as its data, when the
+    exit policy `fail_on` (new/any/never; see `runs.FAIL_ON`) counts a failed document, as the CLI's exit code 1
+    (called directly, the flow then raises `DocumentsFailed`, which carries the record).
+    """
     settings = Settings(max_pages=max_pages, max_seconds=max_seconds, spacy_model=spacy_model)
+    memory_mb = max_memory_mb or int(os.environ.get("REVIEWMINER_MAX_MEMORY_MB", DEFAULT_MEMORY_MB))
     out_dir = Path(out)
     logger = get_run_logger()
     with output_lock(out_dir, wait_seconds):
         plan = plan_run(Path(corpus), out_dir, settings)
         logger.info("%d documents under %s, %d to extract", len(plan.documents), corpus, len(plan.to_process))
         slots = task_slots(FlowRunContext.get().task_runner)
-        run_tasks(plan, slots, debug, progress)
+        run_tasks(plan, slots, debug, progress, work_limits(settings, memory_mb))
         record = finish_run(plan)
     counts = record.counts
     logger.info(
@@ -148,6 +182,13 @@ def run_corpus(
         markdown=plan.report_markdown,
         description="ReviewMiner run summary",
     )
+    failing = failures_that_count(asdict(record), fail_on)
+    damaged = curation.database_problem(out_dir)  # the datasets were written with every claim pending
+    if damaged:
+        logger.error(damaged)
+    if failing or damaged:
+        message = damaged or f"{len(failing)} documents failed or skipped (--fail-on {fail_on})"
+        return Failed(message=message, data=DocumentsFailed(message, asdict(record)))
     return asdict(record)
 
 
@@ -161,7 +202,7 @@ class _Job:
     parts: list[bytes] = field(default_factory=list)  # the parts read so far, packed
 
 
-def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
+def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool, limits: Limits) -> None:
     """Run the plan's documents as tasks, at most `slots` at a time, and put their summaries into the plan.
 
     Submitting only as many tasks as can run lets the flow choose what runs next: parts of long PDFs first, then a
@@ -192,10 +233,18 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
         document = job.document
         if job.pages:
             return read_part_task.submit(
-                str(document.path), document.sha256, document.doc_id, settings, job.pages[0], job.pages[1]
+                str(document.path), document.sha256, document.doc_id, settings, job.pages[0], job.pages[1], limits
             )
         return process_document_task.submit(
-            str(document.path), document.sha256, document.doc_id, settings, out_dir, key, debug, job.parts or None
+            str(document.path),
+            document.sha256,
+            document.doc_id,
+            settings,
+            out_dir,
+            key,
+            limits,
+            debug,
+            job.parts or None,
         )
 
     running: dict[PrefectFuture, _Job] = {}
@@ -214,12 +263,32 @@ def run_tasks(plan: RunPlan, slots: int, debug: bool, progress: bool) -> None:
             job = running.pop(future)
             if job.pages:
                 document_job = waiting[job.document.doc_id]
-                document_job.parts.append(future.result())
+                document_job.parts.append(_part_result(future, job))
                 document_job.parts_left -= 1
                 bar.update(job.pages[1] - job.pages[0] + 1)
                 if document_job.parts_left == 0:
                     queue.insert(0, waiting.pop(job.document.doc_id))
             else:
-                plan.summaries[job.document.doc_id] = future.result()
+                plan.summaries[job.document.doc_id] = _document_result(future, job, plan)
                 if not job.parts:  # a document read in parts was counted part by part
                     bar.update(pages_of[job.document.doc_id])
+
+
+def _part_result(future: PrefectFuture, job: _Job) -> bytes:
+    """The part's pages, or, if its task failed outside the isolated work (a lost worker), the failure."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - one document's part never stops the run
+        first, last = job.pages
+        return pack_part(PdfPart(first, last, None, 0.0, status="failed", error=describe_failure(error)))
+
+
+def _document_result(future: PrefectFuture, job: _Job, plan: RunPlan) -> dict:
+    """The document's summary, or a failed one if its task failed outside the isolated work. A full disk or an
+    unwritable output folder still stops the run: every other document would fail the same way."""
+    try:
+        return future.result()
+    except OSError:
+        raise
+    except Exception as error:  # noqa: BLE001 - one document never stops the run
+        return failed_summary(job.document, plan.out_dir, plan.record.config_key, error)

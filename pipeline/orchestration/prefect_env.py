@@ -75,8 +75,12 @@ def launch_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, o
     The server takes 5-10 s to boot on 2 cores: the caller does its own start-up meanwhile, then calls
     `wait_until_healthy`. `one_run`: the server only records one flow run (its tasks, logs, events).
     """
+    import signal
     import subprocess
     import sys
+    from functools import partial
+
+    from pipeline.extract.isolation import die_with_parent
 
     env = dict(os.environ, PREFECT_HOME=str(home))
     env.pop("PREFECT_API_URL", None)
@@ -88,6 +92,8 @@ def launch_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, o
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        # a run killed with SIGKILL takes its server with it (only a prctl call between fork and exec)
+        preexec_fn=partial(die_with_parent, signal.SIGTERM),  # noqa: PLW1509
     )
     return process, f"http://{host}:{port}/api"
 

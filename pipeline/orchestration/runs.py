@@ -48,6 +48,33 @@ from pipeline.outputs.manifest import (
 PUBLISHING_CODE = Path(__file__).resolve().parent.parent / "outputs"
 
 
+# Which failed or skipped documents make a run fail (exit code 1, a Failed Prefect state): `new` ignores those
+# that failed with the same bytes in an earlier run (reused from the cache, e.g. a known scanned PDF).
+FAIL_ON = ("new", "any", "never")
+
+
+def failures_that_count(record: dict, fail_on: str = "new") -> list[dict]:
+    """The run's failures that fail it under the exit policy `fail_on` (see FAIL_ON)."""
+    if fail_on == "never":
+        return []
+    if fail_on == "any":
+        return list(record["failures"])
+    known = set(record.get("documents_reused", []))
+    return [failure for failure in record["failures"] if failure["doc_id"] not in known]
+
+
+class DocumentsFailed(Exception):
+    """The run finished and published, but documents failed that count under its exit policy; carries the record."""
+
+    def __init__(self, message: str, record: dict):
+        super().__init__(message, record)
+        self.message = message
+        self.record = record
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class RunLockedError(Exception):
     """Another run holds the output folder."""
 
@@ -116,7 +143,10 @@ def _action(document: CorpusDocument, previous_paths: dict[str, str]) -> str:
 
 
 def plan_run(corpus: Path, out_dir: Path, settings: Settings) -> RunPlan:
-    """Hash the corpus and split it into cached documents and documents that need extraction."""
+    """Hash the corpus and split it into cached documents and documents that need extraction.
+
+    Paths are made absolute: the datasets (and the review app, started from anywhere) name each PDF unambiguously."""
+    corpus = Path(corpus).resolve()
     record = RunRecord(
         run_id=f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}",
         started_at=datetime.now(UTC).isoformat(),

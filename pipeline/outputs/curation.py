@@ -86,6 +86,10 @@ CREATE INDEX IF NOT EXISTS history_claim ON history (claim_id);
 """
 
 
+class DecisionsUnreadable(Exception):
+    """OUT/decisions.sqlite cannot be read (damaged, not a database): it is left as it is, a copy kept beside it."""
+
+
 class DecisionError(ValueError):
     """A decision that cannot be recorded as given (unknown status, missing reviewer, empty edit...)."""
 
@@ -131,6 +135,8 @@ class DecisionStore:
 
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection with the schema in place; raises DecisionsUnreadable (touching nothing) if the file is
+        damaged. Before a write, the database is copied to OUT/.reviewminer/decisions.backup.sqlite."""
         if not write and not self.path.exists():
             # Reading must not create a database in a folder nobody has reviewed yet.
             connection = sqlite3.connect(":memory:")
@@ -138,11 +144,46 @@ class DecisionStore:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         connection.row_factory = sqlite3.Row
         try:
-            connection.executescript(_SCHEMA)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            try:
+                if write and self.path.stat().st_size:
+                    self._back_up(connection)
+                connection.executescript(_SCHEMA)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError as error:
+                raise self._unreadable(error) from None
             yield connection
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.OperationalError):  # busy, locked: not damage
+                raise
+            raise self._unreadable(error) from None
         finally:
             connection.close()
+
+    def _back_up(self, connection: sqlite3.Connection) -> None:
+        """A consistent copy of the decisions as they are before this write (SQLite's online backup)."""
+        backup_path = self.path.parent / STATE_DIR / "decisions.backup.sqlite"
+        backup_path.parent.mkdir(parents=True, exist_ok=True)
+        backup = sqlite3.connect(backup_path)
+        try:
+            connection.backup(backup)
+        finally:
+            backup.close()
+
+    def _unreadable(self, error: sqlite3.DatabaseError) -> DecisionsUnreadable:
+        """Keep a copy of the damaged file (once per content) and say which file, what, and where the copy is."""
+        import shutil
+
+        stat = self.path.stat()
+        copy = self.path.with_name(f"{self.path.name}.damaged-{stat.st_size}-{int(stat.st_mtime)}")
+        if not copy.exists():
+            shutil.copy2(self.path, copy)
+        return DecisionsUnreadable(
+            f"curator decisions database {self.path} is unreadable ({error}); it was left as it is and copied to"
+            f" {copy.name}: restore it from {self.path.parent / STATE_DIR / 'decisions.backup.sqlite'} or move it"
+            " away to start afresh"
+        )
 
     def decisions(self) -> dict[str, Decision]:
         with self._connect() as connection:
@@ -318,9 +359,25 @@ def apply_decisions(claims: pd.DataFrame, out_dir: Path) -> pd.DataFrame:
 
     Called by publish on every dataset write (inside the run lock), and by the review app after each decision.
     """
-    decisions = DecisionStore(out_dir).decisions()
+    try:
+        decisions = DecisionStore(out_dir).decisions()
+    except DecisionsUnreadable:
+        # The datasets are still written (all claims pending); the run reports the damaged file (see
+        # `database_problem`), and the orphans listed last time stay as they are.
+        return merge_decisions(claims, {})
     write_csv(decisions_frame(orphaned(claims, decisions)), Path(out_dir) / ORPHANS_NAME)
     return merge_decisions(claims, decisions)
+
+
+def database_problem(out_dir: Path) -> str | None:
+    """Why OUT/decisions.sqlite cannot be read, in one line, or None when it can (or does not exist)."""
+    if not database_path(out_dir).exists():
+        return None
+    try:
+        DecisionStore(out_dir).decisions()
+    except DecisionsUnreadable as error:
+        return str(error)
+    return None
 
 
 def rewrite_claims(out_dir: Path, timeout: float = 10) -> bool:

@@ -340,13 +340,21 @@ class DocumentCache:
         return self.root / doc_id / self.config_key
 
     def load_summary(self, doc_id: str) -> dict | None:
-        summary = self.folder(doc_id) / "summary.json"
-        if not summary.exists():
+        """The cached document's summary; None (and the entry removed) when it is missing or damaged, so the
+        document is extracted again: an unreadable, truncated or deleted frame file never reaches a publish."""
+        folder = self.folder(doc_id)
+        summary_path = folder / "summary.json"
+        if not summary_path.exists():
             return None
         try:
-            return json.loads(summary.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            return None  # a damaged cache entry is simply recomputed
+            summary = json.loads(summary_path.read_text(encoding="utf-8"))
+            intact = isinstance(summary, dict) and _frames_intact(folder, summary.get("files"))
+        except (OSError, ValueError):
+            intact = False
+        if not intact:
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        return summary
 
     def store(self, result: DocumentResult) -> dict:
         """Write the document's frames into a fresh folder and swap it in whole; returns its summary."""
@@ -363,6 +371,7 @@ class DocumentCache:
             "n_tables": len(result.tables),
             "n_claims": len(frames["claims"]) if frames else 0,
             "n_entities": len(result.entities),
+            "files": {},  # frame file -> size in bytes, to tell a damaged entry (see load_summary)
         }
         target = self.folder(result.doc_id)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -370,6 +379,7 @@ class DocumentCache:
         try:
             for name, frame in frames.items():
                 frame.to_parquet(staging / f"{name}.parquet", index=False)
+                summary["files"][f"{name}.parquet"] = (staging / f"{name}.parquet").stat().st_size
             (staging / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
             if target.exists():
                 shutil.rmtree(target)
@@ -393,3 +403,27 @@ class DocumentCache:
             return typed_frame(name, [])
         frame = pd.read_parquet(path)
         return frame.astype(COLUMNS[name]) if typed else frame
+
+
+PARQUET_MAGIC = b"PAR1"  # the first and last four bytes of every Parquet file
+
+
+def _frames_intact(folder: Path, sizes: dict[str, int] | None) -> bool:
+    """Every frame file of a cache entry is there, as long as when written, and starts and ends as Parquet does.
+
+    Entries written before sizes were recorded list none: their Parquet files are checked for the markers only."""
+    if sizes is None:
+        sizes = {path.name: None for path in folder.glob("*.parquet")}
+    for name, size in sizes.items():
+        path = folder / name
+        try:
+            if size is not None and path.stat().st_size != size:
+                return False
+            with path.open("rb") as handle:
+                head = handle.read(4)
+                handle.seek(-4, os.SEEK_END)
+                if head != PARQUET_MAGIC or handle.read(4) != PARQUET_MAGIC:
+                    return False
+        except OSError:
+            return False
+    return True

@@ -19,13 +19,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.outputs.curation import RELATIONS, DecisionError, decisions_table, rewrite_claims
+from pipeline.outputs.curation import RELATIONS, DecisionError, DecisionsUnreadable, decisions_table, rewrite_claims
 from pipeline.review.data import PAGE_SIZE, Filters, OutputFolder, choices, filter_claims, row_dict
 from pipeline.review.pages import LruCache, PageImage, render_page
 
@@ -33,8 +32,10 @@ HERE = Path(__file__).resolve().parent
 logger = logging.getLogger(__name__)
 ACTIONS = {"accept": "accepted", "reject": "rejected", "edit": "edited", "reset": "pending"}
 MAX_BODY = 64 * 1024
+PAGE_CACHE_BYTES = 64 * 1024 * 1024  # rendered page images kept for the next look
 LIMITS = {"reviewer": 100, "comment": 4000, "subject": 1000, "relation": 40, "object": 2000}
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+ALL_INTERFACES = ("0.0.0.0", "::", "")
 SECURITY_HEADERS = {
     # No inline script runs, whatever a page might contain: a second wall behind the escaping.
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -46,10 +47,13 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> Starlette:
-    """The review app over one output folder. `allowed_hosts` defaults to the bound interface (plus localhost)."""
-    out = OutputFolder(Path(out_dir))
-    pages = LruCache(size=48)
+def create_app(
+    out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None, corpus: Path | None = None
+) -> Starlette:
+    """The review app over one output folder. `allowed_hosts` defaults to the bound interface (plus localhost);
+    `corpus` is where to look for PDFs moved since the run (found by file name and content)."""
+    out = OutputFolder(Path(out_dir), corpus=corpus)
+    pages = LruCache(size=48, max_bytes=PAGE_CACHE_BYTES, weigh=lambda image: len(image.png) if image else 0)
     csrf_token = secrets.token_urlsafe(32)
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True)
@@ -157,8 +161,8 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
         problem = _forbidden(request, csrf_token)
         if problem:
             return JSONResponse({"error": problem}, status_code=403)
-        body = await request.body()
-        if len(body) > MAX_BODY:
+        body = await read_body(request, MAX_BODY)
+        if body is None:
             return JSONResponse({"error": "request too large"}, status_code=413)
         try:
             data = json.loads(body)
@@ -219,7 +223,20 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
     def orphans(request: Request) -> Response:
         return html("orphans.html", orphans=out.orphaned_decisions(), titles=out.document_titles())
 
+    def unreadable_decisions(request: Request, error: Exception) -> Response:
+        """A damaged decisions.sqlite: one clear page (or JSON answer) naming the file, not a 500 on every page."""
+        if request.method == "POST":
+            return JSONResponse({"error": str(error)}, status_code=503)
+        return HTMLResponse(
+            templates.from_string(
+                "<!doctype html><title>ReviewMiner: decisions unreadable</title>"
+                "<h1>The curator decisions cannot be read</h1><p>{{ message }}</p>"
+            ).render(message=str(error)),
+            status_code=503,
+        )
+
     app = Starlette(
+        exception_handlers={DecisionsUnreadable: unreadable_decisions},
         routes=[
             Route("/", index),
             Route("/claims/{claim_id}/evidence/{index:int}.png", evidence_png),
@@ -228,10 +245,63 @@ def create_app(out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] 
             Route("/orphans", orphans),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
-        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(HostCheck, allowed_hosts=allowed_hosts, any_address=host in ALL_INTERFACES),
+        ],
     )
 
     return app
+
+
+async def read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None as soon as it is known to exceed `limit` bytes (never read whole)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+class HostCheck:
+    """ASGI middleware: the Host header must be one of `allowed_hosts` (DNS rebinding needs a name it controls);
+    when bound to every interface, any IP address literal is accepted as well (it cannot be rebound)."""
+
+    def __init__(self, app, allowed_hosts: list[str], any_address: bool = False):
+        self.app = app
+        self.allowed = {h.lower() for h in allowed_hosts}
+        self.any_address = any_address
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            headers = dict(scope.get("headers") or [])
+            host = _host_name(headers.get(b"host", b"").decode("latin-1"))
+            if host not in self.allowed and not (self.any_address and _is_address(host)):
+                response = Response("Invalid host header", status_code=400, media_type="text/plain")
+                return await response(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
+def _host_name(host: str) -> str:
+    """The Host header without its port: example.org:8765 -> example.org, [::1]:8765 -> [::1]."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _is_address(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 class SecurityHeaders:
@@ -268,7 +338,7 @@ def default_allowed_hosts(host: str) -> list[str]:
     import socket
 
     names = {*LOCAL_HOSTS, host}
-    if host in ("0.0.0.0", "::", ""):
+    if host in ALL_INTERFACES:
         names |= {socket.gethostname(), socket.getfqdn()}
         try:
             names |= set(socket.gethostbyname_ex(socket.gethostname())[2])
@@ -298,10 +368,19 @@ def _forbidden(request: Request, csrf_token: str) -> str | None:
     return None
 
 
-def serve_review(out_dir: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve_review(out_dir: Path, host: str = "127.0.0.1", port: int = 8765, corpus: Path | None = None) -> None:
     """Serve the review app over `out_dir` until interrupted."""
+    import sys
+
     import uvicorn
 
-    app = create_app(Path(out_dir), host=host)
-    print(f"ReviewMiner review app: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/")
+    app = create_app(Path(out_dir), host=host, corpus=corpus)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"warning: the review app listens on {host or 'every interface'}: anyone who can reach this machine can"
+            " read the claims and the PDFs' pages and record decisions (there are no accounts); bind 127.0.0.1 and"
+            " use an SSH tunnel where you can",
+            file=sys.stderr,
+        )
+    print(f"ReviewMiner review app: http://{'127.0.0.1' if host in ALL_INTERFACES else host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -58,8 +58,9 @@ class Evidence:
 
 
 class OutputFolder:
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, corpus: Path | None = None):
         self.out_dir = Path(out_dir)
+        self.corpus = Path(corpus).resolve() if corpus else None
         self.store = DecisionStore(self.out_dir)
         self._frames: dict[str, tuple[tuple[int, int], pd.DataFrame]] = {}
         self._lock = threading.Lock()
@@ -131,8 +132,27 @@ class OutputFolder:
         found = documents[documents["doc_id"] == doc_id]
         if not len(found):
             return None
-        path = Path(str(found.iloc[0]["path"]))
-        return path if path.is_file() else None
+        row = found.iloc[0]
+        recorded = [Path(p) for p in str(row.get("paths") or row["path"]).split(";") if p]
+        for path in recorded:
+            if not path.is_absolute() and not path.is_file():
+                # recorded by an older version, relative to where its run started: most often OUT's parent
+                path = self.out_dir.parent / path
+            if path.is_file():
+                return path
+        return self._moved_pdf(doc_id, {path.name for path in recorded})
+
+    def _moved_pdf(self, doc_id: str, names: set[str]) -> Path | None:
+        """The document's PDF under --corpus, found by its file name and checked by its content's hash."""
+        if self.corpus is None:
+            return None
+        from pipeline.corpus import doc_id_for, file_sha256
+
+        candidates = [self.corpus] if self.corpus.is_file() else self.corpus.rglob("*.pdf")
+        for candidate in candidates:
+            if candidate.name in names and candidate.is_file() and doc_id_for(file_sha256(candidate)) == doc_id:
+                return candidate
+        return None
 
     # ------------------------------------------------------------ evidence places
 

@@ -26,6 +26,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 Box = tuple[float, float, float, float]
 T = TypeVar("T")
 RESOLUTION = 110
+# However large the page (a PDF may declare a 200-inch square one), its image has at most this many pixels: the
+# resolution drops to fit. 4 megapixels are 16 MB as a bitmap, a 2000 x 2000 image.
+MAX_PIXELS = 4_000_000
 HIGHLIGHT_FILL = (255, 214, 0, 90)
 HIGHLIGHT_STROKE = (214, 40, 40, 255)
 _WORD = re.compile(r"\W+", re.UNICODE)
@@ -161,7 +164,7 @@ def render_page(
             boxes += found
         page = document.pages[page_number - 1]
         try:
-            image = page.to_image(resolution=RESOLUTION)
+            image = page.to_image(resolution=capped_resolution(float(page.width), float(page.height)))
             if boxes:
                 image.draw_rects([_pad(b) for b in boxes], fill=HIGHLIGHT_FILL, stroke=HIGHLIGHT_STROKE, stroke_width=2)
             buffer = io.BytesIO()
@@ -169,6 +172,12 @@ def render_page(
             return PageImage(buffer.getvalue(), float(page.width), float(page.height), boxes, page_number)
         finally:
             page.close()
+
+
+def capped_resolution(width: float, height: float, max_pixels: int = MAX_PIXELS) -> float:
+    """RESOLUTION (dpi), or less for a page (size in points) whose image would have more than `max_pixels`."""
+    inches = max(width, 1.0) * max(height, 1.0) / 72**2
+    return min(RESOLUTION, (max_pixels / inches) ** 0.5)
 
 
 def extract_page_words(document, number: int) -> list[dict]:
@@ -206,11 +215,16 @@ def locate_sentence(
 
 
 class LruCache:
-    """The last few results of an expensive call (parsing or rasterising a page costs 0.1-1 s)."""
+    """The last few results of an expensive call (parsing or rasterising a page costs 0.1-1 s).
 
-    def __init__(self, size: int = 48):
+    At most `size` results and, when `weigh` tells a result's size in bytes, at most `max_bytes` of them."""
+
+    def __init__(self, size: int = 48, max_bytes: int | None = None, weigh: Callable[[object], int] | None = None):
         self.size = size
+        self.max_bytes = max_bytes
+        self._weigh = weigh or (lambda value: 0)
         self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: tuple, make: Callable[[], T]) -> T:
@@ -220,10 +234,17 @@ class LruCache:
                 return self._items[key]
         value = make()
         with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = value
+                self._bytes += self._weigh(value)
+            while len(self._items) > self.size or (self.max_bytes is not None and self._bytes > self.max_bytes):
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= self._weigh(dropped)
         return value
+
+    @property
+    def n_bytes(self) -> int:
+        return self._bytes
 
 
 _WORDS = LruCache(size=24)  # words of recently searched pages: claims come in runs from the same page
