@@ -192,6 +192,17 @@ class MethodLexicon:
                     best = (alias, canonical)
         return best[1] if best else None
 
+    def participle_prefix(self, folded: str) -> str | None:
+        """The canonical name of a participle alias that opens a longer phrase ("sonicated exosome" -> sonication):
+        the product named after the method that made it."""
+        best = None
+        for alias, canonical in self.canonical_by_alias.items():
+            one_noun_more = len(folded.split()) == len(alias.split()) + 1
+            if alias.endswith("ed") and folded.startswith(alias + " ") and one_noun_more:
+                if best is None or len(alias) > len(best[0]):
+                    best = (alias, canonical)
+        return best[1] if best else None
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> MethodLexicon:
@@ -242,6 +253,9 @@ def canonical_subject(
         found = lexicon.lookup(candidate)
         if found:
             return found
+    made_by = lexicon.participle_prefix(folded)
+    if made_by:
+        return made_by  # "sonicated exosomes": exosomes made by sonication
     if any(folded.startswith(f"{alias} of ") for alias in lexicon.canonical_by_alias):
         return _without_generic_head(folded)  # "knockdown of YAP" is not RNA interference in general
     inside = lexicon.find_inside(folded)

@@ -356,7 +356,7 @@ def clean_text(text: str) -> str:
     text = CITATION.sub("", text)
     text = FIGURE_REFERENCE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    return re.sub(r"\s+as well$", "", text)
+    return re.sub(r"\s+(?:as well|also)$", "", text)
 
 
 def span_text(doc: Doc, indices: set[int] | list[int]) -> str:
