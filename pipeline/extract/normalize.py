@@ -237,7 +237,13 @@ def expand_abbreviations(text: str, abbreviations: dict[str, str] | None) -> str
     if stripped in abbreviations:
         return abbreviations[stripped]
     words = re.split(r"(\s+)", stripped)
-    return "".join(abbreviations.get(word, word) if not word.isspace() else word for word in words)
+    return "".join(abbreviations.get(word, word) if _looks_abbreviated(word) else word for word in words)
+
+
+def _looks_abbreviated(word: str) -> bool:
+    """Only a short form is expanded inside a phrase ("MSC", "IFN-γ", "miR-155"), never a plain word such as
+    "mice" or "endogenous" that a detector once paired with a long form."""
+    return not word.isspace() and any(ch.isupper() or ch.isdigit() for ch in word)
 
 
 def canonical_subject(

@@ -231,6 +231,10 @@ def _plain_agent(subject: Token, cues: ClaimCues) -> str:
         return ""
     if subject.lemma_.lower() in cues.method_heads and not _specific_modifiers(subject, cues):
         return ""  # "the method improves ..." without naming it
+    named = subject.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in subject.text[1:])
+    modified = any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "npadvmod") for c in subject.children)
+    if not named and not modified and subject.lemma_.lower() not in cues.agent_heads:
+        return ""  # a bare "kinase", "event" or "variants" is a topic; a bare "the extract" still acts
     return noun_phrase_text(subject)
 
 
