@@ -30,6 +30,9 @@ ASPECTS_PATH = MODELS_DIR / "lexicons" / "aspects.json"
 
 CITATION = re.compile(r"\s*\[[\d,\s–\-]+\]")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+MULTIPLIER = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|several|many|hundred)\s*(?:-\s*)?(?:time|fold)\b"
+)
 LEADING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "it", "is", "are", "be"}
 GENERIC_HEADS = {
     "method",
@@ -297,7 +300,8 @@ def object_norm(text: str) -> str:
 
 def aspect_of(text: str) -> str:
     """The aspect with the most cue hits in the property (ties to the earlier aspect), "other" when none."""
-    folded = f" {fold(text)} "
+    # "six times faster", "3-fold": a multiplier is a magnitude, not the time or amount aspect
+    folded = f" {MULTIPLIER.sub(' ', fold(text))} "
     stems = {stem(w) for w in folded.split()}
     best, best_hits = "other", 0
     for aspect, words in load_aspects():
