@@ -10,7 +10,8 @@ models/claims/guard.json:
 - a subject that ends in a hyphenated modifier ("TLR-mediated", "EPRS1-") or in a participle ("sonicated",
   "three-dimensional cultured") lost its head noun; one that opens with a figure-panel letter ("c Insulin-induced
   modification") comes from a figure label;
-- an object that only repeats the subject ("AKT → effect → AKT").
+- an object that only repeats the subject ("AKT → effect → AKT"), or that opens with a preposition (a stranded
+  adjunct: "for the effective application").
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class GuardWords:
     fragment_suffixes: tuple[str, ...]
     participle_exceptions: frozenset[str]
     dangling: frozenset[str]  # words a phrase cannot end with ("the intensity of")
+    preposition_openers: frozenset[str]  # words an object cannot open with ("for the effective application")
 
 
 @lru_cache(maxsize=2)
@@ -50,6 +52,7 @@ def load_guard_words() -> GuardWords:
         fragment_suffixes=tuple(sorted(data["fragment_suffixes"], key=len, reverse=True)),
         participle_exceptions=frozenset(data["participle_exceptions"]),
         dangling=frozenset(data["dangling_words"]),
+        preposition_openers=frozenset(data["preposition_openers"]),
     )
 
 
@@ -92,6 +95,8 @@ def is_content_object(text: str, subject: str = "") -> bool:
     if lowered in words.bare_objects or lowered.rstrip("s") in words.bare_objects:
         return False
     all_words = words_of(text)
+    if all_words and all_words[0] in words.preposition_openers:
+        return False  # a stranded adjunct
     if all_words and all_words[-1] in words.dangling:
         return False  # "the intensity of", "their physical and": cut off before its head
     subject_content = set(content_words(subject, words))
