@@ -118,3 +118,14 @@ def test_normalize_claims_fills_norms_and_aspects():
     assert claims[1].subject_norm == "hypoxic preconditioning"
     assert claims[1].object_norm == "yield of exosome"
     assert claims[1].aspect == ""
+
+
+@pytest.mark.parametrize(("text", "aspect"), [("20 times that of 2D culture", "other"), ("takes a long time", "time")])
+def test_a_multiplier_is_not_the_time_aspect(text, aspect):
+    assert aspect_of(text) == aspect
+
+
+def test_plain_words_are_never_expanded_as_abbreviations():
+    abbreviations = {"MSC": "multi-tRNA synthetase complex", "mice": "x"}
+    expanded = expand_abbreviations("AIMP2 from the MSC in mice", abbreviations)
+    assert expanded == "AIMP2 from the multi-tRNA synthetase complex in mice"

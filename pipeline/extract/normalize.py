@@ -30,6 +30,9 @@ ASPECTS_PATH = MODELS_DIR / "lexicons" / "aspects.json"
 
 CITATION = re.compile(r"\s*\[[\d,\s–\-]+\]")
 PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+MULTIPLIER = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|several|many|hundred)\s*(?:-\s*)?(?:time|fold)\b"
+)
 LEADING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "it", "is", "are", "be"}
 GENERIC_HEADS = {
     "method",
@@ -192,6 +195,17 @@ class MethodLexicon:
                     best = (alias, canonical)
         return best[1] if best else None
 
+    def participle_prefix(self, folded: str) -> str | None:
+        """The canonical name of a participle alias that opens a longer phrase ("sonicated exosome" -> sonication):
+        the product named after the method that made it."""
+        best = None
+        for alias, canonical in self.canonical_by_alias.items():
+            one_noun_more = len(folded.split()) == len(alias.split()) + 1
+            if alias.endswith("ed") and folded.startswith(alias + " ") and one_noun_more:
+                if best is None or len(alias) > len(best[0]):
+                    best = (alias, canonical)
+        return best[1] if best else None
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> MethodLexicon:
@@ -226,7 +240,13 @@ def expand_abbreviations(text: str, abbreviations: dict[str, str] | None) -> str
     if stripped in abbreviations:
         return abbreviations[stripped]
     words = re.split(r"(\s+)", stripped)
-    return "".join(abbreviations.get(word, word) if not word.isspace() else word for word in words)
+    return "".join(abbreviations.get(word, word) if _looks_abbreviated(word) else word for word in words)
+
+
+def _looks_abbreviated(word: str) -> bool:
+    """Only a short form is expanded inside a phrase ("MSC", "IFN-γ", "miR-155"), never a plain word such as
+    "mice" or "endogenous" that a detector once paired with a long form."""
+    return not word.isspace() and any(ch.isupper() or ch.isdigit() for ch in word)
 
 
 def canonical_subject(
@@ -242,6 +262,9 @@ def canonical_subject(
         found = lexicon.lookup(candidate)
         if found:
             return found
+    made_by = lexicon.participle_prefix(folded)
+    if made_by:
+        return made_by  # "sonicated exosomes": exosomes made by sonication
     if any(folded.startswith(f"{alias} of ") for alias in lexicon.canonical_by_alias):
         return _without_generic_head(folded)  # "knockdown of YAP" is not RNA interference in general
     inside = lexicon.find_inside(folded)
@@ -277,7 +300,8 @@ def object_norm(text: str) -> str:
 
 def aspect_of(text: str) -> str:
     """The aspect with the most cue hits in the property (ties to the earlier aspect), "other" when none."""
-    folded = f" {fold(text)} "
+    # "six times faster", "3-fold": a multiplier is a magnitude, not the time or amount aspect
+    folded = f" {MULTIPLIER.sub(' ', fold(text))} "
     stems = {stem(w) for w in folded.split()}
     best, best_hits = "other", 0
     for aspect, words in load_aspects():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.extract.claims.from_tables import extract_table_claims
 from pipeline.extract.claims.from_text import extract_text_claims
+from pipeline.extract.claims.guard import is_content_claim
 from pipeline.extract.normalize import canonical_subject, normalize_claims, object_similarity, same_subject
 from pipeline.records import Claim, Table
 
@@ -27,6 +28,7 @@ def extract_claims(doc_id: str, tables: list[Table], annotated=None) -> list[Cla
     if annotated is not None:
         claims.extend(extract_text_claims(annotated))
         abbreviations = annotated.abbreviations
+    claims = [claim for claim in claims if is_content_claim(claim)]
     normalize_claims(claims, abbreviations)
     return merge_claims(claims)
 

@@ -147,6 +147,9 @@ def _find_mentions(doc: Doc, matchers: Matchers, cues: ClaimCues) -> list[Mentio
         if taken & set(range(span.start, span.end)):
             continue
         span = _extend_to_method_head(span, cues)
+        span = _extend_participle_to_noun(span)
+        if taken & set(range(span.start, span.end)):
+            continue
         taken |= set(range(span.start, span.end))
         source = "entity" if span.label_ in ENTITY_LABELS else "lexicon"
         if span.root.lemma_.lower() in cues.method_heads and span.label_ not in ENTITY_LABELS:
@@ -165,6 +168,20 @@ def _extend_to_method_head(span: Span, cues: ClaimCues) -> Span:
     while end < len(span.doc) and span.doc[end].lemma_.lower() in cues.method_heads and span.doc[end].pos_ == "NOUN":
         end += 1
     return span.doc[span.start : end]
+
+
+def _extend_participle_to_noun(span: Span) -> Span:
+    """ "sonicated" + "exosomes", "three-dimensional cultured" + "exosomes": a mention ending in a participle
+    modifies a noun; the subject is the whole noun phrase, not the participle alone."""
+    last = span[-1]
+    head = last.head
+    if last.tag_ not in ("VBN", "VBD") and not last.lower_.endswith("ed"):
+        return span
+    if last.dep_ not in ("amod", "compound", "nmod") or head.i <= last.i or head.i - last.i > 3:
+        return span
+    if head.pos_ not in ("NOUN", "PROPN") or any(t.is_punct for t in span.doc[last.i + 1 : head.i]):
+        return span
+    return span.doc[span.start : head.i + 1]
 
 
 def _is_modifier(span: Span, cues: ClaimCues) -> bool:

@@ -356,7 +356,7 @@ def clean_text(text: str) -> str:
     text = CITATION.sub("", text)
     text = FIGURE_REFERENCE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    return re.sub(r"\s+as well$", "", text)
+    return re.sub(r"\s+(?:as well|also)$", "", text)
 
 
 def span_text(doc: Doc, indices: set[int] | list[int]) -> str:
@@ -477,9 +477,20 @@ def states_something(obj: str, cues: ClaimCues) -> bool:
     return any(len(w) > 2 and w not in fillers for w in words)
 
 
+def without_leading_fillers(text: str, cues: ClaimCues) -> str:
+    """ "For instance, DeepChrome CNN" -> "DeepChrome CNN"; "(i.e., Ser886" -> "Ser886"."""
+    fillers = sorted(cues.raw["filler_phrases"], key=len, reverse=True)
+    pattern = "|".join(re.escape(f).replace(r"\ ", r"\s+") + r"\.?" for f in fillers)
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(rf"^\s*[(\[]?\s*(?:{pattern})\s*[,:]?\s+", "", text, flags=re.IGNORECASE).lstrip("([ ,")
+    return text
+
+
 def make_claim(context: SentenceContext, subject: str, relation: str, obj: str, cue: str) -> Claim:
     return Claim(
-        subject=clean_text(subject),
+        subject=without_leading_fillers(clean_text(subject), load_cues()),
         relation=relation,  # type: ignore[arg-type]
         object=clean_text(obj),
         evidence=[_evidence(context)],

@@ -26,6 +26,7 @@ from pipeline.extract.claims.prose import (
     clause_subject,
     clean_text,
     is_effect_verb,
+    is_investigator,
     lexicon_type,
     load_cues,
     make_claim,
@@ -344,7 +345,33 @@ def _evaluated_owner(
         and not mentions_in({t.i for t in subject.subtree}, context)
     ):
         return discourse.topic, True
-    return "", False
+    return ("" if previous else _named_method(subject, cues)), False
+
+
+def _named_method(subject: Token, cues: ClaimCues) -> str:
+    """A subject no lexicon knows that still names a method: a method-like head with a specific modifier ("2.5D
+    CNNs", "a deep survival analysis model"), a name in apposition ("the method, DeepCare,"), or a proper name that
+    is not a person or a study. Its clause must still carry a polarity to give a claim."""
+    if is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+        return ""
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if names:
+        return noun_phrase_text(names[0])
+    if subject.lemma_.lower() in cues.raw["method_like_heads"]:
+        specific = [
+            t
+            for t in subject.subtree
+            if t.i < subject.i
+            and t.dep_ in ("amod", "compound", "nmod", "npadvmod")
+            and t.lower_ not in cues.generic_modifiers
+        ]
+        return noun_phrase_text(subject) if specific else ""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return ""  # "Separation, washing, and analysis can be completed ...": steps, not a method
+    looks_like_a_name = any(ch.isupper() or ch.isdigit() for ch in subject.text[1:])  # "DeepCare", "EPRS1"
+    if subject.pos_ == "PROPN" and looks_like_a_name and subject.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return noun_phrase_text(subject)
+    return ""
 
 
 def _heads(mention, subject: Token) -> bool:

@@ -35,7 +35,10 @@ from pipeline.extract.claims.prose import (
     span_text,
     verb_negated,
 )
+from pipeline.extract.claims.prose_activities import activity_claims
 from pipeline.records import Claim
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -51,7 +54,11 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         elif "RESULT_VERB" in labels and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
             claims.extend(_result_effect(token, context, discourse, cues))
         elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
-            claims.extend(_comparative_effect(token, context, discourse, cues))
+            # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
+            compared = _comparative_effect(token, context, discourse, cues)
+            claims.extend(compared or activity_claims(token, context, discourse, cues))
+        elif token.lemma_.lower() in cues.raw["activity_frame"]["verbs"]:
+            claims.extend(activity_claims(token, context, discourse, cues))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
     if not claims:
@@ -168,7 +175,8 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     while current is not None and seen < 6:
         seen += 1
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
+        relative = subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and current.dep_ in ("relcl", "acl")
+        if subjects and not relative:
             subject = subjects[0]
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
@@ -177,6 +185,8 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 instrument = _instrument(verb, context, cues, discourse) or _only_treatment(context)
                 if instrument:
                     return instrument
+            elif current.dep_ in ("ROOT", "conj", "ccomp") and current.pos_ in ("VERB", "AUX"):
+                return _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
@@ -211,6 +221,21 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
+
+
+def _plain_agent(subject: Token, cues: ClaimCues) -> str:
+    """A noun phrase that acts, named as written ("the ethanolic extract of rosemary", "EPRS1 deficiency", "mice
+    lacking S6K1"), unless its head names a measure, a finding or a topic (models/claims/cues.json
+    "non_agent_heads") or it is a pronoun."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+        return ""
+    if subject.lemma_.lower() in cues.method_heads and not _specific_modifiers(subject, cues):
+        return ""  # "the method improves ..." without naming it
+    named = subject.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in subject.text[1:])
+    modified = any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "npadvmod") for c in subject.children)
+    if not named and not modified and subject.lemma_.lower() not in cues.agent_heads:
+        return ""  # a bare "kinase", "event" or "variants" is a topic; a bare "the extract" still acts
+    return noun_phrase_text(subject)
 
 
 def _only_treatment(context: SentenceContext) -> str:
