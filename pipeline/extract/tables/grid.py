@@ -43,6 +43,12 @@ def build_raw_table(
     groups: dict[tuple[int, int], list[dict]] = {}
     for slot, slot_list in slot_words.items():
         groups.setdefault(origin[slot], []).extend(slot_list)
+    # Where each column's text ends (its longest line), to tell a line broken on purpose from a wrapped one.
+    column_right = {
+        c: max((w["x1"] for (_, col), ws in slot_words.items() if col == c for w in ws), default=xs[c + 1])
+        for c in range(n_cols)
+    }
+    last_column = {o: c for (_, c), o in sorted(origin.items())}
     rows: list[list[str | None]] = []
     boxes: list[list[BBox | None]] = []
     spans: list[list[tuple[int, int] | None]] = []
@@ -52,7 +58,8 @@ def build_raw_table(
         spans.append([])
         for c in range(n_cols):
             covered = origin[(r, c)] != (r, c)
-            rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary))
+            right = column_right[last_column.get((r, c), c)]
+            rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary, right))
             boxes[r].append(view.frame.unbox((xs[c], ys[r], xs[c + 1], ys[r + 1])))
             spans[r].append(origin[(r, c)] if covered else None)
     if ruled:
@@ -86,6 +93,8 @@ def build_raw_table(
         ruled=ruled,
     )
     raw.n_header_rows = header_rows(raw, groups)
+    if not ruled:
+        spread_group_labels(raw)
     attach_caption(raw, view, region)
     raw.notes = table_notes(view, region)
     raw.continued = raw.continued or continued_below(view, region)
@@ -119,6 +128,20 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
                 ]
         finer.append(ys[r + 1])
     return finer
+
+
+def spread_group_labels(raw: RawTable) -> None:
+    """A body row of a rule-less table with text in its first cell alone is a group label ("Bacteria", "Fungi")
+    printed across the table: it becomes one cell spanning the row."""
+    n_cols = len(raw.rows[0])
+    if n_cols < 3:
+        return
+    for r in range(raw.n_header_rows, len(raw.rows)):
+        row = raw.rows[r]
+        if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
+            for c in range(1, n_cols):
+                row[c] = None
+                raw.span_origin[r][c] = (r, 0)
 
 
 def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:

@@ -36,7 +36,7 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(lines) < 2:
         return None
     header_end = first_inner_rule(view, region, lines)
-    xs = column_boundaries(words, region, header_end)
+    xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
         return None
     ys = row_boundaries(view, region, lines, xs, header_end)
@@ -135,6 +135,24 @@ def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) ->
     return None
 
 
+def joint_columns(view: FramedPage, region: BBox) -> list[float] | None:
+    """Column edges where the pieces of a rule drawn cell by cell meet: the typesetter's own cell edges.
+
+    Taken from the rule in the region with the most joints, when it spans the region's width."""
+    width = region[2] - region[0]
+    by_rule = {}
+    for rule in view.h_rules:
+        if region[1] - SNAP <= rule[1] <= region[3] + SNAP and rule[2] - rule[0] >= 0.75 * width:
+            centre = (rule[1] + rule[3]) / 2
+            by_rule[rule] = [x for x, y in view.rule_joints if abs(y - centre) <= SNAP and rule[0] < x < rule[2]]
+    if not by_rule:
+        return None
+    rule, joints = max(by_rule.items(), key=lambda item: len(item[1]))
+    if len(joints) < 2:
+        return None
+    return [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+
+
 def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:
     """Column edges from whitespace: x positions no body word covers."""
     body = [w for w in words if header_end is None or w["top"] > header_end]
@@ -170,22 +188,27 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
         + [r[3] for r in view.h_rules if region[1] < r[3] < region[3] and r[2] - r[0] >= 0.5 * width]
     )
-    body_rules = [y for y in inner_rules if header_end is None or y > header_end + SNAP]
     boxes = [line_box(line) for line in lines]
     body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
+    # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
+    body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
     if len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(cluster(ys), boxes)
     ys = [region[1]]
-    body_gaps = [b[1] - a[3] for a, b in zip(body_lines, body_lines[1:], strict=False)]
-    tight = min(body_gaps, default=0.0)
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+    # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
+    # dot on a baseline of its own) reach into the leading and would hide the space that separates rows.
+    anchored = [(line, box) for line in lines if (box := anchor_box(line, size)) is not None]
+    body_boxes = [box for _, box in anchored if header_end is None or box[1] > header_end]
+    body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
+    tight = min(body_gaps, default=0.0)
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
     previous = None
-    for line, box in zip(lines, boxes, strict=True):
+    for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
         if not starts_row:
             gap = box[1] - previous[3]
@@ -202,6 +225,12 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         previous = box
     ys.append(region[3])
     return ys
+
+
+def anchor_box(line: list[dict], size: float) -> BBox | None:
+    """The box of a line's body-size words that hold a letter or digit; None for a line of stray glyphs."""
+    words = [w for w in line if w.get("size", size) >= 0.85 * size and any(ch.isalnum() for ch in w["text"])]
+    return line_box(words) if words else None
 
 
 def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:
