@@ -263,7 +263,9 @@ def looks_like_table(raw: RawTable) -> bool:
     n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
     if n_rows < 2 or n_cols < 2 or filled < 4:
         return False
-    if filled < 0.3 * len(slots):
+    # Sparse grids are tables when most rows fill several cells (presence/absence marks under row labels).
+    rows_with_several = sum(1 for row in raw.rows if sum(1 for text in row if text) >= 2)
+    if filled < 0.3 * len(slots) and rows_with_several < 0.6 * n_rows:
         return False
     # A real table has text in more than one row and in more than one column.
     rows_with_text = sum(1 for row in raw.rows if any(row))

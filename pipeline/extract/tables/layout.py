@@ -206,6 +206,26 @@ def split_line_columns(lines: list[list[dict]]) -> list[list[dict]]:
     return sorted(result, key=lambda ln: (ln[0]["top"], ln[0]["x0"]))
 
 
+def column_gap(words: list[dict]) -> float:
+    """The narrowest whitespace that separates columns: well over the usual space between words (tables set
+    tight have 3 pt gutters). The usual space is measured on gaps under half the type size, which only words of one
+    phrase leave."""
+    lines = text_lines(words, split_columns=False)
+    sizes = sorted(w.get("size") or (w["bottom"] - w["top"]) for w in words)
+    if len(lines) < 4 or not sizes:
+        return MIN_COLUMN_GAP
+    size = sizes[len(sizes) // 2]
+    spaces = sorted(
+        gap
+        for line in lines
+        for a, b in zip(line, line[1:], strict=False)
+        if 0 < (gap := b["x0"] - a["x1"]) < 0.5 * size
+    )
+    if len(spaces) < 4:
+        return MIN_COLUMN_GAP
+    return min(MIN_COLUMN_GAP, max(2.5, 1.5 * spaces[len(spaces) // 2]))
+
+
 def line_box(line: list[dict]) -> BBox:
     return (
         min(w["x0"] for w in line),
@@ -218,10 +238,11 @@ def line_box(line: list[dict]) -> BBox:
 def phrases(words: list[dict]) -> list[BBox]:
     """Boxes of runs of words on one line separated by ordinary spaces ("Original masked alignment")."""
     boxes = []
+    gap = column_gap(words)
     for line in text_lines(words, split_columns=False):
         current = list(line_box(line[:1]))
         for word in line[1:]:
-            if word["x0"] - current[2] < MIN_COLUMN_GAP:
+            if word["x0"] - current[2] < gap:
                 current = [current[0], min(current[1], word["top"]), word["x1"], max(current[3], word["bottom"])]
             else:
                 boxes.append(tuple(current))
@@ -312,6 +333,9 @@ LINE_END_HYPHENS = ("-", "\u2010", "\u2011", "\u00ad")
 def hyphen_breaks_word(head: str, tail: str, vocabulary: set[str]) -> bool:
     """Whether a hyphen at a line end only breaks a word ("Sal-/monella", "treat-/ments"), rather than joining two
     words ("silver-/gold", "photo-/thermal"): the joined word is known, or one half is no word by itself."""
+    last_part = re.split(r"[-\u2010\u2011]", head)[-1]
+    if len(last_part.strip("(),")) <= 1 or any(ch.isdigit() for ch in last_part):
+        return False  # a locant of a chemical name ("7-O-|rutinoside", "N-|methyl")
     head, tail = head.lower().strip(".,;:()[]"), tail.lower().strip(".,;:()[]")
     known = vocabulary | general_vocabulary()
     if (head + tail) in known:

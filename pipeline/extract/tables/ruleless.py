@@ -8,10 +8,10 @@ from collections import Counter
 from pipeline.extract.tables.captions import CaptionLine
 from pipeline.extract.tables.grid import build_raw_table, index_rules, looks_like_table
 from pipeline.extract.tables.layout import (
-    MIN_COLUMN_GAP,
     SNAP,
     FramedPage,
     cluster,
+    column_gap,
     inside,
     line_box,
     overlaps_x,
@@ -154,31 +154,47 @@ def joint_columns(view: FramedPage, region: BBox) -> list[float] | None:
 
 
 def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:
-    """Column edges from whitespace: x positions no body word covers."""
+    """Column edges from whitespace: x positions no body word covers, in gaps wider than the normal space between
+    words (tables set tight have 3 pt gutters). A column empty in every body row of this page (a species no compound
+    of the page was found in) still has its header: a header block alone inside a wide gap gets its own column."""
     body = [w for w in words if header_end is None or w["top"] > header_end]
     if len(body) < 4:
         body = words
+    header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
-    covered = [False] * (int(x1 - x0) + 2)
-    for word in body:
-        for x in range(int(word["x0"] - x0), int(word["x1"] - x0) + 1):
-            if 0 <= x < len(covered):
-                covered[x] = True
-    edges, run_start = [x0], None
-    for index, is_covered in enumerate(covered):
-        if not is_covered and run_start is None:
-            run_start = index
-        elif is_covered and run_start is not None:
-            if run_start > 0 and index - run_start >= MIN_COLUMN_GAP:
-                edges.append(x0 + (run_start + index) / 2)
-            run_start = None
-    # A last column left empty in every body row of this page still has its header word.
-    if run_start is not None and run_start > 0:
-        header_words = [w for w in words if w not in body and w["x0"] > x0 + run_start + MIN_COLUMN_GAP / 2]
-        if header_words:
-            edges.append(min(w["x0"] for w in header_words) - MIN_COLUMN_GAP / 2)
+    min_gap = column_gap(body)
+    body_spans = union_spans([(w["x0"], w["x1"]) for w in body])
+    gaps = [(x0, body_spans[0][0])] if body_spans else []
+    gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
+    gaps.append((body_spans[-1][1] if body_spans else x0, x1))
+    # Header phrases line by line: a header over several columns ("Plant name") must not join its sub-headers.
+    header_lines = [union_spans([(w["x0"], w["x1"]) for w in line], min_gap) for line in text_lines(header, False)]
+    edges = [x0]
+    for index, (start, end) in enumerate(gaps):
+        if index == 0:
+            continue  # the margin left of the first column
+        blocks = max(
+            ([b for b in line if b[0] - start >= min_gap and end - b[1] >= min_gap] for line in header_lines),
+            key=len,
+            default=[],
+        )
+        stops = [start, *[x for block in blocks for x in block], end]
+        spaces = list(zip(stops[0::2], stops[1::2], strict=True))
+        if index == len(gaps) - 1:
+            spaces = spaces[:-1]  # the margin right of the last column
+        edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo < merged[-1][1] + tolerance:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> list[float]:
@@ -204,6 +220,8 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     body_boxes = [box for _, box in anchored if header_end is None or box[1] > header_end]
     body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
     tight = min(body_gaps, default=0.0)
+    if sum(1 for gap in body_gaps if gap < -0.2 * size) >= 3:
+        return ys + centred_rows(anchored, xs, header_end) + [region[3]]
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
@@ -224,6 +242,30 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
             ys.append((previous[3] + box[1]) / 2)
         previous = box
     ys.append(region[3])
+    return ys
+
+
+def centred_rows(anchored: list[tuple[list[dict], BBox]], xs: list[float], header_end: float | None) -> list[float]:
+    """Cells centred on their row interleave their lines with the single lines of other cells ("[290, 355," above
+    and "358, 364]" below the row's line). Each row starts at a first-column entry; every other line belongs to the
+    entry nearest to it, and a row ends where the next one's first line begins."""
+    rows: list[list[BBox]] = []
+    entries: list[float] = []
+    header_boxes = [box for _, box in anchored if header_end is not None and box[1] <= header_end]
+    body = [(line, box) for line, box in anchored if header_end is None or box[1] > header_end]
+    for line, box in body:
+        if any(w["x0"] < xs[1] - SNAP for w in line):
+            entries.append((box[1] + box[3]) / 2)
+    if not entries:
+        return [header_end] if header_end is not None else []
+    rows = [[] for _ in entries]
+    for _, box in body:
+        centre = (box[1] + box[3]) / 2
+        rows[min(range(len(entries)), key=lambda i: abs(entries[i] - centre))].append(box)
+    ys = [header_end] if header_boxes and header_end is not None else []
+    for above, below in zip(rows, rows[1:], strict=False):
+        if above and below:
+            ys.append((max(b[3] for b in above) + min(b[1] for b in below)) / 2)
     return ys
 
 
