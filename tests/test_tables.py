@@ -177,7 +177,7 @@ def test_emm_rotated_table_read_upright(emm_tables):
     table = by_number(emm_tables, "1")
     assert table.header()[:3] == ["Stimulus", "Functional domain", "Phosphorylation site"]
     assert table.grid()[1][0] == "IFN-γ" and table.grid()[1][-2] == "Inflammatory disease"
-    check_gold_grids("emm2023_eprs1_review_rotated_table.pdf", emm_tables, {"1": 0.98})
+    check_gold_grids("emm2023_eprs1_review_rotated_table.pdf", emm_tables, {"1": 1.0})
 
 
 def test_peerj_table_over_three_pages(peerj_tables):

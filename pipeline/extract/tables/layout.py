@@ -322,9 +322,32 @@ def join_lines(lines: list[list[str]], vocabulary: set[str], breaks: set[int] = 
             head = text.rsplit(" ", 1)[-1][:-1]
             breaks_word = line[:1].islower() and hyphen_breaks_word(head, words[0], vocabulary)
             text = text[:-1] + line if breaks_word else text + line
+        elif text.endswith((*LINE_END_HYPHENS, "–")) and line[:1].isdigit():
+            text += line  # a range broken after its dash ("168-/196")
         else:
             text = f"{text} {line}"
-    return text.strip()
+    return restore_ligatures(text.strip(), vocabulary)
+
+
+LIGATURES = ("fi", "ff", "fl", "ffi", "ffl")
+LOST_GLYPH = re.compile(r"\w*\x00\w*")
+
+
+def restore_ligatures(text: str, vocabulary: set[str]) -> str:
+    """Fonts without a Unicode map for their ligatures give NUL for "fi", "ff", "fl": take the ligature that makes
+    a known word ("De\x00nition" -> "Definition"), else "fi", the commonest."""
+    if "\x00" not in text:
+        return text
+
+    def repair(match: re.Match) -> str:
+        word = match.group(0)
+        known = vocabulary | general_vocabulary()
+        for ligature in LIGATURES:
+            if word.replace("\x00", ligature).lower() in known:
+                return word.replace("\x00", ligature)
+        return word.replace("\x00", "fi")
+
+    return LOST_GLYPH.sub(repair, text)
 
 
 LINE_END_HYPHENS = ("-", "\u2010", "\u2011", "\u00ad")

@@ -3,6 +3,7 @@ ruled table claimed: columns from whitespace gaps, rows from rules or text lines
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.extract.tables.captions import CaptionLine
@@ -253,8 +254,9 @@ def centred_rows(anchored: list[tuple[list[dict], BBox]], xs: list[float], heade
     entries: list[float] = []
     header_boxes = [box for _, box in anchored if header_end is not None and box[1] <= header_end]
     body = [(line, box) for line, box in anchored if header_end is None or box[1] > header_end]
-    for line, box in body:
-        if any(w["x0"] < xs[1] - SNAP for w in line):
+    starts = first_column_starts([line for line, _ in body], xs)
+    for (line, box), starts_row in zip(body, starts, strict=True):
+        if starts_row:
             entries.append((box[1] + box[3]) / 2)
     if not entries:
         return [header_end] if header_end is not None else []
@@ -267,6 +269,18 @@ def centred_rows(anchored: list[tuple[list[dict], BBox]], xs: list[float], heade
         if above and below:
             ys.append((max(b[3] for b in above) + min(b[1] for b in below)) / 2)
     return ys
+
+
+ROW_NUMBER = re.compile(r"^\(?[0-9IVXivx]{1,4}[a-z]?[.)]?$")
+
+
+def first_column_starts(lines: list[list[dict]], xs: list[float]) -> list[bool]:
+    """Whether each line has text in the first column. A first column of row numbers ("1", "2", ...): only a number
+    there starts a row; a word that slipped into it continues the row above ("Trifluoroacetyl-α-" / "Terpineol")."""
+    firsts = [" ".join(w["text"] for w in line if w["x0"] < xs[1] - SNAP) for line in lines]
+    filled = [text for text in firsts if text]
+    numbered = len(filled) >= 5 and sum(1 for text in filled if ROW_NUMBER.match(text)) >= 0.9 * len(filled)
+    return [bool(text) and (not numbered or bool(ROW_NUMBER.match(text))) for text in firsts]
 
 
 def anchor_box(line: list[dict], size: float) -> BBox | None:
