@@ -12,6 +12,7 @@ import pytest
 from pipeline.evaluate.gold import read_grid
 from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.tables import Frame, assemble_tables, find_page_tables, table_cell_accuracy
+from pipeline.extract.tables.layout import glue_offset_words, join_lines, merge_collinear
 from pipeline.records import Passage, Table, TableCell
 
 from conftest import real_pdf
@@ -123,6 +124,31 @@ def test_reading_frame_round_trip():
     assert Frame(0, -1).rotation == 90
 
 
+def test_rule_drawn_cell_by_cell_is_one_rule_with_joints():
+    pieces = [(50.0, 100.0, 80.0, 100.2), (80.0, 100.0, 180.0, 100.2), (180.0, 100.0, 300.0, 100.2), (50, 300, 90, 300)]
+    rules, joints = merge_collinear(pieces)
+    assert (50.0, 100.0, 300.0, 100.2) in rules and len(rules) == 2
+    assert [round(x) for x, _ in joints] == [80, 180]
+
+
+def test_cell_lines_joined():
+    vocabulary = {"definition"}
+    assert join_lines([["Sal-"], ["monella", "typhi"]], vocabulary) == "Salmonella typhi"  # a word broken
+    assert join_lines([["silver-"], ["gold"]], vocabulary) == "silver-gold"  # two words joined by a hyphen
+    assert join_lines([["naringenin-7-O-"], ["rutinoside"]], vocabulary) == "naringenin-7-O-rutinoside"  # a locant
+    assert join_lines([["Residues", "168-"], ["196"]], vocabulary) == "Residues 168-196"
+    assert join_lines([["De\x00nition"]], vocabulary) == "Definition"  # a ligature without Unicode
+    assert join_lines([["[BMIm][BF4]"], ["[BMpy][TfO]"]], vocabulary, breaks={1}) == "[BMIm][BF4]\n[BMpy][TfO]"
+
+
+def test_subscripts_glued_to_their_word():
+    def word(text, x0, x1, top, size=8.0):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "size": size}
+
+    line = [word("H", 10, 15, 100), word("2", 15, 18, 104, 5.6), word("O", 18, 23, 100), word("and", 25, 37, 100)]
+    assert [w["text"] for w in glue_offset_words(line)] == ["H2O", "and"]
+
+
 def test_cell_accuracy_counts_missing_and_extra_cells():
     gold = {"tables": [{"number": "1", "caption": "Table 1", "grid": [["a", "b"], ["c", "d"]]}]}
     assert table_cell_accuracy([], gold)["cell_accuracy"] == 0.0
@@ -226,6 +252,19 @@ def test_singh_rules_drawn_cell_by_cell_continued_tables(singh_tables):
     table4 = by_number(singh_tables, "4")
     assert table4.grid()[2][2].split("\n")[0].startswith("(a) Due to its positive charge")  # hanging indent: a wrap
     check_gold_grids("singh2018_green_metal_nps_review.pdf", singh_tables, {"1": 1.0, "2": 1.0, "3": 1.0, "4": 1.0})
+
+
+def test_uritu_rotated_rule_less_table_pages():
+    # 90° text, 3 pt gutters, a species column empty on the page kept from its header, reference cells centred
+    # on their row (their lines interleave with the row's line), "Table 1: Continued." on the next page.
+    with pdfplumber.open(real_pdf("uritu2018_lamiaceae_pain_review_rotated.pdf")) as pdf:
+        first, second = (find_page_tables(pdf.pages[n]) for n in (16, 17))
+    assert len(first) == len(second) == 1
+    first, second = first[0], second[0]
+    assert first.rotation == second.rotation == 90 and second.continued and second.number == "1"
+    assert len(first.rows[0]) == len(second.rows[0]) == 17
+    assert first.rows[2][0] == "1" and first.rows[2][-1] == "[355, 357–359, 361, 364]"
+    assert [row[0] for row in first.rows[2:]] == [str(n) for n in range(1, 34)]
 
 
 def test_rotated_government_table_reads_state_names_upright():

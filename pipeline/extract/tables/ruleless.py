@@ -222,7 +222,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
     tight = min(body_gaps, default=0.0)
     if sum(1 for gap in body_gaps if gap < -0.2 * size) >= 3:
-        return ys + centred_rows(anchored, xs, header_end) + [region[3]]
+        return ys + centred_rows(anchored, xs, header_end, size) + [region[3]]
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
@@ -246,25 +246,29 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     return ys
 
 
-def centred_rows(anchored: list[tuple[list[dict], BBox]], xs: list[float], header_end: float | None) -> list[float]:
+def centred_rows(
+    anchored: list[tuple[list[dict], BBox]], xs: list[float], header_end: float | None, size: float
+) -> list[float]:
     """Cells centred on their row interleave their lines with the single lines of other cells ("[290, 355," above
     and "358, 364]" below the row's line). Each row starts at a first-column entry; every other line belongs to the
     entry nearest to it, and a row ends where the next one's first line begins."""
-    rows: list[list[BBox]] = []
-    entries: list[float] = []
     header_boxes = [box for _, box in anchored if header_end is not None and box[1] <= header_end]
     body = [(line, box) for line, box in anchored if header_end is None or box[1] > header_end]
     starts = first_column_starts([line for line, _ in body], xs)
-    for (line, box), starts_row in zip(body, starts, strict=True):
-        if starts_row:
-            entries.append((box[1] + box[3]) / 2)
+    entries = [(box[1] + box[3]) / 2 for (_, box), starts_row in zip(body, starts, strict=True) if starts_row]
     if not entries:
         return [header_end] if header_end is not None else []
     rows = [[] for _ in entries]
     for _, box in body:
         centre = (box[1] + box[3]) / 2
         rows[min(range(len(entries)), key=lambda i: abs(entries[i] - centre))].append(box)
-    ys = [header_end] if header_boxes and header_end is not None else []
+    ys = []
+    if header_boxes and header_end is not None:
+        # Header lines set apart by more than the leading are header rows ("Plant name" over the species).
+        ys = [
+            (a[3] + b[1]) / 2 for a, b in zip(header_boxes, header_boxes[1:], strict=False) if b[1] - a[3] > 0.3 * size
+        ]
+        ys.append(header_end)
     for above, below in zip(rows, rows[1:], strict=False):
         if above and below:
             ys.append((max(b[3] for b in above) + min(b[1] for b in below)) / 2)
