@@ -93,8 +93,6 @@ def build_raw_table(
         ruled=ruled,
     )
     raw.n_header_rows = header_rows(raw, groups)
-    if not ruled:
-        spread_group_labels(raw)
     attach_caption(raw, view, region)
     raw.notes = table_notes(view, region)
     raw.continued = raw.continued or continued_below(view, region)
@@ -128,6 +126,47 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
                 ]
         finer.append(ys[r + 1])
     return finer
+
+
+def spread_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A lone label in an upper header row of a rule-less table ("Plant name" over the species) spans the widest
+    run of columns it is centred over; the labels beside that run ("Number", "Compound", "References") fill the
+    header rows above them too (printed across both rows)."""
+    n_cols = len(xs) - 1
+    for u in range(raw.n_header_rows - 1):
+        filled = [c for c in range(n_cols) if raw.rows[u][c]]
+        if len(filled) != 1 or raw.span_origin[u][filled[0]] is not None:
+            continue
+        column = filled[0]
+        words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
+        if not words:
+            continue
+        centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
+        size = words[0].get("size") or 9.0
+        first, last = column, column
+        while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
+            first -= 1
+        while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
+            last += 1
+        spans = [
+            (a, b)
+            for a in range(first, column + 1)
+            for b in range(column, last + 1)
+            if abs((xs[a] + xs[b + 1]) / 2 - centre) < size
+        ]
+        if not spans:
+            continue
+        a, b = max(spans, key=lambda span: span[1] - span[0])
+        if a == b:
+            continue
+        for c in range(a, b + 1):
+            if c != column:
+                raw.rows[u][c], raw.span_origin[u][c] = None, (u, column)
+        for c in [*range(0, a), *range(b + 1, n_cols)]:
+            below = next((r for r in range(u + 1, raw.n_header_rows) if raw.rows[r][c] or raw.span_origin[r][c]), None)
+            if below is not None and not raw.rows[u][c] and raw.span_origin[u][c] is None:
+                origin = raw.span_origin[below][c] or (below, c)
+                raw.span_origin[u][c] = origin
 
 
 def spread_group_labels(raw: RawTable) -> None:

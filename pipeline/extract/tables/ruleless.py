@@ -7,7 +7,13 @@ import re
 from collections import Counter
 
 from pipeline.extract.tables.captions import CaptionLine
-from pipeline.extract.tables.grid import build_raw_table, index_rules, looks_like_table
+from pipeline.extract.tables.grid import (
+    build_raw_table,
+    index_rules,
+    looks_like_table,
+    spread_group_labels,
+    spread_header_labels,
+)
 from pipeline.extract.tables.layout import (
     SNAP,
     FramedPage,
@@ -49,6 +55,9 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if header_end is not None:
         above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
+    if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
+        spread_header_labels(raw, view, xs, ys)
+    spread_group_labels(raw)
     return raw
 
 
