@@ -23,6 +23,7 @@ CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.
 NOTE_START_PATTERN = re.compile(
     r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
 )
+FOOTNOTE_TITLE = re.compile(r"^(?:Notes?|Abbreviations?|Sources?|Key)\b\s*[:.]", re.IGNORECASE)
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
 
 
@@ -43,8 +44,8 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         if first.lower() != "table" or len(line) < 2:
             continue
         match = CAPTION_PATTERN.match(" ".join(w["text"] for w in line))
-        if not match:
-            continue
+        if not match or FOOTNOTE_TITLE.match(match.group(2)):
+            continue  # "Table 2: Abbreviations ..." under a table is its footnote, not a caption
         parts, box = [line], line_box(line)
         size = line[0].get("size", 9)
         for follower in lines[index + 1 : index + 4]:

@@ -43,6 +43,12 @@ def build_raw_table(
     groups: dict[tuple[int, int], list[dict]] = {}
     for slot, slot_list in slot_words.items():
         groups.setdefault(origin[slot], []).extend(slot_list)
+    # Where each column's text ends (its longest line), to tell a line broken on purpose from a wrapped one.
+    column_right = {
+        c: max((w["x1"] for (_, col), ws in slot_words.items() if col == c for w in ws), default=xs[c + 1])
+        for c in range(n_cols)
+    }
+    last_column = {o: c for (_, c), o in sorted(origin.items())}
     rows: list[list[str | None]] = []
     boxes: list[list[BBox | None]] = []
     spans: list[list[tuple[int, int] | None]] = []
@@ -52,7 +58,8 @@ def build_raw_table(
         spans.append([])
         for c in range(n_cols):
             covered = origin[(r, c)] != (r, c)
-            rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary))
+            right = column_right[last_column.get((r, c), c)]
+            rows[r].append(None if covered else cell_text(groups.get((r, c), []), view.vocabulary, right))
             boxes[r].append(view.frame.unbox((xs[c], ys[r], xs[c + 1], ys[r + 1])))
             spans[r].append(origin[(r, c)] if covered else None)
     if ruled:
@@ -119,6 +126,61 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
                 ]
         finer.append(ys[r + 1])
     return finer
+
+
+def spread_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A lone label in an upper header row of a rule-less table ("Plant name" over the species) spans the widest
+    run of columns it is centred over; the labels beside that run ("Number", "Compound", "References") fill the
+    header rows above them too (printed across both rows)."""
+    n_cols = len(xs) - 1
+    for u in range(raw.n_header_rows - 1):
+        filled = [c for c in range(n_cols) if raw.rows[u][c]]
+        if len(filled) != 1 or raw.span_origin[u][filled[0]] is not None:
+            continue
+        column = filled[0]
+        words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
+        if not words:
+            continue
+        centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
+        size = words[0].get("size") or 9.0
+        first, last = column, column
+        while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
+            first -= 1
+        while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
+            last += 1
+        spans = [
+            (a, b)
+            for a in range(first, column + 1)
+            for b in range(column, last + 1)
+            if abs((xs[a] + xs[b + 1]) / 2 - centre) < size
+        ]
+        if not spans:
+            continue
+        a, b = max(spans, key=lambda span: span[1] - span[0])
+        if a == b:
+            continue
+        for c in range(a, b + 1):
+            if c != column:
+                raw.rows[u][c], raw.span_origin[u][c] = None, (u, column)
+        for c in [*range(0, a), *range(b + 1, n_cols)]:
+            below = next((r for r in range(u + 1, raw.n_header_rows) if raw.rows[r][c] or raw.span_origin[r][c]), None)
+            if below is not None and not raw.rows[u][c] and raw.span_origin[u][c] is None:
+                origin = raw.span_origin[below][c] or (below, c)
+                raw.span_origin[u][c] = origin
+
+
+def spread_group_labels(raw: RawTable) -> None:
+    """A body row of a rule-less table with text in its first cell alone is a group label ("Bacteria", "Fungi")
+    printed across the table: it becomes one cell spanning the row."""
+    n_cols = len(raw.rows[0])
+    if n_cols < 3:
+        return
+    for r in range(raw.n_header_rows, len(raw.rows)):
+        row = raw.rows[r]
+        if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
+            for c in range(1, n_cols):
+                row[c] = None
+                raw.span_origin[r][c] = (r, 0)
 
 
 def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:
@@ -240,7 +302,9 @@ def looks_like_table(raw: RawTable) -> bool:
     n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
     if n_rows < 2 or n_cols < 2 or filled < 4:
         return False
-    if filled < 0.3 * len(slots):
+    # Sparse grids are tables when most rows fill several cells (presence/absence marks under row labels).
+    rows_with_several = sum(1 for row in raw.rows if sum(1 for text in row if text) >= 2)
+    if filled < 0.3 * len(slots) and rows_with_several < 0.6 * n_rows:
         return False
     # A real table has text in more than one row and in more than one column.
     rows_with_text = sum(1 for row in raw.rows if any(row))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pdfplumber.utils import extract_words
 
@@ -106,9 +107,10 @@ class FramedPage:
 
     frame: Frame
     words: list[dict]
-    h_rules: list[BBox]
+    h_rules: list[BBox]  # collinear pieces merged: a rule drawn cell by cell is one rule
     v_rules: list[BBox]
     vocabulary: set[str]
+    rule_joints: list[tuple[float, float]] = field(default_factory=list)  # (x, y) where two pieces of a rule meet
 
 
 def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPage:
@@ -124,8 +126,29 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
     for edge in edges:
         box = frame.box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]))
         (h_rules if box[2] - box[0] >= box[3] - box[1] else v_rules).append(box)
+    h_rules, joints = merge_collinear(h_rules)
+    v_rules = merge_collinear([(b[1], b[0], b[3], b[2]) for b in v_rules])[0]
+    v_rules = [(b[1], b[0], b[3], b[2]) for b in v_rules]
     vocabulary = {w["text"].lower().strip(".,;:()") for w in words}
-    return FramedPage(frame, words, h_rules, v_rules, vocabulary)
+    return FramedPage(frame, words, h_rules, v_rules, vocabulary, joints)
+
+
+def merge_collinear(rules: list[BBox]) -> tuple[list[BBox], list[tuple[float, float]]]:
+    """Horizontal pieces on one line that touch (within SNAP) become one rule, before any width test: journals
+    draw rules cell by cell. Returns the merged rules and the joints where pieces met (they mark column edges)."""
+    merged: list[list[float]] = []
+    joints: list[tuple[float, float]] = []
+    for x0, top, x1, bottom in sorted(rules, key=lambda r: (round((r[1] + r[3]) / 2), r[0])):
+        centre = (top + bottom) / 2
+        for rule in reversed(merged[-8:]):
+            if abs((rule[1] + rule[3]) / 2 - centre) <= 0.5 * SNAP and x0 <= rule[2] + SNAP and x1 >= rule[0] - SNAP:
+                if x0 >= rule[2] - SNAP:
+                    joints.append(((rule[2] + x0) / 2, centre))
+                rule[:] = [min(rule[0], x0), min(rule[1], top), max(rule[2], x1), max(rule[3], bottom)]
+                break
+        else:
+            merged.append([x0, top, x1, bottom])
+    return [tuple(r) for r in merged], joints
 
 
 def char_inside(char: dict, box: BBox) -> bool:
@@ -183,6 +206,26 @@ def split_line_columns(lines: list[list[dict]]) -> list[list[dict]]:
     return sorted(result, key=lambda ln: (ln[0]["top"], ln[0]["x0"]))
 
 
+def column_gap(words: list[dict]) -> float:
+    """The narrowest whitespace that separates columns: well over the usual space between words (tables set
+    tight have 3 pt gutters). The usual space is measured on gaps under half the type size, which only words of one
+    phrase leave."""
+    lines = text_lines(words, split_columns=False)
+    sizes = sorted(w.get("size") or (w["bottom"] - w["top"]) for w in words)
+    if len(lines) < 4 or not sizes:
+        return MIN_COLUMN_GAP
+    size = sizes[len(sizes) // 2]
+    spaces = sorted(
+        gap
+        for line in lines
+        for a, b in zip(line, line[1:], strict=False)
+        if 0 < (gap := b["x0"] - a["x1"]) < 0.5 * size
+    )
+    if len(spaces) < 4:
+        return MIN_COLUMN_GAP
+    return min(MIN_COLUMN_GAP, max(2.5, 1.5 * spaces[len(spaces) // 2]))
+
+
 def line_box(line: list[dict]) -> BBox:
     return (
         min(w["x0"] for w in line),
@@ -195,10 +238,11 @@ def line_box(line: list[dict]) -> BBox:
 def phrases(words: list[dict]) -> list[BBox]:
     """Boxes of runs of words on one line separated by ordinary spaces ("Original masked alignment")."""
     boxes = []
+    gap = column_gap(words)
     for line in text_lines(words, split_columns=False):
         current = list(line_box(line[:1]))
         for word in line[1:]:
-            if word["x0"] - current[2] < MIN_COLUMN_GAP:
+            if word["x0"] - current[2] < gap:
                 current = [current[0], min(current[1], word["top"]), word["x1"], max(current[3], word["bottom"])]
             else:
                 boxes.append(tuple(current))
@@ -207,10 +251,52 @@ def phrases(words: list[dict]) -> list[BBox]:
     return boxes
 
 
-def cell_text(words: list[dict], vocabulary: set[str]) -> str:
+def cell_text(words: list[dict], vocabulary: set[str], text_right: float | None = None) -> str:
+    """A cell's text, wrapped lines joined by a space; a line break is kept as "\\n" where the cell lists one item
+    per line (see `item_breaks`). `text_right` is where the longest line of the cell's column ends."""
     if not words:
         return ""
-    return join_lines([[w["text"] for w in line] for line in text_lines_in_cell(words)], vocabulary)
+    lines = [glue_offset_words(line) for line in text_lines_in_cell(words)]
+    breaks = item_breaks(lines, text_right) if text_right is not None else set()
+    return join_lines([[w["text"] for w in line] for line in lines], vocabulary, breaks)
+
+
+def glue_offset_words(line: list[dict]) -> list[dict]:
+    """Sub- and superscripts touch the word they belong to but sit on another baseline, so the word extractor
+    cut them off: glue a touching word set smaller or on another baseline ("H 2 O" -> "H2O")."""
+    glued: list[dict] = []
+    previous = None
+    for word in line:
+        offset = previous is not None and (
+            abs(word.get("size", 0) - previous.get("size", 0)) > 0.5 or abs(word["bottom"] - previous["bottom"]) > 1
+        )
+        gap = word["x0"] - previous["x1"] if previous is not None else None
+        if gap is not None and gap < 0.5 and (offset or gap < 0):
+            glued[-1] = {**glued[-1], "text": glued[-1]["text"] + word["text"], "x1": max(glued[-1]["x1"], word["x1"])}
+        else:
+            glued.append(word)
+        previous = word
+    return glued
+
+
+WRAP_END_PATTERN = re.compile(r"[,;:\-‐‑–(/]$|\b(?:and|or|of|the|with|in|to|for|by|a|an)$")
+
+
+def item_breaks(lines: list[list[dict]], text_right: float) -> set[int]:
+    """Indices of lines that start a new item: the line before ended although this line's first word would have
+    fitted after it (the typesetter broke the line on purpose), and this line is not indented (an indented line
+    continues a hanging item such as "(a) ...")."""
+    breaks = set()
+    left = lines[0][0]["x0"]
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
+        size = line[0].get("size") or (line[0]["bottom"] - line[0]["top"])
+        room = text_right - previous[-1]["x1"]
+        first_width = line[0]["x1"] - line[0]["x0"]
+        indented = line[0]["x0"] > left + 0.3 * size
+        if not indented and room > first_width + 0.5 * size and not WRAP_END_PATTERN.search(previous[-1]["text"]):
+            breaks.add(index)
+    return breaks
 
 
 def text_lines_in_cell(words: list[dict]) -> list[list[dict]]:
@@ -223,22 +309,70 @@ def text_lines_in_cell(words: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-def join_lines(lines: list[list[str]], vocabulary: set[str]) -> str:
+def join_lines(lines: list[list[str]], vocabulary: set[str], breaks: set[int] = frozenset()) -> str:
     """Join wrapped lines in reading order; a hyphen at a line end is dropped only when the joined word is known."""
     text = ""
-    for words in lines:
+    for index, words in enumerate(lines):
         line = " ".join(words)
         if not text:
             text = line
-        elif BULLET_PATTERN.match(line):
+        elif BULLET_PATTERN.match(line) or index in breaks:
             text = f"{text}\n{line}"
-        elif text.endswith("-") and line[:1].isalpha():
+        elif text.endswith(LINE_END_HYPHENS) and line[:1].isalpha():
             head = text.rsplit(" ", 1)[-1][:-1]
-            joined = (head + words[0]).lower().strip(".,;:()")
-            text = text[:-1] + line if line[:1].islower() and joined in vocabulary else text + line
+            breaks_word = line[:1].islower() and hyphen_breaks_word(head, words[0], vocabulary)
+            text = text[:-1] + line if breaks_word else text + line
+        elif text.endswith((*LINE_END_HYPHENS, "–")) and line[:1].isdigit():
+            text += line  # a range broken after its dash ("168-/196")
         else:
             text = f"{text} {line}"
-    return text.strip()
+    return restore_ligatures(text.strip(), vocabulary)
+
+
+LIGATURES = ("fi", "ff", "fl", "ffi", "ffl")
+LOST_GLYPH = re.compile(r"\w*\x00\w*")
+
+
+def restore_ligatures(text: str, vocabulary: set[str]) -> str:
+    """Fonts without a Unicode map for their ligatures give NUL for "fi", "ff", "fl": take the ligature that makes
+    a known word ("De\x00nition" -> "Definition"), else "fi", the commonest."""
+    if "\x00" not in text:
+        return text
+
+    def repair(match: re.Match) -> str:
+        word = match.group(0)
+        known = vocabulary | general_vocabulary()
+        for ligature in LIGATURES:
+            if word.replace("\x00", ligature).lower() in known:
+                return word.replace("\x00", ligature)
+        return word.replace("\x00", "fi")
+
+    return LOST_GLYPH.sub(repair, text)
+
+
+LINE_END_HYPHENS = ("-", "\u2010", "\u2011", "\u00ad")
+
+
+def hyphen_breaks_word(head: str, tail: str, vocabulary: set[str]) -> bool:
+    """Whether a hyphen at a line end only breaks a word ("Sal-/monella", "treat-/ments"), rather than joining two
+    words ("silver-/gold", "photo-/thermal"): the joined word is known, or one half is no word by itself."""
+    last_part = re.split(r"[-\u2010\u2011]", head)[-1]
+    if len(last_part.strip("(),")) <= 1 or any(ch.isdigit() for ch in last_part):
+        return False  # a locant of a chemical name ("7-O-|rutinoside", "N-|methyl")
+    head, tail = head.lower().strip(".,;:()[]"), tail.lower().strip(".,;:()[]")
+    known = vocabulary | general_vocabulary()
+    if (head + tail) in known:
+        return True
+    return not (head in known and tail in known)
+
+
+@lru_cache(maxsize=1)
+def general_vocabulary() -> frozenset[str]:
+    """English words of the spaCy package the structure stage uses for the same repair in running text."""
+    from pipeline.extract.structure.conventions import default_config
+    from pipeline.extract.structure.repair import general_vocabulary as package_words
+
+    return package_words(default_config().vocabulary_package)
 
 
 def norm_space(text: str) -> str:

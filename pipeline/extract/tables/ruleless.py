@@ -3,15 +3,22 @@ ruled table claimed: columns from whitespace gaps, rows from rules or text lines
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.extract.tables.captions import CaptionLine
-from pipeline.extract.tables.grid import build_raw_table, index_rules, looks_like_table
+from pipeline.extract.tables.grid import (
+    build_raw_table,
+    index_rules,
+    looks_like_table,
+    spread_group_labels,
+    spread_header_labels,
+)
 from pipeline.extract.tables.layout import (
-    MIN_COLUMN_GAP,
     SNAP,
     FramedPage,
     cluster,
+    column_gap,
     inside,
     line_box,
     overlaps_x,
@@ -36,7 +43,7 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(lines) < 2:
         return None
     header_end = first_inner_rule(view, region, lines)
-    xs = column_boundaries(words, region, header_end)
+    xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
         return None
     ys = row_boundaries(view, region, lines, xs, header_end)
@@ -48,6 +55,9 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if header_end is not None:
         above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
+    if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
+        spread_header_labels(raw, view, xs, ys)
+    spread_group_labels(raw)
     return raw
 
 
@@ -135,32 +145,66 @@ def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) ->
     return None
 
 
+def joint_columns(view: FramedPage, region: BBox) -> list[float] | None:
+    """Column edges where the pieces of a rule drawn cell by cell meet: the typesetter's own cell edges.
+
+    Taken from the rule in the region with the most joints, when it spans the region's width."""
+    width = region[2] - region[0]
+    by_rule = {}
+    for rule in view.h_rules:
+        if region[1] - SNAP <= rule[1] <= region[3] + SNAP and rule[2] - rule[0] >= 0.75 * width:
+            centre = (rule[1] + rule[3]) / 2
+            by_rule[rule] = [x for x, y in view.rule_joints if abs(y - centre) <= SNAP and rule[0] < x < rule[2]]
+    if not by_rule:
+        return None
+    rule, joints = max(by_rule.items(), key=lambda item: len(item[1]))
+    if len(joints) < 2:
+        return None
+    return [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+
+
 def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:
-    """Column edges from whitespace: x positions no body word covers."""
+    """Column edges from whitespace: x positions no body word covers, in gaps wider than the normal space between
+    words (tables set tight have 3 pt gutters). A column empty in every body row of this page (a species no compound
+    of the page was found in) still has its header: a header block alone inside a wide gap gets its own column."""
     body = [w for w in words if header_end is None or w["top"] > header_end]
     if len(body) < 4:
         body = words
+    header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
-    covered = [False] * (int(x1 - x0) + 2)
-    for word in body:
-        for x in range(int(word["x0"] - x0), int(word["x1"] - x0) + 1):
-            if 0 <= x < len(covered):
-                covered[x] = True
-    edges, run_start = [x0], None
-    for index, is_covered in enumerate(covered):
-        if not is_covered and run_start is None:
-            run_start = index
-        elif is_covered and run_start is not None:
-            if run_start > 0 and index - run_start >= MIN_COLUMN_GAP:
-                edges.append(x0 + (run_start + index) / 2)
-            run_start = None
-    # A last column left empty in every body row of this page still has its header word.
-    if run_start is not None and run_start > 0:
-        header_words = [w for w in words if w not in body and w["x0"] > x0 + run_start + MIN_COLUMN_GAP / 2]
-        if header_words:
-            edges.append(min(w["x0"] for w in header_words) - MIN_COLUMN_GAP / 2)
+    min_gap = column_gap(body)
+    body_spans = union_spans([(w["x0"], w["x1"]) for w in body])
+    gaps = [(x0, body_spans[0][0])] if body_spans else []
+    gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
+    gaps.append((body_spans[-1][1] if body_spans else x0, x1))
+    # Header phrases line by line: a header over several columns ("Plant name") must not join its sub-headers.
+    header_lines = [union_spans([(w["x0"], w["x1"]) for w in line], min_gap) for line in text_lines(header, False)]
+    edges = [x0]
+    for index, (start, end) in enumerate(gaps):
+        if index == 0:
+            continue  # the margin left of the first column
+        blocks = max(
+            ([b for b in line if b[0] - start >= min_gap and end - b[1] >= min_gap] for line in header_lines),
+            key=len,
+            default=[],
+        )
+        stops = [start, *[x for block in blocks for x in block], end]
+        spaces = list(zip(stops[0::2], stops[1::2], strict=True))
+        if index == len(gaps) - 1:
+            spaces = spaces[:-1]  # the margin right of the last column
+        edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo < merged[-1][1] + tolerance:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> list[float]:
@@ -170,22 +214,29 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
         + [r[3] for r in view.h_rules if region[1] < r[3] < region[3] and r[2] - r[0] >= 0.5 * width]
     )
-    body_rules = [y for y in inner_rules if header_end is None or y > header_end + SNAP]
     boxes = [line_box(line) for line in lines]
     body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
+    # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
+    body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
     if len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(cluster(ys), boxes)
     ys = [region[1]]
-    body_gaps = [b[1] - a[3] for a, b in zip(body_lines, body_lines[1:], strict=False)]
-    tight = min(body_gaps, default=0.0)
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+    # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
+    # dot on a baseline of its own) reach into the leading and would hide the space that separates rows.
+    anchored = [(line, box) for line in lines if (box := anchor_box(line, size)) is not None]
+    body_boxes = [box for _, box in anchored if header_end is None or box[1] > header_end]
+    body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
+    tight = min(body_gaps, default=0.0)
+    if sum(1 for gap in body_gaps if gap < -0.2 * size) >= 3:
+        return ys + centred_rows(anchored, xs, header_end, size) + [region[3]]
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
     previous = None
-    for line, box in zip(lines, boxes, strict=True):
+    for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
         if not starts_row:
             gap = box[1] - previous[3]
@@ -202,6 +253,53 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         previous = box
     ys.append(region[3])
     return ys
+
+
+def centred_rows(
+    anchored: list[tuple[list[dict], BBox]], xs: list[float], header_end: float | None, size: float
+) -> list[float]:
+    """Cells centred on their row interleave their lines with the single lines of other cells ("[290, 355," above
+    and "358, 364]" below the row's line). Each row starts at a first-column entry; every other line belongs to the
+    entry nearest to it, and a row ends where the next one's first line begins."""
+    header_boxes = [box for _, box in anchored if header_end is not None and box[1] <= header_end]
+    body = [(line, box) for line, box in anchored if header_end is None or box[1] > header_end]
+    starts = first_column_starts([line for line, _ in body], xs)
+    entries = [(box[1] + box[3]) / 2 for (_, box), starts_row in zip(body, starts, strict=True) if starts_row]
+    if not entries:
+        return [header_end] if header_end is not None else []
+    rows = [[] for _ in entries]
+    for _, box in body:
+        centre = (box[1] + box[3]) / 2
+        rows[min(range(len(entries)), key=lambda i: abs(entries[i] - centre))].append(box)
+    ys = []
+    if header_boxes and header_end is not None:
+        # Header lines set apart by more than the leading are header rows ("Plant name" over the species).
+        ys = [
+            (a[3] + b[1]) / 2 for a, b in zip(header_boxes, header_boxes[1:], strict=False) if b[1] - a[3] > 0.3 * size
+        ]
+        ys.append(header_end)
+    for above, below in zip(rows, rows[1:], strict=False):
+        if above and below:
+            ys.append((max(b[3] for b in above) + min(b[1] for b in below)) / 2)
+    return ys
+
+
+ROW_NUMBER = re.compile(r"^\(?[0-9IVXivx]{1,4}[a-z]?[.)]?$")
+
+
+def first_column_starts(lines: list[list[dict]], xs: list[float]) -> list[bool]:
+    """Whether each line has text in the first column. A first column of row numbers ("1", "2", ...): only a number
+    there starts a row; a word that slipped into it continues the row above ("Trifluoroacetyl-α-" / "Terpineol")."""
+    firsts = [" ".join(w["text"] for w in line if w["x0"] < xs[1] - SNAP) for line in lines]
+    filled = [text for text in firsts if text]
+    numbered = len(filled) >= 5 and sum(1 for text in filled if ROW_NUMBER.match(text)) >= 0.9 * len(filled)
+    return [bool(text) and (not numbered or bool(ROW_NUMBER.match(text))) for text in firsts]
+
+
+def anchor_box(line: list[dict], size: float) -> BBox | None:
+    """The box of a line's body-size words that hold a letter or digit; None for a line of stray glyphs."""
+    words = [w for w in line if w.get("size", size) >= 0.85 * size and any(ch.isalnum() for ch in w["text"])]
+    return line_box(words) if words else None
 
 
 def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:

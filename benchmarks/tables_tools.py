@@ -1,0 +1,111 @@
+"""Exact-cell accuracy per gold grid: ReviewMiner's table stage beside other open table extractors.
+
+    .venv/bin/python benchmarks/tables_tools.py [GOLD_DIR]      (default: gold/dev; never run it to tune on heldout)
+
+Every tool reads each page of the PDFs that have gold grids; a grid is scored by `pipeline.evaluate.score_grid`,
+the scorer of `reviewminer eval`, against the best-matching table the tool found (so a tool that cannot join a
+table continued over pages is scored on its best part). Tools: ReviewMiner (ingest + tables only), pdfplumber's
+`find_tables` (lines strategy, then text strategy), and, when installed (optional benchmark dependencies, not the
+package's), camelot (lattice, then stream) and img2table (borderless detection). A tool that is not installed is
+listed as such.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.evaluate.gold import find_gold  # noqa: E402
+from pipeline.evaluate.scoring import score_grid  # noqa: E402
+from pipeline.extract import ingest  # noqa: E402
+from pipeline.extract.tables import assemble_tables  # noqa: E402
+
+Cells = dict[str, dict[tuple[int, int], str]]
+
+
+def as_cells(grids: list[list[list[str | None]]]) -> Cells:
+    return {
+        f"t{i}": {(r, c): str(text or "") for r, row in enumerate(grid) for c, text in enumerate(row)}
+        for i, grid in enumerate(grids)
+    }
+
+
+def reviewminer(pdf_path: Path) -> Cells:
+    pdf = ingest.read_pdf(pdf_path)
+    tables = assemble_tables(pdf, [])  # captions from the page itself: the grids do not depend on them
+    return {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
+
+
+def pdfplumber_tables(pdf_path: Path) -> Cells:
+    grids = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            found = page.extract_tables() or page.extract_tables({"vertical_strategy": "text"})
+            grids += found
+    return as_cells(grids)
+
+
+def camelot_tables(pdf_path: Path) -> Cells:
+    import camelot
+
+    grids = []
+    for flavor in ("lattice", "stream"):
+        tables = camelot.read_pdf(str(pdf_path), pages="all", flavor=flavor)
+        grids += [table.df.values.tolist() for table in tables]
+    return as_cells(grids)
+
+
+def img2table_tables(pdf_path: Path) -> Cells:
+    from img2table.document import PDF
+
+    found = PDF(str(pdf_path)).extract_tables(borderless_tables=True)
+    grids = [table.df.fillna("").values.tolist() for tables in found.values() for table in tables]
+    return as_cells(grids)
+
+
+TOOLS: dict[str, Callable[[Path], Cells]] = {
+    "reviewminer": reviewminer,
+    "pdfplumber": pdfplumber_tables,
+    "camelot": camelot_tables,
+    "img2table": img2table_tables,
+}
+
+
+def main() -> None:
+    gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "gold" / "dev"
+    documents = [d for d in find_gold(gold_dir, gold_dir) if d.grids]
+    scores: dict[str, dict[str, float | None]] = {tool: {} for tool in TOOLS}
+    for document in documents:
+        for tool, run in TOOLS.items():
+            try:
+                cells = run(document.pdf)
+            except ImportError:
+                cells = None
+            for number, grid in document.grids.items():
+                key = f"{document.stem[:24]}.table{number}"
+                scores[tool][key] = score_grid(number, grid, cells).accuracy if cells is not None else None
+    keys = list(scores["reviewminer"])
+    print("| grid | " + " | ".join(TOOLS) + " |")
+    print("|---|" + "---|" * len(TOOLS))
+    for key in keys:
+        print(f"| {key} | " + " | ".join(fmt(scores[tool][key]) for tool in TOOLS) + " |")
+    means = [mean([scores[tool][key] for key in keys]) for tool in TOOLS]
+    print("| **mean** | " + " | ".join(fmt(m) for m in means) + " |")
+
+
+def mean(values: list[float | None]) -> float | None:
+    return None if any(v is None for v in values) or not values else sum(values) / len(values)
+
+
+def fmt(value: float | None) -> str:
+    return "not installed" if value is None else f"{value:.3f}"
+
+
+if __name__ == "__main__":
+    main()
