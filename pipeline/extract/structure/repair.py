@@ -92,7 +92,10 @@ LIGATURE_CANDIDATES = ("fi", "fl", "ff", "ffi", "ffl", "")
 
 
 def is_unmapped(char: str) -> bool:
-    """A character that is no text: C0/C1 controls, private use, surrogates, non-characters, the replacement mark."""
+    """A character that is no text: C0/C1 controls, private use, surrogates, non-characters, the replacement mark.
+    The line feed is text: it separates the items of a table cell that lists one per line."""
+    if char == "\n":
+        return False
     return unicodedata.category(char) in ("Cc", "Co", "Cs", "Cn") or char == UNMAPPED
 
 
