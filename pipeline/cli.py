@@ -310,6 +310,8 @@ def report_run(record: dict, out: Path, quiet: bool = False, debug: bool = False
     for failure in record["failures"]:
         reason = failure["error"] if debug else failure["error"].splitlines()[0]
         typer.echo(f"{failure['status'].upper()}: {failure['path']}: {reason}", err=True)
+    for entry in record.get("unusable_entries", []):
+        typer.echo(f"NOT READ: {entry['path']}: {entry['reason']}", err=True)
 
 
 @app.command()

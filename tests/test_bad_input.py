@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -82,6 +83,8 @@ def messy_run(tmp_path_factory):
     pdf_factory.zero_page_pdf(corpus / "zero.pdf")
     shutil.copy(SCANNED, corpus / "scanned.pdf")
     shutil.copy(LONG, corpus / "long.pdf")
+    os.symlink(corpus / "moved away.pdf", corpus / "link.pdf")  # a dangling link
+    os.mkfifo(corpus / "pipe.pdf")  # opening it would block the run for ever
     out = tmp_path_factory.mktemp("messy-out")
     # On two worker processes, as a user with a large corpus would run it: a bad file fails in its worker alone.
     result = cli("run", str(corpus), "--out", str(out), "--max-pages", "60", "--workers", "2", "--no-progress")
@@ -128,6 +131,17 @@ def test_cli_prints_one_line_per_failure_and_no_traceback(messy_run):
     assert len(failure_lines) == 8, result.stderr
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     assert "1 ok, 7 failed, 1 skipped" in result.stdout
+
+
+def test_entries_that_are_not_files_are_reported_not_read(messy_run):
+    corpus, out, result = messy_run
+    assert f"NOT READ: {corpus / 'link.pdf'}: dangling symbolic link to {corpus / 'moved away.pdf'}" in result.stderr
+    assert f"NOT READ: {corpus / 'pipe.pdf'}: a named pipe, not a file" in result.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {Path(e["path"]).name: e["reason"] for e in manifest["unusable_entries"]} == {
+        "link.pdf": f"dangling symbolic link to {corpus / 'moved away.pdf'}",
+        "pipe.pdf": "a named pipe, not a file",
+    }
 
 
 def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path):

@@ -113,6 +113,21 @@ def test_bound_to_every_interface_the_app_answers_by_ip_but_not_by_a_foreign_nam
     assert TestClient(create_app(out), base_url="http://192.0.2.7:8765").get("/").status_code == 400
 
 
+def test_with_an_access_key_nothing_is_served_without_it(out):
+    """Bound to other machines, reaching the port is not enough: no page, no image, no CSRF token, no write."""
+    app = create_app(out, host="0.0.0.0", access_key="k3y-of-this-run")
+    stranger = TestClient(app, base_url="http://192.0.2.7:8765")
+    refused = stranger.get("/")
+    assert refused.status_code == 401 and "csrf" not in refused.text.lower()
+    assert stranger.get("/decisions.csv").status_code == 401
+    assert stranger.get("/?key=wrong").status_code == 401
+    curator = TestClient(app, base_url="http://192.0.2.7:8765")
+    opened = curator.get("/?key=k3y-of-this-run&relation=advantage", follow_redirects=False)
+    assert opened.status_code == 303 and opened.headers["location"] == "/?relation=advantage"
+    page = curator.get("/")  # the cookie set by the link is enough from then on
+    assert page.status_code == 200 and "csrf" in page.text.lower()
+
+
 def test_paths_are_absolute_and_a_moved_corpus_is_found(small_run, out, tmp_path):
     documents = pd.read_parquet(out / "documents.parquet")
     (path,) = documents["path"]

@@ -154,7 +154,8 @@ def plan_run(corpus: Path, out_dir: Path, settings: Settings) -> RunPlan:
         versions=package_versions(),
         config_key=config_key(settings),
     )
-    documents = scan_corpus(corpus)
+    documents, unusable = scan_corpus(corpus)
+    record.unusable_entries = [{"path": str(entry.path), "reason": entry.reason} for entry in unusable]
     cache = DocumentCache(out_dir, record.config_key)
     previous_paths = _previous_paths(out_dir)
     plan = RunPlan(out_dir, settings, record, documents, cache, actions={})

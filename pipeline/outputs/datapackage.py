@@ -259,6 +259,11 @@ MANIFEST_SCHEMA = {
             "type": "array",
             "items": {"type": "object", "required": ["doc_id", "path", "status", "error"]},
         },
+        "unusable_entries": {
+            "type": "array",
+            "description": "Corpus entries named *.pdf that are not readable files (dangling links, pipes), and why.",
+            "items": {"type": "object", "required": ["path", "reason"]},
+        },
         "schema_version": {"type": "string"},
         "datasets_run_id": {
             "type": "string",

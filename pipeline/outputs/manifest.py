@@ -40,6 +40,8 @@ class RunRecord:
     claims_added: int = 0
     claims_removed: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    # Corpus entries named *.pdf that are not readable files (dangling links, pipes): path and reason.
+    unusable_entries: list[dict[str, str]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     # The run whose publish wrote the datasets now in OUT: this run's id, or an earlier one when nothing changed.
     datasets_run_id: str = ""

@@ -48,10 +48,16 @@ SECURITY_HEADERS = {
 
 
 def create_app(
-    out_dir: Path, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None, corpus: Path | None = None
+    out_dir: Path,
+    host: str = "127.0.0.1",
+    allowed_hosts: list[str] | None = None,
+    corpus: Path | None = None,
+    access_key: str | None = None,
 ) -> Starlette:
     """The review app over one output folder. `allowed_hosts` defaults to the bound interface (plus localhost);
-    `corpus` is where to look for PDFs moved since the run (found by file name and content)."""
+    `corpus` is where to look for PDFs moved since the run (found by file name and content); with `access_key`,
+    every request must carry it (see AccessKey), so reaching the port is not enough to read pages or the CSRF
+    token."""
     out = OutputFolder(Path(out_dir), corpus=corpus)
     pages = LruCache(size=48, max_bytes=PAGE_CACHE_BYTES, weigh=lambda image: len(image.png) if image else 0)
     csrf_token = secrets.token_urlsafe(32)
@@ -248,6 +254,7 @@ def create_app(
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(HostCheck, allowed_hosts=allowed_hosts, any_address=host in ALL_INTERFACES),
+            *([Middleware(AccessKey, key=access_key)] if access_key else []),
         ],
     )
 
@@ -265,6 +272,37 @@ async def read_body(request: Request, limit: int) -> bytes | None:
         if len(body) > limit:
             return None
     return bytes(body)
+
+
+class AccessKey:
+    """ASGI middleware for an app reachable from other machines: a request must carry the key printed at start,
+    in the `key` query parameter (the printed link: answered by a cookie and a redirect to the same page without
+    it) or in that cookie. Without it, nothing is served, the page carrying the CSRF token included."""
+
+    COOKIE = "reviewminer_key"
+
+    def __init__(self, app, key: str):
+        self.app = app
+        self.key = key
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        given = request.query_params.get("key")
+        if given is not None and hmac.compare_digest(given, self.key):
+            rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "key"])
+            response = Response(status_code=303, headers={"Location": request.url.path + (f"?{rest}" if rest else "")})
+            response.set_cookie(self.COOKIE, self.key, httponly=True, samesite="strict")
+            return await response(scope, receive, send)
+        if hmac.compare_digest(request.cookies.get(self.COOKIE, ""), self.key):
+            return await self.app(scope, receive, send)
+        response = Response(
+            "This review app needs its access key: open the link `reviewminer review` printed when it started.",
+            status_code=401,
+            media_type="text/plain",
+        )
+        return await response(scope, receive, send)
 
 
 class HostCheck:
@@ -328,6 +366,13 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def socket_name() -> str:
+    """The name other machines reach this one by (the app bound to every interface)."""
+    import socket
+
+    return socket.getfqdn() or "127.0.0.1"
+
+
 def default_allowed_hosts(host: str) -> list[str]:
     """Names the Host header may carry: the bound interface and localhost, or this machine's names and addresses
     when bound to every interface; REVIEWMINER_REVIEW_HOSTS (comma-separated) adds more (a proxy's name, say).
@@ -374,13 +419,18 @@ def serve_review(out_dir: Path, host: str = "127.0.0.1", port: int = 8765, corpu
 
     import uvicorn
 
-    app = create_app(Path(out_dir), host=host, corpus=corpus)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    # Off loopback, an access key keeps out whoever can merely reach the port (as Jupyter's token does).
+    local = host in ("127.0.0.1", "localhost", "::1")
+    access_key = None if local else secrets.token_urlsafe(24)
+    app = create_app(Path(out_dir), host=host, corpus=corpus, access_key=access_key)
+    if not local:
         print(
-            f"warning: the review app listens on {host or 'every interface'}: anyone who can reach this machine can"
-            " read the claims and the PDFs' pages and record decisions (there are no accounts); bind 127.0.0.1 and"
+            f"warning: the review app listens on {host or 'every interface'}: whoever has the link below can read"
+            " the claims and the PDFs' pages and record decisions (there are no accounts); bind 127.0.0.1 and"
             " use an SSH tunnel where you can",
             file=sys.stderr,
         )
-    print(f"ReviewMiner review app: http://{'127.0.0.1' if host in ALL_INTERFACES else host}:{port}/")
+    shown = socket_name() if host in ALL_INTERFACES else host
+    key = f"?key={access_key}" if access_key else ""
+    print(f"ReviewMiner review app: http://{shown}:{port}/{key}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
