@@ -27,8 +27,13 @@ from pipeline.evaluate.gold import find_gold  # noqa: E402
 from pipeline.evaluate.scoring import ClaimCounts, PredictedClaim, score_claims  # noqa: E402
 
 # What the claims stage itself reads: editing these does not invalidate the cached earlier stages.
-CLAIMS_ONLY = ("pipeline/extract/claims/", "pipeline/extract/normalize.py", "models/claims/", "models/lexicons/",
-               "models/properties.json")
+CLAIMS_ONLY = (
+    "pipeline/extract/claims/",
+    "pipeline/extract/normalize.py",
+    "models/claims/",
+    "models/lexicons/",
+    "models/properties.json",
+)
 
 
 def upstream_fingerprint() -> str:
@@ -102,17 +107,23 @@ def main() -> None:
             pooled += counts
             for relation, relation_counts in score.by_relation.items():
                 by_relation[relation] = by_relation.get(relation, ClaimCounts()) + relation_counts
-            print(f"{item.stem:45} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
-                  f"({counts.predicted} predicted, {counts.found}/{counts.required} found) "
-                  f"{time.perf_counter() - started:.1f}s")
+            print(
+                f"{item.stem:45} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
+                f"({counts.predicted} predicted, {counts.found}/{counts.required} found) "
+                f"{time.perf_counter() - started:.1f}s"
+            )
             lines.append(f"# {item.stem}")
             lines += [f"MISSED\t{g.subject}\t{g.relation}\t{g.object}\t{g.source}" for g in score.missed]
             lines += [f"EXTRA\t{p.subject}\t{p.relation}\t{p.object}\tp{p.page} {p.source}" for p in score.unmatched]
     for relation, counts in sorted(by_relation.items()):
-        print(f"  {relation:13} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
-              f"({counts.predicted} predicted, {counts.found}/{counts.required})")
-    print(f"pooled          P {pooled.precision:.3f} R {pooled.recall:.3f} F1 {pooled.f1:.3f} "
-          f"({pooled.predicted} predicted, {pooled.correct} correct, {pooled.found}/{pooled.required} found)")
+        print(
+            f"  {relation:13} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
+            f"({counts.predicted} predicted, {counts.found}/{counts.required})"
+        )
+    print(
+        f"pooled          P {pooled.precision:.3f} R {pooled.recall:.3f} F1 {pooled.f1:.3f} "
+        f"({pooled.predicted} predicted, {pooled.correct} correct, {pooled.found}/{pooled.required} found)"
+    )
     if args.show:
         args.show.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

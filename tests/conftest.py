@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -40,6 +42,26 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+CLI = [sys.executable, "-m", "pipeline.cli"]
+
+
+@pytest.fixture(scope="session")
+def cli(prefect_harness):
+    """Run `reviewminer ARGS` in a subprocess, as a user would, against the session's Prefect server (given as
+    PREFECT_API_URL, as README shows for a server of one's own). Without it every run boots a private server,
+    seconds of CPU each time; the tests of that server's lifecycle (test_faults, the killed runs) start the CLI
+    without this fixture."""
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+
+    def run(*args, timeout: float = 600, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        command = [*CLI, *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd)
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -26,10 +26,6 @@ LONG = real_pdf("deep_review_biomed_long122p.pdf")
 CLI = [sys.executable, "-m", "pipeline.cli"]
 
 
-def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, env=os.environ.copy())
-
-
 # ---------------------------------------------------------------- ingest, one file at a time
 
 
@@ -71,7 +67,7 @@ def test_time_budget_stops_a_long_pdf():
 
 
 @pytest.fixture(scope="module")
-def messy_run(tmp_path_factory):
+def messy_run(tmp_path_factory, cli):
     corpus = tmp_path_factory.mktemp("messy")
     shutil.copy(SEED_PDF, corpus / "seed review (copy) ü.pdf")
     shutil.copy(SEED_PDF, corpus / "duplicate of seed.pdf")
@@ -144,7 +140,7 @@ def test_entries_that_are_not_files_are_reported_not_read(messy_run):
     }
 
 
-def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path):
+def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path, cli):
     missing = cli("run", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"error: corpus folder does not exist: {tmp_path / 'nowhere'}"
@@ -155,7 +151,7 @@ def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path):
     assert "no PDF files found under" in empty.stderr and "Traceback" not in empty.stderr
 
 
-def test_unwritable_output_folder_is_a_clear_error(tmp_path):
+def test_unwritable_output_folder_is_a_clear_error(tmp_path, cli):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = cli("run", str(SEED_PDF), "--out", str(blocker / "out"))
@@ -164,7 +160,7 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_second_run_on_a_busy_output_folder_refuses(tmp_path):
+def test_second_run_on_a_busy_output_folder_refuses(tmp_path, cli):
     out = tmp_path / "out"
     (out / ".reviewminer").mkdir(parents=True)
     with FileLock(str(out / ".reviewminer" / "run.lock")):
@@ -173,7 +169,7 @@ def test_second_run_on_a_busy_output_folder_refuses(tmp_path):
     assert "another reviewminer run is writing to" in result.stderr
 
 
-def test_full_disk_is_a_clear_error_and_keeps_nothing_half_written(tmp_path):
+def test_full_disk_is_a_clear_error_and_keeps_nothing_half_written(tmp_path, cli):
     out = tmp_path / "tiny"
     out.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(out)], capture_output=True)
@@ -213,7 +209,7 @@ def test_kill_during_atomic_write_leaves_the_previous_file(tmp_path):
     assert pd.read_parquet(target)["claim_id"].tolist() == ["a", "b"]
 
 
-def test_run_killed_at_any_moment_leaves_readable_datasets(seed_run, tmp_path):
+def test_run_killed_at_any_moment_leaves_readable_datasets(seed_run, tmp_path, cli):
     """SIGKILL a rerun after a changed corpus at several moments; the datasets stay readable each time."""
     out_before, _, _ = seed_run
     out = tmp_path / "out"

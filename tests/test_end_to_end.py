@@ -96,6 +96,7 @@ def test_run_writes_comparison_report_interchange_and_a_valid_datapackage(seed_r
         "methods.csv",
         "report.html",
         "claims.bioc.json",
+        "claims.pubannotation.json",
         "datapackage.json",
     ):
         assert (out / name).exists(), name

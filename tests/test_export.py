@@ -11,9 +11,9 @@ import pytest
 from bioc import biocjson
 from jsonschema import Draft202012Validator
 
-from pipeline.outputs.datapackage import BIOC_SCHEMA
+from pipeline.outputs.datapackage import BIOC_SCHEMA, PUBANNOTATION_SCHEMA
 from pipeline.outputs.datasets import typed_frame
-from pipeline.outputs.export import bioc_collection, export_bioc
+from pipeline.outputs.export import bioc_collection, export_bioc, pubannotation_documents
 
 from two_papers import contradicting_paper, two_papers  # noqa: F401  (fixtures)
 
@@ -172,6 +172,25 @@ def test_export_writes_a_file_the_bioc_package_reads_back(tmp_path):
     assert placed and all(text[a.total_span.offset : a.total_span.end] == a.text for a in placed)
     assert {r.id for r in document.relations} == {"c1", "c2", "c3", "c5"}
     assert json.loads(biocjson.dumps(collection)) == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_pubannotation_holds_the_same_spans_and_the_claims_as_relations(tmp_path):
+    export_bioc(tmp_path, small_frames())
+    written = json.loads((tmp_path / "claims.pubannotation.json").read_text(encoding="utf-8"))
+    assert Draft202012Validator(PUBANNOTATION_SCHEMA).is_valid(written)
+    (document,) = written
+    assert document["sourceid"] == DOC and document["text"].startswith(TEXT)
+    spans = {d["id"]: document["text"][d["span"]["begin"] : d["span"]["end"]] for d in document["denotations"]}
+    assert spans["ent0"] == "Ultracentrifugation" and spans["c1.e0.object"] == "high purity"
+    relations = {r["id"]: r for r in document["relations"]}
+    assert relations["c1.e0.rel"] == {
+        "id": "c1.e0.rel",
+        "subj": "c1.e0.subject",
+        "pred": "advantage",
+        "obj": "c1.e0.object",
+    }
+    assert relations["c2.e0.rel"]["subj"] == "c2.e0.subject"  # the subject found in another cell of the row
+    assert written == pubannotation_documents(bioc_collection(small_frames()))
 
 
 @pytest.mark.e2e

@@ -4,10 +4,7 @@ decisions database, binding every interface, a corpus moved since the run."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
@@ -30,19 +27,12 @@ BASE = "http://127.0.0.1:8765"
 
 
 @pytest.fixture(scope="module")
-def small_run(tmp_path_factory):
+def small_run(tmp_path_factory, cli):
     """A real run over one small PDF, started from another folder with a relative corpus path: (out, corpus)."""
     root = tmp_path_factory.mktemp("bounds")
     (root / "corpus").mkdir()
     pdf_factory.text_pdf(root / "corpus" / "small.pdf", ["Ultrafiltration is simple, but its yield is low."])
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", "corpus", "--out", "out", "--no-progress"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
+    result = cli("run", "corpus", "--out", "out", "--no-progress", cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "out", root / "corpus"
 

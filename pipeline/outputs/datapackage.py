@@ -308,6 +308,24 @@ BIOC_SCHEMA = {
     },
 }
 
+_SPAN = {"type": "object", "required": ["begin", "end"], "properties": {"begin": _OFFSET, "end": _OFFSET}}
+PUBANNOTATION_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "description": "PubAnnotation JSON, one object per document; spans index `text` (passages joined by two newlines).",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["text", "sourcedb", "sourceid", "denotations", "relations"],
+        "properties": {
+            "text": _STRING,
+            "sourceid": _STRING,
+            "denotations": _array_of(["id", "span", "obj"], id=_STRING, span=_SPAN, obj=_STRING),
+            "relations": _array_of(["id", "subj", "pred", "obj"], id=_STRING, subj=_STRING, pred=_STRING),
+            "attributes": _array_of(["id", "subj", "pred", "obj"], id=_STRING, subj=_STRING, pred=_STRING),
+        },
+    },
+}
+
 JSON_RESOURCES = {
     "manifest.json": (
         "manifest",
@@ -315,6 +333,11 @@ JSON_RESOURCES = {
         MANIFEST_SCHEMA,
     ),
     "claims.bioc.json": ("claims-bioc", "Claims with evidence as BioC JSON (character offsets).", BIOC_SCHEMA),
+    "claims.pubannotation.json": (
+        "claims-pubannotation",
+        "The same annotations in PubAnnotation JSON: one object per document (text, denotations, relations).",
+        PUBANNOTATION_SCHEMA,
+    ),
 }
 OTHER_RESOURCES = {
     "report.html": ("report", "Self-contained HTML report of the run that wrote the datasets.", "html", "text/html"),

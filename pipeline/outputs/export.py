@@ -1,4 +1,5 @@
-"""Export: claims with their evidence as BioC JSON, with character offsets into each document's text.
+"""Export: claims with their evidence as BioC JSON, with character offsets into each document's text, and the same
+annotations in PubAnnotation JSON (made from the BioC collection, so the two never disagree).
 
 A document's text is its passages' texts joined by "\\n\\n" (passages.parquet `char_start`); sentence, entity and
 prose-evidence offsets all index that string. Table cells are not part of it, so the export appends every table
@@ -28,6 +29,7 @@ from pipeline.outputs.datasets import SCHEMA_VERSION, atomic_write
 
 SEPARATOR = "\n\n"
 BIOC_FILE = "claims.bioc.json"
+PUBANNOTATION_FILE = "claims.pubannotation.json"
 CLAIM_INFONS = (
     "relation",
     "subject",
@@ -242,13 +244,60 @@ def _split_by_document(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, p
     return split
 
 
+def pubannotation_documents(collection: bioc.BioCCollection) -> list[dict]:
+    """The collection in PubAnnotation's JSON (one object per document: text, denotations, relations, attributes).
+
+    Denotations are the BioC annotations (entities, evidences, claim subjects and objects) with the same offsets.
+    PubAnnotation relations are binary, so a claim gives one relation per evidence in which both its subject and
+    its object were placed (subject --relation--> object); its hedging and negation become attributes.
+    """
+    documents = []
+    for document in collection.documents:
+        text = ""
+        for passage in document.passages:  # the same joining rule as the BioC offsets
+            text = text[: passage.offset].ljust(passage.offset, "\n") + passage.text
+        denotations = [
+            {"id": a.id, "span": {"begin": a.total_span.offset, "end": a.total_span.end}, "obj": a.infons["type"]}
+            for passage in document.passages
+            for a in passage.annotations
+        ]
+        relations, attributes = [], []
+        for relation in document.relations:
+            nodes = {node.refid for node in relation.nodes}
+            for evidence in sorted(n.refid for n in relation.nodes if n.role == "evidence"):
+                subject, obj = f"{evidence}.subject", f"{evidence}.object"
+                if subject in nodes and obj in nodes:
+                    relations.append(
+                        {"id": f"{evidence}.rel", "subj": subject, "pred": relation.infons["relation"], "obj": obj}
+                    )
+                    for flag in ("hedged", "negated"):
+                        if relation.infons.get(flag) == "true":
+                            attributes.append({"id": f"{obj}.{flag}", "subj": obj, "pred": flag, "obj": True})
+        documents.append(
+            {
+                "text": text,
+                "sourcedb": "ReviewMiner",
+                "sourceid": document.id,
+                "denotations": denotations,
+                "relations": relations,
+                "attributes": attributes,
+            }
+        )
+    return documents
+
+
 def export_bioc(out_dir: Path, frames: dict[str, pd.DataFrame]) -> Path:
-    """Write OUT/claims.bioc.json (atomically, compact: it is large and read by programs) and return its path."""
+    """Write OUT/claims.bioc.json and OUT/claims.pubannotation.json (atomically, compact: they are large and read
+    by programs) and return the BioC file's path."""
+    collection = bioc_collection(frames)
     path = Path(out_dir) / BIOC_FILE
-    text = biocjson.dumps(bioc_collection(frames))
+    for target, text in (
+        (path, biocjson.dumps(collection)),
+        (Path(out_dir) / PUBANNOTATION_FILE, json.dumps(pubannotation_documents(collection), ensure_ascii=False)),
+    ):
 
-    def write(temporary: str) -> None:
-        Path(temporary).write_text(text, encoding="utf-8")
+        def write(temporary: str, text: str = text) -> None:
+            Path(temporary).write_text(text, encoding="utf-8")
 
-    atomic_write(path, write)
+        atomic_write(target, write)
     return path
