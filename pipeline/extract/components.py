@@ -22,6 +22,7 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.lang import char_classes
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
@@ -204,18 +205,31 @@ def read_patterns(patterns_dir: Path, exclude_ids: set[str] | None = None) -> li
 
 
 @Language.factory("reviewminer_entity_ruler", default_config={"patterns_dir": str(MODELS_DIR / "patterns")})
-def make_entity_ruler(nlp: Language, name: str, patterns_dir: str):
+def make_entity_ruler(nlp: Language, name: str, patterns_dir: str) -> LexiconRuler:
     """spaCy's entity ruler with the patterns of `patterns_dir`: case-insensitive phrases plus ORTH token patterns
-    for acronyms; longest match wins. A missing folder gives an empty ruler, which a saved pipeline's own copy of
-    the patterns then fills (`from_disk`)."""
-    ruler = nlp.create_pipe(
-        "entity_ruler",
-        name=name,
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-    )
-    if patterns_dir and Path(patterns_dir).is_dir():
-        _add_patterns(nlp, ruler, read_patterns(Path(patterns_dir)))
-    return ruler
+    for acronyms; longest match wins."""
+    return LexiconRuler(nlp, name, patterns_dir)
+
+
+class LexiconRuler(EntityRuler):
+    """An entity ruler that holds the lexicon of a patterns folder from the start and again after `initialize`
+    (spaCy's ruler empties itself there, as `spacy assemble` and `spacy train` call it). A missing folder gives
+    an empty ruler, which a saved pipeline's own copy of the patterns then fills (`from_disk`)."""
+
+    def __init__(self, nlp: Language, name: str, patterns_dir: str):
+        super().__init__(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=True, validate=False)
+        self.patterns_dir = patterns_dir
+        self._add_lexicon()
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns=None) -> None:
+        self.clear()
+        self._add_lexicon()
+        if patterns:
+            _add_patterns(self.nlp, self, list(patterns))
+
+    def _add_lexicon(self) -> None:
+        if self.patterns_dir and Path(self.patterns_dir).is_dir():
+            _add_patterns(self.nlp, self, read_patterns(Path(self.patterns_dir)))
 
 
 def add_entity_ruler(nlp: Language, patterns: list[dict], name: str = "biomed_ruler", **placement) -> None:

@@ -55,7 +55,7 @@ def read_pipeline_config(path: Path = PIPELINE_CONFIG, base: str | None = None, 
     config = Config().from_disk(path, interpolate=False)
     overrides: dict[str, object] = {"paths.models": str(Path(models).resolve())}
     if base:
-        overrides["paths.base"] = base
+        overrides["paths.base"] = overrides["nlp.tokenizer.norms_from"] = base
     chosen = base or config["paths"]["base"]
     if chosen.startswith("en_core_sci"):
         overrides["nlp.tokenizer.split_hyphens"] = False  # scispaCy's models were trained on unsplit hyphens
@@ -93,7 +93,7 @@ def pipeline_lexicon(config_path: Path = PIPELINE_CONFIG) -> dict[str, tuple[str
     patterns: list[dict] = []
     for component in components.values():
         if component.get("factory") == "reviewminer_entity_ruler":
-            patterns.extend(read_patterns(Path(component["patterns_dir"])))
+            patterns.extend(read_patterns(Path(component.get("patterns_dir") or MODELS_DIR / "patterns")))
     return lexicon_index(patterns)
 
 
