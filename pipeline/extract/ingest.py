@@ -1,8 +1,8 @@
-"""Ingest: read a PDF with pdfplumber in one pass over its pages.
+"""Ingest: read a PDF with pdfium (pypdfium2) in one pass over its pages.
 
-Each page is parsed once; its words (with font and size) and its table regions are taken from that one parsed
-page, which is then closed so a long PDF runs in bounded memory. Anything that makes a file unusable becomes a
-`DocumentError` with a short, specific reason.
+Each page's characters, rule pieces and images are read once (see `pdfium_page`), its words and table regions
+taken from them with pdfplumber's word extractor and table finder, and the page is released, so a long PDF runs in
+bounded memory. Anything that makes a file unusable becomes a `DocumentError` with a short, specific reason.
 """
 
 from __future__ import annotations
@@ -10,29 +10,21 @@ from __future__ import annotations
 import logging
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.layout import LTChar
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSException
-from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
-from pdfplumber.utils import resolve_all, resolve_and_decode
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
+from pipeline.extract.pdfium_page import read_page as read_pdfium_page
 from pipeline.extract.structure.conventions import default_config
 from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, general_vocabulary, mark_unmapped
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
-# pdfminer warns about every odd colour space and font; none of it is actionable for a user.
+# pdfminer (only asked why a file pdfium cannot open is unusable) warns about every odd object; none is actionable.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
@@ -47,7 +39,7 @@ class Budget:
 
 
 def check_pdf_header(path: Path) -> None:
-    """Reject files that are not PDFs before pdfminer produces a cryptic error about them."""
+    """Reject files that are not PDFs before the PDF library produces a cryptic error about them."""
     size = path.stat().st_size
     if size == 0:
         raise DocumentError("empty file (0 bytes)")
@@ -56,6 +48,43 @@ def check_pdf_header(path: Path) -> None:
     if b"%PDF-" not in head:
         shown = head[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
         raise DocumentError(f"not a PDF (file starts with '{shown}')")
+
+
+def open_document(path: Path) -> pypdfium2.PdfDocument:
+    """The document opened with pdfium, which also reads files with a broken cross-reference table; a file it
+    cannot open raises DocumentError with the reason."""
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise DocumentError("encrypted (password required)") from error
+        if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise DocumentError("encrypted (unsupported security handler)") from error
+        raise DocumentError(diagnose_unreadable(path)) from error
+    if len(document) == 0:
+        document.close()
+        raise DocumentError("PDF has no pages")
+    return document
+
+
+def diagnose_unreadable(path: Path) -> str:
+    """Why pdfium cannot open a file: pdfminer, a slower but more talkative parser, names the problem."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            if next(iter(PDFPage.create_pages(document)), None) is None:
+                return "PDF has no pages"
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return "encrypted (password required)"
+    except RecursionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any parser error is the file's damage, described to the user
+        return f"damaged or truncated PDF: {error or type(error).__name__}"
+    return "damaged or truncated PDF: the PDF library cannot open it"
 
 
 def read_pdf(
@@ -70,37 +99,31 @@ def read_pdf(
     check_pdf_header(path)
     sha256 = sha256 or file_sha256(path)
     started = time.monotonic()
+    document = open_document(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            n_pages = len(pdf.pages)
-            if n_pages == 0:
-                raise DocumentError("PDF has no pages")
-            if budget.max_pages is not None and n_pages > budget.max_pages:
+        n_pages = len(document)
+        if budget.max_pages is not None and n_pages > budget.max_pages:
+            raise DocumentError(
+                f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
+            )
+        metadata_title = str(document.get_metadata_dict(skip_empty=True).get("Title") or "").strip()
+        first, last = pages or (1, n_pages)
+        read = []
+        for number in range(first, min(last, n_pages) + 1):
+            try:
+                page = read_pdfium_page(document, number - 1)
+            except pypdfium2.PdfiumError as error:
+                raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
+            read.append(read_page(page))
+            page.close()  # release the page's objects: only its records are kept
+            elapsed = time.monotonic() - started
+            if budget.max_seconds is not None and elapsed > budget.max_seconds:
                 raise DocumentError(
-                    f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
+                    f"time budget of {budget.max_seconds:g} s exceeded at page {number} of {n_pages}"
+                    " (--max-seconds)"
                 )
-            metadata_title = str((pdf.metadata or {}).get("Title") or "").strip()
-            first, last = pages or (1, n_pages)
-            read = []
-            for page in pdf.pages[first - 1 : last]:
-                page = CharFastPage.of(page)
-                read.append(read_page(page))
-                # Release the parsed objects: without this pdfplumber keeps every page in memory.
-                page.close()
-                elapsed = time.monotonic() - started
-                if budget.max_seconds is not None and elapsed > budget.max_seconds:
-                    raise DocumentError(
-                        f"time budget of {budget.max_seconds:g} s exceeded at page {page.page_number} of {n_pages}"
-                        " (--max-seconds)"
-                    )
-    except DocumentError:
-        raise
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise DocumentError("encrypted (password required)") from error
-    except PdfminerException as error:
-        raise DocumentError(describe_pdfminer_error(error.args[0] if error.args else error)) from error
-    except (PDFSyntaxError, PSException) as error:
-        raise DocumentError(f"damaged or truncated PDF: {error}") from error
+    finally:
+        document.close()
 
     content = PdfContent(
         doc_id=doc_id_for(sha256),
@@ -117,18 +140,15 @@ def read_pdf(
 
 
 def count_pages(path: Path) -> int | None:
-    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why).
-
-    Read from the page tree's /Count with pdfminer alone: pdfplumber.open resolves much more (up to 0.5 s on a
-    long PDF), and the flow counts every new PDF before its first task starts.
-    """
+    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why)."""
     try:
-        with Path(path).open("rb") as handle:
-            document = PDFDocument(PDFParser(handle))
-            count = resolve1(resolve1(document.catalog["Pages"])["Count"])
-        return int(count) if isinstance(count, int) and count > 0 else None
+        document = pypdfium2.PdfDocument(str(path))
     except Exception:
         return None
+    try:
+        return len(document) or None
+    finally:
+        document.close()
 
 
 def join_parts(parts: list[PdfPart]) -> PdfContent:
@@ -174,120 +194,6 @@ def repair_glyphs(content: PdfContent) -> None:
         page.words = [word for word in page.words if word.text.strip()]
         for table in page.raw_tables:
             table.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in table.rows]
-
-
-# Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
-INVISIBLE_RENDER_MODES = (3, 7)
-
-
-class VisibilityAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device, which also marks characters a reader never sees: drawn in an invisible render
-    mode, or covered by an opaque image painted after them. pdfminer passes neither fact on to its characters."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._chars: list[LTChar] = []
-
-    def render_string(self, textstate, seq, ncs, graphicstate) -> None:
-        start = len(self.cur_item._objs)
-        super().render_string(textstate, seq, ncs, graphicstate)
-        drawn = [obj for obj in self.cur_item._objs[start:] if isinstance(obj, LTChar)]
-        if textstate.render in INVISIBLE_RENDER_MODES:
-            for char in drawn:
-                char.hidden = True
-        self._chars.extend(drawn)
-
-    def render_image(self, name, stream) -> None:
-        super().render_image(name, stream)
-        if any(stream.get(key) for key in ("SMask", "Mask", "ImageMask")):
-            return  # see-through: a stencil or an image with transparency covers nothing for sure
-        x0, y0, x1, y1 = self.cur_item.bbox
-        if (x1 - x0) < 20 or (y1 - y0) < 20:
-            return
-        for char in self._chars:
-            cx, cy = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
-            if x0 < cx < x1 and y0 < cy < y1:
-                char.hidden = True
-
-
-class CharFastPage(pdfplumber.page.Page):
-    """A pdfplumber page that turns pdfminer's characters into pdfplumber's char dicts with less overhead.
-
-    pdfplumber resolves every attribute of every character through a generic recursive walk, which is about a
-    fifth of the reading time of a text-heavy page. Character attributes are plain numbers, strings and tuples of
-    numbers, so this builds the same dict (same keys, values and types; tests/test_ingest_fastpage.py compares it
-    with stock pdfplumber on real PDFs) directly. Every other object goes through pdfplumber unchanged.
-    """
-
-    @classmethod
-    def of(cls, page: pdfplumber.page.Page) -> CharFastPage:
-        return cls(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
-
-    @property
-    def layout(self):
-        """pdfplumber's layout, read through the device that marks hidden characters (`hidden` in their dicts)."""
-        if hasattr(self, "_layout"):
-            return self._layout
-        device = VisibilityAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
-        try:
-            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
-        except Exception as error:
-            raise PdfminerException(error) from error
-        self._layout = device.get_result()
-        return self._layout
-
-    def process_object(self, obj):
-        if type(obj) is not LTChar or isinstance(getattr(obj, "fontname", ""), bytes):
-            attr = super().process_object(obj)
-            if getattr(obj, "hidden", False):
-                attr["hidden"] = True
-            return attr
-        attr = {}
-        for key, value in obj.__dict__.items():
-            if key not in ALL_ATTRS:
-                continue
-            plain = value is None or type(value) in _PLAIN_TYPES
-            if not plain and type(value) is tuple:
-                plain = all(type(item) in _PLAIN_TYPES for item in value)
-            attr[key] = value if plain else resolve_all(value)
-        attr["object_type"] = "char"
-        attr["page_number"] = self.page_number
-        for colour_space in ("ncs", "scs"):
-            if hasattr(obj, colour_space):
-                attr[colour_space] = _decoded_name(getattr(obj, colour_space).name)
-        text = obj.get_text()
-        attr["text"] = unicodedata.normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
-        state = obj.graphicstate
-        attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
-        attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
-        # pdfminer places objects relative to the MediaBox; pdfplumber shifts them back (its issue #1181).
-        mediabox_x0, mediabox_top = self.mediabox[:2]
-        attr["top"] = (self.height - attr["y1"]) + mediabox_top
-        attr["bottom"] = (self.height - attr["y0"]) + mediabox_top
-        attr["doctop"] = self.initial_doctop + attr["top"]
-        if getattr(obj, "hidden", False):
-            attr["hidden"] = True  # only on hidden characters, so every other dict stays pdfplumber's own
-        if mediabox_x0 != 0:
-            attr["x0"] = attr["x0"] + mediabox_x0
-            attr["x1"] = attr["x1"] + mediabox_x0
-        return attr
-
-
-_PLAIN_TYPES = (str, int, float, bool)
-
-
-@lru_cache(maxsize=256)
-def _decoded_name(name: str | bytes) -> str:
-    """A colour space's name as pdfplumber decodes it; a page has a handful, decoded once instead of per char."""
-    return resolve_and_decode(name)
-
-
-def describe_pdfminer_error(error: object) -> str:
-    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
-        return "encrypted (password required)"
-    name = type(error).__name__
-    detail = str(error) or name
-    return f"damaged or truncated PDF: {detail}"
 
 
 def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
