@@ -13,9 +13,17 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import unicodedata
+from functools import lru_cache
+
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
+from pdfminer.layout import LTChar
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils import resolve_all, resolve_and_decode
+from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
@@ -24,7 +32,8 @@ from pipeline.extract.structure.conventions import default_config
 from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, general_vocabulary, mark_unmapped
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
-# pdfminer (only asked why a file pdfium cannot open is unusable) warns about every odd object; none is actionable.
+# pdfminer (asked why a file pdfium cannot open is unusable, and reading pages pdfium cannot decode) warns about
+# every odd colour space and font; none of it is actionable for a user.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
@@ -56,10 +65,7 @@ def open_document(path: Path) -> pypdfium2.PdfDocument:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise DocumentError("encrypted (password required)") from error
-        if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
-            raise DocumentError("encrypted (unsupported security handler)") from error
+        # pdfium's error code is its last error, which an earlier document may have left: ask pdfminer instead
         raise DocumentError(diagnose_unreadable(path)) from error
     if len(document) == 0:
         document.close()
@@ -100,6 +106,7 @@ def read_pdf(
     sha256 = sha256 or file_sha256(path)
     started = time.monotonic()
     document = open_document(path)
+    fallback = PdfminerFallback(path)
     try:
         n_pages = len(document)
         if budget.max_pages is not None and n_pages > budget.max_pages:
@@ -114,6 +121,8 @@ def read_pdf(
                 page = read_pdfium_page(document, number - 1)
             except pypdfium2.PdfiumError as error:
                 raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
+            if page.unmapped_glyphs:
+                page = fallback.page(number) or page
             read.append(read_page(page))
             page.close()  # release the page's objects: only its records are kept
             elapsed = time.monotonic() - started
@@ -124,6 +133,7 @@ def read_pdf(
                 )
     finally:
         document.close()
+        fallback.close()
 
     content = PdfContent(
         doc_id=doc_id_for(sha256),
@@ -194,6 +204,152 @@ def repair_glyphs(content: PdfContent) -> None:
         page.words = [word for word in page.words if word.text.strip()]
         for table in page.raw_tables:
             table.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in table.rows]
+
+
+# ---------------------------------------------------------------- pdfminer, for pages pdfium cannot decode
+
+# Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
+INVISIBLE_RENDER_MODES = (3, 7)
+
+
+class VisibilityAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device, which also marks characters a reader never sees: drawn in an invisible render
+    mode, or covered by an opaque image painted after them. pdfminer passes neither fact on to its characters."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._chars: list[LTChar] = []
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:
+        start = len(self.cur_item._objs)
+        super().render_string(textstate, seq, ncs, graphicstate)
+        drawn = [obj for obj in self.cur_item._objs[start:] if isinstance(obj, LTChar)]
+        if textstate.render in INVISIBLE_RENDER_MODES:
+            for char in drawn:
+                char.hidden = True
+        self._chars.extend(drawn)
+
+    def render_image(self, name, stream) -> None:
+        super().render_image(name, stream)
+        if any(stream.get(key) for key in ("SMask", "Mask", "ImageMask")):
+            return  # see-through: a stencil or an image with transparency covers nothing for sure
+        x0, y0, x1, y1 = self.cur_item.bbox
+        if (x1 - x0) < 20 or (y1 - y0) < 20:
+            return
+        for char in self._chars:
+            cx, cy = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+            if x0 < cx < x1 and y0 < cy < y1:
+                char.hidden = True
+
+
+class CharFastPage(pdfplumber.page.Page):
+    """A pdfplumber page that turns pdfminer's characters into pdfplumber's char dicts with less overhead.
+
+    pdfplumber resolves every attribute of every character through a generic recursive walk, which is about a
+    fifth of the reading time of a text-heavy page. Character attributes are plain numbers, strings and tuples of
+    numbers, so this builds the same dict (same keys, values and types; tests/test_ingest_fastpage.py compares it
+    with stock pdfplumber on real PDFs) directly. Every other object goes through pdfplumber unchanged.
+    """
+
+    @classmethod
+    def of(cls, page: pdfplumber.page.Page) -> CharFastPage:
+        return cls(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+    @property
+    def layout(self):
+        """pdfplumber's layout, read through the device that marks hidden characters (`hidden` in their dicts)."""
+        if hasattr(self, "_layout"):
+            return self._layout
+        device = VisibilityAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
+        try:
+            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        except Exception as error:
+            raise PdfminerException(error) from error
+        self._layout = device.get_result()
+        return self._layout
+
+    def process_object(self, obj):
+        if type(obj) is not LTChar or isinstance(getattr(obj, "fontname", ""), bytes):
+            attr = super().process_object(obj)
+            if getattr(obj, "hidden", False):
+                attr["hidden"] = True
+            return attr
+        attr = {}
+        for key, value in obj.__dict__.items():
+            if key not in ALL_ATTRS:
+                continue
+            plain = value is None or type(value) in _PLAIN_TYPES
+            if not plain and type(value) is tuple:
+                plain = all(type(item) in _PLAIN_TYPES for item in value)
+            attr[key] = value if plain else resolve_all(value)
+        attr["object_type"] = "char"
+        attr["page_number"] = self.page_number
+        for colour_space in ("ncs", "scs"):
+            if hasattr(obj, colour_space):
+                attr[colour_space] = _decoded_name(getattr(obj, colour_space).name)
+        text = obj.get_text()
+        attr["text"] = unicodedata.normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
+        state = obj.graphicstate
+        attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
+        attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
+        # pdfminer places objects relative to the MediaBox; pdfplumber shifts them back (its issue #1181).
+        mediabox_x0, mediabox_top = self.mediabox[:2]
+        attr["top"] = (self.height - attr["y1"]) + mediabox_top
+        attr["bottom"] = (self.height - attr["y0"]) + mediabox_top
+        attr["doctop"] = self.initial_doctop + attr["top"]
+        if getattr(obj, "hidden", False):
+            attr["hidden"] = True  # only on hidden characters, so every other dict stays pdfplumber's own
+        if mediabox_x0 != 0:
+            attr["x0"] = attr["x0"] + mediabox_x0
+            attr["x1"] = attr["x1"] + mediabox_x0
+        return attr
+
+
+_PLAIN_TYPES = (str, int, float, bool)
+
+
+@lru_cache(maxsize=256)
+def _decoded_name(name: str | bytes) -> str:
+    """A colour space's name as pdfplumber decodes it; a page has a handful, decoded once instead of per char."""
+    return resolve_and_decode(name)
+
+
+def describe_pdfminer_error(error: object) -> str:
+    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return "encrypted (password required)"
+    name = type(error).__name__
+    detail = str(error) or name
+    return f"damaged or truncated PDF: {detail}"
+
+
+class PdfminerFallback:
+    """pdfplumber's own reading of single pages, for glyphs pdfium has no Unicode for: pdfminer also decodes a
+    font's glyph names ("T_h" -> "Th", "fi"), which pdfium does not expose. Opened on the first such page only; a
+    file pdfminer cannot open keeps pdfium's reading (the glyphs marked for repair)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = None
+        self.failed = False
+
+    def page(self, number: int) -> pdfplumber.page.Page | None:
+        if self.failed:
+            return None
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(self.path)
+            page = CharFastPage.of(self.pdf.pages[number - 1])
+            page.chars  # parse now, so a failure falls back here
+            return page
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - pdfium's reading stands
+            self.failed = True
+            return None
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
+from pypdfium2_raw.bindings import _libs as pdfium_libraries
+
+from pipeline.extract.structure.repair import UNMAPPED
 
 # Segments of painted paths read per page: tables need a few hundred; a map or a scatter plot has tens of thousands.
 MAX_PATH_SEGMENTS = 20_000
@@ -35,6 +38,38 @@ NESTED_FORMS = 12  # form XObjects inside form XObjects deeper than this are not
 _GENERATED_BREAKS = frozenset((0x0D, 0x0A))
 # pdfium replaces a hyphen that ends a line by this code (it tells a soft line-end hyphen apart).
 _LINE_END_HYPHEN = 0x02
+
+
+
+def _bind(name: str, restype, *argtypes):
+    """A pdfium function that takes and returns object handles as plain addresses (ints): pypdfium2's typed
+    pointers cost a `ctypes.cast` each to compare, and a page can hold thousands of objects."""
+    function = pdfium_libraries["pdfium"][name]  # a fresh function object: pypdfium2's own stays as it is
+    function.restype = restype
+    function.argtypes = argtypes
+    return function
+
+
+_P, _I, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+_FloatRef = ctypes.POINTER(ctypes.c_float)
+_text_object = _bind("FPDFText_GetTextObject", _P, _P, _I)
+_text_font = _bind("FPDFTextObj_GetFont", _P, _P)
+_text_font_size = _bind("FPDFTextObj_GetFontSize", _I, _P, _FloatRef)
+_text_render_mode = _bind("FPDFTextObj_GetTextRenderMode", _I, _P)
+_font_descent = _bind("FPDFFont_GetDescent", _I, _P, _F, _FloatRef)
+_page_object = _bind("FPDFPage_GetObject", _P, _P, _I)
+_page_object_count = _bind("FPDFPage_CountObjects", _I, _P)
+_object_type = _bind("FPDFPageObj_GetType", _I, _P)
+_object_matrix = _bind("FPDFPageObj_GetMatrix", _I, _P, ctypes.POINTER(pdfium_c.FS_MATRIX))
+_form_count = _bind("FPDFFormObj_CountObjects", _I, _P)
+_form_object = _bind("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
+_segment_count = _bind("FPDFPath_CountSegments", _I, _P)
+_segment = _bind("FPDFPath_GetPathSegment", _P, _P, _I)
+_segment_type = _bind("FPDFPathSegment_GetType", _I, _P)
+_segment_point = _bind("FPDFPathSegment_GetPoint", _I, _P, _FloatRef, _FloatRef)
+_segment_closes = _bind("FPDFPathSegment_GetClose", _I, _P)
+_has_transparency = _bind("FPDFPageObj_HasTransparency", _I, _P)
+_image_metadata = _bind("FPDFImageObj_GetImageMetadata", _I, _P, _P, ctypes.POINTER(pdfium_c.FPDF_IMAGEOBJ_METADATA))
 
 Affine = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f: (x, y) -> (ax + cy + e, bx + dy + f)
 
@@ -122,6 +157,7 @@ class PageObjects:
     lines: list[dict] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     paths: PathStats = field(default_factory=PathStats)
+    unmapped_glyphs: int = 0  # characters pdfium has no Unicode for
 
 
 class _NoPdf:
@@ -146,6 +182,7 @@ class PdfiumPage(pdfplumber.page.Page):
         self.cropbox = geometry.mediabox
         self.bbox = geometry.mediabox
         self.path_stats = objects.paths
+        self.unmapped_glyphs = objects.unmapped_glyphs
         self._objects = {"char": objects.chars, "line": objects.lines, "image": objects.images}
         from functools import lru_cache
 
@@ -175,6 +212,7 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
         textpage = page.get_textpage()
         try:
             objects.chars = _read_chars(textpage, geometry, index + 1, painting)
+            objects.unmapped_glyphs = sum(1 for char in objects.chars if char["text"] == UNMAPPED)
         finally:
             textpage.close()
     finally:
@@ -198,7 +236,7 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
     raw_matrix = pdfium_c.FS_MATRIX()
 
     def matrix_of(handle) -> Affine:
-        if not pdfium_c.FPDFPageObj_GetMatrix(handle, raw_matrix):
+        if not _object_matrix(handle, raw_matrix):
             return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         m = raw_matrix
         return (m.a, m.b, m.c, m.d, m.e, m.f)
@@ -210,9 +248,9 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
             if not handle:
                 continue
             order += 1
-            kind = pdfium_c.FPDFPageObj_GetType(handle)
+            kind = _object_type(handle)
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                painting.text_order[_address(handle)] = order
+                painting.text_order[handle] = order
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 objects.paths.objects += 1
                 if not objects.paths.truncated:
@@ -232,15 +270,11 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
                     painting.covering_images.append(image)
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < NESTED_FORMS:
                 inner = compose(matrix_of(handle), outer)
-                walk(
-                    pdfium_c.FPDFFormObj_CountObjects(handle),
-                    lambda i, form=handle: pdfium_c.FPDFFormObj_GetObject(form, i),
-                    inner,
-                    depth + 1,
-                )
+                walk(_form_count(handle), lambda i, form=handle: _form_object(form, i), inner, depth + 1)
 
     to_device = geometry.to_device
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), to_device, 0)
+    raw_page = _address(page.raw)
+    walk(_page_object_count(raw_page), lambda i: _page_object(raw_page, i), to_device, 0)
     return painting
 
 
@@ -251,7 +285,7 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
     pieces along x or y can be table rules, so curves (bezier segments) and diagonals give none.
     """
     stats = objects.paths
-    n_segments = pdfium_c.FPDFPath_CountSegments(handle)
+    n_segments = _segment_count(handle)
     if n_segments <= 0:
         return
     if stats.segments_read + n_segments > MAX_PATH_SEGMENTS:
@@ -262,9 +296,9 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
     start = current = None
     lines = objects.lines
     for index in range(n_segments):
-        segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        segment = _segment(handle, index)
+        kind = _segment_type(segment)
+        _segment_point(segment, x, y)
         point = apply(to_device, x.value, y.value)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = current = point
@@ -272,7 +306,7 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
             _add_piece(current, point, geometry, lines, stats)
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if _segment_closes(segment) and start is not None:
             _add_piece(current, start, geometry, lines, stats)
             current = start
 
@@ -281,8 +315,8 @@ def _add_piece(p0, p1, geometry: PageGeometry, lines: list[dict], stats: PathSta
     (x0, y0), (x1, y1) = p0, p1
     horizontal = abs(y1 - y0) < AXIS_TOLERANCE
     vertical = abs(x1 - x0) < AXIS_TOLERANCE
-    if not (horizontal or vertical):
-        return
+    if horizontal == vertical:
+        return  # a diagonal, or no length at all (a closing segment back to where the path already is)
     if horizontal:
         y1 = y0  # pdfplumber tells a horizontal edge by top == bottom
     else:
@@ -302,10 +336,10 @@ def _read_image(handle, to_device: Affine, geometry: PageGeometry, order: int) -
     xs = [geometry.x(p[0]) for p in corners]
     tops = [geometry.top(p[1]) for p in corners]
     box = (min(xs), min(tops), max(xs), max(tops))
-    see_through = bool(pdfium_c.FPDFPageObj_HasTransparency(handle))
+    see_through = bool(_has_transparency(handle))
     if not see_through:
         metadata = pdfium_c.FPDF_IMAGEOBJ_METADATA()
-        if pdfium_c.FPDFImageObj_GetImageMetadata(handle, None, metadata) and metadata.bits_per_pixel == 1:
+        if _image_metadata(handle, None, metadata) and metadata.bits_per_pixel == 1:
             see_through = True  # a one-bit image may be a stencil mask, which paints only its set pixels
     return ImageRecord(order, box, see_through)
 
@@ -316,61 +350,63 @@ class _TextObjectInfo:
     font_size: float
     descent: float  # in text space units per unit of font size (negative below the baseline)
     matrix: tuple[float, float, float, float]  # a, b, c, d of the character's matrix in pdfminer's device space
+    upright: bool
     invisible: bool
     order: int
 
 
 def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_number: int, painting: _Painting):
-    """pdfplumber character dicts for the text page's characters (the spaces and line breaks pdfium generates
-    between words left out, as pdfminer has none)."""
+    """pdfplumber character dicts for the text page's characters (the line breaks pdfium generates left out, as
+    pdfminer has none)."""
     raw = textpage.raw
+    raw_address = _address(raw)
     n_chars = pdfium_c.FPDFText_CountChars(raw)
     chars: list[dict] = []
     infos: dict[int, _TextObjectInfo] = {}
+    fonts: dict[int, tuple[str, float]] = {}
     rect = pdfium_c.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     to_device = geometry.to_device
-    device_2x2 = to_device[:4]
+    ta, tb, tc, td, te, tf = to_device
     get_unicode = pdfium_c.FPDFText_GetUnicode
-    get_object = pdfium_c.FPDFText_GetTextObject
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    char_origin = pdfium_c.FPDFText_GetCharOrigin
     covering = painting.covering_images
     mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
     for index in range(n_chars):
         code = get_unicode(raw, index)
         if code in _GENERATED_BREAKS and pdfium_c.FPDFText_IsGenerated(raw, index):
             continue
-        handle = get_object(raw, index)
-        address = _address(handle)
-        info = infos.get(address)
+        if not loose_box(raw, index, rect):
+            continue
+        handle = _text_object(raw_address, index)
+        info = infos.get(handle)
         if info is None:
-            info = infos[address] = _text_object_info(raw, index, handle, device_2x2, painting.text_order.get(address, 0))
+            info = infos[handle] = _text_object_info(raw, index, handle, to_device, painting.text_order, fonts)
         if code == _LINE_END_HYPHEN:
             text = "-"
         elif map_error(raw, index) == 1:
-            text = f"(cid:{code})"  # no Unicode for this glyph: pdfminer's marker, which later stages recognise
+            # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
+            # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were
+            text = UNMAPPED
         else:
             try:
                 text = chr(code)
             except ValueError:
                 text = "\ufffd"
-        if not loose_box(raw, index, rect):
-            continue
         a, b, c, d = info.matrix
         fs = info.font_size
-        # Loose box in user space, turned into the displayed page's space; its extent along the writing
-        # direction is the advance width.
-        bx0, by0 = apply(to_device, rect.left, rect.bottom)
-        bx1, by1 = apply(to_device, rect.right, rect.top)
-        if abs(b) <= 1e-6 * abs(a) or abs(b) < 1e-9:
-            adv = abs(bx1 - bx0) / abs(a) if a else 0.0
-        elif abs(a) <= 1e-6 * abs(b):
-            adv = abs(by1 - by0) / abs(b)
+        # The loose box's extent along the writing direction is the advance width (in the displayed page's space).
+        if b == 0.0 or abs(b) <= 1e-6 * abs(a):
+            adv = abs((rect.right - rect.left) * ta + (rect.top - rect.bottom) * tc) / abs(a) if a else 0.0
+        elif a == 0.0 or abs(a) <= 1e-6 * abs(b):
+            adv = abs((rect.right - rect.left) * tb + (rect.top - rect.bottom) * td) / abs(b)
         else:
-            adv = max(abs(bx1 - bx0), abs(by1 - by0)) / (a * a + b * b) ** 0.5
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
-        e, f = apply(to_device, origin_x.value, origin_y.value)
+            adv = max(rect.right - rect.left, rect.top - rect.bottom) / (a * a + b * b) ** 0.5
+        char_origin(raw, index, origin_x, origin_y)
+        ox, oy = origin_x.value, origin_y.value
+        e, f = ta * ox + tc * oy + te, tb * ox + td * oy + tf
         descent = info.descent * fs
         # pdfminer's LTChar box: from (0, descent) to (advance, descent + size) in text space
         x0, y0 = c * descent + e, d * descent + f
@@ -387,20 +423,14 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             "text": text,
             "fontname": info.fontname,
             "size": y1 - y0,
-            "adv": adv,
-            "upright": a * d > 0 and b * c <= 0,
+            "upright": info.upright,
             "x0": x0,
-            "y0": y0,
             "x1": x1,
-            "y1": y1,
-            "width": x1 - x0,
-            "height": y1 - y0,
-            "matrix": (a, b, c, d, e, f),
-            "object_type": "char",
-            "page_number": page_number,
             "top": top,
             "bottom": bottom,
             "doctop": top,
+            "matrix": (a, b, c, d, e, f),
+            "object_type": "char",
         }
         hidden = info.invisible
         if not hidden and covering:
@@ -418,26 +448,27 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
 _FONT_NAME_BUFFER = ctypes.create_string_buffer(512)
 
 
-def _text_object_info(raw_textpage, index: int, handle, device_2x2, order: int) -> _TextObjectInfo:
+def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_order: dict, fonts: dict):
     """Font name, size, descent, matrix and visibility of a text object, read once for all its characters."""
-    font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
-    fontname = ""
-    descent = 0.0
+    fontname, descent = "", 0.0
+    font = _text_font(handle) if handle else None
     if font:
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, _FONT_NAME_BUFFER, len(_FONT_NAME_BUFFER))
-        if length > 0:
-            fontname = _FONT_NAME_BUFFER.raw[: max(0, min(length, len(_FONT_NAME_BUFFER)) - 1)].decode(
-                "utf-8", "replace"
-            )
-        value = ctypes.c_float()
-        if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value):
-            descent = value.value / 1000.0
+        if font not in fonts:
+            # the name as the PDF gives it, with its subset prefix ("ABCDEF+Name"), as pdfminer reads it
+            length = pdfium_c.FPDFText_GetFontInfo(raw_textpage, index, _FONT_NAME_BUFFER, len(_FONT_NAME_BUFFER), None)
+            name = _FONT_NAME_BUFFER.raw[: max(0, min(length, len(_FONT_NAME_BUFFER)) - 1)].decode("utf-8", "replace")
+            value = ctypes.c_float()
+            fonts[font] = (name, value.value / 1000.0 if _font_descent(font, 1000.0, value) else 0.0)
+        fontname, descent = fonts[font]
     size = ctypes.c_float()
-    font_size = float(size.value) if handle and pdfium_c.FPDFTextObj_GetFontSize(handle, size) else 0.0
+    font_size = float(size.value) if handle and _text_font_size(handle, size) else 0.0
     if not font_size:
         font_size = float(pdfium_c.FPDFText_GetFontSize(raw_textpage, index))
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw_textpage, index, matrix)
-    a, b, c, d = compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), (*device_2x2, 0.0, 0.0))[:4]
-    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle) if handle else 0
-    return _TextObjectInfo(fontname, font_size, descent, (a, b, c, d), mode in INVISIBLE_RENDER_MODES, order)
+    a, b, c, d = compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), (*to_device[:4], 0.0, 0.0))[:4]
+    mode = _text_render_mode(handle) if handle else 0
+    upright = a * d > 0 and b * c <= 0
+    return _TextObjectInfo(
+        fontname, font_size, descent, (a, b, c, d), upright, mode in INVISIBLE_RENDER_MODES, text_order.get(handle, 0)
+    )
