@@ -33,9 +33,13 @@ MIN_COVERING_IMAGE = 20.0
 AXIS_TOLERANCE = 0.01  # points: a segment whose ends differ less than this across its direction is axis-parallel
 NESTED_FORMS = 12  # form XObjects inside form XObjects deeper than this are not read (a loop or a hostile file)
 
-# Codes pdfium may insert between characters: line breaks, which the text stream does not have, are left out;
-# spaces are kept, as pdfium puts one where a space character was set with extra (justified) room after it.
+# Codes pdfium may insert between characters: line breaks, which the text stream does not have, are left out.
 _GENERATED_BREAKS = frozenset((0x0D, 0x0A))
+_GENERATED_SPACE_OR_BREAK = _GENERATED_BREAKS | {0x20}
+# pdfium also puts a generated space where a space character of the stream was set with extra (justified) room,
+# and where it sees a gap between glyphs: one is kept as a space character only where the gap it stands for is as
+# wide as a space (this share of the font size), so kerned letters of one word stay together.
+MIN_GENERATED_SPACE = 0.2
 # pdfium replaces a hyphen that ends a line by this code (it tells a soft line-end hyphen apart).
 _LINE_END_HYPHEN = 0x02
 
@@ -374,13 +378,22 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     char_origin = pdfium_c.FPDFText_GetCharOrigin
     covering = painting.covering_images
     mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
+    # Each character's text object and origin, read in two tight loops.
+    handles = [_text_object(raw_address, index) for index in range(n_chars)]
+    origins = []
+    for index in range(n_chars):
+        char_origin(raw, index, origin_x, origin_y)
+        ox, oy = origin_x.value, origin_y.value
+        origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
+    pending_space = False  # a generated space seen since the last character
     for index in range(n_chars):
         code = get_unicode(raw, index)
-        if code in _GENERATED_BREAKS and pdfium_c.FPDFText_IsGenerated(raw, index):
+        if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
+            pending_space = pending_space or code == 0x20
             continue
         if not loose_box(raw, index, rect):
             continue
-        handle = _text_object(raw_address, index)
+        handle = handles[index]
         info = infos.get(handle)
         if info is None:
             info = infos[handle] = _text_object_info(raw, index, handle, to_device, painting.text_order, fonts)
@@ -404,9 +417,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             adv = abs((rect.right - rect.left) * tb + (rect.top - rect.bottom) * td) / abs(b)
         else:
             adv = max(rect.right - rect.left, rect.top - rect.bottom) / (a * a + b * b) ** 0.5
-        char_origin(raw, index, origin_x, origin_y)
-        ox, oy = origin_x.value, origin_y.value
-        e, f = ta * ox + tc * oy + te, tb * ox + td * oy + tf
+        e, f = origins[index]
+        if fs:
+            # widths are given in thousandths of the font size: snapping to them removes the float noise of the
+            # box, so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
+            adv = round(adv / fs * 1000.0) / 1000.0 * fs
         descent = info.descent * fs
         # pdfminer's LTChar box: from (0, descent) to (advance, descent + size) in text space
         x0, y0 = c * descent + e, d * descent + f
@@ -430,8 +445,14 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             "bottom": bottom,
             "doctop": top,
             "matrix": (a, b, c, d, e, f),
+            "font_size": fs,
             "object_type": "char",
         }
+        if pending_space:
+            pending_space = False
+            space = _generated_space(chars[-1] if chars else None, char)
+            if space is not None:
+                chars.append(space)
         hidden = info.invisible
         if not hidden and covering:
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
@@ -443,6 +464,28 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             char["hidden"] = True
         chars.append(char)
     return chars
+
+
+def _generated_space(before: dict | None, after: dict) -> dict | None:
+    """A space character filling the gap between two characters on one line, if the gap is as wide as a space."""
+    if before is None or before["upright"] != after["upright"] or before["fontname"] is None:
+        return None
+    a, b = before["matrix"][:2]
+    font_size = (a * a + b * b) ** 0.5 * before.get("font_size", 0.0)
+    if before["upright"]:
+        gap, across = after["x0"] - before["x1"], abs(after["top"] - before["top"])
+    else:
+        gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
+        if gap < 0:
+            gap = before["top"] - after["bottom"]
+    if gap < MIN_GENERATED_SPACE * font_size or across > 0.5 * font_size:
+        return None
+    space = dict(before)
+    space.pop("hidden", None)
+    space["text"] = " "
+    if before["upright"]:
+        space["x0"], space["x1"] = before["x1"], after["x0"]
+    return space
 
 
 _FONT_NAME_BUFFER = ctypes.create_string_buffer(512)
