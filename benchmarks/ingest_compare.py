@@ -143,16 +143,32 @@ def compare(name: str, old: dict, new: dict, show: int) -> Counter:
                 )
         if len(ot) != len(nt):
             examples.setdefault("table count", []).append(f"p{number}: {len(ot)} -> {len(nt)}")
-        if len(old_page["images"]) != len(new_page["images"]) or abs(
-            old_page["image_share"] - new_page["image_share"]
-        ) > 0.01:
+        if (
+            len(old_page["images"]) != len(new_page["images"])
+            or abs(old_page["image_share"] - new_page["image_share"]) > 0.01
+        ):
             totals["images_differ"] += 1
             examples.setdefault("images", []).append(
                 f"p{number}: {len(old_page['images'])} ({old_page['image_share']:.2f}) -> "
                 f"{len(new_page['images'])} ({new_page['image_share']:.2f})"
             )
-    keys = ("old_words", "new_words", "old_only", "new_only", "old_only_any_order", "new_only_any_order", "moved_box", "moved_font", "moved_size",
-            "moved_space_after", "moved_upright", "old_tables", "new_tables", "tables_differ", "images_differ")
+    keys = (
+        "old_words",
+        "new_words",
+        "old_only",
+        "new_only",
+        "old_only_any_order",
+        "new_only_any_order",
+        "moved_box",
+        "moved_font",
+        "moved_size",
+        "moved_space_after",
+        "moved_upright",
+        "old_tables",
+        "new_tables",
+        "tables_differ",
+        "images_differ",
+    )
     print("  " + ", ".join(f"{key} {totals[key]}" for key in keys if totals[key] or key.endswith("words")))
     for kind, lines in examples.items():
         print(f"  {kind}: {len(lines)}")
@@ -178,8 +194,12 @@ def main() -> None:
     for pdf in args.pdfs:
         pdf = pdf.resolve()
         grand += compare(pdf.name, run_tree(args.old_tree.resolve(), pdf), run_tree(args.new_tree, pdf), args.show)
-    print("\n== total: " + ", ".join(f"{key} {value:.2f}" if "seconds" in key else f"{key} {value}"
-                                    for key, value in sorted(grand.items())))
+    print(
+        "\n== total: "
+        + ", ".join(
+            f"{key} {value:.2f}" if "seconds" in key else f"{key} {value}" for key, value in sorted(grand.items())
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -160,7 +160,8 @@ def main() -> None:
     print(f"machine: {platform.machine()} cores={os.cpu_count()} python={platform.python_version()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M:%S')}")
     print(f"documents: {len(pdfs)}")
-    print(f"tree: {ROOT} ({subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or 'no git'})")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    print(f"tree: {ROOT} ({commit.stdout.strip() or 'not a git checkout'})")
 
     started = time.perf_counter()
     load_pipeline()

@@ -80,8 +80,9 @@ def test_a_page_of_many_drawn_segments_is_read_within_its_bound(tmp_path):
     table (long straight segments along x or y) become rule pieces."""
     import pypdfium2
 
-    import pdf_factory
     from pipeline.extract.pdfium_page import MAX_PATH_SEGMENTS, read_page
+
+    import pdf_factory
 
     strokes = b"".join(b"%d %d m %d %d l S " % (i % 500, i % 700, i % 500 + 1, i % 700 + 2) for i in range(30_000))
     rule = b"50 400 m 550 400 l S 50 300 m 50 500 l S "

@@ -10,15 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass, replace
-from pathlib import Path
-
 import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 import pdfplumber
 import pypdfium2
-import pypdfium2.raw as pdfium_c
 from pdfminer.layout import LTChar
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
@@ -128,8 +126,7 @@ def read_pdf(
             elapsed = time.monotonic() - started
             if budget.max_seconds is not None and elapsed > budget.max_seconds:
                 raise DocumentError(
-                    f"time budget of {budget.max_seconds:g} s exceeded at page {number} of {n_pages}"
-                    " (--max-seconds)"
+                    f"time budget of {budget.max_seconds:g} s exceeded at page {number} of {n_pages} (--max-seconds)"
                 )
     finally:
         document.close()
@@ -314,14 +311,6 @@ def _decoded_name(name: str | bytes) -> str:
     return resolve_and_decode(name)
 
 
-def describe_pdfminer_error(error: object) -> str:
-    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
-        return "encrypted (password required)"
-    name = type(error).__name__
-    detail = str(error) or name
-    return f"damaged or truncated PDF: {detail}"
-
-
 class PdfminerFallback:
     """pdfplumber's own reading of single pages, for glyphs pdfium has no Unicode for: pdfminer also decodes a
     font's glyph names ("T_h" -> "Th", "fi"), which pdfium does not expose. Opened on the first such page only; a
@@ -339,7 +328,7 @@ class PdfminerFallback:
             if self.pdf is None:
                 self.pdf = pdfplumber.open(self.path)
             page = CharFastPage.of(self.pdf.pages[number - 1])
-            page.chars  # parse now, so a failure falls back here
+            page.chars  # noqa: B018 - parse now, so that a failure falls back here
             return page
         except RecursionError:
             raise

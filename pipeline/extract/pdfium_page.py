@@ -44,7 +44,6 @@ MIN_GENERATED_SPACE = 0.2
 _LINE_END_HYPHEN = 0x02
 
 
-
 def _bind(name: str, restype, *argtypes):
     """A pdfium function that takes and returns object handles as plain addresses (ints): pypdfium2's typed
     pointers cost a `ctypes.cast` each to compare, and a page can hold thousands of objects."""
@@ -262,9 +261,16 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 image = _read_image(handle, compose(matrix_of(handle), outer), geometry, order)
                 objects.images.append(
-                    {"object_type": "image", "x0": image.box[0], "top": image.box[1], "x1": image.box[2],
-                     "bottom": image.box[3], "width": image.box[2] - image.box[0],
-                     "height": image.box[3] - image.box[1], "page_number": page_number}
+                    {
+                        "object_type": "image",
+                        "x0": image.box[0],
+                        "top": image.box[1],
+                        "x1": image.box[2],
+                        "bottom": image.box[3],
+                        "width": image.box[2] - image.box[0],
+                        "height": image.box[3] - image.box[1],
+                        "page_number": page_number,
+                    }
                 )
                 if (
                     not image.see_through
@@ -329,8 +335,16 @@ def _add_piece(p0, p1, geometry: PageGeometry, lines: list[dict], stats: PathSta
     top, bottom = geometry.top(max(y0, y1)), geometry.top(min(y0, y1))
     stats.pieces += 1
     lines.append(
-        {"object_type": "line", "x0": left, "x1": right, "top": top, "bottom": bottom, "doctop": top,
-         "width": right - left, "height": bottom - top}
+        {
+            "object_type": "line",
+            "x0": left,
+            "x1": right,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": right - left,
+            "height": bottom - top,
+        }
     )
 
 
