@@ -368,6 +368,7 @@ class _TextObjectInfo:
     font_size: float
     descent: float  # in text space units per unit of font size (negative below the baseline)
     matrix: tuple[float, float, float, float]  # a, b, c, d of the character's matrix in pdfminer's device space
+    user_direction: tuple[float, float]  # the writing direction in PDF user space (pdfium's own boxes)
     upright: bool
     invisible: bool
     order: int
@@ -400,6 +401,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         ox, oy = origin_x.value, origin_y.value
         origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
     pending_space = False  # a generated space seen since the last character
+    last_index, last_info = -1, None  # the text page index and text object of the last character kept
     for index in range(n_chars):
         code = get_unicode(raw, index)
         if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
@@ -464,9 +466,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         }
         if pending_space:
             pending_space = False
-            space = _generated_space(chars[-1] if chars else None, char)
+            overhangs = last_info is not None and _ink_ends_the_box(raw, last_index, last_info.user_direction)
+            space = _generated_space(chars[-1] if chars else None, char, overhangs)
             if space is not None:
                 chars.append(space)
+        last_index, last_info = index, info
         hidden = info.invisible
         if not hidden and covering:
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
@@ -480,8 +484,24 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     return chars
 
 
-def _generated_space(before: dict | None, after: dict) -> dict | None:
-    """A space character filling the gap between two characters on one line, if the gap is as wide as a space."""
+def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:
+    """Whether a glyph's ink reaches past its advance (an italic or a hooked f), so that its loose box ends at the
+    ink: the box then overstates the advance, and the gap after it is wider than it looks."""
+    loose = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not (pdfium_c.FPDFText_GetLooseCharBox(raw_textpage, index, loose)):
+        return False
+    if not pdfium_c.FPDFText_GetCharBox(raw_textpage, index, left, right, bottom, top):
+        return False
+    ux, uy = direction
+    if abs(uy) > 1e-6 * abs(ux) or ux <= 0:
+        return False  # pdfium's loose boxes of turned text follow the ink across the line: not told apart
+    return abs(loose.right - right.value) < 0.01
+
+
+def _generated_space(before: dict | None, after: dict, overhangs: bool = False) -> dict | None:
+    """A space character filling the gap between two characters on one line, if the gap is as wide as a space or
+    the character before ends in overhanging ink (pdfium, which knows its advance, saw a gap there)."""
     if before is None or before["upright"] != after["upright"] or before["fontname"] is None:
         return None
     a, b = before["matrix"][:2]
@@ -492,7 +512,7 @@ def _generated_space(before: dict | None, after: dict) -> dict | None:
         gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
         if gap < 0:
             gap = before["top"] - after["bottom"]
-    if gap < MIN_GENERATED_SPACE * font_size or across > 0.5 * font_size:
+    if (gap < MIN_GENERATED_SPACE * font_size and not overhangs) or across > 0.5 * font_size:
         return None
     space = dict(before)
     space.pop("hidden", None)
@@ -527,5 +547,12 @@ def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_
     mode = _text_render_mode(handle) if handle else 0
     upright = a * d > 0 and b * c <= 0
     return _TextObjectInfo(
-        fontname, font_size, descent, (a, b, c, d), upright, mode in INVISIBLE_RENDER_MODES, text_order.get(handle, 0)
+        fontname,
+        font_size,
+        descent,
+        (a, b, c, d),
+        (matrix.a, matrix.b),
+        upright,
+        mode in INVISIBLE_RENDER_MODES,
+        text_order.get(handle, 0),
     )
