@@ -18,7 +18,10 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 from pdfminer.layout import LTChar
+from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
@@ -27,7 +30,13 @@ from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
 from pipeline.extract.pdfium_page import read_page as read_pdfium_page
 from pipeline.extract.structure.conventions import default_config
-from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, general_vocabulary, mark_unmapped
+from pipeline.extract.structure.repair import (
+    UNMAPPED,
+    GlyphRepair,
+    general_vocabulary,
+    is_unmapped,
+    mark_unmapped,
+)
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
 # pdfminer (asked why a file pdfium cannot open is unusable, and reading pages pdfium cannot decode) warns about
@@ -73,9 +82,7 @@ def open_document(path: Path) -> pypdfium2.PdfDocument:
 
 def diagnose_unreadable(path: Path) -> str:
     """Why pdfium cannot open a file: pdfminer, a slower but more talkative parser, names the problem."""
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         with path.open("rb") as handle:
@@ -104,7 +111,7 @@ def read_pdf(
     sha256 = sha256 or file_sha256(path)
     started = time.monotonic()
     document = open_document(path)
-    fallback = PdfminerFallback(path)
+    glyph_names = GlyphNames(path)
     try:
         n_pages = len(document)
         if budget.max_pages is not None and n_pages > budget.max_pages:
@@ -120,7 +127,7 @@ def read_pdf(
             except pypdfium2.PdfiumError as error:
                 raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
             if page.unmapped_glyphs:
-                page = fallback.page(number) or page
+                glyph_names.decode(page)
             read.append(read_page(page))
             page.close()  # release the page's objects: only its records are kept
             elapsed = time.monotonic() - started
@@ -130,7 +137,7 @@ def read_pdf(
                 )
     finally:
         document.close()
-        fallback.close()
+        glyph_names.close()
 
     content = PdfContent(
         doc_id=doc_id_for(sha256),
@@ -311,34 +318,74 @@ def _decoded_name(name: str | bytes) -> str:
     return resolve_and_decode(name)
 
 
-class PdfminerFallback:
-    """pdfplumber's own reading of single pages, for glyphs pdfium has no Unicode for: pdfminer also decodes a
-    font's glyph names ("T_h" -> "Th", "fi"), which pdfium does not expose. Opened on the first such page only; a
-    file pdfminer cannot open keeps pdfium's reading (the glyphs marked for repair)."""
+class GlyphNames:
+    """Unicode for glyphs pdfium has none for, from their font's own encoding: pdfminer decodes glyph names ("T_h"
+    -> "Th", "fi") of a font's /Differences, which pdfium does not expose. Only the page's font dictionaries are
+    parsed, never its content; the document is opened on the first such glyph. A glyph still without Unicode (a
+    composite font without a ToUnicode map) keeps the UNMAPPED marker, which glyph repair resolves or drops."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.pdf = None
+        self.document = None
+        self.pages = None
+        self.fonts: dict[int, dict[str, object]] = {}  # page number -> font name (no subset prefix) -> font
         self.failed = False
 
-    def page(self, number: int) -> pdfplumber.page.Page | None:
-        if self.failed:
-            return None
+    def decode(self, page: pdfplumber.page.Page) -> None:
+        """Give every unmapped character of a pdfium page the text its font's encoding names, where it names one."""
+        fonts = self._fonts(page.page_number)
+        for char in page.chars:
+            code = char.get("unmapped_code")
+            font = fonts.get(_base_font_name(char["fontname"])) if code is not None else None
+            if font is None:
+                continue
+            try:
+                text = font.to_unichr(code)
+            except Exception:  # noqa: BLE001 - pdfminer's PDFUnicodeNotDefined and kin: the glyph stays unmapped
+                continue
+            if text and not any(is_unmapped(ch) for ch in text):
+                char["text"] = text
+
+    def _fonts(self, number: int) -> dict[str, object]:
+        if number in self.fonts or self.failed:
+            return self.fonts.get(number, {})
+        from pdfminer.pdfinterp import PDFResourceManager
+        from pdfminer.pdftypes import resolve1
+
         try:
-            if self.pdf is None:
-                self.pdf = pdfplumber.open(self.path)
-            page = CharFastPage.of(self.pdf.pages[number - 1])
-            page.chars  # noqa: B018 - parse now, so that a failure falls back here
-            return page
+            if self.document is None:
+                self.handle = self.path.open("rb")
+                self.document = PDFDocument(PDFParser(self.handle))
+                self.pages = PDFPage.create_pages(self.document)
+                self.manager = PDFResourceManager()
+                self.seen = 0
+            while self.seen < number:
+                page = next(self.pages)
+                self.seen += 1
+                fonts = {}
+                for spec in (resolve1(resolve1(page.resources or {}).get("Font")) or {}).values():
+                    spec = resolve1(spec)
+                    name = getattr(resolve1(spec.get("BaseFont")), "name", None)
+                    if isinstance(name, bytes):
+                        name = name.decode("latin-1")
+                    if name:
+                        fonts.setdefault(_base_font_name(name), self.manager.get_font(None, spec))
+                self.fonts[self.seen] = fonts
         except RecursionError:
             raise
-        except Exception:  # noqa: BLE001 - pdfium's reading stands
+        except Exception:  # noqa: BLE001 - pdfium's reading stands, the glyphs marked for repair
             self.failed = True
-            return None
+        return self.fonts.get(number, {})
 
     def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+        if self.document is not None:
+            self.handle.close()
+
+
+def _base_font_name(name: str) -> str:
+    """A font name without its subset prefix ("ABCDEF+Times-Roman" -> "Times-Roman"): pdfium drops it for some
+    fonts, pdfminer never."""
+    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
 
 
 def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:

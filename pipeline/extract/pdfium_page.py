@@ -402,6 +402,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
     pending_space = False  # a generated space seen since the last character
     last_index, last_info = -1, None  # the text page index and text object of the last character kept
+    unmapped_code = None
     for index in range(n_chars):
         code = get_unicode(raw, index)
         if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
@@ -419,6 +420,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
             # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were
             text = UNMAPPED
+            unmapped_code = code
         else:
             try:
                 text = chr(code)
@@ -464,6 +466,9 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             "font_size": fs,
             "object_type": "char",
         }
+        if unmapped_code is not None:
+            char["unmapped_code"] = unmapped_code  # the glyph's code in its font, for `ingest.GlyphNames`
+            unmapped_code = None
         if pending_space:
             pending_space = False
             overhangs = last_info is not None and _ink_ends_the_box(raw, last_index, last_info.user_direction)
