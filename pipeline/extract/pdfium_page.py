@@ -26,6 +26,11 @@ from pipeline.extract.structure.repair import UNMAPPED
 
 # Segments of painted paths read per page: tables need a few hundred; a map or a scatter plot has tens of thousands.
 MAX_PATH_SEGMENTS = 20_000
+# Rule pieces handed to the table finder per page: a ruled table has tens to hundreds (a statistics sheet ruled cell
+# by cell, 1,200). On a page with more (a heat map, a bar chart) only pieces at least CROWDED_MIN_RULE points long
+# are kept: the rules of a table span columns.
+MAX_RULE_PIECES = 2_000
+CROWDED_MIN_RULE = 30.0
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
 INVISIBLE_RENDER_MODES = (3, 7)
 # An image smaller than this (points, either side) hides no text: icons and inline symbols.
@@ -143,7 +148,8 @@ class PathStats:
 
     objects: int = 0
     segments_read: int = 0
-    pieces: int = 0  # axis-parallel straight segments kept as rule pieces
+    pieces: int = 0  # axis-parallel straight segments found
+    dropped: int = 0  # pieces of a crowded page left out (see `_rule_objects`)
     truncated: bool = False
 
 
@@ -212,6 +218,7 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
         geometry = PageGeometry.of(tuple(page.get_mediabox()), page.get_rotation())
         objects = PageObjects()
         painting = _walk_objects(page, geometry, objects, index + 1)
+        objects.lines = _rule_objects(objects.lines, objects.paths)
         textpage = page.get_textpage()
         try:
             objects.chars = _read_chars(textpage, geometry, index + 1, painting)
@@ -321,7 +328,7 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
             current = start
 
 
-def _add_piece(p0, p1, geometry: PageGeometry, lines: list[dict], stats: PathStats) -> None:
+def _add_piece(p0, p1, geometry: PageGeometry, lines: list[tuple], stats: PathStats) -> None:
     (x0, y0), (x1, y1) = p0, p1
     horizontal = abs(y1 - y0) < AXIS_TOLERANCE
     vertical = abs(x1 - x0) < AXIS_TOLERANCE
@@ -334,7 +341,19 @@ def _add_piece(p0, p1, geometry: PageGeometry, lines: list[dict], stats: PathSta
     left, right = geometry.x(min(x0, x1)), geometry.x(max(x0, x1))
     top, bottom = geometry.top(max(y0, y1)), geometry.top(min(y0, y1))
     stats.pieces += 1
-    lines.append(
+    lines.append((left, top, right, bottom))
+
+
+def _rule_objects(pieces: list[tuple[float, float, float, float]], stats: PathStats) -> list[dict]:
+    """pdfplumber "line" objects for the rule pieces of a page. A page of more than `MAX_RULE_PIECES` pieces is a
+    drawing (a heat map, a chart): there only pieces as long as a table rule (`CROWDED_MIN_RULE`) can matter, and
+    at most `MAX_RULE_PIECES` of the longest, so the table finder never sees thousands of them."""
+    if len(pieces) > MAX_RULE_PIECES:
+        pieces = [p for p in pieces if max(p[2] - p[0], p[3] - p[1]) >= CROWDED_MIN_RULE]
+        if len(pieces) > MAX_RULE_PIECES:
+            pieces = sorted(pieces, key=lambda p: -max(p[2] - p[0], p[3] - p[1]))[:MAX_RULE_PIECES]
+        stats.dropped = stats.pieces - len(pieces)
+    return [
         {
             "object_type": "line",
             "x0": left,
@@ -345,7 +364,8 @@ def _add_piece(p0, p1, geometry: PageGeometry, lines: list[dict], stats: PathSta
             "width": right - left,
             "height": bottom - top,
         }
-    )
+        for left, top, right, bottom in pieces
+    ]
 
 
 def _read_image(handle, to_device: Affine, geometry: PageGeometry, order: int) -> ImageRecord:
