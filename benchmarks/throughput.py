@@ -1,7 +1,12 @@
-"""Throughput benchmark: pages/s, seconds per stage, peak memory, the pdfplumber floor, reruns and workers.
+"""Throughput benchmark: pages/s, seconds per stage, peak memory, the pdfium floor, reruns and workers.
 
     .venv/bin/python benchmarks/throughput.py                 # the benchmark corpus (below)
-    .venv/bin/python benchmarks/throughput.py PDF_OR_FOLDER … [--skip-cli] [--repeat N]
+    .venv/bin/python benchmarks/throughput.py PDF_OR_FOLDER … [--skip-cli] [--repeat N] [--tree CHECKOUT]
+
+The floor is bare pypdfium2 character extraction of the same pages (open, text page, each character's code, box,
+font size and font name): the least any reader of these PDFs does. `ingest_to_floor` is the ingest stage's time
+over it. `--tree` measures the pipeline of another checkout (e.g. an older commit, `git worktree add`) with this
+script, so that before/after figures come from the same benchmark; run the two alternately on a shared machine.
 
 The cold CLI runs are repeated as back-to-back pairs (1 worker, then 2 workers; `--repeat`, default 3): this VM is
 shared, and one run varies by about 10%, so each figure is the median of the pairs, with its range.
@@ -25,9 +30,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout whose pipeline is measured: this one, or the one after --tree (its PDFs are the corpus as well).
+if "--tree" in sys.argv:
+    ROOT = Path(sys.argv[sys.argv.index("--tree") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 
-import pdfplumber  # noqa: E402
+import ctypes  # noqa: E402
+
+import pypdfium2  # noqa: E402
+import pypdfium2.raw as pdfium_c  # noqa: E402
 
 from pipeline.config import Settings  # noqa: E402
 from pipeline.extract.document import process_document  # noqa: E402
@@ -60,15 +71,43 @@ def default_pdfs() -> list[Path]:
     return list(BENCHMARK_PDFS)
 
 
-def floor_seconds(pdf: Path) -> tuple[float, int]:
-    """Bare pdfplumber: open, extract_words on every page, close the page. The least any PDF pipeline does."""
+def floor_seconds(pdf: Path) -> tuple[float, int, float]:
+    """Bare pypdfium2: every page's text page and, for each character, its code, loose box, font size and font
+    name. Returns the seconds, the pages and the slowest page's seconds."""
     started = time.perf_counter()
-    with pdfplumber.open(pdf) as document:
-        n_pages = len(document.pages)
-        for page in document.pages:
-            page.extract_words()
-            page.close()
-    return time.perf_counter() - started, n_pages
+    box = pdfium_c.FS_RECTF()
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    slowest = 0.0
+    document = pypdfium2.PdfDocument(str(pdf))
+    n_pages = len(document)
+    for index in range(n_pages):
+        page_started = time.perf_counter()
+        page = document[index]
+        textpage = page.get_textpage()
+        raw = textpage.raw
+        for char in range(pdfium_c.FPDFText_CountChars(raw)):
+            pdfium_c.FPDFText_GetUnicode(raw, char)
+            pdfium_c.FPDFText_GetLooseCharBox(raw, char, box)
+            pdfium_c.FPDFText_GetFontSize(raw, char)
+            pdfium_c.FPDFText_GetFontInfo(raw, char, name, len(name), flags)
+        textpage.close()
+        page.close()
+        slowest = max(slowest, time.perf_counter() - page_started)
+    document.close()
+    return time.perf_counter() - started, n_pages, slowest
+
+
+def slowest_page_ingest(pdf: Path, n_pages: int) -> tuple[float, int]:
+    """Ingest of each page alone (a part of one page): the slowest page's seconds and its number."""
+    from pipeline.extract import ingest
+
+    slowest = (0.0, 0)
+    for number in range(1, n_pages + 1):
+        started = time.perf_counter()
+        ingest.read_pdf(pdf, pages=(number, number))
+        slowest = max(slowest, (time.perf_counter() - started, number))
+    return slowest
 
 
 def peak_rss_mb_of(pdf: Path) -> float:
@@ -113,12 +152,17 @@ def main() -> None:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--skip-cli", action="store_true", help="skip the CLI runs (reruns, workers)")
     parser.add_argument("--repeat", type=int, default=3, help="pairs of cold CLI runs (1 worker, 2 workers)")
+    parser.add_argument("--tree", type=Path, help="measure the pipeline of this checkout instead of this one")
+    parser.add_argument("--per-page", action="store_true", help="also time each page's ingest alone (slowest page)")
+    parser.add_argument("--skip-rss", action="store_true", help="skip the peak memory run on the 122-page PDF")
     args = parser.parse_args()
     pdfs = [p for arg in args.pdfs for p in (sorted(arg.glob("*.pdf")) if arg.is_dir() else [arg])] or default_pdfs()
 
     print(f"machine: {platform.machine()} cores={os.cpu_count()} python={platform.python_version()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M:%S')}")
     print(f"documents: {len(pdfs)}")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    print(f"tree: {ROOT} ({commit.stdout.strip() or 'not a git checkout'})")
 
     started = time.perf_counter()
     load_pipeline()
@@ -135,6 +179,7 @@ def main() -> None:
     pages = 0
     ours = 0.0
     floor = 0.0
+    slowest_pages: list[tuple[float, str]] = []
     out = work / "out-inprocess"
     plan = plan_run(corpus, out, Settings())
     cache = DocumentCache(out, plan.record.config_key)
@@ -147,12 +192,20 @@ def main() -> None:
         ours += time.perf_counter() - t0
         for stage, seconds in result.stage_seconds.items():
             stage_totals[stage] += seconds
-        bare, n_pages = floor_seconds(document.path)
+        bare, n_pages, bare_slowest = floor_seconds(document.path)
         floor += bare
         pages += n_pages
+        slowest_page = ""
+        if args.per_page:
+            page_seconds, page_number = slowest_page_ingest(document.path, n_pages)
+            slowest_pages.append((page_seconds, f"{document.path.name} p{page_number}"))
+            slowest_page = f" slowest_page_ingest={page_seconds:.2f}s (p{page_number})"
+        ingest_seconds = result.stage_seconds.get("ingest", 0.0)
         print(
             f"document: {document.path.name} pages={n_pages} status={result.status} seconds={result.seconds:.2f} "
-            f"floor_seconds={bare:.2f}"
+            f"ingest={ingest_seconds:.2f} floor_seconds={bare:.2f} "
+            f"ingest_to_floor={ingest_seconds / max(bare, 1e-9):.2f}"
+            f" seconds_per_page={result.seconds / max(n_pages, 1):.2f}{slowest_page}"
         )
     t0 = time.perf_counter()
     finish_run(plan)
@@ -164,10 +217,15 @@ def main() -> None:
     print(f"pages_per_second_cold: {pages / ours:.2f}")
     for stage in STAGES:
         print(f"stage_seconds_{stage}: {stage_totals[stage]:.2f}")
-    print(f"floor_extract_words_seconds: {floor:.2f}")
+    print(f"floor_pdfium_chars_seconds: {floor:.2f}")
+    print(f"floor_pages_per_second: {pages / floor:.2f}")
+    print(f"ingest_to_floor: {stage_totals['ingest'] / floor:.2f}")
     print(f"ratio_to_floor: {ours / floor:.2f}")
+    if slowest_pages:
+        seconds, where = max(slowest_pages)
+        print(f"slowest_page_ingest_seconds: {seconds:.2f} ({where})")
     print(f"peak_rss_mb_this_process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
-    if LONG_PDF.exists():
+    if LONG_PDF.exists() and not args.skip_rss:
         print(f"peak_rss_mb_122_pages: {peak_rss_mb_of(LONG_PDF):.0f}")
 
     if not args.skip_cli:

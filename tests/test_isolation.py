@@ -64,18 +64,20 @@ def test_the_result_and_a_document_error_come_back_as_they_were():
     assert (raised.value.status, raised.value.reason) == ("skipped", "too long")
 
 
-def test_deeply_nested_metadata_fails_its_part_not_the_worker(tmp_path):
+def test_deeply_nested_metadata_is_read_in_parts(tmp_path):
+    # pdfium bounds the nesting depth it parses, so the hostile metadata no longer fails the pages (pdfminer
+    # overflowed the stack on it; a RecursionError of any stage is still a failure, see the first test)
     pdf = pdf_factory.nested_metadata_pdf(tmp_path / "nested.pdf")
     settings = Settings()
     part = read_part_isolated(pdf, file_sha256(pdf), 31, 60, settings, work_limits(settings))
-    assert (part.status, part.error) == ("failed", "PDF objects nested too deeply to read (RecursionError)")
-    assert part.content is None
+    assert (part.status, part.error) == ("ok", "")
+    assert [page.number for page in part.content.pages] == list(range(31, 61))
     assert run_isolated(lambda: "still healthy", Limits()) == "still healthy"
 
 
 def test_max_seconds_ends_a_slow_page_within_its_budget(tmp_path):
     pdf = pdf_factory.slow_page_pdf(tmp_path / "slow.pdf")
-    assert pdf.stat().st_size < 100_000
+    assert pdf.stat().st_size < 300_000
     settings = Settings(max_seconds=5)
     started = time.monotonic()
     result = process_document_isolated(pdf, file_sha256(pdf), settings, work_limits(settings))

@@ -8,6 +8,7 @@ importing ReviewMiner first. scispaCy's own components (`abbreviation_detector`)
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import warnings
@@ -102,11 +103,13 @@ class SentenceSplitter:
     def __init__(self, no_break_after: Iterable[str]):
         self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
         self.no_break_after = set(ABBREVIATIONS) | set(no_break_after)
+        _keep_regexes_compiled()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = {_first_token_at(doc, span.start) for span in self.segmenter.segment(doc.text)}
+        token_starts = [token.idx for token in doc]
+        starts = {_first_token_at(doc, token_starts, span.start) for span in self.segmenter.segment(doc.text)}
         for token in doc:
             previous = doc[token.i - 1] if token.i else None
             if previous is None:
@@ -126,10 +129,22 @@ def _word_before(token) -> str:
     return doc[i - 1].text
 
 
-def _first_token_at(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after `char` (pySBD spans may begin on whitespace)."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else -1
+def _first_token_at(doc: Doc, token_starts: list[int], char: int) -> int:
+    """Index of the token that holds `char`, or of the first token after it (pySBD spans may begin on
+    whitespace): what `doc.char_span(char, len(doc.text), alignment_mode="expand")` starts at, found by bisection
+    in the tokens' offsets instead of a walk over the document per sentence."""
+    index = bisect.bisect_right(token_starts, char) - 1
+    if index >= 0 and char < token_starts[index] + len(doc[index].text):
+        return index
+    return index + 1 if index + 1 < len(token_starts) else -1
+
+
+def _keep_regexes_compiled(size: int = 4096) -> None:
+    """pySBD builds a few regular expressions per abbreviation of its list on every call, more than the `re`
+    module's cache of compiled patterns holds (512), so every document recompiled hundreds of them. A larger cache
+    keeps them compiled for the whole run (CPython's private setting; left alone where it does not exist)."""
+    if getattr(re, "_MAXCACHE", size) < size:
+        re._MAXCACHE = size
 
 
 @Language.factory("reviewminer_abbreviation_detector", default_config={"make_serializable": False})

@@ -1,8 +1,8 @@
-"""Ingest: read a PDF with pdfplumber in one pass over its pages.
+"""Ingest: read a PDF with pdfium (pypdfium2) in one pass over its pages.
 
-Each page is parsed once; its words (with font and size) and its table regions are taken from that one parsed
-page, which is then closed so a long PDF runs in bounded memory. Anything that makes a file unusable becomes a
-`DocumentError` with a short, specific reason.
+Each page's characters, rule pieces and images are read once (see `pdfium_page`), its words and table regions
+taken from them with pdfplumber's word extractor and table finder, and the page is released, so a long PDF runs in
+bounded memory. Anything that makes a file unusable becomes a `DocumentError` with a short, specific reason.
 """
 
 from __future__ import annotations
@@ -16,23 +16,31 @@ from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 from pdfminer.layout import LTChar
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSException
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
+from pipeline.extract.pdfium_page import read_page as read_pdfium_page
 from pipeline.extract.structure.conventions import default_config
-from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, general_vocabulary, mark_unmapped
+from pipeline.extract.structure.repair import (
+    UNMAPPED,
+    GlyphRepair,
+    general_vocabulary,
+    is_unmapped,
+    mark_unmapped,
+)
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
-# pdfminer warns about every odd colour space and font; none of it is actionable for a user.
+# pdfminer (asked why a file pdfium cannot open is unusable, and reading pages pdfium cannot decode) warns about
+# every odd colour space and font; none of it is actionable for a user.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
@@ -47,7 +55,7 @@ class Budget:
 
 
 def check_pdf_header(path: Path) -> None:
-    """Reject files that are not PDFs before pdfminer produces a cryptic error about them."""
+    """Reject files that are not PDFs before the PDF library produces a cryptic error about them."""
     size = path.stat().st_size
     if size == 0:
         raise DocumentError("empty file (0 bytes)")
@@ -56,6 +64,38 @@ def check_pdf_header(path: Path) -> None:
     if b"%PDF-" not in head:
         shown = head[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
         raise DocumentError(f"not a PDF (file starts with '{shown}')")
+
+
+def open_document(path: Path) -> pypdfium2.PdfDocument:
+    """The document opened with pdfium, which also reads files with a broken cross-reference table; a file it
+    cannot open raises DocumentError with the reason."""
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        # pdfium's error code is its last error, which an earlier document may have left: ask pdfminer instead
+        raise DocumentError(diagnose_unreadable(path)) from error
+    if len(document) == 0:
+        document.close()
+        raise DocumentError("PDF has no pages")
+    return document
+
+
+def diagnose_unreadable(path: Path) -> str:
+    """Why pdfium cannot open a file: pdfminer, a slower but more talkative parser, names the problem."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            if next(iter(PDFPage.create_pages(document)), None) is None:
+                return "PDF has no pages"
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return "encrypted (password required)"
+    except RecursionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any parser error is the file's damage, described to the user
+        return f"damaged or truncated PDF: {error or type(error).__name__}"
+    return "damaged or truncated PDF: the PDF library cannot open it"
 
 
 def read_pdf(
@@ -70,37 +110,34 @@ def read_pdf(
     check_pdf_header(path)
     sha256 = sha256 or file_sha256(path)
     started = time.monotonic()
+    document = open_document(path)
+    glyph_names = GlyphNames(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            n_pages = len(pdf.pages)
-            if n_pages == 0:
-                raise DocumentError("PDF has no pages")
-            if budget.max_pages is not None and n_pages > budget.max_pages:
+        n_pages = len(document)
+        if budget.max_pages is not None and n_pages > budget.max_pages:
+            raise DocumentError(
+                f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
+            )
+        metadata_title = str(document.get_metadata_dict(skip_empty=True).get("Title") or "").strip()
+        first, last = pages or (1, n_pages)
+        read = []
+        for number in range(first, min(last, n_pages) + 1):
+            try:
+                page = read_pdfium_page(document, number - 1)
+            except pypdfium2.PdfiumError as error:
+                raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
+            if page.unmapped_glyphs:
+                glyph_names.decode(page)
+            read.append(read_page(page))
+            page.close()  # release the page's objects: only its records are kept
+            elapsed = time.monotonic() - started
+            if budget.max_seconds is not None and elapsed > budget.max_seconds:
                 raise DocumentError(
-                    f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
+                    f"time budget of {budget.max_seconds:g} s exceeded at page {number} of {n_pages} (--max-seconds)"
                 )
-            metadata_title = str((pdf.metadata or {}).get("Title") or "").strip()
-            first, last = pages or (1, n_pages)
-            read = []
-            for page in pdf.pages[first - 1 : last]:
-                page = CharFastPage.of(page)
-                read.append(read_page(page))
-                # Release the parsed objects: without this pdfplumber keeps every page in memory.
-                page.close()
-                elapsed = time.monotonic() - started
-                if budget.max_seconds is not None and elapsed > budget.max_seconds:
-                    raise DocumentError(
-                        f"time budget of {budget.max_seconds:g} s exceeded at page {page.page_number} of {n_pages}"
-                        " (--max-seconds)"
-                    )
-    except DocumentError:
-        raise
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise DocumentError("encrypted (password required)") from error
-    except PdfminerException as error:
-        raise DocumentError(describe_pdfminer_error(error.args[0] if error.args else error)) from error
-    except (PDFSyntaxError, PSException) as error:
-        raise DocumentError(f"damaged or truncated PDF: {error}") from error
+    finally:
+        document.close()
+        glyph_names.close()
 
     content = PdfContent(
         doc_id=doc_id_for(sha256),
@@ -117,18 +154,15 @@ def read_pdf(
 
 
 def count_pages(path: Path) -> int | None:
-    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why).
-
-    Read from the page tree's /Count with pdfminer alone: pdfplumber.open resolves much more (up to 0.5 s on a
-    long PDF), and the flow counts every new PDF before its first task starts.
-    """
+    """The page count, to split long PDFs into parts; None when the file cannot be opened (reading says why)."""
     try:
-        with Path(path).open("rb") as handle:
-            document = PDFDocument(PDFParser(handle))
-            count = resolve1(resolve1(document.catalog["Pages"])["Count"])
-        return int(count) if isinstance(count, int) and count > 0 else None
+        document = pypdfium2.PdfDocument(str(path))
     except Exception:
         return None
+    try:
+        return len(document) or None
+    finally:
+        document.close()
 
 
 def join_parts(parts: list[PdfPart]) -> PdfContent:
@@ -175,6 +209,8 @@ def repair_glyphs(content: PdfContent) -> None:
         for table in page.raw_tables:
             table.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in table.rows]
 
+
+# ---------------------------------------------------------------- pdfminer, for pages pdfium cannot decode
 
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
 INVISIBLE_RENDER_MODES = (3, 7)
@@ -282,12 +318,74 @@ def _decoded_name(name: str | bytes) -> str:
     return resolve_and_decode(name)
 
 
-def describe_pdfminer_error(error: object) -> str:
-    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
-        return "encrypted (password required)"
-    name = type(error).__name__
-    detail = str(error) or name
-    return f"damaged or truncated PDF: {detail}"
+class GlyphNames:
+    """Unicode for glyphs pdfium has none for, from their font's own encoding: pdfminer decodes glyph names ("T_h"
+    -> "Th", "fi") of a font's /Differences, which pdfium does not expose. Only the page's font dictionaries are
+    parsed, never its content; the document is opened on the first such glyph. A glyph still without Unicode (a
+    composite font without a ToUnicode map) keeps the UNMAPPED marker, which glyph repair resolves or drops."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.document = None
+        self.pages = None
+        self.fonts: dict[int, dict[str, object]] = {}  # page number -> font name (no subset prefix) -> font
+        self.failed = False
+
+    def decode(self, page: pdfplumber.page.Page) -> None:
+        """Give every unmapped character of a pdfium page the text its font's encoding names, where it names one."""
+        fonts = self._fonts(page.page_number)
+        for char in page.chars:
+            code = char.get("unmapped_code")
+            font = fonts.get(_base_font_name(char["fontname"])) if code is not None else None
+            if font is None:
+                continue
+            try:
+                text = font.to_unichr(code)
+            except Exception:  # noqa: BLE001 - pdfminer's PDFUnicodeNotDefined and kin: the glyph stays unmapped
+                continue
+            if text and not any(is_unmapped(ch) for ch in text):
+                char["text"] = text
+
+    def _fonts(self, number: int) -> dict[str, object]:
+        if number in self.fonts or self.failed:
+            return self.fonts.get(number, {})
+        from pdfminer.pdfinterp import PDFResourceManager
+        from pdfminer.pdftypes import resolve1
+
+        try:
+            if self.document is None:
+                self.handle = self.path.open("rb")
+                self.document = PDFDocument(PDFParser(self.handle))
+                self.pages = PDFPage.create_pages(self.document)
+                self.manager = PDFResourceManager()
+                self.seen = 0
+            while self.seen < number:
+                page = next(self.pages)
+                self.seen += 1
+                fonts = {}
+                for spec in (resolve1(resolve1(page.resources or {}).get("Font")) or {}).values():
+                    spec = resolve1(spec)
+                    name = getattr(resolve1(spec.get("BaseFont")), "name", None)
+                    if isinstance(name, bytes):
+                        name = name.decode("latin-1")
+                    if name:
+                        fonts.setdefault(_base_font_name(name), self.manager.get_font(None, spec))
+                self.fonts[self.seen] = fonts
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - pdfium's reading stands, the glyphs marked for repair
+            self.failed = True
+        return self.fonts.get(number, {})
+
+    def close(self) -> None:
+        if self.document is not None:
+            self.handle.close()
+
+
+def _base_font_name(name: str) -> str:
+    """A font name without its subset prefix ("ABCDEF+Times-Roman" -> "Times-Roman"): pdfium drops it for some
+    fonts, pdfminer never."""
+    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
 
 
 def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:

@@ -1,0 +1,583 @@
+"""One PDF page read with pdfium (pypdfium2), handed on as a pdfplumber page.
+
+pdfium parses the content stream in C, about ten times faster than pdfminer, and gives each character with its
+box, font and size. The rest of ingest and the table detector keep using pdfplumber's word extractor and table
+finder, which work on plain object dicts: this module builds those dicts (characters, drawn rules, images) in the
+coordinates and with the values pdfplumber gives for the same page (pdfminer's character box: advance width by
+font size from the descent up, in the page's displayed orientation with the top-left origin), so words and tables
+come out as before.
+
+Vector graphics are read only as far as tables need them: straight, axis-parallel segments of painted paths become
+rule pieces; curves and diagonals (figures, plot marks) are counted but give no objects, and a page stops reading
+paths after `MAX_PATH_SEGMENTS` segments, so a figure of thousands of paths stays cheap.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pypdfium2_raw.bindings import _libs as pdfium_libraries
+
+from pipeline.extract.structure.repair import UNMAPPED
+
+# Segments of painted paths read per page: tables need a few hundred; a map or a scatter plot has tens of thousands.
+MAX_PATH_SEGMENTS = 20_000
+# Rule pieces handed to the table finder per page: a ruled table has tens to hundreds (a statistics sheet ruled cell
+# by cell, 1,200). On a page with more (a heat map, a bar chart) only pieces at least CROWDED_MIN_RULE points long
+# are kept: the rules of a table span columns.
+MAX_RULE_PIECES = 2_000
+CROWDED_MIN_RULE = 30.0
+# Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
+INVISIBLE_RENDER_MODES = (3, 7)
+# An image smaller than this (points, either side) hides no text: icons and inline symbols.
+MIN_COVERING_IMAGE = 20.0
+AXIS_TOLERANCE = 0.01  # points: a segment whose ends differ less than this across its direction is axis-parallel
+NESTED_FORMS = 12  # form XObjects inside form XObjects deeper than this are not read (a loop or a hostile file)
+
+# Codes pdfium may insert between characters: line breaks, which the text stream does not have, are left out.
+_GENERATED_BREAKS = frozenset((0x0D, 0x0A))
+_GENERATED_SPACE_OR_BREAK = _GENERATED_BREAKS | {0x20}
+# pdfium also puts a generated space where a space character of the stream was set with extra (justified) room,
+# and where it sees a gap between glyphs: one is kept as a space character only where the gap it stands for is as
+# wide as a space (this share of the font size), so kerned letters of one word stay together.
+MIN_GENERATED_SPACE = 0.2
+# pdfium replaces a hyphen that ends a line by this code (it tells a soft line-end hyphen apart).
+_LINE_END_HYPHEN = 0x02
+
+
+def _bind(name: str, restype, *argtypes):
+    """A pdfium function that takes and returns object handles as plain addresses (ints): pypdfium2's typed
+    pointers cost a `ctypes.cast` each to compare, and a page can hold thousands of objects."""
+    function = pdfium_libraries["pdfium"][name]  # a fresh function object: pypdfium2's own stays as it is
+    function.restype = restype
+    function.argtypes = argtypes
+    return function
+
+
+_P, _I, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+_FloatRef = ctypes.POINTER(ctypes.c_float)
+_text_object = _bind("FPDFText_GetTextObject", _P, _P, _I)
+_text_font = _bind("FPDFTextObj_GetFont", _P, _P)
+_text_font_size = _bind("FPDFTextObj_GetFontSize", _I, _P, _FloatRef)
+_text_render_mode = _bind("FPDFTextObj_GetTextRenderMode", _I, _P)
+_font_descent = _bind("FPDFFont_GetDescent", _I, _P, _F, _FloatRef)
+_page_object = _bind("FPDFPage_GetObject", _P, _P, _I)
+_page_object_count = _bind("FPDFPage_CountObjects", _I, _P)
+_object_type = _bind("FPDFPageObj_GetType", _I, _P)
+_object_matrix = _bind("FPDFPageObj_GetMatrix", _I, _P, ctypes.POINTER(pdfium_c.FS_MATRIX))
+_form_count = _bind("FPDFFormObj_CountObjects", _I, _P)
+_form_object = _bind("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
+_segment_count = _bind("FPDFPath_CountSegments", _I, _P)
+_segment = _bind("FPDFPath_GetPathSegment", _P, _P, _I)
+_segment_type = _bind("FPDFPathSegment_GetType", _I, _P)
+_segment_point = _bind("FPDFPathSegment_GetPoint", _I, _P, _FloatRef, _FloatRef)
+_segment_closes = _bind("FPDFPathSegment_GetClose", _I, _P)
+_has_transparency = _bind("FPDFPageObj_HasTransparency", _I, _P)
+_image_metadata = _bind("FPDFImageObj_GetImageMetadata", _I, _P, _P, ctypes.POINTER(pdfium_c.FPDF_IMAGEOBJ_METADATA))
+
+Affine = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f: (x, y) -> (ax + cy + e, bx + dy + f)
+
+
+def compose(first: Affine, then: Affine) -> Affine:
+    """The map that applies `first`, then `then` (PDF's row-vector convention: first × then)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def apply(m: Affine, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+@dataclass
+class PageGeometry:
+    """From PDF user space to pdfplumber's coordinates: pdfminer's view of the displayed page (the MediaBox turned
+    by /Rotate, origin at its lower left), then flipped to a top-left origin as pdfplumber does."""
+
+    rotation: int
+    mediabox: tuple[float, float, float, float]  # pdfplumber's: x0, top, x1, bottom
+    to_device: Affine  # user space -> pdfminer's device space (y up)
+
+    @classmethod
+    def of(cls, mediabox_raw: tuple[float, float, float, float], rotation: int) -> PageGeometry:
+        x0, y0, x1, y1 = mediabox_raw
+        x0, x1 = sorted((x0, x1))
+        y0, y1 = sorted((y0, y1))
+        rotation %= 360
+        # pdfminer's PDFPageInterpreter.process_page
+        to_device = {
+            90: (0.0, -1.0, 1.0, 0.0, -y0, x1),
+            180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+            270: (0.0, 1.0, -1.0, 0.0, y1, -x0),
+        }.get(rotation, (1.0, 0.0, 0.0, 1.0, -x0, -y0))
+        # pdfplumber.page.Page.__init__: the box normalised for the rotation, then inverted
+        nx0, ny0, nx1, ny1 = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+        height = ny1 - ny0
+        mediabox = (nx0, height - ny1, nx1, height - ny0)
+        return cls(rotation, mediabox, to_device)
+
+    @property
+    def width(self) -> float:
+        return self.mediabox[2] - self.mediabox[0]
+
+    @property
+    def height(self) -> float:
+        return self.mediabox[3] - self.mediabox[1]
+
+    def x(self, device_x: float) -> float:
+        return device_x + self.mediabox[0] if self.mediabox[0] != 0 else device_x
+
+    def top(self, device_y: float) -> float:
+        return (self.height - device_y) + self.mediabox[1]
+
+
+@dataclass
+class PathStats:
+    """How much vector drawing a page holds, and how much of it was read."""
+
+    objects: int = 0
+    segments_read: int = 0
+    pieces: int = 0  # axis-parallel straight segments found
+    dropped: int = 0  # pieces of a crowded page left out (see `_rule_objects`)
+    truncated: bool = False
+
+
+@dataclass
+class ImageRecord:
+    order: int  # painting order among the page's objects
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom (pdfplumber's coordinates)
+    see_through: bool
+
+
+@dataclass
+class PageObjects:
+    chars: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    paths: PathStats = field(default_factory=PathStats)
+    unmapped_glyphs: int = 0  # characters pdfium has no Unicode for
+
+
+class _NoPdf:
+    """Stands in for pdfplumber's PDF object, which is never opened: only its Unicode setting is read."""
+
+    unicode_norm = None
+    laparams = None
+
+
+class PdfiumPage(pdfplumber.page.Page):
+    """A pdfplumber page whose objects were read by pdfium (see `read_objects`): every pdfplumber method that works
+    on objects (words, table finding, filtering, cropping) works on it unchanged."""
+
+    def __init__(self, page_number: int, geometry: PageGeometry, objects: PageObjects):
+        self.pdf = _NoPdf()
+        self.root_page = self
+        self.page_obj = None
+        self.page_number = page_number
+        self.initial_doctop = 0
+        self.rotation = geometry.rotation
+        self.mediabox = geometry.mediabox
+        self.cropbox = geometry.mediabox
+        self.bbox = geometry.mediabox
+        self.path_stats = objects.paths
+        self.unmapped_glyphs = objects.unmapped_glyphs
+        self._objects = {"char": objects.chars, "line": objects.lines, "image": objects.images}
+        from functools import lru_cache
+
+        self.get_textmap = lru_cache()(self._get_textmap)
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
+
+    def close(self) -> None:
+        self._objects = {}
+        self.flush_cache([p for p in self.cached_properties if p != "_objects"])
+        self.get_textmap.cache_clear()
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
+    """Page `index` (0-based) of an open document as a pdfplumber page of pdfium's objects."""
+    page = document[index]
+    try:
+        geometry = PageGeometry.of(tuple(page.get_mediabox()), page.get_rotation())
+        objects = PageObjects()
+        painting = _walk_objects(page, geometry, objects, index + 1)
+        objects.lines = _rule_objects(objects.lines, objects.paths)
+        textpage = page.get_textpage()
+        try:
+            objects.chars = _read_chars(textpage, geometry, index + 1, painting)
+            objects.unmapped_glyphs = sum(1 for char in objects.chars if char["text"] == UNMAPPED)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return PdfiumPage(index + 1, geometry, objects)
+
+
+@dataclass
+class _Painting:
+    """Painting order of the page's text objects, and the images that may cover text painted before them."""
+
+    text_order: dict[int, int] = field(default_factory=dict)  # text object address -> order
+    covering_images: list[ImageRecord] = field(default_factory=list)
+
+
+def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: PageObjects, page_number: int) -> _Painting:
+    """Every page object in painting order, form XObjects entered: text objects numbered, rule pieces and images
+    collected."""
+    painting = _Painting()
+    order = 0
+    raw_matrix = pdfium_c.FS_MATRIX()
+
+    def matrix_of(handle) -> Affine:
+        if not _object_matrix(handle, raw_matrix):
+            return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        m = raw_matrix
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    def walk(count: int, get, outer: Affine, depth: int) -> None:
+        nonlocal order
+        for position in range(count):
+            handle = get(position)
+            if not handle:
+                continue
+            order += 1
+            kind = _object_type(handle)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                painting.text_order[handle] = order
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                objects.paths.objects += 1
+                if not objects.paths.truncated:
+                    _read_path(handle, compose(matrix_of(handle), outer), geometry, objects)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                image = _read_image(handle, compose(matrix_of(handle), outer), geometry, order)
+                objects.images.append(
+                    {
+                        "object_type": "image",
+                        "x0": image.box[0],
+                        "top": image.box[1],
+                        "x1": image.box[2],
+                        "bottom": image.box[3],
+                        "width": image.box[2] - image.box[0],
+                        "height": image.box[3] - image.box[1],
+                        "page_number": page_number,
+                    }
+                )
+                if (
+                    not image.see_through
+                    and image.box[2] - image.box[0] >= MIN_COVERING_IMAGE
+                    and image.box[3] - image.box[1] >= MIN_COVERING_IMAGE
+                ):
+                    painting.covering_images.append(image)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < NESTED_FORMS:
+                inner = compose(matrix_of(handle), outer)
+                walk(_form_count(handle), lambda i, form=handle: _form_object(form, i), inner, depth + 1)
+
+    to_device = geometry.to_device
+    raw_page = _address(page.raw)
+    walk(_page_object_count(raw_page), lambda i: _page_object(raw_page, i), to_device, 0)
+    return painting
+
+
+def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageObjects) -> None:
+    """Axis-parallel straight segments of one painted path, as pdfplumber "line" objects (one per rule piece).
+
+    pdfminer makes rects, lines and curves of a path and pdfplumber cuts each into such edges; only straight
+    pieces along x or y can be table rules, so curves (bezier segments) and diagonals give none.
+    """
+    stats = objects.paths
+    n_segments = _segment_count(handle)
+    if n_segments <= 0:
+        return
+    if stats.segments_read + n_segments > MAX_PATH_SEGMENTS:
+        stats.truncated = True
+        return
+    stats.segments_read += n_segments
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = current = None
+    lines = objects.lines
+    for index in range(n_segments):
+        segment = _segment(handle, index)
+        kind = _segment_type(segment)
+        _segment_point(segment, x, y)
+        point = apply(to_device, x.value, y.value)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = current = point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+            _add_piece(current, point, geometry, lines, stats)
+        current = point
+        if _segment_closes(segment) and start is not None:
+            _add_piece(current, start, geometry, lines, stats)
+            current = start
+
+
+def _add_piece(p0, p1, geometry: PageGeometry, lines: list[tuple], stats: PathStats) -> None:
+    (x0, y0), (x1, y1) = p0, p1
+    horizontal = abs(y1 - y0) < AXIS_TOLERANCE
+    vertical = abs(x1 - x0) < AXIS_TOLERANCE
+    if horizontal == vertical:
+        return  # a diagonal, or no length at all (a closing segment back to where the path already is)
+    if horizontal:
+        y1 = y0  # pdfplumber tells a horizontal edge by top == bottom
+    else:
+        x1 = x0
+    left, right = geometry.x(min(x0, x1)), geometry.x(max(x0, x1))
+    top, bottom = geometry.top(max(y0, y1)), geometry.top(min(y0, y1))
+    stats.pieces += 1
+    lines.append((left, top, right, bottom))
+
+
+def _rule_objects(pieces: list[tuple[float, float, float, float]], stats: PathStats) -> list[dict]:
+    """pdfplumber "line" objects for the rule pieces of a page. A page of more than `MAX_RULE_PIECES` pieces is a
+    drawing (a heat map, a chart): there only pieces as long as a table rule (`CROWDED_MIN_RULE`) can matter, and
+    at most `MAX_RULE_PIECES` of the longest, so the table finder never sees thousands of them."""
+    if len(pieces) > MAX_RULE_PIECES:
+        pieces = [p for p in pieces if max(p[2] - p[0], p[3] - p[1]) >= CROWDED_MIN_RULE]
+        if len(pieces) > MAX_RULE_PIECES:
+            pieces = sorted(pieces, key=lambda p: -max(p[2] - p[0], p[3] - p[1]))[:MAX_RULE_PIECES]
+        stats.dropped = stats.pieces - len(pieces)
+    return [
+        {
+            "object_type": "line",
+            "x0": left,
+            "x1": right,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": right - left,
+            "height": bottom - top,
+        }
+        for left, top, right, bottom in pieces
+    ]
+
+
+def _read_image(handle, to_device: Affine, geometry: PageGeometry, order: int) -> ImageRecord:
+    """An image's placed box (its unit square through the matrix), and whether it may let text show through."""
+    corners = [apply(to_device, u, v) for u in (0.0, 1.0) for v in (0.0, 1.0)]
+    xs = [geometry.x(p[0]) for p in corners]
+    tops = [geometry.top(p[1]) for p in corners]
+    box = (min(xs), min(tops), max(xs), max(tops))
+    see_through = bool(_has_transparency(handle))
+    if not see_through:
+        metadata = pdfium_c.FPDF_IMAGEOBJ_METADATA()
+        if _image_metadata(handle, None, metadata) and metadata.bits_per_pixel == 1:
+            see_through = True  # a one-bit image may be a stencil mask, which paints only its set pixels
+    return ImageRecord(order, box, see_through)
+
+
+@dataclass
+class _TextObjectInfo:
+    fontname: str
+    font_size: float
+    descent: float  # in text space units per unit of font size (negative below the baseline)
+    matrix: tuple[float, float, float, float]  # a, b, c, d of the character's matrix in pdfminer's device space
+    user_direction: tuple[float, float]  # the writing direction in PDF user space (pdfium's own boxes)
+    upright: bool
+    invisible: bool
+    order: int
+
+
+def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_number: int, painting: _Painting):
+    """pdfplumber character dicts for the text page's characters (the line breaks pdfium generates left out, as
+    pdfminer has none)."""
+    raw = textpage.raw
+    raw_address = _address(raw)
+    n_chars = pdfium_c.FPDFText_CountChars(raw)
+    chars: list[dict] = []
+    infos: dict[int, _TextObjectInfo] = {}
+    fonts: dict[int, tuple[str, float]] = {}
+    rect = pdfium_c.FS_RECTF()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    to_device = geometry.to_device
+    ta, tb, tc, td, te, tf = to_device
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    char_origin = pdfium_c.FPDFText_GetCharOrigin
+    covering = painting.covering_images
+    mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
+    # Each character's text object and origin, read in two tight loops.
+    handles = [_text_object(raw_address, index) for index in range(n_chars)]
+    origins = []
+    for index in range(n_chars):
+        char_origin(raw, index, origin_x, origin_y)
+        ox, oy = origin_x.value, origin_y.value
+        origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
+    pending_space = False  # a generated space seen since the last character
+    last_index, last_info = -1, None  # the text page index and text object of the last character kept
+    unmapped_code = None
+    for index in range(n_chars):
+        code = get_unicode(raw, index)
+        if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
+            pending_space = pending_space or code == 0x20
+            continue
+        if not loose_box(raw, index, rect):
+            continue
+        handle = handles[index]
+        info = infos.get(handle)
+        if info is None:
+            info = infos[handle] = _text_object_info(raw, index, handle, to_device, painting.text_order, fonts)
+        if code == _LINE_END_HYPHEN:
+            text = "-"
+        elif map_error(raw, index) == 1:
+            # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
+            # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were
+            text = UNMAPPED
+            unmapped_code = code
+        else:
+            try:
+                text = chr(code)
+            except ValueError:
+                text = "\ufffd"
+        a, b, c, d = info.matrix
+        fs = info.font_size
+        # The loose box's extent along the writing direction is the advance width (in the displayed page's space).
+        if b == 0.0 or abs(b) <= 1e-6 * abs(a):
+            adv = abs((rect.right - rect.left) * ta + (rect.top - rect.bottom) * tc) / abs(a) if a else 0.0
+        elif a == 0.0 or abs(a) <= 1e-6 * abs(b):
+            adv = abs((rect.right - rect.left) * tb + (rect.top - rect.bottom) * td) / abs(b)
+        else:
+            adv = max(rect.right - rect.left, rect.top - rect.bottom) / (a * a + b * b) ** 0.5
+        e, f = origins[index]
+        if fs:
+            # widths are given in thousandths of the font size: snapping to them removes the float noise of the
+            # box, so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
+            adv = round(adv / fs * 1000.0) / 1000.0 * fs
+        descent = info.descent * fs
+        # pdfminer's LTChar box: from (0, descent) to (advance, descent + size) in text space
+        x0, y0 = c * descent + e, d * descent + f
+        x1, y1 = a * adv + c * (descent + fs) + e, b * adv + d * (descent + fs) + f
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        top = (height - y1) + mb_top
+        bottom = (height - y0) + mb_top
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        char = {
+            "text": text,
+            "fontname": info.fontname,
+            "size": y1 - y0,
+            "upright": info.upright,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "matrix": (a, b, c, d, e, f),
+            "font_size": fs,
+            "object_type": "char",
+        }
+        if unmapped_code is not None:
+            char["unmapped_code"] = unmapped_code  # the glyph's code in its font, for `ingest.GlyphNames`
+            unmapped_code = None
+        if pending_space:
+            pending_space = False
+            overhangs = last_info is not None and _ink_ends_the_box(raw, last_index, last_info.user_direction)
+            space = _generated_space(chars[-1] if chars else None, char, overhangs)
+            if space is not None:
+                chars.append(space)
+        last_index, last_info = index, info
+        hidden = info.invisible
+        if not hidden and covering:
+            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+            hidden = any(
+                image.order > info.order and image.box[0] < cx < image.box[2] and image.box[1] < cy < image.box[3]
+                for image in covering
+            )
+        if hidden:
+            char["hidden"] = True
+        chars.append(char)
+    return chars
+
+
+def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:
+    """Whether a glyph's ink reaches past its advance (an italic or a hooked f), so that its loose box ends at the
+    ink: the box then overstates the advance, and the gap after it is wider than it looks."""
+    loose = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not (pdfium_c.FPDFText_GetLooseCharBox(raw_textpage, index, loose)):
+        return False
+    if not pdfium_c.FPDFText_GetCharBox(raw_textpage, index, left, right, bottom, top):
+        return False
+    ux, uy = direction
+    if abs(uy) > 1e-6 * abs(ux) or ux <= 0:
+        return False  # pdfium's loose boxes of turned text follow the ink across the line: not told apart
+    return abs(loose.right - right.value) < 0.01
+
+
+def _generated_space(before: dict | None, after: dict, overhangs: bool = False) -> dict | None:
+    """A space character filling the gap between two characters on one line, if the gap is as wide as a space or
+    the character before ends in overhanging ink (pdfium, which knows its advance, saw a gap there)."""
+    if before is None or before["upright"] != after["upright"] or before["fontname"] is None:
+        return None
+    a, b = before["matrix"][:2]
+    font_size = (a * a + b * b) ** 0.5 * before.get("font_size", 0.0)
+    if before["upright"]:
+        gap, across = after["x0"] - before["x1"], abs(after["top"] - before["top"])
+    else:
+        gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
+        if gap < 0:
+            gap = before["top"] - after["bottom"]
+    if (gap < MIN_GENERATED_SPACE * font_size and not overhangs) or across > 0.5 * font_size:
+        return None
+    space = dict(before)
+    space.pop("hidden", None)
+    space["text"] = " "
+    if before["upright"]:
+        space["x0"], space["x1"] = before["x1"], after["x0"]
+    return space
+
+
+_FONT_NAME_BUFFER = ctypes.create_string_buffer(512)
+
+
+def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_order: dict, fonts: dict):
+    """Font name, size, descent, matrix and visibility of a text object, read once for all its characters."""
+    fontname, descent = "", 0.0
+    font = _text_font(handle) if handle else None
+    if font:
+        if font not in fonts:
+            # the name as the PDF gives it, with its subset prefix ("ABCDEF+Name"), as pdfminer reads it
+            length = pdfium_c.FPDFText_GetFontInfo(raw_textpage, index, _FONT_NAME_BUFFER, len(_FONT_NAME_BUFFER), None)
+            name = _FONT_NAME_BUFFER.raw[: max(0, min(length, len(_FONT_NAME_BUFFER)) - 1)].decode("utf-8", "replace")
+            value = ctypes.c_float()
+            fonts[font] = (name, value.value / 1000.0 if _font_descent(font, 1000.0, value) else 0.0)
+        fontname, descent = fonts[font]
+    size = ctypes.c_float()
+    font_size = float(size.value) if handle and _text_font_size(handle, size) else 0.0
+    if not font_size:
+        font_size = float(pdfium_c.FPDFText_GetFontSize(raw_textpage, index))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw_textpage, index, matrix)
+    a, b, c, d = compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), (*to_device[:4], 0.0, 0.0))[:4]
+    mode = _text_render_mode(handle) if handle else 0
+    upright = a * d > 0 and b * c <= 0
+    return _TextObjectInfo(
+        fontname,
+        font_size,
+        descent,
+        (a, b, c, d),
+        (matrix.a, matrix.b),
+        upright,
+        mode in INVISIBLE_RENDER_MODES,
+        text_order.get(handle, 0),
+    )
