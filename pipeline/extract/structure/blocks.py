@@ -397,7 +397,11 @@ def _can_continue(first: Block, second: Block) -> bool:
     indented = start_line.left + 0.5 * start_line.size < start_line.x0 < start_line.left + 4 * start_line.size
     if start[0].islower() or end.endswith(("-", ",", ";")):
         return True
-    return not TERMINAL.search(end) and not indented
+    # a paragraph cut by a column or page end fills its last line; one whose last line stops well short of the
+    # column's edge ended there (a keyword list, a heading-like line without a stop), even without a full stop
+    last = first.lines[-1]
+    ended_short = last.x1 < last.right - 0.25 * max(1.0, last.right - last.left)
+    return not TERMINAL.search(end) and not indented and not ended_short
 
 
 def _continues_heading(heading: Block, block: Block) -> bool:

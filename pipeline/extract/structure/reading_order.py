@@ -77,7 +77,49 @@ def page_words(page: PageContent) -> list[Word]:
         if text != word.text:
             word = replace(word, text=text)
         kept.append(word)
-    return kept
+    return attach_drop_caps(kept)
+
+
+def attach_drop_caps(words: list[Word]) -> list[Word]:
+    """A drop cap (a paragraph's first letter set two or more lines high) joins the word it begins on the first
+    line beside it, in that line's size: left as it is, its height pulls the lines it spans into one row, whose words
+    then interleave, and the word stays broken ("A cinetobacter")."""
+    if len(words) < 20:
+        return words
+    sizes = sorted(w.size for w in words)
+    body = sizes[len(sizes) // 2]
+    caps = [
+        w
+        for w in words
+        if len(w.text) <= 2 and w.text.isalpha() and w.text[0].isupper() and w.size >= 2.0 * body
+        and w.bottom - w.top >= 1.8 * body
+    ]
+    if not caps:
+        return words
+    dropped: set[int] = set()
+    replaced: dict[int, Word] = {}
+    for cap in caps:
+        beside = [
+            w
+            for w in words
+            if w is not cap
+            and abs(w.size - body) <= 0.25 * body
+            and cap.top - 0.5 * body <= w.top <= cap.top + body
+            and cap.x1 - 1 <= w.x0 <= cap.x1 + 1.5 * body
+        ]
+        if not beside:
+            continue
+        first = min(beside, key=lambda w: (w.top, w.x0))
+        if id(first) in replaced:
+            continue
+        dropped.add(id(cap))
+        if cap.space_after or not first.text[:1].islower():
+            # a word of its own ("A recent study"): in the line's size, just before the line's first word
+            replaced[id(cap)] = replace(cap, top=first.top, bottom=first.bottom, size=first.size, x1=first.x0 - 1)
+            dropped.discard(id(cap))
+        else:
+            replaced[id(first)] = replace(first, text=cap.text + first.text, x0=cap.x0)
+    return [replaced.get(id(w), w) for w in words if id(w) not in dropped]
 
 
 def placeholders(page: PageContent) -> list[Fragment]:
