@@ -163,14 +163,24 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
-def fragments_of(words: list[Word]) -> list[Fragment]:
+def _is_label(words: list[Word], caption_pattern: re.Pattern | None) -> bool:
+    """The words are a caption label alone ("Fig. 2", "Table 1 |"), which some layouts set apart from the text."""
+    if caption_pattern is None or len(words) > 3:
+        return False
+    text = " ".join(w.text for w in words)
+    match = caption_pattern.match(text)
+    return bool(match) and len(text[match.end() :].strip(" .:|—–-")) == 0
+
+
+def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -> list[Fragment]:
     fragments = []
     for row in rows_of(words):
         row.sort(key=lambda w: w.x0)
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
-            if gap > 0.9 * max(word.size, current[-1].size, 4.0):
+            size = max(word.size, current[-1].size, 4.0)
+            if gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern)):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
@@ -450,7 +460,7 @@ def region_lines(region: list[Fragment], page: int, index: int, config: LayoutCo
 
 def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
     """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
-    pages = [(page, fragments_of(page_words(page))) for page in pdf.pages]
+    pages = [(page, fragments_of(page_words(page), config.caption_pattern)) for page in pdf.pages]
     remove_running_lines(pages, config)
     for _page, fragments in pages:
         remove_line_numbers(fragments)
