@@ -292,3 +292,40 @@ def test_metadata_is_typed_out_of_prose(bmj, jner):
         assert "@" not in prose
     metadata = [p.text for p in jner.passages if p.kind == "metadata"]
     assert "Received: 11 November 2015 Accepted: 24 February 2016" in metadata
+
+
+# ---------------------------------------------------------------- layout classes seen across publishers
+
+
+def _pages(name: str, first: int, last: int) -> StructuredDocument:
+    return build_document(read_pdf(real_pdf(name), pages=(first, last)))
+
+
+def test_drop_cap_joins_its_word_and_lines_beside_it_stay_apart():
+    """msphere (ASM) opens its introduction with a two-line drop cap: read as its own tall word it pulled both
+    lines into one row ("A cinetobacter being typically spp. found are ...")."""
+    doc = _pages("msphere2024_acinetobacter_resistance.pdf", 1, 1)
+    text = _paragraph_text(doc)
+    assert "Acinetobacter spp. are Gram-negative, soil-dwelling Gammaproteobacteria. Despite being typically" in text
+    assert "A cinetobacter" not in text
+    # the keyword list above it, without a closing stop, does not run into the introduction
+    keywords = next(p.text for p in doc.passages if p.text.startswith("antibiotic resistance, virulence"))
+    assert "Acinetobacter spp." not in keywords
+
+
+def test_paragraph_continues_past_a_box_read_between_its_parts(bmj):
+    """The BMJ abstract's last paragraph runs from the middle column to the top of the right one; the 'What is
+    already known' box at the foot of the page is read in between and must not take the rest."""
+    results = next(p for p in bmj.passages if p.text.startswith("No significant difference was found"))
+    assert "For the physical activity group compared with the control group, there was a 40%" in results.text
+    box = next(p for p in bmj.passages if p.text.startswith("Our study suggests that a physical activity"))
+    assert "activity group compared with the control group" not in box.text
+
+
+def test_caption_label_set_apart_stays_with_its_caption():
+    """Nature-family figure captions set the bold label 'Fig. 2' a wide gap before the text; split off, the label
+    was a caption of its own and the caption text a paragraph in the body."""
+    doc = _pages("emm2023_eprs1_review_rotated_table.pdf", 3, 3)
+    captions = [p.text for p in doc.passages if p.kind == "caption"]
+    assert any(c.startswith("Fig. 2 Phosphocode-dependent EPRS1 signaling pathways") for c in captions)
+    assert "Phosphocode-dependent EPRS1 signaling pathways are activated" not in _paragraph_text(doc)
