@@ -19,6 +19,9 @@ from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutC
 from pipeline.extract.structure.repair import normalize_text
 from pipeline.records import PageContent, PdfContent, Word
 
+# A PDF may embed one font several times as subsets ("ABCDEF+Times-Roman" on one page, "GHIJKL+Times-Roman" on
+# another): one face to the reader, so one face for body style, headings and paragraph breaks.
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -74,8 +77,9 @@ def page_words(page: PageContent) -> list[Word]:
         text = normalize_text(word.text).strip()
         if not text:
             continue
-        if text != word.text:
-            word = replace(word, text=text)
+        font = SUBSET_PREFIX.sub("", word.fontname)
+        if text != word.text or font != word.fontname:
+            word = replace(word, text=text, fontname=font)
         kept.append(word)
     return attach_drop_caps(kept)
 
@@ -172,15 +176,55 @@ def _is_label(words: list[Word], caption_pattern: re.Pattern | None) -> bool:
     return bool(match) and len(text[match.end() :].strip(" .:|—–-")) == 0
 
 
+def column_cuts(rows: list[list[Word]]) -> list[float]:
+    """x positions of gutters narrower than the gap that ends a fragment: a strip of the page that at most a few
+    rows cross (a title, a wide figure) while many rows have words on both sides of it. Text set in narrow columns
+    with a tight gutter would otherwise run from one column into the other on every line."""
+    if len(rows) < 12:
+        return []
+    words = [w for row in rows for w in row]
+    sizes = sorted(w.size for w in words)
+    size = max(4.0, sizes[len(sizes) // 2])
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    n = int(right - left) + 2
+    covered = np.zeros(n + 1, dtype=np.int32)  # rows whose words cover each x
+    for row in rows:
+        marks = np.zeros(n + 1, dtype=np.int8)
+        for w in row:
+            marks[max(0, int(w.x0 - left)) : min(n, int(w.x1 - left) + 1)] = 1
+        covered += marks
+    sparse = covered <= max(1, len(rows) // 8)
+    cuts = []
+    start = None
+    for x in range(n + 1):
+        if x < n and sparse[x]:
+            start = x if start is None else start
+            continue
+        if start is None:
+            continue
+        g0, g1 = left + start, left + x
+        start = None
+        if g1 - g0 < 0.5 * size or g1 - g0 >= 0.9 * size or g0 - left < 0.2 * (right - left) or right - g1 < 0.2 * (right - left):
+            continue  # a wide gutter already ends the fragments; a strip near the margin is no gutter
+        mid = (g0 + g1) / 2
+        both = sum(1 for row in rows if any(w.x1 <= mid for w in row) and any(w.x0 >= mid for w in row))
+        if both >= 0.3 * len(rows):
+            cuts.append(mid)
+    return cuts
+
+
 def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -> list[Fragment]:
     fragments = []
-    for row in rows_of(words):
+    rows = rows_of(words)
+    cuts = column_cuts(rows)
+    for row in rows:
         row.sort(key=lambda w: w.x0)
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
             size = max(word.size, current[-1].size, 4.0)
-            if gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern)):
+            at_gutter = any(current[-1].x1 <= cut <= word.x0 for cut in cuts)
+            if at_gutter or (gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
@@ -262,7 +306,9 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
     tolerance = len(narrow) // 10  # a few short lines may cross (a boxed panel); they are read as spanning
     empty = coverage <= tolerance
     sizes = sorted(f.size for f in narrow)
-    min_gap = max(5.0, 0.8 * sizes[len(sizes) // 2])
+    # as narrow as the tightest gutter `column_cuts` finds: fragments never bridge a gutter, so a narrow empty strip
+    # between substantial text on both sides is one
+    min_gap = max(3.0, 0.5 * sizes[len(sizes) // 2])
     height = max(f.bottom for f in fragments) - min(f.top for f in fragments)
     gutters = []
     start = None
