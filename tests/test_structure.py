@@ -329,3 +329,39 @@ def test_caption_label_set_apart_stays_with_its_caption():
     captions = [p.text for p in doc.passages if p.kind == "caption"]
     assert any(c.startswith("Fig. 2 Phosphocode-dependent EPRS1 signaling pathways") for c in captions)
     assert "Phosphocode-dependent EPRS1 signaling pathways are activated" not in _paragraph_text(doc)
+
+
+def _two_column_pdf(path: Path, gutter: float) -> Path:
+    """Two justified columns of prose 230 pt wide, `gutter` points apart."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = "alpha words run down the left column of this page and they form one long paragraph of prose".split()
+    right = "beta words fill the right column in the same way with another paragraph of running prose".split()
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Times-Roman", 10)
+    width = 230
+    for x0, words in ((50, left * 8), (50 + width + gutter, right * 8)):
+        line: list[str] = []
+        y = 780
+        for word in words:
+            if page.stringWidth(" ".join([*line, word]), "Times-Roman", 10) > width:
+                text = page.beginText(x0, y)
+                spare = width - page.stringWidth(" ".join(line), "Times-Roman", 10)
+                text.setWordSpace(spare / max(1, len(line) - 1))
+                text.textOut(" ".join(line))
+                page.drawText(text)
+                line, y = [], y - 12
+            line.append(word)
+        page.drawString(x0, y, " ".join(line) + ".")
+    page.save()
+    return path
+
+
+def test_columns_with_a_gutter_narrower_than_an_em_are_read_one_after_the_other(tmp_path):
+    """A 7 pt gutter beside 10 pt type is narrower than the gap that ends a fragment: without the gutter found on
+    the whole page, every line ran from the left column into the right one."""
+    doc = build_document(read_pdf(_two_column_pdf(tmp_path / "tight.pdf", 7)))
+    text = _paragraph_text(doc)
+    assert "beta" not in text[: text.index("alpha") + 600]
+    assert text.index("prose beta words") > text.rindex("alpha")
