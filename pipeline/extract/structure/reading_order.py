@@ -177,10 +177,9 @@ def _is_label(words: list[Word], caption_pattern: re.Pattern | None) -> bool:
 
 
 def column_cuts(rows: list[list[Word]]) -> list[float]:
-    """x positions of column gutters: strips of the page that at most a few rows cross (a title, a wide figure)
-    while many rows have words on both sides. A fragment never bridges one, even where the gutter is narrower than
-    the gap that otherwise ends a fragment: text set in narrow columns with a tight gutter would run from one
-    column into the other on every line."""
+    """x positions of gutters narrower than the gap that ends a fragment: strips of the page that at most a few
+    rows cross (a title, a wide figure) while many rows have words on both sides. Text set in narrow columns with
+    a tight gutter would otherwise run from one column into the other on every line."""
     if len(rows) < 12:
         return []
     words = [w for row in rows for w in row]
@@ -205,8 +204,8 @@ def column_cuts(rows: list[list[Word]]) -> list[float]:
             continue
         g0, g1 = left + start, left + x
         start = None
-        if g1 - g0 < 0.5 * size or min(g0 - left, right - g1) < 0.2 * (right - left):
-            continue  # a strip near the margin is no gutter
+        if g1 - g0 < 0.5 * size or g1 - g0 >= 0.9 * size or min(g0 - left, right - g1) < 0.2 * (right - left):
+            continue  # a wider gutter already ends the fragments; a strip near the margin is no gutter
         mid = (g0 + g1) / 2
         both = sum(1 for row in rows if any(w.x1 <= mid for w in row) and any(w.x0 >= mid for w in row))
         if both >= 0.3 * len(rows):
