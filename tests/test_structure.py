@@ -292,3 +292,76 @@ def test_metadata_is_typed_out_of_prose(bmj, jner):
         assert "@" not in prose
     metadata = [p.text for p in jner.passages if p.kind == "metadata"]
     assert "Received: 11 November 2015 Accepted: 24 February 2016" in metadata
+
+
+# ---------------------------------------------------------------- layout classes seen across publishers
+
+
+def _pages(name: str, first: int, last: int) -> StructuredDocument:
+    return build_document(read_pdf(real_pdf(name), pages=(first, last)))
+
+
+def test_drop_cap_joins_its_word_and_lines_beside_it_stay_apart():
+    """msphere (ASM) opens its introduction with a two-line drop cap: read as its own tall word it pulled both
+    lines into one row ("A cinetobacter being typically spp. found are ...")."""
+    doc = _pages("msphere2024_acinetobacter_resistance.pdf", 1, 1)
+    text = _paragraph_text(doc)
+    assert "Acinetobacter spp. are Gram-negative, soil-dwelling Gammaproteobacteria. Despite being typically" in text
+    assert "A cinetobacter" not in text
+    # the keyword list above it, without a closing stop, does not run into the introduction
+    keywords = next(p.text for p in doc.passages if p.text.startswith("antibiotic resistance, virulence"))
+    assert "Acinetobacter spp." not in keywords
+
+
+def test_paragraph_continues_past_a_box_read_between_its_parts(bmj):
+    """The BMJ abstract's last paragraph runs from the middle column to the top of the right one; the 'What is
+    already known' box at the foot of the page is read in between and must not take the rest."""
+    results = next(p for p in bmj.passages if p.text.startswith("No significant difference was found"))
+    assert "For the physical activity group compared with the control group, there was a 40%" in results.text
+    box = next(p for p in bmj.passages if p.text.startswith("Our study suggests that a physical activity"))
+    assert "activity group compared with the control group" not in box.text
+
+
+def test_caption_label_set_apart_stays_with_its_caption():
+    """Nature-family figure captions set the bold label 'Fig. 2' a wide gap before the text; split off, the label
+    was a caption of its own and the caption text a paragraph in the body."""
+    doc = _pages("emm2023_eprs1_review_rotated_table.pdf", 3, 3)
+    captions = [p.text for p in doc.passages if p.kind == "caption"]
+    assert any(c.startswith("Fig. 2 Phosphocode-dependent EPRS1 signaling pathways") for c in captions)
+    assert "Phosphocode-dependent EPRS1 signaling pathways are activated" not in _paragraph_text(doc)
+
+
+def _two_column_pdf(path: Path, gutter: float) -> Path:
+    """Two justified columns of prose 230 pt wide, `gutter` points apart."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = "alpha words run down the left column of this page and they form one long paragraph of prose".split()
+    right = "beta words fill the right column in the same way with another paragraph of running prose".split()
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Times-Roman", 10)
+    width = 230
+    for x0, words in ((50, left * 8), (50 + width + gutter, right * 8)):
+        line: list[str] = []
+        y = 780
+        for word in words:
+            if page.stringWidth(" ".join([*line, word]), "Times-Roman", 10) > width:
+                text = page.beginText(x0, y)
+                spare = width - page.stringWidth(" ".join(line), "Times-Roman", 10)
+                text.setWordSpace(spare / max(1, len(line) - 1))
+                text.textOut(" ".join(line))
+                page.drawText(text)
+                line, y = [], y - 12
+            line.append(word)
+        page.drawString(x0, y, " ".join(line) + ".")
+    page.save()
+    return path
+
+
+def test_columns_with_a_gutter_narrower_than_an_em_are_read_one_after_the_other(tmp_path):
+    """A 7 pt gutter beside 10 pt type is narrower than the gap that ends a fragment: without the gutter found on
+    the whole page, every line ran from the left column into the right one."""
+    doc = build_document(read_pdf(_two_column_pdf(tmp_path / "tight.pdf", 7)))
+    text = _paragraph_text(doc)
+    assert "beta" not in text[: text.index("alpha") + 600]
+    assert text.index("prose beta words") > text.rindex("alpha")

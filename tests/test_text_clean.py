@@ -5,6 +5,7 @@ image, off the page) not read, and the body font found from running prose."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -13,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from pipeline.evaluate.text_junk import text_junk
 from pipeline.extract import ingest
 from pipeline.extract.ingest import CharFastPage, read_page, read_pdf
 from pipeline.extract.structure import build_document
@@ -186,3 +188,33 @@ def test_margin_line_numbers_are_not_read_as_text():
     assert remove_line_numbers(fragments) == 12
     assert [f.text for f in fragments if f.text.isdigit()] == []
     assert any(f.text == "Table 3" for f in fragments)  # a number inside the text stays
+
+
+def test_body_is_the_larger_running_style_when_small_print_methods_outweigh_it():
+    """Methods (or a reference list) in small print may hold more characters than the main text; the main text is
+    never the smaller of two substantial prose styles."""
+    body = "the extracts reduced the metal ions to nanoparticles within minutes at room temperature"
+    methods = "cells were grown overnight in lysogeny broth at thirty seven degrees with shaking and then"
+    lines = []
+    for page in (1, 2, 3):
+        lines += [replace(_line(body[:60], "Serif", 9.8, 10 * i), page=page) for i in range(15)]
+    for page in (3, 4, 5, 6):
+        lines += [replace(_line(methods[:60], "Serif", 8.0, 200 + 9 * i), page=page) for i in range(30)]
+    typography = typography_of(lines)
+    assert (typography.body_font, typography.body_size) == ("Serif", 9.8)
+
+
+def test_junk_measure_finds_glued_and_broken_words_only():
+    """The eval's junk measure: words glued by a lost space or broken by a stray one, not technical compounds."""
+    clean = [
+        "The nanoparticles inhibited biofilm formation by the glutamine-dependent inhibitor.",
+        "Cheminformatics workarounds propagate analogs of the effector.",
+    ]
+    junk = [
+        "Hospital-acquired burden (1, 2), andinfections are common.",
+        "This was sig nificantly higher than before.",
+        "The De nition of the term is given below.",
+    ]
+    assert text_junk(clean).junk_sentences == 0
+    result = text_junk(clean + junk)
+    assert result.junk_sentences == 3 and result.glued == 1 and result.broken == 2

@@ -3,7 +3,8 @@
 `find_gold` pairs each PDF of a corpus with its gold files by name; `evaluate_output` reads the datasets a run
 wrote for that corpus (claims, tables, sentences, passages) and scores each document: claims P/R/F1 per relation
 (`scoring`), exact-cell accuracy per gold grid, and gold-free body-text recall (`text_recall`). Documents pool
-into micro-averaged claim figures, the mean grid accuracy, and the median and 10th percentile of text recall.
+into micro-averaged claim figures, the mean grid accuracy, the median and 10th percentile of text recall, and the
+share of junk sentences (glued or broken words, `text_junk`).
 
 May import: `pipeline.corpus` only. It reads the files a run wrote, as any downstream tool would, so it scores what
 users get; `cli.py` runs the pipeline first.
@@ -20,6 +21,7 @@ import pandas as pd
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.evaluate.gold import GoldDocument, GoldError, find_gold
 from pipeline.evaluate.scoring import ClaimCounts, ClaimScore, GridScore, PredictedClaim, score_claims, score_grid
+from pipeline.evaluate.text_junk import TextJunk, text_junk
 from pipeline.evaluate.text_recall import TextRecall, text_recall
 
 __all__ = ["EvaluationReport", "GoldError", "evaluate_output", "find_gold"]
@@ -34,6 +36,7 @@ class DocumentEvaluation:
     claims: ClaimScore | None = None
     grids: list[GridScore] = field(default_factory=list)
     text: TextRecall | None = None
+    junk: TextJunk | None = None
 
 
 @dataclass
@@ -67,6 +70,15 @@ class EvaluationReport:
             return None
         return {"median": statistics.median(recalls), "p10": percentile(recalls, 0.1), "min": recalls[0]}
 
+    def junk_summary(self) -> dict[str, float] | None:
+        """Junk sentences (glued or broken words) pooled over the documents' sentences."""
+        checked = [d.junk for d in self.documents if d.junk and d.junk.sentences]
+        if not checked:
+            return None
+        sentences = sum(j.sentences for j in checked)
+        junk = sum(j.junk_sentences for j in checked)
+        return {"sentences": sentences, "junk_sentences": junk, "share": junk / sentences}
+
     def as_dict(self) -> dict:
         claims = self.claims
         return {
@@ -80,6 +92,7 @@ class EvaluationReport:
                 "correct_cells": sum(g.correct for g in self.grids),
             },
             "text_recall": self.text_recall_summary(),
+            "text_junk": self.junk_summary(),
             "documents": [document_dict(d) for d in self.documents],
         }
 
@@ -102,6 +115,14 @@ class EvaluationReport:
                     f"  text     recall {document.text.recall:.3f}, any passage {document.text.any_passage:.3f}"
                     f" ({document.text.reference_shingles} shingles)"
                 )
+            if document.junk:
+                out.append(
+                    f"  junk     {document.junk.share:.2%} of sentences"
+                    f" ({document.junk.junk_sentences}/{document.junk.sentences}: glued words {document.junk.glued},"
+                    f" broken words {document.junk.broken})"
+                )
+                if show:
+                    out.extend(f"    {example}" for example in document.junk.examples)
             if show and document.claims:
                 out.append("  missed (required):")
                 out.extend(f"    {g.subject} | {g.relation} | {g.object}" for g in document.claims.missed)
@@ -126,6 +147,9 @@ class EvaluationReport:
             out.append(
                 f"  text     recall median {summary['median']:.3f}, p10 {summary['p10']:.3f}, min {summary['min']:.3f}"
             )
+        junk = self.junk_summary()
+        if junk:
+            out.append(f"  junk     {junk['share']:.2%} of sentences ({junk['junk_sentences']}/{junk['sentences']})")
         return out
 
 
@@ -162,6 +186,7 @@ def document_dict(document: DocumentEvaluation) -> dict:
         "unmatched": [asdict(p) for p in document.claims.unmatched] if document.claims else [],
         "grids": [asdict(g) for g in document.grids],
         "text_recall": asdict(document.text) if document.text else None,
+        "text_junk": {**asdict(document.junk), "share": document.junk.share} if document.junk else None,
     }
 
 
@@ -193,11 +218,11 @@ def evaluate_output(out: Path, gold: list[GoldDocument], name: str = "", with_te
                 score_grid(number, grid, cells) for number, grid in sorted(item.grids.items(), key=grid_order)
             ]
         if with_text and evaluation.status == "ok":
+            document_sentences = sentences.loc[sentences["doc_id"] == doc_id, "text"].astype(str)
             evaluation.text = text_recall(
-                item.pdf,
-                sentences.loc[sentences["doc_id"] == doc_id, "text"].astype(str),
-                passages.loc[passages["doc_id"] == doc_id, "text"].astype(str),
+                item.pdf, document_sentences, passages.loc[passages["doc_id"] == doc_id, "text"].astype(str)
             )
+            evaluation.junk = text_junk(document_sentences)
         results.append(evaluation)
     return EvaluationReport(name=name or str(out), documents=results)
 

@@ -50,12 +50,26 @@ def typography_of(lines: list[Line]) -> Typography:
     reference list, small-print methods or tables outside detected regions can outweigh the body font."""
     styles: Counter = Counter()
     prose: Counter = Counter()
+    prose_pages: dict[tuple[str, float], set[int]] = {}
     for line in lines:
         style = (line.font, round(line.size, 1))
         styles[style] += len(line.text)
         if is_running_text(line):
             prose[style] += len(line.text)
-    (font, size), _ = (prose or styles).most_common(1)[0]
+            prose_pages.setdefault(style, set()).add(line.page)
+    (font, size), most = (prose or styles).most_common(1)[0]
+    if prose:
+        # main text is never set smaller than the other running prose (methods, legends, reference lists in small
+        # print): a larger style with a good share of the prose, spread over pages, is the body even when a long
+        # small-print section outweighs it
+        spread = len(prose_pages[(font, size)])
+        larger = [
+            style
+            for style, count in prose.items()
+            if style[1] >= size + 0.5 and count >= 0.3 * most and len(prose_pages[style]) >= max(2, 0.5 * spread)
+        ]
+        if larger:
+            font, size = max(larger, key=lambda style: (prose[style], style[1]))
     gaps = [
         b.top - a.bottom
         for a, b in zip(lines, lines[1:], strict=False)
@@ -397,7 +411,11 @@ def _can_continue(first: Block, second: Block) -> bool:
     indented = start_line.left + 0.5 * start_line.size < start_line.x0 < start_line.left + 4 * start_line.size
     if start[0].islower() or end.endswith(("-", ",", ";")):
         return True
-    return not TERMINAL.search(end) and not indented
+    # a paragraph cut by a column or page end fills its last line; one whose last line stops well short of the
+    # column's edge ended there (a keyword list, a heading-like line without a stop), even without a full stop
+    last = first.lines[-1]
+    ended_short = last.x1 < last.right - 0.25 * max(1.0, last.right - last.left)
+    return not TERMINAL.search(end) and not indented and not ended_short
 
 
 def _continues_heading(heading: Block, block: Block) -> bool:
@@ -415,21 +433,78 @@ def _continues_heading(heading: Block, block: Block) -> bool:
     )
 
 
+def _cut_at_region_end(block: Block, region_last: dict[int, int]) -> bool:
+    """The paragraph runs to the end of its region with a full last line and no closing stop: a column or page
+    end cut it, so some later region holds the rest."""
+    last = block.lines[-1]
+    # the edges of the paragraph's widest region: a line alone in a region of its own is full by its own measure
+    right = max(line.right for line in block.lines)
+    left = min(line.left for line in block.lines)
+    full = last.x1 >= right - 0.1 * max(1.0, right - left)
+    return (
+        block.kind == "paragraph"
+        and len(block.lines) >= 2  # a lone line without a stop is as often a label or keyword list
+        and region_last.get(last.region) == id(last)
+        and full
+        and not TERMINAL.search(last.text.rstrip())
+    )
+
+
+def _ended(block: Block) -> bool:
+    """The paragraph's last line closes with a stop or stops well short of its column's edge."""
+    last = block.lines[-1]
+    right = max(line.right for line in block.lines)
+    left = min(line.left for line in block.lines)
+    return bool(TERMINAL.search(last.text.rstrip())) or last.x1 < right - 0.25 * max(1.0, right - left)
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
-    """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it."""
+    """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it. A box or
+    sidebar read between the two parts (its own heading, paragraphs that end short) does not take the rest: a
+    lower-case start in a later region goes back to the last paragraph a region end cut off."""
+    region_last: dict[int, int] = {}
+    for block in blocks:
+        for line in block.lines:
+            region_last[line.region] = id(line)
     result: list[Block] = []
     open_paragraph: Block | None = None
+    cut_offs: list[Block] = []  # paragraphs cut at their region's end that nothing has continued yet, latest last
     for block in blocks:
         if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
             continue
-        if open_paragraph is not None and open_paragraph.lines[-1].region != block.lines[0].region:
+        first = block.lines[0]
+        if (
+            block.kind == "paragraph"
+            and first.text[:1].islower()
+            and (open_paragraph is None or _ended(open_paragraph))
+        ):
+            earlier = next(
+                (
+                    b
+                    for b in reversed(cut_offs)
+                    if b is not open_paragraph
+                    and b.lines[-1].region != first.region
+                    and first.page - b.lines[-1].page <= 1
+                    and _can_continue(b, block)
+                ),
+                None,
+            )
+            if earlier is not None:
+                earlier.lines.extend(block.lines)
+                cut_offs.remove(earlier)
+                open_paragraph = earlier
+                continue
+        if open_paragraph is not None and open_paragraph.lines[-1].region != first.region:
             if _can_continue(open_paragraph, block):
                 open_paragraph.lines.extend(block.lines)
+                cut_offs = [b for b in cut_offs if b is not open_paragraph]
                 continue
         if result and _continues_heading(result[-1], block):
             result[-1].lines.extend(block.lines)
             continue
         result.append(block)
         open_paragraph = block if block.kind == "paragraph" else None
+        if open_paragraph is not None and _cut_at_region_end(open_paragraph, region_last):
+            cut_offs = [*cut_offs[-2:], open_paragraph]
     return result

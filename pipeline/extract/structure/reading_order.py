@@ -19,6 +19,9 @@ from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutC
 from pipeline.extract.structure.repair import normalize_text
 from pipeline.records import PageContent, PdfContent, Word
 
+# A PDF may embed one font several times as subsets ("ABCDEF+Times-Roman" on one page, "GHIJKL+Times-Roman" on
+# another): one face to the reader, so one face for body style, headings and paragraph breaks.
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -74,10 +77,53 @@ def page_words(page: PageContent) -> list[Word]:
         text = normalize_text(word.text).strip()
         if not text:
             continue
-        if text != word.text:
-            word = replace(word, text=text)
+        font = SUBSET_PREFIX.sub("", word.fontname)
+        if text != word.text or font != word.fontname:
+            word = replace(word, text=text, fontname=font)
         kept.append(word)
-    return kept
+    return attach_drop_caps(kept)
+
+
+def attach_drop_caps(words: list[Word]) -> list[Word]:
+    """A drop cap (a paragraph's first letter set two or more lines high) joins the word it begins on the first
+    line beside it, in that line's size: left as it is, its height pulls the lines it spans into one row, whose words
+    then interleave, and the word stays broken ("A cinetobacter")."""
+    if len(words) < 20:
+        return words
+    sizes = sorted(w.size for w in words)
+    body = sizes[len(sizes) // 2]
+    caps = [
+        w
+        for w in words
+        if len(w.text) <= 2 and w.text.isalpha() and w.text[0].isupper() and w.size >= 2.0 * body
+        and w.bottom - w.top >= 1.8 * body
+    ]
+    if not caps:
+        return words
+    dropped: set[int] = set()
+    replaced: dict[int, Word] = {}
+    for cap in caps:
+        beside = [
+            w
+            for w in words
+            if w is not cap
+            and abs(w.size - body) <= 0.25 * body
+            and cap.top - 0.5 * body <= w.top <= cap.top + body
+            and cap.x1 - 1 <= w.x0 <= cap.x1 + 1.5 * body
+        ]
+        if not beside:
+            continue
+        first = min(beside, key=lambda w: (w.top, w.x0))
+        if id(first) in replaced:
+            continue
+        dropped.add(id(cap))
+        if cap.space_after or (first.text[:1].isupper() and not first.text.isupper()):
+            # a word of its own ("A recent study"): in the line's size, just before the line's first word
+            replaced[id(cap)] = replace(cap, top=first.top, bottom=first.bottom, size=first.size, x1=first.x0 - 1)
+            dropped.discard(id(cap))
+        else:  # the first letter of the word beside it ("A|cinetobacter", "T|HE" in small capitals)
+            replaced[id(first)] = replace(first, text=cap.text + first.text, x0=cap.x0)
+    return [replaced.get(id(w), w) for w in words if id(w) not in dropped]
 
 
 def placeholders(page: PageContent) -> list[Fragment]:
@@ -121,14 +167,64 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
-def fragments_of(words: list[Word]) -> list[Fragment]:
+def _is_label(words: list[Word], caption_pattern: re.Pattern | None) -> bool:
+    """The words are a caption label alone ("Fig. 2", "Table 1 |"), which some layouts set apart from the text."""
+    if caption_pattern is None or len(words) > 3:
+        return False
+    text = " ".join(w.text for w in words)
+    match = caption_pattern.match(text)
+    return bool(match) and len(text[match.end() :].strip(" .:|—–-")) == 0
+
+
+def column_cuts(rows: list[list[Word]]) -> list[float]:
+    """x positions of gutters narrower than the gap that ends a fragment: strips of the page that at most a few
+    rows cross (a title, a wide figure) while many rows have words on both sides. Text set in narrow columns with
+    a tight gutter would otherwise run from one column into the other on every line."""
+    if len(rows) < 12:
+        return []
+    words = [w for row in rows for w in row]
+    sizes = sorted(w.size for w in words)
+    size = max(4.0, sizes[len(sizes) // 2])
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    n = int(right - left) + 2
+    covered = np.zeros(n + 1, dtype=np.int32)  # rows whose words cover each x
+    for row in rows:
+        marks = np.zeros(n + 1, dtype=np.int8)
+        for w in row:
+            marks[max(0, int(w.x0 - left)) : min(n, int(w.x1 - left) + 1)] = 1
+        covered += marks
+    sparse = covered <= max(1, len(rows) // 8)
+    cuts = []
+    start = None
+    for x in range(n + 1):
+        if x < n and sparse[x]:
+            start = x if start is None else start
+            continue
+        if start is None:
+            continue
+        g0, g1 = left + start, left + x
+        start = None
+        if g1 - g0 < 0.5 * size or g1 - g0 >= 0.9 * size or min(g0 - left, right - g1) < 0.2 * (right - left):
+            continue  # a wider gutter already ends the fragments; a strip near the margin is no gutter
+        mid = (g0 + g1) / 2
+        both = sum(1 for row in rows if any(w.x1 <= mid for w in row) and any(w.x0 >= mid for w in row))
+        if both >= 0.3 * len(rows):
+            cuts.append(mid)
+    return cuts
+
+
+def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -> list[Fragment]:
     fragments = []
-    for row in rows_of(words):
+    rows = rows_of(words)
+    cuts = column_cuts(rows)
+    for row in rows:
         row.sort(key=lambda w: w.x0)
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
-            if gap > 0.9 * max(word.size, current[-1].size, 4.0):
+            size = max(word.size, current[-1].size, 4.0)
+            at_gutter = any(current[-1].x1 <= cut <= word.x0 for cut in cuts)
+            if at_gutter or (gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
@@ -210,7 +306,9 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
     tolerance = len(narrow) // 10  # a few short lines may cross (a boxed panel); they are read as spanning
     empty = coverage <= tolerance
     sizes = sorted(f.size for f in narrow)
-    min_gap = max(5.0, 0.8 * sizes[len(sizes) // 2])
+    # as narrow as the tightest gutter `column_cuts` finds: fragments never bridge a gutter, so a narrow empty strip
+    # between substantial text on both sides is one
+    min_gap = max(3.0, 0.5 * sizes[len(sizes) // 2])
     height = max(f.bottom for f in fragments) - min(f.top for f in fragments)
     gutters = []
     start = None
@@ -408,7 +506,7 @@ def region_lines(region: list[Fragment], page: int, index: int, config: LayoutCo
 
 def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
     """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
-    pages = [(page, fragments_of(page_words(page))) for page in pdf.pages]
+    pages = [(page, fragments_of(page_words(page), config.caption_pattern)) for page in pdf.pages]
     remove_running_lines(pages, config)
     for _page, fragments in pages:
         remove_line_numbers(fragments)
