@@ -276,7 +276,14 @@ def test_rotated_government_table_reads_state_names_upright():
         raws = find_page_tables(pdf.pages[0])
     assert len(raws) == 1 and raws[0].rotation in (90, 270)
     assert raws[0].caption.startswith("NICS Firearm Background Checks")  # the title row over the whole table
-    assert raws[0].rows[1][:3] == ["Alabama", "18,870", "23,022"]  # rules every five states: one row per state
+    assert raws[0].rows[2][:3] == ["Alabama", "18,870", "23,022"]  # rules every five states: one row per state
+    # Group labels over sub-headers in one ruled band, cut where the sub-header rules stop: two header rows, the
+    # label spanning its group, the boxes as tall as the band ("State / Territory") carried into both rows.
+    assert raws[0].n_header_rows == 2
+    assert raws[0].rows[1][7:10] == ["Handgun", "Long Gun", "*Other"]
+    assert raws[0].rows[0][7] == "Pre-Pawn" and raws[0].span_origin[0][8] == raws[0].span_origin[0][9] == (0, 7)
+    assert raws[0].span_origin[1][0] == (0, 0) and raws[0].rows[0][0] == "State / Territory"
+    assert raws[0].rows[-1][0] == "Totals" and raws[0].notes.startswith("NOTES:")  # the notes box is not a row
     first_column = " ".join(row[0] or "" for row in raws[0].rows)
     assert "State / Territory" in first_column and "Alabama" in first_column
 
