@@ -6,8 +6,8 @@ Every tool reads each page of the PDFs that have gold grids; a grid is scored by
 the scorer of `reviewminer eval`, against the best-matching table the tool found (so a tool that cannot join a
 table continued over pages is scored on its best part). Tools: ReviewMiner (ingest + tables only), pdfplumber's
 `find_tables` (lines strategy, then text strategy), and, when installed (optional benchmark dependencies, not the
-package's: `pip install -e .[bench]`), camelot (lattice, then stream) and img2table (borderless detection). A tool that is not installed is
-listed as such.
+package's: `pip install -e .[bench]`), camelot (lattice, then stream) and img2table (borderless detection). A tool
+that is not installed is listed as such.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pipeline.extract.tables.layout import glue_offset_words, join_lines, merge_
 from pipeline.records import Passage, Table, TableCell
 
 from conftest import real_pdf
-from tables_shared import parsed, write_ruleless_tables_pdf
+from tables_shared import parsed, write_continued_booktabs_pdf, write_ruleless_tables_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
@@ -367,3 +367,54 @@ def test_uncaptioned_region_takes_the_caption_passage_next_to_it(seed_pdf):
     far = Passage(passage_id=8, kind="caption", section_path="", page=4, bbox=(0, 0, 500, 10), text="Table 9 Far")
     table = assemble_tables(pdf, [far, caption])[0]
     assert (table.number, table.caption) == ("1", "Table 1 Extraction method of exosomes")
+
+
+# ---------------------------------------------------------------- continued booktabs, tight gutters (generated PDF)
+
+
+@pytest.fixture(scope="module")
+def continued_booktabs_tables(tmp_path_factory) -> list[Table]:
+    path = write_continued_booktabs_pdf(tmp_path_factory.mktemp("tables") / "continued.pdf")
+    return assemble_tables(parsed(path), [])
+
+
+def test_booktabs_part_without_closing_rule_joins_its_cont_page(continued_booktabs_tables):
+    # Rules drawn cell by cell, no bottom rule at the page end, "Table 1. Cont." over a repeated header, and the
+    # last row's second line printed on the next page.
+    table = by_number(continued_booktabs_tables, "1")
+    assert table.pages == [1, 2] and table.caption.startswith("Table 1. Plant extracts")
+    rows = grid_rows(table)
+    assert rows[0] == ["Plant", "Part used", "Nanoparticle", "Application"] and len(rows) == 1 + 40 + 3
+    assert rows[41] == ["Ocimum sanctum", "Leaf", "Au", "Antibacterial against E. coli and S. aureus"]
+    assert rows[-1] == ["Neem", "Bark", "Zn", "Antifungal"]
+
+
+def test_three_point_gutters_beside_prose(continued_booktabs_tables):
+    # A space is 2.2 pt, the gutters 3.2 pt; prose in the next column and the "Table 2: Abbreviations" footnote
+    # are not part of the table.
+    rows = grid_rows(by_number(continued_booktabs_tables, "2"))
+    assert rows == [
+        ["Method", "Pros", "Cons"],
+        ["Electroporation", "Fast loading", "Damage"],
+        ["Sonication", "Simple setup", "Heating"],
+        ["Incubation", "No device", "Slow"],
+        ["Extrusion", "High yield", "Costly"],
+    ]
+
+
+def test_block_labels_carried_down_and_items_kept_per_line(continued_booktabs_tables):
+    table = by_number(continued_booktabs_tables, "3")
+    rows = grid_rows(table)
+    assert [row[0] for row in rows[1:]] == ["Lamiaceae"] * 3 + ["Asteraceae"] * 2 + ["Rosaceae"]
+    assert [c.is_spanned for c in table.cells if c.col == 0 and c.row > 0] == [False, True, True, False, True, False]
+    assert rows[5][1] == "Matricaria chamomilla"  # a wrapped label, no extra space: the same row
+    assert rows[6][2] == "Reduced joint pain\nLower CRP levels\nBetter mobility"
+    assert len(continued_booktabs_tables) == 3
+
+
+def grid_rows(table: Table) -> list[list[str]]:
+    n_rows, n_cols = max(c.row for c in table.cells) + 1, max(c.col for c in table.cells) + 1
+    rows = [[""] * n_cols for _ in range(n_rows)]
+    for cell in table.cells:
+        rows[cell.row][cell.col] = cell.text
+    return rows

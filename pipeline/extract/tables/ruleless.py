@@ -58,7 +58,25 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
     spread_group_labels(raw)
+    carry_block_labels(raw)
     return raw
+
+
+def carry_block_labels(raw: RawTable) -> None:
+    """A first-column label printed once at the head of a block of rows ("Lamiaceae" over its three plants) labels
+    every row of the block: the rows under it whose first cell is blank (and whose other cells are filled) take it
+    as a spanned cell, as a merged cell would be read. Needs two labelled blocks or more, so a first column that is
+    simply sparse is left alone."""
+    n_cols = len(raw.rows[0])
+    body = range(raw.n_header_rows, len(raw.rows))
+    labels = [r for r in body if raw.rows[r][0] and raw.span_origin[r][0] is None]
+    blank = [r for r in body if not raw.rows[r][0] and raw.span_origin[r][0] is None and any(raw.rows[r][1:])]
+    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0]:
+        return
+    for r in blank:
+        above = raw.span_origin[r - 1][0] or (r - 1, 0)
+        if raw.rows[above[0]][above[1]] and all(o is None for o in raw.span_origin[above[0]][1:]):
+            raw.rows[r][0], raw.span_origin[r][0] = None, above
 
 
 def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
@@ -75,7 +93,12 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     else:
         # A short caption over a wide table: the table may reach the right edge of the text column the caption
         # starts in, i.e. as far as the lines that start where the caption starts.
-        same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+        # Only lines under the caption count: prose above it may be wider than a table set in one column.
+        same_start = [
+            box[2]
+            for ln in text_lines(view.words)
+            if abs((box := line_box(ln))[0] - left) < 3 and box[1] > caption.bbox[3]
+        ]
         right = max([right, *same_start])
     words = sorted(
         (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
@@ -87,12 +110,16 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     bottom = caption.bbox[3]
     items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
     last_rule_bottom = None
+    reached: list[tuple[float, float]] = []
     for top, item_bottom in items:
         if top - bottom > 2.2 * size:
             break
         bottom = max(bottom, item_bottom)
         if any(abs(r[1] - top) < SNAP for r in rules):
             last_rule_bottom = item_bottom
+            reached.append((top, item_bottom))
+    if last_rule_bottom is not None and not closes_table(reached, words, caption.bbox[3], bottom):
+        last_rule_bottom = None  # the body runs on under the header rule: continued on the next page
     if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
         bottom = last_rule_bottom
     else:
@@ -104,6 +131,19 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - caption.bbox[3] < 2 * size:
         return None
     return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+
+
+def closes_table(rules: list[tuple[float, float]], words: list[dict], start: float, run_end: float) -> bool:
+    """Whether the last rule reached under a caption closes the table. The rule under the header is the first with
+    text between it and the caption (or the rule above); when the last rule is that one (or the top rule) and the
+    body runs on under it, the part on this page has no closing rule: the table continues on the next page."""
+    bounds = [start, *[top for top, _ in rules]]
+    header_rule = next(
+        (i for i in range(len(rules)) if any(bounds[i] < w["top"] and w["bottom"] < bounds[i + 1] for w in words)), None
+    )
+    last = len(rules) - 1
+    body_below = any(rules[-1][1] < w["top"] and w["bottom"] <= run_end + 0.5 for w in words)
+    return not (body_below and (header_rule is None or header_rule == last))
 
 
 def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
