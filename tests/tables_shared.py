@@ -184,5 +184,48 @@ def write_continued_booktabs_pdf(path: Path) -> Path:
     booktabs_rule(page, 652, columns, right)
     prose(page, 630, 4)
     page.showPage()
+    # Page 4: a table printed as an image (no text), its caption under it, then two columns of justified prose
+    # 12 pt apart right under the caption.
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 640, "Table 4. Imaging methods compared.")
+    for column_left in (60, 301):
+        justified(page, column_left, 626, 229, 12)
+    page.showPage()
+    # Page 5: rows not set apart by extra space (one leading throughout); a long plant name wraps in the first
+    # column, short ones do not.
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 790, "Table 5. Compounds and effects.")
+    columns, right = [60, 160, 280], 530
+    booktabs_rule(page, 782, columns, right)
+    draw_rows(page, [(772, ["Plant", "Compound", "Effect"])], columns, "Helvetica-Bold", 8)
+    booktabs_rule(page, 766, columns, right)
+    rows = [
+        (756, ["Rosmarinus officinalis", "Carnosic acid", "Reduced pain"]),
+        (746, ["Azadirachta indica", "Nimbin", "Antifungal"]),
+        (736, ["subsp. excelsa", "", ""]),
+        (726, ["Thymus vulgaris", "Thymol", "Analgesic"]),
+        (716, ["Salvia", "Rosmarinic acid", "Lower inflammation"]),
+        (706, ["Lavandula", "Linalool", "Calming"]),
+    ]
+    draw_rows(page, rows, columns, "Helvetica", 8)
+    booktabs_rule(page, 698, columns, right)
+    prose(page, 676, 4)
+    page.showPage()
     page.save()
     return path
+
+
+WORDS = "the methods were compared on accuracy cost speed and safety in every study we found so far".split()
+
+
+def justified(page, left: float, top: float, width: float, lines: int) -> None:
+    """Lines of running text spread to the full column width, as justified prose is set."""
+    page.setFont("Helvetica", 9)
+    for index in range(lines):
+        words = [WORDS[(index * 3 + k) % len(WORDS)] for k in range(7)]
+        widths = [page.stringWidth(w, "Helvetica", 9) for w in words]
+        space = (width - sum(widths)) / (len(words) - 1)
+        x = left
+        for word, word_width in zip(words, widths, strict=True):
+            page.drawString(x, top - 12 * index, word)
+            x += word_width + space

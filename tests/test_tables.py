@@ -409,7 +409,25 @@ def test_block_labels_carried_down_and_items_kept_per_line(continued_booktabs_ta
     assert [c.is_spanned for c in table.cells if c.col == 0 and c.row > 0] == [False, True, True, False, True, False]
     assert rows[5][1] == "Matricaria chamomilla"  # a wrapped label, no extra space: the same row
     assert rows[6][2] == "Reduced joint pain\nLower CRP levels\nBetter mobility"
-    assert len(continued_booktabs_tables) == 3
+
+
+def test_two_columns_of_justified_prose_under_a_caption_are_no_table(continued_booktabs_tables):
+    # Page 4: "Table 4." captions an image; the justified prose under it, 12 pt apart, is not a two-column table.
+    assert [t.number for t in continued_booktabs_tables] == ["1", "2", "3", "5"]
+
+
+def test_wrapped_first_column_label_in_evenly_leaded_rows(continued_booktabs_tables):
+    # "subsp. excelsa" could not have fitted after "Azadirachta indica" and starts in lower case: the same row;
+    # "Lavandula" would have fitted after "Salvia", so that line break starts a row.
+    rows = grid_rows(by_number(continued_booktabs_tables, "5"))
+    assert [row[0] for row in rows] == [
+        "Plant",
+        "Rosmarinus officinalis",
+        "Azadirachta indica subsp. excelsa",
+        "Thymus vulgaris",
+        "Salvia",
+        "Lavandula",
+    ]
 
 
 def grid_rows(table: Table) -> list[list[str]]:

@@ -49,6 +49,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     ys = row_boundaries(view, region, lines, xs, header_end)
     if len(ys) < 3:
         return None
+    if len(xs) == 3 and two_columns_of_prose(lines, xs[1]):
+        return None
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=False, strategy="text")
     if not looks_like_table(raw):
         return None
@@ -77,6 +79,24 @@ def carry_block_labels(raw: RawTable) -> None:
         above = raw.span_origin[r - 1][0] or (r - 1, 0)
         if raw.rows[above[0]][above[1]] and all(o is None for o in raw.span_origin[above[0]][1:]):
             raw.rows[r][0], raw.span_origin[r][0] = None, above
+
+
+def two_columns_of_prose(lines: list[list[dict]], split: float) -> bool:
+    """Two page columns of running text side by side are not a two-column table: here most lines on both sides
+    carry five words or more and end flush at the column's right edge (justified), while a table's cells are set
+    ragged or hold short entries (names, values)."""
+    for side in (
+        ([w for w in line if w["x1"] <= split] for line in lines),
+        ([w for w in line if w["x0"] >= split] for line in lines),
+    ):
+        parts = [part for part in side if part]
+        if not parts:
+            return False
+        edge = max(part[-1]["x1"] for part in parts)
+        prose_lines = sum(1 for part in parts if len(part) >= 5 and part[-1]["x1"] >= edge - 2)
+        if prose_lines < 0.6 * len(parts):
+            return False
+    return True
 
 
 def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
@@ -275,7 +295,8 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
-    previous = None
+    first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
+    previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
         if not starts_row:
@@ -287,12 +308,28 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 starts_row = gap > tight + 0.3 * size or ruled_between
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
+                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
+                    first_col_filled = False
                 starts_row = first_col_filled or gap > 0.6 * size or ruled_between
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
-        previous = box
+        previous, previous_line = box, line
     ys.append(region[3])
     return ys
+
+
+def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
+    """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
+    line above filled the column (this line's first word would not have fitted after it; `right` is where the
+    column's longest line ends), and this line either starts in lower case ("Azadirachta / indica") or has
+    nothing in the other columns (their cells started on the row's first line)."""
+    above = [w for w in previous if w["x0"] < xs[1] - SNAP]
+    here = [w for w in line if w["x0"] < xs[1] - SNAP]
+    if not above or not here:
+        return False
+    would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
+    others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
+    return not would_fit and (here[0]["text"][:1].islower() or others_empty)
 
 
 def centred_rows(
