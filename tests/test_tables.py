@@ -271,7 +271,7 @@ def test_uritu_rotated_rule_less_table_pages():
 
 
 def test_rotated_government_table_reads_state_names_upright():
-    # ingest rejects this page (mostly digits), so the page-level detector is checked directly.
+    # The page-level detector, checked directly on the parsed page.
     with pdfplumber.open(real_pdf("robust_rotated_table_nics_usgov.pdf")) as pdf:
         raws = find_page_tables(pdf.pages[0])
     assert len(raws) == 1 and raws[0].rotation in (90, 270)
@@ -286,6 +286,12 @@ def test_rotated_government_table_reads_state_names_upright():
     assert raws[0].rows[-1][0] == "Totals" and raws[0].notes.startswith("NOTES:")  # the notes box is not a row
     first_column = " ".join(row[0] or "" for row in raws[0].rows)
     assert "State / Territory" in first_column and "Alabama" in first_column
+
+
+def test_rotated_government_table_against_its_gold_grid():
+    tables = assemble_tables(parsed(real_pdf("robust_rotated_table_nics_usgov.pdf")), [])
+    assert len(tables) == 1 and tables[0].number is None  # no caption: kept, with no number
+    check_gold_grids("robust_rotated_table_nics_usgov.pdf", tables, {"1": 1.0})
 
 
 # ---------------------------------------------------------------- rule-less tables (generated PDF)
