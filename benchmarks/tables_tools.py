@@ -1,17 +1,19 @@
 """Exact-cell accuracy per gold grid: ReviewMiner's table stage beside other open table extractors.
 
-    .venv/bin/python benchmarks/tables_tools.py [GOLD_DIR]      (default: gold/dev; never run it to tune on heldout)
+    .venv/bin/python benchmarks/tables_tools.py [GOLD_DIR] [--tools reviewminer,camelot]
+        (default: gold/dev and every tool; never run it to tune on heldout)
 
 Every tool reads each page of the PDFs that have gold grids; a grid is scored by `pipeline.evaluate.score_grid`,
 the scorer of `reviewminer eval`, against the best-matching table the tool found (so a tool that cannot join a
 table continued over pages is scored on its best part). Tools: ReviewMiner (ingest + tables only), pdfplumber's
 `find_tables` (lines strategy, then text strategy), and, when installed (optional benchmark dependencies, not the
-package's), camelot (lattice, then stream) and img2table (borderless detection). A tool that is not installed is
-listed as such.
+package's: `pip install -e .[bench]`), camelot (lattice, then stream) and img2table (borderless detection). A tool
+that is not installed is listed as such.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -78,11 +80,16 @@ TOOLS: dict[str, Callable[[Path], Cells]] = {
 
 
 def main() -> None:
-    gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "gold" / "dev"
-    documents = [d for d in find_gold(gold_dir, gold_dir) if d.grids]
-    scores: dict[str, dict[str, float | None]] = {tool: {} for tool in TOOLS}
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold_dir", nargs="?", type=Path, default=ROOT / "gold" / "dev")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of: " + ", ".join(TOOLS))
+    args = parser.parse_args()
+    tools = {name: TOOLS[name] for name in args.tools.split(",")}
+    documents = [d for d in find_gold(args.gold_dir, args.gold_dir) if d.grids]
+    scores: dict[str, dict[str, float | None]] = {tool: {} for tool in tools}
+    keys = []
     for document in documents:
-        for tool, run in TOOLS.items():
+        for tool, run in tools.items():
             try:
                 cells = run(document.pdf)
             except ImportError:
@@ -90,12 +97,16 @@ def main() -> None:
             for number, grid in document.grids.items():
                 key = f"{document.stem[:24]}.table{number}"
                 scores[tool][key] = score_grid(number, grid, cells).accuracy if cells is not None else None
-    keys = list(scores["reviewminer"])
-    print("| grid | " + " | ".join(TOOLS) + " |")
-    print("|---|" + "---|" * len(TOOLS))
+        keys += [f"{document.stem[:24]}.table{number}" for number in document.grids]
+    others = [tool for tool in tools if tool != "reviewminer"]
+    best = {key: max((v for t in others if (v := scores[t][key]) is not None), default=None) for key in keys}
+    columns = [*tools, *(["best other"] if len(others) > 1 else [])]
+    table = {**scores, "best other": best}
+    print("| grid | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
     for key in keys:
-        print(f"| {key} | " + " | ".join(fmt(scores[tool][key]) for tool in TOOLS) + " |")
-    means = [mean([scores[tool][key] for key in keys]) for tool in TOOLS]
+        print(f"| {key} | " + " | ".join(fmt(table[column][key]) for column in columns) + " |")
+    means = [mean([table[column][key] for key in keys]) for column in columns]
     print("| **mean** | " + " | ".join(fmt(m) for m in means) + " |")
 
 

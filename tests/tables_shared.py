@@ -97,3 +97,135 @@ def write_ruleless_tables_pdf(path: Path) -> Path:
     page.showPage()
     page.save()
     return path
+
+
+def booktabs_rule(page, y: float, columns: list[float], right: float) -> None:
+    """A booktabs rule drawn as one segment per column, as some journals' typesetting does."""
+    edges = [*columns, right]
+    for left, end in zip(edges, edges[1:], strict=False):
+        page.line(left, y, end, y)
+
+
+def write_continued_booktabs_pdf(path: Path) -> Path:
+    """A one-column journal page: a booktabs table (rules drawn cell by cell) with no closing rule at the page end,
+    continued under "Table 1. Cont." with its header repeated, a row split by the page break; a tightly set
+    rule-less table (3 pt gutters) beside prose; a "Table 2: Abbreviations" footnote under it."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 756, "Table 1. Plant extracts used to make metal nanoparticles.")
+    columns, right = [60, 170, 250, 330], 530
+    booktabs_rule(page, 748, columns, right)
+    draw_rows(page, [(738, ["Plant", "Part used", "Nanoparticle", "Application"])], columns, "Helvetica-Bold", 8)
+    booktabs_rule(page, 732, columns, right)
+    body = []
+    y = 720.0
+    for index in range(40):
+        body.append((y, [f"Plant species {index + 1}", "Leaf", "Ag", f"Antibacterial use number {index + 1}"]))
+        y -= 14
+    draw_rows(page, body, columns, "Helvetica", 8)
+    # The last row of the page wraps; its second line is printed on the next page.
+    draw_rows(
+        page, [(y, ["Ocimum sanctum", "Leaf", "Au", "Antibacterial against E. coli and"])], columns, "Helvetica", 8
+    )
+    page.setFont("Helvetica", 7)
+    page.drawString(60, 30, "Materials 2018, 11, 940")
+    page.showPage()
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 800, "Table 1. Cont.")
+    booktabs_rule(page, 792, columns, right)
+    draw_rows(page, [(782, ["Plant", "Part used", "Nanoparticle", "Application"])], columns, "Helvetica-Bold", 8)
+    booktabs_rule(page, 776, columns, right)
+    rows = [
+        (766, ["", "", "", "S. aureus"]),
+        (752, ["Aloe vera", "Gel", "Ag", "Wound healing"]),
+        (738, ["Neem", "Bark", "Zn", "Antifungal"]),
+    ]
+    draw_rows(page, rows, columns, "Helvetica", 8)
+    booktabs_rule(page, 730, columns, right)
+    prose(page, 700, 4)
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 630, "Table 2. Methods compared.")
+    tight = [60, 117, 166.5]  # 3 pt gutters (a space is 2.2 pt): "Electroporation" and "Simple setup" end 3 pt short
+    draw_rows(page, [(616, ["Method", "Pros", "Cons"])], tight, "Helvetica-Bold", 8)
+    method_rows = [
+        (604, ["Electroporation", "Fast loading", "Damage"]),
+        (594, ["Sonication", "Simple setup", "Heating"]),
+        (584, ["Incubation", "No device", "Slow"]),
+        (574, ["Extrusion", "High yield", "Costly"]),
+    ]
+    draw_rows(page, method_rows, tight, "Helvetica", 8)
+    page.setFont("Helvetica", 7)
+    page.drawString(60, 560, "Table 2: Abbreviations: EV, extracellular vesicle.")
+    page.setFont("Helvetica", 9)
+    for index in range(8):  # prose in the right half beside the table
+        page.drawString(300, 616 - 12 * index, "Prose in the second column runs on beside the table.")
+    page.showPage()
+    # Page 3: a booktabs table whose group labels ("Lamiaceae") are printed once per block, a first-column label
+    # wrapped over two lines, and a label centred beside a cell that lists one item per line.
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 790, "Table 3. Plants and their effects.")
+    columns, right = [60, 160, 280], 530
+    booktabs_rule(page, 782, columns, right)
+    draw_rows(page, [(772, ["Family", "Plant", "Effect"])], columns, "Helvetica-Bold", 8)
+    booktabs_rule(page, 766, columns, right)
+    rows = [
+        (754, ["Lamiaceae", "Melissa officinalis", "Reduced pain"]),
+        (740, ["", "Salvia officinalis", "Lower inflammation"]),
+        (726, ["", "Thymus vulgaris", "Analgesic effect"]),
+        (712, ["Asteraceae", "Arnica montana", "Reduced swelling"]),
+        (698, ["", "Matricaria", "Calming effect"]),
+        (690, ["", "chamomilla", ""]),
+        (676, ["Rosaceae", "Rosa canina", "Reduced joint pain"]),
+        (668, ["", "", "Lower CRP levels"]),
+        (660, ["", "", "Better mobility"]),
+    ]
+    draw_rows(page, rows, columns, "Helvetica", 8)
+    booktabs_rule(page, 652, columns, right)
+    prose(page, 630, 4)
+    page.showPage()
+    # Page 4: a table printed as an image (no text), its caption under it, then two columns of justified prose
+    # 12 pt apart right under the caption.
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 640, "Table 4. Imaging methods compared.")
+    for column_left in (60, 301):
+        justified(page, column_left, 626, 229, 12)
+    page.showPage()
+    # Page 5: rows not set apart by extra space (one leading throughout); a long plant name wraps in the first
+    # column, short ones do not.
+    page.setFont("Helvetica-Bold", 9)
+    page.drawString(60, 790, "Table 5. Compounds and effects.")
+    columns, right = [60, 160, 280], 530
+    booktabs_rule(page, 782, columns, right)
+    draw_rows(page, [(772, ["Plant", "Compound", "Effect"])], columns, "Helvetica-Bold", 8)
+    booktabs_rule(page, 766, columns, right)
+    rows = [
+        (756, ["Rosmarinus officinalis", "Carnosic acid", "Reduced pain"]),
+        (746, ["Azadirachta indica", "Nimbin", "Antifungal"]),
+        (736, ["subsp. excelsa", "", ""]),
+        (726, ["Thymus vulgaris", "Thymol", "Analgesic"]),
+        (716, ["Salvia", "Rosmarinic acid", "Lower inflammation"]),
+        (706, ["Lavandula", "Linalool", "Calming"]),
+    ]
+    draw_rows(page, rows, columns, "Helvetica", 8)
+    booktabs_rule(page, 698, columns, right)
+    prose(page, 676, 4)
+    page.showPage()
+    page.save()
+    return path
+
+
+WORDS = "the methods were compared on accuracy cost speed and safety in every study we found so far".split()
+
+
+def justified(page, left: float, top: float, width: float, lines: int) -> None:
+    """Lines of running text spread to the full column width, as justified prose is set."""
+    page.setFont("Helvetica", 9)
+    for index in range(lines):
+        words = [WORDS[(index * 3 + k) % len(WORDS)] for k in range(7)]
+        widths = [page.stringWidth(w, "Helvetica", 9) for w in words]
+        space = (width - sum(widths)) / (len(words) - 1)
+        x = left
+        for word, word_width in zip(words, widths, strict=True):
+            page.drawString(x, top - 12 * index, word)
+            x += word_width + space

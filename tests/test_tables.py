@@ -16,7 +16,7 @@ from pipeline.extract.tables.layout import glue_offset_words, join_lines, merge_
 from pipeline.records import Passage, Table, TableCell
 
 from conftest import real_pdf
-from tables_shared import parsed, write_ruleless_tables_pdf
+from tables_shared import parsed, write_continued_booktabs_pdf, write_ruleless_tables_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
@@ -271,14 +271,27 @@ def test_uritu_rotated_rule_less_table_pages():
 
 
 def test_rotated_government_table_reads_state_names_upright():
-    # ingest rejects this page (mostly digits), so the page-level detector is checked directly.
+    # The page-level detector, checked directly on the parsed page.
     with pdfplumber.open(real_pdf("robust_rotated_table_nics_usgov.pdf")) as pdf:
         raws = find_page_tables(pdf.pages[0])
     assert len(raws) == 1 and raws[0].rotation in (90, 270)
     assert raws[0].caption.startswith("NICS Firearm Background Checks")  # the title row over the whole table
-    assert raws[0].rows[1][:3] == ["Alabama", "18,870", "23,022"]  # rules every five states: one row per state
+    assert raws[0].rows[2][:3] == ["Alabama", "18,870", "23,022"]  # rules every five states: one row per state
+    # Group labels over sub-headers in one ruled band, cut where the sub-header rules stop: two header rows, the
+    # label spanning its group, the boxes as tall as the band ("State / Territory") carried into both rows.
+    assert raws[0].n_header_rows == 2
+    assert raws[0].rows[1][7:10] == ["Handgun", "Long Gun", "*Other"]
+    assert raws[0].rows[0][7] == "Pre-Pawn" and raws[0].span_origin[0][8] == raws[0].span_origin[0][9] == (0, 7)
+    assert raws[0].span_origin[1][0] == (0, 0) and raws[0].rows[0][0] == "State / Territory"
+    assert raws[0].rows[-1][0] == "Totals" and raws[0].notes.startswith("NOTES:")  # the notes box is not a row
     first_column = " ".join(row[0] or "" for row in raws[0].rows)
     assert "State / Territory" in first_column and "Alabama" in first_column
+
+
+def test_rotated_government_table_against_its_gold_grid():
+    tables = assemble_tables(parsed(real_pdf("robust_rotated_table_nics_usgov.pdf")), [])
+    assert len(tables) == 1 and tables[0].number is None  # no caption: kept, with no number
+    check_gold_grids("robust_rotated_table_nics_usgov.pdf", tables, {"1": 1.0})
 
 
 # ---------------------------------------------------------------- rule-less tables (generated PDF)
@@ -360,3 +373,72 @@ def test_uncaptioned_region_takes_the_caption_passage_next_to_it(seed_pdf):
     far = Passage(passage_id=8, kind="caption", section_path="", page=4, bbox=(0, 0, 500, 10), text="Table 9 Far")
     table = assemble_tables(pdf, [far, caption])[0]
     assert (table.number, table.caption) == ("1", "Table 1 Extraction method of exosomes")
+
+
+# ---------------------------------------------------------------- continued booktabs, tight gutters (generated PDF)
+
+
+@pytest.fixture(scope="module")
+def continued_booktabs_tables(tmp_path_factory) -> list[Table]:
+    path = write_continued_booktabs_pdf(tmp_path_factory.mktemp("tables") / "continued.pdf")
+    return assemble_tables(parsed(path), [])
+
+
+def test_booktabs_part_without_closing_rule_joins_its_cont_page(continued_booktabs_tables):
+    # Rules drawn cell by cell, no bottom rule at the page end, "Table 1. Cont." over a repeated header, and the
+    # last row's second line printed on the next page.
+    table = by_number(continued_booktabs_tables, "1")
+    assert table.pages == [1, 2] and table.caption.startswith("Table 1. Plant extracts")
+    rows = grid_rows(table)
+    assert rows[0] == ["Plant", "Part used", "Nanoparticle", "Application"] and len(rows) == 1 + 40 + 3
+    assert rows[41] == ["Ocimum sanctum", "Leaf", "Au", "Antibacterial against E. coli and S. aureus"]
+    assert rows[-1] == ["Neem", "Bark", "Zn", "Antifungal"]
+
+
+def test_three_point_gutters_beside_prose(continued_booktabs_tables):
+    # A space is 2.2 pt, the gutters 3.2 pt; prose in the next column and the "Table 2: Abbreviations" footnote
+    # are not part of the table.
+    rows = grid_rows(by_number(continued_booktabs_tables, "2"))
+    assert rows == [
+        ["Method", "Pros", "Cons"],
+        ["Electroporation", "Fast loading", "Damage"],
+        ["Sonication", "Simple setup", "Heating"],
+        ["Incubation", "No device", "Slow"],
+        ["Extrusion", "High yield", "Costly"],
+    ]
+
+
+def test_block_labels_carried_down_and_items_kept_per_line(continued_booktabs_tables):
+    table = by_number(continued_booktabs_tables, "3")
+    rows = grid_rows(table)
+    assert [row[0] for row in rows[1:]] == ["Lamiaceae"] * 3 + ["Asteraceae"] * 2 + ["Rosaceae"]
+    assert [c.is_spanned for c in table.cells if c.col == 0 and c.row > 0] == [False, True, True, False, True, False]
+    assert rows[5][1] == "Matricaria chamomilla"  # a wrapped label, no extra space: the same row
+    assert rows[6][2] == "Reduced joint pain\nLower CRP levels\nBetter mobility"
+
+
+def test_two_columns_of_justified_prose_under_a_caption_are_no_table(continued_booktabs_tables):
+    # Page 4: "Table 4." captions an image; the justified prose under it, 12 pt apart, is not a two-column table.
+    assert [t.number for t in continued_booktabs_tables] == ["1", "2", "3", "5"]
+
+
+def test_wrapped_first_column_label_in_evenly_leaded_rows(continued_booktabs_tables):
+    # "subsp. excelsa" could not have fitted after "Azadirachta indica" and starts in lower case: the same row;
+    # "Lavandula" would have fitted after "Salvia", so that line break starts a row.
+    rows = grid_rows(by_number(continued_booktabs_tables, "5"))
+    assert [row[0] for row in rows] == [
+        "Plant",
+        "Rosmarinus officinalis",
+        "Azadirachta indica subsp. excelsa",
+        "Thymus vulgaris",
+        "Salvia",
+        "Lavandula",
+    ]
+
+
+def grid_rows(table: Table) -> list[list[str]]:
+    n_rows, n_cols = max(c.row for c in table.cells) + 1, max(c.col for c in table.cells) + 1
+    rows = [[""] * n_cols for _ in range(n_rows)]
+    for cell in table.cells:
+        rows[cell.row][cell.col] = cell.text
+    return rows

@@ -120,6 +120,12 @@ def merge_parts(parts: list[RawTable], table_id: str) -> Table:
         skip = raw.n_header_rows if part_index and header_texts(raw) == header_texts(first) else 0
         if part_index and not skip and raw.number is not None:
             skip = raw.n_header_rows  # a continuation captioned "Table N (continued)" repeats its header
+        if part_index and split_row_continues(grid, parts[part_index - 1], raw, skip):
+            for c, text in enumerate(raw.rows[skip]):
+                if text:
+                    above, spanned, page, bbox = grid[-1][c]
+                    grid[-1][c] = (f"{above} {text}".strip(), spanned, page, bbox)
+            skip += 1
         start = len(grid)
         for r in range(skip, len(raw.rows)):
             row = []
@@ -147,6 +153,23 @@ def merge_parts(parts: list[RawTable], table_id: str) -> Table:
         n_header_rows=first.n_header_rows,
         notes=" ".join(raw.notes for raw in parts if raw.notes),
     )
+
+
+def split_row_continues(grid, previous: RawTable, raw: RawTable, skip: int) -> bool:
+    """A row cut by the page break: the continuation's first row leaves the first column empty (and most cells),
+    in a table whose rows otherwise all start with a first-column entry, and the cell above is not a merged cell
+    carried over the break (`carry_open_spans`)."""
+    if skip >= len(raw.rows) or not grid:
+        return False
+    first = raw.rows[skip]
+    if first[0] or (raw.span_origin and raw.span_origin[skip][0] is not None):
+        return False
+    if previous.span_origin and previous.span_origin[-1][0] is not None:
+        return False
+    body = previous.rows[previous.n_header_rows :]
+    labelled = sum(1 for row in body if row[0])
+    filled = sum(1 for text in first if text)
+    return len(body) >= 3 and labelled >= 0.9 * len(body) and 0 < filled <= len(first) / 2
 
 
 def carry_open_spans(grid, start: int, previous: RawTable, raw: RawTable, skip: int) -> None:

@@ -19,7 +19,8 @@ from pipeline.records import BBox, RawTable
 
 # "Table 2", "Table S1", "Table 3a" and the roman numerals of IEEE-style journals ("TABLE IV").
 CAPTION_PATTERN = re.compile(r"^\s*(?i:table)\s+(S?\d+[A-Za-z]?|[IVXL]+)\b\s*[.:|]?\s*(.*)", re.DOTALL)
-CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)", re.IGNORECASE)
+# "(continued)", "Continued.", "(Cont.)", and "Cont." ending a caption ("Table 1. Cont.").
+CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)|\bcont\.\s*$", re.IGNORECASE)
 NOTE_START_PATTERN = re.compile(
     r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
 )

@@ -11,6 +11,7 @@ import pdfplumber
 from pipeline.extract.tables.captions import caption_lines
 from pipeline.extract.tables.grid import build_raw_table, looks_like_table
 from pipeline.extract.tables.layout import (
+    SNAP,
     UPRIGHT,
     Frame,
     FramedPage,
@@ -84,10 +85,37 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     )
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
+    ys = cut_at_rule_ends(view, xs, ys)
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=True, strategy="lines")
     if not looks_like_table(raw):
         return None
     return raw
+
+
+def cut_at_rule_ends(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """Sub-headers under a group label ("Pre-Pawn" over "Handgun | Long Gun | Other") are often set in one ruled
+    band with no rule between the two lines: only the rules between the sub-headers stop half-way. Two or more
+    vertical rule pieces ending at one height strictly inside a band, in the space between its text lines, cut the
+    band into two rows there."""
+    inner = [x for x in xs[1:-1]]
+    cuts = []
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        ends = [
+            end
+            for rule in view.v_rules
+            if any(abs((rule[0] + rule[2]) / 2 - x) <= SNAP for x in inner)
+            for end in (rule[1], rule[3])
+            if top + 2 * SNAP < end < bottom - 2 * SNAP
+        ]
+        for height in cluster(ends):
+            pieces = sum(1 for end in ends if abs(end - height) <= SNAP)
+            band_words = [w for w in view.words if xs[0] <= w["x0"] < xs[-1] and top < w["top"] < bottom]
+            crossed = any(w["top"] < height < w["bottom"] for w in band_words)
+            above = any(w["bottom"] <= height for w in band_words)
+            below = any(w["top"] >= height for w in band_words)
+            if pieces >= 2 and not crossed and above and below:
+                cuts.append(height)
+    return sorted(ys + cuts) if cuts else ys
 
 
 def drop_empty_slivers(edges: list[float], centres: list[float], width: float = 12.0) -> list[float]:

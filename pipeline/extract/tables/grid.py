@@ -12,6 +12,7 @@ import re
 from pipeline.extract.tables.captions import (
     CAPTION_PATTERN,
     CONTINUED_PATTERN,
+    FOOTNOTE_TITLE,
     attach_caption,
     continued_below,
     table_notes,
@@ -78,9 +79,11 @@ def build_raw_table(
         if not raw.caption:
             raw.caption = rows[0][0]
             return raw
-    if n_rows > 2 and full_width(origin, n_rows - 1, n_cols) and rows[-1][0]:
+    if n_rows > 2 and not any(rows[-1]):
+        return build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)  # an empty band under the body
+    if n_rows > 2 and (full_width(origin, n_rows - 1, n_cols) or titled_note_row(rows[-1], origin, n_rows - 1)):
         raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
-        raw.notes = f"{rows[-1][0]} {raw.notes}".strip()
+        raw.notes = f"{' '.join(text for text in rows[-1] if text)} {raw.notes}".strip()
         return raw
     raw = RawTable(
         page=page_number,
@@ -183,6 +186,14 @@ def spread_group_labels(raw: RawTable) -> None:
                 raw.span_origin[r][c] = (r, 0)
 
 
+def titled_note_row(row: list[str | None], origin, r: int) -> bool:
+    """A boxed notes area under the body: a title ("NOTES:", "Abbreviations") in the first cell and one cell
+    spanning the rest of the row."""
+    n_cols = len(row)
+    spanning = sum(1 for c in range(1, n_cols) if origin[(r, c)] == (r, 1))
+    return n_cols > 2 and bool(FOOTNOTE_TITLE.match(row[0] or "")) and spanning == n_cols - 1 and bool(row[1])
+
+
 def full_width(origin: dict[tuple[int, int], tuple[int, int]], row: int, n_cols: int) -> bool:
     return n_cols > 1 and all(origin[(row, c)] == (row, 0) for c in range(n_cols))
 
@@ -226,6 +237,19 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
                 for r in range(n_rows):
                     if not v_ruled[r][c - 1]:
                         union((r, c - 1), (r, c))
+        # A band cut where sub-header rules stop (detect.cut_at_rule_ends) has no rule between its two rows: there
+        # an empty upper slot whose side rules run through both rows is one cell with the slot below it
+        # ("State / Territory" printed low in a box as tall as the group label and its sub-headers).
+        filled = {(band(ys, (w["top"] + w["bottom"]) / 2), band(xs, (w["x0"] + w["x1"]) / 2)) for w in words}
+        for r in range(1, n_rows):
+            rules_stop = any(v_ruled[r][c - 1] != v_ruled[r - 1][c - 1] for c in range(1, n_cols))
+            if any(h_ruled[r - 1]) or not rules_stop:
+                continue
+            for c in range(n_cols):
+                left = c == 0 or (v_ruled[r - 1][c - 1] and v_ruled[r][c - 1])
+                right = c == n_cols - 1 or (v_ruled[r - 1][c] and v_ruled[r][c])
+                if left and right and (r - 1, c) not in filled:
+                    union((r - 1, c), (r, c))
     # A word lying well across a column boundary (a spanning header) merges the slots it covers; one that only
     # overhangs a boundary a little stays in the column holding most of it.
     for phrase in phrases(words):

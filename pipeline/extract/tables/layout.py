@@ -223,7 +223,7 @@ def column_gap(words: list[dict]) -> float:
     )
     if len(spaces) < 4:
         return MIN_COLUMN_GAP
-    return min(MIN_COLUMN_GAP, max(2.5, 1.5 * spaces[len(spaces) // 2]))
+    return min(MIN_COLUMN_GAP, max(2.5, 1.25 * spaces[len(spaces) // 2]))
 
 
 def line_box(line: list[dict]) -> BBox:
@@ -279,6 +279,7 @@ def glue_offset_words(line: list[dict]) -> list[dict]:
     return glued
 
 
+ITEM_START = re.compile(r"^[A-Z][a-z]")
 WRAP_END_PATTERN = re.compile(r"[,;:\-‐‑–(/]$|\b(?:and|or|of|the|with|in|to|for|by|a|an)$")
 
 
@@ -288,6 +289,12 @@ def item_breaks(lines: list[list[dict]], text_right: float) -> set[int]:
     continues a hanging item such as "(a) ...")."""
     breaks = set()
     left = lines[0][0]["x0"]
+    # Three lines or more that all start with a capitalised word, none ending on a word that wraps ("and", ","):
+    # a list of items, one per line, even where the next item would have fitted on the line before.
+    starts = [line[0]["text"] for line in lines]
+    if len(lines) >= 3 and all(ITEM_START.match(t) for t in starts):
+        if not any(WRAP_END_PATTERN.search(line[-1]["text"]) for line in lines[:-1]):
+            return set(range(1, len(lines)))
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         size = line[0].get("size") or (line[0]["bottom"] - line[0]["top"])

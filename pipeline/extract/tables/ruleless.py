@@ -49,6 +49,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     ys = row_boundaries(view, region, lines, xs, header_end)
     if len(ys) < 3:
         return None
+    if len(xs) == 3 and two_columns_of_prose(lines, xs[1]):
+        return None
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=False, strategy="text")
     if not looks_like_table(raw):
         return None
@@ -58,7 +60,43 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
     spread_group_labels(raw)
+    carry_block_labels(raw)
     return raw
+
+
+def carry_block_labels(raw: RawTable) -> None:
+    """A first-column label printed once at the head of a block of rows ("Lamiaceae" over its three plants) labels
+    every row of the block: the rows under it whose first cell is blank (and whose other cells are filled) take it
+    as a spanned cell, as a merged cell would be read. Needs two labelled blocks or more, so a first column that is
+    simply sparse is left alone."""
+    n_cols = len(raw.rows[0])
+    body = range(raw.n_header_rows, len(raw.rows))
+    labels = [r for r in body if raw.rows[r][0] and raw.span_origin[r][0] is None]
+    blank = [r for r in body if not raw.rows[r][0] and raw.span_origin[r][0] is None and any(raw.rows[r][1:])]
+    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0]:
+        return
+    for r in blank:
+        above = raw.span_origin[r - 1][0] or (r - 1, 0)
+        if raw.rows[above[0]][above[1]] and all(o is None for o in raw.span_origin[above[0]][1:]):
+            raw.rows[r][0], raw.span_origin[r][0] = None, above
+
+
+def two_columns_of_prose(lines: list[list[dict]], split: float) -> bool:
+    """Two page columns of running text side by side are not a two-column table: here most lines on both sides
+    carry five words or more and end flush at the column's right edge (justified), while a table's cells are set
+    ragged or hold short entries (names, values)."""
+    for side in (
+        ([w for w in line if w["x1"] <= split] for line in lines),
+        ([w for w in line if w["x0"] >= split] for line in lines),
+    ):
+        parts = [part for part in side if part]
+        if not parts:
+            return False
+        edge = max(part[-1]["x1"] for part in parts)
+        prose_lines = sum(1 for part in parts if len(part) >= 5 and part[-1]["x1"] >= edge - 2)
+        if prose_lines < 0.6 * len(parts):
+            return False
+    return True
 
 
 def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
@@ -75,7 +113,12 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     else:
         # A short caption over a wide table: the table may reach the right edge of the text column the caption
         # starts in, i.e. as far as the lines that start where the caption starts.
-        same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
+        # Only lines under the caption count: prose above it may be wider than a table set in one column.
+        same_start = [
+            box[2]
+            for ln in text_lines(view.words)
+            if abs((box := line_box(ln))[0] - left) < 3 and box[1] > caption.bbox[3]
+        ]
         right = max([right, *same_start])
     words = sorted(
         (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
@@ -87,12 +130,16 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     bottom = caption.bbox[3]
     items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
     last_rule_bottom = None
+    reached: list[tuple[float, float]] = []
     for top, item_bottom in items:
         if top - bottom > 2.2 * size:
             break
         bottom = max(bottom, item_bottom)
         if any(abs(r[1] - top) < SNAP for r in rules):
             last_rule_bottom = item_bottom
+            reached.append((top, item_bottom))
+    if last_rule_bottom is not None and not closes_table(reached, words, caption.bbox[3], bottom):
+        last_rule_bottom = None  # the body runs on under the header rule: continued on the next page
     if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
         bottom = last_rule_bottom
     else:
@@ -104,6 +151,19 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - caption.bbox[3] < 2 * size:
         return None
     return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+
+
+def closes_table(rules: list[tuple[float, float]], words: list[dict], start: float, run_end: float) -> bool:
+    """Whether the last rule reached under a caption closes the table. The rule under the header is the first with
+    text between it and the caption (or the rule above); when the last rule is that one (or the top rule) and the
+    body runs on under it, the part on this page has no closing rule: the table continues on the next page."""
+    bounds = [start, *[top for top, _ in rules]]
+    header_rule = next(
+        (i for i in range(len(rules)) if any(bounds[i] < w["top"] and w["bottom"] < bounds[i + 1] for w in words)), None
+    )
+    last = len(rules) - 1
+    body_below = any(rules[-1][1] < w["top"] and w["bottom"] <= run_end + 0.5 for w in words)
+    return not (body_below and (header_rule is None or header_rule == last))
 
 
 def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
@@ -235,7 +295,8 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
     spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
-    previous = None
+    first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
+    previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
         if not starts_row:
@@ -247,12 +308,28 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 starts_row = gap > tight + 0.3 * size or ruled_between
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
+                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
+                    first_col_filled = False
                 starts_row = first_col_filled or gap > 0.6 * size or ruled_between
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
-        previous = box
+        previous, previous_line = box, line
     ys.append(region[3])
     return ys
+
+
+def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
+    """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
+    line above filled the column (this line's first word would not have fitted after it; `right` is where the
+    column's longest line ends), and this line either starts in lower case ("Azadirachta / indica") or has
+    nothing in the other columns (their cells started on the row's first line)."""
+    above = [w for w in previous if w["x0"] < xs[1] - SNAP]
+    here = [w for w in line if w["x0"] < xs[1] - SNAP]
+    if not above or not here:
+        return False
+    would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
+    others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
+    return not would_fit and (here[0]["text"][:1].islower() or others_empty)
 
 
 def centred_rows(
