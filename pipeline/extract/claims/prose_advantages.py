@@ -297,7 +297,14 @@ def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
             and not any(c.dep_ == "mark" for c in token.children)
             and token.head.lemma_.lower() not in cues.raw["reporting_verbs"]
         )
-        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic)):
+        # "Roth et al. showed that 2.5D CNNs performed comparably well": the reported clause states the finding
+        reported = (
+            token.dep_ == "ccomp"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            and token.head.lemma_.lower() in cues.raw["reporting_verbs"]
+        )
+        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic or reported)):
             if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
                 continue
             heads.append(token)
@@ -345,7 +352,38 @@ def _evaluated_owner(
         and not mentions_in({t.i for t in subject.subtree}, context)
     ):
         return discourse.topic, True
-    return ("" if previous else _named_method(subject, cues)), False
+    if previous:
+        return "", False
+    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues)), False
+
+
+def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
+    """A subject no lexicon knows, of a clause that evaluates it through its predicate ("Water is the cheapest
+    solvent", "Bacteria possess the ability to ...", "Competent fungi can synthesize larger amounts than ..."): the
+    subject's noun phrase as written, unless it is a person or study, a measure or finding (non-agent heads), an
+    attribute ("the yield is high" is scored through the attribute), or a list of steps. The clause must still carry
+    a polarity to give a claim."""
+    if subject.pos_ != "NOUN" or is_investigator(subject, cues):
+        return ""  # names (organisms, genes, people) are only owners when a lexicon or _named_method knows them
+    lemma_verb = verb.lemma_.lower()
+    evaluation = cues.raw["evaluation"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    predicates = (
+        _predicate_noun(verb, cues) is not None
+        or (lemma_verb == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children))
+        or lemma_verb in evaluation["superiority_verbs"]
+        or (lemma_verb in cues.possession and not passive)
+    )
+    if not predicates or (passive and lemma_verb not in evaluation["predicate_noun_verbs"]):
+        return ""  # "Strains were grown ...", "X remained susceptible": what is done to it, or a state, not a merit
+    lemma = subject.lemma_.lower()
+    blocked = set(cues.raw["non_agent_heads"]) | cues.good_attributes | cues.bad_attributes | cues.product_nouns
+    if lemma in blocked or lemma in cues.advantage or lemma in cues.disadvantage or lemma in cues.positive:
+        return ""
+    if any(t.dep_ == "det" and t.lower_ in cues.anaphor_determiners - {"the"} for t in subject.children):
+        return ""  # "this approach" is an anaphor, resolved elsewhere or not at all
+    text = noun_phrase_text(subject)
+    return text if 0 < len(text.split()) <= 12 else ""
 
 
 def _named_method(subject: Token, cues: ClaimCues) -> str:
@@ -424,7 +462,12 @@ def _predicate_parts(
     tokens = [t for t in tokens if t.dep_ != "cc" or (t.i + 1 in kept and t.i - 1 in kept)]
     if whole_clause:
         return [tokens] if tokens else []
-    complements = [c for c in verb.children if c.dep_ in ("acomp",)]
+    complements = [c for c in verb.children if c.dep_ == "acomp" or (c.dep_ == "attr" and c.pos_ == "ADJ")]
+    nominal = _predicate_noun(verb, cues)
+    if nominal is not None and not complements:
+        # "X is a simple and easy process", "X is regarded as a safe and effective antioxidant": one property per
+        # evaluative modifier of the predicate noun; a noun without one ("X is a technique") is a definition
+        return _nominal_parts(nominal, cues)
     if verb.lemma_ == "be":
         if not complements:
             return []  # "X is a technique ...": a definition, not an evaluation
@@ -441,6 +484,62 @@ def _predicate_parts(
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
     return _split_tradeoff(body, cues) if body else []
+
+
+def _predicate_noun(verb: Token, cues: ClaimCues) -> Token | None:
+    """The noun a clause predicates of its subject: the attribute of "be" ("X is a reliable method"), the object of
+    a verb of standing ("X represents a valuable technique"), or the "as" phrase of a verb of regard ("X is considered
+    as / has gained attention as / serves as a simple and efficient method", "X is considered to be an excellent
+    source")."""
+    lemma = verb.lemma_.lower()
+    nominal_verbs = set(cues.raw["evaluation"]["predicate_noun_verbs"])
+    if lemma == "be":
+        nouns = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+        return nouns[0] if nouns else None
+    if lemma not in nominal_verbs and lemma not in cues.raw["evaluation"]["predicate_object_verbs"]:
+        return None
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ == "NOUN":
+            return child  # "X is considered an ideal solvent"
+        if child.dep_ in ("dobj", "obj", "attr") and child.pos_ == "NOUN" and lemma in cues.raw["evaluation"][
+            "predicate_object_verbs"
+        ]:
+            return child  # "X represents a valuable technique"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            return _predicate_noun(child, cues)
+    return None
+
+
+def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
+    """ "a rather simple and easy process to produce ..." -> "rather simple process", "easy process": each conjoined
+    modifier with the noun and its prepositional phrases; relative and infinitive clauses are left out (they state
+    what the thing is for, which the modifiers evaluate). With no conjoined modifiers, the noun phrase is one part."""
+    doc = noun.doc
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    first = next((m for m in modifiers if any(c.dep_ == "conj" for c in m.children)), None)
+    clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    tail = [t for c in noun.children if c.i > noun.i and c.dep_ == "prep" for t in c.subtree if t.i not in clauses]
+    if first is None:
+        body = [t for t in noun.subtree if t.i not in clauses and t.dep_ != "det" and not t.is_punct]
+        return [body] if body else []
+    listed = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    listed_ids = {t.i for m in listed for t in m.subtree}
+    shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
+    parts = []
+    for modifier in listed:
+        own = [
+            t
+            for t in modifier.subtree
+            if not any(a.dep_ == "conj" and a.head.i == modifier.i for a in [t, *t.ancestors] if a.i != modifier.i)
+            and t.dep_ != "cc"
+            and not t.is_punct
+        ]
+        parts.append(sorted({*own, *shared, noun, *tail}, key=lambda t: t.i))
+    return parts
 
 
 def _split_tradeoff(tokens: list[Token], cues: ClaimCues) -> list[list[Token]]:
@@ -462,6 +561,10 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         return 0
     indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
     flipped = _negation_scope(tokens, cues)
+    # "outperform Y at low sensitivity": a verb of superiority decides; the measures in its conditions do not
+    superior = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["superiority_verbs"]]
+    if superior and superior[0].i in indices:
+        return -1 if superior[0].i in flipped else 1
     score, used = 0, set()
     for token in tokens:
         if token.i not in indices or token.i in used:
@@ -579,3 +682,50 @@ def _quantity_modifier(token: Token, cues: ClaimCues) -> int:
         if lower in cues.down:
             return -1
     return 0
+
+
+def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "A deep CNN trained on natural images boosts performance", "X could dramatically reduce the number of labeled
+    examples required", "ultrasound-assisted extraction diminishes the extraction time": an effect verb whose subject
+    is a method and whose target is a measure of how well it works (performance, accuracy, time, cost, side effects)
+    states a strength or weakness of the method, not an effect of a treatment. The direction times the measure's
+    valence gives the relation; an effect on anything else stays an effect."""
+    found = []
+    for claim in effects:
+        valence = _measure_valence(claim.object, cues)
+        sign = {"increase": 1, "decrease": -1}.get(claim.direction or "", 0)
+        if claim.negated:
+            sign = -sign
+        if not valence or not sign or not _names_method(claim.subject, cues):
+            found.append(claim)
+            continue
+        claim.relation = "advantage" if valence * sign > 0 else "disadvantage"  # type: ignore[assignment]
+        claim.direction = None  # type: ignore[assignment]
+        claim.cue = f"{claim.cue}:method-measure"
+        found.append(claim)
+    return found
+
+
+def _measure_valence(text: str, cues: ClaimCues) -> int:
+    """+1 for a measure one wants more of ("performance", "accuracy", "yield"), -1 for one wants less of ("time",
+    "cost", "side effects", "the number of labeled examples required"), 0 for anything else."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    lemmas = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
+    phrase = " ".join(lemmas)
+    measures = cues.raw["evaluation"]["method_measures"]
+    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["lower_is_better"]):
+        return -1
+    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["higher_is_better"]):
+        return 1
+    return 0
+
+
+def _names_method(subject: str, cues: ClaimCues) -> bool:
+    """A method, technique, tool or model (lexicon type, or a method-like head noun in the phrase before any
+    preposition or participle): "deep CNN trained on natural images", "MHCflurry's imputation method"."""
+    if lexicon_type(subject) == "method":
+        return True
+    head_part = re.split(r"\s+(?:of|for|in|on|with|from|by|to|trained|based|using|that|which)\s+", subject.lower())[0]
+    words = [w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9.-]+", head_part)]
+    heads = cues.method_heads | set(cues.raw["method_like_heads"])
+    return bool(words) and words[-1] in heads
