@@ -79,6 +79,7 @@ def _cue_frame(
         if subject is None:
             return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, head, cues)
         start = of_phrases[0].i + 1
         end = clause_end(sent, start, cues)
         if same:
@@ -125,8 +126,19 @@ def _cue_frame(
         if subject is None:
             return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, verb, cues)
         return owner, such.i + 1, clause_end(sent, such.i + 1, cues), f"cue:{cue.lemma_}:such-as"
     return None
+
+
+def _possessor_subject(subject: Token, verb: Token, cues: ClaimCues) -> str:
+    """ "Antibiotics face many challenges such as ...", "Fungi have many merits over ...": the subject of a verb
+    of having owns the cue noun even when no lexicon knows it (a plain noun phrase, not a person or a study)."""
+    if verb.lemma_.lower() not in cues.possession or subject.pos_ != "NOUN" or is_investigator(subject, cues):
+        return ""
+    if subject.lemma_.lower() in set(cues.raw["non_agent_heads"]) | cues.product_nouns:
+        return ""
+    return noun_phrase_text(subject)
 
 
 def _ownerless(discourse: Discourse, previous: str) -> str:
@@ -472,7 +484,15 @@ def _predicate_parts(
         if not complements:
             return []  # "X is a technique ...": a definition, not an evaluation
         parts = []
-        for complement in [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]:
+        listed = [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]
+        # "X was successful at learning ...": the parser may hang the adjective's complement on the verb
+        hung = [
+            t.i
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > listed[-1].i and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
+            for t in c.subtree
+        ]
+        for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
             parts.append(
                 [
@@ -480,10 +500,44 @@ def _predicate_parts(
                     for t in complement.subtree
                     if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
                 ]
+                + ([verb.doc[i] for i in hung] if complement.i == listed[-1].i else [])
             )
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    listed = _listed_objects(verb, body)
+    if listed:
+        return listed
     return _split_tradeoff(body, cues) if body else []
+
+
+def _listed_objects(verb: Token, body: list[Token]) -> list[list[Token]]:
+    """ "require high radiation, highly toxic reductants, and stabilizing agents" -> "require high radiation",
+    "require highly toxic reductants", "require stabilizing agents": a verb over a list of objects states one
+    property per object (the verb, its auxiliaries and negation kept with each)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return []
+    first = objects[0]
+    items = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    if len(items) < 2:
+        return []
+    kept = {t.i for t in body}
+    head = [t for t in body if t.i <= verb.i]
+    parts = []
+    for item in items:
+        own = [
+            t
+            for t in item.subtree
+            if t.i in kept
+            and not any(
+                (a.dep_ == "conj" and a.head.i == item.i) or a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i != item.i
+            )
+            and t.dep_ != "cc"
+            and not t.is_punct
+        ]
+        if own:
+            parts.append(head + own)
+    return parts if len(parts) == len(items) else []
 
 
 def _predicate_noun(verb: Token, cues: ClaimCues) -> Token | None:
@@ -522,7 +576,15 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
     first = next((m for m in modifiers if any(c.dep_ == "conj" for c in m.children)), None)
     clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    tail = [t for c in noun.children if c.i > noun.i and c.dep_ == "prep" for t in c.subtree if t.i not in clauses]
+    # a short prepositional tail belongs to the property ("antioxidant for food preservation"); a long one states
+    # a use ("protocol for synthesizing a wide range of ...") and is left out
+    tail = [
+        t
+        for c in noun.children
+        if c.i > noun.i and c.dep_ == "prep" and len(list(c.subtree)) <= 5
+        for t in c.subtree
+        if t.i not in clauses
+    ]
     if first is None:
         body = [t for t in noun.subtree if t.i not in clauses and t.dep_ != "det" and not t.is_punct]
         return [body] if body else []
@@ -593,8 +655,12 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
         used.update(t.i for o in objects for t in o.subtree)
         return 1 if objects and _quantity_modifier(objects[0], cues) < 0 else -1
     phrase = _attribute_phrase(token)
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    compound_phrase = f"{compounds[-1].lemma_.lower()} {lemma}" if compounds else ""
     if phrase in cues.good_attributes or phrase in cues.bad_attributes:
         lemma = phrase
+    elif compound_phrase in cues.good_attributes or compound_phrase in cues.bad_attributes:
+        lemma = compound_phrase  # "no side effects": the attribute is the compound, not "effect"
     if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
         valence = 1 if lemma in cues.good_attributes else -1
         modifier = _quantity_modifier(token, cues)
@@ -692,6 +758,17 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
     valence gives the relation; an effect on anything else stays an effect."""
     found = []
     for claim in effects:
+        if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
+            # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
+            # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
+            # "had no side effects", "without toxicity": the absence of the harm is a strength
+            absent = _negated_before(claim, cues)
+            claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
+            claim.object = f"no {claim.object}" if absent else claim.object
+            claim.direction = None  # type: ignore[assignment]
+            claim.cue = f"{claim.cue}:adverse"
+            found.append(claim)
+            continue
         valence = _measure_valence(claim.object, cues)
         sign = {"increase": 1, "decrease": -1}.get(claim.direction or "", 0)
         if claim.negated:
@@ -704,6 +781,21 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
         claim.cue = f"{claim.cue}:method-measure"
         found.append(claim)
     return found
+
+
+def _negated_before(claim: Claim, cues: ClaimCues) -> bool:
+    """A negator ("no", "without", "devoid of") among the three words before the object in its sentence."""
+    sentence = claim.evidence[0].text if claim.evidence else ""
+    at = sentence.find(claim.object)
+    if at < 0:
+        return False
+    before = re.findall(r"[a-z']+", sentence[:at].lower())[-3:]
+    return any(w in cues.negators or w in ("devoid", "free") for w in before)
+
+
+def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
+    words = " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower()))
+    return any(re.search(rf"\b{re.escape(o)}\b", words) for o in cues.raw["evaluation"]["adverse_outcomes"])
 
 
 def _measure_valence(text: str, cues: ClaimCues) -> int:
