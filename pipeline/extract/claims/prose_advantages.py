@@ -259,6 +259,10 @@ def _evaluated_parts(
         if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
         and not any(is_effect_verb(t, cues) for t in part if t.i != verb.i)
     ]
+    # "X has analgesic, antimicrobial and spasmolytic capabilities/activities": an agent's activities are effects
+    activity_nouns = set(cues.raw["activity_frame"]["nouns"]) | {"capability", "use", "ability"}
+    if verb.lemma_.lower() in cues.raw["activity_frame"]["verbs"] and lexicon_type(owner) != "method":
+        parts = [p for p in parts if not any(t.lemma_.lower() in activity_nouns and t.pos_ == "NOUN" for t in p)]
     if whole_clause:
         parts = [piece for part in parts for piece in _split_tokens(part, doc)]
     polarities = [_polarity(tokens, context, cues) for tokens in parts]
