@@ -71,6 +71,8 @@ def _cue_frame(
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
+    if _statistical_measure(cue):
+        return None  # "a relative risk of 1.44", "hazard ratio": a figure of a trial, not a drawback
     if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
         return None  # "This challenge is not unique to X" points back to a drawback already stated
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
@@ -139,6 +141,16 @@ def _possessor_subject(subject: Token, verb: Token, cues: ClaimCues) -> str:
     if subject.lemma_.lower() in set(cues.raw["non_agent_heads"]) | cues.product_nouns:
         return ""
     return noun_phrase_text(subject)
+
+
+def _statistical_measure(cue: Token) -> bool:
+    doc = cue.doc
+    if any(c.lower_ in ("relative", "absolute", "attributable", "excess", "cumulative") for c in cue.children):
+        return True
+    following = doc[cue.i + 1 : cue.i + 3]
+    if following and following[0].lower_ in ("ratio", "ratios", "difference", "reduction", "score"):
+        return True
+    return len(following) == 2 and following[0].lower_ == "of" and following[1].like_num
 
 
 def _ownerless(discourse: Discourse, previous: str) -> str:
@@ -399,6 +411,8 @@ def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
     if any(t.dep_ == "det" and t.lower_ in cues.anaphor_determiners - {"the"} for t in subject.children):
         return ""  # "this approach" is an anaphor, resolved elsewhere or not at all
     text = noun_phrase_text(subject)
+    if re.match(r"^[A-Z][a-z]?\.\s?[a-z]", text):
+        return ""  # "A. lwoffii is more susceptible": a taxon is an organism studied, not a method (unless tagged)
     return text if 0 < len(text.split()) <= 12 else ""
 
 
@@ -768,7 +782,8 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             # "had no side effects", "without toxicity": the absence of the harm is a strength
             absent = _negated_before(claim, cues)
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
-            claim.object = f"no {claim.object}" if absent else claim.object
+            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"})
+            claim.object = f"no {claim.object}" if absent and not said else claim.object
             claim.direction = None  # type: ignore[assignment]
             claim.cue = f"{claim.cue}:adverse"
             found.append(claim)
@@ -788,13 +803,16 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
 
 
 def _negated_before(claim: Claim, cues: ClaimCues) -> bool:
-    """A negator ("no", "without", "devoid of") among the three words before the object in its sentence."""
-    sentence = claim.evidence[0].text if claim.evidence else ""
-    at = sentence.find(claim.object)
+    """A negator ("no", "without", "devoid of", "no indication that it increased") among the words before the
+    adverse outcome in its sentence, within its clause."""
+    sentence = (claim.evidence[0].text if claim.evidence else "").lower()
+    outcomes = cues.raw["evaluation"]["adverse_outcomes"]
+    at = min((i for i in (sentence.find(o.split()[0]) for o in outcomes) if i >= 0), default=-1)
     if at < 0:
         return False
-    before = re.findall(r"[a-z']+", sentence[:at].lower())[-3:]
-    return any(w in cues.negators or w in ("devoid", "free") for w in before)
+    clause = re.split(r"[;:]|,\s+(?:but|whereas|while|however)\b", sentence[:at])[-1]
+    before = re.findall(r"[a-z']+", clause)[-8:]
+    return any(w in cues.negators or w in ("devoid", "free", "absence") for w in before)
 
 
 def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
@@ -823,5 +841,6 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
         return True
     head_part = re.split(r"\s+(?:of|for|in|on|with|from|by|to|trained|based|using|that|which)\s+", subject.lower())[0]
     words = [w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9.-]+", head_part)]
-    heads = cues.method_heads | set(cues.raw["method_like_heads"])
+    # treatments ("halofuginone treatment", "therapy") have effects, not performance
+    heads = (cues.method_heads - cues.strict_agent_heads) | set(cues.raw["method_like_heads"])
     return bool(words) and words[-1] in heads
