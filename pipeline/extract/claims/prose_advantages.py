@@ -610,7 +610,9 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
     listed_ids = {t.i for m in listed for t in m.subtree}
     shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
     parts = []
-    for modifier in listed:
+    for number, modifier in enumerate(listed):
+        if modifier.text == "-" or (modifier.i + 1 < len(doc) and doc[modifier.i + 1].text == "-"):
+            continue  # "non-hazardous" split by the tokenizer into "non", "-", "hazardous": one modifier, kept below
         own = [
             t
             for t in modifier.subtree
@@ -618,6 +620,8 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
             and t.dep_ != "cc"
             and not t.is_punct
         ]
+        if modifier.i >= 2 and doc[modifier.i - 1].text == "-" and not doc[modifier.i - 1].whitespace_:
+            own = [doc[modifier.i - 2], doc[modifier.i - 1], *own]
         parts.append(sorted({*own, *shared, noun, *tail}, key=lambda t: t.i))
     return parts
 
