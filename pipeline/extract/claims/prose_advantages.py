@@ -408,6 +408,11 @@ def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
     blocked = set(cues.raw["non_agent_heads"]) | cues.good_attributes | cues.bad_attributes | cues.product_nouns
     if lemma in blocked or lemma in cues.advantage or lemma in cues.disadvantage or lemma in cues.positive:
         return ""
+    if lemma in cues.raw["activity_frame"]["nouns"]:
+        return ""  # "the potential of clinical transformation is limited"
+    of_objects = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if any(g.lemma_.lower() in cues.product_nouns for g in of_objects):
+        return ""  # "extraction/storage/targeting of exosomes": a task done to the product, not a method of its own
     if any(t.dep_ == "det" and t.lower_ in cues.anaphor_determiners - {"the"} for t in subject.children):
         return ""  # "this approach" is an anaphor, resolved elsewhere or not at all
     text = noun_phrase_text(subject)
@@ -604,7 +609,9 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
         if t.i not in clauses
     ]
     if first is None:
-        body = [t for t in noun.subtree if t.i not in clauses and t.dep_ != "det" and not t.is_punct]
+        # the noun phrase without any clause inside it: "a way of application [that makes X superior]" says nothing
+        nested = {t.i for t in noun.subtree if t.dep_ in ("relcl", "acl") for t in t.subtree}
+        body = [t for t in noun.subtree if t.i not in clauses | nested and t.dep_ != "det" and not t.is_punct]
         return [body] if body else []
     listed = [first, *[c for c in first.conjuncts if c.i > first.i]]
     listed_ids = {t.i for m in listed for t in m.subtree}
