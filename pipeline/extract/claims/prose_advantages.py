@@ -848,10 +848,12 @@ def _measure_valence(text: str, cues: ClaimCues) -> int:
 def _names_method(subject: str, cues: ClaimCues) -> bool:
     """A method, technique, tool or model (lexicon type, or a method-like head noun in the phrase before any
     preposition or participle): "deep CNN trained on natural images", "MHCflurry's imputation method"."""
-    if lexicon_type(subject) == "method":
-        return True
     head_part = re.split(r"\s+(?:of|for|in|on|with|from|by|to|trained|based|using|that|which)\s+", subject.lower())[0]
     words = [w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9.-]+", head_part)]
-    # treatments ("halofuginone treatment", "therapy") have effects, not performance
-    heads = (cues.method_heads - cues.strict_agent_heads) | set(cues.raw["method_like_heads"])
+    treatments = set(cues.raw["evaluation"]["treatment_heads"])
+    if words and words[-1] in treatments:
+        return False  # treatments ("halofuginone treatment", "bioreactor culture") have effects, not performance
+    if lexicon_type(subject) == "method":
+        return True
+    heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
     return bool(words) and words[-1] in heads
