@@ -301,3 +301,42 @@ def test_score_lets_a_merged_claim_answer_a_table_and_a_prose_gold_triple():
         "UC", "advantage", "Low cost", [Evidence("table", "Low cost", 3)], subject_norm="ultracentrifugation"
     )
     assert score_claims([table_only], gold)["tp"] == 1
+
+
+# ---------------------------------------------------------------- advantage/disadvantage phrasings (issue 19)
+
+
+def _has(claims: list[Claim], subject_words: str, relation: str, object_words: str) -> bool:
+    return any(
+        subject_words in c.subject.lower() and c.relation == relation and object_words in c.object.lower()
+        for c in claims
+    )
+
+
+def test_predicate_nominal_gives_one_property_per_evaluative_modifier():
+    claims = text_claims("Ethanol is a cheap and safe solvent for extraction.")
+    assert _has(claims, "ethanol", "advantage", "cheap solvent")
+    assert _has(claims, "ethanol", "advantage", "safe solvent")
+
+
+def test_verb_of_regard_predicates_an_evaluated_noun():
+    claims = text_claims("Glycerol is considered an inexpensive and reliable cryoprotectant.")
+    assert _has(claims, "glycerol", "advantage", "inexpensive cryoprotectant")
+    assert _has(claims, "glycerol", "advantage", "reliable cryoprotectant")
+
+
+def test_reported_clause_and_superiority_verb():
+    claims = text_claims("Smith et al. showed that random forests outperform logistic regression at low sample sizes.")
+    assert _has(claims, "random forest", "advantage", "outperform logistic regression")
+
+
+def test_verb_over_a_list_of_objects_gives_one_drawback_per_object():
+    claims = text_claims("Chemical reduction methods require toxic reductants, high temperatures, and stabilizing agents.")
+    assert _has(claims, "chemical reduction methods", "disadvantage", "require toxic reductants")
+    assert _has(claims, "chemical reduction methods", "disadvantage", "require high temperatures")
+    assert _has(claims, "chemical reduction methods", "disadvantage", "require stabilizing agents")
+
+
+def test_owner_of_faces_challenges_such_as_is_the_subject():
+    claims = text_claims("Vaccines face many challenges such as cold chain storage.")
+    assert _has(claims, "vaccines", "disadvantage", "cold chain storage")

@@ -42,7 +42,11 @@ from pipeline.extract.claims.prose import (
     noun_phrase_text,
     states_something,
 )
-from pipeline.extract.claims.prose_advantages import cue_noun_claims, evaluative_claims
+from pipeline.extract.claims.prose_advantages import (
+    cue_noun_claims,
+    evaluative_claims,
+    method_effects_as_evaluations,
+)
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
@@ -97,7 +101,7 @@ def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     claims = cue_noun_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
-    claims += effect_claims(context, discourse, cues)
+    claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
     return [c for c in claims if c.subject and states_something(c.object, cues)]
 
 

@@ -71,6 +71,8 @@ def _cue_frame(
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
+    if _statistical_measure(cue):
+        return None  # "a relative risk of 1.44", "hazard ratio": a figure of a trial, not a drawback
     if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
         return None  # "This challenge is not unique to X" points back to a drawback already stated
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
@@ -79,6 +81,7 @@ def _cue_frame(
         if subject is None:
             return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, head, cues)
         start = of_phrases[0].i + 1
         end = clause_end(sent, start, cues)
         if same:
@@ -125,8 +128,29 @@ def _cue_frame(
         if subject is None:
             return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, verb, cues)
         return owner, such.i + 1, clause_end(sent, such.i + 1, cues), f"cue:{cue.lemma_}:such-as"
     return None
+
+
+def _possessor_subject(subject: Token, verb: Token, cues: ClaimCues) -> str:
+    """ "Antibiotics face many challenges such as ...", "Fungi have many merits over ...": the subject of a verb
+    of having owns the cue noun even when no lexicon knows it (a plain noun phrase, not a person or a study)."""
+    if verb.lemma_.lower() not in cues.possession or subject.pos_ != "NOUN" or is_investigator(subject, cues):
+        return ""
+    if subject.lemma_.lower() in set(cues.raw["non_agent_heads"]) | cues.product_nouns:
+        return ""
+    return noun_phrase_text(subject)
+
+
+def _statistical_measure(cue: Token) -> bool:
+    doc = cue.doc
+    if any(c.lower_ in ("relative", "absolute", "attributable", "excess", "cumulative") for c in cue.children):
+        return True
+    following = doc[cue.i + 1 : cue.i + 3]
+    if following and following[0].lower_ in ("ratio", "ratios", "difference", "reduction", "score"):
+        return True
+    return len(following) == 2 and following[0].lower_ == "of" and following[1].like_num
 
 
 def _ownerless(discourse: Discourse, previous: str) -> str:
@@ -247,6 +271,10 @@ def _evaluated_parts(
         if not any(t._.get(CUE_EXTENSION) in ("advantage", "disadvantage") for t in part)
         and not any(is_effect_verb(t, cues) for t in part if t.i != verb.i)
     ]
+    # "X has analgesic, antimicrobial and spasmolytic capabilities/activities": an agent's activities are effects
+    activity_nouns = set(cues.raw["activity_frame"]["nouns"]) | {"capability", "use", "ability"}
+    if verb.lemma_.lower() in cues.raw["activity_frame"]["verbs"] and lexicon_type(owner) != "method":
+        parts = [p for p in parts if not any(t.lemma_.lower() in activity_nouns and t.pos_ == "NOUN" for t in p)]
     if whole_clause:
         parts = [piece for part in parts for piece in _split_tokens(part, doc)]
     polarities = [_polarity(tokens, context, cues) for tokens in parts]
@@ -297,7 +325,14 @@ def _clause_heads(sent: Span, cues: ClaimCues) -> list[Token]:
             and not any(c.dep_ == "mark" for c in token.children)
             and token.head.lemma_.lower() not in cues.raw["reporting_verbs"]
         )
-        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic)):
+        # "Roth et al. showed that 2.5D CNNs performed comparably well": the reported clause states the finding
+        reported = (
+            token.dep_ == "ccomp"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            and token.head.lemma_.lower() in cues.raw["reporting_verbs"]
+        )
+        if token.dep_ == "ROOT" or (token.pos_ in ("VERB", "AUX") and (conjoined or paratactic or reported)):
             if heads and token.dep_ == "conj" and token.head.i == heads[-1].i and _shares_object(heads[-1], token):
                 continue
             heads.append(token)
@@ -345,7 +380,45 @@ def _evaluated_owner(
         and not mentions_in({t.i for t in subject.subtree}, context)
     ):
         return discourse.topic, True
-    return ("" if previous else _named_method(subject, cues)), False
+    if previous:
+        return "", False
+    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues)), False
+
+
+def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
+    """A subject no lexicon knows, of a clause that evaluates it through its predicate ("Water is the cheapest
+    solvent", "Bacteria possess the ability to ...", "Competent fungi can synthesize larger amounts than ..."): the
+    subject's noun phrase as written, unless it is a person or study, a measure or finding (non-agent heads), an
+    attribute ("the yield is high" is scored through the attribute), or a list of steps. The clause must still carry
+    a polarity to give a claim."""
+    if subject.pos_ != "NOUN" or is_investigator(subject, cues):
+        return ""  # names (organisms, genes, people) are only owners when a lexicon or _named_method knows them
+    lemma_verb = verb.lemma_.lower()
+    evaluation = cues.raw["evaluation"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    predicates = (
+        _predicate_noun(verb, cues) is not None
+        or (lemma_verb == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children))
+        or lemma_verb in evaluation["superiority_verbs"]
+        or (lemma_verb in cues.possession and not passive)
+    )
+    if not predicates or (passive and lemma_verb not in evaluation["predicate_noun_verbs"]):
+        return ""  # "Strains were grown ...", "X remained susceptible": what is done to it, or a state, not a merit
+    lemma = subject.lemma_.lower()
+    blocked = set(cues.raw["non_agent_heads"]) | cues.good_attributes | cues.bad_attributes | cues.product_nouns
+    if lemma in blocked or lemma in cues.advantage or lemma in cues.disadvantage or lemma in cues.positive:
+        return ""
+    if lemma in cues.raw["activity_frame"]["nouns"]:
+        return ""  # "the potential of clinical transformation is limited"
+    of_objects = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if any(g.lemma_.lower() in cues.product_nouns for g in of_objects):
+        return ""  # "extraction/storage/targeting of exosomes": a task done to the product, not a method of its own
+    if any(t.dep_ == "det" and t.lower_ in cues.anaphor_determiners - {"the"} for t in subject.children):
+        return ""  # "this approach" is an anaphor, resolved elsewhere or not at all
+    text = noun_phrase_text(subject)
+    if re.match(r"^[A-Z][a-z]?\.\s?[a-z]", text):
+        return ""  # "A. lwoffii is more susceptible": a taxon is an organism studied, not a method (unless tagged)
+    return text if 0 < len(text.split()) <= 12 else ""
 
 
 def _named_method(subject: Token, cues: ClaimCues) -> str:
@@ -424,12 +497,25 @@ def _predicate_parts(
     tokens = [t for t in tokens if t.dep_ != "cc" or (t.i + 1 in kept and t.i - 1 in kept)]
     if whole_clause:
         return [tokens] if tokens else []
-    complements = [c for c in verb.children if c.dep_ in ("acomp",)]
+    complements = [c for c in verb.children if c.dep_ == "acomp" or (c.dep_ == "attr" and c.pos_ == "ADJ")]
+    nominal = _predicate_noun(verb, cues)
+    if nominal is not None and not complements:
+        # "X is a simple and easy process", "X is regarded as a safe and effective antioxidant": one property per
+        # evaluative modifier of the predicate noun; a noun without one ("X is a technique") is a definition
+        return _nominal_parts(nominal, cues)
     if verb.lemma_ == "be":
         if not complements:
             return []  # "X is a technique ...": a definition, not an evaluation
         parts = []
-        for complement in [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]:
+        listed = [complements[0], *[c for c in complements[0].conjuncts if c.i > complements[0].i]]
+        # "X was successful at learning ...": the parser may hang the adjective's complement on the verb
+        hung = [
+            t.i
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > listed[-1].i and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
+            for t in c.subtree
+        ]
+        for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
             parts.append(
                 [
@@ -437,10 +523,114 @@ def _predicate_parts(
                     for t in complement.subtree
                     if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
                 ]
+                + ([verb.doc[i] for i in hung] if complement.i == listed[-1].i else [])
             )
         return [p for p in parts if p]
     body = [t for t in tokens if t.i >= verb.i or t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    listed = _listed_objects(verb, body)
+    if listed:
+        return listed
     return _split_tradeoff(body, cues) if body else []
+
+
+def _listed_objects(verb: Token, body: list[Token]) -> list[list[Token]]:
+    """ "require high radiation, highly toxic reductants, and stabilizing agents" -> "require high radiation",
+    "require highly toxic reductants", "require stabilizing agents": a verb over a list of objects states one
+    property per object (the verb, its auxiliaries and negation kept with each)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return []
+    first = objects[0]
+    items = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    if len(items) < 2:
+        return []
+    kept = {t.i for t in body}
+    head = [t for t in body if t.i <= verb.i]
+    parts = []
+    for item in items:
+        own = [
+            t
+            for t in item.subtree
+            if t.i in kept
+            and not any(
+                (a.dep_ == "conj" and a.head.i == item.i) or a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i != item.i
+            )
+            and t.dep_ != "cc"
+            and not t.is_punct
+        ]
+        if own:
+            parts.append(head + own)
+    return parts if len(parts) == len(items) else []
+
+
+def _predicate_noun(verb: Token, cues: ClaimCues) -> Token | None:
+    """The noun a clause predicates of its subject: the attribute of "be" ("X is a reliable method"), the object of
+    a verb of standing ("X represents a valuable technique"), or the "as" phrase of a verb of regard ("X is considered
+    as / has gained attention as / serves as a simple and efficient method", "X is considered to be an excellent
+    source")."""
+    lemma = verb.lemma_.lower()
+    nominal_verbs = set(cues.raw["evaluation"]["predicate_noun_verbs"])
+    if lemma == "be":
+        nouns = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+        return nouns[0] if nouns else None
+    if lemma not in nominal_verbs and lemma not in cues.raw["evaluation"]["predicate_object_verbs"]:
+        return None
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ == "NOUN":
+            return child  # "X is considered an ideal solvent"
+        if child.dep_ in ("dobj", "obj", "attr") and child.pos_ == "NOUN" and lemma in cues.raw["evaluation"][
+            "predicate_object_verbs"
+        ]:
+            return child  # "X represents a valuable technique"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            return _predicate_noun(child, cues)
+    return None
+
+
+def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
+    """ "a rather simple and easy process to produce ..." -> "rather simple process", "easy process": each conjoined
+    modifier with the noun and its prepositional phrases; relative and infinitive clauses are left out (they state
+    what the thing is for, which the modifiers evaluate). With no conjoined modifiers, the noun phrase is one part."""
+    doc = noun.doc
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    first = next((m for m in modifiers if any(c.dep_ == "conj" for c in m.children)), None)
+    clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    # a short prepositional tail belongs to the property ("antioxidant for food preservation"); a long one states
+    # a use ("protocol for synthesizing a wide range of ...") and is left out
+    tail = [
+        t
+        for c in noun.children
+        if c.i > noun.i and c.dep_ == "prep" and len(list(c.subtree)) <= 5
+        for t in c.subtree
+        if t.i not in clauses
+    ]
+    if first is None:
+        # the noun phrase without any clause inside it: "a way of application [that makes X superior]" says nothing
+        nested = {t.i for t in noun.subtree if t.dep_ in ("relcl", "acl") for t in t.subtree}
+        body = [t for t in noun.subtree if t.i not in clauses | nested and t.dep_ != "det" and not t.is_punct]
+        return [body] if body else []
+    listed = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    listed_ids = {t.i for m in listed for t in m.subtree}
+    shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
+    parts = []
+    for number, modifier in enumerate(listed):
+        if modifier.text == "-" or (modifier.i + 1 < len(doc) and doc[modifier.i + 1].text == "-"):
+            continue  # "non-hazardous" split by the tokenizer into "non", "-", "hazardous": one modifier, kept below
+        own = [
+            t
+            for t in modifier.subtree
+            if not any(a.dep_ == "conj" and a.head.i == modifier.i for a in [t, *t.ancestors] if a.i != modifier.i)
+            and t.dep_ != "cc"
+            and not t.is_punct
+        ]
+        if modifier.i >= 2 and doc[modifier.i - 1].text == "-" and not doc[modifier.i - 1].whitespace_:
+            own = [doc[modifier.i - 2], doc[modifier.i - 1], *own]
+        parts.append(sorted({*own, *shared, noun, *tail}, key=lambda t: t.i))
+    return parts
 
 
 def _split_tradeoff(tokens: list[Token], cues: ClaimCues) -> list[list[Token]]:
@@ -462,6 +652,10 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         return 0
     indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
     flipped = _negation_scope(tokens, cues)
+    # "outperform Y at low sensitivity": a verb of superiority decides; the measures in its conditions do not
+    superior = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["superiority_verbs"]]
+    if superior and superior[0].i in indices:
+        return -1 if superior[0].i in flipped else 1
     score, used = 0, set()
     for token in tokens:
         if token.i not in indices or token.i in used:
@@ -490,8 +684,12 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
         used.update(t.i for o in objects for t in o.subtree)
         return 1 if objects and _quantity_modifier(objects[0], cues) < 0 else -1
     phrase = _attribute_phrase(token)
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    compound_phrase = f"{compounds[-1].lemma_.lower()} {lemma}" if compounds else ""
     if phrase in cues.good_attributes or phrase in cues.bad_attributes:
         lemma = phrase
+    elif compound_phrase in cues.good_attributes or compound_phrase in cues.bad_attributes:
+        lemma = compound_phrase  # "no side effects": the attribute is the compound, not "effect"
     if lemma in cues.good_attributes or lemma in cues.bad_attributes or lower in cues.bad_attributes:
         valence = 1 if lemma in cues.good_attributes else -1
         modifier = _quantity_modifier(token, cues)
@@ -579,3 +777,83 @@ def _quantity_modifier(token: Token, cues: ClaimCues) -> int:
         if lower in cues.down:
             return -1
     return 0
+
+
+def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "A deep CNN trained on natural images boosts performance", "X could dramatically reduce the number of labeled
+    examples required", "ultrasound-assisted extraction diminishes the extraction time": an effect verb whose subject
+    is a method and whose target is a measure of how well it works (performance, accuracy, time, cost, side effects)
+    states a strength or weakness of the method, not an effect of a treatment. The direction times the measure's
+    valence gives the relation; an effect on anything else stays an effect."""
+    found = []
+    for claim in effects:
+        if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
+            # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
+            # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
+            # "had no side effects", "without toxicity": the absence of the harm is a strength
+            absent = _negated_before(claim, cues)
+            claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
+            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"})
+            claim.object = f"no {claim.object}" if absent and not said else claim.object
+            claim.direction = None  # type: ignore[assignment]
+            claim.cue = f"{claim.cue}:adverse"
+            found.append(claim)
+            continue
+        valence = _measure_valence(claim.object, cues)
+        sign = {"increase": 1, "decrease": -1}.get(claim.direction or "", 0)
+        if claim.negated:
+            sign = -sign
+        if not valence or not sign or not _names_method(claim.subject, cues):
+            found.append(claim)
+            continue
+        claim.relation = "advantage" if valence * sign > 0 else "disadvantage"  # type: ignore[assignment]
+        claim.direction = None  # type: ignore[assignment]
+        claim.cue = f"{claim.cue}:method-measure"
+        found.append(claim)
+    return found
+
+
+def _negated_before(claim: Claim, cues: ClaimCues) -> bool:
+    """A negator ("no", "without", "devoid of", "no indication that it increased") among the words before the
+    adverse outcome in its sentence, within its clause."""
+    sentence = (claim.evidence[0].text if claim.evidence else "").lower()
+    outcomes = cues.raw["evaluation"]["adverse_outcomes"]
+    at = min((i for i in (sentence.find(o.split()[0]) for o in outcomes) if i >= 0), default=-1)
+    if at < 0:
+        return False
+    clause = re.split(r"[;:]|,\s+(?:but|whereas|while|however)\b", sentence[:at])[-1]
+    before = re.findall(r"[a-z']+", clause)[-8:]
+    return any(w in cues.negators or w in ("devoid", "free", "absence") for w in before)
+
+
+def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
+    words = " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower()))
+    return any(re.search(rf"\b{re.escape(o)}\b", words) for o in cues.raw["evaluation"]["adverse_outcomes"])
+
+
+def _measure_valence(text: str, cues: ClaimCues) -> int:
+    """+1 for a measure one wants more of ("performance", "accuracy", "yield"), -1 for one wants less of ("time",
+    "cost", "side effects", "the number of labeled examples required"), 0 for anything else."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    lemmas = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
+    phrase = " ".join(lemmas)
+    measures = cues.raw["evaluation"]["method_measures"]
+    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["lower_is_better"]):
+        return -1
+    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["higher_is_better"]):
+        return 1
+    return 0
+
+
+def _names_method(subject: str, cues: ClaimCues) -> bool:
+    """A method, technique, tool or model (lexicon type, or a method-like head noun in the phrase before any
+    preposition or participle): "deep CNN trained on natural images", "MHCflurry's imputation method"."""
+    head_part = re.split(r"\s+(?:of|for|in|on|with|from|by|to|trained|based|using|that|which)\s+", subject.lower())[0]
+    words = [w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9.-]+", head_part)]
+    treatments = set(cues.raw["evaluation"]["treatment_heads"])
+    if words and words[-1] in treatments:
+        return False  # treatments ("halofuginone treatment", "bioreactor culture") have effects, not performance
+    if lexicon_type(subject) == "method":
+        return True
+    heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
+    return bool(words) and words[-1] in heads
