@@ -45,8 +45,10 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     # "In vivo models demonstrated the anti-inflammatory effects of S. scardica": the of-phrase names the agent
     # when the verb's subject is a study, a model or an assay; otherwise the subject acts.
     owner, owner_tokens = _owner_of_activity(first_noun, cues) if first_noun is not None else ("", set())
-    subject = "" if owner and _subject_reports(verb, cues) else _subject(verb, context, discourse, cues)
-    subject = subject or owner or _conjoined_owner(verb, context, frame, cues)
+    reports = _subject_reports(verb, cues)
+    subject = "" if reports else _subject(verb, context, discourse, cues)
+    if reports:
+        subject = owner or _conjoined_owner(verb, context, frame, cues)
     if not subject:
         return []
     kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
@@ -84,7 +86,7 @@ def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int,
             start = opened = token.i + 1
         if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN", "VERB"):
             last = token.i
-    if opened > last >= 0 or (opened >= 0 and last < 0):
+    if opened > last >= 0:
         last = stop - 1  # "a suite of activities such as A, B, and C": the list after the noun
     elif last >= 0:
         # the noun's own prepositional phrases ("effects over a model of ...", "activity against S. aureus")
@@ -121,7 +123,7 @@ def _subject_reports(verb: Token, cues: ClaimCues) -> bool:
     """A subject that reports rather than acts: investigators, studies, models, tests and assays."""
     subject = clause_subject(verb.head if verb.dep_ == "aux" else verb)
     if subject is None:
-        return True
+        return False
     return is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]
 
 
@@ -146,8 +148,8 @@ def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: 
         # "Rosmarinic acid is the major component, and it has ... activity": an earlier clause of the sentence
         earlier = _earlier_subject(subject, context, cues)
         return earlier or discourse.effect_subject or discourse.salient
-    if subject.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return ""
+    if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+        return ""  # "the dominant effects of exosomes are manifested in ...": a topic, not an agent
     return _without_participle_clause(subject)
 
 
@@ -158,15 +160,99 @@ def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) 
         if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
     ]
     for token in reversed(candidates):
-        if not is_investigator(token, cues) and token.lemma_.lower() not in cues.raw["report_subject_heads"]:
+        if not is_investigator(token, cues) and _may_act(token, cues):
             return _without_participle_clause(token)
     return ""
 
 
-def _without_participle_clause(head: Token) -> str:
-    """ "S. scardica extract administered orally": the subject is the noun phrase, not the way it was given."""
-    dropped = {t.i for c in head.children if c.dep_ in ("acl",) and c.i > head.i for t in c.subtree}
+def _may_act(head: Token, cues: ClaimCues) -> bool:
+    """Not a reporting subject (a study, a model) and not a measure or finding ("the reduction", "doses")."""
+    lemma = head.lemma_.lower()
+    return lemma not in cues.raw["report_subject_heads"] and lemma not in cues.raw["non_agent_heads"]
+
+
+def _without_participle_clause(head: Token, keep_preps: bool = True) -> str:
+    """ "S. scardica extract administered orally": the subject is the noun phrase, not the way it was given (nor,
+    for an agent, where it was tested: "by X extracts in two animal models")."""
+    dropped = {
+        t.i
+        for c in head.children
+        if c.i > head.i and (c.dep_ == "acl" or not keep_preps and c.dep_ == "prep" and c.lower_ != "of")
+        for t in c.subtree
+    }
     if not dropped:
         return noun_phrase_text(head)
     kept = [t.i for t in head.subtree if t.i not in dropped and not (t.dep_ == "det" and t.head.i == head.i)]
     return span_text(head.doc, kept)
+
+
+def activity_phrase_claims(
+    noun: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> list[Claim]:
+    """An activity noun phrase outside a display-verb frame, its agent named by the phrase around it:
+    - "essential oils with antimicrobial, cytotoxic, and antioxidant properties": the noun the with-phrase modifies;
+    - "Similar analgesic activity was demonstrated by O. gratissimum extracts": the passive verb's agent;
+    - "best known for its sedative and anxiolytic effects", "with reports of their antiulcer, ... activities": a
+      possessive points back to the clause's subject.
+    The list before the noun is read from the tokens (adjectives, nouns, commas, "and", reference brackets), as
+    parses of such lists are often wrong. Inquiries ("investigated the analgesic effects of X") give nothing."""
+    frame = cues.raw["activity_frame"]
+    doc, sent = noun.doc, context.sent
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in frame["nouns"] or noun.i == sent.start:
+        return []
+    if any(a.lemma_.lower() in cues.raw["inquiry_verbs"] for a in noun.ancestors):
+        return []
+    governors = [a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    if any(g.lemma_.lower() in cues.effect_direction or g.lemma_.lower() in frame["verbs"] for g in governors):
+        if noun.dep_ != "nsubjpass":
+            return []  # "X can enhance their paracrine effects": the verb's own frame reads it
+    start = noun.i
+    while start > sent.start and _list_token(doc[start - 1]):
+        start -= 1
+    while start < noun.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    kinds = [t for t in doc[start : noun.i] if t.is_alpha and t.lower_ not in ("and", "or")]
+    if not kinds or all(t.lower_ in cues.modifier_direction or t.lower_ in cues.up | cues.down for t in kinds):
+        return []  # "cells with high activity": a degree, not a kind of activity
+    opener = doc[start - 1] if start > sent.start else None
+    subject = _phrase_owner(noun, opener, context, discourse, cues)
+    if not subject:
+        return []
+    claims = []
+    for item in split_properties(span_text(doc, list(range(start, noun.i + 1)))):
+        claim = make_claim(context, subject, "effect", item, "effect:activity-phrase")
+        claim.direction = "none"
+        claim.hedged = is_hedged(context.sent, noun.head, cues)
+        claim.negated = verb_negated(noun.head, cues) if noun.head.pos_ in ("VERB", "AUX") else False
+        claims.append(claim)
+    return claims
+
+
+def _list_token(token: Token) -> bool:
+    if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ not in ("poss",):
+        return not token.like_num or token.head.text in ("[", "]")
+    if token.text in (",", "-", "[", "]", "–") or token.lower_ in ("and", "or"):
+        return True
+    return token.like_num and token.text != "one" or token.tag_ == "RB" and token.head.pos_ == "ADJ"
+
+
+def _phrase_owner(
+    noun: Token, opener: Token | None, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> str:
+    doc = noun.doc
+    if noun.dep_ == "nsubjpass":
+        for agent in (c for c in noun.head.children if c.dep_ == "agent"):
+            objects = [c for c in agent.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects and not is_investigator(objects[0], cues) and _may_act(objects[0], cues):
+                return _without_participle_clause(objects[0], keep_preps=False)
+    if opener is None:
+        return ""
+    if opener.lower_ == "with" and opener.i > context.sent.start and doc[opener.i - 1].pos_ in ("NOUN", "PROPN"):
+        owner = doc[opener.i - 1]
+        if not is_investigator(owner, cues) and owner.lemma_.lower() not in cues.raw["report_subject_heads"]:
+            start = owner.left_edge.i if owner.left_edge.i < owner.i else owner.i
+            return span_text(doc, [i for i in range(start, owner.i + 1) if doc[i].dep_ != "det"])
+    if opener.lower_ in ("its", "their"):
+        earlier = _earlier_subject(opener, context, cues)
+        return earlier or (discourse.effect_subject if opener.lower_ == "its" else "")
+    return ""

@@ -35,7 +35,7 @@ from pipeline.extract.claims.prose import (
     span_text,
     verb_negated,
 )
-from pipeline.extract.claims.prose_activities import activity_claims
+from pipeline.extract.claims.prose_activities import activity_claims, activity_phrase_claims
 from pipeline.records import Claim
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
@@ -61,6 +61,10 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_claims(token, context, discourse, cues))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
+        elif token.pos_ == "NOUN" and (
+            token.dep_ == "nsubjpass" or token.head.lemma_.lower() not in cues.raw["activity_frame"]["verbs"]
+        ):
+            claims.extend(activity_phrase_claims(token, context, discourse, cues))
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     return claims
