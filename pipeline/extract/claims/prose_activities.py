@@ -10,6 +10,8 @@ conjoined nouns), so the list is read from the tokens between the verb and the n
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from pipeline.extract.claims.properties import split_properties
@@ -26,6 +28,15 @@ from pipeline.extract.claims.prose import (
     verb_negated,
 )
 from pipeline.records import Claim
+
+# "50 mg/kg b.w. of O. sanctum extract", "200 mg/kg of EOM": the dose given is not part of the agent's name
+LEADING_DOSE = re.compile(r"^(?:about\s+|approximately\s+)?\d[\d.,]*\s*(?:[a-zµμ%][\w/.%µμ-]*\s*){0,4}?of\s+", re.I)
+
+
+def without_dose(subject: str) -> str:
+    stripped = LEADING_DOSE.sub("", subject)
+    return stripped if stripped and stripped != subject and stripped[0].isalpha() else subject
+
 
 CLAUSE_BREAKS = {";", ":", "but", "whereas", "while", "although", "which", "that"}
 
@@ -55,7 +66,7 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     text = span_text(doc, kept)
     claims = []
     for item in split_properties(text):
-        claim = make_claim(context, subject, "effect", item, "effect:activity")
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
         claim.negated = verb_negated(verb, cues)
@@ -150,7 +161,22 @@ def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: 
         return earlier or discourse.effect_subject or discourse.salient
     if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""  # "the dominant effects of exosomes are manifested in ...": a topic, not an agent
-    return _without_participle_clause(subject)
+    return resolve_product_anaphor(subject, discourse, cues) or _without_participle_clause(subject)
+
+
+def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) -> str:
+    """ "the extract", "this plant", "the oil" with no modifier of their own: the agent named before with that head
+    noun (the last effect subject, else the last mention), else the last effect subject."""
+    lemma = head.lemma_.lower()
+    if lemma not in cues.raw["anaphoric_agent_heads"] or head.pos_ != "NOUN":
+        return ""
+    if any(c.dep_ not in ("det",) or c.lower_ not in ("the", "this", "these", "that", "such") for c in head.children):
+        return ""
+    for candidate in [discourse.effect_subject, *reversed(discourse.recent)]:
+        if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
+            if len(candidate.split()) > 1:
+                return candidate
+    return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
 
 
 def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:
@@ -220,7 +246,7 @@ def activity_phrase_claims(
         return []
     claims = []
     for item in split_properties(span_text(doc, list(range(start, noun.i + 1)))):
-        claim = make_claim(context, subject, "effect", item, "effect:activity-phrase")
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity-phrase")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, noun.head, cues)
         claim.negated = verb_negated(noun.head, cues) if noun.head.pos_ in ("VERB", "AUX") else False

@@ -35,13 +35,20 @@ from pipeline.extract.claims.prose import (
     span_text,
     verb_negated,
 )
-from pipeline.extract.claims.prose_activities import activity_claims, activity_phrase_claims
+from pipeline.extract.claims.prose_activities import (
+    activity_claims,
+    activity_phrase_claims,
+    resolve_product_anaphor,
+    without_dose,
+)
 from pipeline.records import Claim
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    if _procedure_section(context.passage.section_path, cues):
+        return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
     for token in context.sent:
         if token.i in context.consumed:
@@ -70,6 +77,11 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     return claims
+
+
+def _procedure_section(section_path: str, cues: ClaimCues) -> bool:
+    headings = {re.sub(r"^[\d.\s]+", "", part).strip().lower() for part in section_path.split(">")}
+    return bool(headings & set(cues.raw["procedure_sections"]))
 
 
 def _consequence_clause(verb: Token) -> bool:
@@ -212,7 +224,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 if instrument:
                     return instrument
             elif current.dep_ in ("ROOT", "conj", "ccomp") and current.pos_ in ("VERB", "AUX"):
-                return _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
+                return resolve_product_anaphor(subject, discourse, cues) or _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
@@ -709,7 +721,7 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
 
 def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
     cues = load_cues()
-    claim = make_claim(context, subject, "effect", obj, cue)
+    claim = make_claim(context, without_dose(subject), "effect", obj, cue)
     claim.direction = direction  # type: ignore[assignment]
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
