@@ -76,7 +76,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
-    return claims
+    caused = ("effect:result", "effect:verb")
+    return [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
 
 
 def _procedure_section(section_path: str, cues: ClaimCues) -> bool:
@@ -717,6 +718,20 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
         return [text]
     rest = span_text(doc, [i for i in own if i >= head.i])
     return [f"{span_text(doc, group)} {rest}" for group in groups]
+
+
+def is_adverse_outcome(obj: str, direction: str, cues: ClaimCues) -> bool:
+    """ "can result in bleeding", "may cause occlusion": an adverse outcome brought about is a disadvantage, not an
+    effect (a decrease of one, "prevents bleeding", is an effect)."""
+    if direction == "decrease":
+        return False
+    words = re.sub(r"[^a-z -]+", " ", obj.lower()).split()
+    # the outcome itself, not the setting it is named in ("tissue repair in pancreatitis injury")
+    prepositions = ("in", "of", "after", "with", "by", "from", "at", "on", "during", "under", "for")
+    words = words[: next((i for i, w in enumerate(words) if w in prepositions), len(words))]
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    singular = {p[:-1] for p in phrases if p.endswith("s")}
+    return bool((phrases | singular) & set(cues.raw["adverse_outcomes"]))
 
 
 def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
