@@ -61,3 +61,46 @@ def test_a_relative_pronoun_is_never_a_subject():
 def test_a_plain_noun_phrase_subject_acts():
     claims = text_claims("The ethanolic extract of rosemary inhibited acetic acid-induced pain in mice.")
     assert any(c.relation == "effect" and "extract" in c.subject and "pain" in c.object for c in claims)
+
+
+@pytest.mark.parametrize("subject", ["plants", "these mutations", "about 80% of the world population"])
+def test_generic_heads_and_quantities_are_not_subjects(subject):
+    assert not is_content_subject(subject)
+
+
+@pytest.fixture(scope="module")
+def effect_passage():
+    return text_claims(
+        "Sodium arsenite triggered apoptosis and reinforced the secretion of IL-6, TNF-α and IFN-γ in macrophages.",
+        "Echocardiography showed improved cardiac function after orientin treatment.",
+        "Thrombolysis can result in bleeding.",
+        "Pharmacological studies have established that L. cardiaca possesses antimicrobial [286, 292], antioxidant"
+        " [289, 293], and neuroprotective effects [297].",
+        "CDK5 inhibition blocks these phosphorylation events, which prevents EPRS1 release from an MSC.",
+    )
+
+
+def test_a_compound_subject_is_named_in_full_and_an_of_list_is_distributed(effect_passage):
+    effects = {(c.subject, c.object) for c in effect_passage if c.relation == "effect"}
+    assert ("Sodium arsenite", "apoptosis") in effects
+    objects = {o for s, o in effects if s == "Sodium arsenite"}
+    assert {"the secretion of IL-6", "the secretion of TNF-α"} <= objects
+    assert any(o.startswith("the secretion of IFN-γ") for o in objects)  # the Greek letter is kept
+
+
+def test_an_assay_reports_and_the_treatment_after_it_acts(effect_passage):
+    subjects = {c.subject for c in effect_passage if c.relation == "effect" and "cardiac" in c.object}
+    assert subjects == {"orientin treatment"}
+
+
+def test_an_adverse_outcome_is_not_an_effect(effect_passage):
+    assert not any(c.relation == "effect" and "bleeding" in c.object for c in effect_passage)
+
+
+def test_reference_brackets_do_not_end_an_activity_list(effect_passage):
+    objects = {c.object for c in effect_passage if c.subject == "L. cardiaca"}
+    assert {"antimicrobial", "antioxidant"} <= objects and any("neuroprotective" in o for o in objects)
+
+
+def test_a_sentential_relative_continues_the_agents_effects(effect_passage):
+    assert any(c.subject == "CDK5 inhibition" and "EPRS1 release" in c.object for c in effect_passage)

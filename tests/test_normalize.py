@@ -129,3 +129,8 @@ def test_plain_words_are_never_expanded_as_abbreviations():
     abbreviations = {"MSC": "multi-tRNA synthetase complex", "mice": "x"}
     expanded = expand_abbreviations("AIMP2 from the MSC in mice", abbreviations)
     assert expanded == "AIMP2 from the multi-tRNA synthetase complex in mice"
+
+
+def test_greek_letters_keep_molecules_apart():
+    assert fold("IFN-γ") == "ifn gamma" and fold("IFN-γ") != fold("IFN-α")
+    assert fold("TGF-β") == "tgf beta"

@@ -109,6 +109,18 @@ STOPWORDS = {
     "much",
 }
 GENERIC_CONTENT = {"exosome", "exosom", "vesicle", "vesicl", "ev", "cell", "method", "effect"}
+# Greek letters name distinct molecules (IFN-γ vs IFN-α): spelled out before non-Latin characters are dropped
+# (not mu: "µg" is a unit).
+GREEK = {
+    ch: name
+    for letters, name in (
+        ("αΑ", "alpha"), ("βΒ", "beta"), ("γΓ", "gamma"), ("δΔ", "delta"), ("εΕ", "epsilon"), ("ζΖ", "zeta"),
+        ("ηΗ", "eta"), ("θΘ", "theta"), ("ιΙ", "iota"), ("κΚ", "kappa"), ("λΛ", "lambda"),
+        ("νΝ", "nu"), ("ξΞ", "xi"), ("πΠ", "pi"), ("ρΡ", "rho"), ("σΣ", "sigma"), ("τΤ", "tau"), ("φΦ", "phi"),
+        ("χΧ", "chi"), ("ψΨ", "psi"), ("ωΩ", "omega"),
+    )
+    for ch in letters
+}
 MIN_CONTAINED_ALIAS = 5  # shorter aliases ("UC", "IF") only match a whole subject, never inside a phrase
 
 
@@ -119,7 +131,8 @@ def fold(text: str) -> str:
     """Lower case, citations and bracketed abbreviations removed, hyphens and plurals folded, one space."""
     text = CITATION.sub("", text or "")
     text = PARENTHESIS.sub("", text)
-    text = text.replace("–", "-").replace("—", "-").replace("β", "beta").replace("α", "alpha")
+    text = text.replace("–", "-").replace("—", "-")
+    text = "".join(GREEK.get(ch, ch) for ch in text)  # "IFN-γ" is "ifn gamma", not "ifn"; TGF-β alike
     text = re.sub(r"(?<=[A-Za-z])-(?=\d)", "", text)  # "miR-375" == "miR375"
     text = text.lower()
     text = re.sub(r"[^a-z0-9/+%.]+", " ", text)

@@ -10,6 +10,8 @@ models/claims/guard.json:
 - a subject that ends in a hyphenated modifier ("TLR-mediated", "EPRS1-") or in a participle ("sonicated",
   "three-dimensional cultured") lost its head noun; one that opens with a figure-panel letter ("c Insulin-induced
   modification") comes from a figure label;
+- a subject made only of a generic head ("plants", "these mutations"), one that opens with a quantity ("about 80%
+  of the world population") or ends in an adverb of the verb phrase ("... likely");
 - an object that only repeats the subject ("AKT → effect → AKT"), or that opens with a preposition (a stranded
   adjunct: "for the effective application").
 """
@@ -39,6 +41,9 @@ class GuardWords:
     participle_exceptions: frozenset[str]
     dangling: frozenset[str]  # words a phrase cannot end with ("the intensity of")
     preposition_openers: frozenset[str]  # words an object cannot open with ("for the effective application")
+    bare_subjects: frozenset[str]  # generic heads that alone name a topic ("plants", "the protein")
+    vague_determiners: frozenset[str]
+    hedge_endings: frozenset[str]  # adverbs a subject cannot end with ("... likely")
 
 
 @lru_cache(maxsize=2)
@@ -53,6 +58,9 @@ def load_guard_words() -> GuardWords:
         participle_exceptions=frozenset(data["participle_exceptions"]),
         dangling=frozenset(data["dangling_words"]),
         preposition_openers=frozenset(data["preposition_openers"]),
+        bare_subjects=frozenset(data["bare_subjects"]),
+        vague_determiners=frozenset(data["vague_determiners"]),
+        hedge_endings=frozenset(data["hedge_endings"]),
     )
 
 
@@ -76,7 +84,14 @@ def is_content_subject(text: str) -> bool:
         return False
     if lowered.endswith(words.fragment_suffixes):
         return False
-    last = words_of(text)[-1]
+    all_words = words_of(text)
+    if all(w in words.bare_subjects or w in words.vague_determiners for w in all_words):
+        return False  # "plants", "these mutations": a topic, not a treatment
+    if NUMBER.match(all_words[0]) or all_words[0] in ("about", "approximately", "nearly", "over"):
+        return False  # "about 80% of the world population": a quantity of people
+    if all_words[-1] in words.hedge_endings:
+        return False
+    last = all_words[-1]
     if len(last) > 4 and last.endswith("ed") and last not in words.participle_exceptions and last.isalpha():
         return False  # "sonicated", "three-dimensional cultured": the modified noun is missing
     return True

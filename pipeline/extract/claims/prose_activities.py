@@ -10,6 +10,8 @@ conjoined nouns), so the list is read from the tokens between the verb and the n
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from pipeline.extract.claims.properties import split_properties
@@ -27,6 +29,15 @@ from pipeline.extract.claims.prose import (
 )
 from pipeline.records import Claim
 
+# "50 mg/kg b.w. of O. sanctum extract", "200 mg/kg of EOM": the dose given is not part of the agent's name
+LEADING_DOSE = re.compile(r"^(?:about\s+|approximately\s+)?\d[\d.,]*\s*(?:[a-zµμ%][\w/.%µμ-]*\s*){0,4}?of\s+", re.I)
+
+
+def without_dose(subject: str) -> str:
+    stripped = LEADING_DOSE.sub("", subject)
+    return stripped if stripped and stripped != subject and stripped[0].isalpha() else subject
+
+
 CLAUSE_BREAKS = {";", ":", "but", "whereas", "while", "although", "which", "that"}
 
 
@@ -39,13 +50,23 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     start, end = _list_span(verb, context, frame)
     if end <= start:
         return []
-    subject = _subject(verb, context, discourse, cues) or _owner_of_activity(verb.doc[end - 1], cues)
+    doc = verb.doc
+    nouns = set(frame["nouns"])
+    first_noun = next((t for t in doc[start:end] if t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN")), None)
+    # "In vivo models demonstrated the anti-inflammatory effects of S. scardica": the of-phrase names the agent
+    # when the verb's subject is a study, a model or an assay; otherwise the subject acts.
+    owner, owner_tokens = _owner_of_activity(first_noun, cues) if first_noun is not None else ("", set())
+    reports = _subject_reports(verb, cues)
+    subject = "" if reports else _subject(verb, context, discourse, cues)
+    if reports:
+        subject = owner or _conjoined_owner(verb, context, frame, cues)
     if not subject:
         return []
-    text = span_text(verb.doc, list(range(start, end)))
+    kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
+    text = span_text(doc, kept)
     claims = []
     for item in split_properties(text):
-        claim = make_claim(context, subject, "effect", item, "effect:activity")
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
         claim.negated = verb_negated(verb, cues)
@@ -54,7 +75,9 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
 
 
 def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int, int]:
-    """From after the verb (or after "including"/"such as") to the last activity noun before the clause ends."""
+    """From after the verb (or after "including"/"such as") to the last activity noun before the clause ends, with
+    the prepositional phrases that follow that noun ("... effects over a model of paw edema"). Reference brackets
+    inside a list ("antimicrobial [286], antioxidant [289], ... effects") are read over, not taken as its end."""
     doc, sent = verb.doc, context.sent
     nouns = set(frame["nouns"])
     start, last, opened, stop = verb.i + 1, -1, -1, sent.end
@@ -63,32 +86,66 @@ def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int,
         if lower in CLAUSE_BREAKS or (lower == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "but"):
             stop = token.i
             break
-        if lower in ("[", "(") and token.i + 1 < sent.end and doc[token.i + 1].like_num:
-            stop = token.i  # the citation closes the list
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj", "ccomp", "advcl", "relcl") and token.i > verb.i + 1:
+            # "... effects of X and proved Y", ", attributing ...": another clause (a conjoined display verb is
+            # read on its own, inheriting the subject)
+            stop = token.i
+            while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].dep_ in ("cc", "advmod")):
+                stop -= 1
             break
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj", "ccomp", "advcl") and token.i > verb.i + 1:
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-                break
         if lower in frame["list_openers"] or (lower == "as" and doc[token.i - 1].lower_ == "such"):
             start = opened = token.i + 1
         if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN", "VERB"):
             last = token.i
     if opened > last >= 0:
         last = stop - 1  # "a suite of activities such as A, B, and C": the list after the noun
-    while last > start and (doc[last].is_punct or doc[last].dep_ == "cc"):
+    elif last >= 0:
+        # the noun's own prepositional phrases ("effects over a model of ...", "activity against S. aureus")
+        head = doc[last]
+        trailing = [t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree if t.i < stop]
+        last = max([last, *trailing])
+    while last > start and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].like_num):
+        if doc[last].text == "]" or doc[last].text == ")":
+            opening = next((i for i in range(last, start, -1) if doc[i].text in ("[", "(")), None)
+            if opening is not None and all(t.like_num or t.is_punct for t in doc[opening + 1 : last]):
+                last = opening - 1
+                continue
+            if doc[last].text == ")":
+                break
         last -= 1
     while start < last and (doc[start].dep_ == "det" or doc[start].lower_ in frame["skipped_openers"]):
         start += 1
     return start, last + 1
 
 
-def _owner_of_activity(noun: Token, cues: ClaimCues) -> str:
-    """ "Studies demonstrated the anti-inflammatory effects of S. scardica": the of-phrase names the agent."""
+def _conjoined_owner(verb: Token, context: SentenceContext, frame: dict, cues: ClaimCues) -> str:
+    """ "Models demonstrated the effects of X ... and proved gastroprotective activity": the second display verb
+    shares the first one's agent."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_.lower() not in frame["verbs"]:
+        return ""
+    start, end = _list_span(head, context, frame)
+    nouns = set(frame["nouns"])
+    first = next((t for t in head.doc[start:end] if t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN")), None)
+    return _owner_of_activity(first, cues)[0] if first is not None else ""
+
+
+def _subject_reports(verb: Token, cues: ClaimCues) -> bool:
+    """A subject that reports rather than acts: investigators, studies, models, tests and assays."""
+    subject = clause_subject(verb.head if verb.dep_ == "aux" else verb)
+    if subject is None:
+        return False
+    return is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]
+
+
+def _owner_of_activity(noun: Token, cues: ClaimCues) -> tuple[str, set[int]]:
+    """ "Studies demonstrated the anti-inflammatory effects of S. scardica": the of-phrase names the agent (and
+    its tokens, which are not part of the effect)."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         if objects and not is_investigator(objects[0], cues):
-            return noun_phrase_text(objects[0])
-    return ""
+            return noun_phrase_text(objects[0]), {t.i for t in prep.subtree}
+    return "", set()
 
 
 def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
@@ -97,7 +154,131 @@ def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: 
     if subject is None or is_investigator(subject, cues):
         return ""
     if subject.pos_ == "PRON":
-        return discourse.effect_subject or discourse.salient if subject.lower_ in ("it", "they") else ""
-    if subject.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if subject.lower_ not in ("it", "they"):
+            return ""
+        # "Rosmarinic acid is the major component, and it has ... activity": an earlier clause of the sentence
+        earlier = _earlier_subject(subject, context, cues)
+        return earlier or discourse.effect_subject or discourse.salient
+    if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+        return ""  # "the dominant effects of exosomes are manifested in ...": a topic, not an agent
+    return resolve_product_anaphor(subject, discourse, cues) or _without_participle_clause(subject)
+
+
+def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) -> str:
+    """ "the extract", "this plant", "the oil" with no modifier of their own: the agent named before with that head
+    noun (the last effect subject, else the last mention), else the last effect subject."""
+    lemma = head.lemma_.lower()
+    if lemma not in cues.raw["anaphoric_agent_heads"] or head.pos_ != "NOUN":
         return ""
-    return noun_phrase_text(subject)
+    if any(c.dep_ not in ("det",) or c.lower_ not in ("the", "this", "these", "that", "such") for c in head.children):
+        return ""
+    for candidate in [discourse.effect_subject, *reversed(discourse.recent)]:
+        if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
+            if len(candidate.split()) > 1:
+                return candidate
+    return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
+
+
+def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:
+    candidates = [
+        t
+        for t in context.sent
+        if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+    ]
+    for token in reversed(candidates):
+        if not is_investigator(token, cues) and _may_act(token, cues):
+            return _without_participle_clause(token)
+    return ""
+
+
+def _may_act(head: Token, cues: ClaimCues) -> bool:
+    """Not a reporting subject (a study, a model) and not a measure or finding ("the reduction", "doses")."""
+    lemma = head.lemma_.lower()
+    return lemma not in cues.raw["report_subject_heads"] and lemma not in cues.raw["non_agent_heads"]
+
+
+def _without_participle_clause(head: Token, keep_preps: bool = True) -> str:
+    """ "S. scardica extract administered orally": the subject is the noun phrase, not the way it was given (nor,
+    for an agent, where it was tested: "by X extracts in two animal models")."""
+    dropped = {
+        t.i
+        for c in head.children
+        if c.i > head.i and (c.dep_ == "acl" or not keep_preps and c.dep_ == "prep" and c.lower_ != "of")
+        for t in c.subtree
+    }
+    if not dropped:
+        return noun_phrase_text(head)
+    kept = [t.i for t in head.subtree if t.i not in dropped and not (t.dep_ == "det" and t.head.i == head.i)]
+    return span_text(head.doc, kept)
+
+
+def activity_phrase_claims(
+    noun: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> list[Claim]:
+    """An activity noun phrase outside a display-verb frame, its agent named by the phrase around it:
+    - "essential oils with antimicrobial, cytotoxic, and antioxidant properties": the noun the with-phrase modifies;
+    - "Similar analgesic activity was demonstrated by O. gratissimum extracts": the passive verb's agent;
+    - "best known for its sedative and anxiolytic effects", "with reports of their antiulcer, ... activities": a
+      possessive points back to the clause's subject.
+    The list before the noun is read from the tokens (adjectives, nouns, commas, "and", reference brackets), as
+    parses of such lists are often wrong. Inquiries ("investigated the analgesic effects of X") give nothing."""
+    frame = cues.raw["activity_frame"]
+    doc, sent = noun.doc, context.sent
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in frame["nouns"] or noun.i == sent.start:
+        return []
+    if any(a.lemma_.lower() in cues.raw["inquiry_verbs"] for a in noun.ancestors):
+        return []
+    governors = [a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    if any(g.lemma_.lower() in cues.effect_direction or g.lemma_.lower() in frame["verbs"] for g in governors):
+        if noun.dep_ != "nsubjpass":
+            return []  # "X can enhance their paracrine effects": the verb's own frame reads it
+    start = noun.i
+    while start > sent.start and _list_token(doc[start - 1]):
+        start -= 1
+    while start < noun.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    kinds = [t for t in doc[start : noun.i] if t.is_alpha and t.lower_ not in ("and", "or")]
+    if not kinds or all(t.lower_ in cues.modifier_direction or t.lower_ in cues.up | cues.down for t in kinds):
+        return []  # "cells with high activity": a degree, not a kind of activity
+    opener = doc[start - 1] if start > sent.start else None
+    subject = _phrase_owner(noun, opener, context, discourse, cues)
+    if not subject:
+        return []
+    claims = []
+    for item in split_properties(span_text(doc, list(range(start, noun.i + 1)))):
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity-phrase")
+        claim.direction = "none"
+        claim.hedged = is_hedged(context.sent, noun.head, cues)
+        claim.negated = verb_negated(noun.head, cues) if noun.head.pos_ in ("VERB", "AUX") else False
+        claims.append(claim)
+    return claims
+
+
+def _list_token(token: Token) -> bool:
+    if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ not in ("poss",):
+        return not token.like_num or token.head.text in ("[", "]")
+    if token.text in (",", "-", "[", "]", "–") or token.lower_ in ("and", "or"):
+        return True
+    return token.like_num and token.text != "one" or token.tag_ == "RB" and token.head.pos_ == "ADJ"
+
+
+def _phrase_owner(
+    noun: Token, opener: Token | None, context: SentenceContext, discourse: Discourse, cues: ClaimCues
+) -> str:
+    doc = noun.doc
+    if noun.dep_ == "nsubjpass":
+        for agent in (c for c in noun.head.children if c.dep_ == "agent"):
+            objects = [c for c in agent.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects and not is_investigator(objects[0], cues) and _may_act(objects[0], cues):
+                return _without_participle_clause(objects[0], keep_preps=False)
+    if opener is None:
+        return ""
+    if opener.lower_ == "with" and opener.i > context.sent.start and doc[opener.i - 1].pos_ in ("NOUN", "PROPN"):
+        owner = doc[opener.i - 1]
+        if not is_investigator(owner, cues) and owner.lemma_.lower() not in cues.raw["report_subject_heads"]:
+            start = owner.left_edge.i if owner.left_edge.i < owner.i else owner.i
+            return span_text(doc, [i for i in range(start, owner.i + 1) if doc[i].dep_ != "det"])
+    if opener.lower_ in ("its", "their"):
+        earlier = _earlier_subject(opener, context, cues)
+        return earlier or (discourse.effect_subject if opener.lower_ == "its" else "")
+    return ""

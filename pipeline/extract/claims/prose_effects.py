@@ -35,13 +35,20 @@ from pipeline.extract.claims.prose import (
     span_text,
     verb_negated,
 )
-from pipeline.extract.claims.prose_activities import activity_claims
+from pipeline.extract.claims.prose_activities import (
+    activity_claims,
+    activity_phrase_claims,
+    resolve_product_anaphor,
+    without_dose,
+)
 from pipeline.records import Claim
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    if _procedure_section(context.passage.section_path, cues):
+        return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
     for token in context.sent:
         if token.i in context.consumed:
@@ -51,7 +58,9 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
         if "EFFECT_VERB" in labels and not participle:
             claims.extend(_verb_effect(token, cue, context, discourse, cues))
-        elif "RESULT_VERB" in labels and not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")):
+        elif "RESULT_VERB" in labels and (
+            not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")) or _consequence_clause(token)
+        ):
             claims.extend(_result_effect(token, context, discourse, cues))
         elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
             # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
@@ -61,9 +70,29 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_claims(token, context, discourse, cues))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
+        elif token.pos_ == "NOUN" and (
+            token.dep_ == "nsubjpass" or token.head.lemma_.lower() not in cues.raw["activity_frame"]["verbs"]
+        ):
+            claims.extend(activity_phrase_claims(token, context, discourse, cues))
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
-    return claims
+    caused = ("effect:result", "effect:verb")
+    return [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+
+
+def _procedure_section(section_path: str, cues: ClaimCues) -> bool:
+    headings = {re.sub(r"^[\d.\s]+", "", part).strip().lower() for part in section_path.split(">")}
+    return bool(headings & set(cues.raw["procedure_sections"]))
+
+
+def _consequence_clause(verb: Token) -> bool:
+    """ "X blocks Y, leading to increased Z": a participle clause set off by a comma states a further effect of the
+    clause's agent (not of the noun it happens to hang on)."""
+    if not (verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ","):
+        return False
+    anchor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
+    cues = load_cues()
+    return anchor is not None and (anchor.lemma_.lower() in cues.effect_direction or anchor.lemma_.lower() in cues.result_verbs)
 
 
 def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -101,6 +130,8 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
     claimed. A "that"-clause ("found that ...") is a claim."""
     for token in [verb, *verb.ancestors]:
         marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod", "nsubj", "pobj", "prep")]
+        if token.dep_ == "relcl":
+            marks = [m for m in marks if m not in RELATIVE_PRONOUNS]  # "events, which prevents Y": a relative
         if any(m in cues.raw["inquiry_markers"] for m in marks):
             return True
         if "that" in [c.lower_ for c in token.children if c.dep_ == "mark"]:
@@ -174,8 +205,16 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     current, seen = verb, 0
     while current is not None and seen < 6:
         seen += 1
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS] or _stray_subject(current)
         relative = subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and current.dep_ in ("relcl", "acl")
+        if relative and _sentential_relative(current, subjects[0], cues):
+            current = current.head.head  # "X blocks Y, which prevents Z": X prevents Z
+            continue
+        if current.dep_ in ("acl", "advcl") and current.tag_ == "VBG" and _consequence_clause(current):
+            anchor = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if anchor is not None:
+                current = anchor
+                continue
         if subjects and not relative:
             subject = subjects[0]
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
@@ -186,7 +225,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 if instrument:
                     return instrument
             elif current.dep_ in ("ROOT", "conj", "ccomp") and current.pos_ in ("VERB", "AUX"):
-                return _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
+                return resolve_product_anaphor(subject, discourse, cues) or _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
@@ -221,6 +260,32 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """ "Sodium arsenite triggered ...": the parser may attach the sentence-initial noun phrase as a loose modifier
+    (npadvmod, dep) instead of the subject; with no subject, the noun phrase opening the clause is it."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "dep", "nmod") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and c.i == c.left_edge.i
+        or c.dep_ in ("npadvmod", "dep", "nmod") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.sent.start
+    ][:1]
+
+
+def _sentential_relative(clause: Token, pronoun: Token, cues: ClaimCues) -> bool:
+    """ ", which ..." after the object of an effect verb continues that verb's chain of effects."""
+    noun = clause.head
+    return (
+        pronoun.lower_ == "which"
+        and pronoun.i > 0
+        and pronoun.doc[pronoun.i - 1].text == ","
+        and noun.dep_ in ("dobj", "obj", "pobj", "conj")
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_.lower() in cues.effect_direction
+    )
 
 
 def _plain_agent(subject: Token, cues: ClaimCues) -> str:
@@ -302,6 +367,10 @@ def _agent_text(
     if named and head.pos_ == "NOUN" and not (named[0] <= head.i < named[1]):
         if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < named[0] + 4:
             return noun_phrase_text(head)  # "EPRS1 deficiency", "knockdown of X": the head changes the meaning
+        if mention is None and named[1] <= head.i and all(
+            t.dep_ in ("compound", "amod", "nmod") or t.head.i < head.i for t in head.doc[named[0] : named[1]]
+        ) and head.lemma_.lower() not in cues.raw["non_agent_heads"]:
+            return _compound_name(head)  # "sodium arsenite": the entity "sodium" only names part of the compound
     if mention:
         return mention.text
     anaphor = anaphor_head([head], cues)
@@ -330,6 +399,15 @@ def _agent_text(
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return noun_phrase_text(head)
+
+
+def _compound_name(head: Token) -> str:
+    """The head noun with its premodifiers (the compound's full name), without determiners or what follows."""
+    indices = [t.i for t in head.subtree if t.i <= head.i and not (t.dep_ in ("det", "poss") and t.head.i == head.i)]
+    start = head.i
+    while start - 1 in indices:
+        start -= 1
+    return span_text(head.doc, list(range(start, head.i + 1)))
 
 
 def _glued(doc, start: int, end: int, text: str) -> str:
@@ -414,7 +492,10 @@ def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCue
     if any(m.text == subject_text for m in context.mentions):
         return True
     words = subject_text.lower().split()
-    return bool(words) and words[-1].rstrip("s") in {w.rstrip("s") for w in cues.strict_agent_heads}
+    heads = {w.rstrip("s") for w in cues.strict_agent_heads}
+    # "genetic depletion of AIMP2 in mice": the head noun is the one before the first preposition
+    before_preposition = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "with", "by")), len(words))
+    return bool(words) and (words[-1].rstrip("s") in heads or words[max(before_preposition - 1, 0)].rstrip("s") in heads)
 
 
 def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -468,7 +549,7 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
             marked_objects.append((obj, words))
     if not comparatives and not marked_objects:
         return []
-    subject_text = _effect_subject(verb, context, discourse, cues)
+    subject_text = _reported_cause(verb, context, cues) or _effect_subject(verb, context, discourse, cues)
     if not subject_text:
         return []
     nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
@@ -488,6 +569,22 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
             break
     return claims
+
+
+def _reported_cause(verb: Token, context: SentenceContext, cues: ClaimCues) -> str:
+    """ "Echocardiography showed improved cardiac function after orientin treatment": an assay or a study reports;
+    the treatment is the one named in the after/following/upon phrase."""
+    subject = clause_subject(verb)
+    if subject is not None and not (
+        is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]
+    ):
+        return ""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ in cues.raw["temporal_cause_preps"]:
+            objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects and objects[0].lemma_.lower() not in cues.raw["non_agent_heads"]:
+                return noun_phrase_text(objects[0])
+    return ""
 
 
 def _comparative_direction(token: Token, cues: ClaimCues) -> str:
@@ -548,6 +645,8 @@ def _object_parts(
         own -= drop
         own = {i for i in own if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i) and doc[i].text != ","}
         own -= {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        # "these events leading to increased expression": a participle clause is a further effect, not the object
+        own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
         parts.append((head, own))
     texts = []
     with_of = [_trailing_of(head, own) for head, own in parts]
@@ -556,8 +655,40 @@ def _object_parts(
         text = f"{prefix} {span_text(doc, own)}".strip()
         if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
             text = f"{text} {shared_of}"
-        texts.extend(_distribute_adjectives(head, own, text))
+        distributed = _distribute_of_list(head, own)
+        texts.extend(distributed or _distribute_adjectives(head, own, text))
     return [(t, direction) for t in texts if t]
+
+
+def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
+    """ "the secretion of IL-6, TNF-α and IFN-γ" → one effect per item: "secretion of IL-6", ... The items are read
+    from the tokens (names in lists are often parsed as appositions), split at commas and "and"/"or" outside
+    brackets; only a comma list of short names (at most four tokens each) is distributed."""
+    doc = head.doc
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i in own), None)
+    if of is None:
+        return []
+    tail = sorted(t.i for t in of.subtree if t.i > of.i)  # commas included (the parts drop them)
+    items: list[list[int]] = [[]]
+    depth = 0
+    for i in tail:
+        text = doc[i].text
+        depth += text in ("(", "[") and 1 or text in (")", "]") and -1 or 0
+        if depth == 0 and (text == "," or doc[i].lower_ in ("and", "or")):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(i)
+    items = [item for item in items if item]
+    if len(items) < 2 or not any(doc[i].text == "," for i in tail):
+        return []  # a comma list; two names joined by "and" may be one thing ("pH and salt concentration")
+    # a trailing phrase ("... IFN-γ in macrophages") belongs to the last item only
+    last = items[-1]
+    cut = next((k for k, i in enumerate(last) if doc[i].pos_ == "ADP" and k > 0), len(last))
+    if any(len(item) > 4 for item in items[:-1]) or cut > 4:
+        return []
+    before = span_text(doc, [i for i in own if i < of.i])
+    return [f"{before} of {span_text(doc, item)}" for item in items]
 
 
 def _trailing_of(head: Token, own: set[int]) -> str:
@@ -589,9 +720,23 @@ def _distribute_adjectives(head: Token, own: set[int], text: str) -> list[str]:
     return [f"{span_text(doc, group)} {rest}" for group in groups]
 
 
+def is_adverse_outcome(obj: str, direction: str, cues: ClaimCues) -> bool:
+    """ "can result in bleeding", "may cause occlusion": an adverse outcome brought about is a disadvantage, not an
+    effect (a decrease of one, "prevents bleeding", is an effect)."""
+    if direction == "decrease":
+        return False
+    words = re.sub(r"[^a-z -]+", " ", obj.lower()).split()
+    # the outcome itself, not the setting it is named in ("tissue repair in pancreatitis injury")
+    prepositions = ("in", "of", "after", "with", "by", "from", "at", "on", "during", "under", "for")
+    words = words[: next((i for i, w in enumerate(words) if w in prepositions), len(words))]
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    singular = {p[:-1] for p in phrases if p.endswith("s")}
+    return bool((phrases | singular) & set(cues.raw["adverse_outcomes"]))
+
+
 def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
     cues = load_cues()
-    claim = make_claim(context, subject, "effect", obj, cue)
+    claim = make_claim(context, without_dose(subject), "effect", obj, cue)
     claim.direction = direction  # type: ignore[assignment]
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
