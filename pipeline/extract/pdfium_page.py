@@ -64,7 +64,6 @@ _text_object = _bind("FPDFText_GetTextObject", _P, _P, _I)
 _text_font = _bind("FPDFTextObj_GetFont", _P, _P)
 _text_font_size = _bind("FPDFTextObj_GetFontSize", _I, _P, _FloatRef)
 _text_render_mode = _bind("FPDFTextObj_GetTextRenderMode", _I, _P)
-_glyph_width = _bind("FPDFFont_GetGlyphWidth", _I, _P, ctypes.c_uint32, _F, _FloatRef)
 _font_descent = _bind("FPDFFont_GetDescent", _I, _P, _F, _FloatRef)
 _page_object = _bind("FPDFPage_GetObject", _P, _P, _I)
 _page_object_count = _bind("FPDFPage_CountObjects", _I, _P)
@@ -390,7 +389,6 @@ class _TextObjectInfo:
     descent: float  # in text space units per unit of font size (negative below the baseline)
     matrix: tuple[float, float, float, float]  # a, b, c, d of the character's matrix in pdfminer's device space
     user_direction: tuple[float, float]  # the writing direction in PDF user space (pdfium's own boxes)
-    font: int | None  # pdfium's font handle
     upright: bool
     invisible: bool
     order: int
@@ -425,8 +423,6 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     pending_space = False  # a generated space seen since the last character
     last_index, last_info = -1, None  # the text page index and text object of the last character kept
     unmapped_code = None
-    widths: dict[tuple[int, int], float] = {}  # (font, code) -> advance per unit of font size
-    glyph_width = ctypes.c_float()
     for index in range(n_chars):
         code = get_unicode(raw, index)
         if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
@@ -460,18 +456,6 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         else:
             adv = max(rect.right - rect.left, rect.top - rect.bottom) / (a * a + b * b) ** 0.5
         e, f = origins[index]
-        if info.upright and info.font and code != _LINE_END_HYPHEN and unmapped_code is None:
-            # The font's own advance width for the character (pdfium maps it back to its code): the loose box
-            # also covers ink that overhangs the advance (italics, a hooked f), which narrows the gap to the next
-            # word. A ligature split into its letters keeps its share of the loose box (narrower than a letter).
-            # Upright text only: turned glyphs' loose boxes already give pdfminer's advances (and some turned
-            # fonts map back to other codes).
-            key = (info.font, code)
-            width = widths.get(key)
-            if width is None:
-                width = widths[key] = _glyph_width(info.font, code, 1.0, glyph_width) and glyph_width.value
-            if width and width * fs < adv - 0.01 and _ink_ends_the_box(raw, index, info.user_direction):
-                adv = width * fs  # only where the box ends at overhanging ink: elsewhere it is the advance
         if fs:
             # widths are given in thousandths of the font size: snapping to them removes the float noise of the
             # box, so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
@@ -548,17 +532,13 @@ def _generated_space(before: dict | None, after: dict, overhangs: bool = False) 
     a, b = before["matrix"][:2]
     font_size = (a * a + b * b) ** 0.5 * before.get("font_size", 0.0)
     if before["upright"]:
-        # Upright text: pdfium's space stands where the stream set a space character (it replaces those it set
-        # with extra room) or left a word gap; trusted, as pdfium's own text extraction trusts it.
-        if abs(after["top"] - before["top"]) > 0.5 * font_size:
-            return None
+        gap, across = after["x0"] - before["x1"], abs(after["top"] - before["top"])
     else:
-        # Turned text: pdfium also puts spaces between kerned letters there; only a space-wide gap counts.
         gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
         if gap < 0:
             gap = before["top"] - after["bottom"]
-        if (gap < MIN_GENERATED_SPACE * font_size and not overhangs) or across > 0.5 * font_size:
-            return None
+    if (gap < MIN_GENERATED_SPACE * font_size and not overhangs) or across > 0.5 * font_size:
+        return None
     space = dict(before)
     space.pop("hidden", None)
     space["text"] = " "
@@ -597,7 +577,6 @@ def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_
         descent,
         (a, b, c, d),
         (matrix.a, matrix.b),
-        font,
         upright,
         mode in INVISIBLE_RENDER_MODES,
         text_order.get(handle, 0),
