@@ -109,27 +109,34 @@ def _flate_stream(content: bytes) -> bytes:
     return f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"
 
 
-def text_pages_pdf(path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"") -> Path:
-    """`n_pages` pages of plain Helvetica text; `extra` adds raw content operators to some pages (1-based), and
-    `info` is the body of the document information dictionary (metadata)."""
+def text_pages_pdf(
+    path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"", shared: bytes = b""
+) -> Path:
+    """`n_pages` pages of plain Helvetica text; `extra` adds raw content operators to some pages (1-based), `info`
+    is the body of the document information dictionary (metadata), and `shared` is one content stream that every
+    page after the first also draws (stored once: the file stays small however many pages draw it)."""
     extra = extra or {}
     font = 3 + 2 * n_pages
+    shared_obj = font + 1 + (1 if info else 0)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     for number in range(1, n_pages + 1):
         page_obj, content_obj = 3 + 2 * (number - 1), 4 + 2 * (number - 1)
         kids.append(f"{page_obj} 0 R")
         text = f"BT /F1 11 Tf 60 780 Td (Page {number}: ultrafiltration is simple but its yield is low.) Tj ET\n"
+        contents = f"[{content_obj} 0 R {shared_obj} 0 R]" if shared and number > 1 else f"{content_obj} 0 R"
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
-            f" /Contents {content_obj} 0 R >>".encode()
+            f" /Contents {contents} >>".encode()
         )
         objects.append(_flate_stream(text.encode() + extra.get(number, b"")))
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n_pages} >>".encode()
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     if info:
         objects.append(info)
-    return write_pdf(path, objects, info=len(objects) if info else None)
+    if shared:
+        objects.append(_flate_stream(shared))
+    return write_pdf(path, objects, info=font + 1 if info else None)
 
 
 def nested_metadata_pdf(path: Path, n_pages: int = 60, depth: int = 100_000) -> Path:
@@ -137,7 +144,8 @@ def nested_metadata_pdf(path: Path, n_pages: int = 60, depth: int = 100_000) -> 
     return text_pages_pdf(path, n_pages, info=b"<< /Title " + b"[" * depth + b"]" * depth + b" >>")
 
 
-def slow_page_pdf(path: Path, n_pages: int = 3, operators: int = 6_000_000) -> Path:
-    """A small PDF whose second page clips millions of times (`0 0 1 1 re W n`, under 300 KB compressed): tens of
-    seconds to parse even for pdfium, minutes for pdfminer."""
-    return text_pages_pdf(path, n_pages, extra={2: b"0 0 1 1 re W n " * operators})
+def slow_page_pdf(path: Path, n_pages: int = 6, operators: int = 6_000_000) -> Path:
+    """A small PDF whose pages after the first clip millions of times (`0 0 1 1 re W n`, one stream under 300 KB
+    compressed, drawn by each page): seconds per page even for pdfium, so well over a minute in all; minutes per
+    page for pdfminer."""
+    return text_pages_pdf(path, n_pages, shared=b"0 0 1 1 re W n " * operators)

@@ -110,6 +110,12 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
     for token in doc:
         lemma = token.lemma_.lower()
         token._.set(CUE_EXTENSION, "")
+        if token.pos_ == "VERB" and (
+            token.dep_ in ("amod", "compound") or (token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"))
+        ):
+            # A participle before its noun describes it ("stabilizing agents"), also when the parser made it a verb
+            # conjoined to the nouns of a list ("A, B, and stabilizing agents"): not a verb of the clause.
+            continue
         if token.pos_ in ("NOUN", "PROPN") and lemma in cues.advantage:
             token._.set(CUE_EXTENSION, "advantage")
         elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.disadvantage:

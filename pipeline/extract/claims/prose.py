@@ -433,6 +433,7 @@ def is_effect_verb(token: Token, cues: ClaimCues) -> bool:
         token.pos_ == "VERB"
         and token.lemma_.lower() in cues.effect_direction
         and token.dep_ not in ("amod", "compound")
+        and not (token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"))  # "A, B, and stabilizing agents"
         and not verb_negated(token, cues)
     )
 
