@@ -331,7 +331,9 @@ def test_reported_clause_and_superiority_verb():
 
 
 def test_verb_over_a_list_of_objects_gives_one_drawback_per_object():
-    claims = text_claims("Chemical reduction methods require toxic reductants, high temperatures, and stabilizing agents.")
+    claims = text_claims(
+        "Chemical reduction methods require toxic reductants, high temperatures, and stabilizing agents."
+    )
     assert _has(claims, "chemical reduction methods", "disadvantage", "require toxic reductants")
     assert _has(claims, "chemical reduction methods", "disadvantage", "require high temperatures")
     assert _has(claims, "chemical reduction methods", "disadvantage", "require stabilizing agents")

@@ -114,10 +114,27 @@ GENERIC_CONTENT = {"exosome", "exosom", "vesicle", "vesicl", "ev", "cell", "meth
 GREEK = {
     ch: name
     for letters, name in (
-        ("αΑ", "alpha"), ("βΒ", "beta"), ("γΓ", "gamma"), ("δΔ", "delta"), ("εΕ", "epsilon"), ("ζΖ", "zeta"),
-        ("ηΗ", "eta"), ("θΘ", "theta"), ("ιΙ", "iota"), ("κΚ", "kappa"), ("λΛ", "lambda"),
-        ("νΝ", "nu"), ("ξΞ", "xi"), ("πΠ", "pi"), ("ρΡ", "rho"), ("σΣ", "sigma"), ("τΤ", "tau"), ("φΦ", "phi"),
-        ("χΧ", "chi"), ("ψΨ", "psi"), ("ωΩ", "omega"),
+        ("αΑ", "alpha"),
+        ("βΒ", "beta"),
+        ("γΓ", "gamma"),
+        ("δΔ", "delta"),
+        ("εΕ", "epsilon"),
+        ("ζΖ", "zeta"),
+        ("ηΗ", "eta"),
+        ("θΘ", "theta"),
+        ("ιΙ", "iota"),
+        ("κΚ", "kappa"),
+        ("λΛ", "lambda"),
+        ("νΝ", "nu"),
+        ("ξΞ", "xi"),
+        ("πΠ", "pi"),
+        ("ρΡ", "rho"),
+        ("σΣ", "sigma"),
+        ("τΤ", "tau"),
+        ("φΦ", "phi"),
+        ("χΧ", "chi"),
+        ("ψΨ", "psi"),
+        ("ωΩ", "omega"),
     )
     for ch in letters
 }

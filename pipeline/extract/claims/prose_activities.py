@@ -181,9 +181,7 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
 
 def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:
     candidates = [
-        t
-        for t in context.sent
-        if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+        t for t in context.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
     ]
     for token in reversed(candidates):
         if not is_investigator(token, cues) and _may_act(token, cues):
@@ -212,9 +210,7 @@ def _without_participle_clause(head: Token, keep_preps: bool = True) -> str:
     return span_text(head.doc, kept)
 
 
-def activity_phrase_claims(
-    noun: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues
-) -> list[Claim]:
+def activity_phrase_claims(noun: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     """An activity noun phrase outside a display-verb frame, its agent named by the phrase around it:
     - "essential oils with antimicrobial, cytotoxic, and antioxidant properties": the noun the with-phrase modifies;
     - "Similar analgesic activity was demonstrated by O. gratissimum extracts": the passive verb's agent;

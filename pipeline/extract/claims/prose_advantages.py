@@ -512,7 +512,9 @@ def _predicate_parts(
         hung = [
             t.i
             for c in verb.children
-            if c.dep_ == "prep" and c.i > listed[-1].i and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
+            if c.dep_ == "prep"
+            and c.i > listed[-1].i
+            and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
             for t in c.subtree
         ]
         for complement in listed:
@@ -553,7 +555,9 @@ def _listed_objects(verb: Token, body: list[Token]) -> list[list[Token]]:
             for t in item.subtree
             if t.i in kept
             and not any(
-                (a.dep_ == "conj" and a.head.i == item.i) or a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i != item.i
+                (a.dep_ == "conj" and a.head.i == item.i) or a.dep_ == "relcl"
+                for a in [t, *t.ancestors]
+                if a.i != item.i
             )
             and t.dep_ != "cc"
             and not t.is_punct
@@ -578,9 +582,11 @@ def _predicate_noun(verb: Token, cues: ClaimCues) -> Token | None:
     for child in verb.children:
         if child.dep_ == "oprd" and child.pos_ == "NOUN":
             return child  # "X is considered an ideal solvent"
-        if child.dep_ in ("dobj", "obj", "attr") and child.pos_ == "NOUN" and lemma in cues.raw["evaluation"][
-            "predicate_object_verbs"
-        ]:
+        if (
+            child.dep_ in ("dobj", "obj", "attr")
+            and child.pos_ == "NOUN"
+            and lemma in cues.raw["evaluation"]["predicate_object_verbs"]
+        ):
             return child  # "X represents a valuable technique"
         if child.dep_ == "prep" and child.lower_ == "as":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
@@ -617,7 +623,7 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
     listed_ids = {t.i for m in listed for t in m.subtree}
     shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
     parts = []
-    for number, modifier in enumerate(listed):
+    for modifier in listed:
         if modifier.text == "-" or (modifier.i + 1 < len(doc) and doc[modifier.i + 1].text == "-"):
             continue  # "non-hazardous" split by the tokenizer into "non", "-", "hazardous": one modifier, kept below
         own = [
@@ -653,7 +659,9 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
     flipped = _negation_scope(tokens, cues)
     # "outperform Y at low sensitivity": a verb of superiority decides; the measures in its conditions do not
-    superior = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["superiority_verbs"]]
+    superior = [
+        t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["superiority_verbs"]
+    ]
     if superior and superior[0].i in indices:
         return -1 if superior[0].i in flipped else 1
     score, used = 0, set()
@@ -827,7 +835,9 @@ def _negated_before(claim: Claim, cues: ClaimCues) -> bool:
 
 
 def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
-    words = " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower()))
+    words = " ".join(
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower())
+    )
     return any(re.search(rf"\b{re.escape(o)}\b", words) for o in cues.raw["evaluation"]["adverse_outcomes"])
 
 

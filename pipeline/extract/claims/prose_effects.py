@@ -92,7 +92,9 @@ def _consequence_clause(verb: Token) -> bool:
         return False
     anchor = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
     cues = load_cues()
-    return anchor is not None and (anchor.lemma_.lower() in cues.effect_direction or anchor.lemma_.lower() in cues.result_verbs)
+    return anchor is not None and (
+        anchor.lemma_.lower() in cues.effect_direction or anchor.lemma_.lower() in cues.result_verbs
+    )
 
 
 def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -225,7 +227,9 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 if instrument:
                     return instrument
             elif current.dep_ in ("ROOT", "conj", "ccomp") and current.pos_ in ("VERB", "AUX"):
-                return resolve_product_anaphor(subject, discourse, cues) or _plain_agent(subject, cues)  # "the extract significantly reduced heat-induced pain"
+                return resolve_product_anaphor(subject, discourse, cues) or _plain_agent(
+                    subject, cues
+                )  # "the extract significantly reduced heat-induced pain"
             break
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
@@ -270,8 +274,14 @@ def _stray_subject(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ in ("npadvmod", "dep", "nmod") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and c.i == c.left_edge.i
-        or c.dep_ in ("npadvmod", "dep", "nmod") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.sent.start
+        if c.dep_ in ("npadvmod", "dep", "nmod")
+        and c.i < verb.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i == c.left_edge.i
+        or c.dep_ in ("npadvmod", "dep", "nmod")
+        and c.i < verb.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.left_edge.i == verb.sent.start
     ][:1]
 
 
@@ -367,9 +377,12 @@ def _agent_text(
     if named and head.pos_ == "NOUN" and not (named[0] <= head.i < named[1]):
         if head.lemma_.lower() in cues.raw["agent_modifier_heads"] and head.i < named[0] + 4:
             return noun_phrase_text(head)  # "EPRS1 deficiency", "knockdown of X": the head changes the meaning
-        if mention is None and named[1] <= head.i and all(
-            t.dep_ in ("compound", "amod", "nmod") or t.head.i < head.i for t in head.doc[named[0] : named[1]]
-        ) and head.lemma_.lower() not in cues.raw["non_agent_heads"]:
+        if (
+            mention is None
+            and named[1] <= head.i
+            and all(t.dep_ in ("compound", "amod", "nmod") or t.head.i < head.i for t in head.doc[named[0] : named[1]])
+            and head.lemma_.lower() not in cues.raw["non_agent_heads"]
+        ):
             return _compound_name(head)  # "sodium arsenite": the entity "sodium" only names part of the compound
     if mention:
         return mention.text
@@ -495,7 +508,9 @@ def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCue
     heads = {w.rstrip("s") for w in cues.strict_agent_heads}
     # "genetic depletion of AIMP2 in mice": the head noun is the one before the first preposition
     before_preposition = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "with", "by")), len(words))
-    return bool(words) and (words[-1].rstrip("s") in heads or words[max(before_preposition - 1, 0)].rstrip("s") in heads)
+    return bool(words) and (
+        words[-1].rstrip("s") in heads or words[max(before_preposition - 1, 0)].rstrip("s") in heads
+    )
 
 
 def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:

@@ -95,7 +95,10 @@ def attach_drop_caps(words: list[Word]) -> list[Word]:
     caps = [
         w
         for w in words
-        if len(w.text) <= 2 and w.text.isalpha() and w.text[0].isupper() and w.size >= 2.0 * body
+        if len(w.text) <= 2
+        and w.text.isalpha()
+        and w.text[0].isupper()
+        and w.size >= 2.0 * body
         and w.bottom - w.top >= 1.8 * body
     ]
     if not caps:
