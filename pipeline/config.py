@@ -59,3 +59,20 @@ class Settings:
     max_pages: int | None = None
     max_seconds: float | None = None
     spacy_model: str | None = None
+
+
+@lru_cache(maxsize=4)
+def general_vocabulary(package: str) -> frozenset[str]:
+    """Lower-cased words from an installed spaCy package's string table; empty when the package is missing.
+    (Here, beside the other NLP assets, so that the stages and the evaluation share one word list.)"""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    for root in spec.submodule_search_locations:
+        for strings_file in Path(root).glob("**/vocab/strings.json"):
+            strings = json.loads(strings_file.read_text(encoding="utf-8"))
+            return frozenset(s.lower() for s in strings if s.isalpha())
+    return frozenset()

@@ -15,7 +15,6 @@ or more. The measure is a benchmark figure (`reviewminer eval`), not part of the
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -23,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.config import general_vocabulary
 
 LAYOUT = Path(__file__).resolve().parents[2] / "models" / "structure" / "layout.json"
 TOKEN = re.compile(r"[A-Za-z]+")
@@ -49,14 +50,7 @@ class TextJunk:
 def word_list() -> frozenset[str]:
     """Lower-case alphabetic strings of the spaCy package the structure stage uses as its word list."""
     package = json.loads(LAYOUT.read_text(encoding="utf-8")).get("vocabulary_package", "")
-    spec = importlib.util.find_spec(package) if package else None
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    for root in spec.submodule_search_locations:
-        for strings_file in Path(root).glob("**/vocab/strings.json"):
-            strings = json.loads(strings_file.read_text(encoding="utf-8"))
-            return frozenset(s.lower() for s in strings if s.isalpha())
-    return frozenset()
+    return general_vocabulary(package) if package else frozenset()
 
 
 class JunkChecker:

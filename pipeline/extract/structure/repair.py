@@ -5,16 +5,14 @@ package's string table)."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pipeline.config import general_vocabulary  # noqa: F401  (the stages import it from here)
 
 if TYPE_CHECKING:
     from pipeline.extract.structure.reading_order import Line
@@ -63,19 +61,6 @@ SOFT_HYPHEN = "\u00ad"
 
 
 WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-
-
-@lru_cache(maxsize=4)
-def general_vocabulary(package: str) -> frozenset[str]:
-    """Lower-cased words from an installed spaCy package's string table; empty when the package is missing."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    for root in spec.submodule_search_locations:
-        for strings_file in Path(root).glob("**/vocab/strings.json"):
-            strings = json.loads(strings_file.read_text(encoding="utf-8"))
-            return frozenset(s.lower() for s in strings if s.isalpha())
-    return frozenset()
 
 
 # What ingest puts where a glyph has no usable Unicode (a control character, a private-use code point): one marker,
