@@ -110,11 +110,13 @@ def _flate_stream(content: bytes) -> bytes:
 
 
 def text_pages_pdf(
-    path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"", shared: bytes = b""
+    path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"", shared: bytes = b"",
+    shared_stream: bytes = b"",
 ) -> Path:
     """`n_pages` pages of plain Helvetica text; `extra` adds raw content operators to some pages (1-based), `info`
     is the body of the document information dictionary (metadata), and `shared` is one content stream that every
-    page after the first also draws (stored once: the file stays small however many pages draw it)."""
+    page after the first also draws (stored once: the file stays small however many pages draw it); `shared_stream`
+    is such a stream given ready-made (dictionary and data)."""
     extra = extra or {}
     font = 3 + 2 * n_pages
     shared_obj = font + 1 + (1 if info else 0)
@@ -124,7 +126,7 @@ def text_pages_pdf(
         page_obj, content_obj = 3 + 2 * (number - 1), 4 + 2 * (number - 1)
         kids.append(f"{page_obj} 0 R")
         text = f"BT /F1 11 Tf 60 780 Td (Page {number}: ultrafiltration is simple but its yield is low.) Tj ET\n"
-        contents = f"[{content_obj} 0 R {shared_obj} 0 R]" if shared and number > 1 else f"{content_obj} 0 R"
+        contents = f"[{content_obj} 0 R {shared_obj} 0 R]" if (shared or shared_stream) and number > 1 else f"{content_obj} 0 R"
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
             f" /Contents {contents} >>".encode()
@@ -134,14 +136,33 @@ def text_pages_pdf(
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     if info:
         objects.append(info)
-    if shared:
-        objects.append(_flate_stream(shared))
+    if shared or shared_stream:
+        objects.append(shared_stream or _flate_stream(shared))
     return write_pdf(path, objects, info=font + 1 if info else None)
 
 
 def nested_metadata_pdf(path: Path, n_pages: int = 60, depth: int = 100_000) -> Path:
     """A readable PDF whose metadata title nests `depth` arrays: recursive PDF parsers overflow the stack."""
     return text_pages_pdf(path, n_pages, info=b"<< /Title " + b"[" * depth + b"]" * depth + b" >>")
+
+
+def inflate_bomb_pdf(path: Path, inflated_mb: int = 1500) -> Path:
+    """Three text pages; the second also draws a content stream that inflates from about 1 KB per MB to
+    `inflated_mb` MB of blanks (a "zip bomb": the file stays small). The deflate data is one flushed block of 1 MB
+    of blanks repeated, so it is built in a blink instead of compressing gigabytes."""
+    import zlib
+
+    megabyte = b" " * (1 << 20)
+    packer = zlib.compressobj(9)
+    header_and_first = packer.compress(megabyte) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(megabyte) + packer.flush(zlib.Z_FULL_FLUSH)  # the same bytes for every later MB
+    # Adler-32 of n equal bytes v in closed form: A = 1 + n*v, B = n + v*n*(n+1)/2 (mod 65521)
+    n, v, modulus = inflated_mb << 20, ord(" "), 65521
+    checksum = ((n + v * n * (n + 1) // 2) % modulus) << 16 | (1 + n * v) % modulus
+    packed = header_and_first + block * (inflated_mb - 1) + packer.flush()[:-4] + checksum.to_bytes(4, "big")
+    assert inflated_mb > 4 or zlib.decompress(packed) == megabyte * inflated_mb  # a valid zlib stream
+    bomb = f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"
+    return text_pages_pdf(path, 3, shared_stream=bomb)
 
 
 def slow_page_pdf(path: Path, n_pages: int = 6, operators: int = 6_000_000) -> Path:

@@ -18,6 +18,7 @@ import pdf_factory
 from conftest import SEED_PDF
 
 CLI = [sys.executable, "-m", "pipeline.cli"]
+LIMITS = ["--max-seconds", "15", "--max-memory", "1500"]
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,9 @@ def hostile_run(tmp_path_factory, cli):
     pdf_factory.nested_metadata_pdf(corpus / "nested.pdf")  # 60 pages: read in two parts on two workers
     pdf_factory.slow_page_pdf(corpus / "slow.pdf")
     pdf_factory.truncated_pdf(corpus / "cut.pdf", SEED_PDF)
+    pdf_factory.inflate_bomb_pdf(corpus / "bomb.pdf", inflated_mb=3000)  # 3 MB that inflate to 3 GB
     out = tmp_path_factory.mktemp("hostile-out")
-    first = cli("run", str(corpus), "--out", str(out), "--workers", "2", "--max-seconds", "15", "--no-progress")
+    first = cli("run", str(corpus), "--out", str(out), "--workers", "2", *LIMITS, "--no-progress")
     return corpus, out, first
 
 
@@ -42,18 +44,19 @@ def test_hostile_pdfs_on_two_workers_fail_alone(hostile_run):
     assert by_name["nested.pdf"].status == "ok"  # pdfium bounds the nesting it parses (pdfminer overflowed)
     assert by_name["cut.pdf"].error.startswith("damaged or truncated PDF")
     assert by_name["slow.pdf"].error.startswith("time budget of 15 s exceeded")
+    assert by_name["bomb.pdf"].error == "its worker aborted (SIGABRT), most likely at the memory limit of 1500 MB"
     assert set(pd.read_parquet(out / "claims.parquet")["doc_id"]) <= {by_name["good.pdf"].doc_id}
 
 
 def test_known_failures_do_not_fail_a_rerun_under_fail_on_new(hostile_run, cli):
     corpus, out, _ = hostile_run
-    rerun = cli("run", str(corpus), "--out", str(out), "--max-seconds", "15", "--no-progress")
+    rerun = cli("run", str(corpus), "--out", str(out), *LIMITS, "--no-progress")
     assert rerun.returncode == 0, rerun.stderr
-    assert "2 documents failed as in an earlier run (same bytes); not counted (--fail-on new)" in rerun.stdout
-    assert rerun.stderr.count("FAILED:") == 2, "known failures are still reported"
-    strict = cli("run", str(corpus), "--out", str(out), "--max-seconds", "15", "--no-progress", "--fail-on", "any")
+    assert "3 documents failed as in an earlier run (same bytes); not counted (--fail-on new)" in rerun.stdout
+    assert rerun.stderr.count("FAILED:") == 3, "known failures are still reported"
+    strict = cli("run", str(corpus), "--out", str(out), *LIMITS, "--no-progress", "--fail-on", "any")
     assert strict.returncode == 1
-    lenient = cli("run", str(corpus), "--out", str(out), "--max-seconds", "15", "--fail-on", "never", "--no-progress")
+    lenient = cli("run", str(corpus), "--out", str(out), *LIMITS, "--fail-on", "never", "--no-progress")
     assert lenient.returncode == 0
 
 

@@ -84,3 +84,16 @@ def test_max_seconds_ends_a_slow_page_within_its_budget(tmp_path):
     assert time.monotonic() - started < 15
     assert result.status == "failed"
     assert result.error.startswith("time budget of 5 s exceeded")
+
+
+def test_a_stream_that_inflates_to_gigabytes_fails_at_the_memory_limit(tmp_path):
+    # 1.5 MB on disk, 1.5 GB once pdfium inflates the page's content stream: the address-space limit stops it
+    pdf = pdf_factory.inflate_bomb_pdf(tmp_path / "bomb.pdf", inflated_mb=1500)
+    assert pdf.stat().st_size < 2_000_000
+    settings = Settings(max_seconds=60)
+    result = process_document_isolated(pdf, file_sha256(pdf), settings, work_limits(settings, memory_mb=300))
+    assert (result.status, result.error) == (
+        "failed",
+        "its worker aborted (SIGABRT), most likely at the memory limit of 300 MB",
+    )
+    assert run_isolated(lambda: "still healthy", Limits(memory_mb=300)) == "still healthy"

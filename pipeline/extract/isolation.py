@@ -198,5 +198,9 @@ def _crash_reason(wait_status: int, limits: Limits) -> str:
     if os.WIFSIGNALED(wait_status):
         number = os.WTERMSIG(wait_status)
         name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else str(number)
+        if number == signal.SIGABRT and limits.memory_mb:
+            # C libraries (pdfium's allocator among them) abort when an allocation fails, e.g. while inflating a
+            # stream that decompresses to gigabytes: under RLIMIT_AS that is almost always the limit
+            return f"its worker aborted (SIGABRT), most likely at the memory limit of {limits.memory_mb} MB"
         return f"its worker crashed ({name}) while processing it"
     return f"its worker exited (code {os.WEXITSTATUS(wait_status)}) without a result"
