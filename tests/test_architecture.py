@@ -47,7 +47,7 @@ def test_no_wing_imports_upward():
 
 def test_top_level_holds_only_shared_modules_and_tools():
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert top == ["cli", "config", "corpus", "records"], top
+    assert top == ["cli", "config", "corpus", "isolation", "records"], top
     packages = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
     assert packages == sorted(WINGS), packages
     for wing in WINGS:
@@ -56,7 +56,7 @@ def test_top_level_holds_only_shared_modules_and_tools():
 
 
 def test_shared_modules_import_no_wing():
-    for name in ("config", "corpus", "records"):
+    for name in ("config", "corpus", "isolation", "records"):
         modules = imported_modules(PACKAGE / f"{name}.py")
         assert not {m for m in modules if wing_of(m)}, (name, modules)
 

@@ -12,7 +12,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.corpus import file_sha256
 from pipeline.extract.document import process_document_isolated, read_part_isolated, work_limits
-from pipeline.extract.isolation import Limits, run_isolated
+from pipeline.isolation import Limits, run_isolated
 from pipeline.records import DocumentError
 
 import pdf_factory

@@ -59,6 +59,20 @@ def test_a_huge_page_renders_within_the_pixel_cap(tmp_path):
     assert width * height <= MAX_PIXELS and width >= 1900
 
 
+def test_a_page_that_inflates_to_gigabytes_fails_in_its_child_and_the_app_stays_small(tmp_path):
+    import resource
+
+    from pipeline.records import DocumentError
+
+    pdf = pdf_factory.inflate_bomb_pdf(tmp_path / "bomb.pdf", inflated_mb=1500)
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB
+    with pytest.raises(DocumentError):
+        render_page(pdf, 2, sentence="Page 2: ultrafiltration is simple but its yield is low.")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100 * 1024, "rendered in the app"
+    image = render_page(pdf, 1, sentence="Page 1: ultrafiltration is simple but its yield is low.")
+    assert image.page == 1 and len(image.boxes) == 1, "the next page renders, with the sentence found"
+
+
 def test_the_page_cache_is_bounded_in_bytes():
     cache = LruCache(size=100, max_bytes=1000, weigh=lambda image: len(image.png))
     for number in range(10):

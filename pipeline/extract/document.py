@@ -11,7 +11,7 @@ from pipeline.config import Settings
 from pipeline.corpus import doc_id_for
 from pipeline.extract import ingest, nlp, structure, tables
 from pipeline.extract.claims import extract_claims
-from pipeline.extract.isolation import Limits, describe_failure, run_isolated
+from pipeline.isolation import Limits, describe_failure, run_isolated
 from pipeline.records import DocumentError, DocumentResult, PdfPart
 
 # Memory a document's work may take beyond what its worker already holds, unless told otherwise (--max-memory).

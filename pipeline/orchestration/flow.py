@@ -24,7 +24,7 @@ from pipeline.config import Settings
 from pipeline.corpus import CorpusDocument
 from pipeline.extract.document import DEFAULT_MEMORY_MB, process_document_isolated, read_part_isolated, work_limits
 from pipeline.extract.ingest import count_pages
-from pipeline.extract.isolation import Limits, describe_failure, die_with_parent
+from pipeline.isolation import Limits, describe_failure, die_with_parent
 from pipeline.orchestration.pool import PreloadedProcessPoolTaskRunner
 from pipeline.orchestration.runs import DocumentsFailed, RunPlan, failures_that_count, finish_run, output_lock, plan_run
 from pipeline.outputs import curation

@@ -80,7 +80,7 @@ def launch_local_server(home: Path, host: str = "127.0.0.1", port: int = 4200, o
     import sys
     from functools import partial
 
-    from pipeline.extract.isolation import die_with_parent
+    from pipeline.isolation import die_with_parent
 
     env = dict(os.environ, PREFECT_HOME=str(home))
     env.pop("PREFECT_API_URL", None)

@@ -6,7 +6,7 @@ import gc
 import prefect.task_engine  # noqa: F401 - runs the tasks in the worker
 
 import pipeline.orchestration.flow  # noqa: F401 - the task functions Prefect unpickles
-from pipeline.extract.isolation import die_with_parent
+from pipeline.isolation import die_with_parent
 from pipeline.extract.nlp import load_pipeline
 
 die_with_parent()  # a killed run takes its forkserver with it, and the forkserver its workers

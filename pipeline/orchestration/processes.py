@@ -1,6 +1,6 @@
 """The processes a run started (its Prefect server, forkserver, pool workers, isolated documents): stop them all.
 
-On Linux each of them also dies with its parent (PR_SET_PDEATHSIG, see `pipeline.extract.isolation`), so a run
+On Linux each of them also dies with its parent (PR_SET_PDEATHSIG, see `pipeline.isolation`), so a run
 killed with SIGKILL leaves nothing behind; this module is for a run that stops itself (Ctrl-C, SIGTERM).
 """
 

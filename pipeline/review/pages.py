@@ -21,6 +21,8 @@ from typing import TypeVar
 
 import pdfplumber
 
+from pipeline.isolation import Limits, run_isolated
+
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Box = tuple[float, float, float, float]
@@ -28,6 +30,10 @@ T = TypeVar("T")
 RESOLUTION = 110
 # However large the page (a PDF may declare a 200-inch square one), its image has at most this many pixels: the
 # resolution drops to fit. 4 megapixels are 16 MB as a bitmap, a 2000 x 2000 image.
+# Reading and rendering a page happens in a forked child under these limits, so that no PDF (a content stream
+# that inflates to gigabytes, an image of 20000 x 20000 pixels, a page of millions of operators) can take the
+# app's memory or keep a request waiting; it also keeps pdfium, which is not thread-safe, out of the app's threads.
+RENDER_LIMITS = Limits(seconds=30, memory_mb=400)
 MAX_PIXELS = 4_000_000
 HIGHLIGHT_FILL = (255, 214, 0, 90)
 HIGHLIGHT_STROKE = (214, 40, 40, 255)
@@ -146,21 +152,39 @@ def render_page(
     """Render page `page_number` (1-based) with `boxes` highlighted; a `sentence` is searched for first.
 
     The sentence is searched within `area` (its passage) first, then on the whole page, then on the next page:
-    a sentence's page is where its passage starts, and a passage may run onto the next page.
+    a sentence's page is where its passage starts, and a passage may run onto the next page. The work runs in a
+    child process under RENDER_LIMITS; a page that breaks them raises DocumentError with the reason.
     """
-    boxes = list(boxes or [])
+    version = (str(pdf), Path(pdf).stat().st_mtime_ns)
+    rendered = run_isolated(
+        lambda: _render_page(pdf, version, page_number, list(boxes or []), sentence, area), RENDER_LIMITS
+    )
+    if rendered is None:
+        raise IndexError(f"page {page_number} is not in the document")
+    image, words_read = rendered
+    for number, words in words_read.items():  # the child's parsing serves the next claims from the same page
+        _WORDS.get((*version, number), lambda words=words: words)
+    return image
+
+
+def _render_page(
+    pdf: Path, version: tuple, page_number: int, boxes: list[Box], sentence: str | None, area: Box | None
+) -> tuple[PageImage, dict[int, list[dict]]] | None:
+    """The page image and the words of the pages parsed to find the sentence; None if there is no such page."""
+    words_read: dict[int, list[dict]] = {}
+
+    def words_of(number: int) -> list[dict]:
+        def parse() -> list[dict]:
+            words_read[number] = extract_page_words(document, number)
+            return words_read[number]
+
+        return _WORDS.get((*version, number), parse)
+
     with pdfplumber.open(pdf) as document:
         if not 1 <= page_number <= len(document.pages):
-            raise IndexError(f"page {page_number} is not in the document")
+            return None
         if sentence:
-            version = (str(pdf), Path(pdf).stat().st_mtime_ns)
-            page_number, found = locate_sentence(
-                document,
-                page_number,
-                sentence,
-                area,
-                words_of=lambda n: _WORDS.get((*version, n), lambda: extract_page_words(document, n)),
-            )
+            page_number, found = locate_sentence(document, page_number, sentence, area, words_of=words_of)
             boxes += found
         page = document.pages[page_number - 1]
         try:
@@ -169,7 +193,8 @@ def render_page(
                 image.draw_rects([_pad(b) for b in boxes], fill=HIGHLIGHT_FILL, stroke=HIGHLIGHT_STROKE, stroke_width=2)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG")
-            return PageImage(buffer.getvalue(), float(page.width), float(page.height), boxes, page_number)
+            page_image = PageImage(buffer.getvalue(), float(page.width), float(page.height), boxes, page_number)
+            return page_image, words_read
         finally:
             page.close()
 
