@@ -5,7 +5,8 @@
 Runs `reviewminer eval` on each split (the pipeline runs, or reuses its cache in OUT-ROOT/<split>), then prints
 pooled claim precision/recall/F1 (micro, per relation too), mean exact-cell accuracy over the gold grids, and
 body-text recall (median and 10th percentile over the split's PDFs), with the date and commit. Dev and held-out
-figures are printed apart: a gain on the dev split alone is not a gain.
+figures are printed apart: a gain on the dev split alone is not a gain. Body-text recall is also given over
+benchmarks/papers/ (openly licensed journal PDFs without gold, of publishers the gold lacks; see its SOURCES.md).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SPLITS = {
     "dev": [str(ROOT / "gold" / "dev")],
     "heldout": [str(ROOT / "gold" / "heldout")],
 }
+PAPERS = ROOT / "benchmarks" / "papers"  # no gold: body-text recall only
 
 
 def evaluate(split: str, out: Path, workers: int) -> dict:
@@ -32,6 +34,20 @@ def evaluate(split: str, out: Path, workers: int) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"eval of {split} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)
+
+
+def papers_text_recall(out: Path, workers: int) -> dict:
+    """Body-text recall over the gold-free PDFs of benchmarks/papers/ (the pipeline runs, or reuses OUT)."""
+    from pipeline.evaluate import evaluate_output
+    from pipeline.evaluate.gold import GoldDocument
+
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(PAPERS), "--out", str(out), "--quiet"]
+    command += ["--no-progress", "--workers", str(workers), "--fail-on", "never"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"run over {PAPERS} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    documents = [GoldDocument(stem=pdf.stem, pdf=pdf) for pdf in sorted(PAPERS.glob("*.pdf"))]
+    return evaluate_output(out, documents, name=str(PAPERS)).as_dict()
 
 
 def commit() -> str:
@@ -60,6 +76,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every figure, per document, to this file")
     args = parser.parse_args()
     results = {split: evaluate(split, args.out_root / split, args.workers) for split in SPLITS}
+    papers = papers_text_recall(args.out_root / "papers", args.workers)
     print(f"quality on gold: {datetime.date.today().isoformat()}, commit {commit()}")
     print()
     print(
@@ -87,8 +104,21 @@ def main() -> None:
             grids = ", ".join(f"{g['number']}: {g['accuracy']:.2f}" for g in document["grids"]) or "–"
             recall = f"{document['text_recall']['recall']:.3f}" if document["text_recall"] else "–"
             print(f"| {split} | {document['stem']} | {f1} | {grids} | {recall} |")
+    print()
+    print(papers_lines(papers))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps({**results, "papers": papers}, indent=1), encoding="utf-8")
+
+
+def papers_lines(papers: dict) -> str:
+    text = papers["text_recall"]
+    lines = [f"body-text recall over benchmarks/papers/ ({len(papers['documents'])} PDFs without gold): "]
+    lines[0] += f"median {text['median']:.3f}, p10 {text['p10']:.3f}" if text else "–"
+    lines += ["", "| paper | status | text recall |", "|---|---|---|"]
+    for document in papers["documents"]:
+        recall = f"{document['text_recall']['recall']:.3f}" if document["text_recall"] else "–"
+        lines.append(f"| {document['stem']} | {document['status']} | {recall} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
