@@ -164,6 +164,9 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
     for phrase in of_phrases:
         if phrase.lower_ != "of":
             continue
+        gerunds = [c for c in phrase.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"]
+        if gerunds:
+            return _gerund_owner(gerunds[0], cues)
         objects = [c for c in phrase.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         if not objects:
             continue
@@ -171,6 +174,23 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
             return discourse.topic
         return noun_phrase_text(objects[0])
     return ""
+
+
+def _gerund_owner(gerund: Token, cues: ClaimCues) -> str:
+    """ "The advantages of using metal NPs as colorimetric sensors include ...": a gerund phrase names the practice
+    that owns the cue. A verb of use ("using X as Y") is the thing used in that role; any other gerund ("of
+    fine-tuning the top layers") is the practice itself. Long tails (purpose clauses, places) are left out."""
+    use_verbs = {"use", "employ", "utilize", "utilise", "apply"}
+    objects = [c for c in gerund.children if c.dep_ in ("dobj", "obj")]
+    if gerund.lemma_.lower() in use_verbs and objects:
+        head = objects[0]
+        roles = [c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "as"]
+        tokens = [t for t in head.subtree] + [t for r in roles for t in r.subtree if t.i - r.i <= 3]
+    else:
+        tokens = [t for t in gerund.subtree if t.dep_ not in ("relcl", "advcl")]
+    indices = sorted({t.i for t in tokens})
+    text = span_text(gerund.doc, indices)
+    return text if 0 < len(text.split()) <= 12 else ""
 
 
 def _claims_from_property_span(
@@ -234,8 +254,8 @@ def evaluative_claims(
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in cues.definition_verbs:
-            continue
+        if lemma in cues.definition_verbs and lemma not in cues.raw["evaluation"]["predicate_noun_verbs"]:
+            continue  # "X represents a valuable technique" still predicates an evaluated noun (_predicate_noun)
         if any(
             c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
             for a in [verb, *verb.ancestors]
@@ -289,9 +309,43 @@ def _evaluated_parts(
         if not polarity or not text or len(text) < 3:
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
+        # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
+        marker, reasons = _reasons(tokens, cues)
+        if reasons:
+            text = span_text(doc, [t.i for t in tokens if t.i < marker]) or text
+            claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
         claims.append(make_claim(context, owner, relation, text, "evaluation"))
         context.consumed |= {t.i for t in tokens}
+    if total and claims:
+        # "Due to the high selectivity and sensitivity, X represents a valuable technique": a fronted reason
+        for child in verb.children:
+            if child.dep_ in ("prep", "advmod", "amod", "advcl") and child.i < verb.i:
+                _, reasons = _reasons(list(child.subtree), cues)
+                relation = "advantage" if total > 0 else "disadvantage"
+                claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
     return claims
+
+
+def _reasons(tokens: list[Token], cues: ClaimCues) -> tuple[int, list[str]]:
+    """(index of the marker, the properties) of a reason phrase among the tokens: "because of A, B and C", "due to
+    the high A and B". Only noun phrases count (a reason clause, "because it ...", is a clause of its own)."""
+    doc = tokens[0].doc if tokens else None
+    words = [t.lower_ for t in tokens]
+    for marker in cues.raw["evaluation"]["reason_markers"]:
+        parts = marker.split()
+        for k in range(len(tokens) - len(parts)):
+            if words[k : k + len(parts)] != parts:
+                continue
+            rest = [t for t in tokens[k + len(parts) :] if t.i < tokens[k].i + 40]
+            if not rest or rest[0].pos_ not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "ADV", "NUM"):
+                return tokens[k].i, []
+            if any(t.dep_ in SUBJECT_DEPS for t in rest):
+                return tokens[k].i, []  # "due to the fact that it ...": a clause
+            while rest and (rest[0].pos_ == "DET" or rest[0].dep_ == "poss"):
+                rest = rest[1:]  # "the high A and B", "their non-toxic nature": the adjective is shared, not "the"
+            text = span_text(doc, [t.i for t in rest])
+            return tokens[k].i, [p for p in split_properties(text) if len(p) > 2]
+    return -1, []
 
 
 def _split_tokens(tokens: list[Token], doc: Doc) -> list[list[Token]]:
