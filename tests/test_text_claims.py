@@ -342,3 +342,37 @@ def test_verb_over_a_list_of_objects_gives_one_drawback_per_object():
 def test_owner_of_faces_challenges_such_as_is_the_subject():
     claims = text_claims("Vaccines face many challenges such as cold chain storage.")
     assert _has(claims, "vaccines", "disadvantage", "cold chain storage")
+
+
+def test_gerund_owner_of_a_cue_noun():
+    claims = text_claims(
+        "The advantages of using metal NPs as colorimetric sensors for heavy metal ions include simplicity, "
+        "cost effectiveness, and high sensitivity."
+    )
+    assert _has(claims, "metal nps as colorimetric sensors", "advantage", "simplicity")
+    assert _has(claims, "metal nps as colorimetric sensors", "advantage", "high sensitivity")
+
+
+def test_reasons_given_for_an_evaluation_are_properties():
+    claims = text_claims(
+        "Due to the high selectivity and sensitivity, mass spectrometry represents a valuable technique. "
+        "Ultracentrifugation is time-consuming because of the long run times."
+    )
+    assert _has(claims, "mass spectrometry", "advantage", "valuable technique")
+    assert _has(claims, "mass spectrometry", "advantage", "high selectivity")
+    assert _has(claims, "mass spectrometry", "advantage", "high sensitivity")
+    assert _has(claims, "ultracentrifugation", "disadvantage", "long run times")
+    time_consuming = [c for c in claims if c.relation == "disadvantage" and "time-consuming" in c.object]
+    assert time_consuming and "because" not in time_consuming[0].object
+
+
+def test_harms_denied_are_strengths_and_listed_harms_drawbacks():
+    claims = text_claims(
+        "A dose of 2 g/kg of thyme extracts did not show any toxic effects. "
+        "There are no reported side effects following ivy administration. "
+        "Possible side effects of chronic treatment with skullcap include drowsiness and vivid dreaming."
+    )
+    assert _has(claims, "thyme extracts", "advantage", "did not show any toxic effects")
+    assert _has(claims, "ivy administration", "advantage", "no reported side effects")
+    assert _has(claims, "chronic treatment", "disadvantage", "drowsiness")
+    assert _has(claims, "chronic treatment", "disadvantage", "vivid dreaming")

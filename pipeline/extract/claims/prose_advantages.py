@@ -921,3 +921,113 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
         return True
     heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
     return bool(words) and words[-1] in heads
+
+
+def absent_harm_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]) -> list[Claim]:
+    """ "X did not show any toxic effects", "X had no side effects", "... without negative effects on energy",
+    "There are no reported side effects following X administration", "Toxicology studies of X have shown no adverse
+    effects": the absence of a harm (an adverse-outcome noun, or effect/event/reaction with a harm modifier) is a
+    strength of the agent that did not cause it. Its owner is the subject of the clause (or the of-phrase of a study
+    subject), or the noun after "following/after/of" when the clause has none."""
+    sent = context.sent
+    claims: list[Claim] = []
+    said = " ".join(c.object.lower() for c in found)
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in context.consumed or not _is_harm(token, cues):
+            continue
+        negator = _harm_negator(token, cues)
+        phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ in ("amod", "compound") or t.i == token.i)
+        if negator is None or phrase in said:
+            continue
+        owner = _harm_owner(token, negator, context, discourse, cues)
+        if not owner:
+            continue
+        # the harm with its own modifiers and short complements ("on energy"), not the phrase naming its agent
+        agent = {
+            t.i
+            for c in token.children
+            if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("following", "after", "from", "with"))
+            for t in c.subtree
+        }
+        end = max(t.i for t in token.subtree if t.i - token.i <= 8 and t.i not in agent)
+        text = span_text(sent.doc, [i for i in range(negator.i, end + 1) if i not in agent])
+        claims.append(make_claim(context, owner, "advantage", text, "absent-harm"))
+        context.consumed |= set(range(negator.i, end + 1))
+    return claims
+
+
+def is_harm_noun(token: Token, cues: ClaimCues) -> bool:
+    """ "side effects", "toxic effects", "adverse events": a general noun made a harm by its modifier (a cue noun of
+    a drawback, like "drawback" itself: "the side effects of X include A and B")."""
+    evaluation = cues.raw["evaluation"]
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    return token.lemma_.lower() in evaluation["harm_heads"] and bool(modifiers & set(evaluation["harm_modifiers"]))
+
+
+def _is_harm(token: Token, cues: ClaimCues) -> bool:
+    evaluation = cues.raw["evaluation"]
+    lemma = token.lemma_.lower()
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if is_harm_noun(token, cues):
+        return True
+    phrases = {lemma} | {f"{m} {lemma}" for m in modifiers}
+    return bool(phrases & set(evaluation["adverse_outcomes"]))
+
+
+def _harm_negator(token: Token, cues: ClaimCues) -> Token | None:
+    """The word that denies the harm: its determiner "no", a governing "without"/"free of"/"devoid of", or the
+    negation of the verb whose object it is ("did not show any toxic effects")."""
+    for child in token.children:
+        if child.lower_ == "no" and child.dep_ in ("det", "amod", "neg"):
+            return child
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "without":
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("free", "devoid"):
+        return head.head
+    verb = head
+    while verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
+        verb = verb.head.head  # "no adverse effects or histopathological modifications"
+    if token.dep_ in ("dobj", "obj", "conj") and verb.pos_ in ("VERB", "AUX"):
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+        if negations:
+            auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < negations[0].i]
+            return auxiliaries[0] if auxiliaries else negations[0]
+    return None
+
+
+def _harm_owner(token: Token, negator: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    verb = negator.head if negator.dep_ in ("prep", "neg", "aux", "auxpass") else token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    candidates = []
+    if subject is not None and subject.dep_ != "expl":
+        vehicle = subject.lemma_.lower() in cues.raw["evaluation"]["dose_heads"]
+        if vehicle or is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]:
+            # "Toxicology studies of X", "A dose of 2 g/kg X extracts": the agent is in the of-phrase
+            candidates = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        else:
+            candidates = [subject]
+    if not candidates:
+        # "There are no reported side effects following G. hederacea administration"
+        candidates = [
+            g
+            for c in token.children
+            if c.dep_ in ("prep", "acl") and c.lower_ in ("following", "after", "of", "with", "from")
+            for g in c.children
+            if g.dep_ in ("pobj", "dobj")
+        ]
+    for candidate in candidates:
+        tokens = list(candidate.subtree)
+        mention = best_mention(mentions_in({t.i for t in tokens}, context))
+        if mention:
+            return mention.text
+        head = anaphor_head([candidate], cues)
+        if head is not False:
+            return discourse.resolve_anaphor(head or None, context, candidate.i)
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() not in cues.raw["non_agent_heads"]:
+            clauses = {t.i for c in candidate.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            text = span_text(candidate.doc, [t.i for t in candidate.subtree if t.i not in clauses and t.dep_ != "det"])
+            return text if len(text.split()) <= 10 else ""
+    return ""
