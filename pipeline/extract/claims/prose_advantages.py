@@ -415,7 +415,8 @@ def _evaluated_owner(
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
-        return discourse.resolve_anaphor(head or None, context, subject.i), False
+        resolved = discourse.resolve_anaphor(head or None, context, subject.i)
+        return (resolved or _antecedent_subject(subject, context, discourse, cues)), False
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
         return previous or discourse.resolve_anaphor(None, context, subject.i), True
@@ -436,7 +437,38 @@ def _evaluated_owner(
         return discourse.topic, True
     if previous:
         return "", False
-    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues)), False
+    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject)), False
+
+
+def _antecedent_subject(anaphor: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """An anaphor no known method resolves: the noun subject of an earlier clause of the sentence ("Although X
+    displayed ..., it is more potent than ..."), else, for an anaphor opening its sentence ("It ...", "However, this
+    method ..."), the subject of the previous sentence (Discourse.salient)."""
+    sent = context.sent
+    verb = anaphor.head
+    predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]
+    if anaphor.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp") for p in predicates for c in p.children):
+        return ""  # "It was difficult to recruit them": an expletive, not an anaphor
+    for token in sent:
+        if token.i >= anaphor.i:
+            break
+        if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and not is_investigator(token, cues):
+            if token.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                return noun_phrase_text(token)
+    opening = [t for t in sent if t.i < anaphor.left_edge.i and not t.is_punct]
+    if all(t.pos_ in ("ADV", "CCONJ", "SCONJ") or t.lower_ in cues.contrast for t in opening):
+        return discourse.salient
+    return ""
+
+
+def _gerund_subject(subject: Token) -> str:
+    """ "Electrospinning is a versatile technique", "Manually annotating a large set requires experts": a gerund
+    phrase as the subject names a practice, which owns what its clause evaluates (still only with a polarity)."""
+    if subject.dep_ not in ("csubj", "csubjpass", "nsubj") or subject.tag_ != "VBG":
+        return ""
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "advcl", "punct") or t.i == subject.i]
+    text = span_text(subject.doc, [t.i for t in tokens])
+    return text if 0 < len(text.split()) <= 8 else ""
 
 
 def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
@@ -726,7 +758,30 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         score += -value if token.i in flipped else value
     for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
         score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
+    if not score:
+        score = _comparison(tokens, indices, flipped, cues)
     return max(-1, min(1, score))
+
+
+def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues: ClaimCues) -> int:
+    """ "X is more potent than Y", "X was less effective than Y", "X is 11-fold more active than the reference": a
+    comparison on a quality no word list knows ranks the subject above (more) or below (less) the other; a negative
+    quality ("more toxic than") turns it round."""
+    if not any(t.lower_ == "than" for t in tokens):
+        return 0
+    for token in tokens:
+        if token.i not in indices or token.pos_ not in ("ADJ", "ADV"):
+            continue
+        degree = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
+        if not degree and token.tag_ in ("JJR", "RBR") and token.lower_ not in ("more", "less", "fewer"):
+            degree = ["less" if token.lower_ in ("lesser", "lower", "weaker", "worse") else "more"]
+        if not degree:
+            continue
+        sign = 1 if degree[0] == "more" else -1
+        if token.lemma_.lower() in cues.negative or token.lower_ in cues.negative:
+            sign = -sign
+        return -sign if token.i in flipped else sign
+    return 0
 
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
