@@ -376,3 +376,26 @@ def test_harms_denied_are_strengths_and_listed_harms_drawbacks():
     assert _has(claims, "ivy administration", "advantage", "no reported side effects")
     assert _has(claims, "chronic treatment", "disadvantage", "drowsiness")
     assert _has(claims, "chronic treatment", "disadvantage", "vivid dreaming")
+
+
+def test_gerund_subject_comparison_and_anaphor_of_an_unlisted_subject():
+    claims = text_claims(
+        "Electrospinning produces nanofibres from polymer solutions. This technique is cheap but slow. "
+        "Although marrubiinic acid displayed lesser analgesic properties than marrubiin, it is more potent than some "
+        "clinically used drugs. "
+        "The patients were enrolled in May. It was difficult to recruit them."
+    )
+    assert _has(claims, "electrospinning", "advantage", "cheap")
+    assert _has(claims, "electrospinning", "disadvantage", "slow")
+    assert _has(claims, "marrubiinic acid", "advantage", "more potent than some clinically used drugs")
+    assert not [c for c in claims if "patient" in c.subject.lower()]
+
+
+def test_fronted_with_phrase_and_verb_of_conferring():
+    claims = text_claims(
+        "With high sensitivity and low cost, electrochemical biosensors can detect glucose in minutes. "
+        "Hydrogels confer a high level of safety."
+    )
+    assert _has(claims, "electrochemical biosensors", "advantage", "high sensitivity")
+    assert _has(claims, "electrochemical biosensors", "advantage", "low cost")
+    assert _has(claims, "hydrogels", "advantage", "high level of safety")

@@ -254,7 +254,9 @@ def evaluative_claims(
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in cues.definition_verbs and lemma not in cues.raw["evaluation"]["predicate_noun_verbs"]:
+        if lemma in cues.definition_verbs and (
+            lemma not in cues.raw["evaluation"]["predicate_noun_verbs"] or _states_an_aim(verb, cues)
+        ):
             continue  # "X represents a valuable technique" still predicates an evaluated noun (_predicate_noun)
         if any(
             c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
@@ -279,6 +281,15 @@ def evaluative_claims(
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
     return claims
+
+
+def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
+    """ "X represents a novel strategy to provide brain targeting": a predicate noun with an infinitive of purpose
+    presents the method by its aim (not a claim, gold/ANNOTATION.md), not by a property."""
+    noun = _predicate_noun(verb, cues)
+    if noun is None:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and any(k.lower_ == "to" for k in c.children) for c in noun.children)
 
 
 def _evaluated_parts(
@@ -310,19 +321,47 @@ def _evaluated_parts(
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
         # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
-        marker, reasons = _reasons(tokens, cues)
+        # (a drawback's cause, "consumes time due to continuous centrifugation", is how it arises, not a property)
+        marker, reasons = _reasons(tokens, cues) if polarity > 0 else (-1, [])
         if reasons:
             text = span_text(doc, [t.i for t in tokens if t.i < marker]) or text
             claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
         claims.append(make_claim(context, owner, relation, text, "evaluation"))
         context.consumed |= {t.i for t in tokens}
-    if total and claims:
+    opening = subject.left_edge.i if subject is not None else verb.i
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i < opening:
+            # "With high sensitivity and low cost, X can ...": each fronted quality that carries a polarity
+            claims.extend(_fronted_qualities(child, owner, context, cues))
+    if total > 0 and claims:
         # "Due to the high selectivity and sensitivity, X represents a valuable technique": a fronted reason
         for child in verb.children:
             if child.dep_ in ("prep", "advmod", "amod", "advcl") and child.i < verb.i:
                 _, reasons = _reasons(list(child.subtree), cues)
                 relation = "advantage" if total > 0 else "disadvantage"
                 claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
+    return claims
+
+
+def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    items = [objects[0], *objects[0].conjuncts]
+    claims = []
+    for item in items:
+        tokens = [
+            t
+            for t in item.subtree
+            if not any(a.dep_ == "conj" and a.head.i == item.i for a in [t, *t.ancestors] if a.i != item.i)
+            and t.dep_ not in ("cc", "det", "poss")
+            and not t.is_punct
+        ]
+        polarity = _polarity(tokens, context, cues)
+        text = span_text(context.sent.doc, [t.i for t in tokens])
+        if polarity and text:
+            relation = "advantage" if polarity > 0 else "disadvantage"
+            claims.append(make_claim(context, owner, relation, text, "evaluation:with"))
     return claims
 
 
@@ -415,8 +454,11 @@ def _evaluated_owner(
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
-        resolved = discourse.resolve_anaphor(head or None, context, subject.i)
-        return (resolved or _antecedent_subject(subject, context, discourse, cues)), False
+        if _expletive(subject):
+            return "", False  # "It was difficult to recruit them": no anaphor
+        earlier = _earlier_subject(subject, context, cues) if head == "" else ""
+        resolved = earlier or discourse.resolve_anaphor(head or None, context, subject.i)
+        return (resolved or _previous_subject(subject, context, discourse, cues)), False
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
         return previous or discourse.resolve_anaphor(None, context, subject.i), True
@@ -440,25 +482,40 @@ def _evaluated_owner(
     return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject)), False
 
 
-def _antecedent_subject(anaphor: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
-    """An anaphor no known method resolves: the noun subject of an earlier clause of the sentence ("Although X
-    displayed ..., it is more potent than ..."), else, for an anaphor opening its sentence ("It ...", "However, this
-    method ..."), the subject of the previous sentence (Discourse.salient)."""
-    sent = context.sent
-    verb = anaphor.head
+def _expletive(subject: Token) -> bool:
+    verb = subject.head
     predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]
-    if anaphor.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp") for p in predicates for c in p.children):
-        return ""  # "It was difficult to recruit them": an expletive, not an anaphor
-    for token in sent:
+    return subject.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp") for p in predicates for c in p.children)
+
+
+def _earlier_subject(anaphor: Token, context: SentenceContext, cues: ClaimCues) -> str:
+    """ "Although X displayed ..., it is more potent than ...": a pronoun after an earlier clause of its sentence
+    refers to that clause's noun subject (also one no lexicon knows)."""
+    for token in context.sent:
         if token.i >= anaphor.i:
             break
         if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and not is_investigator(token, cues):
             if token.lemma_.lower() not in cues.raw["non_agent_heads"]:
                 return noun_phrase_text(token)
-    opening = [t for t in sent if t.i < anaphor.left_edge.i and not t.is_punct]
-    if all(t.pos_ in ("ADV", "CCONJ", "SCONJ") or t.lower_ in cues.contrast for t in opening):
-        return discourse.salient
     return ""
+
+
+def _previous_subject(anaphor: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """An anaphor opening its sentence ("It ...", "However, this method ...") that nothing else resolves: the
+    subject of the previous sentence (Discourse.salient)."""
+    determiners = [c.lower_ for c in anaphor.children if c.dep_ == "det"]
+    if anaphor.pos_ != "PRON" and not (determiners and determiners[0] in ("this", "these", "that", "those", "such")):
+        return ""  # "the current separation techniques" is a description, not an anaphor
+    opening = [t for t in context.sent if t.i < anaphor.left_edge.i and not t.is_punct]
+    if all(t.pos_ in ("ADV", "CCONJ", "SCONJ") or t.lower_ in cues.contrast for t in opening):
+        salient = discourse.salient
+        return salient if salient and (_names_method(salient, cues) or _gerund_like(salient)) else ""
+    return ""
+
+
+def _gerund_like(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].lower().endswith("ing") and len(words) <= 8 and " of " not in f" {text} "
 
 
 def _gerund_subject(subject: Token) -> str:
@@ -994,6 +1051,10 @@ def absent_harm_claims(context: SentenceContext, discourse: Discourse, cues: Cla
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ in ("amod", "compound") or t.i == token.i)
         if negator is None or phrase in said:
             continue
+        if any(
+            c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for a in negator.ancestors for c in a.children
+        ):
+            continue  # "a system must ensure that it is free of adverse effects": a requirement
         owner = _harm_owner(token, negator, context, discourse, cues)
         if not owner:
             continue
@@ -1005,6 +1066,8 @@ def absent_harm_claims(context: SentenceContext, discourse: Discourse, cues: Cla
             for t in c.subtree
         }
         end = max(t.i for t in token.subtree if t.i - token.i <= 8 and t.i not in agent)
+        comma = next((t.i for t in sent.doc[token.i : end + 1] if t.text in (",", ";")), None)
+        end = comma - 1 if comma is not None else end
         text = span_text(sent.doc, [i for i in range(negator.i, end + 1) if i not in agent])
         claims.append(make_claim(context, owner, "advantage", text, "absent-harm"))
         context.consumed |= set(range(negator.i, end + 1))
