@@ -399,3 +399,15 @@ def test_fronted_with_phrase_and_verb_of_conferring():
     assert _has(claims, "electrochemical biosensors", "advantage", "high sensitivity")
     assert _has(claims, "electrochemical biosensors", "advantage", "low cost")
     assert _has(claims, "hydrogels", "advantage", "high level of safety")
+
+
+def test_evaluative_list_after_a_neutral_noun_and_small_harms():
+    claims = text_claims(
+        "Microfluidic chips offer characteristics such as portability, low sample consumption and high sensitivity. "
+        "Chitosan has properties such as biodegradability, biocompatibility and low toxicity."
+    )
+    assert _has(claims, "microfluidic chips", "advantage", "portability")
+    assert _has(claims, "microfluidic chips", "advantage", "high sensitivity")
+    assert _has(claims, "chitosan", "advantage", "biocompatibility")
+    assert _has(claims, "chitosan", "advantage", "low toxicity")
+    assert not [c for c in claims if c.relation == "disadvantage" or "no low" in c.object]

@@ -47,6 +47,7 @@ from pipeline.extract.claims.prose_advantages import (
     cue_noun_claims,
     evaluative_claims,
     is_harm_noun,
+    neutral_list_claims,
     method_effects_as_evaluations,
 )
 from pipeline.extract.claims.prose_effects import effect_claims
@@ -102,6 +103,7 @@ def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     claims = cue_noun_claims(context, discourse, cues)
+    claims += neutral_list_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
     claims += absent_harm_claims(context, discourse, cues, claims)

@@ -965,9 +965,10 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
             # "had no side effects", "without toxicity": the absence of the harm is a strength
-            absent = _negated_before(claim, cues)
+            # "low toxicity", "reduced side effects": a harm said to be small is a strength as well
+            absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
-            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"})
+            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"} | cues.down)
             claim.object = f"no {claim.object}" if absent and not said else claim.object
             claim.direction = None  # type: ignore[assignment]
             claim.cue = f"{claim.cue}:adverse"
@@ -1149,3 +1150,52 @@ def _harm_owner(token: Token, negator: Token, context: SentenceContext, discours
             text = span_text(candidate.doc, [t.i for t in candidate.subtree if t.i not in clauses and t.dep_ != "det"])
             return text if len(text.split()) <= 10 else ""
     return ""
+
+
+def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X offers characteristics such as portability, low cost and high sensitivity", "X has properties including
+    ...": a neutral noun (characteristic, feature, property) opens a list whose items carry their own polarity; each
+    evaluated item is a property of the subject of the verb of having (a neutral item takes the list's leaning)."""
+    claims: list[Claim] = []
+    sent = context.sent
+    nouns = set(cues.raw["evaluation"]["neutral_property_nouns"])
+    for token in sent:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" or token.i in context.consumed:
+            continue
+        opener = next(
+            (c for c in token.children if (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))), None
+        )
+        verb = token.head
+        if opener is None or token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in cues.possession:
+            continue
+        subject = clause_subject(verb)
+        if subject is None:
+            continue
+        owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
+        if not owner and subject.pos_ == "PROPN" and not is_investigator(subject, cues):
+            owner = noun_phrase_text(subject)  # "Chitosan has properties such as ..."
+        objects = [c for c in opener.children if c.dep_ == "pobj"]
+        if not owner or not objects:
+            continue
+        items = [objects[0], *objects[0].conjuncts]
+        parts = [
+            [
+                t
+                for t in item.subtree
+                if not any(a.dep_ == "conj" and a.head.i == item.i for a in [t, *t.ancestors] if a.i != item.i)
+                and t.dep_ not in ("cc", "det")
+                and not t.is_punct
+            ]
+            for item in items
+        ]
+        polarities = [_polarity(p, context, cues) for p in parts]
+        leaning = 1 if sum(polarities) > 0 else -1 if sum(polarities) < 0 else 0
+        for tokens, polarity in zip(parts, polarities, strict=True):
+            polarity = polarity or leaning
+            text = span_text(sent.doc, [t.i for t in tokens])
+            if polarity and text:
+                relation = "advantage" if polarity > 0 else "disadvantage"
+                claims.append(make_claim(context, owner, relation, text, "neutral-list"))
+                context.consumed |= {t.i for t in tokens}
+    return claims
