@@ -479,13 +479,15 @@ def _evaluated_owner(
         return discourse.topic, True
     if previous:
         return "", False
-    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject)), False
+    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject, cues)), False
 
 
 def _expletive(subject: Token) -> bool:
     verb = subject.head
+    if subject.lower_ != "it" or verb.lemma_.lower() not in ("be", "seem", "become", "remain", "appear"):
+        return False
     predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]
-    return subject.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp") for p in predicates for c in p.children)
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i > subject.i for p in predicates for c in p.children)
 
 
 def _earlier_subject(anaphor: Token, context: SentenceContext, cues: ClaimCues) -> str:
@@ -495,6 +497,8 @@ def _earlier_subject(anaphor: Token, context: SentenceContext, cues: ClaimCues) 
         if token.i >= anaphor.i:
             break
         if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and not is_investigator(token, cues):
+            if mentions_in({t.i for t in token.subtree}, context) or anaphor_head([token], cues) is not False:
+                return ""  # a known method or an anaphor itself: resolve_anaphor knows better
             if token.lemma_.lower() not in cues.raw["non_agent_heads"]:
                 return noun_phrase_text(token)
     return ""
@@ -518,11 +522,13 @@ def _gerund_like(text: str) -> bool:
     return bool(words) and words[0].lower().endswith("ing") and len(words) <= 8 and " of " not in f" {text} "
 
 
-def _gerund_subject(subject: Token) -> str:
+def _gerund_subject(subject: Token, cues: ClaimCues) -> str:
     """ "Electrospinning is a versatile technique", "Manually annotating a large set requires experts": a gerund
     phrase as the subject names a practice, which owns what its clause evaluates (still only with a polarity)."""
     if subject.dep_ not in ("csubj", "csubjpass", "nsubj") or subject.tag_ != "VBG":
         return ""
+    if subject.lemma_.lower() in cues.raw["inquiry_verbs"]:
+        return ""  # "Exploring this relationship is difficult": a question studied, not a practice
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "advcl", "punct") or t.i == subject.i]
     text = span_text(subject.doc, [t.i for t in tokens])
     return text if 0 < len(text.split()) <= 8 else ""
@@ -660,10 +666,16 @@ def _predicate_parts(
             and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
             for t in c.subtree
         ]
+        # "X is not (always) helpful": the copula's negation belongs to every complement (it flips the polarity)
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+        if negations:
+            negations += [c for c in verb.children if c.dep_ == "advmod" and negations[0].i < c.i < listed[0].i]
         for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
+            own_negation = any(t.dep_ == "neg" for t in complement.subtree if t.i not in conj_tokens)
             parts.append(
-                [
+                ([] if own_negation else negations)
+                + [
                     t
                     for t in complement.subtree
                     if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
