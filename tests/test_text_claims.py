@@ -417,3 +417,17 @@ def test_negated_copula_flips_its_complements():
     claims = text_claims("However, reducing the dimensionality is not always helpful.")
     assert _has(claims, "reducing the dimensionality", "disadvantage", "not always helpful")
     assert not [c for c in claims if c.relation == "advantage"]
+
+
+def test_colon_lists_after_a_cue_noun_and_removal_verbs():
+    claims = text_claims(
+        "Ultrafiltration has two advantages: speed and low cost. "
+        "If these synthesized nanomaterials are used in real applications, they can suffer from the following "
+        "limitations: (i) poor stability, (ii) toxicity, and (iii) high cost. "
+        "Automated pipelines remove error-prone manual steps."
+    )
+    assert _has(claims, "ultrafiltration", "advantage", "speed")
+    assert _has(claims, "ultrafiltration", "advantage", "low cost")
+    assert _has(claims, "synthesized nanomaterials", "disadvantage", "poor stability")
+    assert _has(claims, "synthesized nanomaterials", "disadvantage", "high cost")
+    assert _has(claims, "automated pipelines", "advantage", "remove error-prone manual steps")

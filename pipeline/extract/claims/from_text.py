@@ -44,6 +44,7 @@ from pipeline.extract.claims.prose import (
 )
 from pipeline.extract.claims.prose_advantages import (
     absent_harm_claims,
+    colon_list_claims,
     cue_noun_claims,
     evaluative_claims,
     is_harm_noun,
@@ -102,7 +103,8 @@ def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
 
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
-    claims = cue_noun_claims(context, discourse, cues)
+    claims = colon_list_claims(context, discourse, cues)
+    claims += cue_noun_claims(context, discourse, cues)
     claims += neutral_list_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)

@@ -819,6 +819,11 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     ]
     if superior and superior[0].i in indices:
         return -1 if superior[0].i in flipped else 1
+    # "removes error-prone manipulation steps", "overcomes the limitations of ...": doing away with something is a
+    # strength whatever the words of what is done away with say
+    removal = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["removal_verbs"]]
+    if removal and removal[0].i in indices and removal[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
+        return -1 if removal[0].i in flipped else 1
     score, used = 0, set()
     for token in tokens:
         if token.i not in indices or token.i in used:
@@ -1211,3 +1216,66 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
                 claims.append(make_claim(context, owner, relation, text, "neutral-list"))
                 context.consumed |= {t.i for t in tokens}
     return claims
+
+
+LIST_ITEM = re.compile(r"^\s*(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|\d{1,2})\.|[•▪●·–-])\s+", re.IGNORECASE)
+
+
+def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X can suffer from the following limitations: (i) A, (ii) B, and (iii) C.", "Advantages: A; B": a cue noun
+    before a colon opens a list whose items are properties of the cue's owner, in the same sentence or, when the
+    sentence splitter cut the enumeration ("(i) A," "(ii) B,"), in the sentences that follow."""
+    sent = context.sent
+    text = sent.text.strip()
+    if discourse.open_list is not None:
+        owner, relation = discourse.open_list
+        if LIST_ITEM.match(text):
+            if text.endswith(".") or not text.endswith((",", ";", "and", "or")):
+                discourse.open_list = None  # the last item closes the list
+            context.consumed |= {t.i for t in sent}
+            return [make_claim(context, owner, relation, p, "cue:colon-list") for p in split_properties(text)]
+        discourse.open_list = None
+    colon = next((t for t in reversed(list(sent)) if t.text == ":"), None)
+    if colon is None:
+        return []
+    cue = next(
+        (t for t in sent if t.i < colon.i and t._.get(CUE_EXTENSION) in ("advantage", "disadvantage")), None
+    )
+    if cue is None or any(t.i in context.consumed for t in (cue, colon)):
+        return []
+    if any(t.pos_ in ("VERB", "AUX") for t in sent.doc[cue.i + 1 : colon.i]):
+        return []  # "The strength of X is the application of ... at two levels:": the list elaborates the property
+    owner = _colon_owner(cue, context, discourse, cues)
+    if not owner:
+        return []
+    relation = cue._.get(CUE_EXTENSION)
+    rest = sent.doc[colon.i + 1 : sent.end]
+    if not any(t.is_alpha for t in rest):
+        discourse.open_list = (owner, relation)
+        context.consumed |= {t.i for t in sent}
+        return []
+    context.consumed |= {t.i for t in sent}
+    return [make_claim(context, owner, relation, p, "cue:colon-list") for p in split_properties(clean_text(rest.text))]
+
+
+def _colon_owner(cue: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The owner of the cue: its of-phrase or possessor ("the advantages of X:"), else the subject of the verb that
+    governs it ("X offers the following advantages:"), an anaphor resolved, else the section's topic when the cue
+    opens the sentence ("Advantages:")."""
+    owned = [t for c in cue.children if c.dep_ in ("prep", "poss") and c.lower_ != "as" for t in c.subtree]
+    if owned:
+        owner = resolve_owner(owned, context, discourse, cues, fallback=False)
+        if owner:
+            return owner
+    verb = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = clause_subject(verb) if verb is not None else None
+    if subject is None:
+        return discourse.topic if cue.i - context.sent.start <= 2 else ""
+    if subject.pos_ == "PRON":
+        earlier = _earlier_subject(subject, context, cues)  # "if these nanomaterials are ..., they suffer from"
+        if earlier:
+            return earlier
+    owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+    if owner:
+        return owner
+    return _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
