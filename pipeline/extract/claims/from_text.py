@@ -48,8 +48,8 @@ from pipeline.extract.claims.prose_advantages import (
     cue_noun_claims,
     evaluative_claims,
     is_harm_noun,
-    neutral_list_claims,
     method_effects_as_evaluations,
+    neutral_list_claims,
 )
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.nlp import load_pipeline

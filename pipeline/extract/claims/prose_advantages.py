@@ -985,7 +985,9 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             # "low toxicity", "reduced side effects": a harm said to be small is a strength as well
             absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
-            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"} | cues.down)
+            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (
+                set(cues.negators) | {"devoid", "free"} | cues.down
+            )
             claim.object = f"no {claim.object}" if absent and not said else claim.object
             claim.direction = None  # type: ignore[assignment]
             claim.cue = f"{claim.cue}:adverse"
@@ -1053,7 +1055,9 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
     return bool(words) and words[-1] in heads
 
 
-def absent_harm_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]) -> list[Claim]:
+def absent_harm_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
     """ "X did not show any toxic effects", "X had no side effects", "... without negative effects on energy",
     "There are no reported side effects following X administration", "Toxicology studies of X have shown no adverse
     effects": the absence of a harm (an adverse-outcome noun, or effect/event/reaction with a harm modifier) is a
@@ -1238,9 +1242,7 @@ def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: Clai
     colon = next((t for t in reversed(list(sent)) if t.text == ":"), None)
     if colon is None:
         return []
-    cue = next(
-        (t for t in sent if t.i < colon.i and t._.get(CUE_EXTENSION) in ("advantage", "disadvantage")), None
-    )
+    cue = next((t for t in sent if t.i < colon.i and t._.get(CUE_EXTENSION) in ("advantage", "disadvantage")), None)
     if cue is None or any(t.i in context.consumed for t in (cue, colon)):
         return []
     if any(t.pos_ in ("VERB", "AUX") for t in sent.doc[cue.i + 1 : colon.i]):
