@@ -342,3 +342,92 @@ def test_verb_over_a_list_of_objects_gives_one_drawback_per_object():
 def test_owner_of_faces_challenges_such_as_is_the_subject():
     claims = text_claims("Vaccines face many challenges such as cold chain storage.")
     assert _has(claims, "vaccines", "disadvantage", "cold chain storage")
+
+
+def test_gerund_owner_of_a_cue_noun():
+    claims = text_claims(
+        "The advantages of using metal NPs as colorimetric sensors for heavy metal ions include simplicity, "
+        "cost effectiveness, and high sensitivity."
+    )
+    assert _has(claims, "metal nps as colorimetric sensors", "advantage", "simplicity")
+    assert _has(claims, "metal nps as colorimetric sensors", "advantage", "high sensitivity")
+
+
+def test_reasons_given_for_an_evaluation_are_properties():
+    claims = text_claims(
+        "Due to the high selectivity and sensitivity, mass spectrometry represents a valuable technique. "
+        "Ultracentrifugation is time-consuming because of the long run times."
+    )
+    assert _has(claims, "mass spectrometry", "advantage", "valuable technique")
+    assert _has(claims, "mass spectrometry", "advantage", "high selectivity")
+    assert _has(claims, "mass spectrometry", "advantage", "high sensitivity")
+    # a drawback's cause says how it arises: it stays in the drawback, not a property of its own
+    assert _has(claims, "ultracentrifugation", "disadvantage", "time-consuming because of the long run times")
+    assert not [c for c in claims if c.object == "long run times"]
+
+
+def test_harms_denied_are_strengths_and_listed_harms_drawbacks():
+    claims = text_claims(
+        "A dose of 2 g/kg of thyme extracts did not show any toxic effects. "
+        "There are no reported side effects following ivy administration. "
+        "Possible side effects of chronic treatment with skullcap include drowsiness and vivid dreaming."
+    )
+    assert _has(claims, "thyme extracts", "advantage", "did not show any toxic effects")
+    assert _has(claims, "ivy administration", "advantage", "no reported side effects")
+    assert _has(claims, "chronic treatment", "disadvantage", "drowsiness")
+    assert _has(claims, "chronic treatment", "disadvantage", "vivid dreaming")
+
+
+def test_gerund_subject_comparison_and_anaphor_of_an_unlisted_subject():
+    claims = text_claims(
+        "Electrospinning produces nanofibres from polymer solutions. This technique is cheap but slow. "
+        "Although marrubiinic acid displayed lesser analgesic properties than marrubiin, it is more potent than some "
+        "clinically used drugs. "
+        "The patients were enrolled in May. It was difficult to recruit them."
+    )
+    assert _has(claims, "electrospinning", "advantage", "cheap")
+    assert _has(claims, "electrospinning", "disadvantage", "slow")
+    assert _has(claims, "marrubiinic acid", "advantage", "more potent than some clinically used drugs")
+    assert not [c for c in claims if "patient" in c.subject.lower()]
+
+
+def test_fronted_with_phrase_and_verb_of_conferring():
+    claims = text_claims(
+        "With high sensitivity and low cost, electrochemical biosensors can detect glucose in minutes. "
+        "Hydrogels confer a high level of safety."
+    )
+    assert _has(claims, "electrochemical biosensors", "advantage", "high sensitivity")
+    assert _has(claims, "electrochemical biosensors", "advantage", "low cost")
+    assert _has(claims, "hydrogels", "advantage", "high level of safety")
+
+
+def test_evaluative_list_after_a_neutral_noun_and_small_harms():
+    claims = text_claims(
+        "Microfluidic chips offer characteristics such as portability, low sample consumption and high sensitivity. "
+        "Chitosan has properties such as biodegradability, biocompatibility and low toxicity."
+    )
+    assert _has(claims, "microfluidic chips", "advantage", "portability")
+    assert _has(claims, "microfluidic chips", "advantage", "high sensitivity")
+    assert _has(claims, "chitosan", "advantage", "biocompatibility")
+    assert _has(claims, "chitosan", "advantage", "low toxicity")
+    assert not [c for c in claims if c.relation == "disadvantage" or "no low" in c.object]
+
+
+def test_negated_copula_flips_its_complements():
+    claims = text_claims("However, reducing the dimensionality is not always helpful.")
+    assert _has(claims, "reducing the dimensionality", "disadvantage", "not always helpful")
+    assert not [c for c in claims if c.relation == "advantage"]
+
+
+def test_colon_lists_after_a_cue_noun_and_removal_verbs():
+    claims = text_claims(
+        "Ultrafiltration has two advantages: speed and low cost. "
+        "If these synthesized nanomaterials are used in real applications, they can suffer from the following "
+        "limitations: (i) poor stability, (ii) toxicity, and (iii) high cost. "
+        "Automated pipelines remove error-prone manual steps."
+    )
+    assert _has(claims, "ultrafiltration", "advantage", "speed")
+    assert _has(claims, "ultrafiltration", "advantage", "low cost")
+    assert _has(claims, "synthesized nanomaterials", "disadvantage", "poor stability")
+    assert _has(claims, "synthesized nanomaterials", "disadvantage", "high cost")
+    assert _has(claims, "automated pipelines", "advantage", "remove error-prone manual steps")

@@ -43,9 +43,13 @@ from pipeline.extract.claims.prose import (
     states_something,
 )
 from pipeline.extract.claims.prose_advantages import (
+    absent_harm_claims,
+    colon_list_claims,
     cue_noun_claims,
     evaluative_claims,
+    is_harm_noun,
     method_effects_as_evaluations,
+    neutral_list_claims,
 )
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.nlp import load_pipeline
@@ -99,9 +103,12 @@ def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
 
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
-    claims = cue_noun_claims(context, discourse, cues)
+    claims = colon_list_claims(context, discourse, cues)
+    claims += cue_noun_claims(context, discourse, cues)
+    claims += neutral_list_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
+    claims += absent_harm_claims(context, discourse, cues, claims)
     return [c for c in claims if c.subject and states_something(c.object, cues)]
 
 
@@ -118,8 +125,8 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
             continue
         if token.pos_ in ("NOUN", "PROPN") and lemma in cues.advantage:
             token._.set(CUE_EXTENSION, "advantage")
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.disadvantage:
-            token._.set(CUE_EXTENSION, "disadvantage")
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma in cues.disadvantage or is_harm_noun(token, cues)):
+            token._.set(CUE_EXTENSION, "disadvantage")  # "the side effects of X include ...": a harm is a drawback
         elif token.pos_ in ("VERB", "AUX") and lemma in cues.possession:
             token._.set(CUE_EXTENSION, "possession")
         elif token.pos_ == "VERB" and lemma in cues.result_verbs:

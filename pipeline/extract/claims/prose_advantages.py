@@ -164,6 +164,9 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
     for phrase in of_phrases:
         if phrase.lower_ != "of":
             continue
+        gerunds = [c for c in phrase.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"]
+        if gerunds:
+            return _gerund_owner(gerunds[0], cues)
         objects = [c for c in phrase.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         if not objects:
             continue
@@ -171,6 +174,23 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
             return discourse.topic
         return noun_phrase_text(objects[0])
     return ""
+
+
+def _gerund_owner(gerund: Token, cues: ClaimCues) -> str:
+    """ "The advantages of using metal NPs as colorimetric sensors include ...": a gerund phrase names the practice
+    that owns the cue. A verb of use ("using X as Y") is the thing used in that role; any other gerund ("of
+    fine-tuning the top layers") is the practice itself. Long tails (purpose clauses, places) are left out."""
+    use_verbs = {"use", "employ", "utilize", "utilise", "apply"}
+    objects = [c for c in gerund.children if c.dep_ in ("dobj", "obj")]
+    if gerund.lemma_.lower() in use_verbs and objects:
+        head = objects[0]
+        roles = [c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "as"]
+        tokens = [t for t in head.subtree] + [t for r in roles for t in r.subtree if t.i - r.i <= 3]
+    else:
+        tokens = [t for t in gerund.subtree if t.dep_ not in ("relcl", "advcl")]
+    indices = sorted({t.i for t in tokens})
+    text = span_text(gerund.doc, indices)
+    return text if 0 < len(text.split()) <= 12 else ""
 
 
 def _claims_from_property_span(
@@ -234,8 +254,10 @@ def evaluative_claims(
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in cues.definition_verbs:
-            continue
+        if lemma in cues.definition_verbs and (
+            lemma not in cues.raw["evaluation"]["predicate_noun_verbs"] or _states_an_aim(verb, cues)
+        ):
+            continue  # "X represents a valuable technique" still predicates an evaluated noun (_predicate_noun)
         if any(
             c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
             for a in [verb, *verb.ancestors]
@@ -259,6 +281,15 @@ def evaluative_claims(
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
     return claims
+
+
+def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
+    """ "X represents a novel strategy to provide brain targeting": a predicate noun with an infinitive of purpose
+    presents the method by its aim (not a claim, gold/ANNOTATION.md), not by a property."""
+    noun = _predicate_noun(verb, cues)
+    if noun is None:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and any(k.lower_ == "to" for k in c.children) for c in noun.children)
 
 
 def _evaluated_parts(
@@ -289,9 +320,71 @@ def _evaluated_parts(
         if not polarity or not text or len(text) < 3:
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
+        # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
+        # (a drawback's cause, "consumes time due to continuous centrifugation", is how it arises, not a property)
+        marker, reasons = _reasons(tokens, cues) if polarity > 0 else (-1, [])
+        if reasons:
+            text = span_text(doc, [t.i for t in tokens if t.i < marker]) or text
+            claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
         claims.append(make_claim(context, owner, relation, text, "evaluation"))
         context.consumed |= {t.i for t in tokens}
+    opening = subject.left_edge.i if subject is not None else verb.i
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i < opening:
+            # "With high sensitivity and low cost, X can ...": each fronted quality that carries a polarity
+            claims.extend(_fronted_qualities(child, owner, context, cues))
+    if total > 0 and claims:
+        # "Due to the high selectivity and sensitivity, X represents a valuable technique": a fronted reason
+        for child in verb.children:
+            if child.dep_ in ("prep", "advmod", "amod", "advcl") and child.i < verb.i:
+                _, reasons = _reasons(list(child.subtree), cues)
+                relation = "advantage" if total > 0 else "disadvantage"
+                claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
     return claims
+
+
+def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    items = [objects[0], *objects[0].conjuncts]
+    claims = []
+    for item in items:
+        tokens = [
+            t
+            for t in item.subtree
+            if not any(a.dep_ == "conj" and a.head.i == item.i for a in [t, *t.ancestors] if a.i != item.i)
+            and t.dep_ not in ("cc", "det", "poss")
+            and not t.is_punct
+        ]
+        polarity = _polarity(tokens, context, cues)
+        text = span_text(context.sent.doc, [t.i for t in tokens])
+        if polarity and text:
+            relation = "advantage" if polarity > 0 else "disadvantage"
+            claims.append(make_claim(context, owner, relation, text, "evaluation:with"))
+    return claims
+
+
+def _reasons(tokens: list[Token], cues: ClaimCues) -> tuple[int, list[str]]:
+    """(index of the marker, the properties) of a reason phrase among the tokens: "because of A, B and C", "due to
+    the high A and B". Only noun phrases count (a reason clause, "because it ...", is a clause of its own)."""
+    doc = tokens[0].doc if tokens else None
+    words = [t.lower_ for t in tokens]
+    for marker in cues.raw["evaluation"]["reason_markers"]:
+        parts = marker.split()
+        for k in range(len(tokens) - len(parts)):
+            if words[k : k + len(parts)] != parts:
+                continue
+            rest = [t for t in tokens[k + len(parts) :] if t.i < tokens[k].i + 40]
+            if not rest or rest[0].pos_ not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "ADV", "NUM"):
+                return tokens[k].i, []
+            if any(t.dep_ in SUBJECT_DEPS for t in rest):
+                return tokens[k].i, []  # "due to the fact that it ...": a clause
+            while rest and (rest[0].pos_ == "DET" or rest[0].dep_ == "poss"):
+                rest = rest[1:]  # "the high A and B", "their non-toxic nature": the adjective is shared, not "the"
+            text = span_text(doc, [t.i for t in rest])
+            return tokens[k].i, [p for p in split_properties(text) if len(p) > 2]
+    return -1, []
 
 
 def _split_tokens(tokens: list[Token], doc: Doc) -> list[list[Token]]:
@@ -361,7 +454,11 @@ def _evaluated_owner(
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
-        return discourse.resolve_anaphor(head or None, context, subject.i), False
+        if _expletive(subject):
+            return "", False  # "It was difficult to recruit them": no anaphor
+        earlier = _earlier_subject(subject, context, cues) if head == "" else ""
+        resolved = earlier or discourse.resolve_anaphor(head or None, context, subject.i)
+        return (resolved or _previous_subject(subject, context, discourse, cues)), False
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
         return previous or discourse.resolve_anaphor(None, context, subject.i), True
@@ -382,7 +479,59 @@ def _evaluated_owner(
         return discourse.topic, True
     if previous:
         return "", False
-    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues)), False
+    return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject, cues)), False
+
+
+def _expletive(subject: Token) -> bool:
+    verb = subject.head
+    if subject.lower_ != "it" or verb.lemma_.lower() not in ("be", "seem", "become", "remain", "appear"):
+        return False
+    predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i > subject.i for p in predicates for c in p.children)
+
+
+def _earlier_subject(anaphor: Token, context: SentenceContext, cues: ClaimCues) -> str:
+    """ "Although X displayed ..., it is more potent than ...": a pronoun after an earlier clause of its sentence
+    refers to that clause's noun subject (also one no lexicon knows)."""
+    for token in context.sent:
+        if token.i >= anaphor.i:
+            break
+        if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and not is_investigator(token, cues):
+            if mentions_in({t.i for t in token.subtree}, context) or anaphor_head([token], cues) is not False:
+                return ""  # a known method or an anaphor itself: resolve_anaphor knows better
+            if token.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                return noun_phrase_text(token)
+    return ""
+
+
+def _previous_subject(anaphor: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """An anaphor opening its sentence ("It ...", "However, this method ...") that nothing else resolves: the
+    subject of the previous sentence (Discourse.salient)."""
+    determiners = [c.lower_ for c in anaphor.children if c.dep_ == "det"]
+    if anaphor.pos_ != "PRON" and not (determiners and determiners[0] in ("this", "these", "that", "those", "such")):
+        return ""  # "the current separation techniques" is a description, not an anaphor
+    opening = [t for t in context.sent if t.i < anaphor.left_edge.i and not t.is_punct]
+    if all(t.pos_ in ("ADV", "CCONJ", "SCONJ") or t.lower_ in cues.contrast for t in opening):
+        salient = discourse.salient
+        return salient if salient and (_names_method(salient, cues) or _gerund_like(salient)) else ""
+    return ""
+
+
+def _gerund_like(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].lower().endswith("ing") and len(words) <= 8 and " of " not in f" {text} "
+
+
+def _gerund_subject(subject: Token, cues: ClaimCues) -> str:
+    """ "Electrospinning is a versatile technique", "Manually annotating a large set requires experts": a gerund
+    phrase as the subject names a practice, which owns what its clause evaluates (still only with a polarity)."""
+    if subject.dep_ not in ("csubj", "csubjpass", "nsubj") or subject.tag_ != "VBG":
+        return ""
+    if subject.lemma_.lower() in cues.raw["inquiry_verbs"]:
+        return ""  # "Exploring this relationship is difficult": a question studied, not a practice
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "advcl", "punct") or t.i == subject.i]
+    text = span_text(subject.doc, [t.i for t in tokens])
+    return text if 0 < len(text.split()) <= 8 else ""
 
 
 def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
@@ -517,10 +666,16 @@ def _predicate_parts(
             and not any(k.dep_ in ("prep", "xcomp") for k in listed[-1].children)
             for t in c.subtree
         ]
+        # "X is not (always) helpful": the copula's negation belongs to every complement (it flips the polarity)
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+        if negations:
+            negations += [c for c in verb.children if c.dep_ == "advmod" and negations[0].i < c.i < listed[0].i]
         for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
+            own_negation = any(t.dep_ == "neg" for t in complement.subtree if t.i not in conj_tokens)
             parts.append(
-                [
+                ([] if own_negation else negations)
+                + [
                     t
                     for t in complement.subtree
                     if t.i not in conj_tokens and t.dep_ != "cc" and (not t.is_punct or t.text == "-")
@@ -664,6 +819,11 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     ]
     if superior and superior[0].i in indices:
         return -1 if superior[0].i in flipped else 1
+    # "removes error-prone manipulation steps", "overcomes the limitations of ...": doing away with something is a
+    # strength whatever the words of what is done away with say
+    removal = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["removal_verbs"]]
+    if removal and removal[0].i in indices and removal[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
+        return -1 if removal[0].i in flipped else 1
     score, used = 0, set()
     for token in tokens:
         if token.i not in indices or token.i in used:
@@ -672,7 +832,30 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         score += -value if token.i in flipped else value
     for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
         score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
+    if not score:
+        score = _comparison(tokens, indices, flipped, cues)
     return max(-1, min(1, score))
+
+
+def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues: ClaimCues) -> int:
+    """ "X is more potent than Y", "X was less effective than Y", "X is 11-fold more active than the reference": a
+    comparison on a quality no word list knows ranks the subject above (more) or below (less) the other; a negative
+    quality ("more toxic than") turns it round."""
+    if not any(t.lower_ == "than" for t in tokens):
+        return 0
+    for token in tokens:
+        if token.i not in indices or token.pos_ not in ("ADJ", "ADV"):
+            continue
+        degree = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
+        if not degree and token.tag_ in ("JJR", "RBR") and token.lower_ not in ("more", "less", "fewer"):
+            degree = ["less" if token.lower_ in ("lesser", "lower", "weaker", "worse") else "more"]
+        if not degree:
+            continue
+        sign = 1 if degree[0] == "more" else -1
+        if token.lemma_.lower() in cues.negative or token.lower_ in cues.negative:
+            sign = -sign
+        return -sign if token.i in flipped else sign
+    return 0
 
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
@@ -799,9 +982,12 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
             # "had no side effects", "without toxicity": the absence of the harm is a strength
-            absent = _negated_before(claim, cues)
+            # "low toxicity", "reduced side effects": a harm said to be small is a strength as well
+            absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
-            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (set(cues.negators) | {"devoid", "free"})
+            said = set(re.findall(r"[a-z]+", claim.object.lower())) & (
+                set(cues.negators) | {"devoid", "free"} | cues.down
+            )
             claim.object = f"no {claim.object}" if absent and not said else claim.object
             claim.direction = None  # type: ignore[assignment]
             claim.cue = f"{claim.cue}:adverse"
@@ -867,3 +1053,231 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
         return True
     heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
     return bool(words) and words[-1] in heads
+
+
+def absent_harm_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "X did not show any toxic effects", "X had no side effects", "... without negative effects on energy",
+    "There are no reported side effects following X administration", "Toxicology studies of X have shown no adverse
+    effects": the absence of a harm (an adverse-outcome noun, or effect/event/reaction with a harm modifier) is a
+    strength of the agent that did not cause it. Its owner is the subject of the clause (or the of-phrase of a study
+    subject), or the noun after "following/after/of" when the clause has none."""
+    sent = context.sent
+    claims: list[Claim] = []
+    said = " ".join(c.object.lower() for c in found)
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in context.consumed or not _is_harm(token, cues):
+            continue
+        negator = _harm_negator(token, cues)
+        phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ in ("amod", "compound") or t.i == token.i)
+        if negator is None or phrase in said:
+            continue
+        if any(
+            c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for a in negator.ancestors for c in a.children
+        ):
+            continue  # "a system must ensure that it is free of adverse effects": a requirement
+        owner = _harm_owner(token, negator, context, discourse, cues)
+        if not owner:
+            continue
+        # the harm with its own modifiers and short complements ("on energy"), not the phrase naming its agent
+        agent = {
+            t.i
+            for c in token.children
+            if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("following", "after", "from", "with"))
+            for t in c.subtree
+        }
+        end = max(t.i for t in token.subtree if t.i - token.i <= 8 and t.i not in agent)
+        comma = next((t.i for t in sent.doc[token.i : end + 1] if t.text in (",", ";")), None)
+        end = comma - 1 if comma is not None else end
+        text = span_text(sent.doc, [i for i in range(negator.i, end + 1) if i not in agent])
+        claims.append(make_claim(context, owner, "advantage", text, "absent-harm"))
+        context.consumed |= set(range(negator.i, end + 1))
+    return claims
+
+
+def is_harm_noun(token: Token, cues: ClaimCues) -> bool:
+    """ "side effects", "toxic effects", "adverse events": a general noun made a harm by its modifier (a cue noun of
+    a drawback, like "drawback" itself: "the side effects of X include A and B")."""
+    evaluation = cues.raw["evaluation"]
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    return token.lemma_.lower() in evaluation["harm_heads"] and bool(modifiers & set(evaluation["harm_modifiers"]))
+
+
+def _is_harm(token: Token, cues: ClaimCues) -> bool:
+    evaluation = cues.raw["evaluation"]
+    lemma = token.lemma_.lower()
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if is_harm_noun(token, cues):
+        return True
+    phrases = {lemma} | {f"{m} {lemma}" for m in modifiers}
+    return bool(phrases & set(evaluation["adverse_outcomes"]))
+
+
+def _harm_negator(token: Token, cues: ClaimCues) -> Token | None:
+    """The word that denies the harm: its determiner "no", a governing "without"/"free of"/"devoid of", or the
+    negation of the verb whose object it is ("did not show any toxic effects")."""
+    for child in token.children:
+        if child.lower_ == "no" and child.dep_ in ("det", "amod", "neg"):
+            return child
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "without":
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("free", "devoid"):
+        return head.head
+    verb = head
+    while verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
+        verb = verb.head.head  # "no adverse effects or histopathological modifications"
+    if token.dep_ in ("dobj", "obj", "conj") and verb.pos_ in ("VERB", "AUX"):
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+        if negations:
+            auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < negations[0].i]
+            return auxiliaries[0] if auxiliaries else negations[0]
+    return None
+
+
+def _harm_owner(token: Token, negator: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    verb = negator.head if negator.dep_ in ("prep", "neg", "aux", "auxpass") else token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    candidates = []
+    if subject is not None and subject.dep_ != "expl":
+        vehicle = subject.lemma_.lower() in cues.raw["evaluation"]["dose_heads"]
+        if vehicle or is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]:
+            # "Toxicology studies of X", "A dose of 2 g/kg X extracts": the agent is in the of-phrase
+            candidates = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        else:
+            candidates = [subject]
+    if not candidates:
+        # "There are no reported side effects following G. hederacea administration"
+        candidates = [
+            g
+            for c in token.children
+            if c.dep_ in ("prep", "acl") and c.lower_ in ("following", "after", "of", "with", "from")
+            for g in c.children
+            if g.dep_ in ("pobj", "dobj")
+        ]
+    for candidate in candidates:
+        tokens = list(candidate.subtree)
+        mention = best_mention(mentions_in({t.i for t in tokens}, context))
+        if mention:
+            return mention.text
+        head = anaphor_head([candidate], cues)
+        if head is not False:
+            return discourse.resolve_anaphor(head or None, context, candidate.i)
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() not in cues.raw["non_agent_heads"]:
+            clauses = {t.i for c in candidate.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            text = span_text(candidate.doc, [t.i for t in candidate.subtree if t.i not in clauses and t.dep_ != "det"])
+            return text if len(text.split()) <= 10 else ""
+    return ""
+
+
+def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X offers characteristics such as portability, low cost and high sensitivity", "X has properties including
+    ...": a neutral noun (characteristic, feature, property) opens a list whose items carry their own polarity; each
+    evaluated item is a property of the subject of the verb of having (a neutral item takes the list's leaning)."""
+    claims: list[Claim] = []
+    sent = context.sent
+    nouns = set(cues.raw["evaluation"]["neutral_property_nouns"])
+    for token in sent:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" or token.i in context.consumed:
+            continue
+        opener = next(
+            (c for c in token.children if (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))), None
+        )
+        verb = token.head
+        if opener is None or token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in cues.possession:
+            continue
+        subject = clause_subject(verb)
+        if subject is None:
+            continue
+        owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+        owner = owner or _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
+        if not owner and subject.pos_ == "PROPN" and not is_investigator(subject, cues):
+            owner = noun_phrase_text(subject)  # "Chitosan has properties such as ..."
+        objects = [c for c in opener.children if c.dep_ == "pobj"]
+        if not owner or not objects:
+            continue
+        items = [objects[0], *objects[0].conjuncts]
+        parts = [
+            [
+                t
+                for t in item.subtree
+                if not any(a.dep_ == "conj" and a.head.i == item.i for a in [t, *t.ancestors] if a.i != item.i)
+                and t.dep_ not in ("cc", "det")
+                and not t.is_punct
+            ]
+            for item in items
+        ]
+        polarities = [_polarity(p, context, cues) for p in parts]
+        leaning = 1 if sum(polarities) > 0 else -1 if sum(polarities) < 0 else 0
+        for tokens, polarity in zip(parts, polarities, strict=True):
+            polarity = polarity or leaning
+            text = span_text(sent.doc, [t.i for t in tokens])
+            if polarity and text:
+                relation = "advantage" if polarity > 0 else "disadvantage"
+                claims.append(make_claim(context, owner, relation, text, "neutral-list"))
+                context.consumed |= {t.i for t in tokens}
+    return claims
+
+
+LIST_ITEM = re.compile(r"^\s*(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|\d{1,2})\.|[•▪●·–-])\s+", re.IGNORECASE)
+
+
+def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X can suffer from the following limitations: (i) A, (ii) B, and (iii) C.", "Advantages: A; B": a cue noun
+    before a colon opens a list whose items are properties of the cue's owner, in the same sentence or, when the
+    sentence splitter cut the enumeration ("(i) A," "(ii) B,"), in the sentences that follow."""
+    sent = context.sent
+    text = sent.text.strip()
+    if discourse.open_list is not None:
+        owner, relation = discourse.open_list
+        if LIST_ITEM.match(text):
+            if text.endswith(".") or not text.endswith((",", ";", "and", "or")):
+                discourse.open_list = None  # the last item closes the list
+            context.consumed |= {t.i for t in sent}
+            return [make_claim(context, owner, relation, p, "cue:colon-list") for p in split_properties(text)]
+        discourse.open_list = None
+    colon = next((t for t in reversed(list(sent)) if t.text == ":"), None)
+    if colon is None:
+        return []
+    cue = next((t for t in sent if t.i < colon.i and t._.get(CUE_EXTENSION) in ("advantage", "disadvantage")), None)
+    if cue is None or any(t.i in context.consumed for t in (cue, colon)):
+        return []
+    if any(t.pos_ in ("VERB", "AUX") for t in sent.doc[cue.i + 1 : colon.i]):
+        return []  # "The strength of X is the application of ... at two levels:": the list elaborates the property
+    owner = _colon_owner(cue, context, discourse, cues)
+    if not owner:
+        return []
+    relation = cue._.get(CUE_EXTENSION)
+    rest = sent.doc[colon.i + 1 : sent.end]
+    if not any(t.is_alpha for t in rest):
+        discourse.open_list = (owner, relation)
+        context.consumed |= {t.i for t in sent}
+        return []
+    context.consumed |= {t.i for t in sent}
+    return [make_claim(context, owner, relation, p, "cue:colon-list") for p in split_properties(clean_text(rest.text))]
+
+
+def _colon_owner(cue: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The owner of the cue: its of-phrase or possessor ("the advantages of X:"), else the subject of the verb that
+    governs it ("X offers the following advantages:"), an anaphor resolved, else the section's topic when the cue
+    opens the sentence ("Advantages:")."""
+    owned = [t for c in cue.children if c.dep_ in ("prep", "poss") and c.lower_ != "as" for t in c.subtree]
+    if owned:
+        owner = resolve_owner(owned, context, discourse, cues, fallback=False)
+        if owner:
+            return owner
+    verb = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = clause_subject(verb) if verb is not None else None
+    if subject is None:
+        return discourse.topic if cue.i - context.sent.start <= 2 else ""
+    if subject.pos_ == "PRON":
+        earlier = _earlier_subject(subject, context, cues)  # "if these nanomaterials are ..., they suffer from"
+        if earlier:
+            return earlier
+    owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
+    if owner:
+        return owner
+    return _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
