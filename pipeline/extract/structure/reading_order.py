@@ -366,7 +366,7 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
         if gutters:
             break
     else:
-        return [fragments]
+        return _horizontal_slabs(fragments, depth)
 
     # cut at one gutter per level, the cleanest (fewest fragments across it, then widest); the others are found
     # again inside the parts, so a panel spanning two of three columns only splits those two
@@ -408,6 +408,30 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     for column in columns:
         regions.extend(reading_order(column, depth + 1))
     return regions
+
+
+def _horizontal_slabs(fragments: list[Fragment], depth: int) -> list[list[Fragment]]:
+    """A node without a gutter cut at its full-width blank bands (a blank line or more), each slab ordered on its own:
+    a figure whose labels cross the gutter above two columns of text hides the gutter from the whole page, so the
+    columns below it would be read line across line. Where no slab has columns of its own, the node stays whole."""
+    text = [f for f in fragments if not f.placeholder]
+    if len(text) < 8:
+        return [fragments]
+    sizes = sorted(f.size for f in text)
+    blank = max(4.0, sizes[len(sizes) // 2])
+    slabs: list[list[Fragment]] = []
+    bottom = None
+    for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
+        if bottom is None or fragment.top - bottom >= blank:
+            slabs.append([])
+        slabs[-1].append(fragment)
+        bottom = fragment.bottom if bottom is None else max(bottom, fragment.bottom)
+    if len(slabs) < 2:
+        return [fragments]
+    ordered = [reading_order(slab, depth + 1) for slab in slabs]
+    if all(len(regions) <= 1 for regions in ordered):
+        return [fragments]
+    return [region for regions in ordered for region in regions]
 
 
 @dataclass
