@@ -261,6 +261,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         for block in title_blocks[1:]:
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
+    previous: Block | None = None
     for block in blocks:
         text = block.raw_text
         if block is title:
@@ -273,12 +274,15 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "metadata"
         elif is_figure_text(text):
             block.kind = "figure_text"
+        elif previous is not None and _continues_paragraph(previous, block):
+            block.kind = "paragraph"
         elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
             block.kind = "footnote"
         elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
             block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
+        previous = block
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
@@ -293,6 +297,24 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         ):
             block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+def _continues_paragraph(previous: Block, block: Block) -> bool:
+    """A few lines right below a paragraph in its face and size that carry on its sentence (it ends without a stop,
+    they begin in lower case): its last lines, which the layout set apart (a short last line of a full-width
+    abstract falls in the column zone below it), not a footnote in small print."""
+    last, first = previous.lines[-1], block.lines[0]
+    return (
+        previous.kind == "paragraph"
+        and len(previous.lines) >= 2
+        and first.page == last.page
+        and first.font == last.font
+        and abs(first.size - last.size) < 0.3
+        and 0 <= first.top - last.bottom <= 1.5 * last.size
+        and abs(first.x0 - min(line.x0 for line in previous.lines)) <= last.size
+        and first.text[:1].islower()
+        and not TERMINAL.search(last.text.rstrip())
+    )
 
 
 def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str | None:

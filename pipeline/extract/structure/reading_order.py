@@ -344,6 +344,23 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
     return gutters
 
 
+def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
+    """Lines run across the strip with other text beside them at their height: the strip is whitespace inside a
+    column (a side column's edge, short lines, a label beside a paragraph), not a gutter. What truly spans the
+    columns (a title, an abstract, a wide figure) has nothing beside it."""
+    mid = (gutter[0] + gutter[1]) / 2
+    crossing = [f for f in fragments if f.x0 < mid < f.x1 and not f.placeholder]
+    if not crossing:
+        return False
+    others = [f for f in fragments if not (f.x0 < mid < f.x1) and not f.placeholder]
+    beside = 0
+    for f in crossing:
+        height = max(1.0, f.bottom - f.top)
+        if any(min(f.bottom, o.bottom) - max(f.top, o.top) > 0.3 * min(height, o.bottom - o.top) for o in others):
+            beside += 1
+    return beside > max(2, 0.2 * len(crossing))
+
+
 def _column_like(side: list[Fragment], height: float) -> bool:
     """Enough text, in lines of some width: not a column of reference numbers or bullets."""
     if not side:
@@ -362,7 +379,7 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     right = max(f.x1 for f in fragments)
     # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
     for wide in (0.55, 0.75):
-        gutters = _gutters(fragments, left, right, wide)
+        gutters = [g for g in _gutters(fragments, left, right, wide) if not _crossed_beside_text(g, fragments)]
         if gutters:
             break
     else:
