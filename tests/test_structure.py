@@ -308,9 +308,15 @@ def test_drop_cap_joins_its_word_and_lines_beside_it_stay_apart():
     text = _paragraph_text(doc)
     assert "Acinetobacter spp. are Gram-negative, soil-dwelling Gammaproteobacteria. Despite being typically" in text
     assert "A cinetobacter" not in text
-    # the keyword list above it, without a closing stop, does not run into the introduction
-    keywords = next(p.text for p in doc.passages if p.text.startswith("antibiotic resistance, virulence"))
-    assert "Acinetobacter spp." not in keywords
+    # the keyword list above it, without a closing stop, does not run into the introduction; it is front matter
+    # (metadata), and the introduction, which opens without a heading, leaves the abstract's sections
+    keywords = next(p for p in doc.passages if "antibiotic resistance, virulence" in p.text)
+    assert keywords.kind == "metadata" and keywords.text.startswith("KEYWORDS")
+    assert "Acinetobacter spp." not in keywords.text
+    introduction = next(p for p in doc.passages if p.text.startswith("Acinetobacter spp. are Gram-negative"))
+    assert introduction.section_path == ""
+    # ASM sets its bold labels in capitals beside the text's first line, without a stop: run-in headings
+    assert {"ABSTRACT", "IMPORTANCE"} <= {p.text for p in doc.passages if p.kind == "heading"}
 
 
 def test_paragraph_continues_past_a_box_read_between_its_parts(bmj):

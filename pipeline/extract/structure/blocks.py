@@ -338,7 +338,9 @@ def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str 
     bolder = typo.weight(words[0].fontname, config) > typo.weight(line.font, config)
     if text.endswith(":") or (bolder and text.endswith(".") and not text.endswith("..")):
         return text
-    return text if bolder and section_name(text) in config.top_level_sections else None
+    # a bold label in capitals needs no stop ("IMPORTANCE", "KEYWORDS" set beside the text's first line)
+    capitals = sum(ch.isalpha() for ch in text) >= 4 and text.isupper() and len(lead) <= 3
+    return text if bolder and (capitals or section_name(text) in config.top_level_sections) else None
 
 
 def is_metadata(text: str, config: LayoutConfig) -> bool:
