@@ -289,6 +289,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
                 if block.lines[0].page == title.lines[0].page:
                     block.kind = "footnote"
+    _type_text_above_figure_captions(blocks, typo, config)
     for previous, block, following in zip([None, *blocks[:-1]], blocks, [*blocks[1:], None], strict=True):
         if (
             block.kind in ("footnote", "paragraph")
@@ -297,6 +298,29 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         ):
             block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+# caption labels of figures, whose caption is set below the figure (a table's caption is above the table)
+FIGURE_LABEL = re.compile(r"^(?:fig(?:ure)?s?|scheme|chart|plate|extended data fig(?:ure)?)\b", re.IGNORECASE)
+
+
+def _type_text_above_figure_captions(blocks: list[Block], typo: Typography, config: LayoutConfig) -> None:
+    """Text in smaller print than the body between a figure's caption and the body text above it, in the caption's
+    column, is the figure's own (axis labels, legends, flow-chart boxes): a drawn figure has no image box to keep
+    it out of the reading order, and its labels may read like words ("Control group 1 week 4 weeks")."""
+    for index, caption in enumerate(blocks):
+        if caption.kind != "caption" or not FIGURE_LABEL.match(caption.raw_text):
+            continue
+        first = caption.lines[0]
+        for block in reversed(blocks[:index]):
+            line = block.lines[-1]
+            if line.page != first.page or line.bottom > first.top + 1:
+                break
+            if line.x1 < first.x0 or line.x0 > first.x1 + 0.05 * (first.x1 - first.x0):
+                continue  # another column
+            if block.kind not in ("paragraph", "footnote", "figure_text") or block.size >= typo.body_size - 0.3:
+                break  # body text (or a heading, another caption): the figure ends there
+            block.kind = "figure_text"
 
 
 def _continues_paragraph(previous: Block, block: Block) -> bool:
