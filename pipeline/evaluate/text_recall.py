@@ -142,9 +142,7 @@ def reference_shingles(pages: list[str]) -> list[str]:
     return [s for page_shingles in per_page for s in page_shingles if len(pages_of[s]) < 2]
 
 
-def text_recall(
-    pdf: Path, sentences: Iterable[str], passages: Iterable[str], printed: bool = True
-) -> TextRecall:
+def text_recall(pdf: Path, sentences: Iterable[str], passages: Iterable[str], printed: bool = True) -> TextRecall:
     reference = reference_shingles(page_texts(pdf, printed))
 
     def found(texts: Iterable[str]) -> set[str]:

@@ -29,7 +29,6 @@ from pipeline.extract.structure.references import (
 from pipeline.extract.structure.repair import Vocabulary, document_vocabulary, general_vocabulary, join_lines
 from pipeline.records import BBox, Passage, PdfContent, Reference, StructuredDocument
 
-
 # A keyword list is front matter only where front matter is printed (a search strategy's "Keywords:" in the
 # methods of a review is prose of its section).
 FRONT_MATTER_PAGES = 2

@@ -484,9 +484,8 @@ def _line_text(words: list[Word], size: float, baseline: float, config: LayoutCo
         if superscript and SUPERSCRIPT_CITATION.match(text) and parts:
             before = "".join(parts).rstrip()
             last_token = before.split(" ")[-1] if before else ""
-            is_exponent = (
-                not before or (before[-1].isdigit() and "," not in text) or last_token.lower().strip("(") in config.exponent_units
-            )
+            after_number = bool(before) and before[-1].isdigit() and "," not in text  # a number list is no exponent
+            is_exponent = not before or after_number or last_token.lower().strip("(") in config.exponent_units
             if before and not previous.space_after and word.x0 - previous.x1 < 0.12 * size:
                 # set apart from the word it touches, as printed: a citation as a [n] marker, an exponent as ^n
                 # ("10^6", "cm^2"), never glued into a number or word that is not there ("106", "translation1")
