@@ -203,3 +203,42 @@ def test_reference_leaves_out_runs_through_unmappable_glyphs():
     shingles = reference_shingles([page])
     assert shingles and not any("nition" in s or "\ufffe" in s for s in shingles)
     assert "of the method makes every later step of" in shingles
+
+
+def _page_text(name: str, index: int, printed: bool) -> str:
+    import pypdfium2
+
+    from pipeline.evaluate.text_recall import as_printed
+
+    from conftest import real_pdf
+
+    document = pypdfium2.PdfDocument(str(real_pdf(name)))
+    try:
+        text_page = document[index].get_textpage()
+        text = text_page.get_text_range()
+        return as_printed(text_page, text) if printed else text
+    finally:
+        document.close()
+
+
+def test_reference_reads_superscripts_apart_from_their_word():
+    """The text layer glues a raised citation marker to its word ("translation1,2"), a token no reader sees; read
+    as printed, the marker is a word of its own, as the sentences write it ("translation[1,2]")."""
+    from pipeline.evaluate.text_recall import normalized_words
+
+    name = "emm2023_eprs1_review_rotated_table.pdf"
+    glued = normalized_words(_page_text(name, 0, printed=False))
+    printed = normalized_words(_page_text(name, 0, printed=True))
+    assert "translation1" in glued and "translation1" not in printed
+    at = printed.index("preribosomal")
+    assert printed[at : at + 7] == ["preribosomal", "stage", "of", "translation", "1", "2", "compared"]
+    assert len(printed) > len(glued)  # nothing else is lost: only words set apart
+
+
+def test_reference_leaves_out_runs_through_glyphs_pdfium_flags_as_wrongly_mapped():
+    """Hindawi's "Th" ligature comes out of the text layer as "+e" ("+e medicinal use" for "The medicinal use"):
+    runs through it are left out of the reference, as are those through unmappable glyphs."""
+    page = _page_text("uritu2018_lamiaceae_pain_review_rotated.pdf", 0, printed=True)
+    shingles = reference_shingles([page])
+    assert not any(s.startswith("e medicinal use") for s in shingles)
+    assert "medicinal use of plants as analgesic drugs in" in shingles

@@ -308,9 +308,15 @@ def test_drop_cap_joins_its_word_and_lines_beside_it_stay_apart():
     text = _paragraph_text(doc)
     assert "Acinetobacter spp. are Gram-negative, soil-dwelling Gammaproteobacteria. Despite being typically" in text
     assert "A cinetobacter" not in text
-    # the keyword list above it, without a closing stop, does not run into the introduction
-    keywords = next(p.text for p in doc.passages if p.text.startswith("antibiotic resistance, virulence"))
-    assert "Acinetobacter spp." not in keywords
+    # the keyword list above it, without a closing stop, does not run into the introduction; it is front matter
+    # (metadata), and the introduction, which opens without a heading, leaves the abstract's sections
+    keywords = next(p for p in doc.passages if "antibiotic resistance, virulence" in p.text)
+    assert keywords.kind == "metadata" and keywords.text.startswith("KEYWORDS")
+    assert "Acinetobacter spp." not in keywords.text
+    introduction = next(p for p in doc.passages if p.text.startswith("Acinetobacter spp. are Gram-negative"))
+    assert introduction.section_path == ""
+    # ASM sets its bold labels in capitals beside the text's first line, without a stop: run-in headings
+    assert {"ABSTRACT", "IMPORTANCE"} <= {p.text for p in doc.passages if p.kind == "heading"}
 
 
 def test_paragraph_continues_past_a_box_read_between_its_parts(bmj):
@@ -365,3 +371,64 @@ def test_columns_with_a_gutter_narrower_than_an_em_are_read_one_after_the_other(
     text = _paragraph_text(doc)
     assert "beta" not in text[: text.index("alpha") + 600]
     assert text.index("prose beta words") > text.rindex("alpha")
+
+
+def test_superscript_markers_stay_in_their_line_and_paragraph():
+    """A raised marker sorts above its word (its top is higher) and may be read as a row of its own: the line then
+    took the marker's small size and ended the paragraph as a footnote ("domains5–7."). A marker that comes as
+    several words (its dash in another font) is one citation."""
+    doc = _pages("emm2023_eprs1_review_rotated_table.pdf", 1, 1)
+    text = _paragraph_text(doc)
+    assert "mainly through their additional evolutionarily acquired motifs and domains[5–7].\nThe nomenclature" in text
+    assert "in addition to translation[3–5]. Research over many decades" in text
+    assert not any("domains5" in p.text for p in doc.passages)
+
+
+def test_columns_under_a_figure_whose_labels_cross_the_gutter_are_read_one_after_the_other():
+    """Hindawi sets a chart with slanted labels across both columns at the top of a page: the labels hide the gutter
+    from the page as a whole, and the two columns below were read line across line."""
+    doc = _pages("uritu2018_lamiaceae_pain_review_rotated.pdf", 2, 3)
+    text = _paragraph_text(doc)
+    assert "reducing the consumption of solvents [57].\nPrevious studies have revealed" in text
+    assert "solvents [57]. levels compared" not in text
+    assert "did not affect plasma corticosterone levels compared with the control group" in text
+
+
+def test_last_line_of_a_full_width_abstract_stays_with_it():
+    """A full-width abstract's short last line falls in the column zone below it; in the abstract's small print it
+    was typed a footnote, cutting the abstract's last sentence."""
+    doc = _pages("uritu2018_lamiaceae_pain_review_rotated.pdf", 1, 1)
+    assert "in future and formulation of commercial therapeutic agents." in _paragraph_text(doc)
+    assert not any(p.kind == "footnote" and p.text == "therapeutic agents." for p in doc.passages)
+
+
+def test_side_column_beside_the_text_is_read_after_it_not_line_by_line():
+    """ASM prints editor, correspondence and dates in a narrow side column beside the first page's text: a strip of
+    whitespace inside the main column (short lines on the left) was taken for the gutter, and the main column's lines
+    alternated with the side column's."""
+    doc = _pages("msphere2024_acinetobacter_resistance.pdf", 1, 1)
+    text = _paragraph_text(doc)
+    assert (
+        "Despite being typically found in soil, some species within the genus also cause life-threatening human"
+        " infections (1). The most clinically significant of these is Acinetobacter baumannii" in text
+    )
+    assert "Received 10 February 2024" not in text
+
+
+def test_drawn_figure_text_is_no_paragraph_and_the_paragraph_it_cuts_goes_on(bmj):
+    """A chart drawn with vectors (no image box) between a paragraph and its figure caption: its labels ("Control
+    group", "1 week 4 weeks") were a paragraph, which took the place of the paragraph cut by the figure."""
+    text = _paragraph_text(bmj)
+    assert "interventions for smoking cessation[12] were overcome by implementing a multicentre trial" in text
+    assert "Control group Physical activity group" not in text
+    assert any(p.kind == "figure_text" and "Control group" in p.text for p in bmj.passages)
+
+
+def test_keyword_lists_are_front_matter(jner):
+    """A keyword list (after a run-in, displayed or plain label) is one metadata passage, however it is broken into
+    lines or blocks, and no section of its own."""
+    keywords = [p for p in jner.passages if "Multi-contact stimulation, EMG" in p.text]
+    assert len(keywords) == 1 and keywords[0].kind == "metadata"
+    assert keywords[0].text.startswith("Keywords:") and keywords[0].text.endswith("Neurorehabilitation")
+    assert not any(p.kind == "heading" and p.text == "Neurorehabilitation" for p in jner.passages)
+    assert not any("Keywords" in p.section_path for p in jner.passages)

@@ -9,7 +9,14 @@ Captions and table text are references too, so a document's ceiling is a little 
 
 One departure from the shared script's idea: pypdfium2 marks a glyph it cannot map to Unicode (a ligature without a
 ToUnicode entry, say) with U+FFFE, and deleting the mark leaves "denition" in the reference, which a correctly
-repaired "definition" never matches. Shingles that touch such a glyph are left out of the reference instead.
+repaired "definition" never matches. Shingles that touch such a glyph are left out of the reference instead; so are
+those through a glyph pdfium flags as wrongly mapped (a "Th" ligature read as "+", leaving "+e" for "The").
+
+A second one: the text layer glues a superscript to the word before it ("translation1,2", "10^6" as "106"), so the
+reference would hold a token no reader sees and no correct text can match. A run of raised, smaller digits (set
+at most 0.85 of the size of the character before it, its baseline raised by 0.15 of that size or more: a
+citation marker, an exponent) is read as a word of its own, as printed. `printed=False` gives the
+shared script's reference exactly.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ SHINGLE = 8
 BACK_MATTER = re.compile(r"^\s*(references|bibliography|literature cited|references and notes)\s*$", re.I | re.M)
 DASHES = re.compile(r"\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*")
 UNMAPPED = "\ufffe"  # pypdfium2's mark for a glyph with no Unicode
+SUPERSCRIPT_RUN = re.compile(r"^[0-9,\u2010-\u2014\u2212-]*[0-9][0-9,\u2010-\u2014\u2212-]*$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def shingles(words: list[str]) -> list[str]:
     return [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
 
 
-def page_texts(pdf: Path) -> list[str]:
+def page_texts(pdf: Path, printed: bool = True) -> list[str]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -57,12 +65,62 @@ def page_texts(pdf: Path) -> list[str]:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
-            texts.append(text_page.get_text_range())
+            text = text_page.get_text_range()
+            texts.append(as_printed(text_page, text) if printed else text)
             text_page.close()
             page.close()
         return texts
     finally:
         document.close()
+
+
+def as_printed(text_page, text: str) -> str:
+    """`text` (the text page's whole text) with each run of raised, smaller digits set apart from the words it
+    touches by spaces, and each glyph pdfium flags as wrongly mapped marked unmapped (see the module's note)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    if len(text) != text_page.count_chars():
+        return text  # characters and text do not line up (surrogate pairs): leave the text as pdfium gives it
+    matrix = pdfium_c.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def size_and_baseline(index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetMatrix(text_page.raw, index, matrix)
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        size = pdfium_c.FPDFText_GetFontSize(text_page.raw, index) * scale
+        pdfium_c.FPDFText_GetCharOrigin(text_page.raw, index, x, y)
+        up = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
+        return size, (x.value * matrix.c + y.value * matrix.d) / up  # the baseline along the glyph's up direction
+
+    out: list[str] = []
+    index = 0
+    anchor: tuple[float, float] | None = None  # size and baseline of the last letter or digit on the line
+    while index < len(text):
+        char = text[index]
+        if anchor is not None and not char.isspace():
+            run_end = index
+            while run_end < len(text) and not text[run_end].isspace():
+                size, baseline = size_and_baseline(run_end)
+                if size >= 0.85 * anchor[0] or baseline < anchor[1] + 0.15 * anchor[0]:
+                    break
+                run_end += 1
+            if run_end > index and SUPERSCRIPT_RUN.match(text[index:run_end]):
+                glued_before = bool(out) and out[-1][-1:].isalnum()
+                glued_after = run_end < len(text) and text[run_end].isalnum()
+                out.append((" " if glued_before else "") + text[index:run_end] + (" " if glued_after else ""))
+                index = run_end
+                continue
+        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, index) == 1:
+            char = UNMAPPED
+        if char.isalnum():
+            anchor = size_and_baseline(index)
+        elif char in "\r\n":
+            anchor = None
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def reference_shingles(pages: list[str]) -> list[str]:
@@ -84,8 +142,8 @@ def reference_shingles(pages: list[str]) -> list[str]:
     return [s for page_shingles in per_page for s in page_shingles if len(pages_of[s]) < 2]
 
 
-def text_recall(pdf: Path, sentences: Iterable[str], passages: Iterable[str]) -> TextRecall:
-    reference = reference_shingles(page_texts(pdf))
+def text_recall(pdf: Path, sentences: Iterable[str], passages: Iterable[str], printed: bool = True) -> TextRecall:
+    reference = reference_shingles(page_texts(pdf, printed))
 
     def found(texts: Iterable[str]) -> set[str]:
         return set(shingles([w for text in texts for w in normalized_words(text)]))

@@ -57,7 +57,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "doc_id": DOC_ID,
         "passage_id": "Index of the passage in reading order.",
         "kind": "title, heading, paragraph, caption, reference, abbreviation, footnote, metadata (DOI/URL, licence,"
-        " correspondence, dates) or figure_text (words printed inside a figure).",
+        " correspondence, dates, keyword lists) or figure_text (words printed inside a figure).",
         "section_path": "Headings above the passage, outermost first, joined by ' > '.",
         "page": "1-based page number.",
         "x0": "Left edge of the passage on the page, in PDF points.",

@@ -261,6 +261,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         for block in title_blocks[1:]:
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
+    previous: Block | None = None
     for block in blocks:
         text = block.raw_text
         if block is title:
@@ -273,18 +274,22 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "metadata"
         elif is_figure_text(text):
             block.kind = "figure_text"
+        elif previous is not None and _continues_paragraph(previous, block):
+            block.kind = "paragraph"
         elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
             block.kind = "footnote"
         elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
             block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
+        previous = block
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
             if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
                 if block.lines[0].page == title.lines[0].page:
                     block.kind = "footnote"
+    _type_text_above_figure_captions(blocks, typo, config)
     for previous, block, following in zip([None, *blocks[:-1]], blocks, [*blocks[1:], None], strict=True):
         if (
             block.kind in ("footnote", "paragraph")
@@ -293,6 +298,47 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         ):
             block.kind = "heading"
     _assign_levels(blocks, typo, config)
+
+
+# caption labels of figures, whose caption is set below the figure (a table's caption is above the table)
+FIGURE_LABEL = re.compile(r"^(?:fig(?:ure)?s?|scheme|chart|plate|extended data fig(?:ure)?)\b", re.IGNORECASE)
+
+
+def _type_text_above_figure_captions(blocks: list[Block], typo: Typography, config: LayoutConfig) -> None:
+    """Text in smaller print than the body between a figure's caption and the body text above it, in the caption's
+    column, is the figure's own (axis labels, legends, flow-chart boxes): a drawn figure has no image box to keep
+    it out of the reading order, and its labels may read like words ("Control group 1 week 4 weeks")."""
+    for index, caption in enumerate(blocks):
+        if caption.kind != "caption" or not FIGURE_LABEL.match(caption.raw_text):
+            continue
+        first = caption.lines[0]
+        for block in reversed(blocks[:index]):
+            line = block.lines[-1]
+            if line.page != first.page or line.bottom > first.top + 1:
+                break
+            if line.x1 < first.x0 or line.x0 > first.x1 + 0.05 * (first.x1 - first.x0):
+                continue  # another column
+            if block.kind not in ("paragraph", "footnote", "figure_text") or block.size >= typo.body_size - 0.3:
+                break  # body text (or a heading, another caption): the figure ends there
+            block.kind = "figure_text"
+
+
+def _continues_paragraph(previous: Block, block: Block) -> bool:
+    """A few lines right below a paragraph in its face and size that carry on its sentence (it ends without a stop,
+    they begin in lower case): its last lines, which the layout set apart (a short last line of a full-width
+    abstract falls in the column zone below it), not a footnote in small print."""
+    last, first = previous.lines[-1], block.lines[0]
+    return (
+        previous.kind == "paragraph"
+        and len(previous.lines) >= 2
+        and first.page == last.page
+        and first.font == last.font
+        and abs(first.size - last.size) < 0.3
+        and 0 <= first.top - last.bottom <= 1.5 * last.size
+        and abs(first.x0 - min(line.x0 for line in previous.lines)) <= last.size
+        and first.text[:1].islower()
+        and not TERMINAL.search(last.text.rstrip())
+    )
 
 
 def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str | None:
@@ -316,7 +362,9 @@ def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str 
     bolder = typo.weight(words[0].fontname, config) > typo.weight(line.font, config)
     if text.endswith(":") or (bolder and text.endswith(".") and not text.endswith("..")):
         return text
-    return text if bolder and section_name(text) in config.top_level_sections else None
+    # a bold label in capitals needs no stop ("IMPORTANCE", "KEYWORDS" set beside the text's first line)
+    capitals = sum(ch.isalpha() for ch in text) >= 4 and text.isupper() and len(lead) <= 3
+    return text if bolder and (capitals or section_name(text) in config.top_level_sections) else None
 
 
 def is_metadata(text: str, config: LayoutConfig) -> bool:

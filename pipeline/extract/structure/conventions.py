@@ -41,6 +41,8 @@ class LayoutConfig:
     vocabulary_package: str
     reference_headings: frozenset[str]
     abbreviation_headings: frozenset[str]
+    keyword_headings: frozenset[str]
+    front_matter_sections: frozenset[str]
     top_level_sections: frozenset[str]
     caption_pattern: re.Pattern
     bold_font_markers: tuple[str, ...]
@@ -63,6 +65,8 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         vocabulary_package=data["vocabulary_package"],
         reference_headings=frozenset(data["reference_headings"]),
         abbreviation_headings=frozenset(data["abbreviation_headings"]),
+        keyword_headings=frozenset(data.get("keyword_headings", [])),
+        front_matter_sections=frozenset(data.get("front_matter_sections", [])),
         top_level_sections=frozenset(data["top_level_sections"]),
         caption_pattern=caption,
         bold_font_markers=tuple(data["bold_font_markers"]),

@@ -29,6 +29,21 @@ from pipeline.extract.structure.references import (
 from pipeline.extract.structure.repair import Vocabulary, document_vocabulary, general_vocabulary, join_lines
 from pipeline.records import BBox, Passage, PdfContent, Reference, StructuredDocument
 
+# A keyword list is front matter only where front matter is printed (a search strategy's "Keywords:" in the
+# methods of a review is prose of its section).
+FRONT_MATTER_PAGES = 2
+
+
+def keyword_label(text: str, lead: str | None, config: LayoutConfig) -> str | None:
+    """The label of a keyword list that opens `text` ("Keywords:", "KEYWORDS" in a face of its own, "Index terms—"),
+    with the punctuation and space after it; None when the text opens with none."""
+    names = sorted(config.keyword_headings, key=len, reverse=True)
+    pattern = r"^\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in names) + r")\b\s*([:.—–-]?)\s*"
+    match = re.match(pattern, text, re.IGNORECASE)
+    if match is None or not (match.group(1) or (lead and section_name(lead) in config.keyword_headings)):
+        return None  # a sentence that happens to begin with "Keywords" is prose
+    return text[: match.end()]
+
 
 def page_breaks(lines: list[Line], text: str) -> list[tuple[int, int]]:
     """(offset in `text`, page) where a passage continued from an earlier page goes on, so each sentence gets the
@@ -84,7 +99,33 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         b.kind == "heading" and section_name(b.raw_text) in config.reference_headings for b in blocks
     )
     listed_references = set() if has_reference_heading else headingless_reference_blocks(blocks)
+    keyword_list: list[str] | None = None  # the parts of a keyword list while it may go on
+
+    def close_keyword_list() -> None:
+        # a keyword list is front matter, not a section: one metadata passage (its label and items), and it closes
+        # the front matter, so the text after it leaves the abstract's sections (a body that opens without a heading)
+        kind, path, list_lines, label = drafts[-1]
+        drafts[-1] = (kind, path, list_lines, f"{label.rstrip(':.—– ')}: " + " ".join(keyword_list))
+        while stack and (stack[-1][2] or section_name(stack[-1][1]) in config.front_matter_sections):
+            stack.pop()
+
     for index, block in enumerate(blocks):
+        if keyword_list is not None:
+            text = join_lines([line.text for line in block.lines], vocabulary)
+            if (
+                block.kind in ("paragraph", "heading", "footnote")
+                and len(block.lines) <= 3
+                and block.lines[0].page == drafts[-1][2][-1].page
+                and (not keyword_list or keyword_list[-1].rstrip().endswith((",", ";")))
+            ):
+                keyword_list.append(text)  # the items under the label, or a list going on past a , or ;
+                drafts[-1][2].extend(block.lines)
+                continue
+            if keyword_list:
+                close_keyword_list()
+            else:
+                drafts.pop()  # a label with nothing under it is no keyword list
+            keyword_list = None
         if section_kind == "references" and block.kind == "heading" and reference_number(block.lines[0]) is not None:
             block.kind = "paragraph"  # a numbered entry whose title is set in bold, not a section
         if index in listed_references:
@@ -96,6 +137,14 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             flush_references(" > ".join(h for _, h, _ in stack))
         if block.kind == "heading":
             heading = clean_heading(join_lines([line.text for line in block.lines], vocabulary))
+            if (
+                section_name(heading) in config.keyword_headings
+                and not section_kind
+                and block.lines[0].page <= FRONT_MATTER_PAGES
+            ):
+                keyword_list = []
+                drafts.append(("metadata", " > ".join(h for _, h, _ in stack), list(block.lines), heading))
+                continue
             if section_kind and block.level > section_level:
                 pass  # a sub-heading inside references or abbreviations keeps the section
             else:
@@ -134,6 +183,11 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             continue
         text = join_lines([line.text for line in block.lines], vocabulary)
         lead = run_in_heading(block, typo, config) if block.kind == "paragraph" else None
+        label = keyword_label(text, lead, config) if block.lines[0].page <= FRONT_MATTER_PAGES else None
+        if label:
+            drafts.append(("metadata", path, list(block.lines), label))  # a keyword list after its label
+            keyword_list = [text[len(label) :]]
+            continue
         if lead and text.startswith(lead) and len(text) > len(lead) + 1:
             # a run-in heading opens its own section one level below the last displayed heading
             level = next((lvl for lvl, _, run_in in reversed(stack) if not run_in), 0) + 1
@@ -152,6 +206,8 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 continue
         drafts.append((block.kind, path, block.lines, text))
 
+    if keyword_list:
+        close_keyword_list()
     if reference_lines:
         flush_references(" > ".join(h for _, h, _ in stack))
     references = first_entry_per_number(references)

@@ -152,9 +152,9 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
         best = None
         for i in active:
             row_centre, row_half, _ = extents[i]
-            if abs(row_centre - centre) < max(row_half, half) * 0.7 and (
-                best is None or abs(row_centre - centre) < abs(extents[best][0] - centre)
-            ):
+            if (
+                abs(row_centre - centre) < max(row_half, half) * 0.7 or _script_of(row_centre, row_half, centre, half)
+            ) and (best is None or abs(row_centre - centre) < abs(extents[best][0] - centre)):
                 best = i
         if best is None:
             rows.append([word])
@@ -168,6 +168,17 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
             else:
                 extents[best] = (row_centre, row_half, word.top)
     return rows
+
+
+def _script_of(row_centre: float, row_half: float, centre: float, half: float) -> bool:
+    """One of the two is a super- or subscript of the other: clearly smaller, and most of its height within the
+    other's. A raised citation marker sorts before its word (its top is higher) and may sit too far off the word's
+    centre for the centre test, which would give it a row of its own and then a line of its own size."""
+    small, large = sorted(((half, centre), (row_half, row_centre)))
+    if small[0] > 0.85 * large[0]:
+        return False
+    overlap = min(small[1] + small[0], large[1] + large[0]) - max(small[1] - small[0], large[1] - large[0])
+    return overlap >= 0.6 * 2 * small[0]
 
 
 def _is_label(words: list[Word], caption_pattern: re.Pattern | None) -> bool:
@@ -333,6 +344,23 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
     return gutters
 
 
+def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
+    """Lines run across the strip with other text beside them at their height: the strip is whitespace inside a
+    column (a side column's edge, short lines, a label beside a paragraph), not a gutter. What truly spans the
+    columns (a title, an abstract, a wide figure) has nothing beside it."""
+    mid = (gutter[0] + gutter[1]) / 2
+    crossing = [f for f in fragments if f.x0 < mid < f.x1 and not f.placeholder]
+    if not crossing:
+        return False
+    others = [f for f in fragments if not (f.x0 < mid < f.x1) and not f.placeholder]
+    beside = 0
+    for f in crossing:
+        height = max(1.0, f.bottom - f.top)
+        if any(min(f.bottom, o.bottom) - max(f.top, o.top) > 0.3 * min(height, o.bottom - o.top) for o in others):
+            beside += 1
+    return beside > max(2, 0.2 * len(crossing))
+
+
 def _column_like(side: list[Fragment], height: float) -> bool:
     """Enough text, in lines of some width: not a column of reference numbers or bullets."""
     if not side:
@@ -351,11 +379,11 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     right = max(f.x1 for f in fragments)
     # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
     for wide in (0.55, 0.75):
-        gutters = _gutters(fragments, left, right, wide)
+        gutters = [g for g in _gutters(fragments, left, right, wide) if not _crossed_beside_text(g, fragments)]
         if gutters:
             break
     else:
-        return [fragments]
+        return _horizontal_slabs(fragments, depth)
 
     # cut at one gutter per level, the cleanest (fewest fragments across it, then widest); the others are found
     # again inside the parts, so a panel spanning two of three columns only splits those two
@@ -399,6 +427,30 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     return regions
 
 
+def _horizontal_slabs(fragments: list[Fragment], depth: int) -> list[list[Fragment]]:
+    """A node without a gutter cut at its full-width blank bands (a blank line or more), each slab ordered on its own:
+    a figure whose labels cross the gutter above two columns of text hides the gutter from the whole page, so the
+    columns below it would be read line across line. Where no slab has columns of its own, the node stays whole."""
+    text = [f for f in fragments if not f.placeholder]
+    if len(text) < 8:
+        return [fragments]
+    sizes = sorted(f.size for f in text)
+    blank = max(4.0, sizes[len(sizes) // 2])
+    slabs: list[list[Fragment]] = []
+    bottom = None
+    for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
+        if bottom is None or fragment.top - bottom >= blank:
+            slabs.append([])
+        slabs[-1].append(fragment)
+        bottom = fragment.bottom if bottom is None else max(bottom, fragment.bottom)
+    if len(slabs) < 2:
+        return [fragments]
+    ordered = [reading_order(slab, depth + 1) for slab in slabs]
+    if all(len(regions) <= 1 for regions in ordered):
+        return [fragments]
+    return [region for regions in ordered for region in regions]
+
+
 @dataclass
 class Line:
     page: int
@@ -426,13 +478,20 @@ def _line_text(words: list[Word], size: float, baseline: float, config: LayoutCo
     [n] markers."""
     parts: list[str] = []
     previous: Word | None = None
-    for word in words:
+    for word in _superscript_runs(words, size, baseline):
         text = word.text
         superscript = word.size < 0.85 * size and word.bottom < baseline - 0.2 * size
         if superscript and SUPERSCRIPT_CITATION.match(text) and parts:
-            before = parts[-1].rstrip()
+            before = "".join(parts).rstrip()
             last_token = before.split(" ")[-1] if before else ""
-            is_exponent = not before or before[-1].isdigit() or last_token.lower().strip("(") in config.exponent_units
+            after_number = bool(before) and before[-1].isdigit() and "," not in text  # a number list is no exponent
+            is_exponent = not before or after_number or last_token.lower().strip("(") in config.exponent_units
+            if before and not previous.space_after and word.x0 - previous.x1 < 0.12 * size:
+                # set apart from the word it touches, as printed: a citation as a [n] marker, an exponent as ^n
+                # ("10^6", "cm^2"), never glued into a number or word that is not there ("106", "translation1")
+                parts.append("^" + text if is_exponent else "[" + text.replace("-", "–") + "]")
+                previous = word
+                continue
             if not is_exponent:
                 parts.append("[" + text.replace("-", "–") + "]")
                 previous = word
@@ -448,10 +507,35 @@ def _line_text(words: list[Word], size: float, baseline: float, config: LayoutCo
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
+def _superscript_runs(words: list[Word], size: float, baseline: float) -> list[Word]:
+    """Touching raised words of small print as one word: a marker "3–5" or "21,104" may come as several words
+    (the dash or comma in another font), which one by one are no citation."""
+    merged: list[Word] = []
+    for word in words:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and _raised(previous, size, baseline)
+            and _raised(word, size, baseline)
+            and not previous.space_after
+            and word.x0 - previous.x1 < 0.12 * size
+        ):
+            merged[-1] = replace(previous, text=previous.text + word.text, x1=max(previous.x1, word.x1))
+        else:
+            merged.append(word)
+    return merged
+
+
+def _raised(word: Word, size: float, baseline: float) -> bool:
+    return word.size < 0.85 * size and word.bottom < baseline - 0.2 * size
+
+
 def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutConfig) -> Line:
     words = sorted((w for f in fragments for w in f.words), key=lambda w: w.x0)
-    main = max(fragments, key=lambda f: len(f.words))
-    size = main.size
+    sizes: Counter = Counter()
+    for fragment in fragments:
+        sizes[fragment.size] += sum(len(w.text) for w in fragment.words)
+    size = sizes.most_common(1)[0][0]  # the size most of the line's characters are set in, not its superscripts'
     baseline = max(f.bottom for f in fragments)
     fonts: Counter = Counter()
     for word in words:
