@@ -176,7 +176,18 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
         if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
             if len(candidate.split()) > 1:
                 return candidate
-    return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
+    if discourse.effect_subject:
+        return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
+    # "S. lavandulifolia is used in ... Also, this plant has ...": a demonstrative points back to the subject of the
+    # sentence before, when nothing has been claimed of an agent yet
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in head.children)
+    return discourse.salient if demonstrative and _names_agent(discourse.salient, cues) else ""
+
+
+def _names_agent(text: str, cues: ClaimCues) -> bool:
+    words = text.lower().split()
+    generic = set(cues.raw["non_agent_heads"]) | set(cues.raw["anaphoric_agent_heads"]) | cues.investigators
+    return bool(words) and words[-1].rstrip("s") not in generic and words[-1] not in generic
 
 
 def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:

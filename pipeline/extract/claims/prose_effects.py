@@ -7,9 +7,13 @@ atomic effects; direction, magnitude, comparator, hedging and negation come from
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
+
+from pipeline.config import general_vocabulary, models_dir
 
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
@@ -58,6 +62,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
         if "EFFECT_VERB" in labels and not participle:
             claims.extend(_verb_effect(token, cue, context, discourse, cues))
+        elif token.lower_ in cues.raw["effect_adjectives"] and _is_predicate(token):
+            claims.extend(_predicate_effect(token, context, discourse, cues))
         elif "RESULT_VERB" in labels and (
             not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")) or _consequence_clause(token)
         ):
@@ -78,6 +84,50 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
     return [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+
+
+def _is_predicate(word: Token) -> bool:
+    """ "X is required for", "X was found to be more susceptible to": the adjective (or passive participle) is the
+    predicate of a clause with a copula or passive auxiliary, not a modifier of a noun ("the required dose")."""
+    if word.pos_ not in ("ADJ", "VERB") or word.dep_ in ("amod", "compound", "nmod"):
+        return False
+    if word.dep_ in ("acomp", "oprd") and word.head.lemma_ == "be":
+        return True
+    return any(c.dep_ in ("cop", "auxpass", "aux") and c.lemma_ == "be" for c in word.children)
+
+
+def _predicate_effect(word: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Phosphorylation of X is required for Y and Z", "teucrioside was effective in inhibiting calcineurin",
+    "rosemary oil is most active against Gram-negative bacteria": an agent's effect stated by a predicate
+    adjective and its preposition (models/claims/cues.json "effect_adjectives"); one effect per coordinated item,
+    the adjective (with "more"/"most") kept in the effect as written."""
+    frame = cues.raw["effect_adjectives"][word.lower_]
+    if _is_inquiry(word, cues) or _is_requirement(word, cues):
+        return []
+    preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ in frame["preps"]]
+    if not preps:
+        return []
+    subject_text = _effect_subject(word, context, discourse, cues)
+    if not subject_text or lexicon_type(subject_text) == "method":
+        return []  # "CNNs are effective in ..." evaluates a method (an advantage), not a treatment's effect
+    degree = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in ("more", "most", "less", "least")]
+    predicate = " ".join([*(d.text for d in degree), word.text])
+    direction = frame["direction"] or "none"
+    anchor = word.head if word.dep_ in ("acomp", "oprd") else word
+    claims = []
+    for prep in preps:
+        for target in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if target.pos_ in ("VERB", "AUX"):
+                parts = [span_text(word.doc, [t.i for t in target.subtree])]
+                context.consumed.add(target.i)  # "effective in inhibiting Y" is one effect, not also "Y"
+            elif target.pos_ in ("NOUN", "PROPN"):
+                parts = [text for text, _ in _object_parts(target, direction, context, cues)]
+            else:
+                continue
+            for part in parts:
+                claim = _effect_claim(context, anchor, subject_text, f"{predicate} {prep.text} {part}", direction, "effect:predicate")
+                claims.append(claim)
+    return claims
 
 
 def _procedure_section(section_path: str, cues: ClaimCues) -> bool:
@@ -307,10 +357,28 @@ def _plain_agent(subject: Token, cues: ClaimCues) -> str:
     if subject.lemma_.lower() in cues.method_heads and not _specific_modifiers(subject, cues):
         return ""  # "the method improves ..." without naming it
     named = subject.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in subject.text[1:])
+    named = named or is_specific_name(subject)
     modified = any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "npadvmod") for c in subject.children)
     if not named and not modified and subject.lemma_.lower() not in cues.agent_heads:
         return ""  # a bare "kinase", "event" or "variants" is a topic; a bare "the extract" still acts
     return noun_phrase_text(subject)
+
+
+def is_specific_name(token: Token) -> bool:
+    """ "marrubiin", "thymol", "carnosol": a single word that general English does not know (its lemma is not in
+    the vocabulary of the parser's package) names a specific compound, drug or gene, not a topic like "kinase"."""
+    word = token.lemma_.lower()
+    if len(word) < 5 or not word.isalpha() or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    vocabulary = _general_words()
+    return bool(vocabulary) and word not in vocabulary and token.lower_ not in vocabulary
+
+
+@lru_cache(maxsize=1)
+def _general_words() -> frozenset[str]:
+    # the same word list the structure stage repairs hyphenation with (models/structure/layout.json)
+    layout = json.loads((models_dir() / "structure" / "layout.json").read_text(encoding="utf-8"))
+    return general_vocabulary(layout.get("vocabulary_package", ""))
 
 
 def _only_treatment(context: SentenceContext) -> str:
@@ -394,6 +462,10 @@ def _agent_text(
         return treated
     if named:
         return _glued(head.doc, named[0], named[1], named[2])
+    # "Paw edema was attenuated by carvacrol": a compound no lexicon lists (of an agent phrase, its object)
+    name = next((c for c in head.children if c.dep_ == "pobj"), head) if head.pos_ == "ADP" else head
+    if is_specific_name(name) and name.lemma_.lower() not in cues.raw["non_agent_heads"]:
+        return noun_phrase_text(name)
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
