@@ -176,12 +176,12 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
         if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
             if len(candidate.split()) > 1:
                 return candidate
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in head.children)
+    if demonstrative and _names_agent(discourse.salient, cues):
+        return discourse.salient  # "S. lavandulifolia is ... Also, this plant has ...": the sentence before's subject
     if discourse.effect_subject:
         return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
-    # "S. lavandulifolia is used in ... Also, this plant has ...": a demonstrative points back to the subject of the
-    # sentence before, when nothing has been claimed of an agent yet
-    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in head.children)
-    return discourse.salient if demonstrative and _names_agent(discourse.salient, cues) else ""
+    return ""
 
 
 def _names_agent(text: str, cues: ClaimCues) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -83,7 +84,30 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
-    return [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    return [part for claim in claims for part in _distributed_subjects(claim)]
+
+
+COORDINATION = re.compile(r",\s*(?:and|or|and/or)\s+|\s+(?:and|or|and/or)\s+|,\s+")
+
+
+def _distributed_subjects(claim: Claim) -> list[Claim]:
+    """ "The hydroalcoholic extract and the essential oil inhibited Y", "treatment with EOS1 and BIS reduced Y": each
+    coordinated agent has the effect. Names only (at most five words each, no bracket cut in two); a phrase whose
+    coordination sits inside an of-phrase stays whole ("the secretion of A and B" is one agent's name)."""
+    subject = claim.subject
+    if subject.count("(") != subject.count(")") or re.search(r"\([^)]*(?:,| and | or )", subject):
+        return [claim]
+    parts = [p.strip() for p in COORDINATION.split(subject) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+        return [claim]
+    if " of " in parts[-1] and not any(" of " in p for p in parts[:-1]):
+        return [claim]  # "extract and essential oil of S. hortensis": the of-phrase is shared, keep the whole
+    copies = []
+    for part in parts:
+        copy = replace(claim, subject=re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I))
+        copies.append(copy)
+    return copies
 
 
 def _is_predicate(word: Token) -> bool:
@@ -117,9 +141,10 @@ def _predicate_effect(word: Token, context: SentenceContext, discourse: Discours
     claims = []
     for prep in preps:
         for target in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if target.pos_ in ("VERB", "AUX") and target.lemma_.lower() in cues.effect_direction:
+                continue  # "effective in increasing A and B": the effect verb itself gives one effect per object
             if target.pos_ in ("VERB", "AUX"):
                 parts = [span_text(word.doc, [t.i for t in target.subtree])]
-                context.consumed.add(target.i)  # "effective in inhibiting Y" is one effect, not also "Y"
             elif target.pos_ in ("NOUN", "PROPN"):
                 parts = [text for text, _ in _object_parts(target, direction, context, cues)]
             else:
