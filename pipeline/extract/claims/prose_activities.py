@@ -185,9 +185,11 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
 
 
 def _names_agent(text: str, cues: ClaimCues) -> bool:
+    """A name ("S. lavandulifolia", "EPRS1 knockdown"), not a generic phrase ("antimicrobial activities")."""
     words = text.lower().split()
     generic = set(cues.raw["non_agent_heads"]) | set(cues.raw["anaphoric_agent_heads"]) | cues.investigators
-    return bool(words) and words[-1].rstrip("s") not in generic and words[-1] not in generic
+    named = any(ch.isupper() or ch.isdigit() for ch in text)
+    return named and bool(words) and words[-1].rstrip("s") not in generic and words[-1] not in generic
 
 
 def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:

@@ -85,13 +85,20 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
     claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
-    return [part for claim in claims for part in _distributed_subjects(claim)]
+    return [part for claim in claims for part in _distributed_subjects(claim, context)]
+
+
+def _ends_in_noun(part: str, context: SentenceContext) -> bool:
+    """Whether the phrase, as written in the sentence, ends in a noun (a whole agent, not a premodifier)."""
+    last = part.split()[-1]
+    tokens = [t for t in context.sent if t.text == last]
+    return bool(tokens) and all(t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("amod", "compound") for t in tokens)
 
 
 COORDINATION = re.compile(r",\s*(?:and|or|and/or)\s+|\s+(?:and|or|and/or)\s+|,\s+")
 
 
-def _distributed_subjects(claim: Claim) -> list[Claim]:
+def _distributed_subjects(claim: Claim, context: SentenceContext) -> list[Claim]:
     """ "The hydroalcoholic extract and the essential oil inhibited Y", "treatment with EOS1 and BIS reduced Y": each
     coordinated agent has the effect. Names only (at most five words each, no bracket cut in two); a phrase whose
     coordination sits inside an of-phrase stays whole ("the secretion of A and B" is one agent's name)."""
@@ -103,6 +110,8 @@ def _distributed_subjects(claim: Claim) -> list[Claim]:
         return [claim]
     if " of " in parts[-1] and not any(" of " in p for p in parts[:-1]):
         return [claim]  # "extract and essential oil of S. hortensis": the of-phrase is shared, keep the whole
+    if not all(_ends_in_noun(part, context) for part in parts[:-1]):
+        return [claim]  # "ethanolic and aqueous extracts", "both intrathecal and oral administration": shared head
     copies = []
     for part in parts:
         copy = replace(claim, subject=re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I))
