@@ -65,13 +65,34 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
     text = span_text(doc, kept)
     claims = []
-    for item in split_properties(text):
+    for item in _shared_head(split_properties(text), frame):
         claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
         claim.negated = verb_negated(verb, cues)
         claims.append(claim)
     return claims
+
+
+def _shared_head(items: list[str], frame: dict) -> list[str]:
+    """ "analgesic, anti-inflammatory, and antipyretic activity in mouse models of pain": the activity noun and what
+    follows it belong to every item of the list ("analgesic activity in mouse models of pain", ...)."""
+    if len(items) < 2:
+        return items
+    nouns = set(frame["nouns"])
+
+    def is_noun(word: str) -> bool:
+        word = word.lower()
+        return word in nouns or word.removesuffix("s") in nouns or word.endswith("ies") and word[:-3] + "y" in nouns
+
+    words = items[-1].split()
+    at = next((k for k, w in enumerate(words) if k > 0 and is_noun(w)), None)
+    if at is None or at == len(words) - 1:
+        return items  # no phrase after the noun: the items stand as written
+    if any(is_noun(w) for item in items[:-1] for w in item.split()):
+        return items
+    suffix = " ".join(words[at:])
+    return [f"{item} {suffix}" for item in items[:-1]] + [items[-1]]
 
 
 def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int, int]:
@@ -159,9 +180,17 @@ def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: 
         # "Rosmarinic acid is the major component, and it has ... activity": an earlier clause of the sentence
         earlier = _earlier_subject(subject, context, cues)
         return earlier or discourse.effect_subject or discourse.salient
-    if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+    if not (subject.pos_ in ("NOUN", "PROPN", "ADJ") or misread_noun(subject)):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""  # "the dominant effects of exosomes are manifested in ...": a topic, not an agent
     return resolve_product_anaphor(subject, discourse, cues) or _without_participle_clause(subject)
+
+
+def misread_noun(token: Token) -> bool:
+    """ "Thymus extracts demonstrated ...": a plural noun the tagger read as a verb ("extracts", "leaves") is still
+    the clause's subject when the parser attached it as one."""
+    return token.pos_ == "VERB" and token.tag_ in ("VBZ", "NNS") and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) -> str:

@@ -43,6 +43,7 @@ from pipeline.extract.claims.prose import (
 from pipeline.extract.claims.prose_activities import (
     activity_claims,
     activity_phrase_claims,
+    misread_noun,
     resolve_product_anaphor,
     without_dose,
 )
@@ -386,7 +387,9 @@ def _plain_agent(subject: Token, cues: ClaimCues) -> str:
     """A noun phrase that acts, named as written ("the ethanolic extract of rosemary", "EPRS1 deficiency", "mice
     lacking S6K1"), unless its head names a measure, a finding or a topic (models/claims/cues.json
     "non_agent_heads") or it is a pronoun."""
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+    if not (subject.pos_ in ("NOUN", "PROPN") or misread_noun(subject)):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""
     if subject.lemma_.lower() in cues.method_heads and not _specific_modifiers(subject, cues):
         return ""  # "the method improves ..." without naming it
