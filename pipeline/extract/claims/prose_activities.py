@@ -34,8 +34,13 @@ LEADING_DOSE = re.compile(r"^(?:about\s+|approximately\s+)?\d[\d.,]*\s*(?:[a-zµ
 
 
 def without_dose(subject: str) -> str:
+    subject = CAUSE_TAIL.sub("", subject)  # "the extract due to inhibition of COX": the cause is not the agent
+    subject = re.sub(r"^that\s+", "", subject)  # "(showed) that the extract ...": the complementizer is no part
     stripped = LEADING_DOSE.sub("", subject)
     return stripped if stripped and stripped != subject and stripped[0].isalpha() else subject
+
+
+CAUSE_TAIL = re.compile(r"\s+(?:due to|owing to|because of)\s.*$", re.I)
 
 
 CLAUSE_BREAKS = {";", ":", "but", "whereas", "while", "although", "which", "that"}
