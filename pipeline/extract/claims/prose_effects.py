@@ -50,6 +50,7 @@ from pipeline.extract.claims.prose_activities import (
 from pipeline.records import Claim
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+QUANTITY_HEADS = {"dose", "dosage", "concentration"}  # "doses of X": X acts
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -303,7 +304,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 current = anchor
                 continue
         if subjects and not relative:
-            subject = subjects[0]
+            subject = _dosed(subjects[0])
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
@@ -349,6 +350,14 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
+
+
+def _dosed(head: Token) -> Token:
+    """ "all three doses of the extract", "high concentrations of carvacrol": the agent is what was dosed."""
+    if head.lemma_.lower() not in QUANTITY_HEADS and head.lower_.removesuffix("s") not in QUANTITY_HEADS:
+        return head
+    dosed = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return dosed[0] if dosed and dosed[0].pos_ in ("NOUN", "PROPN") else head
 
 
 def _stray_subject(verb: Token) -> list[Token]:
@@ -468,6 +477,9 @@ def _agent_text(
     if not tokens:
         return ""
     head = head or _phrase_head(tokens)
+    if _dosed(head) is not head:
+        head = _dosed(head)
+        tokens = list(head.subtree)
     indices = {t.i for t in tokens}
     mention = best_mention(mentions_in(indices, context))
     if mention and mention.start == head.i and mention.end == head.i + 1:
