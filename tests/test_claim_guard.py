@@ -162,3 +162,14 @@ def test_a_list_shares_its_activity_noun_and_trailing_phrase(agent_passage):
 @pytest.mark.parametrize("obj", ["the mice", "participants", "cell"])
 def test_a_lone_organism_or_unit_of_study_is_no_effect(obj):
     assert not is_content_object(obj, "X")
+
+
+def test_no_difference_between_a_named_arm_and_control_is_a_negated_effect():
+    claims = text_claims(
+        "No significant difference was found in rates of smoking abstinence at end of pregnancy between the physical"
+        " activity and control groups (8% v 6%; odds ratio 1.21). There was no significant difference in scores"
+        " between the groups at six months."
+    )
+    found = [c for c in claims if c.cue == "effect:no-difference"]
+    assert [(c.subject, c.negated) for c in found] == [("physical activity", True)]
+    assert "rates of smoking abstinence" in found[0].object

@@ -83,6 +83,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             token.dep_ == "nsubjpass" or token.head.lemma_.lower() not in cues.raw["activity_frame"]["verbs"]
         ):
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
+    claims += _no_difference_effects(context)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
@@ -119,6 +120,44 @@ def _distributed_subjects(claim: Claim, context: SentenceContext) -> list[Claim]
         copy = replace(claim, subject=re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I))
         copies.append(copy)
     return copies
+
+
+CONTROL_ARMS = re.compile(r"\b(?:control|placebo|usual care|standard care|sham|untreated)\b", re.I)
+ARM_NOUNS = re.compile(r"\b(?:groups?|arms?)\b", re.I)
+
+
+def _no_difference_effects(context: SentenceContext) -> list[Claim]:
+    """ "No significant difference was found in Y between the physical activity and control groups": a negated
+    finding of the arm that is not the control (named in the between-phrase), on what the in-phrase names."""
+    claims = []
+    doc = context.sent.doc
+    for noun in context.sent:
+        if noun.lemma_.lower() != "difference" or not any(c.lower_ == "no" for c in noun.children):
+            continue
+        holders = [noun, noun.head] if noun.dep_ in ("nsubjpass", "nsubj", "attr", "dobj") else [noun]
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+        measured = next((p for p in preps if p.lower_ == "in"), None)
+        if measured is None:
+            continue
+        # the between-phrase may hang on the verb, the noun or anywhere in the measure ("in rates of X at Y between")
+        clause = holders[-1].subtree
+        between = next((p for p in clause if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i), None)
+        if between is None:
+            continue
+        arm_tokens = [t for t in between.subtree if t.i > between.i]
+        arm_tokens = arm_tokens[: next((k for k, t in enumerate(arm_tokens) if t.text in "([;"), len(arm_tokens))]
+        arms_text = span_text(doc, [t.i for t in arm_tokens if t.dep_ != "det"])  # without the bracketed figures
+        arms = [a.strip() for a in re.split(r"\s+(?:and|versus|vs\.?|v)\s+|,\s*", ARM_NOUNS.sub("", arms_text))]
+        treated = [a for a in arms if a and not CONTROL_ARMS.search(a)]
+        if len(treated) != 1 or len(arms) < 2:
+            continue  # "between the groups": the arms are not named here
+        modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod")]
+        measure = span_text(doc, [t.i for t in measured.subtree if t.i not in {b.i for b in between.subtree}])
+        text = f"{span_text(doc, [m.i for m in modifiers] + [noun.i])} {measure}"
+        claim = _effect_claim(context, noun, treated[0], text, "none", "effect:no-difference")
+        claim.negated = True
+        claims.append(claim)
+    return claims
 
 
 def _is_predicate(word: Token) -> bool:
