@@ -15,7 +15,6 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
-
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
     CUE_EXTENSION,
@@ -200,7 +199,9 @@ def _predicate_effect(word: Token, context: SentenceContext, discourse: Discours
             else:
                 continue
             for part in parts:
-                claim = _effect_claim(context, anchor, subject_text, f"{predicate} {prep.text} {part}", direction, "effect:predicate")
+                claim = _effect_claim(
+                    context, anchor, subject_text, f"{predicate} {prep.text} {part}", direction, "effect:predicate"
+                )
                 claims.append(claim)
     return claims
 
