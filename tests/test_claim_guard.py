@@ -119,6 +119,8 @@ def agent_passage():
         "S. lavandulifolia is a plant used in Iranian folk medicine. Also, this plant has antibacterial, antioxidant,"
         " anxiolytic, analgesic, and wound-healing effects. It reduced pain in the formalin test.",
         "Thymus extracts demonstrated analgesic, anti-inflammatory, and antipyretic activity in mouse models of pain.",
+        "Extracts from S. hortensis are covering a large spectrum of conditions [127–132]: antimicrobial activity,"
+        " cytotoxic activity, insecticidal activity, and inhibition on blood platelet adhesion.",
     )
 
 
@@ -173,3 +175,8 @@ def test_no_difference_between_a_named_arm_and_control_is_a_negated_effect():
     found = [c for c in claims if c.cue == "effect:no-difference"]
     assert [(c.subject, c.negated) for c in found] == [("physical activity", True)]
     assert "rates of smoking abstinence" in found[0].object
+
+
+def test_a_list_of_activities_after_a_colon_belongs_to_the_clause_subject(agent_passage):
+    objects = _effects(agent_passage, "Extracts from S. hortensis")
+    assert {"antimicrobial activity", "cytotoxic activity", "inhibition on blood platelet adhesion"} <= objects

@@ -79,6 +79,33 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     return claims
 
 
+def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Extracts from S. hortensis cover a large spectrum of conditions [127]: antimicrobial activity, cytotoxic
+    activity, insecticidal activity, ...": a clause about an agent announces a list after a colon; when the list
+    names activities (at least two of its items carry an activity noun), each item is one effect of the agent."""
+    sent, frame = context.sent, cues.raw["activity_frame"]
+    colon = next((t for t in sent if t.text == ":"), None)
+    root = sent.root
+    if colon is None or root.i > colon.i or root.pos_ not in ("VERB", "AUX"):
+        return []
+    tail = [t for t in sent if t.i > colon.i and not t.is_space]
+    nouns = set(frame["nouns"])
+    items = split_properties(span_text(sent.doc, [t.i for t in tail]))
+    marked = [i for i in items if any(w.lower() in nouns for w in re.findall(r"[A-Za-z]+", i))]
+    if len(items) < 3 or len(marked) < 2:
+        return []
+    subject = _subject(root, context, discourse, cues)
+    if not subject:
+        return []
+    claims = []
+    for item in items:
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity-colon")
+        claim.direction = "none"
+        claim.hedged = is_hedged(context.sent, root, cues)
+        claims.append(claim)
+    return claims
+
+
 def _shared_head(items: list[str], frame: dict) -> list[str]:
     """ "analgesic, anti-inflammatory, and antipyretic activity in mouse models of pain": the activity noun and what
     follows it belong to every item of the list ("analgesic activity in mouse models of pain", ...)."""

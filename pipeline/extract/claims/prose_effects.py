@@ -42,6 +42,7 @@ from pipeline.extract.claims.prose import (
 from pipeline.extract.claims.prose_activities import (
     activity_claims,
     activity_phrase_claims,
+    colon_list_claims,
     misread_noun,
     resolve_product_anaphor,
     without_dose,
@@ -83,6 +84,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         ):
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
+    claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
