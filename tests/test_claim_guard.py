@@ -104,3 +104,79 @@ def test_reference_brackets_do_not_end_an_activity_list(effect_passage):
 
 def test_a_sentential_relative_continues_the_agents_effects(effect_passage):
     assert any(c.subject == "CDK5 inhibition" and "EPRS1 release" in c.object for c in effect_passage)
+
+
+@pytest.fixture(scope="module")
+def agent_passage():
+    return text_claims(
+        "EPRS1-deficient mice were found to be more susceptible to LPS-induced septic shock and S. typhimurium"
+        " infection. Teucrioside was effective in inhibiting calcineurin. Deep learning is effective in detecting"
+        " tumors.",
+        "Paw edema was attenuated by carvacrol. In the hot-plate test, marrubiin did not increase the latency period"
+        " of pain.",
+        "The hydroalcoholic extract (2000 mg/kg, p.o.) and the essential oil (200 mg/kg, p.o.) inhibited the writhing"
+        " responses caused by acetic acid.",
+        "S. lavandulifolia is a plant used in Iranian folk medicine. Also, this plant has antibacterial, antioxidant,"
+        " anxiolytic, analgesic, and wound-healing effects. It reduced pain in the formalin test.",
+        "Thymus extracts demonstrated analgesic, anti-inflammatory, and antipyretic activity in mouse models of pain.",
+        "Extracts from S. hortensis are covering a large spectrum of conditions [127–132]: antimicrobial activity,"
+        " cytotoxic activity, insecticidal activity, and inhibition on blood platelet adhesion.",
+    )
+
+
+def _effects(claims, subject: str) -> set[str]:
+    return {c.object for c in claims if c.relation == "effect" and c.subject == subject}
+
+
+def test_a_predicate_adjective_states_an_effect_per_coordinated_item(agent_passage):
+    assert {
+        "more susceptible to LPS-induced septic shock",
+        "more susceptible to S. typhimurium infection",
+    } <= _effects(agent_passage, "EPRS1-deficient mice")
+    assert "calcineurin" in _effects(agent_passage, "Teucrioside")  # "effective in inhibiting Y": the verb's object
+    # a method that is effective has an advantage (the advantage extractor), not an effect
+    assert not any(c.relation == "effect" and "tumors" in c.object for c in agent_passage)
+
+
+def test_a_compound_no_lexicon_lists_acts_as_subject_and_as_passive_agent(agent_passage):
+    assert "Paw edema" in _effects(agent_passage, "carvacrol")
+    latency = [c for c in agent_passage if c.subject == "marrubiin" and "latency period" in c.object]
+    assert latency and latency[0].negated
+
+
+def test_coordinated_agents_each_have_the_effect(agent_passage):
+    for agent in ("hydroalcoholic extract", "essential oil"):
+        assert any("writhing responses" in o for o in _effects(agent_passage, agent)), agent
+
+
+def test_this_plant_and_it_resolve_to_the_plant_named_before(agent_passage):
+    objects = _effects(agent_passage, "S. lavandulifolia")
+    assert {"antibacterial", "anxiolytic"} <= objects and "pain" in objects
+    assert not _effects(agent_passage, "plant")
+
+
+def test_a_list_shares_its_activity_noun_and_trailing_phrase(agent_passage):
+    objects = _effects(agent_passage, "Thymus extracts")
+    assert "anti-inflammatory activity in mouse models of pain" in objects
+    assert "analgesic activity in mouse models of pain" in objects
+
+
+@pytest.mark.parametrize("obj", ["the mice", "participants", "cell"])
+def test_a_lone_organism_or_unit_of_study_is_no_effect(obj):
+    assert not is_content_object(obj, "X")
+
+
+def test_no_difference_between_a_named_arm_and_control_is_a_negated_effect():
+    claims = text_claims(
+        "No significant difference was found in rates of smoking abstinence at end of pregnancy between the physical"
+        " activity and control groups (8% v 6%; odds ratio 1.21). There was no significant difference in scores"
+        " between the groups at six months."
+    )
+    found = [c for c in claims if c.cue == "effect:no-difference"]
+    assert [(c.subject, c.negated) for c in found] == [("physical activity", True)]
+    assert "rates of smoking abstinence" in found[0].object
+
+
+def test_a_list_of_activities_after_a_colon_belongs_to_the_clause_subject(agent_passage):
+    objects = _effects(agent_passage, "Extracts from S. hortensis")
+    assert {"antimicrobial activity", "cytotoxic activity", "inhibition on blood platelet adhesion"} <= objects

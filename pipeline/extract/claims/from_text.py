@@ -263,6 +263,8 @@ def _salient(sent: Span, cues: ClaimCues) -> str:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
     if subjects and not is_investigator(subjects[0], cues) and subjects[0].pos_ != "PRON":
+        if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in subjects[0].children):
+            return ""  # "this plant", "these compounds" point back: the thing named before stays salient
         return noun_phrase_text(subjects[0])
     objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     if objects:

@@ -34,8 +34,13 @@ LEADING_DOSE = re.compile(r"^(?:about\s+|approximately\s+)?\d[\d.,]*\s*(?:[a-zµ
 
 
 def without_dose(subject: str) -> str:
+    subject = CAUSE_TAIL.sub("", subject)  # "the extract due to inhibition of COX": the cause is not the agent
+    subject = re.sub(r"^that\s+", "", subject)  # "(showed) that the extract ...": the complementizer is no part
     stripped = LEADING_DOSE.sub("", subject)
     return stripped if stripped and stripped != subject and stripped[0].isalpha() else subject
+
+
+CAUSE_TAIL = re.compile(r"\s+(?:due to|owing to|because of)\s.*$", re.I)
 
 
 CLAUSE_BREAKS = {";", ":", "but", "whereas", "while", "although", "which", "that"}
@@ -65,13 +70,61 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
     text = span_text(doc, kept)
     claims = []
-    for item in split_properties(text):
+    for item in _shared_head(split_properties(text), frame):
         claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
         claim.negated = verb_negated(verb, cues)
         claims.append(claim)
     return claims
+
+
+def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Extracts from S. hortensis cover a large spectrum of conditions [127]: antimicrobial activity, cytotoxic
+    activity, insecticidal activity, ...": a clause about an agent announces a list after a colon; when the list
+    names activities (at least two of its items carry an activity noun), each item is one effect of the agent."""
+    sent, frame = context.sent, cues.raw["activity_frame"]
+    colon = next((t for t in sent if t.text == ":"), None)
+    root = sent.root
+    if colon is None or root.i > colon.i or root.pos_ not in ("VERB", "AUX"):
+        return []
+    tail = [t for t in sent if t.i > colon.i and not t.is_space]
+    nouns = set(frame["nouns"])
+    items = split_properties(span_text(sent.doc, [t.i for t in tail]))
+    marked = [i for i in items if any(w.lower() in nouns for w in re.findall(r"[A-Za-z]+", i))]
+    if len(items) < 3 or len(marked) < 2:
+        return []
+    subject = _subject(root, context, discourse, cues)
+    if not subject:
+        return []
+    claims = []
+    for item in items:
+        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity-colon")
+        claim.direction = "none"
+        claim.hedged = is_hedged(context.sent, root, cues)
+        claims.append(claim)
+    return claims
+
+
+def _shared_head(items: list[str], frame: dict) -> list[str]:
+    """ "analgesic, anti-inflammatory, and antipyretic activity in mouse models of pain": the activity noun and what
+    follows it belong to every item of the list ("analgesic activity in mouse models of pain", ...)."""
+    if len(items) < 2:
+        return items
+    nouns = set(frame["nouns"])
+
+    def is_noun(word: str) -> bool:
+        word = word.lower()
+        return word in nouns or word.removesuffix("s") in nouns or word.endswith("ies") and word[:-3] + "y" in nouns
+
+    words = items[-1].split()
+    at = next((k for k, w in enumerate(words) if k > 0 and is_noun(w)), None)
+    if at is None or at == len(words) - 1:
+        return items  # no phrase after the noun: the items stand as written
+    if any(is_noun(w) for item in items[:-1] for w in item.split()):
+        return items
+    suffix = " ".join(words[at:])
+    return [f"{item} {suffix}" for item in items[:-1]] + [items[-1]]
 
 
 def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int, int]:
@@ -159,9 +212,17 @@ def _subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: 
         # "Rosmarinic acid is the major component, and it has ... activity": an earlier clause of the sentence
         earlier = _earlier_subject(subject, context, cues)
         return earlier or discourse.effect_subject or discourse.salient
-    if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+    if not (subject.pos_ in ("NOUN", "PROPN", "ADJ") or misread_noun(subject)):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""  # "the dominant effects of exosomes are manifested in ...": a topic, not an agent
     return resolve_product_anaphor(subject, discourse, cues) or _without_participle_clause(subject)
+
+
+def misread_noun(token: Token) -> bool:
+    """ "Thymus extracts demonstrated ...": a plural noun the tagger read as a verb ("extracts", "leaves") is still
+    the clause's subject when the parser attached it as one."""
+    return token.pos_ == "VERB" and token.tag_ in ("VBZ", "NNS") and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) -> str:
@@ -176,7 +237,20 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
         if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
             if len(candidate.split()) > 1:
                 return candidate
-    return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in head.children)
+    if demonstrative and _names_agent(discourse.salient, cues):
+        return discourse.salient  # "S. lavandulifolia is ... Also, this plant has ...": the sentence before's subject
+    if discourse.effect_subject:
+        return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
+    return ""
+
+
+def _names_agent(text: str, cues: ClaimCues) -> bool:
+    """A name ("S. lavandulifolia", "EPRS1 knockdown"), not a generic phrase ("antimicrobial activities")."""
+    words = text.lower().split()
+    generic = set(cues.raw["non_agent_heads"]) | set(cues.raw["anaphoric_agent_heads"]) | cues.investigators
+    named = any(ch.isupper() or ch.isdigit() for ch in text)
+    return named and bool(words) and words[-1].rstrip("s") not in generic and words[-1] not in generic
 
 
 def _earlier_subject(pronoun: Token, context: SentenceContext, cues: ClaimCues) -> str:

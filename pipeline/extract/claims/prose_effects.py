@@ -7,10 +7,14 @@ atomic effects; direction, magnitude, comparator, hedging and negation come from
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from pipeline.config import general_vocabulary, models_dir
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
     CUE_EXTENSION,
@@ -38,12 +42,15 @@ from pipeline.extract.claims.prose import (
 from pipeline.extract.claims.prose_activities import (
     activity_claims,
     activity_phrase_claims,
+    colon_list_claims,
+    misread_noun,
     resolve_product_anaphor,
     without_dose,
 )
 from pipeline.records import Claim
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+QUANTITY_HEADS = {"dose", "dosage", "concentration"}  # "doses of X": X acts
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -58,6 +65,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
         if "EFFECT_VERB" in labels and not participle:
             claims.extend(_verb_effect(token, cue, context, discourse, cues))
+        elif token.lower_ in cues.raw["effect_adjectives"] and _is_predicate(token):
+            claims.extend(_predicate_effect(token, context, discourse, cues))
         elif "RESULT_VERB" in labels and (
             not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")) or _consequence_clause(token)
         ):
@@ -74,10 +83,129 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             token.dep_ == "nsubjpass" or token.head.lemma_.lower() not in cues.raw["activity_frame"]["verbs"]
         ):
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
+    claims += _no_difference_effects(context)
+    claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
-    return [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    return [part for claim in claims for part in _distributed_subjects(claim, context)]
+
+
+def _ends_in_noun(part: str, context: SentenceContext) -> bool:
+    """Whether the phrase, as written in the sentence, ends in a noun (a whole agent, not a premodifier)."""
+    last = part.split()[-1]
+    tokens = [t for t in context.sent if t.text == last]
+    return bool(tokens) and all(t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("amod", "compound") for t in tokens)
+
+
+COORDINATION = re.compile(r",\s*(?:and|or|and/or)\s+|\s+(?:and|or|and/or)\s+|,\s+")
+
+
+def _distributed_subjects(claim: Claim, context: SentenceContext) -> list[Claim]:
+    """ "The hydroalcoholic extract and the essential oil inhibited Y", "treatment with EOS1 and BIS reduced Y": each
+    coordinated agent has the effect. Names only (at most five words each, no bracket cut in two); a phrase whose
+    coordination sits inside an of-phrase stays whole ("the secretion of A and B" is one agent's name)."""
+    subject = claim.subject
+    if subject.count("(") != subject.count(")") or re.search(r"\([^)]*(?:,| and | or )", subject):
+        return [claim]
+    parts = [p.strip() for p in COORDINATION.split(subject) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+        return [claim]
+    if " of " in parts[-1] and not any(" of " in p for p in parts[:-1]):
+        return [claim]  # "extract and essential oil of S. hortensis": the of-phrase is shared, keep the whole
+    if not all(_ends_in_noun(part, context) for part in parts[:-1]):
+        return [claim]  # "ethanolic and aqueous extracts", "both intrathecal and oral administration": shared head
+    copies = []
+    for part in parts:
+        copy = replace(claim, subject=re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I))
+        copies.append(copy)
+    return copies
+
+
+CONTROL_ARMS = re.compile(r"\b(?:control|placebo|usual care|standard care|sham|untreated)\b", re.I)
+ARM_NOUNS = re.compile(r"\b(?:groups?|arms?)\b", re.I)
+
+
+def _no_difference_effects(context: SentenceContext) -> list[Claim]:
+    """ "No significant difference was found in Y between the physical activity and control groups": a negated
+    finding of the arm that is not the control (named in the between-phrase), on what the in-phrase names."""
+    claims = []
+    doc = context.sent.doc
+    for noun in context.sent:
+        if noun.lemma_.lower() != "difference" or not any(c.lower_ == "no" for c in noun.children):
+            continue
+        holders = [noun, noun.head] if noun.dep_ in ("nsubjpass", "nsubj", "attr", "dobj") else [noun]
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+        measured = next((p for p in preps if p.lower_ == "in"), None)
+        if measured is None:
+            continue
+        # the between-phrase may hang on the verb, the noun or anywhere in the measure ("in rates of X at Y between")
+        clause = holders[-1].subtree
+        between = next((p for p in clause if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i), None)
+        if between is None:
+            continue
+        arm_tokens = [t for t in between.subtree if t.i > between.i]
+        arm_tokens = arm_tokens[: next((k for k, t in enumerate(arm_tokens) if t.text in "([;"), len(arm_tokens))]
+        arms_text = span_text(doc, [t.i for t in arm_tokens if t.dep_ != "det"])  # without the bracketed figures
+        arms = [a.strip() for a in re.split(r"\s+(?:and|versus|vs\.?|v)\s+|,\s*", ARM_NOUNS.sub("", arms_text))]
+        treated = [a for a in arms if a and not CONTROL_ARMS.search(a)]
+        if len(treated) != 1 or len(arms) < 2:
+            continue  # "between the groups": the arms are not named here
+        modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod")]
+        measure = span_text(doc, [t.i for t in measured.subtree if t.i not in {b.i for b in between.subtree}])
+        text = f"{span_text(doc, [m.i for m in modifiers] + [noun.i])} {measure}"
+        claim = _effect_claim(context, noun, treated[0], text, "none", "effect:no-difference")
+        claim.negated = True
+        claims.append(claim)
+    return claims
+
+
+def _is_predicate(word: Token) -> bool:
+    """ "X is required for", "X was found to be more susceptible to": the adjective (or passive participle) is the
+    predicate of a clause with a copula or passive auxiliary, not a modifier of a noun ("the required dose")."""
+    if word.pos_ not in ("ADJ", "VERB") or word.dep_ in ("amod", "compound", "nmod"):
+        return False
+    if word.dep_ in ("acomp", "oprd") and word.head.lemma_ == "be":
+        return True
+    return any(c.dep_ in ("cop", "auxpass", "aux") and c.lemma_ == "be" for c in word.children)
+
+
+def _predicate_effect(word: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Phosphorylation of X is required for Y and Z", "teucrioside was effective in inhibiting calcineurin",
+    "rosemary oil is most active against Gram-negative bacteria": an agent's effect stated by a predicate
+    adjective and its preposition (models/claims/cues.json "effect_adjectives"); one effect per coordinated item,
+    the adjective (with "more"/"most") kept in the effect as written."""
+    frame = cues.raw["effect_adjectives"][word.lower_]
+    if _is_inquiry(word, cues) or _is_requirement(word, cues):
+        return []
+    preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ in frame["preps"]]
+    if not preps:
+        return []
+    subject_text = _effect_subject(word, context, discourse, cues)
+    if not subject_text or lexicon_type(subject_text) == "method":
+        return []  # "CNNs are effective in ..." evaluates a method (an advantage), not a treatment's effect
+    degree = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in ("more", "most", "less", "least")]
+    predicate = " ".join([*(d.text for d in degree), word.text])
+    direction = frame["direction"] or "none"
+    anchor = word.head if word.dep_ in ("acomp", "oprd") else word
+    claims = []
+    for prep in preps:
+        for target in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if target.pos_ in ("VERB", "AUX") and target.lemma_.lower() in cues.effect_direction:
+                continue  # "effective in increasing A and B": the effect verb itself gives one effect per object
+            if target.pos_ in ("VERB", "AUX"):
+                parts = [span_text(word.doc, [t.i for t in target.subtree])]
+            elif target.pos_ in ("NOUN", "PROPN"):
+                parts = [text for text, _ in _object_parts(target, direction, context, cues)]
+            else:
+                continue
+            for part in parts:
+                claim = _effect_claim(
+                    context, anchor, subject_text, f"{predicate} {prep.text} {part}", direction, "effect:predicate"
+                )
+                claims.append(claim)
+    return claims
 
 
 def _procedure_section(section_path: str, cues: ClaimCues) -> bool:
@@ -218,7 +346,7 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 current = anchor
                 continue
         if subjects and not relative:
-            subject = subjects[0]
+            subject = _dosed(subjects[0])
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
@@ -266,6 +394,14 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     return _root_method(context)
 
 
+def _dosed(head: Token) -> Token:
+    """ "all three doses of the extract", "high concentrations of carvacrol": the agent is what was dosed."""
+    if head.lemma_.lower() not in QUANTITY_HEADS and head.lower_.removesuffix("s") not in QUANTITY_HEADS:
+        return head
+    dosed = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return dosed[0] if dosed and dosed[0].pos_ in ("NOUN", "PROPN") else head
+
+
 def _stray_subject(verb: Token) -> list[Token]:
     """ "Sodium arsenite triggered ...": the parser may attach the sentence-initial noun phrase as a loose modifier
     (npadvmod, dep) instead of the subject; with no subject, the noun phrase opening the clause is it."""
@@ -302,15 +438,35 @@ def _plain_agent(subject: Token, cues: ClaimCues) -> str:
     """A noun phrase that acts, named as written ("the ethanolic extract of rosemary", "EPRS1 deficiency", "mice
     lacking S6K1"), unless its head names a measure, a finding or a topic (models/claims/cues.json
     "non_agent_heads") or it is a pronoun."""
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
+    if not (subject.pos_ in ("NOUN", "PROPN") or misread_noun(subject)):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""
     if subject.lemma_.lower() in cues.method_heads and not _specific_modifiers(subject, cues):
         return ""  # "the method improves ..." without naming it
     named = subject.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in subject.text[1:])
+    named = named or is_specific_name(subject)
     modified = any(c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "npadvmod") for c in subject.children)
     if not named and not modified and subject.lemma_.lower() not in cues.agent_heads:
         return ""  # a bare "kinase", "event" or "variants" is a topic; a bare "the extract" still acts
     return noun_phrase_text(subject)
+
+
+def is_specific_name(token: Token) -> bool:
+    """ "marrubiin", "thymol", "carnosol": a single word that general English does not know (its lemma is not in
+    the vocabulary of the parser's package) names a specific compound, drug or gene, not a topic like "kinase"."""
+    word = token.lemma_.lower()
+    if len(word) < 5 or not word.isalpha() or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    vocabulary = _general_words()
+    return bool(vocabulary) and word not in vocabulary and token.lower_ not in vocabulary
+
+
+@lru_cache(maxsize=1)
+def _general_words() -> frozenset[str]:
+    # the same word list the structure stage repairs hyphenation with (models/structure/layout.json)
+    layout = json.loads((models_dir() / "structure" / "layout.json").read_text(encoding="utf-8"))
+    return general_vocabulary(layout.get("vocabulary_package", ""))
 
 
 def _only_treatment(context: SentenceContext) -> str:
@@ -363,6 +519,9 @@ def _agent_text(
     if not tokens:
         return ""
     head = head or _phrase_head(tokens)
+    if _dosed(head) is not head:
+        head = _dosed(head)
+        tokens = list(head.subtree)
     indices = {t.i for t in tokens}
     mention = best_mention(mentions_in(indices, context))
     if mention and mention.start == head.i and mention.end == head.i + 1:
@@ -394,6 +553,10 @@ def _agent_text(
         return treated
     if named:
         return _glued(head.doc, named[0], named[1], named[2])
+    # "Paw edema was attenuated by carvacrol": a compound no lexicon lists (of an agent phrase, its object)
+    name = next((c for c in head.children if c.dep_ == "pobj"), head) if head.pos_ == "ADP" else head
+    if is_specific_name(name) and name.lemma_.lower() not in cues.raw["non_agent_heads"]:
+        return noun_phrase_text(name)
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
