@@ -294,7 +294,10 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         return ys + centred_rows(anchored, xs, header_end, size) + [region[3]]
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
-    spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
+    # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
+    # apart by space have the extra space at every second or third line at least.
+    spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
+    spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     previous, previous_line = None, None
     for line, box in anchored:
@@ -318,6 +321,9 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     return ys
 
 
+LEADER_END = re.compile(r"(?:\.\s?){3,}$")  # dot leaders ("Robbery . . . . ." or "Arson......") ending a label
+
+
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
     """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
     line above filled the column (this line's first word would not have fitted after it; `right` is where the
@@ -325,8 +331,8 @@ def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], 
     nothing in the other columns (their cells started on the row's first line)."""
     above = [w for w in previous if w["x0"] < xs[1] - SNAP]
     here = [w for w in line if w["x0"] < xs[1] - SNAP]
-    if not above or not here:
-        return False
+    if not above or not here or LEADER_END.search(" ".join(w["text"] for w in above)):
+        return False  # dot leaders close a label: the line under it is the next row's
     would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
     return not would_fit and (here[0]["text"][:1].islower() or others_empty)
