@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.tables.captions import CaptionLine
+from pipeline.extract.tables.captions import CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
@@ -59,9 +59,31 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
+        spread_centred_labels(raw, view, xs, ys)
     spread_group_labels(raw)
     carry_block_labels(raw)
     return raw
+
+
+def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A body row holding one label centred on the table ("English", "Coding" between the midrules of a booktabs
+    table) names the group of rows under it: one cell spanning the row, as a group label in the first cell is."""
+    n_cols = len(xs) - 1
+    if n_cols < 3:
+        return
+    middle, width = (xs[0] + xs[-1]) / 2, xs[-1] - xs[0]
+    for r in range(raw.n_header_rows, len(raw.rows)):
+        filled = [c for c in range(n_cols) if raw.rows[r][c]]
+        if len(filled) != 1 or filled[0] == 0 or any(o not in (None, (r, filled[0])) for o in raw.span_origin[r]):
+            continue
+        words = [w for w in view.words if inside(w, (xs[0], ys[r], xs[-1], ys[r + 1]))]
+        centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2 if words else None
+        if centre is None or abs(centre - middle) > 0.05 * width:
+            continue
+        column = filled[0]
+        for c in range(n_cols):
+            if c != column:
+                raw.rows[r][c], raw.span_origin[r][c] = None, (r, column)
 
 
 def carry_block_labels(raw: RawTable) -> None:
@@ -103,13 +125,21 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     """From below the caption down to the last rule (booktabs) or the first wide vertical gap."""
     size = 9.0
     left, right = caption.bbox[0], caption.bbox[2]
+    # The next table's caption ends this table: two tables stacked close under their captions stay apart.
+    limit = min(
+        (c.bbox[1] for c in caption_lines(view) if c.bbox[1] > caption.bbox[3] and overlaps_x(c.bbox, caption.bbox)),
+        default=float("inf"),
+    )
     below = sorted(
-        (r for r in view.h_rules if r[1] > caption.bbox[3] - SNAP and overlaps_x(r, caption.bbox)), key=lambda r: r[1]
+        (r for r in view.h_rules if caption.bbox[3] - SNAP < r[1] < limit and overlaps_x(r, caption.bbox)),
+        key=lambda r: r[1],
     )
     rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
+    start = caption.bbox[3]
     if rules:
         left = min(left, min(r[0] for r in rules))
         right = max(right, max(r[2] for r in rules))
+        start = max(start, headnote_end(view, caption, rules[0]))
     else:
         # A short caption over a wide table: the table may reach the right edge of the text column the caption
         # starts in, i.e. as far as the lines that start where the caption starts.
@@ -121,13 +151,13 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         ]
         right = max([right, *same_start])
     words = sorted(
-        (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        (w for w in view.words if start < w["top"] < limit and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: w["top"],
     )
     if not words:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
-    bottom = caption.bbox[3]
+    bottom = start
     items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
@@ -138,9 +168,9 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         if any(abs(r[1] - top) < SNAP for r in rules):
             last_rule_bottom = item_bottom
             reached.append((top, item_bottom))
-    if last_rule_bottom is not None and not closes_table(reached, words, caption.bbox[3], bottom):
+    if last_rule_bottom is not None and not closes_table(reached, words, start, bottom):
         last_rule_bottom = None  # the body runs on under the header rule: continued on the next page
-    if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
+    if last_rule_bottom is not None and last_rule_bottom > start + 2 * size:
         bottom = last_rule_bottom
     else:
         # Footnotes in smaller type right under a rule-less table are its notes, not rows.
@@ -148,10 +178,32 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if max(w["size"] for w in line) >= size - 0.4:
                 break
             bottom = min(w["top"] for w in line) - 0.5
-    if bottom - caption.bbox[3] < 2 * size:
+    if bottom - start < 2 * size:
         return None
-    return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+    return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
 
+
+def headnote_end(view: FramedPage, caption: CaptionLine, top_rule: BBox) -> float:
+    """The table starts at its top rule, not under its caption: lines between the two that run as one phrase over
+    most of the rule's width are a headnote or the caption's last lines ("[In thousands ...]"), not a header row
+    (header cells leave column gaps). Returns where the table's region starts."""
+    between = [
+        w
+        for w in view.words
+        if caption.bbox[3] < w["top"] and w["bottom"] < top_rule[1] + SNAP and overlaps_x(line_box([w]), top_rule)
+    ]
+    if not between:
+        return caption.bbox[3]
+    gap = column_gap(between) if len(between) >= 8 else MIN_PROSE_GAP
+    for line in text_lines(between, split_columns=False):
+        box = line_box(line)
+        runs_on = all(b["x0"] - a["x1"] < max(gap, MIN_PROSE_GAP) for a, b in zip(line, line[1:], strict=False))
+        if not runs_on or box[2] - box[0] < 0.6 * (top_rule[2] - top_rule[0]):
+            return caption.bbox[3]
+    return top_rule[1] - SNAP
+
+
+MIN_PROSE_GAP = 4.0  # points: an ordinary word space stays under this
 
 def closes_table(rules: list[tuple[float, float]], words: list[dict], start: float, run_end: float) -> bool:
     """Whether the last rule reached under a caption closes the table. The rule under the header is the first with
@@ -233,7 +285,7 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
     header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
     min_gap = column_gap(body)
-    body_spans = union_spans([(w["x0"], w["x1"]) for w in body])
+    body_spans = union_spans([(w["x0"], w["x1"]) for w in without_group_labels(body, min_gap)])
     gaps = [(x0, body_spans[0][0])] if body_spans else []
     gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
     gaps.append((body_spans[-1][1] if body_spans else x0, x1))
@@ -255,6 +307,24 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
+    """Body words without the lines that hold one phrase away from the first column ("Proprietary LLMs",
+    "Qwen1.5 Series" centred over the rows of their group), when most lines hold three phrases or more: such a label
+    lies across the gutters it spans and would join its columns."""
+    lines = text_lines(body, split_columns=False)
+    runs = [len(union_spans([(w["x0"], w["x1"]) for w in line], min_gap)) for line in lines]
+    if not lines or sum(1 for n in runs if n >= 3) < 0.6 * len(lines):
+        return body
+    left = min(w["x0"] for w in body)
+    labels = {
+        id(w)
+        for line, n in zip(lines, runs, strict=True)
+        if n == 1 and line[0]["x0"] > left + 2 * min_gap
+        for w in line
+    }
+    return [w for w in body if id(w) not in labels]
 
 
 def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
@@ -281,7 +351,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     if len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
-        return drop_empty_bands(cluster(ys), boxes)
+        return drop_empty_bands(rows_between_rules(view, cluster(ys), lines, xs, header_end), boxes)
     ys = [region[1]]
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
     # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
@@ -322,6 +392,27 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
 
 
 LEADER_END = re.compile(r"(?:\.\s?){3,}$")  # dot leaders ("Robbery . . . . ." or "Arson......") ending a label
+
+
+def rows_between_rules(
+    view: FramedPage, ys: list[float], lines: list[list[dict]], xs: list[float], header_end: float | None
+) -> list[float]:
+    """Rules inside a body are row boundaries, but in booktabs tables they close groups of rows (a midrule under
+    each block of benchmarks, each block under a group label): a band between two rules with two lines or more that
+    each start in the first column and fill other columns too holds several rows, found from its lines."""
+    result = [ys[0]]
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = [line for line in lines if top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom]
+        rows_like = [
+            line
+            for line in band
+            if any(w["x0"] < xs[1] - SNAP for w in line) and any(w["x0"] >= xs[1] - SNAP for w in line)
+        ]
+        if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
+            inner = row_boundaries(view, (xs[0], top, xs[-1], bottom), band, xs, None)[1:-1]
+            result += [y for y in inner if top < y < bottom]
+        result.append(bottom)
+    return result
 
 
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
