@@ -99,7 +99,9 @@ def heads_its_own_columns(raw: RawTable, previous: RawTable) -> bool:
     if not body or len(first) != len(body[0]):
         return False
     figures = [
-        c for c in range(len(first)) if sum(1 for row in body if any(ch.isdigit() for ch in row[c] or "")) > 0.8 * len(body)
+        c
+        for c in range(len(first))
+        if sum(1 for row in body if any(ch.isdigit() for ch in row[c] or "")) > 0.8 * len(body)
     ]
     return any(first[c] and not any(ch.isdigit() for ch in first[c]) for c in figures)
 

@@ -121,7 +121,11 @@ def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float
     column groups): the line finder stops at the outermost vertical rule, cutting off the stub column and the last
     column. The table's own horizontal rules (two or more at its row boundaries) show how wide it is: text between
     the outermost vertical rule and where those rules end is a column of the table."""
-    own = [r for r in view.h_rules if any(abs((r[1] + r[3]) / 2 - y) <= SNAP for y in ys) and r[0] < xs[-1] and r[2] > xs[0]]
+    own = [
+        r
+        for r in view.h_rules
+        if any(abs((r[1] + r[3]) / 2 - y) <= SNAP for y in ys) and r[0] < xs[-1] and r[2] > xs[0]
+    ]
     if len(own) < 2:
         return xs
     left = sorted(r[0] for r in own)[len(own) // 2]  # the median rule: one stray longer rule does not widen it

@@ -205,6 +205,7 @@ def headnote_end(view: FramedPage, caption: CaptionLine, top_rule: BBox) -> floa
 
 MIN_PROSE_GAP = 4.0  # points: an ordinary word space stays under this
 
+
 def closes_table(rules: list[tuple[float, float]], words: list[dict], start: float, run_end: float) -> bool:
     """Whether the last rule reached under a caption closes the table. The rule under the header is the first with
     text between it and the caption (or the rule above); when the last rule is that one (or the top rule) and the
