@@ -296,3 +296,38 @@ def write_grouped_booktabs_pdf(path: Path) -> Path:
     page.showPage()
     page.save()
     return path
+
+
+def write_centred_captions_pdf(path: Path) -> Path:
+    """Rule-less tables wider than their short centred captions: one caption over its table, one under it."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica-Bold", 9)
+    page.drawCentredString(297, 750, "Table 1. Carriers compared.")
+    columns = [80, 230, 380]
+    rows = [
+        (734, ["Material", "Advantages", "Limitations"]),
+        (720, ["Liposomes", "Biocompatible and cheap", "Poor stability in serum"]),
+        (706, ["Gold nanoparticles", "Easy to functionalize", "High cost of synthesis"]),
+        (692, ["Dendrimers", "Monodisperse size", "Toxic at high generations"]),
+    ]
+    draw_rows(page, rows[:1], columns, "Helvetica-Bold", 8)
+    draw_rows(page, rows[1:], columns, "Helvetica", 8)
+    prose(page, 650, 4)
+    draw_rows(page, [(580, ["Method", "Yield", "Purity of the product"])], columns, "Helvetica-Bold", 8)
+    draw_rows(
+        page,
+        [
+            (566, ["Ultracentrifugation", "Low yield overall", "High purity reported"]),
+            (552, ["Precipitation", "High yield", "Low purity"]),
+        ],
+        columns,
+        "Helvetica",
+        8,
+    )
+    page.setFont("Helvetica-Bold", 9)
+    page.drawCentredString(297, 532, "Table 2. Isolation methods.")
+    prose(page, 500, 4)
+    page.showPage()
+    page.save()
+    return path

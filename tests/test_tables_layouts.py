@@ -13,7 +13,7 @@ from pipeline.extract.tables.layout import without_leader
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import ROOT, parsed, write_grouped_booktabs_pdf
+from tables_shared import ROOT, parsed, write_centred_captions_pdf, write_grouped_booktabs_pdf
 
 DEV_GOLD = ROOT / "gold" / "dev"
 
@@ -105,3 +105,14 @@ def test_prose_only_paper_has_no_table():
 )
 def test_dot_leaders_are_not_cell_text(words, kept):
     assert without_leader(words) == kept
+
+
+def test_short_centred_captions_over_and_under_wider_tables(tmp_path):
+    tables = assemble_tables(parsed(write_centred_captions_pdf(tmp_path / "centred.pdf")), [])
+    assert [t.number for t in tables] == ["1", "2"]
+    assert tables[0].grid()[-1] == ["Dendrimers", "Monodisperse size", "Toxic at high generations"]
+    assert tables[1].grid() == [
+        ["Method", "Yield", "Purity of the product"],
+        ["Ultracentrifugation", "Low yield overall", "High purity reported"],
+        ["Precipitation", "High yield", "Low purity"],
+    ]

@@ -150,6 +150,7 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if abs((box := line_box(ln))[0] - left) < 3 and box[1] > caption.bbox[3]
         ]
         right = max([right, *same_start])
+        left, right = widened_to_centred_table(view, caption, left, right, below=True)
     words = sorted(
         (w for w in view.words if start < w["top"] < limit and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: w["top"],
@@ -219,11 +220,39 @@ def closes_table(rules: list[tuple[float, float]], words: list[dict], start: flo
     return not (body_below and (header_rule is None or header_rule == last))
 
 
+def widened_to_centred_table(
+    view: FramedPage, caption: CaptionLine, left: float, right: float, below: bool
+) -> tuple[float, float]:
+    """A short caption centred over (or under) a wider rule-less table: the block of lines next to the caption (up
+    to eight, set without a wide gap) is centred on the caption's axis and wider than it, and gives the table's width
+    (a caption at the table's left edge is widened by `same_start` instead). On a two-column page a table in one
+    column sits beside the other column's prose, so its lines are not centred on its caption."""
+    size = 9.0
+    lines = [line_box(line) for line in text_lines(view.words, split_columns=False)]
+    lines = [b for b in lines if (b[1] >= caption.bbox[3] - 0.5 if below else b[3] <= caption.bbox[1] + 0.5)]
+    lines.sort(key=lambda b: b[1] if below else -b[3])
+    block, edge = [], caption.bbox[3] if below else caption.bbox[1]
+    for box in lines[:8]:
+        if (box[1] - edge if below else edge - box[3]) > 2 * size:
+            break
+        block.append(box)
+        edge = box[3] if below else box[1]
+    if len(block) < 2:
+        return left, right
+    x0, x1 = min(b[0] for b in block), max(b[2] for b in block)
+    axis = (caption.bbox[0] + caption.bbox[2]) / 2
+    centred = abs((x0 + x1) / 2 - axis) < size + 0.05 * (x1 - x0)
+    if centred and x0 < left - 2 * size and (x1 - x0) > (right - left) + 2 * size:
+        return min(left, x0), max(right, x1)
+    return left, right
+
+
 def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
     """A caption printed under its table: the block of lines right above it, up to the first wide gap."""
     left, right = caption.bbox[0], caption.bbox[2]
     same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
     right = max([right, *same_start])
+    left, right = widened_to_centred_table(view, caption, left, right, below=False)
     words = sorted(
         (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: -w["bottom"],
