@@ -137,8 +137,9 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
     start = caption.bbox[3]
     if rules:
-        left = min(left, min(r[0] for r in rules))
-        right = max(right, max(r[2] for r in rules))
+        # The table is as wide as its rules: wider than its caption, or narrower (a small table centred under a
+        # caption that runs over the text width).
+        left, right = min(r[0] for r in rules), max(r[2] for r in rules)
         start = max(start, headnote_end(view, caption, rules[0]))
     else:
         # A short caption over a wide table: the table may reach the right edge of the text column the caption
