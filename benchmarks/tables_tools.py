@@ -1,7 +1,11 @@
 """Exact-cell accuracy per gold grid: ReviewMiner's table stage beside other open table extractors.
 
-    .venv/bin/python benchmarks/tables_tools.py [GOLD_DIR] [--tools reviewminer,camelot]
+    .venv/bin/python benchmarks/tables_tools.py [GOLD_DIR] [--tools reviewminer,camelot] [--skip STEM,...]
         (default: gold/dev and every tool; never run it to tune on heldout)
+
+Every gold grid of GOLD_DIR is scored, the journal papers' and the table-only sheets' alike (statistical tables
+ruled between column groups, LaTeX tables without outer borders, titled Word tables beside a chart, the rotated
+NICS sheet); `--skip` leaves out PDFs by stem prefix (the 122-page review takes the other tools minutes).
 
 Every tool reads each page of the PDFs that have gold grids; a grid is scored by `pipeline.evaluate.score_grid`,
 the scorer of `reviewminer eval`, against the best-matching table the tool found (so a tool that cannot join a
@@ -83,9 +87,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold_dir", nargs="?", type=Path, default=ROOT / "gold" / "dev")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of: " + ", ".join(TOOLS))
+    parser.add_argument("--skip", default="", help="comma-separated stem prefixes of PDFs to leave out")
     args = parser.parse_args()
     tools = {name: TOOLS[name] for name in args.tools.split(",")}
-    documents = [d for d in find_gold(args.gold_dir, args.gold_dir) if d.grids]
+    skipped = tuple(prefix for prefix in args.skip.split(",") if prefix)
+    documents = [d for d in find_gold(args.gold_dir, args.gold_dir) if d.grids and not d.stem.startswith(skipped)]
     scores: dict[str, dict[str, float | None]] = {tool: {} for tool in tools}
     keys = []
     for document in documents:
@@ -95,9 +101,9 @@ def main() -> None:
             except ImportError:
                 cells = None
             for number, grid in document.grids.items():
-                key = f"{document.stem[:24]}.table{number}"
+                key = f"{document.stem[:32]}.table{number}"
                 scores[tool][key] = score_grid(number, grid, cells).accuracy if cells is not None else None
-        keys += [f"{document.stem[:24]}.table{number}" for number in document.grids]
+        keys += [f"{document.stem[:32]}.table{number}" for number in document.grids]
     others = [tool for tool in tools if tool != "reviewminer"]
     best = {key: max((v for t in others if (v := scores[t][key]) is not None), default=None) for key in keys}
     columns = [*tools, *(["best other"] if len(others) > 1 else [])]
@@ -108,6 +114,11 @@ def main() -> None:
         print(f"| {key} | " + " | ".join(fmt(table[column][key]) for column in columns) + " |")
     means = [mean([table[column][key] for key in keys]) for column in columns]
     print("| **mean** | " + " | ".join(fmt(m) for m in means) + " |")
+    if "reviewminer" in tools and others:
+        behind = [key for key in keys if (b := best[key]) is not None and scores["reviewminer"][key] < b]
+        print(
+            f"\n{len(keys)} grids; ReviewMiner below the best other tool on {len(behind)}: {', '.join(behind) or '-'}"
+        )
 
 
 def mean(values: list[float | None]) -> float | None:

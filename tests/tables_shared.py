@@ -229,3 +229,103 @@ def justified(page, left: float, top: float, width: float, lines: int) -> None:
         for word, word_width in zip(words, widths, strict=True):
             page.drawString(x, top - 12 * index, word)
             x += word_width + space
+
+
+def write_grouped_booktabs_pdf(path: Path) -> Path:
+    """A LaTeX-style page of two booktabs tables stacked close together: a five-line caption (its last line centred
+    and short), rules only at the top, under the header, around each centred group label ("English", "Coding") and at
+    the bottom, so each band between midrules holds several rows; a group label over two columns' gutter; the
+    second table's caption a few points under the first table's bottom rule."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 9)
+    caption = [
+        "Table 7: Performance of dense and mixture models. We compare the instruction-tuned models with",
+        "the baselines of similar size on English, coding and mathematics benchmarks, each scored by the",
+        "evaluation harness of its authors. The best score of each row is set in bold in the original print",
+        "and the dashes mark benchmarks that were not run for a model of that size or kind at the time",
+        "of writing.",
+    ]
+    for index, line in enumerate(caption):
+        page.drawString(80, 800 - 11 * index, line)
+    columns, right = [80, 230, 310, 390, 470], 530
+    page.setLineWidth(0.8)
+    page.line(80, 744, right, 744)
+    draw_rows(page, [(734, ["Datasets", "Model A", "Model B", "Model C", "Model D"])], columns, "Helvetica-Bold", 8)
+    page.setLineWidth(0.4)
+    page.line(80, 728, right, 728)
+    y = 718.0
+
+    def group(label: str, rows: list[list[str]]) -> None:
+        nonlocal y
+        page.setFont("Helvetica-Oblique", 8)
+        page.drawCentredString((80 + right) / 2, y, label)
+        page.line(80, y - 5, right, y - 5)
+        y -= 15
+        draw_rows(page, [(y - 10 * i, row) for i, row in enumerate(rows)], columns, "Helvetica", 8)
+        y -= 10 * len(rows)
+        page.line(80, y + 5, right, y + 5)
+        y -= 5
+
+    group("English", [["MMLU", "71.4", "76.8", "74.8", "75.4"], ["GPQA", "-", "-", "30.8", "34.3"]])
+    group(
+        "Coding and reasoning benchmarks",
+        [
+            ["HumanEval", "45.1", "75.2", "68.3", "79.9"],
+            ["MBPP", "59.5", "74.6", "67.9", "70.9"],
+            ["MultiPL-E", "-", "-", "50.7", "66.4"],
+        ],
+    )
+    page.setLineWidth(0.8)
+    page.line(80, y + 4, right, y + 4)
+    page.setFont("Helvetica", 9)
+    # Table 8: a small table centred under a caption that runs over the text width; its rules are its width.
+    page.drawString(80, y - 12, "Table 8: Smaller models compared on two benchmarks, scored as in Table 7 above it.")
+    small, rule_left, rule_right = [180, 250, 300, 350, 400], 180, 440
+    page.line(rule_left, y - 20, rule_right, y - 20)
+    draw_rows(page, [(y - 30, ["Datasets", "E", "F", "G", "H"])], small, "Helvetica-Bold", 8)
+    page.setLineWidth(0.4)
+    page.line(rule_left, y - 36, rule_right, y - 36)
+    body = [(y - 46, ["MMLU", "35.0", "37.9", "43.7", "52.4"]), (y - 56, ["MBPP", "14.5", "37.8", "28.6", "51.9"])]
+    body.append((y - 66, ["GSM8K", "11.3", "40.1", "35.3", "61.6"]))
+    draw_rows(page, body, small, "Helvetica", 8)
+    page.setLineWidth(0.8)
+    page.line(rule_left, y - 72, rule_right, y - 72)
+    prose(page, y - 100, 6)
+    page.showPage()
+    page.save()
+    return path
+
+
+def write_centred_captions_pdf(path: Path) -> Path:
+    """Rule-less tables wider than their short centred captions: one caption over its table, one under it."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica-Bold", 9)
+    page.drawCentredString(297, 750, "Table 1. Carriers compared.")
+    columns = [80, 230, 380]
+    rows = [
+        (734, ["Material", "Advantages", "Limitations"]),
+        (720, ["Liposomes", "Biocompatible and cheap", "Poor stability in serum"]),
+        (706, ["Gold nanoparticles", "Easy to functionalize", "High cost of synthesis"]),
+        (692, ["Dendrimers", "Monodisperse size", "Toxic at high generations"]),
+    ]
+    draw_rows(page, rows[:1], columns, "Helvetica-Bold", 8)
+    draw_rows(page, rows[1:], columns, "Helvetica", 8)
+    prose(page, 650, 4)
+    draw_rows(page, [(580, ["Method", "Yield", "Purity of the product"])], columns, "Helvetica-Bold", 8)
+    draw_rows(
+        page,
+        [
+            (566, ["Ultracentrifugation", "Low yield overall", "High purity reported"]),
+            (552, ["Precipitation", "High yield", "Low purity"]),
+        ],
+        columns,
+        "Helvetica",
+        8,
+    )
+    page.setFont("Helvetica-Bold", 9)
+    page.drawCentredString(297, 532, "Table 2. Isolation methods.")
+    prose(page, 500, 4)
+    page.showPage()
+    page.save()
+    return path

@@ -85,7 +85,25 @@ def continues(previous: RawTable, raw: RawTable, pdf: PdfContent) -> bool:
         return True
     if not (ends_page(previous, pdf.pages[previous.page - 1]) and starts_page(raw, pdf.pages[raw.page - 1])):
         return False  # prose after the first part or before the second: two tables that look alike
-    return header_texts(raw) == header_texts(previous) or raw.number is None
+    if header_texts(raw) == header_texts(previous):
+        return True
+    return raw.number is None and not heads_its_own_columns(raw, previous)
+
+
+def heads_its_own_columns(raw: RawTable, previous: RawTable) -> bool:
+    """Whether an uncaptioned part opens with a header of its own, different from the previous part's: its first
+    row holds words where the previous part's body holds figures (two tables of the same width on consecutive
+    pages, each under its own title, are two tables; a continuation opens with a body row)."""
+    body = previous.rows[previous.n_header_rows :]
+    first = raw.rows[0]
+    if not body or len(first) != len(body[0]):
+        return False
+    figures = [
+        c
+        for c in range(len(first))
+        if sum(1 for row in body if any(ch.isdigit() for ch in row[c] or "")) > 0.8 * len(body)
+    ]
+    return any(first[c] and not any(ch.isdigit() for ch in first[c]) for c in figures)
 
 
 PAGE_MARGIN_SHARE = 0.08  # running headers and footers live in the top and bottom 8% of a page
@@ -139,6 +157,8 @@ def merge_parts(parts: list[RawTable], table_id: str) -> Table:
             carry_open_spans(grid, start, parts[part_index - 1], raw, skip)
     for r, row in enumerate(grid):
         for c, (text, spanned, page, bbox) in enumerate(row):
+            if r < first.n_header_rows:
+                text = text.replace("\n", " ")  # a header set on several lines names one column, not a list
             cells.append(
                 TableCell(
                     row=r, col=c, text=text, is_header=r < first.n_header_rows, page=page, bbox=bbox, is_spanned=spanned

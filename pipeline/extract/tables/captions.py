@@ -49,9 +49,11 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
             continue  # "Table 2: Abbreviations ..." under a table is its footnote, not a caption
         parts, box = [line], line_box(line)
         size = line[0].get("size", 9)
-        for follower in lines[index + 1 : index + 4]:
+        for follower in lines[index + 1 : index + 9]:
             fbox = line_box(follower)
-            close = 0 <= fbox[1] - box[3] < 0.8 * size and abs(fbox[0] - box[0]) < 3 * size
+            # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
+            aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
+            close = 0 <= fbox[1] - box[3] < 0.8 * size and aligned
             if not close or abs(follower[0].get("size", size) - size) > 0.6 or len(follower) < 2:
                 break
             parts.append(follower)

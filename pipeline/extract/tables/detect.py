@@ -9,7 +9,7 @@ from collections import Counter
 import pdfplumber
 
 from pipeline.extract.tables.captions import caption_lines
-from pipeline.extract.tables.grid import build_raw_table, looks_like_table
+from pipeline.extract.tables.grid import build_raw_table, looks_like_table, spread_header_labels
 from pipeline.extract.tables.layout import (
     SNAP,
     UPRIGHT,
@@ -20,8 +20,9 @@ from pipeline.extract.tables.layout import (
     cluster,
     framed_page,
     inside,
+    text_lines,
 )
-from pipeline.extract.tables.ruleless import ruleless_table
+from pipeline.extract.tables.ruleless import row_boundaries, ruleless_table
 from pipeline.records import BBox, RawTable
 
 CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:S?\d|[IVXL]+\b)")
@@ -48,7 +49,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         frame = dominant_frame(table.bbox, chars_by_frame)
         if frame not in chars_by_frame:
             continue
-        x0, top, x1, bottom = table.bbox
+        x0, top, x1, bottom = rule_extent(table.bbox, edges) if frame == UPRIGHT else table.bbox
         scope = (x0 - SCOPE_MARGIN, top - SCOPE_MARGIN, x1 + SCOPE_MARGIN, bottom + SCOPE_MARGIN)
         near = [e for e in edges if char_inside(e, scope)]
         view = framed_page(frame, [c for c in chars_by_frame[frame] if char_inside(c, scope)], near)
@@ -68,6 +69,23 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     return found
 
 
+def rule_extent(bbox: BBox, edges: list[dict]) -> BBox:
+    """The table's box widened along its top and bottom rules (pieces that touch end to end): a table ruled without
+    outer vertical borders reaches as far as its horizontal rules, past the outermost vertical rule the line finder
+    stops at (see `open_sides`), and its words there must be in the scope read around it."""
+    x0, top, x1, bottom = bbox
+    pieces = sorted(
+        (e["x0"], e["x1"])
+        for e in edges
+        if e["orientation"] == "h" and min(abs(e["top"] - top), abs(e["top"] - bottom)) <= SNAP
+    )
+    for _ in range(2):  # left and right chains of pieces
+        for lo, hi in pieces:
+            if lo <= x1 + SNAP and hi >= x0 - SNAP:
+                x0, x1 = min(x0, lo), max(x1, hi)
+    return x0, top, x1, bottom
+
+
 def filled_cells(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for text in row if text)
 
@@ -80,16 +98,78 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     boxes = [frame.box(cell) for cell in table.cells]
     xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    xs = joint_edges(view, open_sides(view, xs, ys), ys)
     xs = drop_empty_slivers(
         xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
     )
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
     ys = cut_at_rule_ends(view, xs, ys)
+    header_bands, ys = rows_of_unruled_body(view, xs, ys)
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=True, strategy="lines")
     if not looks_like_table(raw):
         return None
+    if header_bands and len(raw.rows) == len(ys) - 1:
+        # The body's rows came from its text lines: the ruled bands above it are the header.
+        raw.n_header_rows = header_bands
+        spread_header_labels(raw, view, xs, ys)
     return raw
+
+
+def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """Tables ruled without outer vertical borders (LaTeX `{l|r|r}`, statistical tables with rules only between
+    column groups): the line finder stops at the outermost vertical rule, cutting off the stub column and the last
+    column. The table's own horizontal rules (two or more at its row boundaries) show how wide it is: text between
+    the outermost vertical rule and where those rules end is a column of the table."""
+    own = [
+        r
+        for r in view.h_rules
+        if any(abs((r[1] + r[3]) / 2 - y) <= SNAP for y in ys) and r[0] < xs[-1] and r[2] > xs[0]
+    ]
+    if len(own) < 2:
+        return xs
+    left = sorted(r[0] for r in own)[len(own) // 2]  # the median rule: one stray longer rule does not widen it
+    right = sorted((r[2] for r in own), reverse=True)[len(own) // 2]
+    band_words = [w for w in view.words if ys[0] < (w["top"] + w["bottom"]) / 2 < ys[-1]]
+    if left < xs[0] - 2 * SNAP and any(left - SNAP <= w["x0"] and w["x1"] <= xs[0] + SNAP for w in band_words):
+        xs = [left, *xs]
+    if right > xs[-1] + 2 * SNAP and any(xs[-1] - SNAP <= w["x0"] and w["x1"] <= right + SNAP for w in band_words):
+        xs = [*xs, right]
+    return xs
+
+
+def joint_edges(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """Column edges without a vertical rule but where the pieces of the table's rules drawn cell by cell meet, at
+    the same x on two rules or more (the typesetter's own cell edges, as in `ruleless.joint_columns`)."""
+    joints = [
+        x for x, y in view.rule_joints if xs[0] + SNAP < x < xs[-1] - SNAP and any(abs(y - edge) <= SNAP for edge in ys)
+    ]
+    shared = [x for x in cluster(joints) if sum(1 for j in joints if abs(j - x) <= SNAP) >= 2]
+    extra = [x for x in shared if all(abs(x - edge) > SNAP for edge in xs)]
+    return sorted(xs + extra) if extra else xs
+
+
+def rows_of_unruled_body(view: FramedPage, xs: list[float], ys: list[float]) -> tuple[int, list[float]]:
+    """A ruled table whose body has no rules between its rows (rules only at the top, under the header and at the
+    bottom; vertical rules between columns): the body is one band of many lines, split into rows by its text lines
+    as a rule-less table's (wrapped labels, values set on a label's last line). Returns the number of header bands
+    above it (0 when nothing was split) and the row boundaries."""
+    if len(ys) - 1 > 4:
+        return 0, ys  # rules between rows: the bands are the rows
+    body = len(ys) - 2
+    region = (xs[0], ys[body], xs[-1], ys[body + 1])
+    lines = text_lines([w for w in view.words if inside(w, region)], split_columns=False)
+    spread = [line for line in lines if len({band_of(xs, (w["x0"] + w["x1"]) / 2) for w in line}) >= 2]
+    if len(spread) < 3:
+        return 0, ys  # one row whose cells wrap, not a block of rows
+    rows = row_boundaries(view, region, lines, xs, None)
+    if len(rows) - 1 < 3:
+        return 0, ys
+    return body, ys[:body] + rows
+
+
+def band_of(edges: list[float], value: float) -> int:
+    return sum(1 for edge in edges[1:-1] if value >= edge)
 
 
 def cut_at_rule_ends(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:

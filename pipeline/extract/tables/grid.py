@@ -132,44 +132,55 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
 
 
 def spread_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
-    """A lone label in an upper header row of a rule-less table ("Plant name" over the species) spans the widest
-    run of columns it is centred over; the labels beside that run ("Number", "Compound", "References") fill the
-    header rows above them too (printed across both rows)."""
+    """A label in an upper header row with empty slots beside it ("Plant name" over the species; "Total", "Male",
+    "Female" each over their own sub-headers) spans the widest run of those columns it is centred over. When it is the
+    row's only label, the labels beside its run ("Number", "Compound", "References") fill the header rows above them
+    too (printed across both rows)."""
     n_cols = len(xs) - 1
     for u in range(raw.n_header_rows - 1):
-        filled = [c for c in range(n_cols) if raw.rows[u][c]]
-        if len(filled) != 1 or raw.span_origin[u][filled[0]] is not None:
-            continue
-        column = filled[0]
-        words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
-        if not words:
-            continue
-        centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
-        size = words[0].get("size") or 9.0
-        first, last = column, column
-        while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
-            first -= 1
-        while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
-            last += 1
-        spans = [
-            (a, b)
-            for a in range(first, column + 1)
-            for b in range(column, last + 1)
-            if abs((xs[a] + xs[b + 1]) / 2 - centre) < size
-        ]
-        if not spans:
-            continue
-        a, b = max(spans, key=lambda span: span[1] - span[0])
-        if a == b:
-            continue
-        for c in range(a, b + 1):
-            if c != column:
-                raw.rows[u][c], raw.span_origin[u][c] = None, (u, column)
-        for c in [*range(0, a), *range(b + 1, n_cols)]:
-            below = next((r for r in range(u + 1, raw.n_header_rows) if raw.rows[r][c] or raw.span_origin[r][c]), None)
-            if below is not None and not raw.rows[u][c] and raw.span_origin[u][c] is None:
-                origin = raw.span_origin[below][c] or (below, c)
-                raw.span_origin[u][c] = origin
+        filled = [c for c in range(n_cols) if raw.rows[u][c] and raw.span_origin[u][c] is None]
+        for column in filled:
+            run = spread_label(raw, view, xs, ys, u, column)
+            if run is not None and len(filled) == 1:
+                fill_beside(raw, u, *run)
+
+
+def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -> tuple[int, int] | None:
+    n_cols = len(xs) - 1
+    words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
+    if not words:
+        return None
+    centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
+    size = words[0].get("size") or 9.0
+    first, last = column, column
+    while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
+        first -= 1
+    while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
+        last += 1
+    spans = [
+        (a, b)
+        for a in range(first, column + 1)
+        for b in range(column, last + 1)
+        if abs((xs[a] + xs[b + 1]) / 2 - centre) < size
+    ]
+    if not spans:
+        return None
+    a, b = max(spans, key=lambda span: span[1] - span[0])
+    if a == b:
+        return None
+    for c in range(a, b + 1):
+        if c != column:
+            raw.rows[u][c], raw.span_origin[u][c] = None, (u, column)
+    return a, b
+
+
+def fill_beside(raw: RawTable, u: int, a: int, b: int) -> None:
+    n_cols = len(raw.rows[u])
+    for c in [*range(0, a), *range(b + 1, n_cols)]:
+        below = next((r for r in range(u + 1, raw.n_header_rows) if raw.rows[r][c] or raw.span_origin[r][c]), None)
+        if below is not None and not raw.rows[u][c] and raw.span_origin[u][c] is None:
+            origin = raw.span_origin[below][c] or (below, c)
+            raw.span_origin[u][c] = origin
 
 
 def spread_group_labels(raw: RawTable) -> None:
@@ -226,7 +237,11 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         h_index = index_rules(view.h_rules, True, region)
         v_index = index_rules(view.v_rules, False, region)
         h_ruled = [[rule_covers(h_index, ys[r], xs[c], xs[c + 1]) for c in range(n_cols)] for r in range(1, n_rows)]
-        v_ruled = [[rule_covers(v_index, xs[c], ys[r], ys[r + 1]) for c in range(1, n_cols)] for r in range(n_rows)]
+        # Word tables may set the header row's vertical rules a few points off the body's (folded into one column
+        # edge by `detect.drop_empty_slivers`): a vertical rule that near a column edge is that edge's rule.
+        v_ruled = [
+            [rule_covers(v_index, xs[c], ys[r], ys[r + 1], reach=6) for c in range(1, n_cols)] for r in range(n_rows)
+        ]
         for r in range(1, n_rows):
             if any(h_ruled[r - 1]):  # a rule exists on this boundary elsewhere, so a gap in it means a merge
                 for c in range(n_cols):
@@ -290,10 +305,13 @@ def union_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, float
     return merged
 
 
-def rule_covers(index: RuleIndex, position: float, start: float, end: float) -> bool:
-    """Whether rules at `position` cover at least half of the span start..end."""
-    covered = sum(max(0.0, min(hi, end) - max(lo, start)) for lo, hi in index.get(int(position), []))
-    return covered >= 0.5 * (end - start)
+def rule_covers(index: RuleIndex, position: float, start: float, end: float, reach: int = 0) -> bool:
+    """Whether rules at `position` (or within `reach` points of it) cover at least half of the span start..end."""
+    for key in range(int(position) - reach, int(position) + reach + 1):
+        covered = sum(max(0.0, min(hi, end) - max(lo, start)) for lo, hi in index.get(key, []))
+        if covered >= 0.5 * (end - start):
+            return True
+    return False
 
 
 def header_rows(raw: RawTable, groups: dict[tuple[int, int], list[dict]]) -> int:

@@ -258,7 +258,21 @@ def cell_text(words: list[dict], vocabulary: set[str], text_right: float | None 
         return ""
     lines = [glue_offset_words(line) for line in text_lines_in_cell(words)]
     breaks = item_breaks(lines, text_right) if text_right is not None else set()
-    return join_lines([[w["text"] for w in line] for line in lines], vocabulary, breaks)
+    return join_lines([without_leader([w["text"] for w in line]) for line in lines], vocabulary, breaks)
+
+
+LEADER_DOTS = re.compile(r"(?<=[^.\s])\.{4,}$")
+
+
+def without_leader(texts: list[str]) -> list[str]:
+    """Dot leaders run from a row label to its first value ("Total . . . . ." or "Robbery........"): filler, not
+    the label's text. A lone "..." (a cell meaning "not available") is kept."""
+    kept = list(texts)
+    while len(kept) > 1 and kept[-1] and set(kept[-1]) == {"."}:
+        kept.pop()
+    if kept:
+        kept[-1] = LEADER_DOTS.sub("", kept[-1])
+    return kept
 
 
 def glue_offset_words(line: list[dict]) -> list[dict]:

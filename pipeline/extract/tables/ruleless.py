@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.tables.captions import CaptionLine
+from pipeline.extract.tables.captions import CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
@@ -59,9 +59,31 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
+        spread_centred_labels(raw, view, xs, ys)
     spread_group_labels(raw)
     carry_block_labels(raw)
     return raw
+
+
+def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A body row holding one label centred on the table ("English", "Coding" between the midrules of a booktabs
+    table) names the group of rows under it: one cell spanning the row, as a group label in the first cell is."""
+    n_cols = len(xs) - 1
+    if n_cols < 3:
+        return
+    middle, width = (xs[0] + xs[-1]) / 2, xs[-1] - xs[0]
+    for r in range(raw.n_header_rows, len(raw.rows)):
+        filled = [c for c in range(n_cols) if raw.rows[r][c]]
+        if len(filled) != 1 or filled[0] == 0 or any(o not in (None, (r, filled[0])) for o in raw.span_origin[r]):
+            continue
+        words = [w for w in view.words if inside(w, (xs[0], ys[r], xs[-1], ys[r + 1]))]
+        centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2 if words else None
+        if centre is None or abs(centre - middle) > 0.05 * width:
+            continue
+        column = filled[0]
+        for c in range(n_cols):
+            if c != column:
+                raw.rows[r][c], raw.span_origin[r][c] = None, (r, column)
 
 
 def carry_block_labels(raw: RawTable) -> None:
@@ -103,13 +125,22 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     """From below the caption down to the last rule (booktabs) or the first wide vertical gap."""
     size = 9.0
     left, right = caption.bbox[0], caption.bbox[2]
+    # The next table's caption ends this table: two tables stacked close under their captions stay apart.
+    limit = min(
+        (c.bbox[1] for c in caption_lines(view) if c.bbox[1] > caption.bbox[3] and overlaps_x(c.bbox, caption.bbox)),
+        default=float("inf"),
+    )
     below = sorted(
-        (r for r in view.h_rules if r[1] > caption.bbox[3] - SNAP and overlaps_x(r, caption.bbox)), key=lambda r: r[1]
+        (r for r in view.h_rules if caption.bbox[3] - SNAP < r[1] < limit and overlaps_x(r, caption.bbox)),
+        key=lambda r: r[1],
     )
     rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
+    start = caption.bbox[3]
     if rules:
-        left = min(left, min(r[0] for r in rules))
-        right = max(right, max(r[2] for r in rules))
+        # The table is as wide as its rules: wider than its caption, or narrower (a small table centred under a
+        # caption that runs over the text width).
+        left, right = min(r[0] for r in rules), max(r[2] for r in rules)
+        start = max(start, headnote_end(view, caption, rules[0]))
     else:
         # A short caption over a wide table: the table may reach the right edge of the text column the caption
         # starts in, i.e. as far as the lines that start where the caption starts.
@@ -120,14 +151,15 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if abs((box := line_box(ln))[0] - left) < 3 and box[1] > caption.bbox[3]
         ]
         right = max([right, *same_start])
+        left, right = widened_to_centred_table(view, caption, left, right, below=True)
     words = sorted(
-        (w for w in view.words if w["top"] > caption.bbox[3] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        (w for w in view.words if start < w["top"] < limit and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: w["top"],
     )
     if not words:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
-    bottom = caption.bbox[3]
+    bottom = start
     items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
@@ -138,9 +170,9 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         if any(abs(r[1] - top) < SNAP for r in rules):
             last_rule_bottom = item_bottom
             reached.append((top, item_bottom))
-    if last_rule_bottom is not None and not closes_table(reached, words, caption.bbox[3], bottom):
+    if last_rule_bottom is not None and not closes_table(reached, words, start, bottom):
         last_rule_bottom = None  # the body runs on under the header rule: continued on the next page
-    if last_rule_bottom is not None and last_rule_bottom > caption.bbox[3] + 2 * size:
+    if last_rule_bottom is not None and last_rule_bottom > start + 2 * size:
         bottom = last_rule_bottom
     else:
         # Footnotes in smaller type right under a rule-less table are its notes, not rows.
@@ -148,9 +180,32 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if max(w["size"] for w in line) >= size - 0.4:
                 break
             bottom = min(w["top"] for w in line) - 0.5
-    if bottom - caption.bbox[3] < 2 * size:
+    if bottom - start < 2 * size:
         return None
-    return (left - SNAP, caption.bbox[3] + 0.5, right + SNAP, bottom + 0.5)
+    return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def headnote_end(view: FramedPage, caption: CaptionLine, top_rule: BBox) -> float:
+    """The table starts at its top rule, not under its caption: lines between the two that run as one phrase over
+    most of the rule's width are a headnote or the caption's last lines ("[In thousands ...]"), not a header row
+    (header cells leave column gaps). Returns where the table's region starts."""
+    between = [
+        w
+        for w in view.words
+        if caption.bbox[3] < w["top"] and w["bottom"] < top_rule[1] + SNAP and overlaps_x(line_box([w]), top_rule)
+    ]
+    if not between:
+        return caption.bbox[3]
+    gap = column_gap(between) if len(between) >= 8 else MIN_PROSE_GAP
+    for line in text_lines(between, split_columns=False):
+        box = line_box(line)
+        runs_on = all(b["x0"] - a["x1"] < max(gap, MIN_PROSE_GAP) for a, b in zip(line, line[1:], strict=False))
+        if not runs_on or box[2] - box[0] < 0.6 * (top_rule[2] - top_rule[0]):
+            return caption.bbox[3]
+    return top_rule[1] - SNAP
+
+
+MIN_PROSE_GAP = 4.0  # points: an ordinary word space stays under this
 
 
 def closes_table(rules: list[tuple[float, float]], words: list[dict], start: float, run_end: float) -> bool:
@@ -166,11 +221,39 @@ def closes_table(rules: list[tuple[float, float]], words: list[dict], start: flo
     return not (body_below and (header_rule is None or header_rule == last))
 
 
+def widened_to_centred_table(
+    view: FramedPage, caption: CaptionLine, left: float, right: float, below: bool
+) -> tuple[float, float]:
+    """A short caption centred over (or under) a wider rule-less table: the block of lines next to the caption (up
+    to eight, set without a wide gap) is centred on the caption's axis and wider than it, and gives the table's width
+    (a caption at the table's left edge is widened by `same_start` instead). On a two-column page a table in one
+    column sits beside the other column's prose, so its lines are not centred on its caption."""
+    size = 9.0
+    lines = [line_box(line) for line in text_lines(view.words, split_columns=False)]
+    lines = [b for b in lines if (b[1] >= caption.bbox[3] - 0.5 if below else b[3] <= caption.bbox[1] + 0.5)]
+    lines.sort(key=lambda b: b[1] if below else -b[3])
+    block, edge = [], caption.bbox[3] if below else caption.bbox[1]
+    for box in lines[:8]:
+        if (box[1] - edge if below else edge - box[3]) > 2 * size:
+            break
+        block.append(box)
+        edge = box[3] if below else box[1]
+    if len(block) < 2:
+        return left, right
+    x0, x1 = min(b[0] for b in block), max(b[2] for b in block)
+    axis = (caption.bbox[0] + caption.bbox[2]) / 2
+    centred = abs((x0 + x1) / 2 - axis) < size + 0.05 * (x1 - x0)
+    if centred and x0 < left - 2 * size and (x1 - x0) > (right - left) + 2 * size:
+        return min(left, x0), max(right, x1)
+    return left, right
+
+
 def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
     """A caption printed under its table: the block of lines right above it, up to the first wide gap."""
     left, right = caption.bbox[0], caption.bbox[2]
     same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
     right = max([right, *same_start])
+    left, right = widened_to_centred_table(view, caption, left, right, below=False)
     words = sorted(
         (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
         key=lambda w: -w["bottom"],
@@ -233,7 +316,7 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
     header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
     min_gap = column_gap(body)
-    body_spans = union_spans([(w["x0"], w["x1"]) for w in body])
+    body_spans = union_spans([(w["x0"], w["x1"]) for w in without_group_labels(body, min_gap)])
     gaps = [(x0, body_spans[0][0])] if body_spans else []
     gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
     gaps.append((body_spans[-1][1] if body_spans else x0, x1))
@@ -255,6 +338,24 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
+    """Body words without the lines that hold one phrase away from the first column ("Proprietary LLMs",
+    "Qwen1.5 Series" centred over the rows of their group), when most lines hold three phrases or more: such a label
+    lies across the gutters it spans and would join its columns."""
+    lines = text_lines(body, split_columns=False)
+    runs = [len(union_spans([(w["x0"], w["x1"]) for w in line], min_gap)) for line in lines]
+    if not lines or sum(1 for n in runs if n >= 3) < 0.6 * len(lines):
+        return body
+    left = min(w["x0"] for w in body)
+    labels = {
+        id(w)
+        for line, n in zip(lines, runs, strict=True)
+        if n == 1 and line[0]["x0"] > left + 2 * min_gap
+        for w in line
+    }
+    return [w for w in body if id(w) not in labels]
 
 
 def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
@@ -281,7 +382,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     if len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
         ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
-        return drop_empty_bands(cluster(ys), boxes)
+        return drop_empty_bands(rows_between_rules(view, cluster(ys), lines, xs, header_end), boxes)
     ys = [region[1]]
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
     # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
@@ -294,7 +395,10 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         return ys + centred_rows(anchored, xs, header_end, size) + [region[3]]
     # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
     # wrapped line continues the first column ("Size exclusion / chromatography").
-    spaced_rows = any(gap > tight + 0.3 * size for gap in body_gaps) and tight < 0.3 * size
+    # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
+    # apart by space have the extra space at every second or third line at least.
+    spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
+    spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     previous, previous_line = None, None
     for line, box in anchored:
@@ -318,6 +422,30 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     return ys
 
 
+LEADER_END = re.compile(r"(?:\.\s?){3,}$")  # dot leaders ("Robbery . . . . ." or "Arson......") ending a label
+
+
+def rows_between_rules(
+    view: FramedPage, ys: list[float], lines: list[list[dict]], xs: list[float], header_end: float | None
+) -> list[float]:
+    """Rules inside a body are row boundaries, but in booktabs tables they close groups of rows (a midrule under
+    each block of benchmarks, each block under a group label): a band between two rules with two lines or more that
+    each start in the first column and fill other columns too holds several rows, found from its lines."""
+    result = [ys[0]]
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = [line for line in lines if top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom]
+        rows_like = [
+            line
+            for line in band
+            if any(w["x0"] < xs[1] - SNAP for w in line) and any(w["x0"] >= xs[1] - SNAP for w in line)
+        ]
+        if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
+            inner = row_boundaries(view, (xs[0], top, xs[-1], bottom), band, xs, None)[1:-1]
+            result += [y for y in inner if top < y < bottom]
+        result.append(bottom)
+    return result
+
+
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
     """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
     line above filled the column (this line's first word would not have fitted after it; `right` is where the
@@ -325,8 +453,8 @@ def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], 
     nothing in the other columns (their cells started on the row's first line)."""
     above = [w for w in previous if w["x0"] < xs[1] - SNAP]
     here = [w for w in line if w["x0"] < xs[1] - SNAP]
-    if not above or not here:
-        return False
+    if not above or not here or LEADER_END.search(" ".join(w["text"] for w in above)):
+        return False  # dot leaders close a label: the line under it is the next row's
     would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
     return not would_fit and (here[0]["text"][:1].islower() or others_empty)

@@ -1,0 +1,123 @@
+"""Table layouts beyond the journal papers: statistical tables ruled only between column groups, LaTeX tables
+without outer borders, Word tables under centred titles beside a chart, booktabs tables whose midrules close groups
+of rows. Real PDFs of gold/dev (table-only gold, see their NOTES.md) and one generated page."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.gold import read_grid
+from pipeline.evaluate.scoring import score_grid
+from pipeline.extract.tables import assemble_tables
+from pipeline.extract.tables.layout import without_leader
+from pipeline.records import Table
+
+from conftest import real_pdf
+from tables_shared import ROOT, parsed, write_centred_captions_pdf, write_grouped_booktabs_pdf
+
+DEV_GOLD = ROOT / "gold" / "dev"
+
+
+def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
+    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
+    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
+
+
+@pytest.fixture(scope="module")
+def census_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf("census2012_arrests_tables_usgov.pdf")), [])
+
+
+def test_statistical_tables_ruled_between_column_groups(census_tables):
+    # Vertical rules only between the groups and none on the outer sides; no rules between body rows; dot leaders;
+    # a bracketed headnote between caption and top rule; labels wrapped with their values on the second line.
+    assert [t.number for t in census_tables] == ["324", "325"]
+    table = census_tables[0]
+    assert table.caption == "Table 324. Arrests by Sex and Age: 2009"
+    grid = table.grid()
+    assert table.n_header_rows == 2
+    assert grid[0] == ["Offense charged", *["Total"] * 3, *["Male"] * 3, *["Female"] * 3]
+    assert grid[2][:2] == ["Total", "11,062.6"] and grid[4][0] == "Murder and nonnegligent manslaughter"
+    assert not any("..." in text or ". ." in text for row in grid for text in row)
+    for number in ("324", "325"):
+        assert grid_accuracy("census2012_arrests_tables_usgov", number, census_tables) == 1.0
+
+
+def test_latex_tables_without_outer_vertical_rules():
+    # `{l|r|r|...}` with \hline: the stub column left of the first vertical rule and the column right of the last
+    # one belong to the table (its horizontal rules run over them); uncaptioned, so no number.
+    tables = assemble_tables(parsed(real_pdf("robust_open_sided_latex_tables_tabula.pdf")), [])
+    assert [(t.number, t.pages, t.n_cols) for t in tables] == [
+        (None, [1], 12),
+        (None, [2], 5),
+        (None, [2], 6),
+        (None, [3], 3),
+    ]
+    assert tables[0].grid()[1][:2] == ["Mazda RX4", "21.0"]
+    for number in "1234":
+        assert grid_accuracy("robust_open_sided_latex_tables_tabula", number, tables) == 1.0
+
+
+def test_titled_tables_beside_a_chart_are_four_separate_tables():
+    # Centred titles that are no "Table N" captions; the chart's grid is not a table; two tables of the same width on
+    # consecutive pages each open with their own header, so they are not one continued table; header cells whose
+    # vertical rules sit a few points off the body's stay apart.
+    tables = assemble_tables(parsed(real_pdf("robust_titled_ruled_tables_chart_img2table.pdf")), [])
+    assert [(t.number, t.pages) for t in tables] == [(None, [1]), (None, [1]), (None, [2]), (None, [2])]
+    assert tables[0].header() == ["sample", "blue LED value", "green LED value", "red LED value"]
+    for number in ("1", "3"):
+        assert grid_accuracy("robust_titled_ruled_tables_chart_img2table", number, tables) == 1.0
+
+
+def test_booktabs_groups_between_midrules(tmp_path):
+    tables = assemble_tables(parsed(write_grouped_booktabs_pdf(tmp_path / "grouped.pdf")), [])
+    assert [t.number for t in tables] == ["7", "8"]  # the next caption ends the first table's region
+    first = tables[0]
+    assert first.caption.endswith("at the time of writing.")  # a caption of five lines, the last one centred
+    assert [row[0] for row in first.grid()] == [
+        "Datasets",
+        "English",
+        "MMLU",
+        "GPQA",
+        "Coding and reasoning benchmarks",
+        "HumanEval",
+        "MBPP",
+        "MultiPL-E",
+    ]
+    assert first.grid()[4] == ["Coding and reasoning benchmarks"] * 5  # a centred group label spans its row
+    assert first.grid()[6] == ["MBPP", "59.5", "74.6", "67.9", "70.9"]  # the label does not join two columns
+    assert tables[1].grid() == [  # a small table under a wide caption: as wide as its rules, header to the midrule
+        ["Datasets", "E", "F", "G", "H"],
+        ["MMLU", "35.0", "37.9", "43.7", "52.4"],
+        ["MBPP", "14.5", "37.8", "28.6", "51.9"],
+        ["GSM8K", "11.3", "40.1", "35.3", "61.6"],
+    ]
+
+
+def test_prose_only_paper_has_no_table():
+    assert assemble_tables(parsed(real_pdf("jner2016_fes_hand_opening.pdf")), []) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (["Total", ".", ".", "."], ["Total"]),
+        (["Robbery......"], ["Robbery"]),
+        (["etc.", "."], ["etc."]),
+        (["..."], ["..."]),
+        (["e.g.", "Ag"], ["e.g.", "Ag"]),
+    ],
+)
+def test_dot_leaders_are_not_cell_text(words, kept):
+    assert without_leader(words) == kept
+
+
+def test_short_centred_captions_over_and_under_wider_tables(tmp_path):
+    tables = assemble_tables(parsed(write_centred_captions_pdf(tmp_path / "centred.pdf")), [])
+    assert [t.number for t in tables] == ["1", "2"]
+    assert tables[0].grid()[-1] == ["Dendrimers", "Monodisperse size", "Toxic at high generations"]
+    assert tables[1].grid() == [
+        ["Method", "Yield", "Purity of the product"],
+        ["Ultracentrifugation", "Low yield overall", "High purity reported"],
+        ["Precipitation", "High yield", "Low purity"],
+    ]
