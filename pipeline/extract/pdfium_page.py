@@ -251,16 +251,19 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
         m = raw_matrix
         return (m.a, m.b, m.c, m.d, m.e, m.f)
 
-    def walk(count: int, get, outer: Affine, depth: int) -> None:
+    text_order = painting.text_order
+    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
+
+    def walk(count: int, get, owner: int, outer: Affine, depth: int) -> None:
         nonlocal order
         for position in range(count):
-            handle = get(position)
+            handle = get(owner, position)  # (a page or a form, and the object's index in it)
             if not handle:
                 continue
             order += 1
             kind = _object_type(handle)
-            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                painting.text_order[handle] = order
+            if kind == text_kind:  # most objects, and one per glyph for some writers: the cheapest branch first
+                text_order[handle] = order
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 objects.paths.objects += 1
                 if not objects.paths.truncated:
@@ -287,11 +290,11 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
                     painting.covering_images.append(image)
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < NESTED_FORMS:
                 inner = compose(matrix_of(handle), outer)
-                walk(_form_count(handle), lambda i, form=handle: _form_object(form, i), inner, depth + 1)
+                walk(_form_count(handle), _form_object, handle, inner, depth + 1)
 
     to_device = geometry.to_device
     raw_page = _address(page.raw)
-    walk(_page_object_count(raw_page), lambda i: _page_object(raw_page, i), to_device, 0)
+    walk(_page_object_count(raw_page), _page_object, raw_page, to_device, 0)
     return painting
 
 
