@@ -257,8 +257,10 @@ def _run(
 
         if workers == 1 and not dask_address:
             from pipeline.extract.nlp import load_pipeline
+            from pipeline.extract.warm_up import warm_up
 
             load_pipeline(settings.spacy_model)  # the tasks run in this process: its cached pipeline serves them
+            warm_up(settings)  # and what the stages load on first use, before each document's child is forked
         if server is not None:
             wait_until_healthy(server, os.environ["PREFECT_API_URL"], home)
         flow = run_corpus.with_options(task_runner=make_task_runner(workers, dask_address))

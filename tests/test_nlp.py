@@ -299,3 +299,26 @@ def test_trained_ner_finds_a_mention_the_lexicon_does_not_list(nlp, text):
     doc = nlp(text)
     ner_only = [ent for ent in doc.ents if not ent.ent_id_ and ent.kb_id_ != "abbreviation"]
     assert any(ent.text.lower() not in lexicon for ent in ner_only), [(e.text, e.label_) for e in doc.ents]
+
+
+def test_ruler_matches_as_spacys_entity_ruler_with_the_same_patterns(nlp, seed_result):
+    """The acronym patterns ([{"ORTH": "EVs"}]) go through a PhraseMatcher on ORTH for speed: on the seed's prose
+    the ruler must match exactly what spaCy's own EntityRuler matches with the same patterns (same keys, same
+    order), case-sensitively for acronyms."""
+    from spacy.pipeline import EntityRuler
+
+    ours = nlp.get_pipe("biomed_ruler")
+    assert len(ours.exact_matcher) > 100 and len(ours.matcher) == 0  # the acronyms moved, nothing else
+    stock = EntityRuler(nlp, "stock_ruler", phrase_matcher_attr="LOWER", overwrite_ents=True, validate=False)
+    with nlp.select_pipes(enable=[]):
+        stock.add_patterns(read_patterns(MODELS_DIR / "patterns"))
+    texts = [s.text for s in seed_result.sentences[:150]]
+    n_matches = 0
+    for doc in nlp.tokenizer.pipe(texts):
+        expected = stock.match(doc)
+        assert ours.match(doc) == expected
+        n_matches += len(expected)
+    assert n_matches > 100
+    doc = nlp.make_doc("EVs and evs differ; so do MSCs and mscs.")
+    found = {doc[start:end].text for _, start, end in ours.match(doc)}
+    assert "EVs" in found and "evs" not in found

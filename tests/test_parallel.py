@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -165,9 +167,11 @@ def test_pool_workers_are_forked_with_the_pipeline_already_loaded(prefect_harnes
         import multiprocessing
         import sys
 
+        from pipeline.extract.claims.properties import load_tagger
         from pipeline.extract.nlp import _cached_pipeline
 
         return {
+            "warmed_up": load_tagger.cache_info().currsize,  # the claims stage's own tagger, loaded by the warm-up
             "pid": os.getpid(),
             "forked": multiprocessing.parent_process() is not None,
             "preloaded": "pipeline.orchestration.preload" in sys.modules,
@@ -182,3 +186,23 @@ def test_pool_workers_are_forked_with_the_pipeline_already_loaded(prefect_harnes
     workers = probe()
     assert all(w["pid"] != os.getpid() and w["forked"] and w["preloaded"] for w in workers)
     assert all(w["pipelines_loaded"] == 1 and w["frozen_objects"] > 100_000 for w in workers)
+    assert all(w["warmed_up"] == 1 for w in workers)
+
+
+def test_the_warm_up_page_takes_every_stages_lazy_path():
+    """The built-in page the workers run before their first fork is read, and gives sentences, entities, a ruled
+    table and claims from the text and from the table (whose cells need the property splitter's tagger)."""
+    from pipeline.corpus import file_sha256
+    from pipeline.extract.claims.properties import load_tagger
+    from pipeline.extract.document import process_document
+    from pipeline.extract.warm_up import warm_up_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "warm.pdf"
+        path.write_bytes(warm_up_pdf())
+        result = process_document(path, file_sha256(path))
+    assert result.status == "ok", result.error
+    assert len(result.sentences) >= 4 and result.entities and len(result.tables) == 1
+    sources = {evidence.source for claim in result.claims for evidence in claim.evidence}
+    assert {"table", "text"} <= sources, sources
+    assert load_tagger.cache_info().currsize == 1

@@ -251,16 +251,19 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
         m = raw_matrix
         return (m.a, m.b, m.c, m.d, m.e, m.f)
 
-    def walk(count: int, get, outer: Affine, depth: int) -> None:
+    text_order = painting.text_order
+    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
+
+    def walk(count: int, get, owner: int, outer: Affine, depth: int) -> None:
         nonlocal order
         for position in range(count):
-            handle = get(position)
+            handle = get(owner, position)  # (a page or a form, and the object's index in it)
             if not handle:
                 continue
             order += 1
             kind = _object_type(handle)
-            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                painting.text_order[handle] = order
+            if kind == text_kind:  # most objects, and one per glyph for some writers: the cheapest branch first
+                text_order[handle] = order
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 objects.paths.objects += 1
                 if not objects.paths.truncated:
@@ -287,11 +290,11 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
                     painting.covering_images.append(image)
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < NESTED_FORMS:
                 inner = compose(matrix_of(handle), outer)
-                walk(_form_count(handle), lambda i, form=handle: _form_object(form, i), inner, depth + 1)
+                walk(_form_count(handle), _form_object, handle, inner, depth + 1)
 
     to_device = geometry.to_device
     raw_page = _address(page.raw)
-    walk(_page_object_count(raw_page), lambda i: _page_object(raw_page, i), to_device, 0)
+    walk(_page_object_count(raw_page), _page_object, raw_page, to_device, 0)
     return painting
 
 
@@ -391,54 +394,72 @@ class _TextObjectInfo:
     user_direction: tuple[float, float]  # the writing direction in PDF user space (pdfium's own boxes)
     upright: bool
     invisible: bool
-    order: int
+
+
+# Per-character reads, bound to take the text page as an address (no wrapper conversion per call).
+_char_unicode = _bind("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
+_char_loose_box = _bind("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
+_char_origin = _bind("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
+_char_map_error = _bind("FPDFText_HasUnicodeMapError", _I, _P, _I)
+_char_generated = _bind("FPDFText_IsGenerated", _I, _P, _I)
+_char_matrix = _bind("FPDFText_GetMatrix", _I, _P, _I, _P)
 
 
 def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_number: int, painting: _Painting):
     """pdfplumber character dicts for the text page's characters (the line breaks pdfium generates left out, as
-    pdfminer has none)."""
+    pdfminer has none).
+
+    This is the ingest's inner loop (a page has thousands of characters, and some PDF writers make every glyph
+    its own text object): each pdfium call goes through a function bound to plain addresses, with its output
+    buffers made once per page, and what a text object's font, size, render mode and matrix imply is worked out
+    once per distinct combination, not once per object."""
     raw = textpage.raw
     raw_address = _address(raw)
     n_chars = pdfium_c.FPDFText_CountChars(raw)
     chars: list[dict] = []
-    infos: dict[int, _TextObjectInfo] = {}
+    infos: dict[int, tuple[_TextObjectInfo, int]] = {}  # text object -> (its info, its painting order)
+    shared: dict[tuple, _TextObjectInfo] = {}  # (font, size, render mode, matrix) -> info
     fonts: dict[int, tuple[str, float]] = {}
     rect = pdfium_c.FS_RECTF()
+    rect_address = ctypes.addressof(rect)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_x_address, origin_y_address = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+    reads = _ObjectReads()
     to_device = geometry.to_device
     ta, tb, tc, td, te, tf = to_device
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    char_origin = pdfium_c.FPDFText_GetCharOrigin
+    text_order = painting.text_order
     covering = painting.covering_images
     mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
     # Each character's text object and origin, read in two tight loops.
     handles = [_text_object(raw_address, index) for index in range(n_chars)]
     origins = []
     for index in range(n_chars):
-        char_origin(raw, index, origin_x, origin_y)
+        _char_origin(raw_address, index, origin_x_address, origin_y_address)
         ox, oy = origin_x.value, origin_y.value
         origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
     pending_space = False  # a generated space seen since the last character
     last_index, last_info = -1, None  # the text page index and text object of the last character kept
     unmapped_code = None
     for index in range(n_chars):
-        code = get_unicode(raw, index)
-        if code in _GENERATED_SPACE_OR_BREAK and pdfium_c.FPDFText_IsGenerated(raw, index):
+        code = _char_unicode(raw_address, index)
+        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_address, index):
             pending_space = pending_space or code == 0x20
             continue
-        if not loose_box(raw, index, rect):
+        if not _char_loose_box(raw_address, index, rect_address):
             continue
         handle = handles[index]
-        info = infos.get(handle)
-        if info is None:
-            info = infos[handle] = _text_object_info(raw, index, handle, to_device, painting.text_order, fonts)
+        known = infos.get(handle)
+        if known is None:
+            info = _text_object_info(raw, raw_address, index, handle, to_device, fonts, shared, reads)
+            known = infos[handle] = (info, text_order.get(handle, 0))
+        info, info_order = known
         if code == _LINE_END_HYPHEN:
             text = "-"
-        elif map_error(raw, index) == 1:
+        elif _char_map_error(raw_address, index) == 1:
             # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
-            # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were
+            # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were. Asked for every
+            # character: an unmapped glyph's code may equal the Unicode of another glyph of its font ("Th" set
+            # as code 0x33 beside a mapped "3"), so font and code do not tell.
             text = UNMAPPED
             unmapped_code = code
         else:
@@ -448,13 +469,14 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
                 text = "\ufffd"
         a, b, c, d = info.matrix
         fs = info.font_size
+        left, right, box_top, box_bottom = rect.left, rect.right, rect.top, rect.bottom
         # The loose box's extent along the writing direction is the advance width (in the displayed page's space).
         if b == 0.0 or abs(b) <= 1e-6 * abs(a):
-            adv = abs((rect.right - rect.left) * ta + (rect.top - rect.bottom) * tc) / abs(a) if a else 0.0
+            adv = abs((right - left) * ta + (box_top - box_bottom) * tc) / abs(a) if a else 0.0
         elif a == 0.0 or abs(a) <= 1e-6 * abs(b):
-            adv = abs((rect.right - rect.left) * tb + (rect.top - rect.bottom) * td) / abs(b)
+            adv = abs((right - left) * tb + (box_top - box_bottom) * td) / abs(b)
         else:
-            adv = max(rect.right - rect.left, rect.top - rect.bottom) / (a * a + b * b) ** 0.5
+            adv = max(right - left, box_top - box_bottom) / (a * a + b * b) ** 0.5
         e, f = origins[index]
         if fs:
             # widths are given in thousandths of the font size: snapping to them removes the float noise of the
@@ -491,16 +513,23 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             unmapped_code = None
         if pending_space:
             pending_space = False
-            overhangs = last_info is not None and _ink_ends_the_box(raw, last_index, last_info.user_direction)
-            space = _generated_space(chars[-1] if chars else None, char, overhangs)
-            if space is not None:
-                chars.append(space)
+            if chars:
+                space = _generated_space(
+                    chars[-1],
+                    char,
+                    # asked only where the gap alone is too narrow for a space (two more pdfium calls)
+                    lambda at=last_index, before=last_info: (
+                        before is not None and _ink_ends_the_box(raw, at, before.user_direction)
+                    ),
+                )
+                if space is not None:
+                    chars.append(space)
         last_index, last_info = index, info
         hidden = info.invisible
         if not hidden and covering:
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
             hidden = any(
-                image.order > info.order and image.box[0] < cx < image.box[2] and image.box[1] < cy < image.box[3]
+                image.order > info_order and image.box[0] < cx < image.box[2] and image.box[1] < cy < image.box[3]
                 for image in covering
             )
         if hidden:
@@ -524,9 +553,10 @@ def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) 
     return abs(loose.right - right.value) < 0.01
 
 
-def _generated_space(before: dict | None, after: dict, overhangs: bool = False) -> dict | None:
+def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict | None:
     """A space character filling the gap between two characters on one line, if the gap is as wide as a space or
-    the character before ends in overhanging ink (pdfium, which knows its advance, saw a gap there)."""
+    the character before ends in overhanging ink (pdfium, which knows its advance, saw a gap there). `overhangs`
+    may be a function, asked only when the gap alone does not decide."""
     if before is None or before["upright"] != after["upright"] or before["fontname"] is None:
         return None
     a, b = before["matrix"][:2]
@@ -537,7 +567,9 @@ def _generated_space(before: dict | None, after: dict, overhangs: bool = False) 
         gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
         if gap < 0:
             gap = before["top"] - after["bottom"]
-    if (gap < MIN_GENERATED_SPACE * font_size and not overhangs) or across > 0.5 * font_size:
+    if across > 0.5 * font_size:
+        return None
+    if gap < MIN_GENERATED_SPACE * font_size and not (overhangs() if callable(overhangs) else overhangs):
         return None
     space = dict(before)
     space.pop("hidden", None)
@@ -550,10 +582,39 @@ def _generated_space(before: dict | None, after: dict, overhangs: bool = False) 
 _FONT_NAME_BUFFER = ctypes.create_string_buffer(512)
 
 
-def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_order: dict, fonts: dict):
-    """Font name, size, descent, matrix and visibility of a text object, read once for all its characters."""
-    fontname, descent = "", 0.0
+@dataclass
+class _ObjectReads:
+    """Output buffers for the per-text-object reads, made once per page."""
+
+    size: ctypes.c_float = field(default_factory=ctypes.c_float)
+    matrix: pdfium_c.FS_MATRIX = field(default_factory=pdfium_c.FS_MATRIX)
+
+
+def _text_object_info(
+    raw_textpage,
+    raw_address: int,
+    index: int,
+    handle,
+    to_device: Affine,
+    fonts: dict,
+    shared: dict,
+    reads: _ObjectReads,
+) -> _TextObjectInfo:
+    """Font name, size, descent, matrix and visibility of a text object, read once for all its characters (and
+    shared by the objects of one font, size, render mode and matrix: some writers make each glyph an object)."""
     font = _text_font(handle) if handle else None
+    size = reads.size
+    font_size = float(size.value) if handle and _text_font_size(handle, size) else 0.0
+    if not font_size:
+        font_size = float(pdfium_c.FPDFText_GetFontSize(raw_textpage, index))
+    matrix = reads.matrix
+    _char_matrix(raw_address, index, ctypes.addressof(matrix))
+    mode = _text_render_mode(handle) if handle else 0
+    key = (font, font_size, mode, matrix.a, matrix.b, matrix.c, matrix.d)
+    info = shared.get(key)
+    if info is not None:
+        return info
+    fontname, descent = "", 0.0
     if font:
         if font not in fonts:
             # the name as the PDF gives it, with its subset prefix ("ABCDEF+Name"), as pdfminer reads it
@@ -562,16 +623,9 @@ def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_
             value = ctypes.c_float()
             fonts[font] = (name, value.value / 1000.0 if _font_descent(font, 1000.0, value) else 0.0)
         fontname, descent = fonts[font]
-    size = ctypes.c_float()
-    font_size = float(size.value) if handle and _text_font_size(handle, size) else 0.0
-    if not font_size:
-        font_size = float(pdfium_c.FPDFText_GetFontSize(raw_textpage, index))
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(raw_textpage, index, matrix)
     a, b, c, d = compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), (*to_device[:4], 0.0, 0.0))[:4]
-    mode = _text_render_mode(handle) if handle else 0
     upright = a * d > 0 and b * c <= 0
-    return _TextObjectInfo(
+    info = shared[key] = _TextObjectInfo(
         fontname,
         font_size,
         descent,
@@ -579,5 +633,5 @@ def _text_object_info(raw_textpage, index: int, handle, to_device: Affine, text_
         (matrix.a, matrix.b),
         upright,
         mode in INVISIBLE_RENDER_MODES,
-        text_order.get(handle, 0),
     )
+    return info

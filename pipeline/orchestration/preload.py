@@ -8,11 +8,13 @@ import prefect.task_engine  # noqa: F401 - runs the tasks in the worker
 import pipeline.orchestration.flow  # noqa: F401 - the task functions Prefect unpickles
 from pipeline.isolation import die_with_parent
 from pipeline.extract.nlp import load_pipeline
+from pipeline.extract.warm_up import warm_up
 
 die_with_parent()  # a killed run takes its forkserver with it, and the forkserver its workers
 
 try:
     load_pipeline()  # cached per process: a forked worker's first document finds it loaded
+    warm_up()  # and what the stages load on first use, which each document's own child would load again
 except Exception:  # noqa: BLE001 - a pipeline that cannot load fails each document with the reason, as unforked
     pass
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -365,20 +366,30 @@ def findings_section(frames: dict[str, pd.DataFrame], conflicts: pd.DataFrame) -
     claims = _frame(frames, "claims")
     if not len(claims):
         return "<h2>Findings by method and treatment</h2><p>No claims extracted.</p>"
+    import pandas as pd
+
     from pipeline.outputs.compare import prepare_claims
 
     labels = paper_labels(_frame(frames, "documents"))
     prepared = prepare_claims(claims)
     disputed = {(r.subject_norm, r.aspect) for r in conflicts.itertuples()} if len(conflicts) else set()
+    # One sort and one pass over the rows, grouped in plain Python: per-subject pandas calls (a sort, counts) cost
+    # more than the rows themselves once a corpus has hundreds of subjects. A stable sort of the whole table keeps
+    # each subject's rows in the order a stable sort of its own rows gives (pandas sorts by several keys stably).
+    ordered = prepared.sort_values(["relation", "aspect_key", "doc_id"], kind="stable")
+    rows_by_subject: dict[str, list] = {}
+    for row in ordered.itertuples():
+        if not pd.isna(row.subject_key):  # as groupby, which leaves out missing keys
+            rows_by_subject.setdefault(row.subject_key, []).append(row)
     groups = []
-    for subject, group in prepared.groupby("subject_key", sort=False):
-        papers = group["doc_id"].nunique()
+    for subject, group in rows_by_subject.items():
+        papers = len({row.doc_id for row in group if not pd.isna(row.doc_id)})
         groups.append((-papers, -len(group), subject, group))
     blocks = []
-    for _, _, subject, group in sorted(groups, key=lambda g: g[:3]):
+    for minus_papers, _, subject, group in sorted(groups, key=lambda g: g[:3]):
         rows = []
         group_conflicts = 0
-        for row in group.sort_values(["relation", "aspect_key", "doc_id"]).itertuples():
+        for row in group:
             conflict = (subject, row.aspect_key) in disputed
             group_conflicts += conflict
             relation = _s(row.relation)
@@ -396,15 +407,15 @@ def findings_section(frames: dict[str, pd.DataFrame], conflicts: pd.DataFrame) -
                 f"<td>{_e(labels.get(_s(row.doc_id), row.doc_id))}</td><td class='num'>{_e(row.page)}</td>"
                 f"<td class='evidence'>{_e(evidence)}</td><td>{_e(row.review_status)} · {link}</td></tr>"
             )
-        counts = group["relation"].value_counts()
+        counts = Counter(row.relation for row in group if not pd.isna(row.relation))
         tally = ", ".join(f"{int(counts.get(r, 0))} {r}" for r in RELATION_COLOURS if counts.get(r, 0))
         warn = f' <span class="warn">⚠ papers disagree on {group_conflicts} claims</span>' if group_conflicts else ""
-        aliases = sorted({_s(a) for a in group["subject"]} - {subject})
+        aliases = sorted({_s(row.subject) for row in group} - {subject})
         also = f" · also written {_e('; '.join(aliases[:5]))}" if aliases else ""
         head = "<tr><th>relation</th><th>aspect</th><th>claim</th><th>paper</th><th>page</th><th>evidence</th>"
         head += "<th>review</th></tr>"
         blocks.append(
-            f'<details class="method" open><summary>{_e(subject)} <span>— {group["doc_id"].nunique()} paper(s): '
+            f'<details class="method" open><summary>{_e(subject)} <span>— {-minus_papers} paper(s): '
             f"{tally}{also}</span>{warn}</summary><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
             "</details>"
         )
