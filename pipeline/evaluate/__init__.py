@@ -65,7 +65,10 @@ class EvaluationReport:
         return sum(g.accuracy for g in grids) / len(grids) if grids else None
 
     def text_recall_summary(self) -> dict[str, float] | None:
-        recalls = sorted(d.text.recall for d in self.documents if d.text and d.text.reference_shingles)
+        # A table-only gold sheet (grids, no claims file: a statistics page) has no body prose, only table text,
+        # which is not meant to become sentences: its recall of 0 says nothing about structure, so it is left out.
+        prose = [d for d in self.documents if not (d.claims is None and d.grids)]
+        recalls = sorted(d.text.recall for d in prose if d.text and d.text.reference_shingles)
         if not recalls:
             return None
         return {"median": statistics.median(recalls), "p10": percentile(recalls, 0.1), "min": recalls[0]}
