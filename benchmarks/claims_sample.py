@@ -1,7 +1,7 @@
 """A random sample of a run's claims for a person to judge, and the summary of their judgement (issue 19's check:
 "on 40 claims sampled at random from a run over 15+ research papers, at most 3 junk").
 
-    python benchmarks/claims_sample.py OUT --n 40 --seed 0 > sample.tsv
+    python benchmarks/claims_sample.py OUT [OUT ...] --n 40 --seed 0 > sample.tsv
     # a reader fills the `verdict` column from the PDF page: correct | partial | junk (see gold/ANNOTATION.md)
     python benchmarks/claims_sample.py OUT --judged sample.tsv
 
@@ -23,9 +23,10 @@ COLUMNS = ["claim_id", "doc_id", "page", "relation", "subject", "object", "evide
 VERDICTS = ("correct", "partial", "junk")
 
 
-def sample_claims(out: Path, n: int, seed: int) -> pd.DataFrame:
-    claims = pd.read_parquet(out / "claims.parquet")
-    documents = pd.read_parquet(out / "documents.parquet")[["doc_id", "path"]]
+def sample_claims(outs: list[Path], n: int, seed: int) -> pd.DataFrame:
+    claims = pd.concat([pd.read_parquet(out / "claims.parquet") for out in outs], ignore_index=True)
+    documents = pd.concat([pd.read_parquet(out / "documents.parquet")[["doc_id", "path"]] for out in outs])
+    documents = documents.drop_duplicates("doc_id")
     picked = claims.sample(n=min(n, len(claims)), random_state=seed) if len(claims) else claims
     picked = picked.merge(documents, on="doc_id", how="left")
     picked["doc_id"] = picked["path"].map(lambda path: Path(path).name)
@@ -48,7 +49,7 @@ def summarise(judged: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path, help="a run's output folder")
+    parser.add_argument("outs", type=Path, nargs="+", help="output folders of runs, sampled as one")
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--judged", type=Path, help="a sample with its verdict column filled: print the summary")
@@ -56,7 +57,7 @@ def main() -> None:
     if args.judged:
         print(summarise(args.judged))
         return
-    sample_claims(args.out, args.n, args.seed).to_csv(sys.stdout, sep="\t", index=False)
+    sample_claims(args.outs, args.n, args.seed).to_csv(sys.stdout, sep="\t", index=False)
 
 
 if __name__ == "__main__":
