@@ -258,6 +258,7 @@ class LexiconRuler(EntityRuler):
         self.exact_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
 
     def add_patterns(self, patterns: list[dict]) -> None:
+        patterns = list(patterns)  # `from_disk` passes a generator over the saved patterns: read it once
         exact = [entry for entry in patterns if _spelled_out(entry["pattern"])]
         super().add_patterns([entry for entry in patterns if not _spelled_out(entry["pattern"])])
         for entry in exact:
