@@ -19,7 +19,21 @@ from pathlib import Path
 
 import pandas as pd
 
-COLUMNS = ["claim_id", "doc_id", "page", "relation", "subject", "object", "evidence", "verdict", "note"]
+# direction, hedged and negated are shown: the object leaves out the direction verb ("reduced"), which has its column
+COLUMNS = [
+    "claim_id",
+    "doc_id",
+    "page",
+    "relation",
+    "subject",
+    "object",
+    "direction",
+    "hedged",
+    "negated",
+    "evidence",
+    "verdict",
+    "note",
+]
 VERDICTS = ("correct", "partial", "junk")
 
 
