@@ -110,7 +110,11 @@ def _flate_stream(content: bytes) -> bytes:
 
 
 def text_pages_pdf(
-    path: Path, n_pages: int, extra: dict[int, bytes] | None = None, info: bytes = b"", shared: bytes = b"",
+    path: Path,
+    n_pages: int,
+    extra: dict[int, bytes] | None = None,
+    info: bytes = b"",
+    shared: bytes = b"",
     shared_stream: bytes = b"",
 ) -> Path:
     """`n_pages` pages of plain Helvetica text; `extra` adds raw content operators to some pages (1-based), `info`
@@ -126,7 +130,11 @@ def text_pages_pdf(
         page_obj, content_obj = 3 + 2 * (number - 1), 4 + 2 * (number - 1)
         kids.append(f"{page_obj} 0 R")
         text = f"BT /F1 11 Tf 60 780 Td (Page {number}: ultrafiltration is simple but its yield is low.) Tj ET\n"
-        contents = f"[{content_obj} 0 R {shared_obj} 0 R]" if (shared or shared_stream) and number > 1 else f"{content_obj} 0 R"
+        contents = (
+            f"[{content_obj} 0 R {shared_obj} 0 R]"
+            if (shared or shared_stream) and number > 1
+            else f"{content_obj} 0 R"
+        )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
             f" /Contents {contents} >>".encode()

@@ -244,3 +244,21 @@ def test_reference_leaves_out_runs_through_glyphs_pdfium_flags_as_wrongly_mapped
     shingles = reference_shingles([page])
     assert not any(s.startswith("e medicinal use") for s in shingles)
     assert "medicinal use of plants as analgesic drugs in" in shingles
+
+
+def test_a_table_only_gold_sheet_is_left_out_of_the_text_recall_summary():
+    from pipeline.evaluate import DocumentEvaluation, EvaluationReport
+    from pipeline.evaluate.scoring import GridScore
+    from pipeline.evaluate.text_recall import TextRecall
+
+    def document(stem, recall, claims=True, grids=()):
+        score = score_claims([], []) if claims else None
+        return DocumentEvaluation(
+            stem, stem, "ok", claims=score, grids=list(grids), text=TextRecall(100, recall, recall)
+        )
+
+    sheet = document("sheet", 0.0, claims=False, grids=[GridScore("1", 1.0, 10, 10, "t1")])
+    unlabelled = document("no_gold", 0.5, claims=False)  # a PDF without gold still counts
+    report = EvaluationReport("dev", [document("a", 0.8), document("b", 0.9), sheet, unlabelled])
+    assert report.text_recall_summary()["median"] == 0.8
+    assert report.text_recall_summary()["min"] == 0.5
