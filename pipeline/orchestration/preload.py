@@ -6,9 +6,9 @@ import gc
 import prefect.task_engine  # noqa: F401 - runs the tasks in the worker
 
 import pipeline.orchestration.flow  # noqa: F401 - the task functions Prefect unpickles
-from pipeline.isolation import die_with_parent
 from pipeline.extract.nlp import load_pipeline
 from pipeline.extract.warm_up import warm_up
+from pipeline.isolation import die_with_parent
 
 die_with_parent()  # a killed run takes its forkserver with it, and the forkserver its workers
 
