@@ -50,6 +50,21 @@ def test_unusable_file_gets_a_specific_reason(tmp_path, make, expected):
     assert raised.value.status == "failed"
 
 
+def test_a_broken_cross_reference_table_is_read_as_far_as_pdfium_can(tmp_path):
+    import re
+
+    path = pdf_factory.text_pdf(tmp_path / "xref.pdf", ["Ultrafiltration is simple, but its yield is low."])
+    data = path.read_bytes()
+    # every object's offset in the table wrong, and the startxref pointer too: the reader must rebuild the table
+    broken = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n", data)
+    broken = re.sub(rb"startxref\n\d+", b"startxref\n7", broken)
+    assert broken != data
+    path.write_bytes(broken)
+    content = ingest.read_pdf(path)
+    words = [word.text for page in content.pages for word in page.words]
+    assert "Ultrafiltration" in words and "yield" in words
+
+
 def test_page_budget_skips_a_long_pdf_without_reading_it():
     with pytest.raises(DocumentError) as raised:
         ingest.read_pdf(LONG, ingest.Budget(max_pages=50))
