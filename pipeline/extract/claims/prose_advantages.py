@@ -180,9 +180,8 @@ def _gerund_owner(gerund: Token, cues: ClaimCues) -> str:
     """ "The advantages of using metal NPs as colorimetric sensors include ...": a gerund phrase names the practice
     that owns the cue. A verb of use ("using X as Y") is the thing used in that role; any other gerund ("of
     fine-tuning the top layers") is the practice itself. Long tails (purpose clauses, places) are left out."""
-    use_verbs = {"use", "employ", "utilize", "utilise", "apply"}
     objects = [c for c in gerund.children if c.dep_ in ("dobj", "obj")]
-    if gerund.lemma_.lower() in use_verbs and objects:
+    if gerund.lemma_.lower() in cues.raw["evaluation"]["use_verbs"] and objects:
         head = objects[0]
         roles = [c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "as"]
         tokens = [t for t in head.subtree] + [t for r in roles for t in r.subtree if t.i - r.i <= 3]
@@ -848,7 +847,7 @@ def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues:
             continue
         degree = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
         if not degree and token.tag_ in ("JJR", "RBR") and token.lower_ not in ("more", "less", "fewer"):
-            degree = ["less" if token.lower_ in ("lesser", "lower", "weaker", "worse") else "more"]
+            degree = ["less" if token.lower_ in cues.raw["evaluation"]["weaker_comparatives"] else "more"]
         if not degree:
             continue
         sign = 1 if degree[0] == "more" else -1
@@ -986,7 +985,7 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
             said = set(re.findall(r"[a-z]+", claim.object.lower())) & (
-                set(cues.negators) | {"devoid", "free"} | cues.down
+                set(cues.negators) | set(cues.raw["evaluation"]["absence_words"]) | cues.down
             )
             claim.object = f"no {claim.object}" if absent and not said else claim.object
             claim.direction = None  # type: ignore[assignment]
