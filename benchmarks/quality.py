@@ -40,13 +40,17 @@ def papers_text_recall(out: Path, workers: int) -> dict:
     """Body-text recall over the gold-free PDFs of benchmarks/papers/ (the pipeline runs, or reuses OUT)."""
     from pipeline.evaluate import evaluate_output
     from pipeline.evaluate.gold import GoldDocument
+    from pipeline.evaluate.titles import read_titles
 
     command = [sys.executable, "-m", "pipeline.cli", "run", str(PAPERS), "--out", str(out), "--quiet"]
     command += ["--no-progress", "--workers", str(workers), "--fail-on", "never"]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"run over {PAPERS} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    documents = [GoldDocument(stem=pdf.stem, pdf=pdf) for pdf in sorted(PAPERS.glob("*.pdf"))]
+    documents = [
+        GoldDocument(stem=pdf.stem, pdf=pdf, titles=read_titles(pdf.with_suffix(".title.txt")))
+        for pdf in sorted(PAPERS.glob("*.pdf"))
+    ]
     return evaluate_output(out, documents, name=str(PAPERS)).as_dict()
 
 
@@ -96,14 +100,16 @@ def main() -> None:
                 f"| {counts['predicted']} / {counts['required']} |"
             )
     print()
-    print("| split | paper | claims F1 | grids: exact-cell accuracy | text recall |")
-    print("|---|---|---|---|---|")
+    print("| split | paper | claims F1 | grids: exact-cell accuracy | text recall | title |")
+    print("|---|---|---|---|---|---|")
     for split, result in results.items():
         for document in result["documents"]:
             f1 = f"{document['claims']['f1']:.3f}" if document["claims"] else "–"
             grids = ", ".join(f"{g['number']}: {g['accuracy']:.2f}" for g in document["grids"]) or "–"
             recall = f"{document['text_recall']['recall']:.3f}" if document["text_recall"] else "–"
-            print(f"| {split} | {document['stem']} | {f1} | {grids} | {recall} |")
+            print(f"| {split} | {document['stem']} | {f1} | {grids} | {recall} | {title_mark(document)} |")
+    print()
+    print(titles_line({**results, "papers": papers}))
     print()
     print(papers_lines(papers))
     if args.json:
@@ -114,11 +120,26 @@ def papers_lines(papers: dict) -> str:
     text = papers["text_recall"]
     lines = [f"body-text recall over benchmarks/papers/ ({len(papers['documents'])} PDFs without gold): "]
     lines[0] += f"median {text['median']:.3f}, p10 {text['p10']:.3f}" if text else "–"
-    lines += ["", "| paper | status | text recall |", "|---|---|---|"]
+    lines += ["", "| paper | status | text recall | title |", "|---|---|---|---|"]
     for document in papers["documents"]:
         recall = f"{document['text_recall']['recall']:.3f}" if document["text_recall"] else "–"
-        lines.append(f"| {document['stem']} | {document['status']} | {recall} |")
+        lines.append(f"| {document['stem']} | {document['status']} | {recall} | {title_mark(document)} |")
     return "\n".join(lines)
+
+
+def title_mark(document: dict) -> str:
+    """`right`, or the title the run read where it is not the printed one; `–` where no title is checked."""
+    title = document.get("title")
+    if not title:
+        return "–"
+    return "right" if title["correct"] else f"wrong: {title['found'][:60]!r}"
+
+
+def titles_line(results: dict) -> str:
+    parts = [
+        f"{split} {r['titles']['correct']}/{r['titles']['checked']}" for split, r in results.items() if r["titles"]
+    ]
+    return "titles read right (against `<stem>.title.txt`, read from the first page): " + ", ".join(parts)
 
 
 if __name__ == "__main__":

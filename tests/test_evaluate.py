@@ -14,6 +14,7 @@ from pipeline.evaluate import evaluate_output, find_gold
 from pipeline.evaluate.gold import GoldClaim, GoldError, read_claims
 from pipeline.evaluate.scoring import PredictedClaim, score_claims, score_grid
 from pipeline.evaluate.text_recall import reference_shingles
+from pipeline.evaluate.titles import check_title, read_titles, title_key
 
 from conftest import ROOT, SEED_PDF
 
@@ -140,6 +141,38 @@ def test_repository_gold_splits_are_complete_and_well_formed():
     assert sum(len(d.grids) for d in heldout) >= 4
 
 
+# ---------------------------------------------------------------- titles
+
+
+def test_title_compares_words_not_line_breaks_marks_or_case():
+    printed = ["Synthesis of Silyl Dienol Ethers via Peterson Olefination of Siloxyallylpotassium Species"]
+    assert check_title(
+        "Synthesis of silyl dienol ethers via Peterson Olefination of Siloxyal-\nlylpotassium Species∗", printed
+    ).correct
+    assert check_title("‘Green’ synthesis of metals", ["'Green' synthesis of metals"]).correct
+    assert not check_title("Synthesis of Silyl Dienol Ethers", printed).correct  # cut at the first line
+    assert not check_title("", ["Article Title"]).correct
+
+
+def test_every_gold_title_is_printed_on_the_first_page_of_its_pdf():
+    import pypdfium2 as pdfium
+
+    title_files = sorted((ROOT / "gold").glob("*/*.title.txt")) + sorted(
+        (ROOT / "benchmarks" / "papers").glob("*.title.txt")
+    )
+    papers = [
+        d for split in ("dev", "heldout") for d in find_gold(ROOT / "gold" / split, ROOT / "gold" / split) if d.claims
+    ]
+    assert all(d.titles for d in papers), [d.stem for d in papers if not d.titles]  # every paper's title is checked
+    for path in title_files:
+        pdf = path.with_name(path.name.removesuffix(".title.txt") + ".pdf")
+        pdf = pdf if pdf.exists() else SEED_PDF
+        document = pdfium.PdfDocument(str(pdf))
+        first_page = title_key(document[0].get_textpage().get_text_range())
+        document.close()
+        assert all(title_key(title) in first_page for title in read_titles(path)), path.name
+
+
 # ---------------------------------------------------------------- body-text recall
 
 
@@ -168,6 +201,8 @@ def test_seed_scored_from_a_real_run(seed_run):
     assert report.claims.f1 >= 0.85, report.lines()
     assert 0.8 <= document.text.recall <= document.text.any_passage <= 1.0
     assert set(report.as_dict()["claims_by_relation"]) == {"advantage", "disadvantage", "effect"}
+    assert document.title.correct, document.title
+    assert report.title_summary() == {"checked": 1, "correct": 1}
 
 
 def test_cli_eval_from_another_directory_reuses_the_run(seed_run, tmp_path):

@@ -2,9 +2,9 @@
 
 `find_gold` pairs each PDF of a corpus with its gold files by name; `evaluate_output` reads the datasets a run
 wrote for that corpus (claims, tables, sentences, passages) and scores each document: claims P/R/F1 per relation
-(`scoring`), exact-cell accuracy per gold grid, and gold-free body-text recall (`text_recall`). Documents pool
-into micro-averaged claim figures, the mean grid accuracy, the median and 10th percentile of text recall, and the
-share of junk sentences (glued or broken words, `text_junk`).
+(`scoring`), exact-cell accuracy per gold grid, the title (`titles`) and gold-free body-text recall (`text_recall`).
+Documents pool into micro-averaged claim figures, the mean grid accuracy, the titles read right, the median and
+10th percentile of text recall, and the share of junk sentences (glued or broken words, `text_junk`).
 
 May import: `pipeline.corpus` only. It reads the files a run wrote, as any downstream tool would, so it scores what
 users get; `cli.py` runs the pipeline first.
@@ -23,6 +23,7 @@ from pipeline.evaluate.gold import GoldDocument, GoldError, find_gold
 from pipeline.evaluate.scoring import ClaimCounts, ClaimScore, GridScore, PredictedClaim, score_claims, score_grid
 from pipeline.evaluate.text_junk import TextJunk, text_junk
 from pipeline.evaluate.text_recall import TextRecall, text_recall
+from pipeline.evaluate.titles import TitleCheck, check_title
 
 __all__ = ["EvaluationReport", "GoldError", "evaluate_output", "find_gold"]
 
@@ -37,6 +38,7 @@ class DocumentEvaluation:
     grids: list[GridScore] = field(default_factory=list)
     text: TextRecall | None = None
     junk: TextJunk | None = None
+    title: TitleCheck | None = None
 
 
 @dataclass
@@ -73,6 +75,10 @@ class EvaluationReport:
             return None
         return {"median": statistics.median(recalls), "p10": percentile(recalls, 0.1), "min": recalls[0]}
 
+    def title_summary(self) -> dict[str, int] | None:
+        checked = [d.title for d in self.documents if d.title]
+        return {"checked": len(checked), "correct": sum(t.correct for t in checked)} if checked else None
+
     def junk_summary(self) -> dict[str, float] | None:
         """Junk sentences (glued or broken words) pooled over the documents' sentences."""
         checked = [d.junk for d in self.documents if d.junk and d.junk.sentences]
@@ -96,6 +102,7 @@ class EvaluationReport:
             },
             "text_recall": self.text_recall_summary(),
             "text_junk": self.junk_summary(),
+            "titles": self.title_summary(),
             "documents": [document_dict(d) for d in self.documents],
         }
 
@@ -118,6 +125,9 @@ class EvaluationReport:
                     f"  text     recall {document.text.recall:.3f}, any passage {document.text.any_passage:.3f}"
                     f" ({document.text.reference_shingles} shingles)"
                 )
+            if document.title:
+                mark = "right" if document.title.correct else f"WRONG (printed: {document.title.expected!r})"
+                out.append(f"  title    {mark}: {document.title.found!r}")
             if document.junk:
                 out.append(
                     f"  junk     {document.junk.share:.2%} of sentences"
@@ -150,6 +160,9 @@ class EvaluationReport:
             out.append(
                 f"  text     recall median {summary['median']:.3f}, p10 {summary['p10']:.3f}, min {summary['min']:.3f}"
             )
+        titles = self.title_summary()
+        if titles:
+            out.append(f"  titles   {titles['correct']}/{titles['checked']} right")
         junk = self.junk_summary()
         if junk:
             out.append(f"  junk     {junk['share']:.2%} of sentences ({junk['junk_sentences']}/{junk['sentences']})")
@@ -190,6 +203,7 @@ def document_dict(document: DocumentEvaluation) -> dict:
         "grids": [asdict(g) for g in document.grids],
         "text_recall": asdict(document.text) if document.text else None,
         "text_junk": {**asdict(document.junk), "share": document.junk.share} if document.junk else None,
+        "title": asdict(document.title) if document.title else None,
     }
 
 
@@ -213,6 +227,8 @@ def evaluate_output(out: Path, gold: list[GoldDocument], name: str = "", with_te
         evaluation = DocumentEvaluation(
             stem=item.stem, doc_id=doc_id, status=text_of(row.iloc[0]["status"]), error=text_of(row.iloc[0]["error"])
         )
+        if item.titles and evaluation.status == "ok":
+            evaluation.title = check_title(text_of(row.iloc[0]["title"]), item.titles)
         if item.claims is not None:
             evaluation.claims = score_claims(predicted_claims(claims, doc_id, item.claim_pages), item.claims)
         if item.grids:

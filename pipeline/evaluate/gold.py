@@ -1,6 +1,7 @@
 """Gold files in the conventions of `gold/ANNOTATION.md`, and which PDF of a corpus each belongs to.
 
-A PDF's gold is found by its file name: `<stem>.claims.tsv` (claim lines) and `<stem>.table<N>.tsv` (grids).
+A PDF's gold is found by its file name: `<stem>.claims.tsv` (claim lines), `<stem>.table<N>.tsv` (grids) and
+`<stem>.title.txt` (the title as printed; see `titles`).
 A claims file may open with `# pages: 12-21, 30` when it covers only those pages' prose: predictions from the
 prose of other pages are then not scored (table claims always are).
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.corpus import CorpusError, list_pdfs
+from pipeline.evaluate.titles import read_titles
 
 RELATIONS = ("advantage", "disadvantage", "effect")
 GRID_FILE = re.compile(r"^(?P<stem>.+)\.table(?P<number>\w+)\.tsv$")
@@ -38,6 +40,7 @@ class GoldDocument:
     claims: list[GoldClaim] | None = None  # None: no claims file (the PDF's claims are not scored)
     claim_pages: set[int] | None = None  # the pages whose prose the claims file covers; None: all
     grids: dict[str, list[list[str]]] = field(default_factory=dict)  # printed table number -> rows of cells
+    titles: list[str] = field(default_factory=list)  # the printed title, then other accepted readings; [] unchecked
 
 
 def parse_pages(text: str) -> set[int]:
@@ -110,7 +113,7 @@ def find_gold(corpus: Path, gold_dir: Path) -> list[GoldDocument]:
         raise GoldError(f"PDFs under {corpus} without gold in {gold_dir}: {', '.join(without_gold)}")
     documents = []
     for stem in sorted(stems):
-        document = GoldDocument(stem=stem, pdf=by_stem[stem])
+        document = GoldDocument(stem=stem, pdf=by_stem[stem], titles=read_titles(gold_dir / f"{stem}.title.txt"))
         claims_file = gold_dir / f"{stem}.claims.tsv"
         if claims_file.exists():
             document.claims, document.claim_pages = read_claims(claims_file)
