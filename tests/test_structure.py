@@ -271,6 +271,31 @@ def test_bmj_title_checked_against_metadata_and_small_caps_headings(bmj):
     assert "WHAT IS ALREADY KNOWN ON THIS TOPIC" in headings
 
 
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("aps2010_revtex_physrev_sample", "Manuscript Title: with Forced Linebreak∗"),  # bold at 1.2x the body
+        ("aastex2021_aastex631_sample_article", "Template AASTEXArticle with Examples: v6.31∗"),  # bold, body size
+    ],
+)
+def test_title_set_in_bold_near_the_body_size_is_found_not_the_metadata(name, title):
+    # the metadata of the first holds a file name ("apssamp.dvi"), which must not stand in for the printed title
+    document = build_document(read_pdf(ROOT / "benchmarks" / "papers" / f"{name}.pdf", pages=(1, 1)))
+    assert document.title == title
+    assert [p.text for p in document.passages if p.kind == "title"] == [title]
+
+
+def test_a_file_name_or_placeholder_in_the_metadata_is_no_title():
+    from pipeline.extract.ingest import title_from_metadata
+
+    for placeholder in ("apssamp.dvi", "6802810.dvi", "untitled", "Microsoft Word - draft_v3.docx", "paper.pdf"):
+        assert title_from_metadata(placeholder) == ""
+    assert (
+        title_from_metadata(" Flexible Self-Organizing Maps in kohonen 3.0 ")
+        == "Flexible Self-Organizing Maps in kohonen 3.0"
+    )
+
+
 def test_jner_run_in_headings_split_from_their_paragraph(jner):
     texts = [(p.kind, p.text) for p in jner.passages]
     pairs = list(zip(texts, texts[1:], strict=False))

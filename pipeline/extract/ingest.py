@@ -121,7 +121,7 @@ def read_pdf(
             raise DocumentError(
                 f"{n_pages} pages exceeds the page budget of {budget.max_pages} (--max-pages)", status="skipped"
             )
-        metadata_title = str(document.get_metadata_dict(skip_empty=True).get("Title") or "").strip()
+        metadata_title = title_from_metadata(str(document.get_metadata_dict(skip_empty=True).get("Title") or ""))
         first, last = pages or (1, n_pages)
         read = []
         for number in range(first, min(last, n_pages) + 1):
@@ -154,6 +154,19 @@ def read_pdf(
         check_text_layer(content)
         repair_glyphs(content)
     return content
+
+
+# What typesetting and word-processing tools leave in the Title field when the author set none: a file name
+# ("6802810.dvi", "Microsoft Word - draft.docx") or a placeholder ("untitled").
+PLACEHOLDER_TITLE = re.compile(
+    r"^(?:untitled\d*|microsoft word - .*|.*\.(?:dvi|pdf|docx?|tex|rtf|indd|qxd|ps|eps))$", re.IGNORECASE
+)
+
+
+def title_from_metadata(title: str) -> str:
+    """The PDF metadata's title, or "" where it holds a file name or a placeholder rather than a title."""
+    title = title.strip()
+    return "" if PLACEHOLDER_TITLE.match(title) else title
 
 
 def count_pages(path: Path) -> int | None:

@@ -193,16 +193,22 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") -> list[Block]:
+def find_title(
+    blocks: list[Block], typo: Typography, metadata_title: str = "", config: LayoutConfig | None = None
+) -> list[Block]:
     """The title: the first page's largest text, as the run of vertically adjacent blocks in one face with the
     most characters (a label such as "Review Article" set as large stays out; a title the reading order cut into
     several regions comes back whole). Where the metadata's title is printed on the first page in a larger face
-    than the body, that text wins over a larger journal name or cover line."""
+    than the body, that text wins over a larger journal name or cover line. Where nothing is set large (physics
+    and astronomy classes set the title in bold at 1.0–1.2× the body), the first bold line of words before the
+    body text is the title."""
     if not blocks:
         return []
     first_page = min(line.page for line in blocks[0].lines)
     page_blocks = [b for b in blocks if b.lines[0].page == first_page and sum(ch.isalpha() for ch in b.raw_text) >= 2]
     candidates = [b for b in page_blocks if b.size >= 1.25 * typo.body_size]
+    if not candidates and config is not None:
+        return _bold_opening(page_blocks, typo, config)
     metadata = _key(metadata_title) if len(metadata_title.split()) >= 3 else ""
     printed_metadata = [
         b
@@ -235,6 +241,23 @@ def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") 
     return best if sum(len(b.raw_text) for b in best) >= 10 else []
 
 
+def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """The first bold block of three or more words at or above the body size, before the first paragraph of body
+    prose; a numbered or named section heading ("1. Introduction", "Abstract") is not a title."""
+    for block in page_blocks:
+        if block.size >= typo.body_size - 0.1 and sum(is_running_text(line) for line in block.lines) >= 2:
+            return []  # the body began: the page has no title set apart
+        if (
+            typo.weight(block.font, config) == 2
+            and block.size >= typo.body_size - 0.1
+            and len(block.raw_text.split()) >= 3
+            and not NUMBERED_HEADING.match(block.raw_text)
+            and section_name(block.raw_text) not in config.top_level_sections
+        ):
+            return [block]
+    return []
+
+
 def checked_title(title: str, metadata_title: str) -> str:
     """The printed title, checked against the PDF's metadata: printed text before the metadata's title (a badge
     such as "open access") goes; a printed title the layout cut short is completed from the metadata; where they
@@ -255,7 +278,7 @@ def checked_title(title: str, metadata_title: str) -> str:
 
 
 def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, config: LayoutConfig) -> None:
-    title_blocks = find_title(blocks, typo, pdf.metadata_title)
+    title_blocks = find_title(blocks, typo, pdf.metadata_title, config)
     title = title_blocks[0] if title_blocks else None
     if title is not None:  # one title block, in the place of the first
         for block in title_blocks[1:]:
