@@ -25,7 +25,8 @@ from pipeline.records import DocumentError, Word
 
 from conftest import DEV_PDFS, SEED_PDF, TEST_DATA
 
-ALL_PDFS = sorted([SEED_PDF, *DEV_PDFS.glob("*.pdf"), *TEST_DATA.glob("*.pdf")])
+PAPERS = Path(__file__).resolve().parent.parent / "benchmarks" / "papers"  # other publishers' layouts, no gold
+ALL_PDFS = sorted([SEED_PDF, *DEV_PDFS.glob("*.pdf"), *TEST_DATA.glob("*.pdf"), *PAPERS.glob("*.pdf")])
 PAGES_READ = 6  # long PDFs: their first pages, which hold the 122-page review's NUL ligatures
 
 
