@@ -6,8 +6,11 @@ Runs ingest and structure only (no NLP: the prose is the passages of the kinds t
 the sentences split without losing words), scores the reference shingles of `pipeline/evaluate/text_recall.py`,
 and puts each lost shingle in one class:
   table           its words lie in a detected table region (table text is a reference too: the metric's ceiling)
+  crosses:<k>     found only where prose runs into a passage of kind k (a heading between two paragraphs: heading
+                  text counts in the reference, so each heading costs the shingles that span it)
   kind:<k>        found verbatim in a passage of kind k (footnote, figure_text, metadata, heading, reference, ...)
   glued/split     found in the prose once spaces are ignored (words glued together or cut apart)
+  interrupted     found as two runs of words, apart (a caption or figure read in between, parts in another order)
   scrambled       its words are all in the page's prose, but not in this order (columns or captions interleaved)
   dropped         its words are read by ingest on the page but reach no passage (running lines, rotated text ...)
   not ingested    some of its words are not among ingest's words of the page (hidden layers, figure text filters)
@@ -51,6 +54,15 @@ def reference_with_pages(pdf: Path) -> list[tuple[int, str]]:
     return [(i + 1, s) for i, page_shingles in enumerate(per_page) for s in page_shingles if count[s] < 2]
 
 
+def _in_two_runs(words: list[str], stream: str) -> bool:
+    """The shingle is in the prose as two runs of consecutive words, apart: the text was cut there by something
+    read in between (a caption, a figure's labels, another column) or its parts were read in another order."""
+    for cut in range(2, len(words) - 1):
+        if f" {' '.join(words[:cut])} " in stream and f" {' '.join(words[cut:])} " in stream:
+            return True
+    return False
+
+
 def read(pdf: Path, cache: Path | None):
     if cache is None:
         return ingest.read_pdf(pdf, ingest.Budget())
@@ -81,6 +93,23 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
     for p in prose:
         for page in {p.page, *(pg for _, pg in p.page_breaks)}:
             prose_words_on.setdefault(page, set()).update(normalized_words(p.text))
+    # every passage in document order, each word with the kind of its passage: a shingle found here but not in the
+    # prose runs from prose into a heading, caption-less aside or footnote (heading text is a reference too)
+    all_words, all_kinds = [], []
+    for passage in document.passages:
+        for word in normalized_words(passage.text):
+            all_words.append(word)
+            all_kinds.append(passage.kind)
+    all_stream = " " + " ".join(all_words) + " "
+    in_all = set(shingles(all_words))
+
+    def crossed_kind(shingle: str) -> str:
+        at = all_stream.find(f" {shingle} ")
+        index = all_stream[:at].count(" ") if at >= 0 else -1
+        kinds = [k for k in all_kinds[index : index + 8] if k not in PROSE_KINDS] if index >= 0 else []
+        return kinds[0] if kinds else "?"
+
+    prose_stream = " " + " ".join(w for p in prose for w in normalized_words(p.text)) + " "
     all_prose_words = {w for p in prose for w in normalized_words(p.text)}
     page_of = {page.number: page for page in content.pages}
 
@@ -113,12 +142,14 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         kinds = [k for k, s in by_kind.items() if shingle in s and k not in PROSE_KINDS]
         if kinds:
             cause = "kind:" + kinds[0]
+        elif shingle in in_all:
+            cause = "crosses:" + crossed_kind(shingle)
         elif sum(w in tables.get(page, ()) for w in words) >= 6 and not all(w in all_prose_words for w in words):
             cause = "table"
         elif "".join(words) in prose_squeezed:
             cause = "glued/split"
         elif all(w in all_prose_words for w in words):
-            cause = "scrambled"
+            cause = "interrupted" if _in_two_runs(words, prose_stream) else "scrambled"
         elif all(w in ingested.get(page, ()) for w in words):
             cause = (
                 "table"
@@ -147,6 +178,8 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         spans=spans,
         recall=sum(c is None for c in classes) / max(1, len(reference)),
         title=document.title,
+        prose_stream=prose_stream,
+        all_stream=all_stream,
     )
 
 
@@ -154,6 +187,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pdfs", nargs="+", type=Path)
     parser.add_argument("--spans", type=int, default=12, help="longest lost spans to print per PDF")
+    parser.add_argument("--show", help="print the prose around the spans of this cause")
     parser.add_argument("--cache", type=Path, help="keep ingest results here (keyed on the file and ingest code)")
     args = parser.parse_args()
     total: Counter = Counter()
@@ -169,6 +203,11 @@ def main() -> None:
             print(f"   {cause:14} {n:5}  {n / max(1, result['reference']):.3f}")
         for span in sorted(result["spans"], key=lambda s: -s["n"])[: args.spans]:
             print(f"   p{span['page']:<3} {span['n']:4} {span['cause']:13} [{span['style']}] {span['text'][:110]}")
+            if args.show and span["cause"].startswith(args.show):
+                head = " ".join(span["text"].split()[:3])
+                for name in ("prose_stream", "all_stream"):
+                    at = result[name].find(f" {head} ")
+                    print(f"        {name[:5]}:", result[name][max(0, at - 100) : at + 200] if at >= 0 else "-")
     if len(args.pdfs) > 1:
         print("== all:", ", ".join(f"{c} {n}" for c, n in total.most_common()))
 
