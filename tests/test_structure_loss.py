@@ -32,3 +32,21 @@ def test_two_text_columns_the_table_finder_took_for_a_grid_are_read_as_prose():
     prose = _prose(PAPERS / "asmejour2022_asme_journal_template.pdf", 2)
     assert "Two column tables and figures will always float to the top of a later page." in prose
     assert "A bibliography field @online{.. is included for citation of online sources" in prose
+
+
+def test_an_abstract_in_a_size_of_its_own_is_prose_not_a_note():
+    """A short abstract set larger (OUP) or smaller (REVTeX) than the body, under its heading or under the author
+    block before the body begins, is the abstract's text: by size alone it was typed as a footnote."""
+    oup = _prose(PAPERS / "oup2022_oup_authoring_template.pdf", 1)
+    assert "Abstracts must be able to stand alone and so cannot contain citations" in oup
+    aps = _prose(PAPERS / "aps2010_revtex_physrev_sample.pdf", 1)
+    assert "An article usually includes an abstract, a concise summary of the work" in aps
+
+
+def test_a_title_set_bold_in_the_body_size_or_barely_larger_is_found():
+    """Preprint and journal classes set the title bold in the body's size (AASTeX) or only a little larger
+    (REVTeX): the first page's largest bold block before the text, not the file name in the metadata."""
+    aps = _document(PAPERS / "aps2010_revtex_physrev_sample.pdf", 1, 1)
+    assert aps.title == "Manuscript Title: with Forced Linebreak"
+    aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 1, 1)
+    assert aastex.title == "Template AASTEXArticle with Examples: v6.31"

@@ -193,7 +193,9 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") -> list[Block]:
+def find_title(
+    blocks: list[Block], typo: Typography, metadata_title: str = "", config: LayoutConfig | None = None
+) -> list[Block]:
     """The title: the first page's largest text, as the run of vertically adjacent blocks in one face with the
     most characters (a label such as "Review Article" set as large stays out; a title the reading order cut into
     several regions comes back whole). Where the metadata's title is printed on the first page in a larger face
@@ -214,6 +216,8 @@ def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") 
     ]
     if printed_metadata:
         candidates = [b for b in page_blocks if abs(b.size - printed_metadata[0].size) < 0.5]
+    if not candidates and config is not None:
+        candidates = _modest_title(page_blocks, typo, config)
     if not candidates:
         return []
     biggest = max(b.size for b in candidates)
@@ -235,10 +239,40 @@ def find_title(blocks: list[Block], typo: Typography, metadata_title: str = "") 
     return best if sum(len(b.raw_text) for b in best) >= 10 else []
 
 
+def _modest_title(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """A title set barely larger than the body, or in its size but bold (preprint and journal classes): the first
+    page's largest such block of a few words, in the upper half of the page, before the body's running text starts,
+    that is no section heading, caption or metadata line."""
+    body_weight = typo.weight(typo.body_font, config)
+    page_height = max(line.bottom for block in page_blocks for line in block.lines)
+    found: list[Block] = []
+    for block in page_blocks:
+        if any(is_running_text(line) for line in block.lines) and len(block.lines) >= 2:
+            break  # the body (or the abstract) has begun
+        text = block.raw_text
+        if (
+            len(text.split()) >= 3
+            and len(block.lines) <= 3
+            and block.lines[0].top < 0.5 * page_height
+            and (block.size >= typo.body_size + 1 or typo.weight(block.font, config) > body_weight)
+            and all(line.uniform for line in block.lines)
+            and section_name(text) not in config.top_level_sections
+            and not config.caption_pattern.match(text)
+            and not is_metadata(text, config)
+        ):
+            found.append(block)
+    if not found:
+        return []
+    biggest = max(block.size for block in found)
+    return [block for block in found if block.size >= biggest - 0.5][:1]
+
+
 def checked_title(title: str, metadata_title: str) -> str:
     """The printed title, checked against the PDF's metadata: printed text before the metadata's title (a badge
     such as "open access") goes; a printed title the layout cut short is completed from the metadata; where they
-    disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one."""
+    disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one. A
+    footnote mark after the title (∗, †) goes."""
+    title = title.rstrip(" *\u2217\u2020\u2021\u00a7\u00b6")
     if len(metadata_title.split()) < 3:
         return title
     kept = [i for i, ch in enumerate(title) if ch.isalnum()]  # index in `title` of each character of its key
@@ -255,13 +289,14 @@ def checked_title(title: str, metadata_title: str) -> str:
 
 
 def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, config: LayoutConfig) -> None:
-    title_blocks = find_title(blocks, typo, pdf.metadata_title)
+    title_blocks = find_title(blocks, typo, pdf.metadata_title, config)
     title = title_blocks[0] if title_blocks else None
     if title is not None:  # one title block, in the place of the first
         for block in title_blocks[1:]:
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
     previous: Block | None = None
+    body_seen = False  # running text in the body's size has been read
     for block in blocks:
         text = block.raw_text
         if block is title:
@@ -277,11 +312,17 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         elif previous is not None and _continues_paragraph(previous, block):
             block.kind = "paragraph"
         elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
-            block.kind = "footnote"
+            block.kind = "paragraph" if _section_text_in_own_size(previous, block, body_seen) else "footnote"
         elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
             block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
+        body_seen = body_seen or (
+            block.kind == "paragraph"
+            and abs(block.size - typo.body_size) <= 0.6
+            and len(block.lines) >= 2
+            and any(is_running_text(line) for line in block.lines)  # not an author line set in the body's size
+        )
         previous = block
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
@@ -321,6 +362,19 @@ def _type_text_above_figure_captions(blocks: list[Block], typo: Typography, conf
             if block.kind not in ("paragraph", "footnote", "figure_text") or block.size >= typo.body_size - 0.3:
                 break  # body text (or a heading, another caption): the figure ends there
             block.kind = "figure_text"
+
+
+def _section_text_in_own_size(previous: Block | None, block: Block, body_seen: bool) -> bool:
+    """A short block of running prose in another size than the body that is a section's text, not a note: it sits
+    right under a heading (an abstract or summary set small or large), or on the first page before any body text
+    (an abstract or lead paragraph without a heading, under the author block). Notes sit under the text they
+    annotate."""
+    first = block.lines[0]
+    if not is_running_text(first) or len(block.raw_text.split()) < 12:
+        return False
+    if previous is not None and previous.kind == "heading":
+        return True
+    return not body_seen and first.page == 1 and bool(TERMINAL.search(block.raw_text.rstrip()))
 
 
 def _continues_paragraph(previous: Block, block: Block) -> bool:
