@@ -50,3 +50,12 @@ def test_a_title_set_bold_in_the_body_size_or_barely_larger_is_found():
     assert aps.title == "Manuscript Title: with Forced Linebreak"
     aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 1, 1)
     assert aastex.title == "Template AASTEXArticle with Examples: v6.31"
+
+
+def test_a_numbered_subsection_named_references_is_body_text_not_the_reference_list():
+    """An author guide's "2.8. References" (or a methods subsection on how references were searched) is prose of
+    the body; only a section of its own ("References", "7. References") holds the list."""
+    document = _document(PAPERS / "condmatphys2021_cmpj_author_template.pdf", 7, 8)
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "prepared by means of" in prose and "bibitem" in prose
+    assert any(p.kind == "heading" and p.text.endswith("References") for p in document.passages)
