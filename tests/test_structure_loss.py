@@ -59,3 +59,11 @@ def test_a_numbered_subsection_named_references_is_body_text_not_the_reference_l
     prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
     assert "prepared by means of" in prose and "bibitem" in prose
     assert any(p.kind == "heading" and p.text.endswith("References") for p in document.passages)
+
+
+def test_two_columns_of_a_page_of_equations_are_read_apart():
+    """A page of equations has more scraps (sub- and superscripts, symbols) than lines: counted per fragment, its
+    columns looked like columns of bullets, the gutter was refused, and the two columns were read line across line."""
+    prose = _prose(PAPERS / "srep2015_ion_crystal_quantum_computation.pdf", 3)
+    assert "tracing over the phonon modes, with the evolution operator" in prose
+    assert "Although mode structure is not altered by this overall renormalization, the discrepancy" in prose

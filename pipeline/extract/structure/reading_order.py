@@ -388,13 +388,17 @@ def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment])
 
 
 def _column_like(side: list[Fragment], height: float) -> bool:
-    """Enough text, in lines of some width: not a column of reference numbers or bullets."""
+    """Enough text, in lines of some width: not a column of reference numbers or bullets. Scraps are left out of the
+    usual width (a sub- or superscript, a symbol set apart: under three characters or in smaller print): on a page
+    of equations they outnumber the lines of text."""
     if not side:
         return False
     total = sum(f.bottom - f.top for f in side)
-    widths = sorted(f.width for f in side)
     sizes = sorted(f.size for f in side)
-    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
+    size = sizes[len(sizes) // 2]
+    lines = [f for f in side if sum(len(w.text) for w in f.words) >= 3 and f.size >= 0.85 * size] or side
+    widths = sorted(f.width for f in lines)
+    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * size
 
 
 def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
