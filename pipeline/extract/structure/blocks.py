@@ -310,6 +310,10 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         elif is_figure_text(text):
             block.kind = "figure_text"
         elif previous is not None and _continues_paragraph(previous, block):
+            if previous.kind == "caption":  # a caption's lines set apart from it (a region cut through a figure)
+                previous.lines.extend(block.lines)
+                block.lines = []
+                continue
             block.kind = "paragraph"
         elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
             block.kind = "paragraph" if _section_text_in_own_size(previous, block, body_seen) else "footnote"
@@ -324,6 +328,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             and any(is_running_text(line) for line in block.lines)  # not an author line set in the body's size
         )
         previous = block
+    blocks[:] = [block for block in blocks if block.lines]  # less the caption lines joined to their caption
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
@@ -383,7 +388,7 @@ def _continues_paragraph(previous: Block, block: Block) -> bool:
     abstract falls in the column zone below it), not a footnote in small print."""
     last, first = previous.lines[-1], block.lines[0]
     return (
-        previous.kind == "paragraph"
+        previous.kind in ("paragraph", "caption")
         and len(previous.lines) >= 2
         and first.page == last.page
         and first.font == last.font
