@@ -199,12 +199,16 @@ def find_title(
     """The title: the first page's largest text, as the run of vertically adjacent blocks in one face with the
     most characters (a label such as "Review Article" set as large stays out; a title the reading order cut into
     several regions comes back whole). Where the metadata's title is printed on the first page in a larger face
-    than the body, that text wins over a larger journal name or cover line."""
+    than the body, that text wins over a larger journal name or cover line. Where nothing is set large (physics
+    and astronomy classes set the title in bold at 1.0–1.2× the body), the first bold line of words before the
+    body text is the title."""
     if not blocks:
         return []
     first_page = min(line.page for line in blocks[0].lines)
     page_blocks = [b for b in blocks if b.lines[0].page == first_page and sum(ch.isalpha() for ch in b.raw_text) >= 2]
     candidates = [b for b in page_blocks if b.size >= 1.25 * typo.body_size]
+    if not candidates and config is not None:
+        return _bold_opening(page_blocks, typo, config)
     metadata = _key(metadata_title) if len(metadata_title.split()) >= 3 else ""
     printed_metadata = [
         b
@@ -216,8 +220,6 @@ def find_title(
     ]
     if printed_metadata:
         candidates = [b for b in page_blocks if abs(b.size - printed_metadata[0].size) < 0.5]
-    if not candidates and config is not None:
-        candidates = _modest_title(page_blocks, typo, config)
     if not candidates:
         return []
     biggest = max(b.size for b in candidates)
@@ -239,32 +241,21 @@ def find_title(
     return best if sum(len(b.raw_text) for b in best) >= 10 else []
 
 
-def _modest_title(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
-    """A title set barely larger than the body, or in its size but bold (preprint and journal classes): the first
-    page's largest such block of a few words, in the upper half of the page, before the body's running text starts,
-    that is no section heading, caption or metadata line."""
-    body_weight = typo.weight(typo.body_font, config)
-    page_height = max(line.bottom for block in page_blocks for line in block.lines)
-    found: list[Block] = []
+def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """The first bold block of three or more words at or above the body size, before the first paragraph of body
+    prose; a numbered or named section heading ("1. Introduction", "Abstract") is not a title."""
     for block in page_blocks:
-        if any(is_running_text(line) for line in block.lines) and len(block.lines) >= 2:
-            break  # the body (or the abstract) has begun
-        text = block.raw_text
+        if block.size >= typo.body_size - 0.1 and sum(is_running_text(line) for line in block.lines) >= 2:
+            return []  # the body began: the page has no title set apart
         if (
-            len(text.split()) >= 3
-            and len(block.lines) <= 3
-            and block.lines[0].top < 0.5 * page_height
-            and (block.size >= typo.body_size + 1 or typo.weight(block.font, config) > body_weight)
-            and all(line.uniform for line in block.lines)
-            and section_name(text) not in config.top_level_sections
-            and not config.caption_pattern.match(text)
-            and not is_metadata(text, config)
+            typo.weight(block.font, config) == 2
+            and block.size >= typo.body_size - 0.1
+            and len(block.raw_text.split()) >= 3
+            and not NUMBERED_HEADING.match(block.raw_text)
+            and section_name(block.raw_text) not in config.top_level_sections
         ):
-            found.append(block)
-    if not found:
-        return []
-    biggest = max(block.size for block in found)
-    return [block for block in found if block.size >= biggest - 0.5][:1]
+            return [block]
+    return []
 
 
 def checked_title(title: str, metadata_title: str) -> str:
