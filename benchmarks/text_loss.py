@@ -23,9 +23,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import pickle
+import re
 from collections import Counter
 from pathlib import Path
 
+from pipeline.evaluate.text_junk import text_junk
 from pipeline.evaluate.text_recall import UNMAPPED, normalized_words, page_texts, shingles
 from pipeline.extract import ingest, structure
 from pipeline.extract.nlp import PROSE_KINDS
@@ -178,6 +180,9 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         spans=spans,
         recall=sum(c is None for c in classes) / max(1, len(reference)),
         title=document.title,
+        junk=text_junk(
+            s for p in prose for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", p.text)
+        ),  # sentences split roughly (no NLP): for comparing two versions of the code, not for the figure itself
         prose_stream=prose_stream,
         all_stream=all_stream,
     )
@@ -197,7 +202,7 @@ def main() -> None:
         lost = sum(result["lost"].values())
         print(
             f"== {pdf.name}: prose recall {result['recall']:.3f} of {result['reference']} ({lost} lost)  "
-            f"title: {result['title'][:70]!r}"
+            f"junk {result['junk'].junk_sentences}/{result['junk'].sentences}  title: {result['title'][:70]!r}"
         )
         for cause, n in result["lost"].most_common():
             print(f"   {cause:14} {n:5}  {n / max(1, result['reference']):.3f}")
