@@ -23,7 +23,7 @@ from pipeline.extract.structure.reading_order import Line, fragments_of, remove_
 from pipeline.extract.structure.repair import UNMAPPED, GlyphRepair, is_unmapped, normalize_text
 from pipeline.records import DocumentError, Word
 
-from conftest import DEV_PDFS, SEED_PDF, TEST_DATA
+from conftest import DEV_PDFS, SEED_PDF, TEST_DATA, real_pdf
 
 PAPERS = Path(__file__).resolve().parent.parent / "benchmarks" / "papers"  # other publishers' layouts, no gold
 ALL_PDFS = sorted([SEED_PDF, *DEV_PDFS.glob("*.pdf"), *TEST_DATA.glob("*.pdf"), *PAPERS.glob("*.pdf")])
@@ -219,3 +219,15 @@ def test_junk_measure_finds_glued_and_broken_words_only():
     assert text_junk(clean).junk_sentences == 0
     result = text_junk(clean + junk)
     assert result.junk_sentences == 3 and result.glued == 1 and result.broken == 2
+
+
+def test_text_a_figures_clipping_path_cuts_away_is_not_read():
+    """A page of another PDF placed as a figure (a form XObject clipped to the figure's box) brings all its text,
+    here the manuscript version of the very page; only what shows inside the clip is painted, so the body is read
+    once and not interleaved word by word with its hidden copy."""
+    pdf = read_pdf(real_pdf("curroncol2023_ki67_breast_cancer_guidelines.pdf"), pages=(5, 5))
+    words = [w.text for w in pdf.pages[0].words]
+    assert words.count("revealed") == 1
+    assert words.count("IKWG") <= 3  # printed three times on the page (the hidden copy would double it)
+    doc = build_document(pdf)
+    assert any("Their study revealed that the 30–39 (Ventana) and K2" in p.text for p in doc.passages)

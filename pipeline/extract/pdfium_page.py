@@ -78,6 +78,10 @@ _segment_point = _bind("FPDFPathSegment_GetPoint", _I, _P, _FloatRef, _FloatRef)
 _segment_closes = _bind("FPDFPathSegment_GetClose", _I, _P)
 _has_transparency = _bind("FPDFPageObj_HasTransparency", _I, _P)
 _image_metadata = _bind("FPDFImageObj_GetImageMetadata", _I, _P, _P, ctypes.POINTER(pdfium_c.FPDF_IMAGEOBJ_METADATA))
+_clip_path = _bind("FPDFPageObj_GetClipPath", _P, _P)
+_clip_path_count = _bind("FPDFClipPath_CountPaths", _I, _P)
+_clip_segment_count = _bind("FPDFClipPath_CountPathSegments", _I, _P, _I)
+_clip_segment = _bind("FPDFClipPath_GetPathSegment", _P, _P, _I, _I)
 
 Affine = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f: (x, y) -> (ax + cy + e, bx + dy + f)
 
@@ -236,6 +240,10 @@ class _Painting:
 
     text_order: dict[int, int] = field(default_factory=dict)  # text object address -> order
     covering_images: list[ImageRecord] = field(default_factory=list)
+    # text object address -> the box (x0, top, x1, bottom) its clipping path leaves visible, for text inside form
+    # XObjects: a page of another PDF placed as a figure (a manuscript page under a published figure) brings all its
+    # text, clipped to the figure's box; what the clip cuts away is never painted
+    text_clips: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: PageObjects, page_number: int) -> _Painting:
@@ -264,6 +272,10 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
             kind = _object_type(handle)
             if kind == text_kind:  # most objects, and one per glyph for some writers: the cheapest branch first
                 text_order[handle] = order
+                if depth:
+                    clip = _clip_box(handle, outer, geometry)
+                    if clip is not None:
+                        painting.text_clips[handle] = clip
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 objects.paths.objects += 1
                 if not objects.paths.truncated:
@@ -296,6 +308,35 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
     raw_page = _address(page.raw)
     walk(_page_object_count(raw_page), _page_object, raw_page, to_device, 0)
     return painting
+
+
+def _clip_box(handle, outer: Affine, geometry: PageGeometry) -> tuple[float, float, float, float] | None:
+    """The box (x0, top, x1, bottom) inside every path of the object's clipping path (their bounding boxes
+    intersected), in pdfplumber's coordinates; None when the object has no clipping path. `outer` maps the space of
+    the object's container (where its clipping path is given) to the device."""
+    clip = _clip_path(handle)
+    if not clip:
+        return None
+    box = None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    for path in range(_clip_path_count(clip)):
+        xs, tops = [], []
+        for index in range(_clip_segment_count(clip, path)):
+            segment = _clip_segment(clip, path, index)
+            if segment and _segment_point(segment, x_ref, y_ref):
+                dx, dy = apply(outer, x.value, y.value)
+                xs.append(geometry.x(dx))
+                tops.append(geometry.top(dy))
+        if not xs:
+            continue
+        part = (min(xs), min(tops), max(xs), max(tops))
+        box = (
+            part
+            if box is None
+            else (max(box[0], part[0]), max(box[1], part[1]), min(box[2], part[2]), min(box[3], part[3]))
+        )
+    return box
 
 
 def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageObjects) -> None:
@@ -429,6 +470,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     ta, tb, tc, td, te, tf = to_device
     text_order = painting.text_order
     covering = painting.covering_images
+    clips = painting.text_clips
     mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
     # Each character's text object and origin, read in two tight loops.
     handles = [_text_object(raw_address, index) for index in range(n_chars)]
@@ -526,6 +568,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
                     chars.append(space)
         last_index, last_info = index, info
         hidden = info.invisible
+        if not hidden and clips:
+            clip = clips.get(handle)
+            if clip is not None:
+                cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+                hidden = not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
         if not hidden and covering:
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
             hidden = any(

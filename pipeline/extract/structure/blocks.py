@@ -261,7 +261,9 @@ def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConf
 def checked_title(title: str, metadata_title: str) -> str:
     """The printed title, checked against the PDF's metadata: printed text before the metadata's title (a badge
     such as "open access") goes; a printed title the layout cut short is completed from the metadata; where they
-    disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one."""
+    disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one. A
+    footnote mark after the title (∗, †) goes."""
+    title = title.rstrip(" *\u2217\u2020\u2021\u00a7\u00b6")
     if len(metadata_title.split()) < 3:
         return title
     kept = [i for i, ch in enumerate(title) if ch.isalnum()]  # index in `title` of each character of its key
@@ -285,6 +287,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
     previous: Block | None = None
+    body_seen = False  # running text in the body's size has been read
     for block in blocks:
         text = block.raw_text
         if block is title:
@@ -298,14 +301,25 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         elif is_figure_text(text):
             block.kind = "figure_text"
         elif previous is not None and _continues_paragraph(previous, block):
+            if previous.kind == "caption":  # a caption's lines set apart from it (a region cut through a figure)
+                previous.lines.extend(block.lines)
+                block.lines = []
+                continue
             block.kind = "paragraph"
         elif abs(block.size - typo.body_size) > 0.6 and len(block.lines) <= 3:
-            block.kind = "footnote"
+            block.kind = "paragraph" if _section_text_in_own_size(previous, block, body_seen) else "footnote"
         elif block.size > typo.body_size + 0.6 and not all(is_running_text(line) for line in block.lines[:-1]):
             block.kind = "footnote"  # large print that is not running prose (a pull quote, a banner)
         else:
             block.kind = "paragraph"
+        body_seen = body_seen or (
+            block.kind == "paragraph"
+            and abs(block.size - typo.body_size) <= 0.6
+            and len(block.lines) >= 2
+            and any(is_running_text(line) for line in block.lines)  # not an author line set in the body's size
+        )
         previous = block
+    blocks[:] = [block for block in blocks if block.lines]  # less the caption lines joined to their caption
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
@@ -346,13 +360,26 @@ def _type_text_above_figure_captions(blocks: list[Block], typo: Typography, conf
             block.kind = "figure_text"
 
 
+def _section_text_in_own_size(previous: Block | None, block: Block, body_seen: bool) -> bool:
+    """A short block of running prose in another size than the body that is a section's text, not a note: it sits
+    right under a heading (an abstract or summary set small or large), or on the first page before any body text
+    (an abstract or lead paragraph without a heading, under the author block). Notes sit under the text they
+    annotate."""
+    first = block.lines[0]
+    if not is_running_text(first) or len(block.raw_text.split()) < 12:
+        return False
+    if previous is not None and previous.kind == "heading":
+        return True
+    return not body_seen and first.page == 1 and bool(TERMINAL.search(block.raw_text.rstrip()))
+
+
 def _continues_paragraph(previous: Block, block: Block) -> bool:
     """A few lines right below a paragraph in its face and size that carry on its sentence (it ends without a stop,
     they begin in lower case): its last lines, which the layout set apart (a short last line of a full-width
     abstract falls in the column zone below it), not a footnote in small print."""
     last, first = previous.lines[-1], block.lines[0]
     return (
-        previous.kind == "paragraph"
+        previous.kind in ("paragraph", "caption")
         and len(previous.lines) >= 2
         and first.page == last.page
         and first.font == last.font

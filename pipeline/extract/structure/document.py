@@ -32,6 +32,9 @@ from pipeline.records import BBox, Passage, PdfContent, Reference, StructuredDoc
 # A keyword list is front matter only where front matter is printed (a search strategy's "Keywords:" in the
 # methods of a review is prose of its section).
 FRONT_MATTER_PAGES = 2
+# "2.8. References": a subsection of the body that talks about references (an author guide, a methods section), not
+# the reference list, which is a section of its own ("References", "7. References")
+SUBSECTION_NUMBER = re.compile(r"^\s*\d+\.\d+")
 
 
 def keyword_label(text: str, lead: str | None, config: LayoutConfig) -> str | None:
@@ -96,7 +99,10 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         reference_lines.clear()
 
     has_reference_heading = any(
-        b.kind == "heading" and section_name(b.raw_text) in config.reference_headings for b in blocks
+        b.kind == "heading"
+        and section_name(b.raw_text) in config.reference_headings
+        and not SUBSECTION_NUMBER.match(b.raw_text)
+        for b in blocks
     )
     listed_references = set() if has_reference_heading else headingless_reference_blocks(blocks)
     keyword_list: list[str] | None = None  # the parts of a keyword list while it may go on
@@ -151,7 +157,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 name = section_name(heading)
                 section_kind = (
                     "references"
-                    if name in config.reference_headings
+                    if name in config.reference_headings and not SUBSECTION_NUMBER.match(heading)
                     else "abbreviations"
                     if name in config.abbreviation_headings
                     else ""

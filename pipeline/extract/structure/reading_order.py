@@ -17,7 +17,7 @@ import numpy as np
 
 from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutConfig
 from pipeline.extract.structure.repair import normalize_text
-from pipeline.records import PageContent, PdfContent, Word
+from pipeline.records import PageContent, PdfContent, RawTable, Word
 
 # A PDF may embed one font several times as subsets ("ABCDEF+Times-Roman" on one page, "GHIJKL+Times-Roman" on
 # another): one face to the reader, so one face for body style, headings and paragraph breaks.
@@ -64,9 +64,35 @@ def _make_fragment(words: list[Word]) -> Fragment:
     )
 
 
+def is_prose_region(table: RawTable) -> bool:
+    """A table found from whitespace alone whose every column is mostly lines of running prose: two text columns
+    (or a paragraph beside a figure) that the table finder took for a grid. Its text is read as text; a real table
+    has short cells in at least one column (labels, numbers), even where another holds sentences."""
+    if table.ruled or not table.rows:
+        return False
+    columns = max(len(row) for row in table.rows)
+    if columns < 1:
+        return False
+    for column in range(columns):
+        cells = [row[column] for row in table.rows if column < len(row) and row[column] and row[column].strip()]
+        if len(cells) < 6:
+            return False
+        prose = 0
+        for cell in cells:
+            words = cell.split()
+            letters = [ch for ch in cell if ch.isalpha()]
+            lower = bool(letters) and sum(ch.islower() for ch in letters) >= 0.75 * len(letters)
+            # a line of a sentence, not a list of names or values set apart by commas
+            if len(words) >= 6 and lower and cell.count(",") < 0.25 * len(words):
+                prose += 1
+        if prose < 0.6 * len(cells):
+            return False
+    return True
+
+
 def page_words(page: PageContent) -> list[Word]:
     """Upright words outside table regions, with their text normalised."""
-    boxes = [t.bbox for t in page.raw_tables]
+    boxes = [t.bbox for t in page.raw_tables if not is_prose_region(t)]
     kept = []
     for word in page.words:
         if not word.upright:
@@ -131,7 +157,7 @@ def attach_drop_caps(words: list[Word]) -> list[Word]:
 
 def placeholders(page: PageContent) -> list[Fragment]:
     """Table regions and placed figures as empty fragments, so text is read around them."""
-    boxes = [t.bbox for t in page.raw_tables]
+    boxes = [t.bbox for t in page.raw_tables if not is_prose_region(t)]
     page_area = page.width * page.height
     for x0, top, x1, bottom in page.image_boxes:
         x0, top, x1, bottom = max(0.0, x0), max(0.0, top), min(page.width, x1), min(page.height, bottom)
@@ -362,13 +388,17 @@ def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment])
 
 
 def _column_like(side: list[Fragment], height: float) -> bool:
-    """Enough text, in lines of some width: not a column of reference numbers or bullets."""
+    """Enough text, in lines of some width: not a column of reference numbers or bullets. Scraps are left out of the
+    usual width (a sub- or superscript, a symbol set apart: under three characters or in smaller print): on a page
+    of equations they outnumber the lines of text."""
     if not side:
         return False
     total = sum(f.bottom - f.top for f in side)
-    widths = sorted(f.width for f in side)
     sizes = sorted(f.size for f in side)
-    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * sizes[len(sizes) // 2]
+    size = sizes[len(sizes) // 2]
+    lines = [f for f in side if sum(len(w.text) for w in f.words) >= 3 and f.size >= 0.85 * size] or side
+    widths = sorted(f.width for f in lines)
+    return total >= max(15.0, 0.10 * height) and widths[len(widths) // 2] >= 4 * size
 
 
 def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragment]]:

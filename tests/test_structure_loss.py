@@ -1,0 +1,74 @@
+"""Body text that used to be lost, by class, on real PDFs of the repository (see benchmarks/text_loss.py): each
+test reads one or two pages and checks that the text reaches the prose, once and in order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.extract.ingest import read_pdf
+from pipeline.extract.nlp import PROSE_KINDS
+from pipeline.extract.structure import build_document
+from pipeline.records import StructuredDocument
+
+from conftest import DEV_PDFS, ROOT
+
+PAPERS = ROOT / "benchmarks" / "papers"
+
+
+def _paper(name: str) -> Path:
+    """A PDF of benchmarks/papers/, or of the dev split where it was moved once annotated."""
+    return PAPERS / name if (PAPERS / name).exists() else DEV_PDFS / name
+
+
+@lru_cache(maxsize=8)
+def _document(path: Path, first: int, last: int) -> StructuredDocument:
+    return build_document(read_pdf(path, pages=(first, last)))
+
+
+def _prose(path: Path, first: int, last: int | None = None) -> str:
+    document = _document(path, first, last or first)
+    return " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+
+
+def test_two_text_columns_the_table_finder_took_for_a_grid_are_read_as_prose():
+    """Two columns of prose under a figure, aligned line by line, came out as a 17x2 whitespace table, and the
+    words in its box were kept out of the text."""
+    prose = _prose(PAPERS / "asmejour2022_asme_journal_template.pdf", 2)
+    assert "Two column tables and figures will always float to the top of a later page." in prose
+    assert "A bibliography field @online{.. is included for citation of online sources" in prose
+
+
+def test_an_abstract_in_a_size_of_its_own_is_prose_not_a_note():
+    """A short abstract set larger (OUP) or smaller (REVTeX) than the body, under its heading or under the author
+    block before the body begins, is the abstract's text: by size alone it was typed as a footnote."""
+    oup = _prose(PAPERS / "oup2022_oup_authoring_template.pdf", 1)
+    assert "Abstracts must be able to stand alone and so cannot contain citations" in oup
+    aps = _prose(PAPERS / "aps2010_revtex_physrev_sample.pdf", 1)
+    assert "An article usually includes an abstract, a concise summary of the work" in aps
+
+
+def test_a_title_set_bold_in_the_body_size_or_barely_larger_is_found():
+    """Preprint and journal classes set the title bold in the body's size (AASTeX) or only a little larger
+    (REVTeX): the first page's largest bold block before the text, not the file name in the metadata."""
+    aps = _document(PAPERS / "aps2010_revtex_physrev_sample.pdf", 1, 1)
+    assert aps.title == "Manuscript Title: with Forced Linebreak"
+    aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 1, 1)
+    assert aastex.title == "Template AASTEXArticle with Examples: v6.31"
+
+
+def test_a_numbered_subsection_named_references_is_body_text_not_the_reference_list():
+    """An author guide's "2.8. References" (or a methods subsection on how references were searched) is prose of
+    the body; only a section of its own ("References", "7. References") holds the list."""
+    document = _document(PAPERS / "condmatphys2021_cmpj_author_template.pdf", 7, 8)
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "prepared by means of" in prose and "bibitem" in prose
+    assert any(p.kind == "heading" and p.text.endswith("References") for p in document.passages)
+
+
+def test_two_columns_of_a_page_of_equations_are_read_apart():
+    """A page of equations has more scraps (sub- and superscripts, symbols) than lines: counted per fragment, its
+    columns looked like columns of bullets, the gutter was refused, and the two columns were read line across line."""
+    prose = _prose(_paper("srep2015_ion_crystal_quantum_computation.pdf"), 3)
+    assert "tracing over the phonon modes, with the evolution operator" in prose
+    assert "Although mode structure is not altered by this overall renormalization, the discrepancy" in prose
