@@ -439,7 +439,8 @@ def test_failing_enabling_and_lesser_degree_decide_the_leaning():
         "Dialysis was unable to separate vesicles from protein aggregates. "
         "Ultrafiltration enables the analysis of large sample volumes. "
         "Magnetic resonance imaging is less sensitive than computed tomography for small lesions. "
-        "Support vector machines performed comparably to deep networks."
+        "Support vector machines performed comparably to deep networks. "
+        "Deep learning can also integrate different data types."
     )
     assert _has(claims, "ultrafiltration", "disadvantage", "failed to remove lipoproteins")
     assert _has(claims, "dialysis", "disadvantage", "unable to separate vesicles")
@@ -449,6 +450,7 @@ def test_failing_enabling_and_lesser_degree_decide_the_leaning():
     assert _has(claims, "magnetic resonance imaging", "disadvantage", "less sensitive than computed tomography")
     assert not [c for c in claims if c.relation == "advantage" and "less sensitive" in c.object]
     assert _has(claims, "support vector machines", "advantage", "performed comparably to deep networks")
+    assert _has(claims, "deep learning", "advantage", "integrate different data types")
 
 
 def test_denied_advantage_and_advantage_over_another_method():

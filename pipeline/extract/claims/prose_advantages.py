@@ -115,7 +115,7 @@ def _cue_frame(
     if "CUE_IS" in labels and "CUE_THERE" not in labels:
         if owner_tokens:
             owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
-            owner = owner or _named_owner(of_phrases, discourse, cues)
+            owner = _with_modifiers(owner, of_phrases, cues) if owner else _named_owner(of_phrases, discourse, cues)
         else:
             owner = _ownerless(discourse, previous)
         start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to", "in"})
@@ -209,6 +209,23 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
             return discourse.topic
         return noun_phrase_text(objects[0])
     return ""
+
+
+def _with_modifiers(owner: str, of_phrases: list[Token], cues: ClaimCues) -> str:
+    """ "The risks of laparoscopic surgery include ...": the owner is the whole noun phrase as written, with the
+    specific modifiers of the method the lexicon knows by its head ("surgery"), not generic ones ("current")."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")]
+            if not modifiers or any(t.lower_ in cues.generic_modifiers for t in modifiers):
+                continue
+            start = min(t.left_edge.i for t in modifiers)
+            text = span_text(noun.doc, list(range(start, noun.i + 1)))
+            if text.lower().endswith(owner.lower()) and len(text.split()) - len(owner.split()) <= 3:
+                return text
+    return owner
 
 
 def _gerund_owner(gerund: Token, cues: ClaimCues) -> str:
@@ -563,6 +580,8 @@ def _measure_owner(subject: Token, context: SentenceContext, cues: ClaimCues) ->
     lemma = subject.lemma_.lower()
     if lemma not in cues.good_attributes | cues.bad_attributes and _measure_valence(lemma, cues) == 0:
         return ""
+    if subject.head.lemma_.lower() not in ("be", "remain", "become") or subject.dep_ != "nsubj":
+        return ""  # "the purity of X was checked": something done to the measure, not a judgement of it
     for prep in subject.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
@@ -942,7 +961,17 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         return -1 if removal[0].i in flipped else 1
     # "allows users to compare ...", "enables the analysis of large sample volumes": making something possible is a
     # strength, whatever the words of the thing made possible say
-    enabling = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in evaluation["enabling_verbs"]]
+    # (with a thing made possible: a noun object, a clause or "for" phrase, not a cut-off "has enabled a broad")
+    enabling = [
+        t
+        for t in tokens
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in evaluation["enabling_verbs"]
+        and any(
+            (c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")) or c.dep_ in ("xcomp", "ccomp", "prep")
+            for c in t.children
+        )
+    ]
     if enabling and enabling[0].i in indices and enabling[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
         return -1 if enabling[0].i in flipped else 1
     score, used = 0, set()
