@@ -440,7 +440,8 @@ def test_failing_enabling_and_lesser_degree_decide_the_leaning():
         "Ultrafiltration enables the analysis of large sample volumes. "
         "Magnetic resonance imaging is less sensitive than computed tomography for small lesions. "
         "Support vector machines performed comparably to deep networks. "
-        "Deep learning can also integrate different data types."
+        "Deep learning can also integrate different data types. "
+        "Laparoscopic surgery is less invasive than open surgery. Biopsy is invasive."
     )
     assert _has(claims, "ultrafiltration", "disadvantage", "failed to remove lipoproteins")
     assert _has(claims, "dialysis", "disadvantage", "unable to separate vesicles")
@@ -451,6 +452,9 @@ def test_failing_enabling_and_lesser_degree_decide_the_leaning():
     assert not [c for c in claims if c.relation == "advantage" and "less sensitive" in c.object]
     assert _has(claims, "support vector machines", "advantage", "performed comparably to deep networks")
     assert _has(claims, "deep learning", "advantage", "integrate different data types")
+    # a negative quality ranked lower is a strength
+    assert _has(claims, "surgery", "advantage", "less invasive than open surgery")
+    assert _has(claims, "biopsy", "disadvantage", "invasive")
 
 
 def test_denied_advantage_and_advantage_over_another_method():
@@ -493,3 +497,14 @@ def test_benefit_of_a_gerund_owned_by_a_gerund_or_capitalised_subject_and_promis
 def test_measure_of_a_named_method_belongs_to_it():
     claims = text_claims("The sensitivity of mass spectrometry is lower than that of immunoassays.")
     assert _has(claims, "mass spectrometry", "disadvantage", "sensitivity")
+
+
+def test_risk_nouns_keep_the_whole_owner_and_however_does_not_cancel():
+    claims = text_claims(
+        "The risks of laparoscopic surgery include bleeding. "
+        "Sonication is fast and cheap, however, it can damage the membrane."
+    )
+    assert [c for c in claims if c.subject == "laparoscopic surgery" and c.relation == "disadvantage"]
+    assert _has(claims, "sonication", "advantage", "fast")
+    assert _has(claims, "sonication", "advantage", "cheap")
+    assert _has(claims, "sonication", "disadvantage", "damage the membrane")
