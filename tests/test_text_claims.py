@@ -508,3 +508,13 @@ def test_risk_nouns_keep_the_whole_owner_and_however_does_not_cancel():
     assert _has(claims, "sonication", "advantage", "fast")
     assert _has(claims, "sonication", "advantage", "cheap")
     assert _has(claims, "sonication", "disadvantage", "damage the membrane")
+
+
+def test_first_items_of_a_modifier_list_hung_on_the_noun_are_properties_too():
+    claims = text_claims(
+        "Green synthesis has gained extensive attention as a reliable, sustainable, and eco-friendly protocol "
+        "for synthesizing nanomaterials."
+    )
+    assert _has(claims, "green synthesis", "advantage", "reliable protocol")
+    assert _has(claims, "green synthesis", "advantage", "sustainable protocol")
+    assert _has(claims, "green synthesis", "advantage", "eco-friendly protocol")

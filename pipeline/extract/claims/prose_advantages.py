@@ -889,7 +889,14 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
         nested = {t.i for t in noun.subtree if t.dep_ in ("relcl", "acl") for t in t.subtree}
         body = [t for t in noun.subtree if t.i not in clauses | nested and t.dep_ != "det" and not t.is_punct]
         return [body] if body else []
-    listed = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    # "a reliable, sustainable, and eco-friendly protocol": the parser may hang the list's first items straight on
+    # the noun, each followed by a comma; they are items of the list all the same
+    leading = [
+        m
+        for m in modifiers
+        if m.i < first.i and m.dep_ == "amod" and m.right_edge.i + 1 < first.i and doc[m.right_edge.i + 1].text == ","
+    ]
+    listed = [*leading, first, *[c for c in first.conjuncts if c.i > first.i]]
     listed_ids = {t.i for m in listed for t in m.subtree}
     shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
     parts = []
