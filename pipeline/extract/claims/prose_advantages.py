@@ -654,7 +654,8 @@ def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
     # names (organisms, genes, people) are only owners when a lexicon or _named_method knows them, or when the
     # clause brings about an adverse outcome ("warfarin may cause bleeding": what causes the harm owns it)
     harm = _brings_adverse_outcome(verb, cues)
-    if subject.pos_ not in ("NOUN", "PROPN") or (subject.pos_ == "PROPN" and not harm) or is_investigator(subject, cues):
+    named = subject.pos_ == "PROPN"
+    if subject.pos_ not in ("NOUN", "PROPN") or (named and not harm) or is_investigator(subject, cues):
         return ""
     lemma_verb = verb.lemma_.lower()
     evaluation = cues.raw["evaluation"]
