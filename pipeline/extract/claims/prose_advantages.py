@@ -99,8 +99,11 @@ def _cue_frame(
                 # "Fungi have many merits over other organisms due to the presence of enzymes": the reason is
                 # the property
                 return owner, reason, clause_end(sent, reason, cues), f"cue:{cue.lemma_}:has-over"
-            return owner, start, clause_end(sent, cue.i + 1, cues), f"cue:{cue.lemma_}:has" + (
-                ":denied" if denied else ""
+            return (
+                owner,
+                start,
+                clause_end(sent, cue.i + 1, cues),
+                f"cue:{cue.lemma_}:has" + (":denied" if denied else ""),
             )
         if not of_phrases:
             return None
@@ -367,9 +370,7 @@ def _judged_manner(verb: Token, cues: ClaimCues) -> bool:
     an evaluative adverb, evaluates its subject (with an object, "X performs the alignment", it describes it)."""
     if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):
         return False
-    return any(
-        c.dep_ == "advmod" and (c.lower_ in cues.positive or c.lower_ in cues.negative) for c in verb.children
-    )
+    return any(c.dep_ == "advmod" and (c.lower_ in cues.positive or c.lower_ in cues.negative) for c in verb.children)
 
 
 def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
