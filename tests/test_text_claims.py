@@ -431,3 +431,90 @@ def test_colon_lists_after_a_cue_noun_and_removal_verbs():
     assert _has(claims, "synthesized nanomaterials", "disadvantage", "poor stability")
     assert _has(claims, "synthesized nanomaterials", "disadvantage", "high cost")
     assert _has(claims, "automated pipelines", "advantage", "remove error-prone manual steps")
+
+
+def test_failing_enabling_and_lesser_degree_decide_the_leaning():
+    claims = text_claims(
+        "Ultrafiltration failed to remove lipoproteins. "
+        "Dialysis was unable to separate vesicles from protein aggregates. "
+        "Ultrafiltration enables the analysis of large sample volumes. "
+        "Magnetic resonance imaging is less sensitive than computed tomography for small lesions. "
+        "Support vector machines performed comparably to deep networks. "
+        "Deep learning can also integrate different data types. "
+        "Laparoscopic surgery is less invasive than open surgery. Biopsy is invasive."
+    )
+    assert _has(claims, "ultrafiltration", "disadvantage", "failed to remove lipoproteins")
+    assert _has(claims, "dialysis", "disadvantage", "unable to separate vesicles")
+    # what a method makes possible is a strength, though "large sample volumes" alone would read as a burden
+    assert _has(claims, "ultrafiltration", "advantage", "enables the analysis of large sample volumes")
+    assert not [c for c in claims if c.relation == "disadvantage" and "enables" in c.object]
+    assert _has(claims, "magnetic resonance imaging", "disadvantage", "less sensitive than computed tomography")
+    assert not [c for c in claims if c.relation == "advantage" and "less sensitive" in c.object]
+    assert _has(claims, "support vector machines", "advantage", "performed comparably to deep networks")
+    assert _has(claims, "deep learning", "advantage", "integrate different data types")
+    # a negative quality ranked lower is a strength
+    assert _has(claims, "surgery", "advantage", "less invasive than open surgery")
+    assert _has(claims, "biopsy", "disadvantage", "invasive")
+
+
+def test_denied_advantage_and_advantage_over_another_method():
+    claims = text_claims(
+        "Support vector machines did not show any advantage over logistic regression. "
+        "Shallow networks have shown some advantage over co-evolution analysis for proteins with few homologs."
+    )
+    assert _has(claims, "support vector machines", "disadvantage", "did not show any advantage over logistic")
+    assert not [c for c in claims if c.relation == "advantage" and c.object.lower() == "logistic regression"]
+    assert _has(claims, "shallow networks", "advantage", "some advantage over co-evolution analysis")
+
+
+def test_adverse_outcomes_brought_about_are_drawbacks_of_their_cause():
+    claims = text_claims(
+        "Anticoagulant therapy can result in bleeding. "
+        "Warfarin may cause bleeding and skin necrosis. "
+        "Stent implantation may cause occlusion of side branches."
+    )
+    assert _has(claims, "anticoagulant therapy", "disadvantage", "bleeding")
+    assert _has(claims, "warfarin", "disadvantage", "bleeding")
+    assert _has(claims, "warfarin", "disadvantage", "skin necrosis")
+    assert _has(claims, "stent implantation", "disadvantage", "occlusion of side branches")
+    assert not [c for c in claims if c.relation == "effect"]
+
+
+def test_benefit_of_a_gerund_owned_by_a_gerund_or_capitalised_subject_and_promising_potential():
+    claims = text_claims(
+        "Electrospinning has the benefit of producing continuous fibres. "
+        "Spectroscopy offers the advantage of requiring no sample preparation. "
+        "Gene therapy shows promising potential for inherited retinal disease. "
+        "Curcumin has anti-inflammatory potential."
+    )
+    assert _has(claims, "electrospinning", "advantage", "producing continuous fibres")
+    assert _has(claims, "spectroscopy", "advantage", "requiring no sample preparation")
+    assert _has(claims, "gene therapy", "advantage", "promising potential")
+    # a bare activity stays an effect: only an evaluated promise is a strength
+    assert not [c for c in claims if "curcumin" in c.subject.lower() and c.relation != "effect"]
+
+
+def test_measure_of_a_named_method_belongs_to_it():
+    claims = text_claims("The sensitivity of mass spectrometry is lower than that of immunoassays.")
+    assert _has(claims, "mass spectrometry", "disadvantage", "sensitivity")
+
+
+def test_risk_nouns_keep_the_whole_owner_and_however_does_not_cancel():
+    claims = text_claims(
+        "The risks of laparoscopic surgery include bleeding. "
+        "Sonication is fast and cheap, however, it can damage the membrane."
+    )
+    assert [c for c in claims if c.subject == "laparoscopic surgery" and c.relation == "disadvantage"]
+    assert _has(claims, "sonication", "advantage", "fast")
+    assert _has(claims, "sonication", "advantage", "cheap")
+    assert _has(claims, "sonication", "disadvantage", "damage the membrane")
+
+
+def test_first_items_of_a_modifier_list_hung_on_the_noun_are_properties_too():
+    claims = text_claims(
+        "Green synthesis has gained extensive attention as a reliable, sustainable, and eco-friendly protocol "
+        "for synthesizing nanomaterials."
+    )
+    assert _has(claims, "green synthesis", "advantage", "reliable protocol")
+    assert _has(claims, "green synthesis", "advantage", "sustainable protocol")
+    assert _has(claims, "green synthesis", "advantage", "eco-friendly protocol")

@@ -56,6 +56,11 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
         if not owner or end <= start:
             continue
         context.consumed |= set(range(start, end)) | {token.i}
+        if label.endswith(":denied"):
+            # a denied strength is a weakness (and a denied weakness a strength), stated whole
+            opposite = "disadvantage" if relation == "advantage" else "advantage"
+            claims.append(make_claim(context, owner, opposite, sent.doc[start:end].text, label))
+            continue
         claims.extend(_claims_from_property_span(context, discourse, cues, owner, relation, start, end, label))
     return claims
 
@@ -81,7 +86,27 @@ def _cue_frame(
         if subject is None:
             return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
-        owner = owner or _possessor_subject(subject, head, cues)
+        owner = owner or _possessor_subject(subject, head, cues) or _gerund_subject(subject, cues)
+        denied = any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children) or verb_negated(head, cues)
+        if denied or (of_phrases and of_phrases[0].lower_ != "of"):
+            # "X did not show any advantage over Y", "X has no advantage over Y": the denial is the property, of the
+            # opposite relation; "X has some advantage over Y" states the cue with its comparison, not "Y"
+            auxiliaries = [c.i for c in head.children if c.dep_ in ("aux", "neg")] if denied else []
+            modifiers = [c.i for c in cue.children if c.i < cue.i and c.lower_ not in ("the", "a", "an")]
+            start = min(auxiliaries or [head.i]) if denied else min(modifiers or [cue.i])
+            reason = _reason_start(doc, cue.i + 1, clause_end(sent, cue.i + 1, cues), cues)
+            if reason is not None and not denied:
+                # "Fungi have many merits over other organisms due to the presence of enzymes": the reason is
+                # the property
+                return owner, reason, clause_end(sent, reason, cues), f"cue:{cue.lemma_}:has-over"
+            return (
+                owner,
+                start,
+                clause_end(sent, cue.i + 1, cues),
+                f"cue:{cue.lemma_}:has" + (":denied" if denied else ""),
+            )
+        if not of_phrases:
+            return None
         start = of_phrases[0].i + 1
         end = clause_end(sent, start, cues)
         if same:
@@ -93,7 +118,7 @@ def _cue_frame(
     if "CUE_IS" in labels and "CUE_THERE" not in labels:
         if owner_tokens:
             owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
-            owner = owner or _named_owner(of_phrases, discourse, cues)
+            owner = _with_modifiers(owner, of_phrases, cues) if owner else _named_owner(of_phrases, discourse, cues)
         else:
             owner = _ownerless(discourse, previous)
         start = strip_leading(doc, head.i + 1, sent.end, {"that", "mainly", "as", "follows", "the", "to", "in"})
@@ -133,10 +158,23 @@ def _cue_frame(
     return None
 
 
+def _reason_start(doc: Doc, start: int, end: int, cues: ClaimCues) -> int | None:
+    """The first word after a reason marker ("due to", "because of") between start and end, if any."""
+    for marker in cues.raw["evaluation"]["reason_markers"]:
+        words = marker.split()
+        for i in range(start, end - len(words)):
+            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+                return i + len(words)
+    return None
+
+
 def _possessor_subject(subject: Token, verb: Token, cues: ClaimCues) -> str:
     """ "Antibiotics face many challenges such as ...", "Fungi have many merits over ...": the subject of a verb
     of having owns the cue noun even when no lexicon knows it (a plain noun phrase, not a person or a study)."""
-    if verb.lemma_.lower() not in cues.possession or subject.pos_ != "NOUN" or is_investigator(subject, cues):
+    if verb.lemma_.lower() not in cues.possession or is_investigator(subject, cues):
+        return ""
+    # a capitalised sentence opener ("Spectroscopy offers the advantage of ...") is often tagged a proper noun
+    if subject.pos_ != "NOUN" and not (subject.pos_ == "PROPN" and subject.ent_type_ not in ("PERSON", "ORG", "GPE")):
         return ""
     if subject.lemma_.lower() in set(cues.raw["non_agent_heads"]) | cues.product_nouns:
         return ""
@@ -174,6 +212,23 @@ def _named_owner(of_phrases: list[Token], discourse: Discourse, cues: ClaimCues)
             return discourse.topic
         return noun_phrase_text(objects[0])
     return ""
+
+
+def _with_modifiers(owner: str, of_phrases: list[Token], cues: ClaimCues) -> str:
+    """ "The risks of laparoscopic surgery include ...": the owner is the whole noun phrase as written, with the
+    specific modifiers of the method the lexicon knows by its head ("surgery"), not generic ones ("current")."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")]
+            if not modifiers or any(t.lower_ in cues.generic_modifiers for t in modifiers):
+                continue
+            start = min(t.left_edge.i for t in modifiers)
+            text = span_text(noun.doc, list(range(start, noun.i + 1)))
+            if text.lower().endswith(owner.lower()) and len(text.split()) - len(owner.split()) <= 3:
+                return text
+    return owner
 
 
 def _gerund_owner(gerund: Token, cues: ClaimCues) -> str:
@@ -253,8 +308,10 @@ def evaluative_claims(
         if verb.i in context.consumed or any(t.i in context.consumed for t in verb.children if t.dep_ in SUBJECT_DEPS):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in cues.definition_verbs and (
-            lemma not in cues.raw["evaluation"]["predicate_noun_verbs"] or _states_an_aim(verb, cues)
+        if (
+            lemma in cues.definition_verbs
+            and (lemma not in cues.raw["evaluation"]["predicate_noun_verbs"] or _states_an_aim(verb, cues))
+            and not _judged_manner(verb, cues)
         ):
             continue  # "X represents a valuable technique" still predicates an evaluated noun (_predicate_noun)
         if any(
@@ -269,17 +326,51 @@ def evaluative_claims(
         owner, whole_clause = _evaluated_owner(subject, verb, context, discourse, cues, previous)
         if not owner and previous and verb.dep_ == "conj" and not opens_with(context.sent, verb, cues.contrast):
             owner, whole_clause = previous, True  # "..., and additional purification steps are required"
-        if not owner:
-            continue
+        if not owner or owner.lower() in cues.investigators:
+            continue  # "the data are too preliminary": an anaphor resolved to the evidence, not a method
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        if lemma in cues.effect_direction and not (whole_clause or passive or verb_negated(verb, cues)):
+        harm = _brings_adverse_outcome(verb, cues)
+        if lemma in cues.effect_direction and not (whole_clause or passive or verb_negated(verb, cues) or harm):
             continue  # "X improves Y" is an effect; "X does not affect Y", "X is limited by Y" evaluate X
-        if lemma in cues.result_verbs and lexicon_type(owner) != "method":
+        if lemma in cues.result_verbs and lexicon_type(owner) != "method" and not harm:
             continue  # "hypoxia leads to ..." is an effect; "ultrafiltration may cause vesicle deformation" a drawback
         found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
     return claims
+
+
+def _brings_adverse_outcome(verb: Token, cues: ClaimCues) -> bool:
+    """ "X can result in bleeding", "X may cause nausea and vomiting", "X increases the risk of thrombosis": a verb
+    of causing or increasing whose object (or result phrase) names an adverse outcome, not negated. The outcome is
+    a drawback of whatever causes it, a method or a treatment (the effect extractor leaves these out)."""
+    lemma = verb.lemma_.lower()
+    increasing = lemma in cues.result_verbs or cues.effect_direction.get(lemma) == "increase"
+    if not increasing or verb.pos_ != "VERB" or verb_negated(verb, cues):
+        return False
+    preposition = cues.result_verbs.get(lemma, "").split(" ")[-1]
+    objects = [
+        t
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and preposition and c.lower_ == preposition)
+        for t in c.subtree
+    ]
+    return bool(objects) and _names_adverse_outcome(" ".join(t.text for t in objects), cues)
+
+
+def _treatment_subject(verb: Token, cues: ClaimCues) -> bool:
+    """The clause's subject is a treatment ("pretreatment with naloxone", "the intervention"): what it does or
+    fails to do is an effect, not a performance."""
+    subject = clause_subject(verb if verb.pos_ == "VERB" else verb.head)
+    return subject is not None and subject.lemma_.lower() in cues.raw["evaluation"]["treatment_heads"]
+
+
+def _judged_manner(verb: Token, cues: ClaimCues) -> bool:
+    """ "X performed comparably to Y", "X performs poorly on small sets": a verb of doing with no object, judged by
+    an evaluative adverb, evaluates its subject (with an object, "X performs the alignment", it describes it)."""
+    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return any(c.dep_ == "advmod" and (c.lower_ in cues.positive or c.lower_ in cues.negative) for c in verb.children)
 
 
 def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
@@ -461,6 +552,9 @@ def _evaluated_owner(
     possessed = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in cues.anaphor_pronouns]
     if possessed:
         return previous or discourse.resolve_anaphor(None, context, subject.i), True
+    measured = _measure_owner(subject, context, cues)
+    if measured:
+        return measured, True
     if (
         opens_with(context.sent, verb, cues.contrast)
         and previous
@@ -479,6 +573,25 @@ def _evaluated_owner(
     if previous:
         return "", False
     return (_named_method(subject, cues) or _plain_owner(subject, verb, cues) or _gerund_subject(subject, cues)), False
+
+
+def _measure_owner(subject: Token, context: SentenceContext, cues: ClaimCues) -> str:
+    """ "The catalytic activity of X was higher than that of Y", "the sensitivity of X is low": a measure of how
+    well something works, said of an of-phrase, belongs to what the of-phrase names (a known method or a name)."""
+    lemma = subject.lemma_.lower()
+    if lemma not in cues.good_attributes | cues.bad_attributes and _measure_valence(lemma, cues) == 0:
+        return ""
+    if subject.head.lemma_.lower() not in ("be", "remain", "become") or subject.dep_ != "nsubj":
+        return ""  # "the purity of X was checked": something done to the measure, not a judgement of it
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = best_mention(mentions_in({t.i for t in noun.subtree}, context, allow_modifiers=False))
+            if mention:
+                return mention.text
+            return _named_method(noun, cues)
+    return ""
 
 
 def _expletive(subject: Token) -> bool:
@@ -539,13 +652,18 @@ def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
     subject's noun phrase as written, unless it is a person or study, a measure or finding (non-agent heads), an
     attribute ("the yield is high" is scored through the attribute), or a list of steps. The clause must still carry
     a polarity to give a claim."""
-    if subject.pos_ != "NOUN" or is_investigator(subject, cues):
-        return ""  # names (organisms, genes, people) are only owners when a lexicon or _named_method knows them
+    # names (organisms, genes, people) are only owners when a lexicon or _named_method knows them, or when the
+    # clause brings about an adverse outcome ("warfarin may cause bleeding": what causes the harm owns it)
+    harm = _brings_adverse_outcome(verb, cues)
+    named = subject.pos_ == "PROPN"
+    if subject.pos_ not in ("NOUN", "PROPN") or (named and not harm) or is_investigator(subject, cues):
+        return ""
     lemma_verb = verb.lemma_.lower()
     evaluation = cues.raw["evaluation"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     predicates = (
-        _predicate_noun(verb, cues) is not None
+        harm
+        or _predicate_noun(verb, cues) is not None
         or (lemma_verb == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children))
         or lemma_verb in evaluation["superiority_verbs"]
         or (lemma_verb in cues.possession and not passive)
@@ -773,7 +891,14 @@ def _nominal_parts(noun: Token, cues: ClaimCues) -> list[list[Token]]:
         nested = {t.i for t in noun.subtree if t.dep_ in ("relcl", "acl") for t in t.subtree}
         body = [t for t in noun.subtree if t.i not in clauses | nested and t.dep_ != "det" and not t.is_punct]
         return [body] if body else []
-    listed = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    # "a reliable, sustainable, and eco-friendly protocol": the parser may hang the list's first items straight on
+    # the noun, each followed by a comma; they are items of the list all the same
+    leading = [
+        m
+        for m in modifiers
+        if m.i < first.i and m.dep_ == "amod" and m.right_edge.i + 1 < first.i and doc[m.right_edge.i + 1].text == ","
+    ]
+    listed = [*leading, first, *[c for c in first.conjuncts if c.i > first.i]]
     listed_ids = {t.i for m in listed for t in m.subtree}
     shared = [t for m in modifiers if m.i not in listed_ids for t in m.subtree if t.i > max(listed_ids)]
     parts = []
@@ -812,6 +937,26 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         return 0
     indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
     flipped = _negation_scope(tokens, cues)
+    evaluation = cues.raw["evaluation"]
+    # "can result in bleeding", "may cause nausea": an adverse outcome brought about is a drawback
+    harmful = [t for t in tokens if t.i in indices and t.pos_ == "VERB" and _brings_adverse_outcome(t, cues)]
+    if harmful:
+        return 1 if harmful[0].i in flipped else -1
+    # "failed to detect ...", "was unable to achieve a significant improvement": failing is a weakness, whatever
+    # the words of what was failed at say ("did not fail" turns it round)
+    # (a clause's own verb or predicate, not "in failing hearts"; not "X failed to increase Y" or "pretreatment
+    # with naloxone failed to reverse Y", a negated effect)
+    failure = [
+        t
+        for t in tokens
+        if t.pos_ in ("VERB", "ADJ")
+        and t.lemma_.lower() in evaluation["failure_words"]
+        and t.dep_ in ("ROOT", "conj", "ccomp", "acomp", "relcl", "advcl", "xcomp")
+        and not any(c.dep_ == "xcomp" and is_effect_verb(c, cues) for c in t.children)
+        and not _treatment_subject(t, cues)
+    ]
+    if failure and failure[0].i in indices:
+        return 1 if failure[0].i in flipped else -1
     # "outperform Y at low sensitivity": a verb of superiority decides; the measures in its conditions do not
     superior = [
         t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["superiority_verbs"]
@@ -823,11 +968,30 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     removal = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["removal_verbs"]]
     if removal and removal[0].i in indices and removal[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
         return -1 if removal[0].i in flipped else 1
+    # "allows users to compare ...", "enables the analysis of large sample volumes": making something possible is a
+    # strength, whatever the words of the thing made possible say
+    # (with a thing made possible: a noun object, a clause or "for" phrase, not a cut-off "has enabled a broad")
+    enabling = [
+        t
+        for t in tokens
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in evaluation["enabling_verbs"]
+        and any(
+            (c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")) or c.dep_ in ("xcomp", "ccomp", "prep")
+            for c in t.children
+        )
+    ]
+    if enabling and enabling[0].i in indices and enabling[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
+        return -1 if enabling[0].i in flipped else 1
     score, used = 0, set()
     for token in tokens:
         if token.i not in indices or token.i in used:
             continue
         value = _word_value(token, cues, used)
+        if token.pos_ in ("ADJ", "ADV") and any(
+            c.dep_ == "advmod" and c.lower_ in evaluation["lesser_degree"] for c in token.children
+        ):
+            value = -value  # "less sensitive than Y" ranks X below Y on a good quality; "less costly" above
         score += -value if token.i in flipped else value
     for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
         score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
@@ -977,6 +1141,13 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
     valence gives the relation; an effect on anything else stays an effect."""
     found = []
     for claim in effects:
+        if _evaluated_prospect(claim.object, cues) and not claim.negated:
+            # "X shows promising potential for Y", "X holds great promise": a promise judged good is a strength
+            claim.relation = "advantage"  # type: ignore[assignment]
+            claim.direction = None  # type: ignore[assignment]
+            claim.cue = f"{claim.cue}:prospect"
+            found.append(claim)
+            continue
         if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
@@ -1004,6 +1175,15 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
         claim.cue = f"{claim.cue}:method-measure"
         found.append(claim)
     return found
+
+
+def _evaluated_prospect(text: str, cues: ClaimCues) -> bool:
+    """ "promising potential for Y", "great promise": a prospect noun with an evaluative word before it (a bare
+    "anti-inflammatory potential" names an activity)."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    prospects = set(cues.raw["evaluation"]["prospect_nouns"])
+    at = next((i for i, w in enumerate(words) if w in prospects), None)
+    return at is not None and 0 < at <= 3 and any(w in cues.positive or w in cues.up for w in words[:at])
 
 
 def _negated_before(claim: Claim, cues: ClaimCues) -> bool:
