@@ -74,7 +74,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
-        claim.negated = verb_negated(verb, cues)
+        # "X had no detrimental effect": the list's own determiner negates it
+        claim.negated = verb_negated(verb, cues) or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
         claims.append(claim)
     return claims
 

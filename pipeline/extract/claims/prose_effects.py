@@ -274,7 +274,7 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
 def _verb_effect(
     verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
 ) -> list[Claim]:
-    if _is_inquiry(verb, cues) or _is_requirement(verb, cues):
+    if _is_inquiry(verb, cues) or _is_requirement(verb, cues) or _procedure_purpose(verb):
         return []
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
@@ -323,6 +323,15 @@ def _verb_effect(
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
+
+
+def _procedure_purpose(verb: Token) -> bool:
+    """ "The dishes were sealed with tape to prevent the oils from escaping": an infinitive of purpose under a verb
+    in the past passive describes how the work was done (what was meant to happen), not a finding."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children)
 
 
 def _is_comparison(agent: Token) -> bool:
@@ -806,7 +815,7 @@ def _object_parts(
     for child in obj.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
             direction = cues.modifier_direction[child.lower_]
-            drop.add(child.i)
+            drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
     prefix = ""
     bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
     if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
@@ -919,8 +928,16 @@ def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str,
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
     claim.hedged = is_hedged(context.sent, verb, cues)
-    claim.negated = verb_negated(verb, cues)
+    claim.negated = verb_negated(verb, cues) or _object_negated(verb)
     return claim
+
+
+def _object_negated(verb: Token) -> bool:
+    """ "X had no detrimental effect", "X showed no change in Y": the object's determiner negates the finding."""
+    return any(
+        c.dep_ in ("dobj", "obj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _magnitude(context: SentenceContext) -> str:
