@@ -133,8 +133,8 @@ def is_content_claim(claim: Claim) -> bool:
 DOUBLED_WORDS = 2  # interleaved columns repeat words in pairs ("oil oil had had the the"); one repeat can be prose
 CASE_FLIPS = 2  # "activiLti", "acgoulilant anticEo": letters of two lines mixed; one camel-case name can be real
 CASE_FLIP = re.compile(r"[a-z]{2,}[A-Z][a-z]")
-VERB_TAGS = ("VB", "MD")
 ENUMERATOR = re.compile(r"^\s*(?:\(?(?:[ivx]+|[a-z]|\d{1,2})\)|\d{1,2}\.\s|[•▪◦·–-]\s?)")
+INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
 CUT_ENDINGS = ("and", "or", "the", "a", "an", "of", "with", "to", "in", "by", "for", "from")
 BROKEN_WORD = re.compile(r"^[A-Za-z]{2,}-$")
 
@@ -215,15 +215,16 @@ def _ill_formed(tokens, words: SentenceGuardWords) -> bool:
         return True
     if ENUMERATOR.match(sent_text(tokens)):
         return False  # "(ii) lack of understanding in ..., and": an item of a list needs no verb of its own
-    if not any(t.tag_.startswith(VERB_TAGS) for t in tokens):
-        return True  # "(i) mice with LPS-mediated endotoxic shock;": no verb of any form, no clause (the tagger
-        # often takes a finite verb for a participle or a base form, so any verb form counts)
     if tokens[-1].lower_ in CUT_ENDINGS:
         return True  # "..., inhibiting the spore germination and": cut off at a column or page end
     first = tokens[0]
     # "phenone from 1.5 to 1.3 equiv had ...": a lower-case opening word of four letters or more that is no name
     # (names carry capitals or digits: "mRNA", "p53", "siRNA"; a short unit or abbreviation, "rf", "dc", may open a
     # sentence) and no continuation after an abbreviation ("e.g.", "et al.")
+    if first.i + 1 < len(first.doc) and not first.whitespace_ and first.nbor(1).text in ("-", "‐"):
+        return False  # "trans-Caryophyllene", "cis-platin": a lower-case chemical prefix opens a name
+    if first.i > 0 and INITIAL.match(first.doc[first.i - 1].text):
+        return False  # "L. garganicum or ...": the split fell after an abbreviated genus or initial
     return (
         first.is_alpha
         and first.text.islower()

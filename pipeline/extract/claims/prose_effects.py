@@ -573,6 +573,8 @@ def _agent_text(
                 return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
             return discourse.salient
         return ""
+    if head.lemma_.lower() in cues.method_heads and _applied_agent(head):
+        return noun_phrase_text(head)  # "treatment with linalool", "administration of thymol": the agent applied
     if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
         return ""  # "a method to create ...": the method is named elsewhere
     agentive = head.lemma_.lower() in cues.agent_heads or head.lemma_.lower() in cues.raw["agent_modifier_heads"]
@@ -584,6 +586,17 @@ def _agent_text(
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return noun_phrase_text(head)
+
+
+def _applied_agent(head: Token) -> bool:
+    """ "Treatment with linalool", "administration of carvacrol": a treatment noun whose with/of phrase names a
+    specific agent (a name the general vocabulary does not know, or one with capitals or digits)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "of")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            named = any(ch.isupper() or ch.isdigit() for ch in noun.text[1:]) or noun.pos_ == "PROPN"
+            if named or is_specific_name(noun):
+                return True
+    return False
 
 
 def _compound_name(head: Token) -> str:
@@ -677,6 +690,9 @@ def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCue
     if any(m.text == subject_text for m in context.mentions):
         return True
     words = subject_text.lower().split()
+    vocabulary = _general_words()
+    if words and len(words[-1]) >= 5 and words[-1].isalpha() and vocabulary and words[-1] not in vocabulary:
+        return True  # "sodium arsenite modified Y": a compound or drug name general English does not know
     heads = {w.rstrip("s") for w in cues.strict_agent_heads}
     # "genetic depletion of AIMP2 in mice": the head noun is the one before the first preposition
     before_preposition = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "with", "by")), len(words))
@@ -839,12 +855,25 @@ def _object_parts(
     with_of = [_trailing_of(head, own) for head, own in parts]
     shared_of = next((o for o in with_of if o), "") if len(heads) > 1 and sum(1 for o in with_of if o) == 1 else ""
     for head, own in parts:
+        own, head_direction = _participle_direction(head, own, direction, cues)
         text = f"{prefix} {span_text(doc, own)}".strip()
         if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
             text = f"{text} {shared_of}"
         distributed = _distribute_of_list(head, own)
-        texts.extend(distributed or _distribute_adjectives(head, own, text))
-    return [(t, direction) for t in texts if t]
+        texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
+    return [(t, d) for t, d in texts if t]
+
+
+def _participle_direction(head: Token, own: set[int], direction: str, cues: ClaimCues) -> tuple[set[int], str]:
+    """ "Orientin ameliorated myocardial injury and alleviated oxidative stress": the parser may read the second
+    effect verb as an adjective of its object; its direction is the effect's, and it leaves the object."""
+    for child in head.children:
+        if child.dep_ != "amod" or child.i > head.i or not child.lower_.endswith("ed") or child.i not in own:
+            continue
+        for lemma in (child.lower_[:-1], child.lower_[:-2], child.lemma_.lower()):
+            if lemma in cues.effect_direction and cues.effect_direction[lemma] != "none":
+                return own - {child.i}, cues.effect_direction[lemma]
+    return own, direction
 
 
 def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
@@ -856,6 +885,7 @@ def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
     if of is None:
         return []
     tail = sorted(t.i for t in of.subtree if t.i > of.i)  # commas included (the parts drop them)
+    tail += _stray_list_items(doc, tail[-1] + 1) if tail else []
     items: list[list[int]] = [[]]
     depth = 0
     for i in tail:
@@ -876,6 +906,23 @@ def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
         return []
     before = span_text(doc, [i for i in own if i < of.i])
     return [f"{before} of {span_text(doc, item)}" for item in items]
+
+
+def _stray_list_items(doc, start: int) -> list[int]:
+    """ "the secretion of IL-10, IL-4 and TGF-β.": the parser may hang the later names of a list on the verb; a run
+    of short names, commas and one "and"/"or" that follows the of-phrase up to the clause end continues the list."""
+    if start >= len(doc) or doc[start].text != ",":
+        return []
+    end = start
+    sentence_end = doc[start].sent.end
+    while end < sentence_end and (
+        doc[end].pos_ in ("PROPN", "NOUN", "NUM", "CCONJ", "SYM", "X") or doc[end].text in (",", "-", "–")
+    ):
+        end += 1
+    closing = end >= sentence_end or doc[end].text in (".", ";", ")")
+    run = list(range(start, end))
+    joined = sum(1 for i in run if doc[i].lower_ in ("and", "or"))
+    return run if closing and joined == 1 and any(doc[i].pos_ == "CCONJ" for i in run[-4:]) else []
 
 
 def _trailing_of(head: Token, own: set[int]) -> str:
