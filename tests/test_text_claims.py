@@ -441,7 +441,6 @@ def effect_classes():
     return text_claims(
         "Treatment with linalool increased the secretion of IL-10, IL-4 and TGF-β.",
         "Orientin ameliorated myocardial injury and alleviated oxidative stress.",
-        "Sodium arsenite modified the phosphorylation of EPRS1.",
         "CNNs improved the accuracy of tumor detection, and random forests and SVMs improved classification accuracy.",
     )
 
@@ -460,10 +459,6 @@ def test_a_second_effect_verb_read_as_an_adjective_gives_the_direction(effect_cl
     pairs = _effect_pairs(effect_classes)
     assert ("Orientin", "oxidative stress", "decrease") in pairs
     assert ("Orientin", "myocardial injury", "decrease") in pairs
-
-
-def test_a_neutral_verb_takes_a_compound_name_as_agent(effect_classes):
-    assert ("Sodium arsenite", "the phosphorylation of EPRS1", "none") in _effect_pairs(effect_classes)
 
 
 def test_distinct_methods_keep_distinct_normalized_subjects(effect_classes):

@@ -134,7 +134,7 @@ DOUBLED_WORDS = 2  # interleaved columns repeat words in pairs ("oil oil had had
 CASE_FLIPS = 2  # "activiLti", "acgoulilant anticEo": letters of two lines mixed; one camel-case name can be real
 CASE_FLIP = re.compile(r"[a-z]{2,}[A-Z][a-z]")
 ENUMERATOR = re.compile(r"^\s*(?:\(?(?:[ivx]+|[a-z]|\d{1,2})\)|\d{1,2}\.\s|[•▪◦·–-]\s?)")
-INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
+INITIAL = re.compile(r"\b[A-Z][a-z]?\.\s*$")
 CUT_ENDINGS = ("and", "or", "the", "a", "an", "of", "with", "to", "in", "by", "for", "from")
 BROKEN_WORD = re.compile(r"^[A-Za-z]{2,}-$")
 
@@ -223,7 +223,7 @@ def _ill_formed(tokens, words: SentenceGuardWords) -> bool:
     # sentence) and no continuation after an abbreviation ("e.g.", "et al.")
     if first.i + 1 < len(first.doc) and not first.whitespace_ and first.nbor(1).text in ("-", "‐"):
         return False  # "trans-Caryophyllene", "cis-platin": a lower-case chemical prefix opens a name
-    if first.i > 0 and INITIAL.match(first.doc[first.i - 1].text):
+    if INITIAL.search(first.doc.text[: first.idx]):
         return False  # "L. garganicum or ...": the split fell after an abbreviated genus or initial
     return (
         first.is_alpha

@@ -52,6 +52,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         return []
     if verb.dep_ in ("aux", "auxpass") and verb.head.pos_ in ("VERB", "AUX"):
         return []  # "has laid the foundation": an auxiliary of another verb
+    if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
+        return []  # "this matrix should consider the effects of ...": a recommendation, not a finding
     start, end = _list_span(verb, context, frame)
     if end <= start:
         return []

@@ -328,9 +328,13 @@ def _verb_effect(
 def _procedure_purpose(verb: Token) -> bool:
     """ "The dishes were sealed with tape to prevent the oils from escaping": an infinitive of purpose under a verb
     in the past passive describes how the work was done (what was meant to happen), not a finding."""
-    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    # an xcomp ("was shown to reduce", "were validated to promote") reports a finding; a purpose clause is an advcl
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
+    cues = load_cues()
+    if head.lemma_.lower() in cues.raw["reporting_verbs"] or head.lemma_.lower() in cues.raw["finding_verbs"]:
+        return False  # "were validated in our study to promote Y", "was shown to reduce Y": a finding reported
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children)
 
 
@@ -690,9 +694,6 @@ def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCue
     if any(m.text == subject_text for m in context.mentions):
         return True
     words = subject_text.lower().split()
-    vocabulary = _general_words()
-    if words and len(words[-1]) >= 5 and words[-1].isalpha() and vocabulary and words[-1] not in vocabulary:
-        return True  # "sodium arsenite modified Y": a compound or drug name general English does not know
     heads = {w.rstrip("s") for w in cues.strict_agent_heads}
     # "genetic depletion of AIMP2 in mice": the head noun is the one before the first preposition
     before_preposition = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "with", "by")), len(words))
@@ -867,9 +868,13 @@ def _object_parts(
 def _participle_direction(head: Token, own: set[int], direction: str, cues: ClaimCues) -> tuple[set[int], str]:
     """ "Orientin ameliorated myocardial injury and alleviated oxidative stress": the parser may read the second
     effect verb as an adjective of its object; its direction is the effect's, and it leaves the object."""
+    if head.dep_ != "conj":
+        return own, direction
     for child in head.children:
         if child.dep_ != "amod" or child.i > head.i or not child.lower_.endswith("ed") or child.i not in own:
             continue
+        if child.i == 0 or child.doc[child.i - 1].lower_ not in ("and", "or", ","):
+            continue  # only right after the conjunction: "LPS-induced septic shock" keeps its modifier
         for lemma in (child.lower_[:-1], child.lower_[:-2], child.lemma_.lower()):
             if lemma in cues.effect_direction and cues.effect_direction[lemma] != "none":
                 return own - {child.i}, cues.effect_direction[lemma]
