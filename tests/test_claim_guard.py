@@ -224,6 +224,21 @@ def _junk_classes(text: str) -> list[str]:
             "Botrytis cinerea and Rhizopus stolonifer under in vitro conditions, inhibiting the spore germination and",
             "ill-formed",
         ),
+        ("Now let us consider possible application of the evanescent polariton to BEC.", "directive"),
+        (
+            "\\tag{#1} works with both single-line automatically if it cannot fit on the same line with a and"
+            " multiline equations.",
+            "ill-formed",
+        ),
+        (
+            "Concerning the order sensitivity of activity to various is evident: fungi, thyme the thyme oil > oil clove"
+            " and tea oil tree > tea oil tree are very oil >> effective rosemary in the oil.",
+            "ill-formed",
+        ),
+        (
+            "Due to its antimicrobial, antifungal, antivermin, and antiviral activity [34,35], clove essential",
+            "ill-formed",
+        ),
     ],
 )
 def test_instructions_definitions_and_run_together_text_state_no_claim(text, junk_class):

@@ -206,17 +206,22 @@ def _ill_formed(tokens, words: SentenceGuardWords) -> bool:
     alpha = [t.lower_ for t in tokens if t.is_alpha and len(t) > 1]
     doubled = sum(1 for a, b in zip(alpha, alpha[1:], strict=False) if a == b)
     doubled += sum(1 for k in range(len(alpha) - 3) if alpha[k : k + 2] == alpha[k + 2 : k + 4])
-    if doubled >= DOUBLED_WORDS:
-        return True
+    if doubled >= DOUBLED_WORDS or any(alpha[k : k + 3] == alpha[k + 3 : k + 6] for k in range(len(alpha) - 5)):
+        return True  # "tea oil tree > tea oil tree": three words repeated at once are one line read twice
+    if any(t.lower_ in ("a", "an", "the") and t.nbor(1).lower_ in ("and", "or", ",", ".") for t in tokens[:-1]):
+        return True  # "on the same line with a and multiline equations": an article with no noun, lines mixed
     # a name in camel case opens with a capital ("AttentiveChrome", "MoleculeNet"); mixed letters open anywhere
     if sum(1 for t in tokens if t.text[0].islower() and CASE_FLIP.search(t.text)) >= CASE_FLIPS:
         return True
+    if any(len(CASE_FLIP.findall(t.text)) >= 2 for t in tokens if t.text[0].islower()):
+        return True  # "anti-inVflaapmomrPathoarsye": two flips inside one word are letters of two lines
     if any(BROKEN_WORD.match(t.text) and _breaks_word(t) for t in tokens[:-1]):
         return True
     if ENUMERATOR.match(sent_text(tokens)):
         return False  # "(ii) lack of understanding in ..., and": an item of a list needs no verb of its own
-    if tokens[-1].lower_ in CUT_ENDINGS:
-        return True  # "..., inhibiting the spore germination and": cut off at a column or page end
+    if tokens[-1].lower_ in CUT_ENDINGS or (tokens[-1].pos_ == "ADJ" and tokens[-1].is_alpha):
+        return True  # "..., inhibiting the spore germination and", "... activity [34,35], clove essential": cut off
+        # at a column or page end (a sentence ends in a noun or a stop, not in an article, preposition or adjective)
     first = tokens[0]
     # "phenone from 1.5 to 1.3 equiv had ...": a lower-case opening word of four letters or more that is no name
     # (names carry capitals or digits: "mRNA", "p53", "siRNA"; a short unit or abbreviation, "rf", "dc", may open a
@@ -242,11 +247,13 @@ def _breaks_word(token) -> bool:
     column: the piece is no word and does not join the next word into one. A suspended hyphen ("pre- and
     post-treatment") or a break the structure stage left unjoined ("inflam- matory") is prose."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is None or following.lower_ in ("and", "or", "to", "and/or", ",", "/", "nor"):
+    if following is None or following.lower_ in ("and", "or", "and/or", ",", "/", "nor"):
         return False
     vocabulary = _general_words()
     piece = token.lower_.rstrip("-")
-    return bool(vocabulary) and piece not in vocabulary and piece + following.lower_ not in vocabulary
+    if piece in vocabulary and following.is_alpha and following.text[0].islower():
+        return piece + following.lower_ not in vocabulary and following.lower_ in ("to", "the", "of")
+    return bool(vocabulary) and piece + following.lower_ not in vocabulary
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +271,10 @@ def _directive(sent, tokens, words: SentenceGuardWords) -> bool:
     if any(t.lower_ in words.directive_markers and t.dep_ in ("intj", "advmod", "discourse") for t in tokens):
         return True
     root = sent.root
-    first_word = next((t for t in tokens if not t.is_punct), tokens[0])
+    # "Now let us consider ...": adverbs and interjections may come before the imperative verb
+    first_word = next(
+        (t for t in tokens if not t.is_punct and not (t.dep_ in ("advmod", "intj") and t.head.i == root.i)), tokens[0]
+    )
     if (
         root.tag_ == "VB"
         and root.pos_ == "VERB"
