@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.claims.guard import is_content_object, is_content_subject
-from tests.test_text_claims import text_claims
+from pipeline.extract.claims.guard import is_content_object, is_content_subject, sentence_junk_class
+from tests.test_text_claims import annotate_text, text_claims
 
 
 @pytest.mark.parametrize(
@@ -180,3 +180,103 @@ def test_no_difference_between_a_named_arm_and_control_is_a_negated_effect():
 def test_a_list_of_activities_after_a_colon_belongs_to_the_clause_subject(agent_passage):
     objects = _effects(agent_passage, "Extracts from S. hortensis")
     assert {"antimicrobial activity", "cytotoxic activity", "inhibition on blood platelet adhesion"} <= objects
+
+
+# ---------------------------------------------------------------- the sentence guard (sentences of unseen papers)
+
+
+def _junk_classes(text: str) -> list[str]:
+    annotated = annotate_text(text)
+    return [sentence_junk_class(sent) for _, doc in annotated.docs for sent in doc.sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "junk_class"),
+    [
+        ("Please note that REVTEX requires version 8.31a or later of natbib.", "directive"),
+        ("ASME requires that section headings and captions be set in bold face.", "directive"),
+        ("We recommend using BibTEX to prepare your references.", "directive"),
+        ("Just unzip it in the same directory where your document is.", "directive"),
+        (
+            "The anonymous option will prevent the author and affiliations from being shown in the compiled pdf copy.",
+            "meta-discourse",
+        ),
+        (
+            "The minimal inhibitory concentration of an antimicrobial agent is the lowest (i.e., minimal) concentration"
+            " of the antimicrobial agent that inhibits a given bacterial isolate from multiplying.",
+            "definition",
+        ),
+        (
+            "The The clove clove essential essential oil oil had had the the simplest simplest composition,"
+            " composition, based based on on eugenol/eugenol eugenol/eugenol acetate acetate.",
+            "ill-formed",
+        ),
+        (
+            "Increas- dienol ethers 2ba–2ha in 61–84% yields with excellent Z-ing the amount of benzophenone to 2.0"
+            " equiv did not suppress selectivity.",
+            "ill-formed",
+        ),
+        (
+            "phenone from 1.5 to 1.3 equiv had no detrimental effect, and 2aa was isolated in 92% yield (entry 3).",
+            "ill-formed",
+        ),
+        (
+            "Botrytis cinerea and Rhizopus stolonifer under in vitro conditions, inhibiting the spore germination and",
+            "ill-formed",
+        ),
+        ("Now let us consider possible application of the evanescent polariton to BEC.", "directive"),
+        (
+            "\\tag{#1} works with both single-line automatically if it cannot fit on the same line with a and"
+            " multiline equations.",
+            "ill-formed",
+        ),
+        (
+            "Concerning the order sensitivity of activity to various is evident: fungi, thyme the thyme oil > oil clove"
+            " and tea oil tree > tea oil tree are very oil >> effective rosemary in the oil.",
+            "ill-formed",
+        ),
+        (
+            "Due to its antimicrobial, antifungal, antivermin, and antiviral activity [34,35], clove essential",
+            "ill-formed",
+        ),
+    ],
+)
+def test_instructions_definitions_and_run_together_text_state_no_claim(text, junk_class):
+    assert junk_class in _junk_classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rf heating may also destabilize a much larger crystal[48], and more careful studies are necessary.",
+        "AttentiveChrome [186] added a deep attention model to further enhance DeepChrome.",
+        "Cardiac tissue-specific deletion of Eprs1 in mice profoundly reduced cardiac fibrosis under pathogenic stress"
+        " conditions.",
+        "Sonication is the sonication of exosomes using a probe sonicator, which deforms the exosome membrane.",
+        "(ii) lack of understanding in fundamental mechanism and modeling factors,",
+        "The authors reported that carvacrol reduced paw edema in rats.",
+    ],
+)
+def test_findings_abbreviations_camel_case_names_and_list_items_are_sentences(text):
+    assert _junk_classes(text) == [""]
+
+
+def test_junk_sentences_give_no_claims_and_a_degree_word_leaves_with_its_comparative():
+    claims = text_claims(
+        "The anonymous option will prevent the author and affiliations from being shown in the compiled pdf copy.",
+        "The Petri dishes were sealed with adhesive tape to prevent volatile components of the essential oils to"
+        " escape.",
+        "rf heating may also destabilize a much larger crystal[48], and more careful studies are necessary.",
+    )
+    assert not any("author" in c.object or "Petri" in c.subject for c in claims)
+    heating = [c for c in claims if c.subject == "rf heating"]
+    assert heating and all("much" not in c.object for c in heating)
+
+
+@pytest.mark.parametrize("obj", ["so the effect", "to be found-"])
+def test_an_object_opening_the_next_clause_or_cut_in_a_word_is_rejected(obj):
+    assert not is_content_object(obj, "X")
+
+
+def test_a_subordinator_is_not_a_subject():
+    assert not is_content_subject("if")

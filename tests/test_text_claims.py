@@ -518,3 +518,37 @@ def test_first_items_of_a_modifier_list_hung_on_the_noun_are_properties_too():
     assert _has(claims, "green synthesis", "advantage", "reliable protocol")
     assert _has(claims, "green synthesis", "advantage", "sustainable protocol")
     assert _has(claims, "green synthesis", "advantage", "eco-friendly protocol")
+
+
+# ---------------------------------------------------------------- effects: verbs, lists, agents (session 7)
+
+
+@pytest.fixture(scope="module")
+def effect_classes():
+    return text_claims(
+        "Treatment with linalool increased the secretion of IL-10, IL-4 and TGF-β.",
+        "Orientin ameliorated myocardial injury and alleviated oxidative stress.",
+        "CNNs improved the accuracy of tumor detection, and random forests and SVMs improved classification accuracy.",
+    )
+
+
+def _effect_pairs(claims) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.object, c.direction) for c in claims if c.relation == "effect"}
+
+
+def test_a_treatment_noun_with_its_agent_acts_and_a_list_the_parser_split_is_distributed(effect_classes):
+    # the parser hangs "IL-4 and TGF-β" on the verb; the list still gives one effect per name, Greek letter kept
+    objects = {o for s, o, _ in _effect_pairs(effect_classes) if s == "Treatment with linalool"}
+    assert {"the secretion of IL-10", "the secretion of IL-4", "the secretion of TGF-β"} <= objects
+
+
+def test_a_second_effect_verb_read_as_an_adjective_gives_the_direction(effect_classes):
+    pairs = _effect_pairs(effect_classes)
+    assert ("Orientin", "oxidative stress", "decrease") in pairs
+    assert ("Orientin", "myocardial injury", "decrease") in pairs
+
+
+def test_distinct_methods_keep_distinct_normalized_subjects(effect_classes):
+    norms = {c.subject_norm for c in effect_classes if "accuracy" in c.object}
+    assert "convolutional neural network" in norms and "deep learning" not in norms
+    assert "machine learning" not in norms

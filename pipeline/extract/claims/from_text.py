@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.claims.guard import sentence_junk_class
 from pipeline.extract.claims.prose import (
     CUE_EXTENSION,
     ENTITY_LABELS,
@@ -88,6 +89,8 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 frames={i: labels for i, labels in frames.items() if sent.start <= i < sent.end},
             )
             found = sentence_claims(context, discourse, cues)
+            if found and sentence_junk_class(sent):
+                found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
     return claims

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.config import models_dir
+from pipeline.config import general_vocabulary, models_dir
 from pipeline.records import Claim
 
 WORD = re.compile(r"[^\W_](?:[\w'’./+-]*[^\W_])?|%")
@@ -41,6 +41,7 @@ class GuardWords:
     participle_exceptions: frozenset[str]
     dangling: frozenset[str]  # words a phrase cannot end with ("the intensity of")
     preposition_openers: frozenset[str]  # words an object cannot open with ("for the effective application")
+    clause_openers: frozenset[str]  # conjunctions that open the next clause ("so the effect of X is ...")
     bare_subjects: frozenset[str]  # generic heads that alone name a topic ("plants", "the protein")
     vague_determiners: frozenset[str]
     hedge_endings: frozenset[str]  # adverbs a subject cannot end with ("... likely")
@@ -58,6 +59,7 @@ def load_guard_words() -> GuardWords:
         participle_exceptions=frozenset(data["participle_exceptions"]),
         dangling=frozenset(data["dangling_words"]),
         preposition_openers=frozenset(data["preposition_openers"]),
+        clause_openers=frozenset(data["clause_openers"]),
         bare_subjects=frozenset(data["bare_subjects"]),
         vague_determiners=frozenset(data["vague_determiners"]),
         hedge_endings=frozenset(data["hedge_endings"]),
@@ -80,7 +82,7 @@ def is_content_subject(text: str) -> bool:
     if not content_words(text, words):
         return False
     lowered = text.lower()
-    if PANEL_LABEL.match(text) or lowered.startswith("-"):
+    if PANEL_LABEL.match(text) or lowered.startswith("-") or lowered.endswith(" -"):
         return False
     if lowered.endswith(words.fragment_suffixes):
         return False
@@ -112,6 +114,10 @@ def is_content_object(text: str, subject: str = "") -> bool:
     all_words = words_of(text)
     if all_words and all_words[0] in words.preposition_openers:
         return False  # a stranded adjunct
+    if all_words and all_words[0] in words.clause_openers:
+        return False  # the start of the next clause
+    if lowered.endswith("-"):
+        return False  # "to be found-": cut inside a hyphenated word
     if all_words and all_words[-1] in words.dangling:
         return False  # "the intensity of", "their physical and": cut off before its head
     subject_content = set(content_words(subject, words))
@@ -120,3 +126,198 @@ def is_content_object(text: str, subject: str = "") -> bool:
 
 def is_content_claim(claim: Claim) -> bool:
     return is_content_subject(claim.subject) and is_content_object(claim.object, claim.subject)
+
+
+# ---------------------------------------------------------------- the sentence a claim comes from
+
+DOUBLED_WORDS = 2  # interleaved columns repeat words in pairs ("oil oil had had the the"); one repeat can be prose
+CASE_FLIPS = 2  # "activiLti", "acgoulilant anticEo": letters of two lines mixed; one camel-case name can be real
+CASE_FLIP = re.compile(r"[a-z]{2,}[A-Z][a-z]")
+ENUMERATOR = re.compile(r"^\s*(?:\(?(?:[ivx]+|[a-z]|\d{1,2})\)|\d{1,2}\.\s|[•▪◦·–-]\s?)")
+INITIAL = re.compile(r"\b[A-Z][a-z]?\.\s*$")
+CUT_ENDINGS = ("and", "or", "the", "a", "an", "of", "with", "to", "in", "by", "for", "from")
+BROKEN_WORD = re.compile(r"^[A-Za-z]{2,}-$")
+
+
+@dataclass(frozen=True)
+class SentenceGuardWords:
+    second_person: frozenset[str]
+    directive_markers: frozenset[str]
+    mandative_verbs: frozenset[str]
+    participants: frozenset[str]
+    definition_verbs: frozenset[str]
+    lowercase_openers: frozenset[str]
+    deontic_modals: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def load_sentence_guard_words() -> SentenceGuardWords:
+    data = json.loads((models_dir() / "claims" / "guard.json").read_text(encoding="utf-8"))
+    cues = json.loads((models_dir() / "claims" / "cues.json").read_text(encoding="utf-8"))
+    return SentenceGuardWords(
+        second_person=frozenset(data["second_person"]),
+        directive_markers=frozenset(data["directive_markers"]),
+        mandative_verbs=frozenset(data["mandative_verbs"]),
+        participants=frozenset(data["discourse_participants"]),
+        definition_verbs=frozenset(data["definition_verbs"]),
+        lowercase_openers=frozenset(data["lowercase_openers"]),
+        deontic_modals=frozenset(cues["deontic_modals"]),
+    )
+
+
+def sentence_junk_class(sent) -> str:
+    """Why a parsed sentence (a spaCy Span) can state no claim, or "" when it can: "directive", "meta-discourse",
+    "definition" or "ill-formed". Linguistic and typographic classes only; see models/claims/guard.json."""
+    words = load_sentence_guard_words()
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return "ill-formed"
+    if _ill_formed(tokens, words):
+        return "ill-formed"
+    if _directive(sent, tokens, words):
+        return "directive"
+    if _about_the_writing(tokens, words):
+        return "meta-discourse"
+    root = sent.root
+    if root.lemma_.lower() in words.definition_verbs and root.pos_ == "VERB" and _defines(root):
+        return "definition"
+    if _identity_copula(root):
+        return "definition"
+    return ""
+
+
+def _identity_copula(root) -> bool:
+    """ "The minimal inhibitory concentration of X is the lowest concentration of X that inhibits ...": a copula
+    whose subject and predicate nominal share their head noun defines the term by a description."""
+    if root.lemma_ != "be":
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    attributes = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if not (subjects and attributes) or subjects[0].lemma_.lower() != attributes[0].lemma_.lower():
+        return False
+    # a threshold named by a superlative ("the lowest concentration that ..."); "Sonication is the sonication of
+    # exosomes using a probe, which deforms ..." describes a method and keeps its claims
+    return any(c.tag_ == "JJS" for c in attributes[0].children)
+
+
+def _ill_formed(tokens, words: SentenceGuardWords) -> bool:
+    """Text that is not one sentence as written: columns interleaved word by word, letters of two lines mixed, or a
+    sentence that opens in the middle of a word (the start of the word is on another line or page)."""
+    alpha = [t.lower_ for t in tokens if t.is_alpha and len(t) > 1]
+    doubled = sum(1 for a, b in zip(alpha, alpha[1:], strict=False) if a == b)
+    doubled += sum(1 for k in range(len(alpha) - 3) if alpha[k : k + 2] == alpha[k + 2 : k + 4])
+    if doubled >= DOUBLED_WORDS or any(alpha[k : k + 3] == alpha[k + 3 : k + 6] for k in range(len(alpha) - 5)):
+        return True  # "tea oil tree > tea oil tree": three words repeated at once are one line read twice
+    if any(t.lower_ in ("a", "an", "the") and t.nbor(1).lower_ in ("and", "or", ",", ".") for t in tokens[:-1]):
+        return True  # "on the same line with a and multiline equations": an article with no noun, lines mixed
+    # a name in camel case opens with a capital ("AttentiveChrome", "MoleculeNet"); mixed letters open anywhere
+    if sum(1 for t in tokens if t.text[0].islower() and CASE_FLIP.search(t.text)) >= CASE_FLIPS:
+        return True
+    if any(len(CASE_FLIP.findall(t.text)) >= 2 for t in tokens if t.text[0].islower()):
+        return True  # "anti-inVflaapmomrPathoarsye": two flips inside one word are letters of two lines
+    if any(BROKEN_WORD.match(t.text) and _breaks_word(t) for t in tokens[:-1]):
+        return True
+    if ENUMERATOR.match(sent_text(tokens)):
+        return False  # "(ii) lack of understanding in ..., and": an item of a list needs no verb of its own
+    if tokens[-1].lower_ in CUT_ENDINGS or (tokens[-1].pos_ == "ADJ" and tokens[-1].is_alpha):
+        return True  # "..., inhibiting the spore germination and", "... activity [34,35], clove essential": cut off
+        # at a column or page end (a sentence ends in a noun or a stop, not in an article, preposition or adjective)
+    first = tokens[0]
+    # "phenone from 1.5 to 1.3 equiv had ...": a lower-case opening word of four letters or more that is no name
+    # (names carry capitals or digits: "mRNA", "p53", "siRNA"; a short unit or abbreviation, "rf", "dc", may open a
+    # sentence) and no continuation after an abbreviation ("e.g.", "et al.")
+    if first.i + 1 < len(first.doc) and not first.whitespace_ and first.nbor(1).text in ("-", "‐"):
+        return False  # "trans-Caryophyllene", "cis-platin": a lower-case chemical prefix opens a name
+    if INITIAL.search(first.doc.text[: first.idx]):
+        return False  # "L. garganicum or ...": the split fell after an abbreviated genus or initial
+    return (
+        first.is_alpha
+        and first.text.islower()
+        and len(first.text) > 3
+        and first.lower_.rstrip(".") not in words.lowercase_openers
+    )
+
+
+def sent_text(tokens) -> str:
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _breaks_word(token) -> bool:
+    """ "Increas- dienol ethers": a word broken at a line end and left open, the rest of it on a line of the other
+    column: the piece is no word and does not join the next word into one. A suspended hyphen ("pre- and
+    post-treatment") or a break the structure stage left unjoined ("inflam- matory") is prose."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None or following.lower_ in ("and", "or", "and/or", ",", "/", "nor"):
+        return False
+    vocabulary = _general_words()
+    piece = token.lower_.rstrip("-")
+    if piece in vocabulary and following.is_alpha and following.text[0].islower():
+        return piece + following.lower_ not in vocabulary and following.lower_ in ("to", "the", "of")
+    return bool(vocabulary) and piece + following.lower_ not in vocabulary
+
+
+@lru_cache(maxsize=1)
+def _general_words() -> frozenset[str]:
+    # the word list the structure stage repairs hyphenation with (models/structure/layout.json)
+    layout = json.loads((models_dir() / "structure" / "layout.json").read_text(encoding="utf-8"))
+    return general_vocabulary(layout.get("vocabulary_package", ""))
+
+
+def _directive(sent, tokens, words: SentenceGuardWords) -> bool:
+    """An instruction to the reader: second person, "please", an imperative main verb, a deontic modal whose subject
+    is a writer or reader ("authors should ..."), or a mandative subjunctive ("X requires that headings be set")."""
+    if any(t.lower_ in words.second_person and t.pos_ == "PRON" for t in tokens):
+        return True
+    if any(t.lower_ in words.directive_markers and t.dep_ in ("intj", "advmod", "discourse") for t in tokens):
+        return True
+    root = sent.root
+    # "Now let us consider ...": adverbs and interjections may come before the imperative verb
+    first_word = next(
+        (t for t in tokens if not t.is_punct and not (t.dep_ in ("advmod", "intj") and t.head.i == root.i)), tokens[0]
+    )
+    if (
+        root.tag_ == "VB"
+        and root.pos_ == "VERB"
+        and root.i == first_word.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children)
+    ):
+        return True  # "Use the option ...", "Ensure that ...": an imperative opens the sentence
+    for token in tokens:
+        modal = any(c.dep_ == "aux" and c.lower_ in words.deontic_modals for c in token.children)
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if modal and any(s.lemma_.lower() in words.participants or s.lower_ in words.participants for s in subjects):
+            return True
+        base = token.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in token.children)
+        if (
+            token.dep_ == "ccomp"
+            and base
+            and token.head.lemma_.lower() in words.mandative_verbs
+            and subjects
+            and not any(c.dep_ == "aux" for c in token.children)
+        ):
+            return True  # "ASME requires that section headings be set in bold face"
+    return False
+
+
+def _about_the_writing(tokens, words: SentenceGuardWords) -> bool:
+    """ "The option will prevent the author and affiliations from being shown", "this allows the reader to ...": a
+    writer or reader acted upon (an object of a verb) — the sentence is about the text, not a finding. As a subject
+    ("the authors reported that X reduced Y") they report a finding, which stays."""
+    return any(
+        t.lemma_.lower() in words.participants and t.dep_ in ("dobj", "obj", "dative") and t.head.pos_ == "VERB"
+        for t in tokens
+    )
+
+
+def _defines(root) -> bool:
+    """ "X is defined as Y", "X refers to Y", "X is termed Y", "X denotes Y": the main verb names or defines."""
+    lemma = root.lemma_.lower()
+    preps = {c.lower_ for c in root.children if c.dep_ in ("prep", "agent")}
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+    if lemma == "refer":
+        return "to" in preps and not passive  # "X refers to Y"; "readers are referred to" is a directive anyway
+    if lemma in ("define", "designate"):
+        return passive or "as" in preps
+    if lemma in ("term", "call", "name"):
+        return passive and any(c.dep_ in ("oprd", "attr", "xcomp") for c in root.children)
+    return lemma in ("denote", "mean") and not passive

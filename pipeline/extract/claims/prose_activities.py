@@ -52,6 +52,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         return []
     if verb.dep_ in ("aux", "auxpass") and verb.head.pos_ in ("VERB", "AUX"):
         return []  # "has laid the foundation": an auxiliary of another verb
+    if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
+        return []  # "this matrix should consider the effects of ...": a recommendation, not a finding
     start, end = _list_span(verb, context, frame)
     if end <= start:
         return []
@@ -74,7 +76,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
         claim.direction = "none"
         claim.hedged = is_hedged(context.sent, verb, cues)
-        claim.negated = verb_negated(verb, cues)
+        # "X had no detrimental effect": the list's own determiner negates it
+        claim.negated = verb_negated(verb, cues) or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
         claims.append(claim)
     return claims
 

@@ -274,7 +274,7 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
 def _verb_effect(
     verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
 ) -> list[Claim]:
-    if _is_inquiry(verb, cues) or _is_requirement(verb, cues):
+    if _is_inquiry(verb, cues) or _is_requirement(verb, cues) or _procedure_purpose(verb):
         return []
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
@@ -323,6 +323,19 @@ def _verb_effect(
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
+
+
+def _procedure_purpose(verb: Token) -> bool:
+    """ "The dishes were sealed with tape to prevent the oils from escaping": an infinitive of purpose under a verb
+    in the past passive describes how the work was done (what was meant to happen), not a finding."""
+    # an xcomp ("was shown to reduce", "were validated to promote") reports a finding; a purpose clause is an advcl
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    cues = load_cues()
+    if head.lemma_.lower() in cues.raw["reporting_verbs"] or head.lemma_.lower() in cues.raw["finding_verbs"]:
+        return False  # "were validated in our study to promote Y", "was shown to reduce Y": a finding reported
+    return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children)
 
 
 def _is_comparison(agent: Token) -> bool:
@@ -564,6 +577,8 @@ def _agent_text(
                 return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
             return discourse.salient
         return ""
+    if head.lemma_.lower() in cues.method_heads and _applied_agent(head):
+        return noun_phrase_text(head)  # "treatment with linalool", "administration of thymol": the agent applied
     if head.lemma_.lower() in cues.method_heads and not _specific_modifiers(head, cues):
         return ""  # "a method to create ...": the method is named elsewhere
     agentive = head.lemma_.lower() in cues.agent_heads or head.lemma_.lower() in cues.raw["agent_modifier_heads"]
@@ -575,6 +590,17 @@ def _agent_text(
     if not specific and head.lemma_.lower() not in cues.strict_agent_heads:
         return ""  # bare "exosomes" or "cells" is a topic, not a treatment
     return noun_phrase_text(head)
+
+
+def _applied_agent(head: Token) -> bool:
+    """ "Treatment with linalool", "administration of carvacrol": a treatment noun whose with/of phrase names a
+    specific agent (a name the general vocabulary does not know, or one with capitals or digits)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "of")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            named = any(ch.isupper() or ch.isdigit() for ch in noun.text[1:]) or noun.pos_ == "PROPN"
+            if named or is_specific_name(noun):
+                return True
+    return False
 
 
 def _compound_name(head: Token) -> str:
@@ -806,7 +832,7 @@ def _object_parts(
     for child in obj.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
             direction = cues.modifier_direction[child.lower_]
-            drop.add(child.i)
+            drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
     prefix = ""
     bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
     if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
@@ -830,12 +856,29 @@ def _object_parts(
     with_of = [_trailing_of(head, own) for head, own in parts]
     shared_of = next((o for o in with_of if o), "") if len(heads) > 1 and sum(1 for o in with_of if o) == 1 else ""
     for head, own in parts:
+        own, head_direction = _participle_direction(head, own, direction, cues)
         text = f"{prefix} {span_text(doc, own)}".strip()
         if shared_of and not any(doc[i].dep_ == "prep" and doc[i].head.i == head.i for i in own):
             text = f"{text} {shared_of}"
         distributed = _distribute_of_list(head, own)
-        texts.extend(distributed or _distribute_adjectives(head, own, text))
-    return [(t, direction) for t in texts if t]
+        texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
+    return [(t, d) for t, d in texts if t]
+
+
+def _participle_direction(head: Token, own: set[int], direction: str, cues: ClaimCues) -> tuple[set[int], str]:
+    """ "Orientin ameliorated myocardial injury and alleviated oxidative stress": the parser may read the second
+    effect verb as an adjective of its object; its direction is the effect's, and it leaves the object."""
+    if head.dep_ != "conj":
+        return own, direction
+    for child in head.children:
+        if child.dep_ != "amod" or child.i > head.i or not child.lower_.endswith("ed") or child.i not in own:
+            continue
+        if child.i == 0 or child.doc[child.i - 1].lower_ not in ("and", "or", ","):
+            continue  # only right after the conjunction: "LPS-induced septic shock" keeps its modifier
+        for lemma in (child.lower_[:-1], child.lower_[:-2], child.lemma_.lower()):
+            if lemma in cues.effect_direction and cues.effect_direction[lemma] != "none":
+                return own - {child.i}, cues.effect_direction[lemma]
+    return own, direction
 
 
 def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
@@ -847,6 +890,7 @@ def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
     if of is None:
         return []
     tail = sorted(t.i for t in of.subtree if t.i > of.i)  # commas included (the parts drop them)
+    tail += _stray_list_items(doc, tail[-1] + 1) if tail else []
     items: list[list[int]] = [[]]
     depth = 0
     for i in tail:
@@ -867,6 +911,23 @@ def _distribute_of_list(head: Token, own: set[int]) -> list[str]:
         return []
     before = span_text(doc, [i for i in own if i < of.i])
     return [f"{before} of {span_text(doc, item)}" for item in items]
+
+
+def _stray_list_items(doc, start: int) -> list[int]:
+    """ "the secretion of IL-10, IL-4 and TGF-β.": the parser may hang the later names of a list on the verb; a run
+    of short names, commas and one "and"/"or" that follows the of-phrase up to the clause end continues the list."""
+    if start >= len(doc) or doc[start].text != ",":
+        return []
+    end = start
+    sentence_end = doc[start].sent.end
+    while end < sentence_end and (
+        doc[end].pos_ in ("PROPN", "NOUN", "NUM", "CCONJ", "SYM", "X") or doc[end].text in (",", "-", "–")
+    ):
+        end += 1
+    closing = end >= sentence_end or doc[end].text in (".", ";", ")")
+    run = list(range(start, end))
+    joined = sum(1 for i in run if doc[i].lower_ in ("and", "or"))
+    return run if closing and joined == 1 and any(doc[i].pos_ == "CCONJ" for i in run[-4:]) else []
 
 
 def _trailing_of(head: Token, own: set[int]) -> str:
@@ -919,8 +980,16 @@ def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str,
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
     claim.hedged = is_hedged(context.sent, verb, cues)
-    claim.negated = verb_negated(verb, cues)
+    claim.negated = verb_negated(verb, cues) or _object_negated(verb)
     return claim
+
+
+def _object_negated(verb: Token) -> bool:
+    """ "X had no detrimental effect", "X showed no change in Y": the object's determiner negates the finding."""
+    return any(
+        c.dep_ in ("dobj", "obj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _magnitude(context: SentenceContext) -> str:
