@@ -6,7 +6,6 @@ on portrait pages are moved into it, so every later step reads them like upright
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -93,8 +92,10 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
                 "doctop": top,
                 "upright": True,
                 "fontname": char.get("fontname", ""),
-                # pdfplumber's size of a rotated glyph is its width; the matrix scale is the font size.
-                "size": round(math.hypot(*char.get("matrix", (bottom - top, 0))[:2]), 2),
+                # pdfplumber's size of a rotated glyph is its advance along the line; an upright glyph's size is
+                # its height, and so is the moved glyph's extent across the line. (The text matrix's scale is not:
+                # it holds the font size only when the font operator sets size 1, as some typesetters do.)
+                "size": round(bottom - top, 2),
                 "matrix": (1, 0, 0, 1, 0, 0),
             }
         )

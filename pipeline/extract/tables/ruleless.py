@@ -60,9 +60,38 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
+    join_wrapped_header_lines(raw)
     spread_group_labels(raw)
     carry_block_labels(raw)
     return raw
+
+
+COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")  # "(1)", "(2)": the column numbers some journals print under a header
+
+
+def join_wrapped_header_lines(raw: RawTable) -> None:
+    """Header text set line by line with row spacing (AAS deluxetables: "Distance" over "(kpc)", "Messier" over
+    "Number"; cells bottom-aligned, so a short header sits on the last line only) splits into as many header rows.
+    Where no label of either line spans columns (a group label over its sub-headers does), the lower line goes on
+    with the cells above it: one header row. A row of column numbers ("(1)", "(2)", ...) stays a row of its own."""
+    r = 0
+    while r + 1 < raw.n_header_rows:
+        upper, lower = raw.rows[r], raw.rows[r + 1]
+        spanned = any(o is not None for o in raw.span_origin[r] + raw.span_origin[r + 1])
+        numbers = any(
+            sum(1 for text in row if text and COLUMN_NUMBER.match(text.strip())) >= 0.5 * len(row)
+            for row in (upper, lower)
+        )
+        if spanned or numbers or not any(upper) or not any(lower):
+            r += 1
+            continue
+        raw.rows[r] = [" ".join(t for t in (a, b) if t) for a, b in zip(upper, lower, strict=True)]
+        raw.cell_bboxes[r] = [
+            (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
+            for a, b in zip(raw.cell_bboxes[r], raw.cell_bboxes[r + 1], strict=True)
+        ]
+        del raw.rows[r + 1], raw.cell_bboxes[r + 1], raw.span_origin[r + 1]
+        raw.n_header_rows -= 1
 
 
 def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
