@@ -45,6 +45,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     header_end = first_inner_rule(view, region, lines)
     xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
+        xs = aligned_start_columns(lines, region)
+    if len(xs) < 3:
         return None
     ys = row_boundaries(view, region, lines, xs, header_end)
     if len(ys) < 3:
@@ -98,9 +100,11 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
     """A body row holding one label centred on the table ("English", "Coding" between the midrules of a booktabs
     table) names the group of rows under it: one cell spanning the row, as a group label in the first cell is."""
     n_cols = len(xs) - 1
-    if n_cols < 3:
+    if n_cols < 2:
         return
     middle, width = (xs[0] + xs[-1]) / 2, xs[-1] - xs[0]
+    region_lines = text_lines([w for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))], False)
+    second_start = column_starts(region_lines, xs)[0] if n_cols == 2 else xs[1]
     for r in range(raw.n_header_rows, len(raw.rows)):
         filled = [c for c in range(n_cols) if raw.rows[r][c]]
         if len(filled) != 1 or filled[0] == 0 or any(o not in (None, (r, filled[0])) for o in raw.span_origin[r]):
@@ -109,6 +113,8 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
         centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2 if words else None
         if centre is None or abs(centre - middle) > 0.05 * width:
             continue
+        if n_cols == 2 and min(w["x0"] for w in words) >= second_start - SNAP:
+            continue  # in two columns, a short entry of the second one may sit near the middle: a label crosses it
         column = filled[0]
         for c in range(n_cols):
             if c != column:
@@ -369,6 +375,22 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
     return edges
 
 
+def aligned_start_columns(lines: list[list[dict]], region: BBox) -> list[float]:
+    """Column edges where the gutter is too narrow to find from whitespace (a long first-column entry set up to one
+    word space from the next column): the left edge shared by the words of many lines. A column's text starts at
+    the same x in most rows, while words inside running text start at scattered places; few lines may have a word
+    across that edge (a label centred over the table, an entry that overruns). The region's own left edge (where the
+    first column starts) is not a new column."""
+    starts = [(w["x0"], line) for line in lines for w in line[1:] if w["x0"] - line[0]["x0"] > 3 * MIN_PROSE_GAP]
+    edges = [region[0]]
+    for x in cluster([x for x, _ in starts], 1.0):
+        holding = {id(line) for start, line in starts if abs(start - x) <= 1.0}
+        crossing = sum(1 for line in lines if any(w["x0"] < x - 1.0 < w["x1"] for w in line))
+        if len(holding) >= max(5, 0.5 * len(lines)) and crossing <= 0.1 * len(lines):
+            edges.append(x - 1.0)
+    return [*edges, region[2]]
+
+
 def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
     """Body words without the lines that hold one phrase away from the first column ("Proprietary LLMs",
     "Qwen1.5 Series" centred over the rows of their group), when most lines hold three phrases or more: such a label
@@ -429,6 +451,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
     spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
+    starts = column_starts(lines, xs)
     previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -438,12 +461,12 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
             if spaced_rows:
-                starts_row = gap > tight + 0.3 * size or ruled_between
+                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, starts, size)
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
                 if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
                     first_col_filled = False
-                starts_row = first_col_filled or gap > 0.6 * size or ruled_between
+                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, starts, size)
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous, previous_line = box, line
@@ -473,6 +496,29 @@ def rows_between_rules(
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
+
+
+def column_starts(lines: list[list[dict]], xs: list[float]) -> list[float]:
+    """Where the text of each column after the first starts in most lines (its aligned left edge)."""
+    starts = []
+    for lo, hi in zip(xs[1:-1], xs[2:], strict=False):
+        firsts = Counter(
+            round(next(w["x0"] for w in line if lo <= w["x0"] < hi))
+            for line in lines
+            if any(lo <= w["x0"] < hi for w in line)
+        )
+        if firsts:
+            starts.append(float(firsts.most_common(1)[0][0]))
+    return starts
+
+
+def lone_label(line: list[dict], starts: list[float], size: float) -> bool:
+    """A line of one phrase lying across where a column's text starts (a group label centred over the table,
+    "Frontmatter Commands"): a row of its own, never the wrapped end of a cell above, whose lines start there."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:], strict=False)]
+    one_phrase = all(gap < 0.5 * size for gap in gaps)
+    x0, x1 = line[0]["x0"], line[-1]["x1"]
+    return one_phrase and any(x0 < start - SNAP and x1 > start + SNAP for start in starts)
 
 
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
