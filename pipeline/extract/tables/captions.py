@@ -49,12 +49,21 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
             continue  # "Table 2: Abbreviations ..." under a table is its footnote, not a caption
         parts, box = [line], line_box(line)
         size = line[0].get("size", 9)
-        for follower in lines[index + 1 : index + 9]:
+        for follower in lines[index + 1 : index + 16]:  # captions of up to 16 lines (APS captions are paragraphs)
             fbox = line_box(follower)
+            if fbox[0] >= box[2] or fbox[2] <= box[0]:
+                continue  # a line of the page's other column, at the same height
             # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
-            close = 0 <= fbox[1] - box[3] < 0.8 * size and aligned
-            if not close or abs(follower[0].get("size", size) - size) > 0.6 or len(follower) < 2:
+            if any(box[3] - SNAP < r[1] < fbox[1] + SNAP and overlaps_x(r, fbox) for r in view.h_rules):
+                break  # the table's top rule ends the caption
+            # Sub- and superscripts make neighbouring lines' boxes overlap a little.
+            close = -0.25 * size <= fbox[1] - box[3] < 0.8 * size and aligned
+            # One word under the caption is a header cell, unless it ends the caption's unfinished sentence.
+            last_word = (
+                len(follower) == 1 and follower[0]["text"].endswith(".") and not parts[-1][-1]["text"].endswith(".")
+            )
+            if not close or abs(follower[0].get("size", size) - size) > 0.6 or (len(follower) < 2 and not last_word):
                 break
             parts.append(follower)
             box = (min(box[0], fbox[0]), box[1], max(box[2], fbox[2]), fbox[3])

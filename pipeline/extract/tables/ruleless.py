@@ -362,7 +362,16 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         if index == 0:
             continue  # the margin left of the first column
         blocks = max(
-            ([b for b in line if b[0] - start >= min_gap and end - b[1] >= min_gap] for line in header_lines),
+            (
+                [
+                    b
+                    for b in line
+                    if b[0] - start >= min_gap
+                    and end - b[1] >= min_gap
+                    and not over_two_sub_headers(b, header_lines[index_line + 1 :])
+                ]
+                for index_line, line in enumerate(header_lines)
+            ),
             key=len,
             default=[],
         )
@@ -389,6 +398,22 @@ def aligned_start_columns(lines: list[list[dict]], region: BBox) -> list[float]:
         if len(holding) >= max(5, 0.5 * len(lines)) and crossing <= 0.1 * len(lines):
             edges.append(x - 1.0)
     return [*edges, region[2]]
+
+
+def over_two_sub_headers(block: tuple[float, float], lower_lines: list[list[tuple[float, float]]]) -> bool:
+    """A group label centred over the gutter between two sub-headers of a lower header line ("D4h" over "1st
+    alternative" and "2nd alternative") spans those two columns: it is not a column of its own."""
+    centre, width = (block[0] + block[1]) / 2, block[1] - block[0]
+    for blocks in lower_lines:
+        line = union_spans(blocks, MIN_PROSE_GAP)  # whole phrases: "1st alternative", not its words
+        left = [b for b in line if b[1] <= block[0]]
+        right = [b for b in line if b[0] >= block[1]]
+        if left and right:
+            between = (left[-1][0] + left[-1][1] + right[0][0] + right[0][1]) / 4
+            gutter = right[0][0] - left[-1][1]
+            if abs(between - centre) <= max(width, 0.25 * gutter):
+                return True
+    return False
 
 
 def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
