@@ -25,6 +25,10 @@ NOTE_START_PATTERN = re.compile(
     r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
 )
 FOOTNOTE_TITLE = re.compile(r"^(?:Notes?|Abbreviations?|Sources?|Key)\b\s*[:.]", re.IGNORECASE)
+# "Table 4 shows a table ...", "Table 1 provides ...": a sentence of the running text that starts with a table's
+# name goes on in lower case with no stop after the number, where a caption has a stop or a capital ("Table 1 A simple
+# table", "Table 1. Total ...") or says it is continued.
+SENTENCE_ABOUT_TABLE = re.compile(r"^\s*(?i:table)\s+(?:S?\d+[A-Za-z]?|[IVXL]+)\s+(?!cont)[a-z]")
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
 
 
@@ -47,6 +51,8 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         match = CAPTION_PATTERN.match(" ".join(w["text"] for w in line))
         if not match or FOOTNOTE_TITLE.match(match.group(2)):
             continue  # "Table 2: Abbreviations ..." under a table is its footnote, not a caption
+        if SENTENCE_ABOUT_TABLE.match(" ".join(w["text"] for w in line)):
+            continue  # "Table 4 shows ...": a sentence of the text that names a table
         parts, box = [line], line_box(line)
         size = line[0].get("size", 9)
         for follower in lines[index + 1 : index + 16]:  # captions of up to 16 lines (APS captions are paragraphs)
