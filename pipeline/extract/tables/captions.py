@@ -42,7 +42,7 @@ class CaptionLine:
 
 def caption_lines(view: FramedPage) -> list[CaptionLine]:
     """Lines that start with "Table N", with the caption lines that follow them joined."""
-    lines = text_lines(view.words)
+    lines = rejoined_pieces(text_lines(view.words))
     captions = []
     for index, line in enumerate(lines):
         first = line[0]["text"]
@@ -57,7 +57,7 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         size = line[0].get("size", 9)
         for follower in lines[index + 1 : index + 16]:  # captions of up to 16 lines (APS captions are paragraphs)
             fbox = line_box(follower)
-            if fbox[0] >= box[2] or fbox[2] <= box[0]:
+            if fbox[0] >= box[2] + 2 * size or fbox[2] <= box[0] - 2 * size:
                 continue  # a line of the page's other column, at the same height
             # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
@@ -76,6 +76,28 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         text = join_lines([[w["text"] for w in part] for part in parts], view.vocabulary)
         captions.append(CaptionLine(match.group(1), text, box, bool(CONTINUED_PATTERN.search(text))))
     return captions
+
+
+def rejoined_pieces(lines: list[list[dict]]) -> list[list[dict]]:
+    """A line cut in two by the line finder (a bold "Table 1." set a point lower than the caption text after it, on a
+    page whose other column has lines at both heights): the piece that starts right where a line ends, overlapping
+    it in height, is the same line."""
+    result = [list(line) for line in lines]
+    index = 0
+    while index < len(result):
+        line = result[index]
+        box = line_box(line)
+        size = line[-1].get("size", 9) or 9
+        for other in result:
+            obox = line_box(other)
+            overlap = min(box[3], obox[3]) - max(box[1], obox[1])
+            if other is not line and 0 <= obox[0] - box[2] < size and overlap > 0.5 * (box[3] - box[1]):
+                line.extend(other)
+                result.remove(other)
+                break
+        else:
+            index += 1
+    return result
 
 
 def attach_caption(raw: RawTable, view: FramedPage, table_box: BBox) -> None:

@@ -195,14 +195,14 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
     bottom = start
-    items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
+    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
-    for top, item_bottom in items:
+    for top, item_bottom, is_rule in items:
         if top - bottom > 2.2 * size:
             break
         bottom = max(bottom, item_bottom)
-        if any(abs(r[1] - top) < SNAP for r in rules):
+        if is_rule:  # (a word whose top lies on a rule is no rule)
             last_rule_bottom = item_bottom
             reached.append((top, item_bottom))
     if last_rule_bottom is not None and not closes_table(reached, words, start, bottom):
@@ -486,12 +486,12 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
             if spaced_rows:
-                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, starts, size)
+                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
                 if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
                     first_col_filled = False
-                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, starts, size)
+                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous, previous_line = box, line
@@ -537,13 +537,16 @@ def column_starts(lines: list[list[dict]], xs: list[float]) -> list[float]:
     return starts
 
 
-def lone_label(line: list[dict], starts: list[float], size: float) -> bool:
-    """A line of one phrase lying across where a column's text starts (a group label centred over the table,
-    "Frontmatter Commands"): a row of its own, never the wrapped end of a cell above, whose lines start there."""
+def lone_label(line: list[dict], xs: list[float], starts: list[float], size: float) -> bool:
+    """A line of one phrase centred on a two-column table and lying across where the second column's text starts (a
+    group label, "Frontmatter Commands"): a row of its own, never the wrapped end of a cell above."""
     gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:], strict=False)]
     one_phrase = all(gap < 0.5 * size for gap in gaps)
     x0, x1 = line[0]["x0"], line[-1]["x1"]
-    return one_phrase and any(x0 < start - SNAP and x1 > start + SNAP for start in starts)
+    centred = abs((x0 + x1) / 2 - (xs[0] + xs[-1]) / 2) <= 0.05 * (xs[-1] - xs[0])
+    # Two columns only: with more, a short line of a middle column can sit centred (its group labels are found
+    # from their own rows by `spread_centred_labels`).
+    return len(xs) == 3 and one_phrase and centred and any(x0 < start - SNAP and x1 > start + SNAP for start in starts)
 
 
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
