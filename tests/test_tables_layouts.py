@@ -10,6 +10,7 @@ import pytest
 from pipeline.evaluate.gold import read_grid
 from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.tables import assemble_tables
+from pipeline.extract.tables.captions import SENTENCE_ABOUT_TABLE
 from pipeline.extract.tables.layout import without_leader
 from pipeline.records import Table
 
@@ -171,3 +172,21 @@ def test_aps_ruledtabular_rules_drawn_as_images():
     stem = "robust_aps_ruledtabular_tables_revtex"
     assert grid_accuracy(stem, "I", tables) == 1.0 and grid_accuracy(stem, "III", tables) == 1.0
     assert grid_accuracy(stem, "IV", tables) >= 0.95
+
+
+def test_mnras_table_continued_with_greek_star_names():
+    # "Table 3 – continued" on the next page repeats the header; its rows start with a lower-case Greek letter ("δ
+    # Pav"), which is no wrapped word. A caption's bold "Table 1." set a point lower than its line is one line.
+    tables = assemble_tables(parsed(real_pdf("robust_mnras_guide_tables_continued.pdf")), [])
+    assert [(t.number, t.pages) for t in tables] == [("1", [3]), ("2", [4]), ("3", [4, 5]), ("4", [6]), ("5", [8])]
+    assert tables[0].caption.startswith("Table 1. Additional commands for special symbols")
+    assert [row[0] for row in tables[2].grid()[-3:]] == ["τ Cet", "δ Pav", "σ Dra"]
+    assert grid_accuracy("robust_mnras_guide_tables_continued", "5", tables) == 1.0
+
+
+def test_sentence_naming_a_table_is_no_caption():
+    # "Table 4 shows a table that spans both text columns." in the running text of a two-column page.
+    assert SENTENCE_ABOUT_TABLE.match("Table 4 shows a table that spans both text columns.")
+    assert SENTENCE_ABOUT_TABLE.match("Table 1 provides some basic information")
+    for caption in ("Table 1 A simple table", "Table 1. Fun facts", "Table 3 continued", "TABLE IV. A table"):
+        assert not SENTENCE_ABOUT_TABLE.match(caption)

@@ -560,7 +560,10 @@ def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], 
         return False  # dot leaders close a label: the line under it is the next row's
     would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
-    return not would_fit and (here[0]["text"][:1].islower() or others_empty)
+    # A one-letter first word ("δ Pav", "α Cen A": a Greek letter naming a star) is a designation, not the lower-case
+    # rest of a wrapped word.
+    lower_word = here[0]["text"][:1].islower() and len(here[0]["text"]) > 1
+    return not would_fit and (lower_word or others_empty)
 
 
 def centred_rows(
