@@ -67,7 +67,8 @@ def test_titled_tables_beside_a_chart_are_four_separate_tables():
     tables = assemble_tables(parsed(real_pdf("robust_titled_ruled_tables_chart_img2table.pdf")), [])
     assert [(t.number, t.pages) for t in tables] == [(None, [1]), (None, [1]), (None, [2]), (None, [2])]
     assert tables[0].header() == ["sample", "blue LED value", "green LED value", "red LED value"]
-    for number in ("1", "3"):
+    # The chart image's box overlaps the last row of the table above it, but its soft mask leaves that row visible.
+    for number in "1234":
         assert grid_accuracy("robust_titled_ruled_tables_chart_img2table", number, tables) == 1.0
 
 
