@@ -57,7 +57,7 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         size = line[0].get("size", 9)
         for follower in lines[index + 1 : index + 16]:  # captions of up to 16 lines (APS captions are paragraphs)
             fbox = line_box(follower)
-            if fbox[0] >= box[2] + 2 * size or fbox[2] <= box[0] - 2 * size:
+            if fbox[0] >= box[2] + size or fbox[2] <= box[0] - size:
                 continue  # a line of the page's other column, at the same height
             # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
