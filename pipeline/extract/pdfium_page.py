@@ -162,6 +162,8 @@ class ImageRecord:
     order: int  # painting order among the page's objects
     box: tuple[float, float, float, float]  # x0, top, x1, bottom (pdfplumber's coordinates)
     see_through: bool
+    handle: object = None  # the image object, to read its soft mask where text lies under it
+    alpha: object = None  # its rendered alpha channel (one bytes row per pixel row), read on first need; False: opaque
 
 
 @dataclass
@@ -244,12 +246,13 @@ class _Painting:
     # XObjects: a page of another PDF placed as a figure (a manuscript page under a published figure) brings all its
     # text, clipped to the figure's box; what the clip cuts away is never painted
     text_clips: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
+    page: object = None  # the pdfium page (and its document), to render a covering image's mask
 
 
 def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: PageObjects, page_number: int) -> _Painting:
     """Every page object in painting order, form XObjects entered: text objects numbered, rule pieces and images
     collected."""
-    painting = _Painting()
+    painting = _Painting(page=page)
     order = 0
     raw_matrix = pdfium_c.FS_MATRIX()
 
@@ -282,6 +285,7 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
                     _read_path(handle, compose(matrix_of(handle), outer), geometry, objects)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 image = _read_image(handle, compose(matrix_of(handle), outer), geometry, order)
+                image.handle = handle
                 objects.images.append(
                     {
                         "object_type": "image",
@@ -410,6 +414,33 @@ def _rule_objects(pieces: list[tuple[float, float, float, float]], stats: PathSt
         }
         for left, top, right, bottom in pieces
     ]
+
+
+def _paints_at(image: ImageRecord, x: float, y: float, page, geometry: PageGeometry) -> bool:
+    """Whether the image paints the point: pdfium does not report a soft mask as transparency, so an image with
+    one (a chart exported from Word, whose box overlaps the table above it) is rendered once, when text is first
+    found under it, and its alpha read at the point. Opaque images, and any on a rotated page, paint everywhere."""
+    if image.alpha is None:
+        image.alpha = False
+        if page is not None and not geometry.rotation and image.handle:
+            raw = ctypes.cast(image.handle, pdfium_c.FPDF_PAGEOBJECT)
+            bitmap = pdfium_c.FPDFImageObj_GetRenderedBitmap(page.pdf.raw, page.raw, raw)
+            if bitmap:
+                if pdfium_c.FPDFBitmap_GetFormat(bitmap) == pdfium_c.FPDFBitmap_BGRA:
+                    rows, stride = pdfium_c.FPDFBitmap_GetHeight(bitmap), pdfium_c.FPDFBitmap_GetStride(bitmap)
+                    columns = pdfium_c.FPDFBitmap_GetWidth(bitmap)
+                    buffer = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), rows * stride)
+                    image.alpha = [buffer[r * stride + 3 : r * stride + 4 * columns : 4] for r in range(rows)]
+                pdfium_c.FPDFBitmap_Destroy(bitmap)
+    if image.alpha is False:
+        return True
+    rows, columns = len(image.alpha), len(image.alpha[0]) if image.alpha else 0
+    if not columns:
+        return True
+    x0, top, x1, bottom = image.box
+    column = min(columns - 1, max(0, int((x - x0) / max(x1 - x0, 1e-6) * columns)))
+    row = min(rows - 1, max(0, int((y - top) / max(bottom - top, 1e-6) * rows)))
+    return image.alpha[row][column] > 0
 
 
 def _read_image(handle, to_device: Affine, geometry: PageGeometry, order: int) -> ImageRecord:
@@ -576,7 +607,10 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         if not hidden and covering:
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
             hidden = any(
-                image.order > info_order and image.box[0] < cx < image.box[2] and image.box[1] < cy < image.box[3]
+                image.order > info_order
+                and image.box[0] < cx < image.box[2]
+                and image.box[1] < cy < image.box[3]
+                and _paints_at(image, cx, cy, painting.page, geometry)
                 for image in covering
             )
         if hidden:

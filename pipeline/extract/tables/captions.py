@@ -25,6 +25,10 @@ NOTE_START_PATTERN = re.compile(
     r"^([a-z][\s).,]|[*†‡§¶#]|\d\s|(Notes?|NOTES?|Abbreviations?|ABBREVIATIONS?|Sources?)\b)"
 )
 FOOTNOTE_TITLE = re.compile(r"^(?:Notes?|Abbreviations?|Sources?|Key)\b\s*[:.]", re.IGNORECASE)
+# "Table 4 shows a table ...", "Table 1 provides ...": a sentence of the running text that starts with a table's
+# name goes on in lower case with no stop after the number, where a caption has a stop or a capital ("Table 1 A simple
+# table", "Table 1. Total ...") or says it is continued.
+SENTENCE_ABOUT_TABLE = re.compile(r"^\s*(?i:table)\s+(?:S?\d+[A-Za-z]?|[IVXL]+)\s+(?!cont)[a-z]")
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
 
 
@@ -38,7 +42,7 @@ class CaptionLine:
 
 def caption_lines(view: FramedPage) -> list[CaptionLine]:
     """Lines that start with "Table N", with the caption lines that follow them joined."""
-    lines = text_lines(view.words)
+    lines = rejoined_pieces(text_lines(view.words))
     captions = []
     for index, line in enumerate(lines):
         first = line[0]["text"]
@@ -47,20 +51,53 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         match = CAPTION_PATTERN.match(" ".join(w["text"] for w in line))
         if not match or FOOTNOTE_TITLE.match(match.group(2)):
             continue  # "Table 2: Abbreviations ..." under a table is its footnote, not a caption
+        if SENTENCE_ABOUT_TABLE.match(" ".join(w["text"] for w in line)):
+            continue  # "Table 4 shows ...": a sentence of the text that names a table
         parts, box = [line], line_box(line)
         size = line[0].get("size", 9)
-        for follower in lines[index + 1 : index + 9]:
+        for follower in lines[index + 1 : index + 16]:  # captions of up to 16 lines (APS captions are paragraphs)
             fbox = line_box(follower)
+            if fbox[0] >= box[2] + size or fbox[2] <= box[0] - size:
+                continue  # a line of the page's other column, at the same height
             # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
-            close = 0 <= fbox[1] - box[3] < 0.8 * size and aligned
-            if not close or abs(follower[0].get("size", size) - size) > 0.6 or len(follower) < 2:
+            if any(box[3] - SNAP < r[1] < fbox[1] + SNAP and overlaps_x(r, fbox) for r in view.h_rules):
+                break  # the table's top rule ends the caption
+            # Sub- and superscripts make neighbouring lines' boxes overlap a little.
+            close = -0.25 * size <= fbox[1] - box[3] < 0.8 * size and aligned
+            # One word under the caption is a header cell, unless it ends the caption's unfinished sentence.
+            last_word = (
+                len(follower) == 1 and follower[0]["text"].endswith(".") and not parts[-1][-1]["text"].endswith(".")
+            )
+            if not close or abs(follower[0].get("size", size) - size) > 0.6 or (len(follower) < 2 and not last_word):
                 break
             parts.append(follower)
             box = (min(box[0], fbox[0]), box[1], max(box[2], fbox[2]), fbox[3])
         text = join_lines([[w["text"] for w in part] for part in parts], view.vocabulary)
         captions.append(CaptionLine(match.group(1), text, box, bool(CONTINUED_PATTERN.search(text))))
     return captions
+
+
+def rejoined_pieces(lines: list[list[dict]]) -> list[list[dict]]:
+    """A line cut in two by the line finder (a bold "Table 1." set a point lower than the caption text after it, on a
+    page whose other column has lines at both heights): the piece that starts right where a line ends, overlapping
+    it in height, is the same line."""
+    result = [list(line) for line in lines]
+    index = 0
+    while index < len(result):
+        line = result[index]
+        box = line_box(line)
+        size = line[-1].get("size", 9) or 9
+        for other in result:
+            obox = line_box(other)
+            overlap = min(box[3], obox[3]) - max(box[1], obox[1])
+            if other is not line and 0 <= obox[0] - box[2] < size and overlap > 0.5 * (box[3] - box[1]):
+                line.extend(other)
+                result.remove(other)
+                break
+        else:
+            index += 1
+    return result
 
 
 def attach_caption(raw: RawTable, view: FramedPage, table_box: BBox) -> None:

@@ -43,7 +43,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     candidates = page.find_tables()
     if not chars_by_frame or not (candidates or captioned):
         return []
-    edges = page.edges
+    edges = page.edges + image_rules(page)
     found: list[RawTable] = []
     for table in candidates:
         frame = dominant_frame(table.bbox, chars_by_frame)
@@ -67,6 +67,33 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
                 found = [r for r in found if r not in ruled] + [raw]
     return found
+
+
+MAX_RULE_THICKNESS = 1.5  # points: an image this thin and much longer is a rule drawn as a stretched pixel
+
+
+def image_rules(page: pdfplumber.page.Page) -> list[dict]:
+    """Rules some producers draw as a one-pixel image stretched into a thin bar (the Scotch rules of REVTeX tables
+    converted this way): as edges, like drawn lines."""
+    rules = []
+    for image in page.images:
+        x0, top, x1, bottom = image["x0"], image["top"], image["x1"], image["bottom"]
+        width, height = x1 - x0, bottom - top
+        if min(width, height) <= MAX_RULE_THICKNESS and max(width, height) >= 4 * MAX_RULE_THICKNESS:
+            orientation = "h" if width >= height else "v"
+            rules.append(
+                {
+                    "x0": x0,
+                    "x1": x1,
+                    "top": top,
+                    "bottom": bottom,
+                    "width": width,
+                    "height": height,
+                    "orientation": orientation,
+                    "object_type": "image_rule",
+                }
+            )
+    return rules
 
 
 def rule_extent(bbox: BBox, edges: list[dict]) -> BBox:

@@ -351,4 +351,22 @@ def looks_like_table(raw: RawTable) -> bool:
     # A real table has text in more than one row and in more than one column.
     rows_with_text = sum(1 for row in raw.rows if any(row))
     cols_with_text = sum(1 for c in range(n_cols) if any(row[c] for row in raw.rows))
+    if n_cols == 2 and margin_line_numbers([row[0] for row in raw.rows], [row[1] for row in raw.rows]):
+        return False  # a manuscript's line numbers beside its prose
     return rows_with_text >= 2 and cols_with_text >= 2
+
+
+def margin_line_numbers(column: list[str | None], beside: list[str | None]) -> bool:
+    """A column of consecutive integers, one per printed line, beside lines of prose: the line numbers in the margin
+    of a manuscript set for review. Either a cell holds several (its text took several lines), or the numbers run on
+    from earlier pages (not from 1) beside phrases of five words or more. Row numbers of a real table count its
+    rows from 1."""
+    numbers = [int(n) for text in column if text for n in text.split() if n.isdigit()]
+    words = [n for text in column if text for n in text.split()]
+    if len(numbers) < 4 or len(numbers) != len(words):
+        return False
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False
+    several = len(numbers) > sum(1 for text in column if text)
+    prose = sum(1 for text in beside if text and len(text.split()) >= 5) >= 0.6 * len(beside)
+    return several or (numbers[0] > 1 and prose)

@@ -6,8 +6,8 @@ on portrait pages are moved into it, so every later step reads them like upright
 
 from __future__ import annotations
 
-import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,8 +93,10 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
                 "doctop": top,
                 "upright": True,
                 "fontname": char.get("fontname", ""),
-                # pdfplumber's size of a rotated glyph is its width; the matrix scale is the font size.
-                "size": round(math.hypot(*char.get("matrix", (bottom - top, 0))[:2]), 2),
+                # pdfplumber's size of a rotated glyph is its advance along the line; an upright glyph's size is
+                # its height, and so is the moved glyph's extent across the line. (The text matrix's scale is not:
+                # it holds the font size only when the font operator sets size 1, as some typesetters do.)
+                "size": round(bottom - top, 2),
                 "matrix": (1, 0, 0, 1, 0, 0),
             }
         )
@@ -258,7 +260,22 @@ def cell_text(words: list[dict], vocabulary: set[str], text_right: float | None 
         return ""
     lines = [glue_offset_words(line) for line in text_lines_in_cell(words)]
     breaks = item_breaks(lines, text_right) if text_right is not None else set()
-    return join_lines([without_leader([w["text"] for w in line]) for line in lines], vocabulary, breaks)
+    return composed_accents(
+        join_lines([without_leader([w["text"] for w in line]) for line in lines], vocabulary, breaks)
+    )
+
+
+# TeX sets an accented capital or a letter without a precomposed glyph as a spacing accent over the letter ("\AA"
+# is a ring over "A"), so the text layer reads "˚A" for "Å", "¨o" for "ö". Accents that are never punctuation only.
+SPACING_ACCENTS = {"˚": "\u030a", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
+SPACING_ACCENT_BEFORE_LETTER = re.compile("([" + "".join(SPACING_ACCENTS) + "])([A-Za-z])")
+
+
+def composed_accents(text: str) -> str:
+    if not SPACING_ACCENT_BEFORE_LETTER.search(text):
+        return text
+    combined = SPACING_ACCENT_BEFORE_LETTER.sub(lambda m: m.group(2) + SPACING_ACCENTS[m.group(1)], text)
+    return unicodedata.normalize("NFC", combined)
 
 
 LEADER_DOTS = re.compile(r"(?<=[^.\s])\.{4,}$")

@@ -45,6 +45,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     header_end = first_inner_rule(view, region, lines)
     xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
+        xs = aligned_start_columns(lines, region)
+    if len(xs) < 3:
         return None
     ys = row_boundaries(view, region, lines, xs, header_end)
     if len(ys) < 3:
@@ -60,18 +62,49 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
+    join_wrapped_header_lines(raw)
     spread_group_labels(raw)
     carry_block_labels(raw)
     return raw
+
+
+COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")  # "(1)", "(2)": the column numbers some journals print under a header
+
+
+def join_wrapped_header_lines(raw: RawTable) -> None:
+    """Header text set line by line with row spacing (AAS deluxetables: "Distance" over "(kpc)", "Messier" over
+    "Number"; cells bottom-aligned, so a short header sits on the last line only) splits into as many header rows.
+    Where no label of either line spans columns (a group label over its sub-headers does), the lower line goes on
+    with the cells above it: one header row. A row of column numbers ("(1)", "(2)", ...) stays a row of its own."""
+    r = 0
+    while r + 1 < raw.n_header_rows:
+        upper, lower = raw.rows[r], raw.rows[r + 1]
+        spanned = any(o is not None for o in raw.span_origin[r] + raw.span_origin[r + 1])
+        numbers = any(
+            sum(1 for text in row if text and COLUMN_NUMBER.match(text.strip())) >= 0.5 * len(row)
+            for row in (upper, lower)
+        )
+        if spanned or numbers or not any(upper) or not any(lower):
+            r += 1
+            continue
+        raw.rows[r] = [" ".join(t for t in (a, b) if t) for a, b in zip(upper, lower, strict=True)]
+        raw.cell_bboxes[r] = [
+            (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
+            for a, b in zip(raw.cell_bboxes[r], raw.cell_bboxes[r + 1], strict=True)
+        ]
+        del raw.rows[r + 1], raw.cell_bboxes[r + 1], raw.span_origin[r + 1]
+        raw.n_header_rows -= 1
 
 
 def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
     """A body row holding one label centred on the table ("English", "Coding" between the midrules of a booktabs
     table) names the group of rows under it: one cell spanning the row, as a group label in the first cell is."""
     n_cols = len(xs) - 1
-    if n_cols < 3:
+    if n_cols < 2:
         return
     middle, width = (xs[0] + xs[-1]) / 2, xs[-1] - xs[0]
+    region_lines = text_lines([w for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))], False)
+    second_start = column_starts(region_lines, xs)[0] if n_cols == 2 else xs[1]
     for r in range(raw.n_header_rows, len(raw.rows)):
         filled = [c for c in range(n_cols) if raw.rows[r][c]]
         if len(filled) != 1 or filled[0] == 0 or any(o not in (None, (r, filled[0])) for o in raw.span_origin[r]):
@@ -80,6 +113,8 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
         centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2 if words else None
         if centre is None or abs(centre - middle) > 0.05 * width:
             continue
+        if n_cols == 2 and min(w["x0"] for w in words) >= second_start - SNAP:
+            continue  # in two columns, a short entry of the second one may sit near the middle: a label crosses it
         column = filled[0]
         for c in range(n_cols):
             if c != column:
@@ -160,14 +195,14 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
     bottom = start
-    items = sorted([(w["top"], w["bottom"]) for w in words] + [(r[1], r[3]) for r in rules])
+    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
-    for top, item_bottom in items:
+    for top, item_bottom, is_rule in items:
         if top - bottom > 2.2 * size:
             break
         bottom = max(bottom, item_bottom)
-        if any(abs(r[1] - top) < SNAP for r in rules):
+        if is_rule:  # (a word whose top lies on a rule is no rule)
             last_rule_bottom = item_bottom
             reached.append((top, item_bottom))
     if last_rule_bottom is not None and not closes_table(reached, words, start, bottom):
@@ -327,7 +362,16 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         if index == 0:
             continue  # the margin left of the first column
         blocks = max(
-            ([b for b in line if b[0] - start >= min_gap and end - b[1] >= min_gap] for line in header_lines),
+            (
+                [
+                    b
+                    for b in line
+                    if b[0] - start >= min_gap
+                    and end - b[1] >= min_gap
+                    and not over_two_sub_headers(b, header_lines[index_line + 1 :])
+                ]
+                for index_line, line in enumerate(header_lines)
+            ),
             key=len,
             default=[],
         )
@@ -338,6 +382,38 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def aligned_start_columns(lines: list[list[dict]], region: BBox) -> list[float]:
+    """Column edges where the gutter is too narrow to find from whitespace (a long first-column entry set up to one
+    word space from the next column): the left edge shared by the words of many lines. A column's text starts at
+    the same x in most rows, while words inside running text start at scattered places; few lines may have a word
+    across that edge (a label centred over the table, an entry that overruns). The region's own left edge (where the
+    first column starts) is not a new column."""
+    starts = [(w["x0"], line) for line in lines for w in line[1:] if w["x0"] - line[0]["x0"] > 3 * MIN_PROSE_GAP]
+    edges = [region[0]]
+    for x in cluster([x for x, _ in starts], 1.0):
+        holding = {id(line) for start, line in starts if abs(start - x) <= 1.0}
+        crossing = sum(1 for line in lines if any(w["x0"] < x - 1.0 < w["x1"] for w in line))
+        if len(holding) >= max(5, 0.5 * len(lines)) and crossing <= 0.1 * len(lines):
+            edges.append(x - 1.0)
+    return [*edges, region[2]]
+
+
+def over_two_sub_headers(block: tuple[float, float], lower_lines: list[list[tuple[float, float]]]) -> bool:
+    """A group label centred over the gutter between two sub-headers of a lower header line ("D4h" over "1st
+    alternative" and "2nd alternative") spans those two columns: it is not a column of its own."""
+    centre, width = (block[0] + block[1]) / 2, block[1] - block[0]
+    for blocks in lower_lines:
+        line = union_spans(blocks, MIN_PROSE_GAP)  # whole phrases: "1st alternative", not its words
+        left = [b for b in line if b[1] <= block[0]]
+        right = [b for b in line if b[0] >= block[1]]
+        if left and right:
+            between = (left[-1][0] + left[-1][1] + right[0][0] + right[0][1]) / 4
+            gutter = right[0][0] - left[-1][1]
+            if abs(between - centre) <= max(width, 0.25 * gutter):
+                return True
+    return False
 
 
 def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
@@ -400,6 +476,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
     spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
+    starts = column_starts(lines, xs)
     previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -409,12 +486,12 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
             if spaced_rows:
-                starts_row = gap > tight + 0.3 * size or ruled_between
+                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
                 if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
                     first_col_filled = False
-                starts_row = first_col_filled or gap > 0.6 * size or ruled_between
+                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous, previous_line = box, line
@@ -446,6 +523,32 @@ def rows_between_rules(
     return result
 
 
+def column_starts(lines: list[list[dict]], xs: list[float]) -> list[float]:
+    """Where the text of each column after the first starts in most lines (its aligned left edge)."""
+    starts = []
+    for lo, hi in zip(xs[1:-1], xs[2:], strict=False):
+        firsts = Counter(
+            round(next(w["x0"] for w in line if lo <= w["x0"] < hi))
+            for line in lines
+            if any(lo <= w["x0"] < hi for w in line)
+        )
+        if firsts:
+            starts.append(float(firsts.most_common(1)[0][0]))
+    return starts
+
+
+def lone_label(line: list[dict], xs: list[float], starts: list[float], size: float) -> bool:
+    """A line of one phrase centred on a two-column table and lying across where the second column's text starts (a
+    group label, "Frontmatter Commands"): a row of its own, never the wrapped end of a cell above."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:], strict=False)]
+    one_phrase = all(gap < 0.5 * size for gap in gaps)
+    x0, x1 = line[0]["x0"], line[-1]["x1"]
+    centred = abs((x0 + x1) / 2 - (xs[0] + xs[-1]) / 2) <= 0.05 * (xs[-1] - xs[0])
+    # Two columns only: with more, a short line of a middle column can sit centred (its group labels are found
+    # from their own rows by `spread_centred_labels`).
+    return len(xs) == 3 and one_phrase and centred and any(x0 < start - SNAP and x1 > start + SNAP for start in starts)
+
+
 def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
     """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
     line above filled the column (this line's first word would not have fitted after it; `right` is where the
@@ -457,7 +560,10 @@ def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], 
         return False  # dot leaders close a label: the line under it is the next row's
     would_fit = above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= right
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
-    return not would_fit and (here[0]["text"][:1].islower() or others_empty)
+    # A one-letter first word ("δ Pav", "α Cen A": a Greek letter naming a star) is a designation, not the lower-case
+    # rest of a wrapped word.
+    lower_word = here[0]["text"][:1].islower() and len(here[0]["text"]) > 1
+    return not would_fit and (lower_word or others_empty)
 
 
 def centred_rows(
