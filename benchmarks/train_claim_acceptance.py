@@ -21,7 +21,8 @@ the model does NOT beat the rules, so it is not part of the pipeline.
   (threshold 0.00), so P/R/F1 stay the rules' 0.659/0.299/0.412 pooled.
 - Fixed thresholds (pooled LOPO): 0.0 -> P 0.659 R 0.299 F1 0.412; 0.3 -> 0.688/0.253/0.370;
   0.5 -> 0.722/0.195/0.307; 0.7 -> 0.735/0.104/0.181. Precision rises by at most 0.08 while recall halves.
-  Gradient boosting (--learner gbm): GBM_FIGURES.
+  Gradient boosting (--learner gbm) is no better: AUC 0.568;
+  0.3 -> 0.679/0.244/0.359, 0.5 -> 0.715/0.190/0.300.
 - Why: with recall at 0.3, F1 = 2TP / (TP + FP + gold) is dominated by the gold count, so even a perfect filter
   would lift pooled F1 only from 0.412 to about 0.46; and a pattern's precision depends on the paper, not on the
   shape of the candidate ("effect:verb" matches gold 0/5 on one review, 63/83 on another, 10/25 on a third), so
