@@ -18,7 +18,8 @@ Result (2026-11-30, commit 2fa551e's extractors; 11 papers, 927 judged candidate
 the model does NOT beat the rules, so it is not part of the pipeline.
 - Out-of-paper ranking is near chance: pooled AUC 0.580 (per paper 0.41-0.66; below 0.5 on four papers).
 - LOPO with the threshold chosen inside the training folds (F1): it keeps every candidate on every paper
-  (threshold 0.00), so P/R/F1 stay the rules' 0.659/0.299/0.412 pooled.
+  (threshold 0.00), so P/R/F1 stay the rules' 0.659/0.299/0.412 pooled. Weighing precision (--beta 0.5) changes
+  nothing either: threshold 0.00 on ten papers, 0.02 on one; pooled 0.659/0.299/0.411.
 - Fixed thresholds (pooled LOPO): 0.0 -> P 0.659 R 0.299 F1 0.412; 0.3 -> 0.688/0.253/0.370;
   0.5 -> 0.722/0.195/0.307; 0.7 -> 0.735/0.104/0.181. Precision rises by at most 0.08 while recall halves.
   Gradient boosting (--learner gbm) is no better: AUC 0.568;
