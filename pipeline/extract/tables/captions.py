@@ -81,19 +81,22 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
 def rejoined_pieces(lines: list[list[dict]]) -> list[list[dict]]:
     """A line cut in two by the line finder (a bold "Table 1." set a point lower than the caption text after it, on a
     page whose other column has lines at both heights): the piece that starts right where a line ends, overlapping
-    it in height, is the same line."""
+    it in height, is the same line. Only captions read the result, so a page with no line opening with "Table" (a
+    statistics sheet of thousands of cells) is left as it is: joining never changes a line's first word."""
     result = [list(line) for line in lines]
+    if not any(line and line[0]["text"].lower() == "table" for line in result):
+        return result
+    boxes = [line_box(line) for line in result]
     index = 0
     while index < len(result):
-        line = result[index]
-        box = line_box(line)
+        line, box = result[index], boxes[index]
         size = line[-1].get("size", 9) or 9
-        for other in result:
-            obox = line_box(other)
+        for position, (other, obox) in enumerate(zip(result, boxes, strict=True)):
             overlap = min(box[3], obox[3]) - max(box[1], obox[1])
             if other is not line and 0 <= obox[0] - box[2] < size and overlap > 0.5 * (box[3] - box[1]):
                 line.extend(other)
-                result.remove(other)
+                del result[position], boxes[position]
+                boxes[index - 1 if position < index else index] = line_box(line)  # the piece before it went
                 break
         else:
             index += 1
