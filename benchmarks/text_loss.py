@@ -28,27 +28,16 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.evaluate.text_junk import text_junk
-from pipeline.evaluate.text_recall import UNMAPPED, normalized_words, page_texts, shingles
+from pipeline.evaluate.text_recall import normalized_words, page_texts, shingles
 from pipeline.extract import ingest, structure
 from pipeline.extract.nlp import PROSE_KINDS
 
 
 def reference_with_pages(pdf: Path) -> list[tuple[int, str]]:
     """The reference shingles of `text_recall.reference_shingles`, each with its page (1-based)."""
-    from pipeline.evaluate.text_recall import BACK_MATTER
+    from pipeline.evaluate.text_recall import shingles_per_page
 
-    pages = page_texts(pdf)
-    cut = None
-    for index, text in enumerate(pages):
-        for match in BACK_MATTER.finditer(text):
-            cut = (index, match.start())
-    per_page = []
-    for index, text in enumerate(pages):
-        if cut and index > cut[0]:
-            text = ""
-        elif cut and index == cut[0]:
-            text = text[: cut[1]]
-        per_page.append([s for s in shingles(normalized_words(text, keep_unmapped=True)) if UNMAPPED not in s])
+    per_page = shingles_per_page(page_texts(pdf))
     count: Counter = Counter()
     for page_shingles in per_page:
         for shingle in set(page_shingles):

@@ -123,7 +123,8 @@ def as_printed(text_page, text: str) -> str:
     return "".join(out)
 
 
-def reference_shingles(pages: list[str]) -> list[str]:
+def shingles_per_page(pages: list[str]) -> list[list[str]]:
+    """Each page's 8-word shingles up to the last reference-list heading, none through an unmapped glyph."""
     cut: tuple[int, int] | None = None  # (page, offset) of the last reference-list heading
     for index, text in enumerate(pages):
         for match in BACK_MATTER.finditer(text):
@@ -135,6 +136,11 @@ def reference_shingles(pages: list[str]) -> list[str]:
         elif cut and index == cut[0]:
             text = text[: cut[1]]
         per_page.append([s for s in shingles(normalized_words(text, keep_unmapped=True)) if UNMAPPED not in s])
+    return per_page
+
+
+def reference_shingles(pages: list[str]) -> list[str]:
+    per_page = shingles_per_page(pages)
     pages_of: dict[str, set[int]] = defaultdict(set)
     for index, page_shingles in enumerate(per_page):
         for shingle in page_shingles:
