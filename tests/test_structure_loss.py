@@ -72,3 +72,13 @@ def test_two_columns_of_a_page_of_equations_are_read_apart():
     prose = _prose(_paper("srep2015_ion_crystal_quantum_computation.pdf"), 3)
     assert "tracing over the phonon modes, with the evolution operator" in prose
     assert "Although mode structure is not altered by this overall renormalization, the discrepancy" in prose
+
+
+def test_words_after_a_slanted_or_overhanging_glyph_keep_their_space():
+    """An oblique made by skewing the upright font ("in vitro" in a review set in Open Sans) has boxes that hold
+    the slant's run, and a bold-italic f's ink reaches into the next word's box: the gaps looked closed, and the
+    words were glued ("invitroexperiments") or cut at the wrong place ("oft he")."""
+    review = _prose(_paper("deep_review_biomed_long122p.pdf"), 24)
+    assert "combinatorial in vitro experiments." in review
+    mnras = _document(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 1, 1)
+    assert mnras.title.startswith("Monthly Notices of the Royal Astronomical Society")
