@@ -82,3 +82,16 @@ def test_words_after_a_slanted_or_overhanging_glyph_keep_their_space():
     assert "combinatorial in vitro experiments." in review
     mnras = _document(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 1, 1)
     assert mnras.title.startswith("Monthly Notices of the Royal Astronomical Society")
+
+
+def test_a_code_listing_is_code_not_a_heading_or_prose():
+    """R commands and their output set in a monospaced face between paragraphs (Journal of Statistical Software)
+    were typed as headings, so each listing opened a section named after a command."""
+    document = _document(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
+    code = [p.text for p in document.passages if p.kind == "code"]
+    assert any(text.startswith("R> sourceCpp(") and "keep.data = TRUE)" in text for text in code)
+    assert not any(p.kind == "heading" and p.text.startswith("R>") for p in document.passages)
+    assert not any(p.section_path.startswith("R>") for p in document.passages)
+    assert "The codebook vectors of the trained map are shown in Figure 7." in _prose(
+        PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15
+    )
