@@ -86,12 +86,19 @@ def test_words_after_a_slanted_or_overhanging_glyph_keep_their_space():
 
 def test_a_code_listing_is_code_not_a_heading_or_prose():
     """R commands and their output set in a monospaced face between paragraphs (Journal of Statistical Software)
-    were typed as headings, so each listing opened a section named after a command."""
+    were typed as headings, so each listing opened a section named after a command and its text was lost. A
+    listing is read in its place (the body's own text in software papers and author guides), typed as code."""
     document = _document(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
     code = [p.text for p in document.passages if p.kind == "code"]
     assert any(text.startswith("R> sourceCpp(") and "keep.data = TRUE)" in text for text in code)
     assert not any(p.kind == "heading" and p.text.startswith("R>") for p in document.passages)
     assert not any(p.section_path.startswith("R>") for p in document.passages)
-    assert "The codebook vectors of the trained map are shown in Figure 7." in _prose(
-        PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15
-    )
+    prose = _prose(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
+    assert 'keep.data = TRUE) The codebook vectors of the trained map are shown in Figure 7.' in prose
+
+
+def test_prose_about_email_addresses_is_no_correspondence_line():
+    """A paragraph opening "Email addresses can be inserted ..." matched the correspondence cue ("E-mail address:")
+    and was typed as metadata."""
+    prose = _prose(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 2)
+    assert "Email addresses can be inserted with the" in prose

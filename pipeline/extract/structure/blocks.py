@@ -292,7 +292,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         text = block.raw_text
         if block is title:
             block.kind = "title"
-        elif is_code(block, typo, config):
+        elif is_code(block, typo, config) and not is_metadata(text, config):  # a DOI or URL line set in \url's face
             block.kind = "code"
         elif config.caption_pattern.match(text) and _is_caption(block, typo, config):
             block.kind = "caption"
@@ -513,8 +513,9 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
             block.level = rank + 1
 
 
-# set in the middle of a paragraph without ending it (a listing often stands inside a sentence: "as follows: ... where")
-ASIDE_KINDS = ("caption", "footnote", "metadata", "figure_text", "code")
+# set in the middle of a paragraph without ending it (not a listing: its text is read in its place, between the
+# parts of the sentence it stands in, "as follows: ... where")
+ASIDE_KINDS = ("caption", "footnote", "metadata", "figure_text")
 
 
 def _can_continue(first: Block, second: Block) -> bool:
