@@ -94,7 +94,7 @@ def test_a_code_listing_is_code_not_a_heading_or_prose():
     assert not any(p.kind == "heading" and p.text.startswith("R>") for p in document.passages)
     assert not any(p.section_path.startswith("R>") for p in document.passages)
     prose = _prose(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
-    assert 'keep.data = TRUE) The codebook vectors of the trained map are shown in Figure 7.' in prose
+    assert "keep.data = TRUE) The codebook vectors of the trained map are shown in Figure 7." in prose
 
 
 def test_prose_about_email_addresses_is_no_correspondence_line():
