@@ -14,8 +14,18 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, t
 DocumentStatus = Literal["ok", "failed", "skipped"]
 # metadata: DOI/URL, copyright and licence, correspondence and e-mail, received/accepted dates;
 # figure_text: words and numbers printed inside a figure (axis labels, tick values)
+# code: a listing, commands or program output set in a monospaced face apart from the prose
 PassageKind = Literal[
-    "title", "heading", "paragraph", "caption", "reference", "abbreviation", "footnote", "metadata", "figure_text"
+    "title",
+    "heading",
+    "paragraph",
+    "caption",
+    "reference",
+    "abbreviation",
+    "footnote",
+    "metadata",
+    "figure_text",
+    "code",
 ]
 Relation = Literal["advantage", "disadvantage", "effect"]
 Direction = Literal["increase", "decrease", "none"]

@@ -72,3 +72,33 @@ def test_two_columns_of_a_page_of_equations_are_read_apart():
     prose = _prose(_paper("srep2015_ion_crystal_quantum_computation.pdf"), 3)
     assert "tracing over the phonon modes, with the evolution operator" in prose
     assert "Although mode structure is not altered by this overall renormalization, the discrepancy" in prose
+
+
+def test_words_after_a_slanted_or_overhanging_glyph_keep_their_space():
+    """An oblique made by skewing the upright font ("in vitro" in a review set in Open Sans) has boxes that hold
+    the slant's run, and a bold-italic f's ink reaches into the next word's box: the gaps looked closed, and the
+    words were glued ("invitroexperiments") or cut at the wrong place ("oft he")."""
+    review = _prose(_paper("deep_review_biomed_long122p.pdf"), 24)
+    assert "combinatorial in vitro experiments." in review
+    mnras = _document(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 1, 1)
+    assert mnras.title.startswith("Monthly Notices of the Royal Astronomical Society")
+
+
+def test_a_code_listing_is_code_not_a_heading_or_prose():
+    """R commands and their output set in a monospaced face between paragraphs (Journal of Statistical Software)
+    were typed as headings, so each listing opened a section named after a command and its text was lost. A
+    listing is read in its place (the body's own text in software papers and author guides), typed as code."""
+    document = _document(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
+    code = [p.text for p in document.passages if p.kind == "code"]
+    assert any(text.startswith("R> sourceCpp(") and "keep.data = TRUE)" in text for text in code)
+    assert not any(p.kind == "heading" and p.text.startswith("R>") for p in document.passages)
+    assert not any(p.section_path.startswith("R>") for p in document.passages)
+    prose = _prose(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 14, 15)
+    assert "keep.data = TRUE) The codebook vectors of the trained map are shown in Figure 7." in prose
+
+
+def test_prose_about_email_addresses_is_no_correspondence_line():
+    """A paragraph opening "Email addresses can be inserted ..." matched the correspondence cue ("E-mail address:")
+    and was typed as metadata."""
+    prose = _prose(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 2)
+    assert "Email addresses can be inserted with the" in prose

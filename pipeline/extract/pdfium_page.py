@@ -545,7 +545,12 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         left, right, box_top, box_bottom = rect.left, rect.right, rect.top, rect.bottom
         # The loose box's extent along the writing direction is the advance width (in the displayed page's space).
         if b == 0.0 or abs(b) <= 1e-6 * abs(a):
-            adv = abs((right - left) * ta + (box_top - box_bottom) * tc) / abs(a) if a else 0.0
+            width = abs((right - left) * ta + (box_top - box_bottom) * tc)
+            if c and d:
+                # a slanted face drawn by a skewed matrix (an oblique made from the upright font): the box holds the
+                # slant's run across its height besides the advance, which would close every gap after the glyph
+                width -= abs(c / d) * abs((right - left) * tb + (box_top - box_bottom) * td)
+            adv = max(0.0, width) / abs(a) if a else 0.0
         elif a == 0.0 or abs(a) <= 1e-6 * abs(b):
             adv = abs((right - left) * tb + (box_top - box_bottom) * td) / abs(b)
         else:
@@ -644,6 +649,8 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
     font_size = (a * a + b * b) ** 0.5 * before.get("font_size", 0.0)
     if before["upright"]:
         gap, across = after["x0"] - before["x1"], abs(after["top"] - before["top"])
+        # a slanted glyph's box reaches over the slant's run at its top: the gap at the baseline is wider
+        gap += abs(before["matrix"][2]) * before.get("font_size", 0.0)
     else:
         gap, across = after["top"] - before["bottom"], abs(after["x0"] - before["x0"])
         if gap < 0:
@@ -656,7 +663,8 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
     space.pop("hidden", None)
     space["text"] = " "
     if before["upright"]:
-        space["x0"], space["x1"] = before["x1"], after["x0"]
+        # where the ink of the glyph before overhangs the next one (a hooked f), the space still sorts before it
+        space["x0"], space["x1"] = min(before["x1"], after["x0"]), after["x0"]
     return space
 
 

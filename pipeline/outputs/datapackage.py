@@ -57,7 +57,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "doc_id": DOC_ID,
         "passage_id": "Index of the passage in reading order.",
         "kind": "title, heading, paragraph, caption, reference, abbreviation, footnote, metadata (DOI/URL, licence,"
-        " correspondence, dates, keyword lists) or figure_text (words printed inside a figure).",
+        " correspondence, dates, keyword lists), figure_text (words printed inside a figure) or code (a listing"
+        " in a monospaced face).",
         "section_path": "Headings above the passage, outermost first, joined by ' > '.",
         "page": "1-based page number.",
         "x0": "Left edge of the passage on the page, in PDF points.",

@@ -292,6 +292,8 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         text = block.raw_text
         if block is title:
             block.kind = "title"
+        elif is_code(block, typo, config) and not is_metadata(text, config):  # a DOI or URL line set in \url's face
+            block.kind = "code"
         elif config.caption_pattern.match(text) and _is_caption(block, typo, config):
             block.kind = "caption"
         elif _looks_like_heading(block, typo, config):
@@ -417,6 +419,25 @@ def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str 
     return text if bolder and (capitals or section_name(text) in config.top_level_sections) else None
 
 
+def _monospaced(font: str, config: LayoutConfig) -> bool:
+    name = font.lower().split("+")[-1]
+    return any(marker in name for marker in config.monospace_font_markers)
+
+
+def is_code(block: Block, typo: Typography, config: LayoutConfig) -> bool:
+    """A code listing, commands or program output: nearly all its characters in a monospaced face, in a document
+    whose body is not. Set apart from the prose in a face of its own, it read as a heading (a short listing) or as
+    prose; code named inside a sentence leaves most of the block in the body's face."""
+    if _monospaced(typo.body_font, config):
+        return False
+    total = monospaced = 0
+    for line in block.lines:
+        for word in line.words:
+            total += len(word.text)
+            monospaced += len(word.text) if _monospaced(word.fontname, config) else 0
+    return total > 0 and monospaced >= 0.8 * total
+
+
 def is_metadata(text: str, config: LayoutConfig) -> bool:
     """Front and back matter that is no prose: a block opening with a metadata cue (DOI, licence, correspondence,
     dates), a short block with an e-mail address (affiliations and correspondence), or a short one mostly link."""
@@ -492,7 +513,8 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
             block.level = rank + 1
 
 
-# set in the middle of a paragraph without ending it
+# set in the middle of a paragraph without ending it (not a listing: its text is read in its place, between the
+# parts of the sentence it stands in, "as follows: ... where")
 ASIDE_KINDS = ("caption", "footnote", "metadata", "figure_text")
 
 
@@ -568,10 +590,13 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     open_paragraph: Block | None = None
     cut_offs: list[Block] = []  # paragraphs cut at their region's end that nothing has continued yet, latest last
     for block in blocks:
+        first = block.lines[0]
+        if block.kind == "code" and result and result[-1].kind == "code" and result[-1].lines[-1].page == first.page:
+            result[-1].lines.extend(block.lines)  # one listing, whose lines the paragraph breaks had cut apart
+            continue
         if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
             continue
-        first = block.lines[0]
         if (
             block.kind == "paragraph"
             and first.text[:1].islower()

@@ -47,6 +47,7 @@ class LayoutConfig:
     caption_pattern: re.Pattern
     bold_font_markers: tuple[str, ...]
     medium_font_markers: tuple[str, ...]
+    monospace_font_markers: tuple[str, ...]
     exponent_units: frozenset[str]
     header_band_share: float
     header_min_pages: int
@@ -71,6 +72,7 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         caption_pattern=caption,
         bold_font_markers=tuple(data["bold_font_markers"]),
         medium_font_markers=tuple(data["medium_font_markers"]),
+        monospace_font_markers=tuple(data.get("monospace_font_markers", [])),
         exponent_units=frozenset(data["exponent_units"]),
         header_band_share=float(data["header_band_share"]),
         header_min_pages=int(data["header_min_pages"]),
