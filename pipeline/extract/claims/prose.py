@@ -265,6 +265,8 @@ class Discourse:
     claimed_topic: bool = False  # the previous sentence made an (dis)advantage claim about the topic
     claims_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
     open_list: tuple[str, str] | None = None  # (owner, relation) of a cue ending in ":" whose items follow
+    taxon: str = ""  # last binomial name written ("Melissa officinalis", "G. hederacea"), for "the plant"
+    method_names: set[str] = field(default_factory=set)  # names the document gives a method ("VESPA, software ...")
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
         """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
+from pipeline.extract.claims.guard import is_content_object
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
     CUE_EXTENSION,
@@ -829,6 +830,9 @@ def _object_parts(
         members = [c for c in such.children if c.dep_ == "pobj"]
         if members:
             return _object_parts(members[0], direction, context, cues, drop)
+    nested = _such_as_in_of_phrase(obj, direction, context, cues, drop)
+    if nested:
+        return nested
     for child in obj.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
             direction = cues.modifier_direction[child.lower_]
@@ -848,7 +852,10 @@ def _object_parts(
         own -= {t.i for h in heads[index + 1 :] for t in h.subtree}
         own -= drop
         own = {i for i in own if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i) and doc[i].text != ","}
-        own -= {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        relative = {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        if not is_content_object(span_text(doc, own - relative)):
+            relative = set()  # "inhibited the time mice spent licking": a bare measure noun is named by its clause
+        own -= relative
         # "these events leading to increased expression": a participle clause is a further effect, not the object
         own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
         parts.append((head, own))
@@ -863,6 +870,34 @@ def _object_parts(
         distributed = _distribute_of_list(head, own)
         texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
     return [(t, d) for t, d in texts if t]
+
+
+def _such_as_in_of_phrase(
+    obj: Token, direction: str, context: SentenceContext, cues: ClaimCues, drop: set[int]
+) -> list[tuple[str, str]]:
+    """ "increased the concentration of antioxidant enzymes such as SOD, catalase, and GSH" → "concentration of SOD",
+    "concentration of catalase", "concentration of GSH": the measure is said of each listed example."""
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    such = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"), None) if noun is not None else None
+    if such is None or obj.doc[such.i - 1].lower_ != "such":
+        return []
+    doc = obj.doc
+    before = span_text(doc, [t.i for t in obj.subtree if t.i < of.i and t.i not in drop and t.dep_ != "det"])
+    # the items read from the tokens, split at commas and "and"/"or" (lists of names are often parsed as appositions)
+    tail = sorted(t.i for t in such.subtree if t.i > such.i)
+    tail += _stray_list_items(doc, tail[-1] + 1) if tail else []
+    items: list[list[int]] = [[]]
+    for i in tail:
+        if doc[i].text == "," or doc[i].lower_ in ("and", "or"):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(i)
+    items = [item for item in items if item]
+    if len(items) < 2 or any(len(item) > 4 for item in items):
+        return []
+    return [(f"{before} of {span_text(doc, item)}", direction) for item in items]
 
 
 def _participle_direction(head: Token, own: set[int], direction: str, cues: ClaimCues) -> tuple[set[int], str]:
