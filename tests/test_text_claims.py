@@ -609,3 +609,17 @@ def test_a_measure_noun_keeps_its_relative_clause_as_the_object(recall_classes):
 def test_a_measure_of_a_such_as_list_is_said_of_each_example(recall_classes):
     objects = {c.object for c in recall_classes if c.subject == "Pretreatment with baicalein"}
     assert {"concentration of SOD", "concentration of catalase", "concentration of GSH"} <= objects
+
+
+def test_a_gerund_subject_acts_as_a_whole_and_a_misread_reported_clause_is_read():
+    claims = text_claims(
+        # bmj2015 (gold/dev), p1; the compound "cessation" names the measure, it is no direction word
+        "Adding a physical activity intervention to behavioural smoking cessation support for pregnant women did not "
+        "increase cessation rates at end of pregnancy.",
+        # deep_review_biomed_long122p (gold/dev), p46: the parser reads "that ... improved calibration" as a noun phrase
+        "Recently, McClure and Kriegeskorte observed that test-time sampling improved calibration of the "
+        "probabilistic predictions.",
+    )
+    adding = [c for c in claims if c.subject.startswith("Adding a physical activity intervention")]
+    assert adding and adding[0].object == "cessation rates" and adding[0].negated
+    assert _has(claims, "test-time sampling", "effect", "calibration of the probabilistic predictions")

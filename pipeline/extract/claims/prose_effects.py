@@ -231,6 +231,9 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
     as an adjective of the object, the noun phrase before it is the subject and the modified noun the object."""
     sent = context.sent
     clause_deps = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl")
+    reported = _misread_reported_clause(context, discourse, cues)
+    if reported:
+        return reported
     if sent.root.pos_ not in ("NOUN", "PROPN") or any(
         t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps for t in sent
     ):
@@ -246,6 +249,33 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
         obj = token.head
         dropped = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
         text = span_text(sent.doc, {t.i for t in obj.subtree if t.i > token.i and t.i not in dropped})
+        return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
+    return []
+
+
+def _misread_reported_clause(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X observed that test-time sampling improved calibration of the predictions": the parser may read the
+    reported clause as one noun phrase ("that" a determiner, the effect verb an adjective of the object). A past
+    participle of an effect verb right after a noun, inside the object of a reporting verb that opens with "that",
+    is the clause's verb: the words between "that" and it are the subject, its noun the object."""
+    sent = context.sent
+    for token in sent:
+        direction = cues.effect_direction.get(token.lemma_.lower())
+        if not direction or direction == "none" or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN"):
+            continue
+        obj = token.head
+        if obj.i <= token.i or obj.dep_ not in ("dobj", "obj") or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]:
+            continue
+        that = next((t for t in obj.subtree if t.lower_ == "that" and t.i < token.i), None)
+        if that is None or that.i != obj.left_edge.i or sent.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject_tokens = [t for t in sent.doc[that.i + 1 : token.i] if not t.is_punct or t.text == "-"]
+        subject = _agent_text(subject_tokens, context, cues, discourse) or span_text(
+            sent.doc, [t.i for t in subject_tokens if t.dep_ != "det"]
+        )
+        if not subject or len(subject.split()) > 8:
+            continue
+        text = span_text(sent.doc, [t.i for t in obj.subtree if t.i > token.i])
         return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
     return []
 
@@ -361,6 +391,9 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 continue
         if subjects and not relative:
             subject = _dosed(subjects[0])
+            practice = _gerund_practice(subject, cues)
+            if practice:
+                return practice
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
@@ -406,6 +439,19 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
+
+
+def _gerund_practice(subject: Token, cues: ClaimCues) -> str:
+    """ "Adding a physical activity intervention to behavioural support did not increase cessation rates": a gerund
+    clause as subject names the practice that acts, as a whole (not a name inside it); a question studied
+    ("investigating X") is none."""
+    if subject.tag_ != "VBG" or subject.dep_ not in ("csubj", "nsubj") or subject.pos_ != "VERB":
+        return ""
+    if subject.lemma_.lower() in cues.raw["inquiry_verbs"] or subject.lemma_.lower() in cues.raw["reporting_verbs"]:
+        return ""
+    tokens = [t.i for t in subject.subtree if t.dep_ not in ("relcl", "advcl") and not t.is_punct or t.text == "-"]
+    text = span_text(subject.doc, tokens)
+    return text if 1 < len(text.split()) <= 14 else ""
 
 
 def _dosed(head: Token) -> Token:
@@ -834,7 +880,12 @@ def _object_parts(
     if nested:
         return nested
     for child in obj.children:
-        if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.lower_ in cues.modifier_direction
+            and child.i < obj.i
+            and not (child.dep_ == "compound" and child.pos_ == "NOUN")  # "cessation rates": the measure's name
+        ):
             direction = cues.modifier_direction[child.lower_]
             drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
     prefix = ""
