@@ -48,6 +48,7 @@ from pipeline.extract.claims.prose_advantages import (
     colon_list_claims,
     cue_noun_claims,
     defined_method_names,
+    main_method_name,
     evaluative_claims,
     is_harm_noun,
     method_effects_as_evaluations,
@@ -71,12 +72,13 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     matchers = matchers_for(first_doc.vocab, cues, AliasDocMaker(nlp, first_doc))
     sentence_index = {s.start: s for s in annotated.sentences}
     method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
-    discourse = Discourse(method_names=method_names)
+    main = main_method_name([doc for _, doc in annotated.docs], method_names)
+    discourse = Discourse(method_names=method_names, main_method=main)
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
             continue
         if passage.section_path != discourse.section:
-            discourse = Discourse(section=passage.section_path, method_names=method_names)
+            discourse = Discourse(section=passage.section_path, method_names=method_names, main_method=main)
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
         frames = _dependency_frames(doc, matchers)
