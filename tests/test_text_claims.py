@@ -623,3 +623,12 @@ def test_a_gerund_subject_acts_as_a_whole_and_a_misread_reported_clause_is_read(
     adding = [c for c in claims if c.subject.startswith("Adding a physical activity intervention")]
     assert adding and adding[0].object == "cessation rates" and adding[0].negated
     assert _has(claims, "test-time sampling", "effect", "calibration of the probabilistic predictions")
+
+
+def test_a_thing_provided_without_the_doing_is_no_capability_claim():
+    # peerjcs2017 (gold/dev), p7: the provided function is named, its merit is in the relative clause
+    claims = text_claims(
+        "We present VESPA, software capable of automating a selective pressure analysis using codeML.",
+        "VESPA provides the “metal_compare” function, which allows alignments for a gene family to be compared.",
+    )
+    assert not any(c.object.lower().replace("“", "").replace("”", "") == "metal_compare function" for c in claims)

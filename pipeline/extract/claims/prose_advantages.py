@@ -488,9 +488,12 @@ def _evaluated_parts(
     if whole_clause:
         parts = [piece for part in parts for piece in _split_tokens(part, doc)]
     polarities = [_polarity(tokens, context, cues) for tokens in parts]
+    by_capability = capable and not sum(polarities)
     total = sum(polarities) or (1 if capable else 0)
     claims = []
     for tokens, polarity in zip(parts, polarities, strict=True):
+        if by_capability and verb not in tokens:
+            continue  # "provides the metal_compare function": the thing provided, without the doing, says nothing
         # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
         polarity = polarity or total
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
