@@ -72,7 +72,8 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     matchers = matchers_for(first_doc.vocab, cues, AliasDocMaker(nlp, first_doc))
     sentence_index = {s.start: s for s in annotated.sentences}
     method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
-    main = main_method_name([doc for _, doc in annotated.docs], method_names)
+    docs = [doc for _, doc in annotated.docs]
+    main = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
     discourse = Discourse(method_names=method_names, main_method=main)
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):

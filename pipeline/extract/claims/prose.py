@@ -273,6 +273,8 @@ class Discourse:
         """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although
         UC is the gold standard, it is slow"), else for "the <head>" the last mention with that head, else the
         topic of the section."""
+        if head and self.main_method and head in load_cues().raw["evaluation"]["tool_heads"]:
+            return self.main_method  # "the package", "the software": the tool the paper presents
         specific = head and head not in ("method", "technique", "approach", "technology", "strategy")
         if context is not None and position >= 0:
             earlier = [m for m in subject_mentions(context) if m.end <= position]

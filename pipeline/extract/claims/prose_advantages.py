@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.properties import split_properties
 from pipeline.extract.claims.prose import (
     CUE_EXTENSION,
@@ -411,7 +412,7 @@ def _states_capability(verb: Token, owner: str, discourse: Discourse, cues: Clai
     return lemma in evaluation["provision_verbs"] or _with_capability_modal(verb, cues)
 
 
-def defined_method_names(docs: list[Doc], cues: ClaimCues) -> set[str]:
+def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = False) -> set[str]:
     """Names a document gives a method, tool or model no lexicon lists, read from how it introduces them: a name in
     apposition to a method-like noun ("We present VESPA, software capable of ...", "the method, DeepCare,"), a name
     called so ("a gated RNN method called MHCnuggets"), a name with a method-like noun after it ("the VESPA
@@ -420,10 +421,23 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues) -> set[str]:
     # not "system", "assay", "treatment": a gene's "efflux system" or a drug's "therapy" is no method of the paper
     heads = set(cues.raw["method_like_heads"]) | {"method", "technique", "approach", "technology", "strategy"}
     tools = set(cues.raw["evaluation"]["tool_heads"])  # "the VESPA pipeline": a head that only a tool takes
+    heads = tools if tools_only else heads  # a paper's own tool is introduced as software, a package, a pipeline
+
+    def is_tool(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in tools
+
+    vocabulary = general_words()
 
     def is_name(token: Token) -> bool:
         shaped = any(ch.isupper() or ch.isdigit() for ch in token.text[1:]) and token.text[0].isalnum()
-        return token.pos_ in ("PROPN", "NOUN") and shaped and token.ent_type_ not in ("PERSON", "GPE", "ORG")
+        # "the kohonen package": a word general English does not know, before a tool's head noun, names the tool
+        coined = token.dep_ == "compound" and token.head.lemma_.lower() in tools and token.is_alpha
+        coined = coined and len(token.text) > 3 and bool(vocabulary) and token.lower_ not in vocabulary
+        return token.pos_ in ("PROPN", "NOUN", "ADJ") and (shaped or coined) and token.ent_type_ not in (
+            "PERSON",
+            "GPE",
+            "ORG",
+        )
 
     def is_head(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in heads
@@ -431,7 +445,7 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues) -> set[str]:
     names: set[str] = set()
     for doc in docs:
         for token in doc:
-            if not is_name(token) or token.dep_ == "compound" and not is_head(token.head):
+            if not is_name(token) or token.dep_ == "compound" and not is_head(token.head) and not is_tool(token.head):
                 continue
             head = token.head
             apposed = token.dep_ == "appos" and is_head(head) or any(
@@ -456,8 +470,9 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues) -> set[str]:
 
 
 def main_method_name(docs: list[Doc], names: set[str]) -> str:
-    """The method a paper presents: a name it gives a method that it writes far more often than any other (at least
-    eight times, three times the next), which "the software" or "the method" then means when nothing nearer does."""
+    """The tool a paper presents: a name it gives a tool (software, package, pipeline) that it writes far more often
+    than any other (at least eight times, three times the next), which "the software" or "the method" then means when
+    nothing nearer does."""
     counts = Counter(t.text for doc in docs for t in doc if t.text in names)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 8 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
