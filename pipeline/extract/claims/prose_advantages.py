@@ -648,6 +648,8 @@ def _evaluated_owner(
         [m for m in mentions_in({t.i for t in tokens}, context, allow_modifiers=False) if _heads(m, subject)]
     )
     if mention and subject.lemma_.lower() not in cues.good_attributes | cues.bad_attributes:
+        if subject.text in discourse.method_names and not (mention.start <= subject.i < mention.end):
+            return subject.text, False  # "MHCnuggets—the recurrent neural network—was ...": the name, not its class
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
