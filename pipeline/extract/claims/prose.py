@@ -273,8 +273,11 @@ class Discourse:
         """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although
         UC is the gold standard, it is slow"), else for "the <head>" the last mention with that head, else the
         topic of the section."""
-        if head and self.main_method and head in load_cues().raw["evaluation"]["tool_heads"]:
-            return self.main_method  # "the package", "the software": the tool the paper presents
+        if head and head in load_cues().raw["evaluation"]["tool_heads"]:
+            # "the package", "the software": the tool the paper presents, or the last one named with that noun; not
+            # the section's topic (a tool noun can point at a tool the topic only uses)
+            named = [text for text in reversed(self.recent) if head in text.lower()]
+            return self.main_method or (named[0] if named else "")
         specific = head and head not in ("method", "technique", "approach", "technology", "strategy")
         if context is not None and position >= 0:
             earlier = [m for m in subject_mentions(context) if m.end <= position]
