@@ -68,6 +68,17 @@ def test_generic_heads_and_quantities_are_not_subjects(subject):
     assert not is_content_subject(subject)
 
 
+@pytest.mark.parametrize("subject", ["model", "the model", "this approach", "the software", "Network", "design"])
+def test_an_unresolved_method_head_is_not_a_subject(subject):
+    # dev extras seen: "model → still displayed poor performance", "design → enables users to ...", "Network → ..."
+    assert not is_content_subject(subject)
+
+
+@pytest.mark.parametrize("subject", ["deep survival analysis model", "VESPA", "the kohonen package", "2.5D CNNs"])
+def test_a_named_or_modified_method_is_a_subject(subject):
+    assert is_content_subject(subject)
+
+
 @pytest.fixture(scope="module")
 def effect_passage():
     return text_claims(

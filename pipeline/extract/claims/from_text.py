@@ -47,11 +47,14 @@ from pipeline.extract.claims.prose_advantages import (
     absent_harm_claims,
     colon_list_claims,
     cue_noun_claims,
+    defined_method_names,
+    main_method_name,
     evaluative_claims,
     is_harm_noun,
     method_effects_as_evaluations,
     neutral_list_claims,
 )
+from pipeline.extract.claims.prose_activities import taxon_names
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
@@ -68,12 +71,15 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     nlp = nlp or load_pipeline()
     matchers = matchers_for(first_doc.vocab, cues, AliasDocMaker(nlp, first_doc))
     sentence_index = {s.start: s for s in annotated.sentences}
-    discourse = Discourse()
+    method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
+    docs = [doc for _, doc in annotated.docs]
+    main = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    discourse = Discourse(method_names=method_names, main_method=main)
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
             continue
         if passage.section_path != discourse.section:
-            discourse = Discourse(section=passage.section_path)
+            discourse = Discourse(section=passage.section_path, method_names=method_names, main_method=main)
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
         frames = _dependency_frames(doc, matchers)
@@ -126,6 +132,8 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
             # A participle before its noun describes it ("stabilizing agents"), also when the parser made it a verb
             # conjoined to the nouns of a list ("A, B, and stabilizing agents"): not a verb of the clause.
             continue
+        if lemma == "advantage" and token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() == "take":
+            continue  # "allows the user to take advantage of ...": an idiom of using, not a cue noun
         if token.pos_ in ("NOUN", "PROPN") and lemma in cues.advantage:
             token._.set(CUE_EXTENSION, "advantage")
         elif token.pos_ in ("NOUN", "PROPN") and (lemma in cues.disadvantage or is_harm_noun(token, cues)):
@@ -260,6 +268,7 @@ def _update_discourse(context: SentenceContext, discourse: Discourse, found: lis
         else:
             discourse.effect_subject = claim.subject
     discourse.salient = _salient(sent, cues) or discourse.salient
+    discourse.taxon = (taxon_names(sent) or [discourse.taxon])[-1]
 
 
 def _salient(sent: Span, cues: ClaimCues) -> str:

@@ -263,6 +263,9 @@ def _general_words() -> frozenset[str]:
     return general_vocabulary(layout.get("vocabulary_package", ""))
 
 
+general_words = _general_words  # the same list, for the extractors (what general English knows)
+
+
 def _directive(sent, tokens, words: SentenceGuardWords) -> bool:
     """An instruction to the reader: second person, "please", an imperative main verb, a deontic modal whose subject
     is a writer or reader ("authors should ..."), or a mandative subjunctive ("X requires that headings be set")."""

@@ -265,11 +265,19 @@ class Discourse:
     claimed_topic: bool = False  # the previous sentence made an (dis)advantage claim about the topic
     claims_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
     open_list: tuple[str, str] | None = None  # (owner, relation) of a cue ending in ":" whose items follow
+    taxon: str = ""  # last binomial name written ("Melissa officinalis", "G. hederacea"), for "the plant"
+    method_names: set[str] = field(default_factory=set)  # names the document gives a method ("VESPA, software ...")
+    main_method: str = ""  # the one method a paper presents, when its name dominates ("VESPA" in the VESPA paper)
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
         """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although
         UC is the gold standard, it is slow"), else for "the <head>" the last mention with that head, else the
         topic of the section."""
+        if head and head in load_cues().raw["evaluation"]["tool_heads"]:
+            # "the package", "the software": the tool the paper presents, or the last one named with that noun; not
+            # the section's topic (a tool noun can point at a tool the topic only uses)
+            named = [text for text in reversed(self.recent) if head in text.lower()]
+            return self.main_method or (named[0] if named else "")
         specific = head and head not in ("method", "technique", "approach", "technology", "strategy")
         if context is not None and position >= 0:
             earlier = [m for m in subject_mentions(context) if m.end <= position]
@@ -281,7 +289,7 @@ class Discourse:
             for text in reversed(self.recent):
                 if head in text.lower():
                     return text
-        return self.topic
+        return self.topic or self.main_method
 
 
 @dataclass
@@ -325,7 +333,9 @@ def anaphor_head(tokens: list[Token], cues: ClaimCues) -> str | None | bool:
         lower = token.lower_
         if lower in cues.anaphor_pronouns and token.pos_ == "PRON":
             return ""
-        if token.lemma_.lower() in cues.method_heads and token.pos_ == "NOUN":
+        # "the software", "this pipeline": a tool's head noun points back like a method's
+        tool = token.lemma_.lower() in cues.raw["evaluation"]["tool_heads"]
+        if (token.lemma_.lower() in cues.method_heads or tool) and token.pos_ == "NOUN":
             determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
             if determiners and determiners[0] in cues.anaphor_determiners:
                 return token.lemma_.lower()

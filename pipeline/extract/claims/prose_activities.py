@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.properties import split_properties
 from pipeline.extract.claims.prose import (
     ClaimCues,
@@ -236,6 +237,9 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
         return ""
     if any(c.dep_ not in ("det",) or c.lower_ not in ("the", "this", "these", "that", "such") for c in head.children):
         return ""
+    if lemma in TAXON_HEADS:
+        # "the plant", "this species": the organism last named by its binomial, not a compound or extract named since
+        return discourse.taxon
     for candidate in [discourse.effect_subject, *reversed(discourse.recent)]:
         if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
             if len(candidate.split()) > 1:
@@ -246,6 +250,30 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
     if discourse.effect_subject:
         return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
     return ""
+
+
+TAXON_HEADS = {"plant", "herb", "species", "shrub", "tree"}  # nouns that point back to an organism
+
+
+def taxon_names(sent) -> list[str]:
+    """Binomial names as written, by their typography: a capitalised genus or its initial ("Melissa", "G.") followed by
+    a lower-case epithet with a Latin ending that general English does not know ("officinalis", "hederacea")."""
+    vocabulary = general_words()
+    found = []
+    tokens = list(sent)
+    for genus, epithet in zip(tokens, tokens[1:]):
+        initial = len(genus.text) == 2 and genus.text[0].isupper() and genus.text[1] == "."
+        # taggers misread Latin ("Melissa officinalis" as two adjectives): the genus is any capitalised content word
+        capitalised = genus.text.istitle() and genus.is_alpha and len(genus.text) > 3
+        capitalised = capitalised and genus.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "ADV")
+        latin = epithet.lower_.endswith(("is", "us", "a", "um", "ae", "ii", "i", "es"))
+        if not (initial or capitalised) or not (epithet.is_lower and epithet.is_alpha and len(epithet.text) > 4 and latin):
+            continue
+        if epithet.lower_ in ("subsp", "spp", "ssp", "var", "cv"):
+            continue  # "L. subsp.": an author's initial before a rank
+        if vocabulary and epithet.lower_ not in vocabulary and genus.lower_ not in ("the", "this", "these"):
+            found.append(f"{genus.text} {epithet.text}")
+    return found
 
 
 def _names_agent(text: str, cues: ClaimCues) -> bool:

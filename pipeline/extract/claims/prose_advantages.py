@@ -9,10 +9,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.properties import split_properties
 from pipeline.extract.claims.prose import (
     CUE_EXTENSION,
@@ -312,6 +315,7 @@ def evaluative_claims(
             lemma in cues.definition_verbs
             and (lemma not in cues.raw["evaluation"]["predicate_noun_verbs"] or _states_an_aim(verb, cues))
             and not _judged_manner(verb, cues)
+            and not (_active_verb(verb) and _with_capability_modal(verb, cues))  # "X can perform Y": an ability
         ):
             continue  # "X represents a valuable technique" still predicates an evaluated noun (_predicate_noun)
         if any(
@@ -334,7 +338,8 @@ def evaluative_claims(
             continue  # "X improves Y" is an effect; "X does not affect Y", "X is limited by Y" evaluate X
         if lemma in cues.result_verbs and lexicon_type(owner) != "method" and not harm:
             continue  # "hypoxia leads to ..." is an effect; "ultrafiltration may cause vesicle deformation" a drawback
-        found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues)
+        capable = not whole_clause and _states_capability(verb, owner, discourse, cues)
+        found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues, capable)
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
     return claims
@@ -382,8 +387,107 @@ def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
     return any(c.dep_ in ("acl", "relcl") and any(k.lower_ == "to" for k in c.children) for c in noun.children)
 
 
+def _active_verb(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _states_capability(verb: Token, owner: str, discourse: Discourse, cues: ClaimCues) -> bool:
+    """ "VESPA can perform both lineage-site and site-specific analyses", "X is able to handle ...", "the tool
+    supplies an assessment of false positives": what a method can do (a modal of ability over a verb with an object)
+    or provides (a verb of provision) is a strength even with no evaluative word. Only for a method: a lexicon
+    method, a method-like head, or a name the document gives a method; not an effect verb (read as an effect or a
+    measure), a verb of demand ("can take days"), a result verb ("can cause") or a negated one."""
+    if not owner or not (_names_method(owner, cues) or owner in discourse.method_names):
+        return False
+    lemma = verb.lemma_.lower()
+    evaluation = cues.raw["evaluation"]
+    if verb.pos_ != "VERB" or verb_negated(verb, cues) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if lemma in cues.effect_direction or lemma in cues.demand_verbs or lemma in cues.result_verbs:
+        return False
+    if lemma in cues.raw["reporting_verbs"] or lemma in cues.definition_verbs and not _with_capability_modal(verb, cues):
+        return False
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    return lemma in evaluation["provision_verbs"] or _with_capability_modal(verb, cues)
+
+
+def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = False) -> set[str]:
+    """Names a document gives a method, tool or model no lexicon lists, read from how it introduces them: a name in
+    apposition to a method-like noun ("We present VESPA, software capable of ...", "the method, DeepCare,"), a name
+    called so ("a gated RNN method called MHCnuggets"), a name with a method-like noun after it ("the VESPA
+    pipeline"), or "<name> is a <method-like noun>". A name is a word written with inner capitals or digits or a
+    proper noun ("VESPA", "MHCflurry", "HLA-CNN")."""
+    # not "system", "assay", "treatment": a gene's "efflux system" or a drug's "therapy" is no method of the paper
+    heads = set(cues.raw["method_like_heads"]) | {"method", "technique", "approach", "technology", "strategy"}
+    tools = set(cues.raw["evaluation"]["tool_heads"])  # "the VESPA pipeline": a head that only a tool takes
+    heads = tools if tools_only else heads  # a paper's own tool is introduced as software, a package, a pipeline
+
+    def is_tool(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in tools
+
+    vocabulary = general_words()
+
+    def is_name(token: Token) -> bool:
+        shaped = any(ch.isupper() or ch.isdigit() for ch in token.text[1:]) and token.text[0].isalnum()
+        # "the kohonen package": a word general English does not know, before a tool's head noun, names the tool
+        coined = token.dep_ == "compound" and token.head.lemma_.lower() in tools and token.is_alpha
+        coined = coined and len(token.text) > 3 and bool(vocabulary) and token.lower_ not in vocabulary
+        return token.pos_ in ("PROPN", "NOUN", "ADJ") and (shaped or coined) and token.ent_type_ not in (
+            "PERSON",
+            "GPE",
+            "ORG",
+        )
+
+    def is_head(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in heads
+
+    names: set[str] = set()
+    for doc in docs:
+        for token in doc:
+            if not is_name(token) or token.dep_ == "compound" and not is_head(token.head) and not is_tool(token.head):
+                continue
+            head = token.head
+            apposed = token.dep_ == "appos" and is_head(head) or any(
+                c.dep_ == "appos" and is_head(c) for c in token.children
+            )
+            # by the commas too, as parses of appositions vary: "VESPA, software capable of", "the method, DeepCare,"
+            after = [t for t in doc[token.i + 1 : token.i + 5]]
+            if len(after) > 1 and after[0].text == ",":
+                words = list(itertools.takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NOUN"), after[1:]))
+                apposed = apposed or any(is_head(t) for t in words)
+            if token.i >= 2 and doc[token.i - 1].text == "," and is_head(doc[token.i - 2]):
+                apposed = True
+            called = token.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in ("call", "name", "term", "dub")
+            called = called and head.dep_ in ("acl", "relcl") and is_head(head.head)
+            labelled = token.dep_ == "compound" and head.lemma_.lower() in tools
+            copula = token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+                c.dep_ == "attr" and is_head(c) for c in head.children
+            )
+            if apposed or called or labelled or copula:
+                names.add(token.text)
+    return names
+
+
+def main_method_name(docs: list[Doc], names: set[str]) -> str:
+    """The tool a paper presents: a name it gives a tool (software, package, pipeline) that it writes far more often
+    than any other (at least eight times, three times the next), which "the software" or "the method" then means when
+    nothing nearer does."""
+    counts = Counter(t.text for doc in docs for t in doc if t.text in names)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 8 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
 def _evaluated_parts(
-    verb: Token, subject: Token | None, whole_clause: bool, owner: str, context: SentenceContext, cues: ClaimCues
+    verb: Token,
+    subject: Token | None,
+    whole_clause: bool,
+    owner: str,
+    context: SentenceContext,
+    cues: ClaimCues,
+    capable: bool = False,
 ) -> list[Claim]:
     doc = context.sent.doc
     parts = [
@@ -399,9 +503,12 @@ def _evaluated_parts(
     if whole_clause:
         parts = [piece for part in parts for piece in _split_tokens(part, doc)]
     polarities = [_polarity(tokens, context, cues) for tokens in parts]
-    total = sum(polarities)
+    by_capability = capable and not sum(polarities)
+    total = sum(polarities) or (1 if capable else 0)
     claims = []
     for tokens, polarity in zip(parts, polarities, strict=True):
+        if by_capability and verb not in tokens:
+            continue  # "provides the metal_compare function": the thing provided, without the doing, says nothing
         # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
         polarity = polarity or total
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
@@ -541,6 +648,8 @@ def _evaluated_owner(
         [m for m in mentions_in({t.i for t in tokens}, context, allow_modifiers=False) if _heads(m, subject)]
     )
     if mention and subject.lemma_.lower() not in cues.good_attributes | cues.bad_attributes:
+        if subject.text in discourse.method_names and not (mention.start <= subject.i < mention.end):
+            return subject.text, False  # "MHCnuggets—the recurrent neural network—was ...": the name, not its class
         return mention.text, False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
@@ -968,6 +1077,17 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     removal = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in cues.raw["evaluation"]["removal_verbs"]]
     if removal and removal[0].i in indices and removal[0].dep_ not in ("xcomp", "advcl", "acl", "relcl", "pcomp"):
         return -1 if removal[0].i in flipped else 1
+    # "is unique in its capacity to perform the complex set of tasks", "has the ability to learn ...": an ability noun
+    # with what it is able to do states a capability, whatever the words of the task say ("lacks the ability" flips)
+    abilities = [
+        t
+        for t in tokens
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in evaluation["ability_nouns"]
+        and any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in t.children)
+    ]
+    if abilities and abilities[0].i in indices:
+        return -1 if abilities[0].i in flipped else 1
     # "allows users to compare ...", "enables the analysis of large sample volumes": making something possible is a
     # strength, whatever the words of the thing made possible say
     # (with a thing made possible: a noun object, a clause or "for" phrase, not a cut-off "has enabled a broad")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
+from pipeline.extract.claims.guard import is_content_object
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
     CUE_EXTENSION,
@@ -230,6 +231,9 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
     as an adjective of the object, the noun phrase before it is the subject and the modified noun the object."""
     sent = context.sent
     clause_deps = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl")
+    reported = _misread_reported_clause(context, discourse, cues)
+    if reported:
+        return reported
     if sent.root.pos_ not in ("NOUN", "PROPN") or any(
         t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps for t in sent
     ):
@@ -245,6 +249,33 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
         obj = token.head
         dropped = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
         text = span_text(sent.doc, {t.i for t in obj.subtree if t.i > token.i and t.i not in dropped})
+        return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
+    return []
+
+
+def _misread_reported_clause(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "X observed that test-time sampling improved calibration of the predictions": the parser may read the
+    reported clause as one noun phrase ("that" a determiner, the effect verb an adjective of the object). A past
+    participle of an effect verb right after a noun, inside the object of a reporting verb that opens with "that",
+    is the clause's verb: the words between "that" and it are the subject, its noun the object."""
+    sent = context.sent
+    for token in sent:
+        direction = cues.effect_direction.get(token.lemma_.lower())
+        if not direction or direction == "none" or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN"):
+            continue
+        obj = token.head
+        if obj.i <= token.i or obj.dep_ not in ("dobj", "obj") or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]:
+            continue
+        that = next((t for t in obj.subtree if t.lower_ == "that" and t.i < token.i), None)
+        if that is None or that.i != obj.left_edge.i or sent.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject_tokens = [t for t in sent.doc[that.i + 1 : token.i] if not t.is_punct or t.text == "-"]
+        subject = _agent_text(subject_tokens, context, cues, discourse) or span_text(
+            sent.doc, [t.i for t in subject_tokens if t.dep_ != "det"]
+        )
+        if not subject or len(subject.split()) > 8:
+            continue
+        text = span_text(sent.doc, [t.i for t in obj.subtree if t.i > token.i])
         return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
     return []
 
@@ -360,6 +391,9 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
                 continue
         if subjects and not relative:
             subject = _dosed(subjects[0])
+            practice = _gerund_practice(subject, cues)
+            if practice:
+                return practice
             text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
@@ -405,6 +439,19 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
     if instrument:
         return instrument
     return _root_method(context)
+
+
+def _gerund_practice(subject: Token, cues: ClaimCues) -> str:
+    """ "Adding a physical activity intervention to behavioural support did not increase cessation rates": a gerund
+    clause as subject names the practice that acts, as a whole (not a name inside it); a question studied
+    ("investigating X") is none."""
+    if subject.tag_ != "VBG" or subject.dep_ not in ("csubj", "nsubj") or subject.pos_ != "VERB":
+        return ""
+    if subject.lemma_.lower() in cues.raw["inquiry_verbs"] or subject.lemma_.lower() in cues.raw["reporting_verbs"]:
+        return ""
+    tokens = [t.i for t in subject.subtree if t.dep_ not in ("relcl", "advcl") and not t.is_punct or t.text == "-"]
+    text = span_text(subject.doc, tokens)
+    return text if 1 < len(text.split()) <= 14 else ""
 
 
 def _dosed(head: Token) -> Token:
@@ -829,8 +876,16 @@ def _object_parts(
         members = [c for c in such.children if c.dep_ == "pobj"]
         if members:
             return _object_parts(members[0], direction, context, cues, drop)
+    nested = _such_as_in_of_phrase(obj, direction, context, cues, drop)
+    if nested:
+        return nested
     for child in obj.children:
-        if child.dep_ in ("amod", "compound") and child.lower_ in cues.modifier_direction and child.i < obj.i:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.lower_ in cues.modifier_direction
+            and child.i < obj.i
+            and not (child.dep_ == "compound" and child.pos_ == "NOUN")  # "cessation rates": the measure's name
+        ):
             direction = cues.modifier_direction[child.lower_]
             drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
     prefix = ""
@@ -848,7 +903,10 @@ def _object_parts(
         own -= {t.i for h in heads[index + 1 :] for t in h.subtree}
         own -= drop
         own = {i for i in own if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i) and doc[i].text != ","}
-        own -= {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        relative = {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+        if not is_content_object(span_text(doc, own - relative)):
+            relative = set()  # "inhibited the time mice spent licking": a bare measure noun is named by its clause
+        own -= relative
         # "these events leading to increased expression": a participle clause is a further effect, not the object
         own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
         parts.append((head, own))
@@ -863,6 +921,34 @@ def _object_parts(
         distributed = _distribute_of_list(head, own)
         texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
     return [(t, d) for t, d in texts if t]
+
+
+def _such_as_in_of_phrase(
+    obj: Token, direction: str, context: SentenceContext, cues: ClaimCues, drop: set[int]
+) -> list[tuple[str, str]]:
+    """ "increased the concentration of antioxidant enzymes such as SOD, catalase, and GSH" → "concentration of SOD",
+    "concentration of catalase", "concentration of GSH": the measure is said of each listed example."""
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    such = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"), None) if noun is not None else None
+    if such is None or obj.doc[such.i - 1].lower_ != "such":
+        return []
+    doc = obj.doc
+    before = span_text(doc, [t.i for t in obj.subtree if t.i < of.i and t.i not in drop and t.dep_ != "det"])
+    # the items read from the tokens, split at commas and "and"/"or" (lists of names are often parsed as appositions)
+    tail = sorted(t.i for t in such.subtree if t.i > such.i)
+    tail += _stray_list_items(doc, tail[-1] + 1) if tail else []
+    items: list[list[int]] = [[]]
+    for i in tail:
+        if doc[i].text == "," or doc[i].lower_ in ("and", "or"):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(i)
+    items = [item for item in items if item]
+    if len(items) < 2 or any(len(item) > 4 for item in items):
+        return []
+    return [(f"{before} of {span_text(doc, item)}", direction) for item in items]
 
 
 def _participle_direction(head: Token, own: set[int], direction: str, cues: ClaimCues) -> tuple[set[int], str]:
