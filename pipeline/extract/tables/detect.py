@@ -25,7 +25,7 @@ from pipeline.extract.tables.layout import (
 from pipeline.extract.tables.ruleless import row_boundaries, ruleless_table
 from pipeline.records import BBox, RawTable
 
-CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:S?\d|[IVXL]+\b)")
+CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
 SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
 
 
@@ -129,6 +129,7 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     xs = drop_empty_slivers(
         xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
     )
+    ys = drop_unruled_boundaries(view, xs, ys)
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
     ys = cut_at_rule_ends(view, xs, ys)
@@ -141,6 +142,22 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
         raw.n_header_rows = header_bands
         spread_header_labels(raw, view, xs, ys)
     return raw
+
+
+def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """A row boundary the line finder took from a small filled mark inside a cell (an overfull-line box of a draft,
+    a bullet square, a colour swatch) rather than a rule: no horizontal rule there covers half of any column. The
+    mark's top and bottom edges would cut every wrapped cell of its row into two rows."""
+    inner = [
+        y
+        for y in ys[1:-1]
+        if any(
+            abs((r[1] + r[3]) / 2 - y) <= SNAP and min(r[2], hi) - max(r[0], lo) >= 0.5 * (hi - lo)
+            for r in view.h_rules
+            for lo, hi in zip(xs, xs[1:], strict=False)
+        )
+    ]
+    return [ys[0], *inner, ys[-1]]
 
 
 def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:

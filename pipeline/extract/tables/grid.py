@@ -81,6 +81,13 @@ def build_raw_table(
             return raw
     if n_rows > 2 and not any(rows[-1]):
         return build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)  # an empty band under the body
+    # "Continued on next page" (or "Continued from previous page") set in a row of its own inside the frame of a
+    # ruled table cut by a page break: a mark that the table goes on, not a row of it.
+    for edge in (n_rows - 1, 0):
+        if n_rows >= 2 and continued_mark_row(rows[edge]):
+            raw = build_raw_table(page_number, view, xs, ys[:-1] if edge else ys[1:], ruled, strategy)
+            raw.continued = True
+            return raw
     if n_rows > 2 and (full_width(origin, n_rows - 1, n_cols) or titled_note_row(rows[-1], origin, n_rows - 1)):
         raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
         raw.notes = f"{' '.join(text for text in rows[-1] if text)} {raw.notes}".strip()
@@ -195,6 +202,15 @@ def spread_group_labels(raw: RawTable) -> None:
             for c in range(1, n_cols):
                 row[c] = None
                 raw.span_origin[r][c] = (r, 0)
+
+
+MAX_MARK_WORDS = 6
+
+
+def continued_mark_row(row: list[str | None]) -> bool:
+    """A row holding one short text only, which says the table is continued."""
+    texts = [text for text in row if text]
+    return len(texts) == 1 and len(texts[0].split()) <= MAX_MARK_WORDS and bool(CONTINUED_PATTERN.match(texts[0]))
 
 
 def titled_note_row(row: list[str | None], origin, r: int) -> bool:
@@ -342,6 +358,8 @@ def looks_like_table(raw: RawTable) -> bool:
     slots = [text for row in raw.rows for text in row if text is not None]
     filled = sum(1 for text in slots if text)
     n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
+    if n_rows == 1 and raw.continued and raw.ruled and n_cols >= 2 and filled >= 2:
+        return True  # a header row alone at a page end, marked as continued: its body is on the next page
     if n_rows < 2 or n_cols < 2 or filled < 4:
         return False
     # Sparse grids are tables when most rows fill several cells (presence/absence marks under row labels).
