@@ -22,7 +22,7 @@ from pipeline.extract.tables.layout import (
     inside,
     text_lines,
 )
-from pipeline.extract.tables.ruleless import row_boundaries, ruleless_table
+from pipeline.extract.tables.ruleless import headed_regions, row_boundaries, ruleless_table, ruleless_table_in
 from pipeline.records import BBox, RawTable
 
 CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
@@ -41,7 +41,8 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
     captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join(c["text"] for c in chars))]
     candidates = page.find_tables()
-    if not chars_by_frame or not (candidates or captioned):
+    headed = UPRIGHT in chars_by_frame and header_rules(page)
+    if not chars_by_frame or not (candidates or captioned or headed):
         return []
     edges = page.edges + image_rules(page)
     found: list[RawTable] = []
@@ -66,7 +67,32 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
             if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
                 found = [r for r in found if r not in ruled] + [raw]
+    if headed:
+        view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
+        taken = [r.bbox for r in found if not r.rotation]
+        for region in headed_regions(view, taken):
+            raw = ruleless_table_in(page, view, region)
+            if raw is not None and raw.number is None:
+                found.append(raw)
     return found
+
+
+HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above and right under it
+
+
+def header_rules(page: pdfplumber.page.Page) -> bool:
+    """Whether the page has a long horizontal rule with text close above it and close under it (a header rule
+    over a table's body), before any word is extracted: running heads and section rules have space under them."""
+    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 100]
+    if not rules:
+        return False
+    chars = page.chars
+    for rule in rules:
+        above = any(rule["top"] - HEADER_RULE_REACH <= c["bottom"] <= rule["top"] + 1 for c in chars)
+        below = above and any(rule["bottom"] - 1 <= c["top"] <= rule["bottom"] + HEADER_RULE_REACH for c in chars)
+        if below:
+            return True
+    return False
 
 
 MAX_RULE_THICKNESS = 1.5  # points: an image this thin and much longer is a rule drawn as a stretched pixel

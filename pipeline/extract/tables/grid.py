@@ -154,15 +154,20 @@ def spread_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: l
 
 def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -> tuple[int, int] | None:
     n_cols = len(xs) - 1
-    words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
+    own = [c for c in range(n_cols) if c == column or raw.span_origin[u][c] == (u, column)]
+    words = [w for w in view.words if inside(w, (xs[own[0]], ys[u], xs[own[-1] + 1], ys[u + 1]))]
     if not words:
         return None
     centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
     size = words[0].get("size") or 9.0
     first, last = column, column
-    while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
+
+    def free(c: int) -> bool:  # empty, or already part of this label (a phrase lying across gutters merged them)
+        return not raw.rows[u][c] and raw.span_origin[u][c] in (None, (u, column))
+
+    while first > 0 and free(first - 1):
         first -= 1
-    while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
+    while last < n_cols - 1 and free(last + 1):
         last += 1
     spans = [
         (a, b)
