@@ -269,8 +269,10 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
-    for top, item_bottom, is_rule in items:
-        if top - bottom > 2.2 * size:
+    for index, (top, item_bottom, is_rule) in enumerate(items):
+        # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
+        opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
+        if top - bottom > 2.2 * size and not opened:
             break
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
