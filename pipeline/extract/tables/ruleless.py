@@ -240,7 +240,20 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         (r for r in view.h_rules if caption.bbox[3] - SNAP < r[1] < limit and overlaps_x(r, caption.bbox)),
         key=lambda r: r[1],
     )
-    rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
+    # A rule centred under the caption is the table's even when the table is much narrower than its caption (a
+    # two-column booktabs table under a caption that runs over the text width).
+    axis = (left + right) / 2
+    rules = [
+        r
+        for r in below
+        if r[2] - r[0] >= 0.5 * (right - left) or (r[2] - r[0] >= 40 and abs((r[0] + r[2]) / 2 - axis) <= 0.05 * (right - left) + SNAP)
+    ]
+    if rules:
+        # Rules far off the first one's extent are not the table's (a footnote separator further down the page,
+        # page-wide rules between the parts of a split table).
+        first = rules[0]
+        reach = 0.25 * (first[2] - first[0])
+        rules = [r for r in rules if r[0] >= first[0] - reach and r[2] <= first[2] + reach]
     start = caption.bbox[3]
     if rules:
         # The table is as wide as its rules: wider than its caption, or narrower (a small table centred under a
@@ -266,7 +279,18 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
     bottom = start
-    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules])
+    # A text line running on past both sides of the table (by more than two type sizes) is the paragraph after it,
+    # set at paragraph spacing under a narrow table: the table ends above it.
+    prose_tops = [
+        box[1]
+        for line in text_lines(view.words)
+        if (box := line_box(line))[1] > start and box[0] < left - 2 * size and box[2] > right + 2 * size
+    ]
+    limit = min([limit, *prose_tops])
+    words = [w for w in words if w["top"] < limit - 0.5]
+    if not words:
+        return None
+    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules if r[1] < limit])
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
     for index, (top, item_bottom, is_rule) in enumerate(items):
@@ -344,6 +368,8 @@ def widened_to_centred_table(
     for box in lines[:8]:
         if (box[1] - edge if below else edge - box[3]) > 2 * size:
             break
+        if block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size:
+            break  # a line running past both sides of the block: the paragraph next to a narrow table
         block.append(box)
         edge = box[3] if below else box[1]
     if len(block) < 2:
