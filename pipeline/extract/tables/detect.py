@@ -172,16 +172,24 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
 
 def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
     """A row boundary the line finder took from a small filled mark inside a cell (an overfull-line box of a draft,
-    a bullet square, a colour swatch) rather than a rule: no horizontal rule there covers half of any column. The
-    mark's top and bottom edges would cut every wrapped cell of its row into two rows."""
+    a bullet square, a colour swatch) rather than a rule: the rule pieces there (dashes and dots counted together)
+    cover neither half of any column nor a quarter of the table's width. The mark's top and bottom edges would cut
+    every wrapped cell of its row into two rows."""
+
+    def covered(y: float, lo: float, hi: float) -> float:
+        pieces = sorted((max(r[0], lo), min(r[2], hi)) for r in view.h_rules if abs((r[1] + r[3]) / 2 - y) <= SNAP)
+        total, reach = 0.0, lo
+        for a, b in pieces:
+            if b > max(a, reach):
+                total += b - max(a, reach)
+                reach = b
+        return total
+
     inner = [
         y
         for y in ys[1:-1]
-        if any(
-            abs((r[1] + r[3]) / 2 - y) <= SNAP and min(r[2], hi) - max(r[0], lo) >= 0.5 * (hi - lo)
-            for r in view.h_rules
-            for lo, hi in zip(xs, xs[1:], strict=False)
-        )
+        if covered(y, xs[0], xs[-1]) >= 0.25 * (xs[-1] - xs[0])
+        or any(covered(y, lo, hi) >= 0.5 * (hi - lo) for lo, hi in zip(xs, xs[1:], strict=False))
     ]
     return [ys[0], *inner, ys[-1]]
 

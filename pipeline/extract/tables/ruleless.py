@@ -576,11 +576,17 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     starts = column_starts(lines, xs)
-    # The body's first line starts a row whatever its case: when its first-column entry begins in lower case, the
-    # column's entries do (option names, code, gene or chemical names), and lower case tells nothing of a wrap.
-    lower_entries = any(
-        starts_lower([w for w in line if w["x0"] < xs[1] - SNAP])
-        for line, box in anchored[:1] + [a for a in anchored if header_end is not None and a[1][1] > header_end][:1]
+    # The body's first line starts a row whatever its case: when its first-column entry begins in lower case and so
+    # do most first-column lines, the column's entries do (option names, code, gene or chemical names), and lower
+    # case tells nothing of a wrap ("n (%)" heading a column of capitalised labels does not count).
+    body_firsts = [
+        [w for w in line if w["x0"] < xs[1] - SNAP] for line, box in anchored if header_end is None or box[1] > header_end
+    ]
+    body_firsts = [words for words in body_firsts if words]
+    lower_entries = (
+        bool(body_firsts)
+        and starts_lower(body_firsts[0])
+        and sum(1 for words in body_firsts if starts_lower(words)) >= 0.6 * len(body_firsts)
     )
     # Identifiers (file names, option names, codes) hold no space, and a cell wraps only at a space or a hyphen: in
     # a column of lower-case entries of one word each, a line is a new entry unless the one above ends in a hyphen.
@@ -666,8 +672,8 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
     above a line of sub-headers in two columns or more of those it spans: two header rows, even set at the leading of
     one wrapped header cell (a label wrapped in its own column has under it words of that one column only)."""
     for lo, hi in union_spans([(w["x0"], w["x1"]) for w in upper], 0.5 * size):
-        if not any(lo + SNAP < edge < hi - SNAP for edge in xs[1:-1]):
-            continue
+        if not any(min(edge - lo, hi - edge) >= 0.25 * (hi - lo) for edge in xs[1:-1]):
+            continue  # lies well across no column edge: a header of one column, perhaps overhanging its gutter
         under = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower if lo - SNAP <= (w["x0"] + w["x1"]) / 2 <= hi + SNAP}
         if len(under) >= 2:
             return True
