@@ -361,15 +361,21 @@ def widened_to_centred_table(
     (a caption at the table's left edge is widened by `same_start` instead). On a two-column page a table in one
     column sits beside the other column's prose, so its lines are not centred on its caption."""
     size = 9.0
-    lines = [line_box(line) for line in text_lines(view.words, split_columns=False)]
+    text = text_lines(view.words, split_columns=False)
+    # Lines set as one phrase (word spaces only), which a paragraph's lines are and a table's rows are not.
+    phrase_lines = {
+        line_box(line) for line in text if all(b["x0"] - a["x1"] < size for a, b in zip(line, line[1:], strict=False))
+    }
+    lines = [line_box(line) for line in text]
     lines = [b for b in lines if (b[1] >= caption.bbox[3] - 0.5 if below else b[3] <= caption.bbox[1] + 0.5)]
     lines.sort(key=lambda b: b[1] if below else -b[3])
     block, edge = [], caption.bbox[3] if below else caption.bbox[1]
     for box in lines[:8]:
         if (box[1] - edge if below else edge - box[3]) > 2 * size:
             break
-        if block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size:
-            break  # a line running past both sides of the block: the paragraph next to a narrow table
+        overhangs = block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size
+        if overhangs and box in phrase_lines:
+            break  # a line of prose running past both sides of the block: the paragraph next to a narrow table
         block.append(box)
         edge = box[3] if below else box[1]
     if len(block) < 2:
