@@ -131,7 +131,9 @@ def columns_under_header(body: list[list[dict]], phrases: list[tuple[float, floa
     for lo, hi in phrases[1:]:
         reaching = [line for line in body if any(w["x1"] > lo - SNAP for w in line)]
         aligned = sum(
-            1 for line in reaching if any(abs(w["x0"] - lo) <= 0.5 * size or abs(w["x1"] - hi) <= 0.5 * size for w in line)
+            1
+            for line in reaching
+            if any(abs(w["x0"] - lo) <= 0.5 * size or abs(w["x1"] - hi) <= 0.5 * size for w in line)
         )
         crossing = sum(1 for line in body if any(w["x0"] < lo - SNAP < w["x1"] for w in line))
         if aligned < max(MIN_HEADED_ROWS, 0.7 * len(reaching)) or crossing > 0.1 * len(body):
@@ -246,7 +248,8 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     rules = [
         r
         for r in below
-        if r[2] - r[0] >= 0.5 * (right - left) or (r[2] - r[0] >= 40 and abs((r[0] + r[2]) / 2 - axis) <= 0.05 * (right - left) + SNAP)
+        if r[2] - r[0] >= 0.5 * (right - left)
+        or (r[2] - r[0] >= 40 and abs((r[0] + r[2]) / 2 - axis) <= 0.05 * (right - left) + SNAP)
     ]
     if rules:
         # Rules far off the first one's extent are not the table's (a footnote separator further down the page,
@@ -290,7 +293,9 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     words = [w for w in words if w["top"] < limit - 0.5]
     if not words:
         return None
-    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules if r[1] < limit])
+    items = sorted(
+        [(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules if r[1] < limit]
+    )
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
     for index, (top, item_bottom, is_rule) in enumerate(items):
@@ -373,7 +378,9 @@ def widened_to_centred_table(
     for box in lines[:8]:
         if (box[1] - edge if below else edge - box[3]) > 2 * size:
             break
-        overhangs = block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size
+        overhangs = (
+            block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size
+        )
         if overhangs and box in phrase_lines:
             break  # a line of prose running past both sides of the block: the paragraph next to a narrow table
         block.append(box)
@@ -586,7 +593,9 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # do most first-column lines, the column's entries do (option names, code, gene or chemical names), and lower
     # case tells nothing of a wrap ("n (%)" heading a column of capitalised labels does not count).
     body_firsts = [
-        [w for w in line if w["x0"] < xs[1] - SNAP] for line, box in anchored if header_end is None or box[1] > header_end
+        [w for w in line if w["x0"] < xs[1] - SNAP]
+        for line, box in anchored
+        if header_end is None or box[1] > header_end
     ]
     body_firsts = [words for words in body_firsts if words]
     lower_entries = (
@@ -597,7 +606,9 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # Identifiers (file names, option names, codes) hold no space, and a cell wraps only at a space or a hyphen: in
     # a column of lower-case entries of one word each, a line is a new entry unless the one above ends in a hyphen.
     identifiers = lower_entries and all(
-        sum(1 for w in line if w["x0"] < xs[1] - SNAP) <= 1 for line, box in anchored if header_end is None or box[1] > header_end
+        sum(1 for w in line if w["x0"] < xs[1] - SNAP) <= 1
+        for line, box in anchored
+        if header_end is None or box[1] > header_end
     )
     previous, previous_line = None, None
     for line, box in anchored:
@@ -680,7 +691,9 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
     for lo, hi in union_spans([(w["x0"], w["x1"]) for w in upper], 0.5 * size):
         if not any(min(edge - lo, hi - edge) >= 0.25 * (hi - lo) for edge in xs[1:-1]):
             continue  # lies well across no column edge: a header of one column, perhaps overhanging its gutter
-        under = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower if lo - SNAP <= (w["x0"] + w["x1"]) / 2 <= hi + SNAP}
+        under = {
+            band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower if lo - SNAP <= (w["x0"] + w["x1"]) / 2 <= hi + SNAP
+        }
         if len(under) >= 2:
             return True
     return False
