@@ -100,6 +100,9 @@ def main() -> None:
                 cells = run(document.pdf)
             except ImportError:
                 cells = None
+            except Exception as error:  # a tool that crashes on a PDF (img2table's OCR zip) found no table there
+                print(f"{tool} failed on {document.stem}: {type(error).__name__}: {error}", file=sys.stderr)
+                cells = {}
             for number, grid in document.grids.items():
                 key = f"{document.stem[:32]}.table{number}"
                 scores[tool][key] = score_grid(number, grid, cells).accuracy if cells is not None else None

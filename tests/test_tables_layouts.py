@@ -131,8 +131,9 @@ def test_aas_deluxetables_rotated_table_continued_and_line_numbered_prose():
     # the glyphs' extent across the line. Header lines set with row spacing are one header row; the column numbers
     # stay a row; prose with margin line numbers after "Table 1 provides ..." is no table.
     tables = assemble_tables(parsed(real_pdf("robust_aastex_deluxetables_rotated_continued.pdf")), [])
-    assert [(t.number, t.pages) for t in tables] == [("1", [6]), ("1", [16, 17])]
-    messier, novae = tables
+    # Table 5 (p7), a deluxetable split into three stacked parts, is found from its first part (not scored).
+    assert [(t.number, t.pages) for t in tables] == [("1", [6]), ("5", [7]), ("1", [16, 17])]
+    messier, _, novae = tables
     assert messier.grid()[0][:4] == ["Messier Number", "NGC/IC Number", "Object Type", "Distance (kpc)"]
     assert messier.grid()[1] == ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
     assert novae.n_header_rows == 1 and novae.header()[1] == "Vmax (mag)"
@@ -179,7 +180,8 @@ def test_mnras_table_continued_with_greek_star_names():
     # "Table 3 – continued" on the next page repeats the header; its rows start with a lower-case Greek letter ("δ
     # Pav"), which is no wrapped word. A caption's bold "Table 1." set a point lower than its line is one line.
     tables = assemble_tables(parsed(real_pdf("robust_mnras_guide_tables_continued.pdf")), [])
-    assert [(t.number, t.pages) for t in tables] == [("1", [3]), ("2", [4]), ("3", [4, 5]), ("4", [6]), ("5", [8])]
+    numbers = [(t.number, t.pages) for t in tables]
+    assert numbers == [("1", [3]), ("2", [4]), ("3", [4, 5]), ("4", [6]), ("5", [8]), ("A1", [9])]
     assert tables[0].caption.startswith("Table 1. Additional commands for special symbols")
     assert [row[0] for row in tables[2].grid()[-3:]] == ["τ Cet", "δ Pav", "σ Dra"]
     assert grid_accuracy("robust_mnras_guide_tables_continued", "5", tables) == 1.0

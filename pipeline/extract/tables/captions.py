@@ -17,8 +17,10 @@ from pipeline.extract.tables.layout import (
 )
 from pipeline.records import BBox, RawTable
 
-# "Table 2", "Table S1", "Table 3a" and the roman numerals of IEEE-style journals ("TABLE IV").
-CAPTION_PATTERN = re.compile(r"^\s*(?i:table)\s+(S?\d+[A-Za-z]?|[IVXL]+)\b\s*[.:|]?\s*(.*)", re.DOTALL)
+# "Table 2", "Table S1", "Table 3a", appendix tables ("Table A1"), tables numbered by section as reports and
+# proposals do ("Table 3.1b", "Table 2.4") and the roman numerals of IEEE-style journals ("TABLE IV").
+TABLE_NUMBER = r"(?:[A-Z]?\d+(?:\.\d+)*[A-Za-z]?|[IVXL]+)"
+CAPTION_PATTERN = re.compile(r"^\s*(?i:table)\s+(" + TABLE_NUMBER + r")\b\s*[.:|]?\s*(.*)", re.DOTALL)
 # "(continued)", "Continued.", "(Cont.)", and "Cont." ending a caption ("Table 1. Cont.").
 CONTINUED_PATTERN = re.compile(r"\(?\s*continued\b|\bcont(?:\.|inued)\s*\)|\bcont\.\s*$", re.IGNORECASE)
 NOTE_START_PATTERN = re.compile(
@@ -28,7 +30,7 @@ FOOTNOTE_TITLE = re.compile(r"^(?:Notes?|Abbreviations?|Sources?|Key)\b\s*[:.]",
 # "Table 4 shows a table ...", "Table 1 provides ...": a sentence of the running text that starts with a table's
 # name goes on in lower case with no stop after the number, where a caption has a stop or a capital ("Table 1 A simple
 # table", "Table 1. Total ...") or says it is continued.
-SENTENCE_ABOUT_TABLE = re.compile(r"^\s*(?i:table)\s+(?:S?\d+[A-Za-z]?|[IVXL]+)\s+(?!cont)[a-z]")
+SENTENCE_ABOUT_TABLE = re.compile(r"^\s*(?i:table)\s+" + TABLE_NUMBER + r"\s+(?!cont)[a-z]")
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
 
 

@@ -22,10 +22,10 @@ from pipeline.extract.tables.layout import (
     inside,
     text_lines,
 )
-from pipeline.extract.tables.ruleless import row_boundaries, ruleless_table
+from pipeline.extract.tables.ruleless import headed_regions, row_boundaries, ruleless_table, ruleless_table_in
 from pipeline.records import BBox, RawTable
 
-CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:S?\d|[IVXL]+\b)")
+CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
 SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
 
 
@@ -41,7 +41,8 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
     captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join(c["text"] for c in chars))]
     candidates = page.find_tables()
-    if not chars_by_frame or not (candidates or captioned):
+    headed = UPRIGHT in chars_by_frame and header_rules(page)
+    if not chars_by_frame or not (candidates or captioned or headed):
         return []
     edges = page.edges + image_rules(page)
     found: list[RawTable] = []
@@ -66,7 +67,32 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
             if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
                 found = [r for r in found if r not in ruled] + [raw]
+    if headed:
+        view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
+        taken = [r.bbox for r in found if not r.rotation]
+        for region in headed_regions(view, taken):
+            raw = ruleless_table_in(page, view, region)
+            if raw is not None and raw.number is None:
+                found.append(raw)
     return found
+
+
+HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above and right under it
+
+
+def header_rules(page: pdfplumber.page.Page) -> bool:
+    """Whether the page has a long horizontal rule with text close above it and close under it (a header rule
+    over a table's body), before any word is extracted: running heads and section rules have space under them."""
+    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 100]
+    if not rules:
+        return False
+    chars = page.chars
+    for rule in rules:
+        above = any(rule["top"] - HEADER_RULE_REACH <= c["bottom"] <= rule["top"] + 1 for c in chars)
+        below = above and any(rule["bottom"] - 1 <= c["top"] <= rule["bottom"] + HEADER_RULE_REACH for c in chars)
+        if below:
+            return True
+    return False
 
 
 MAX_RULE_THICKNESS = 1.5  # points: an image this thin and much longer is a rule drawn as a stretched pixel
@@ -129,6 +155,7 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     xs = drop_empty_slivers(
         xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
     )
+    ys = drop_unruled_boundaries(view, xs, ys)
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
     ys = cut_at_rule_ends(view, xs, ys)
@@ -141,6 +168,30 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
         raw.n_header_rows = header_bands
         spread_header_labels(raw, view, xs, ys)
     return raw
+
+
+def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """A row boundary the line finder took from a small filled mark inside a cell (an overfull-line box of a draft,
+    a bullet square, a colour swatch) rather than a rule: the rule pieces there (dashes and dots counted together)
+    cover neither half of any column nor a quarter of the table's width. The mark's top and bottom edges would cut
+    every wrapped cell of its row into two rows."""
+
+    def covered(y: float, lo: float, hi: float) -> float:
+        pieces = sorted((max(r[0], lo), min(r[2], hi)) for r in view.h_rules if abs((r[1] + r[3]) / 2 - y) <= SNAP)
+        total, reach = 0.0, lo
+        for a, b in pieces:
+            if b > max(a, reach):
+                total += b - max(a, reach)
+                reach = b
+        return total
+
+    inner = [
+        y
+        for y in ys[1:-1]
+        if covered(y, xs[0], xs[-1]) >= 0.25 * (xs[-1] - xs[0])
+        or any(covered(y, lo, hi) >= 0.5 * (hi - lo) for lo, hi in zip(xs, xs[1:], strict=False))
+    ]
+    return [ys[0], *inner, ys[-1]]
 
 
 def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:

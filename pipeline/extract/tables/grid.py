@@ -81,6 +81,13 @@ def build_raw_table(
             return raw
     if n_rows > 2 and not any(rows[-1]):
         return build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)  # an empty band under the body
+    # "Continued on next page" (or "Continued from previous page") set in a row of its own inside the frame of a
+    # ruled table cut by a page break: a mark that the table goes on, not a row of it.
+    for edge in (n_rows - 1, 0):
+        if n_rows >= 2 and continued_mark_row(rows[edge]):
+            raw = build_raw_table(page_number, view, xs, ys[:-1] if edge else ys[1:], ruled, strategy)
+            raw.continued = True
+            return raw
     if n_rows > 2 and (full_width(origin, n_rows - 1, n_cols) or titled_note_row(rows[-1], origin, n_rows - 1)):
         raw = build_raw_table(page_number, view, xs, ys[:-1], ruled, strategy)
         raw.notes = f"{' '.join(text for text in rows[-1] if text)} {raw.notes}".strip()
@@ -147,15 +154,20 @@ def spread_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: l
 
 def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -> tuple[int, int] | None:
     n_cols = len(xs) - 1
-    words = [w for w in view.words if inside(w, (xs[column], ys[u], xs[column + 1], ys[u + 1]))]
+    own = [c for c in range(n_cols) if c == column or raw.span_origin[u][c] == (u, column)]
+    words = [w for w in view.words if inside(w, (xs[own[0]], ys[u], xs[own[-1] + 1], ys[u + 1]))]
     if not words:
         return None
     centre = (min(w["x0"] for w in words) + max(w["x1"] for w in words)) / 2
     size = words[0].get("size") or 9.0
     first, last = column, column
-    while first > 0 and not raw.rows[u][first - 1] and raw.span_origin[u][first - 1] is None:
+
+    def free(c: int) -> bool:  # empty, or already part of this label (a phrase lying across gutters merged them)
+        return not raw.rows[u][c] and raw.span_origin[u][c] in (None, (u, column))
+
+    while first > 0 and free(first - 1):
         first -= 1
-    while last < n_cols - 1 and not raw.rows[u][last + 1] and raw.span_origin[u][last + 1] is None:
+    while last < n_cols - 1 and free(last + 1):
         last += 1
     spans = [
         (a, b)
@@ -195,6 +207,15 @@ def spread_group_labels(raw: RawTable) -> None:
             for c in range(1, n_cols):
                 row[c] = None
                 raw.span_origin[r][c] = (r, 0)
+
+
+MAX_MARK_WORDS = 6
+
+
+def continued_mark_row(row: list[str | None]) -> bool:
+    """A row holding one short text only, which says the table is continued."""
+    texts = [text for text in row if text]
+    return len(texts) == 1 and len(texts[0].split()) <= MAX_MARK_WORDS and bool(CONTINUED_PATTERN.match(texts[0]))
 
 
 def titled_note_row(row: list[str | None], origin, r: int) -> bool:
@@ -342,6 +363,8 @@ def looks_like_table(raw: RawTable) -> bool:
     slots = [text for row in raw.rows for text in row if text is not None]
     filled = sum(1 for text in slots if text)
     n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
+    if n_rows == 1 and raw.continued and raw.ruled and n_cols >= 2 and filled >= 2:
+        return True  # a header row alone at a page end, marked as continued: its body is on the next page
     if n_rows < 2 or n_cols < 2 or filled < 4:
         return False
     # Sparse grids are tables when most rows fill several cells (presence/absence marks under row labels).

@@ -358,7 +358,12 @@ def join_lines(lines: list[list[str]], vocabulary: set[str], breaks: set[int] = 
             text = f"{text}\n{line}"
         elif text.endswith(LINE_END_HYPHENS) and line[:1].isalpha():
             head = text.rsplit(" ", 1)[-1][:-1]
-            breaks_word = line[:1].islower() and hyphen_breaks_word(head, words[0], vocabulary)
+            # A lone short piece (a syllable, four letters at most) ending in a hyphen again is the middle of a word
+            # broken twice in a narrow cell ("Na-/tu-/re", "Disse-/mina-/tion"); the vocabulary cannot judge a
+            # syllable. A longer piece is a word of a compound ("Dihydroxy-/dimethoxy-/flavone").
+            middle = len(words) == 1 and len(words[0]) <= 5 and words[0].endswith(LINE_END_HYPHENS)
+            middle = middle and index + 1 < len(lines)
+            breaks_word = line[:1].islower() and (middle or hyphen_breaks_word(head, words[0], vocabulary))
             text = text[:-1] + line if breaks_word else text + line
         elif text.endswith((*LINE_END_HYPHENS, "–")) and line[:1].isdigit():
             text += line  # a range broken after its dash ("168-/196")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.tables.captions import CaptionLine, caption_lines
+from pipeline.extract.tables.captions import CONTINUED_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
@@ -15,6 +15,7 @@ from pipeline.extract.tables.grid import (
     spread_header_labels,
 )
 from pipeline.extract.tables.layout import (
+    LINE_END_HYPHENS,
     SNAP,
     FramedPage,
     cluster,
@@ -66,6 +67,78 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     spread_group_labels(raw)
     carry_block_labels(raw)
     return raw
+
+
+MIN_HEADED_ROWS = 4  # body lines under a header rule before an uncaptioned block counts as a table
+MAX_HEADER_WORDS = 5  # words of one header phrase: "File name", "Means of verification"
+
+
+def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
+    """Uncaptioned rule-less tables under a header rule (a longtable titled by a section heading, an appendix
+    listing): a line of two short phrases or more right above a horizontal rule, and under the rule at least
+    `MIN_HEADED_ROWS` lines whose words start where the header phrases start (the columns) and never run across
+    those starts. Running heads over a page rule, headings over a section rule and prose under a rule fail the
+    alignment test. Returns the regions, from the header line down to the bottom rule or the first wide gap."""
+    regions: list[BBox] = []
+    for rule in view.h_rules:
+        x0, x1 = rule[0], rule[2]
+        if x1 - x0 < 100 or any(overlaps_x(rule, box) and box[1] - SNAP <= rule[1] <= box[3] + SNAP for box in taken):
+            continue
+        words = [w for w in view.words if x0 - SNAP <= w["x0"] and w["x1"] <= x1 + SNAP]
+        lines = text_lines(words, split_columns=False)
+        above = [line for line in lines if line_box(line)[3] <= rule[1] + SNAP]
+        if not above:
+            continue
+        header = above[-1]
+        size = Counter(round(w.get("size", 9)) for w in header).most_common(1)[0][0] or 9
+        if rule[1] - line_box(header)[3] > 1.2 * size:
+            continue
+        phrases = union_spans([(w["x0"], w["x1"]) for w in header], 0.8 * size)
+        header_words = [[w for w in header if lo <= w["x0"] and w["x1"] <= hi] for lo, hi in phrases]
+        if len(phrases) < 2 or any(len(ws) > MAX_HEADER_WORDS for ws in header_words):
+            continue
+        body, bottom = [], rule[3]
+        for line in lines:
+            box = line_box(line)
+            if box[1] < rule[3] - SNAP:
+                continue
+            if box[1] - bottom > 2.2 * size or any(bottom < r[1] < box[1] and overlaps_x(r, box) for r in view.h_rules):
+                break
+            if continued_mark(line):
+                break  # "Continued on next page" under the last row: read as the part's mark by build_raw_table
+            body.append(line)
+            bottom = box[3]
+        if len(body) < MIN_HEADED_ROWS or not columns_under_header(body, phrases, size):
+            continue
+        region = (x0 - SNAP, line_box(header)[1] - 0.5, x1 + SNAP, bottom + 0.5)
+        regions.append(region)
+        taken = [*taken, region]
+    return regions
+
+
+def continued_mark(line: list[dict]) -> bool:
+    text = " ".join(w["text"] for w in line)
+    return len(line) <= 6 and bool(CONTINUED_PATTERN.match(text))
+
+
+def columns_under_header(body: list[list[dict]], phrases: list[tuple[float, float]], size: float) -> bool:
+    """Whether body lines are set in the header's columns: every column after the first starts, in most lines that
+    reach it, at its header phrase's left edge (or right edge, for figures set flush right), and hardly any word
+    runs across that edge; the first column starts where its header does."""
+    starts = [line[0]["x0"] for line in body]
+    if sum(1 for x in starts if abs(x - phrases[0][0]) <= 0.5 * size) < 0.5 * len(body):
+        return False
+    for lo, hi in phrases[1:]:
+        reaching = [line for line in body if any(w["x1"] > lo - SNAP for w in line)]
+        aligned = sum(
+            1
+            for line in reaching
+            if any(abs(w["x0"] - lo) <= 0.5 * size or abs(w["x1"] - hi) <= 0.5 * size for w in line)
+        )
+        crossing = sum(1 for line in body if any(w["x0"] < lo - SNAP < w["x1"] for w in line))
+        if aligned < max(MIN_HEADED_ROWS, 0.7 * len(reaching)) or crossing > 0.1 * len(body):
+            return False
+    return True
 
 
 COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")  # "(1)", "(2)": the column numbers some journals print under a header
@@ -169,7 +242,21 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         (r for r in view.h_rules if caption.bbox[3] - SNAP < r[1] < limit and overlaps_x(r, caption.bbox)),
         key=lambda r: r[1],
     )
-    rules = [r for r in below if r[2] - r[0] >= 0.5 * (right - left)]
+    # A rule centred under the caption is the table's even when the table is much narrower than its caption (a
+    # two-column booktabs table under a caption that runs over the text width).
+    axis = (left + right) / 2
+    rules = [
+        r
+        for r in below
+        if r[2] - r[0] >= 0.5 * (right - left)
+        or (r[2] - r[0] >= 40 and abs((r[0] + r[2]) / 2 - axis) <= 0.05 * (right - left) + SNAP)
+    ]
+    if rules:
+        # Rules far off the first one's extent are not the table's (a footnote separator further down the page,
+        # page-wide rules between the parts of a split table).
+        first = rules[0]
+        reach = 0.25 * (first[2] - first[0])
+        rules = [r for r in rules if r[0] >= first[0] - reach and r[2] <= first[2] + reach]
     start = caption.bbox[3]
     if rules:
         # The table is as wide as its rules: wider than its caption, or narrower (a small table centred under a
@@ -195,11 +282,26 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:50]).most_common(1)[0][0] or size
     bottom = start
-    items = sorted([(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules])
+    # A text line running on past both sides of the table (by more than two type sizes) is the paragraph after it,
+    # set at paragraph spacing under a narrow table: the table ends above it.
+    prose_tops = [
+        box[1]
+        for line in text_lines(view.words)
+        if (box := line_box(line))[1] > start and box[0] < left - 2 * size and box[2] > right + 2 * size
+    ]
+    limit = min([limit, *prose_tops])
+    words = [w for w in words if w["top"] < limit - 0.5]
+    if not words:
+        return None
+    items = sorted(
+        [(w["top"], w["bottom"], False) for w in words] + [(r[1], r[3], True) for r in rules if r[1] < limit]
+    )
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
-    for top, item_bottom, is_rule in items:
-        if top - bottom > 2.2 * size:
+    for index, (top, item_bottom, is_rule) in enumerate(items):
+        # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
+        opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
+        if top - bottom > 2.2 * size and not opened:
             break
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
@@ -264,13 +366,23 @@ def widened_to_centred_table(
     (a caption at the table's left edge is widened by `same_start` instead). On a two-column page a table in one
     column sits beside the other column's prose, so its lines are not centred on its caption."""
     size = 9.0
-    lines = [line_box(line) for line in text_lines(view.words, split_columns=False)]
+    text = text_lines(view.words, split_columns=False)
+    # Lines set as one phrase (word spaces only), which a paragraph's lines are and a table's rows are not.
+    phrase_lines = {
+        line_box(line) for line in text if all(b["x0"] - a["x1"] < size for a, b in zip(line, line[1:], strict=False))
+    }
+    lines = [line_box(line) for line in text]
     lines = [b for b in lines if (b[1] >= caption.bbox[3] - 0.5 if below else b[3] <= caption.bbox[1] + 0.5)]
     lines.sort(key=lambda b: b[1] if below else -b[3])
     block, edge = [], caption.bbox[3] if below else caption.bbox[1]
     for box in lines[:8]:
         if (box[1] - edge if below else edge - box[3]) > 2 * size:
             break
+        overhangs = (
+            block and box[0] < min(b[0] for b in block) - 2 * size and box[2] > max(b[2] for b in block) + 2 * size
+        )
+        if overhangs and box in phrase_lines:
+            break  # a line of prose running past both sides of the block: the paragraph next to a narrow table
         block.append(box)
         edge = box[3] if below else box[1]
     if len(block) < 2:
@@ -477,6 +589,27 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     starts = column_starts(lines, xs)
+    # The body's first line starts a row whatever its case: when its first-column entry begins in lower case and so
+    # do most first-column lines, the column's entries do (option names, code, gene or chemical names), and lower
+    # case tells nothing of a wrap ("n (%)" heading a column of capitalised labels does not count).
+    body_firsts = [
+        [w for w in line if w["x0"] < xs[1] - SNAP]
+        for line, box in anchored
+        if header_end is None or box[1] > header_end
+    ]
+    body_firsts = [words for words in body_firsts if words]
+    lower_entries = (
+        bool(body_firsts)
+        and starts_lower(body_firsts[0])
+        and sum(1 for words in body_firsts if starts_lower(words)) >= 0.6 * len(body_firsts)
+    )
+    # Identifiers (file names, option names, codes) hold no space, and a cell wraps only at a space or a hyphen: in
+    # a column of lower-case entries of one word each, a line is a new entry unless the one above ends in a hyphen.
+    identifiers = lower_entries and all(
+        sum(1 for w in line if w["x0"] < xs[1] - SNAP) <= 1
+        for line, box in anchored
+        if header_end is None or box[1] > header_end
+    )
     previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -489,9 +622,11 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
-                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size):
-                    first_col_filled = False
+                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries):
+                    first_col_filled = identifiers and not previous_line[0]["text"].endswith(LINE_END_HYPHENS)
                 starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
+            in_header = header_end is not None and box[3] <= header_end
+            starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
         previous, previous_line = box, line
@@ -549,7 +684,32 @@ def lone_label(line: list[dict], xs: list[float], starts: list[float], size: flo
     return len(xs) == 3 and one_phrase and centred and any(x0 < start - SNAP and x1 > start + SNAP for start in starts)
 
 
-def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], right: float, size: float) -> bool:
+def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size: float) -> bool:
+    """A header line holding a group label set across a column gutter ("Manuscript type" over "BR CA FR LA RA")
+    above a line of sub-headers in two columns or more of those it spans: two header rows, even set at the leading of
+    one wrapped header cell (a label wrapped in its own column has under it words of that one column only)."""
+    for lo, hi in union_spans([(w["x0"], w["x1"]) for w in upper], 0.5 * size):
+        if not any(min(edge - lo, hi - edge) >= 0.25 * (hi - lo) for edge in xs[1:-1]):
+            continue  # lies well across no column edge: a header of one column, perhaps overhanging its gutter
+        under = {
+            band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower if lo - SNAP <= (w["x0"] + w["x1"]) / 2 <= hi + SNAP
+        }
+        if len(under) >= 2:
+            return True
+    return False
+
+
+def band_index(edges: list[float], value: float) -> int:
+    return sum(1 for edge in edges[1:-1] if value >= edge)
+
+
+def starts_lower(words: list[dict]) -> bool:
+    return bool(words) and words[0]["text"][:1].islower() and len(words[0]["text"]) > 1
+
+
+def wraps_first_column(
+    previous: list[dict], line: list[dict], xs: list[float], right: float, size: float, lower_entries: bool = False
+) -> bool:
     """A first-column label wrapped onto a second line, in a table whose rows are not set apart by extra space: the
     line above filled the column (this line's first word would not have fitted after it; `right` is where the
     column's longest line ends), and this line either starts in lower case ("Azadirachta / indica") or has
@@ -562,7 +722,7 @@ def wraps_first_column(previous: list[dict], line: list[dict], xs: list[float], 
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
     # A one-letter first word ("δ Pav", "α Cen A": a Greek letter naming a star) is a designation, not the lower-case
     # rest of a wrapped word.
-    lower_word = here[0]["text"][:1].islower() and len(here[0]["text"]) > 1
+    lower_word = starts_lower(here) and not lower_entries
     return not would_fit and (lower_word or others_empty)
 
 

@@ -1,0 +1,107 @@
+"""Table layout classes the journal papers of the gold lack, on real PDFs of gold/dev (table-only gold, see their
+NOTES.md): tables in one column of a two-column page with many-line cells; boxed tables numbered by section and
+continued on the next page without their header; booktabs tables of lower-case code entries, a group label over
+sub-headers, and an uncaptioned table under a header rule over three pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.gold import read_grid
+from pipeline.evaluate.scoring import score_grid
+from pipeline.extract.tables import assemble_tables
+from pipeline.extract.tables.captions import CAPTION_PATTERN
+from pipeline.extract.tables.layout import join_lines
+from pipeline.records import Table
+
+from conftest import real_pdf
+from tables_shared import ROOT, parsed
+
+DEV_GOLD = ROOT / "gold" / "dev"
+JACOW = "robust_jacow_column_tables_wrapped_cells"
+H2020 = "robust_h2020_ruled_tables_continued_unrepeated_header"
+BEILSTEIN = "robust_beilstein_booktabs_code_entries_group_header"
+
+
+def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
+    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
+    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
+
+
+@pytest.fixture(scope="module")
+def h2020_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf(f"{H2020}.pdf")), [])
+
+
+@pytest.fixture(scope="module")
+def beilstein_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf(f"{BEILSTEIN}.pdf")), [])
+
+
+def test_tables_in_one_column_beside_prose_with_many_line_cells():
+    # Booktabs rules only, rows set apart by space, a Font cell of one item per line whose middle item wraps over
+    # four lines; the other column's prose beside the table stays out. Page 10 prints example captions with no table.
+    tables = assemble_tables(parsed(real_pdf(f"{JACOW}.pdf")), [])
+    assert [(t.number, t.pages, len(t.grid()), t.n_cols) for t in tables] == [("1", [1], 5, 3), ("2", [3], 12, 4)]
+    styles = tables[1].grid()
+    assert styles[0] == ["Style", "Font", "Space Before", "Space After"]
+    assert styles[1] == ["PAPER TITLE", "14 pt\nUPPERCASE EXCEPT FOR REQUIRED lowercase letters\nBold", "0 pt", "3 pt"]
+    assert styles[-2][0] == "References when ≤ 9"
+    for number in "12":
+        assert grid_accuracy(JACOW, number, tables) == 1.0
+
+
+def test_section_numbered_tables_continued_without_their_header(h2020_tables):
+    # "Continued on next page" in a ruled row of its own marks the part; the next page's part has no header and no
+    # caption; a header alone at a page foot joins its body; overfull-line marks (small filled boxes) in cells do
+    # not cut their rows; header words broken twice in narrow columns ("Na-/tu-/re") are joined.
+    numbered = {t.number: t for t in h2020_tables if t.number}
+    assert {"3.1b", "3.1c", "3.2a", "3.2b"} <= set(numbered)
+    deliverables, milestones = numbered["3.1c"], numbered["3.2a"]
+    assert deliverables.pages == [11, 12] and len(deliverables.grid()) == 10
+    assert deliverables.header()[4] == "Nature" and deliverables.header()[0] == "Deliverable number"
+    assert milestones.pages == [12, 13] and [row[0] for row in milestones.grid()] == ["Milestone number", "M1", "M2"]
+    assert not any("Continued" in cell.text for table in h2020_tables for cell in table.cells)
+    for number in ("31b", "31c", "32a", "32b"):
+        assert grid_accuracy(H2020, number, h2020_tables) == 1.0
+
+
+def test_booktabs_code_entries_and_group_label_over_sub_headers(beilstein_tables):
+    # First-column entries that begin in lower case (file and option names) are rows, not wrapped labels; a group
+    # label over five sub-headers, set at the leading of one cell, is a header row of its own spanning them.
+    by_number = {t.number: t for t in beilstein_tables if t.number}
+    assert [len(by_number[n].grid()) for n in "1234"] == [11, 7, 3, 4]
+    assert by_number["2"].grid()[3] == ["manuscript=fullresearchpaper", "Full Research Paper"]
+    sections = by_number["5"]
+    assert sections.n_header_rows == 2
+    assert sections.grid()[0] == ["Section heading", *["Manuscript typea"] * 5]
+    assert sections.grid()[1] == ["", "BRb", "CAc", "FRd", "LAe", "RAf"]
+    for number in "12345":
+        assert grid_accuracy(BEILSTEIN, number, beilstein_tables) == 1.0
+
+
+def test_uncaptioned_table_under_a_header_rule_over_three_pages(beilstein_tables):
+    # No caption: a header over a rule, columns aligned under it; "Continued on next page" and the repeated header
+    # join the three parts; a file listed without a version is a row with an empty cell; the change history on p19
+    # (two columns of dot leaders) is no table.
+    listing = [t for t in beilstein_tables if t.number is None]
+    assert len(listing) == 1 and listing[0].pages == [16, 17, 18]
+    grid = listing[0].grid()
+    assert grid[0] == ["File name", "Version"] and len(grid) == 82
+    assert ["fontenc.sty", ""] in grid and grid.count(["File name", "Version"]) == 1
+    assert grid[1][1].endswith("“Beilstein Journal of Nanotechnology” (BJNANO)")
+    assert not any(19 in t.pages for t in beilstein_tables)
+    assert grid_accuracy(BEILSTEIN, "packagefiles", beilstein_tables) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("caption", "number"),
+    [("Table 3.1b: List of work packages", "3.1b"), ("Table A1. Commands", "A1"), ("TABLE IV. A table", "IV")],
+)
+def test_section_and_appendix_table_numbers(caption, number):
+    assert CAPTION_PATTERN.match(caption).group(1) == number
+
+
+def test_word_broken_twice_in_a_narrow_cell():
+    assert join_lines([["Na-"], ["tu-"], ["re"]], {"na", "tu-"}) == "Nature"
+    assert join_lines([["Disse-"], ["mina-"], ["tion"]], set()) == "Dissemination"
