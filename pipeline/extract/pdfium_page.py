@@ -513,8 +513,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     pending_space = False  # a generated space seen since the last character
     last_index, last_info = -1, None  # the text page index and text object of the last character kept
     unmapped_code = None
+    codes = _unicode_codes(raw, n_chars)
     for index in range(n_chars):
-        code = _char_unicode(raw_address, index)
+        code = codes[index]
+        if code == _ASK_PER_CHARACTER:
+            code = _char_unicode(raw_address, index)
         if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_address, index):
             pending_space = pending_space or code == 0x20
             continue
@@ -617,6 +620,27 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             char["hidden"] = True
         chars.append(char)
     return chars
+
+
+# What pdfium's text buffer holds where a character's own Unicode differs (codes 0 and 2: an unmapped glyph, a
+# line-end hyphen), and what stands for "ask this character" in `_unicode_codes`.
+_ASK_PER_CHARACTER = 0xFFFE
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
+    """Every character's Unicode from one call for the page's text (one UTF-16 unit per character), instead of a
+    call per character; where the text differs from the character's own code (see `_ASK_PER_CHARACTER`), or the
+    page has a character outside the Basic Multilingual Plane (two units: the units no longer line up with the
+    characters), the character is asked on its own."""
+    if n_chars <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (n_chars + 1))()
+    written = pdfium_c.FPDFText_GetText(raw_textpage, 0, n_chars, buffer)
+    codes = buffer[: max(0, written - 1)]
+    if len(codes) != n_chars or (max(codes) >= _SURROGATES.start and any(code in _SURROGATES for code in codes)):
+        return [_ASK_PER_CHARACTER] * n_chars
+    return codes
 
 
 def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:
