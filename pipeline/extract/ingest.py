@@ -411,13 +411,23 @@ def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     """
     chars = page.chars
     left, top, right, bottom = page.bbox
+    # twice the page box, to compare the centres' doubled coordinates (one pass, no division per character)
+    left2, top2, right2, bottom2 = 2 * left, 2 * top, 2 * right, 2 * bottom
 
     def off_page(char: dict) -> bool:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         return not (left <= cx <= right and top <= cy <= bottom)
 
-    hidden = sum(1 for char in chars if "hidden" in char and char["hidden"])
-    if not any(map(off_page, chars)) and not (0 < hidden < len(chars)):
+    hidden = 0
+    any_off_page = False
+    for char in chars:
+        if "hidden" in char and char["hidden"]:
+            hidden += 1
+        if not any_off_page and not (
+            left2 <= char["x0"] + char["x1"] <= right2 and top2 <= char["top"] + char["bottom"] <= bottom2
+        ):
+            any_off_page = off_page(char)  # asked again as the filter asks it, so both agree to the last bit
+    if not any_off_page and not (0 < hidden < len(chars)):
         return page
     drop_hidden = hidden < len(chars)
     return page.filter(

@@ -18,7 +18,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.config import models_dir
@@ -144,6 +144,7 @@ MIN_CONTAINED_ALIAS = 5  # shorter aliases ("UC", "IF") only match a whole subje
 # ---------------------------------------------------------------- folding
 
 
+@lru_cache(maxsize=65536)  # the same subjects, objects and cue words are folded again and again
 def fold(text: str) -> str:
     """Lower case, citations and bracketed abbreviations removed, hyphens and plurals folded, one space."""
     text = CITATION.sub("", text or "")
@@ -218,20 +219,37 @@ class MethodLexicon:
         """The canonical name of the longest multi-word alias that occurs as whole words inside a longer phrase."""
         padded = f" {folded} "
         best = None
-        for alias, canonical in self.canonical_by_alias.items():
-            # one-word aliases ("knockdown", "hypoxia") inside a phrase name an operation on something else
-            if len(alias) >= MIN_CONTAINED_ALIAS and " " in alias and f" {alias} " in padded:
+        for alias, canonical in self._containable_aliases:
+            if f" {alias} " in padded:
                 if best is None or len(alias) > len(best[0]):
                     best = (alias, canonical)
         return best[1] if best else None
+
+    @cached_property
+    def _containable_aliases(self) -> list[tuple[str, str]]:
+        # one-word aliases ("knockdown", "hypoxia") inside a phrase name an operation on something else
+        return [(a, c) for a, c in self.canonical_by_alias.items() if len(a) >= MIN_CONTAINED_ALIAS and " " in a]
+
+    @cached_property
+    def _participle_aliases(self) -> list[tuple[str, str, int]]:
+        return [(a, c, len(a.split())) for a, c in self.canonical_by_alias.items() if a.endswith("ed")]
+
+    def opens_with_alias_of(self, folded: str) -> bool:
+        """Whether the phrase is an alias followed by "of" ("knockdown of YAP"): looked up at each " of "."""
+        at = folded.find(" of ")
+        while at >= 0:
+            if folded[:at] in self.canonical_by_alias:
+                return True
+            at = folded.find(" of ", at + 1)
+        return False
 
     def participle_prefix(self, folded: str) -> str | None:
         """The canonical name of a participle alias that opens a longer phrase ("sonicated exosome" -> sonication):
         the product named after the method that made it."""
         best = None
-        for alias, canonical in self.canonical_by_alias.items():
-            one_noun_more = len(folded.split()) == len(alias.split()) + 1
-            if alias.endswith("ed") and folded.startswith(alias + " ") and one_noun_more:
+        n_words = len(folded.split())
+        for alias, canonical, alias_words in self._participle_aliases:
+            if n_words == alias_words + 1 and folded.startswith(alias + " "):
                 if best is None or len(alias) > len(best[0]):
                     best = (alias, canonical)
         return best[1] if best else None
@@ -295,7 +313,7 @@ def canonical_subject(
     made_by = lexicon.participle_prefix(folded)
     if made_by:
         return made_by  # "sonicated exosomes": exosomes made by sonication
-    if any(folded.startswith(f"{alias} of ") for alias in lexicon.canonical_by_alias):
+    if lexicon.opens_with_alias_of(folded):
         return _without_generic_head(folded)  # "knockdown of YAP" is not RNA interference in general
     inside = lexicon.find_inside(folded)
     return inside or _without_generic_head(folded) or folded
@@ -334,17 +352,22 @@ def aspect_of(text: str) -> str:
     folded = f" {MULTIPLIER.sub(' ', fold(text))} "
     stems = {stem(w) for w in folded.split()}
     best, best_hits = "other", 0
-    for aspect, words in load_aspects():
-        hits = 0
-        for word in words:
-            cue = fold(word)
-            if " " in cue or "-" in word:
-                hits += f" {cue} " in folded
-            else:
-                hits += stem(cue) in stems
+    for aspect, phrases, cue_stems in _aspect_cues(load_aspects()):
+        hits = sum(f" {cue} " in folded for cue in phrases) + sum(cue in stems for cue in cue_stems)
         if hits > best_hits:
             best, best_hits = aspect, hits
     return best
+
+
+@lru_cache(maxsize=4)
+def _aspect_cues(aspects: tuple) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each aspect's cues folded once: phrases (matched as whole words) and single words (matched by stem)."""
+    prepared = []
+    for aspect, words in aspects:
+        phrases = tuple(fold(w) for w in words if " " in fold(w) or "-" in w)
+        cue_stems = tuple(stem(fold(w)) for w in words if not (" " in fold(w) or "-" in w))
+        prepared.append((aspect, phrases, cue_stems))
+    return tuple(prepared)
 
 
 def normalize_claims(claims: list[Claim], abbreviations: dict[str, str] | None = None) -> list[Claim]:

@@ -60,7 +60,6 @@ def _bind(name: str, restype, *argtypes):
 
 _P, _I, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
 _FloatRef = ctypes.POINTER(ctypes.c_float)
-_text_object = _bind("FPDFText_GetTextObject", _P, _P, _I)
 _text_font = _bind("FPDFTextObj_GetFont", _P, _P)
 _text_font_size = _bind("FPDFTextObj_GetFontSize", _I, _P, _FloatRef)
 _text_render_mode = _bind("FPDFTextObj_GetTextRenderMode", _I, _P)
@@ -468,13 +467,25 @@ class _TextObjectInfo:
     invisible: bool
 
 
-# Per-character reads, bound to take the text page as an address (no wrapper conversion per call).
-_char_unicode = _bind("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
-_char_loose_box = _bind("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
-_char_origin = _bind("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
-_char_map_error = _bind("FPDFText_HasUnicodeMapError", _I, _P, _I)
-_char_generated = _bind("FPDFText_IsGenerated", _I, _P, _I)
-_char_matrix = _bind("FPDFText_GetMatrix", _I, _P, _I, _P)
+def _bind_unchecked(name: str, restype):
+    """A pdfium function called without declared argument types: ctypes then converts nothing per call (about
+    twice as fast as through `argtypes`), so every pointer must be passed as a `ctypes.c_void_p` object (a plain
+    int would go as a 32-bit C int) and every other argument as a Python int. Only for the per-character reads of
+    `_read_chars`, which take (text page, index[, output pointers])."""
+    function = pdfium_libraries["pdfium"][name]
+    function.restype = restype
+    function.argtypes = None
+    return function
+
+
+# Per-character reads: the text page and output buffers as c_void_p objects made once per page, the index an int.
+_char_text_object = _bind_unchecked("FPDFText_GetTextObject", _P)
+_char_unicode = _bind_unchecked("FPDFText_GetUnicode", ctypes.c_uint)
+_char_loose_box = _bind_unchecked("FPDFText_GetLooseCharBox", _I)
+_char_origin = _bind_unchecked("FPDFText_GetCharOrigin", _I)
+_char_map_error = _bind_unchecked("FPDFText_HasUnicodeMapError", _I)
+_char_generated = _bind_unchecked("FPDFText_IsGenerated", _I)
+_char_matrix = _bind("FPDFText_GetMatrix", _I, _P, _I, _P)  # once per text object, with declared types
 
 
 def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_number: int, painting: _Painting):
@@ -487,15 +498,16 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     once per distinct combination, not once per object."""
     raw = textpage.raw
     raw_address = _address(raw)
+    raw_ref = ctypes.c_void_p(raw_address)  # for the `_bind_unchecked` reads
     n_chars = pdfium_c.FPDFText_CountChars(raw)
     chars: list[dict] = []
     infos: dict[int, tuple[_TextObjectInfo, int]] = {}  # text object -> (its info, its painting order)
     shared: dict[tuple, _TextObjectInfo] = {}  # (font, size, render mode, matrix) -> info
     fonts: dict[int, tuple[str, float]] = {}
     rect = pdfium_c.FS_RECTF()
-    rect_address = ctypes.addressof(rect)
+    rect_ref = ctypes.c_void_p(ctypes.addressof(rect))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    origin_x_address, origin_y_address = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+    origin_x_ref, origin_y_ref = ctypes.c_void_p(ctypes.addressof(origin_x)), ctypes.c_void_p(ctypes.addressof(origin_y))
     reads = _ObjectReads()
     to_device = geometry.to_device
     ta, tb, tc, td, te, tf = to_device
@@ -504,21 +516,24 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     clips = painting.text_clips
     mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
     # Each character's text object and origin, read in two tight loops.
-    handles = [_text_object(raw_address, index) for index in range(n_chars)]
+    handles = [_char_text_object(raw_ref, index) for index in range(n_chars)]
     origins = []
     for index in range(n_chars):
-        _char_origin(raw_address, index, origin_x_address, origin_y_address)
+        _char_origin(raw_ref, index, origin_x_ref, origin_y_ref)
         ox, oy = origin_x.value, origin_y.value
         origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
     pending_space = False  # a generated space seen since the last character
     last_index, last_info = -1, None  # the text page index and text object of the last character kept
     unmapped_code = None
+    codes = _unicode_codes(raw, n_chars)
     for index in range(n_chars):
-        code = _char_unicode(raw_address, index)
-        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_address, index):
+        code = codes[index]
+        if code == _ASK_PER_CHARACTER:
+            code = _char_unicode(raw_ref, index)
+        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_ref, index):
             pending_space = pending_space or code == 0x20
             continue
-        if not _char_loose_box(raw_address, index, rect_address):
+        if not _char_loose_box(raw_ref, index, rect_ref):
             continue
         handle = handles[index]
         known = infos.get(handle)
@@ -528,7 +543,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         info, info_order = known
         if code == _LINE_END_HYPHEN:
             text = "-"
-        elif _char_map_error(raw_address, index) == 1:
+        elif _char_map_error(raw_ref, index) == 1:
             # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
             # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were. Asked for every
             # character: an unmapped glyph's code may equal the Unicode of another glyph of its font ("Th" set
@@ -622,6 +637,27 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             char["hidden"] = True
         chars.append(char)
     return chars
+
+
+# What pdfium's text buffer holds where a character's own Unicode differs (codes 0 and 2: an unmapped glyph, a
+# line-end hyphen), and what stands for "ask this character" in `_unicode_codes`.
+_ASK_PER_CHARACTER = 0xFFFE
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
+    """Every character's Unicode from one call for the page's text (one UTF-16 unit per character), instead of a
+    call per character; where the text differs from the character's own code (see `_ASK_PER_CHARACTER`), or the
+    page has a character outside the Basic Multilingual Plane (two units: the units no longer line up with the
+    characters), the character is asked on its own."""
+    if n_chars <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (n_chars + 1))()
+    written = pdfium_c.FPDFText_GetText(raw_textpage, 0, n_chars, buffer)
+    codes = buffer[: max(0, written - 1)]
+    if len(codes) != n_chars or (max(codes) >= _SURROGATES.start and any(code in _SURROGATES for code in codes)):
+        return [_ASK_PER_CHARACTER] * n_chars
+    return codes
 
 
 def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:

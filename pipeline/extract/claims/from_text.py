@@ -149,6 +149,8 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
 def _dependency_frames(doc: Doc, matchers: Matchers) -> dict[int, set[str]]:
     """Which claim frames (models/claims/dependency_patterns.jsonl) each cue noun or verb takes part in."""
     frames: dict[int, set[str]] = {}
+    if not any(token._.get(CUE_EXTENSION) for token in doc):
+        return frames  # every frame has a cue word among its nodes: without one, the matcher's pass finds nothing
     for match_id, token_ids in matchers.dependencies(doc):
         label = doc.vocab.strings[match_id]
         frames.setdefault(token_ids[matchers.anchors[label]], set()).add(label)

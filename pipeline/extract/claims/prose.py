@@ -384,8 +384,9 @@ def _citation_tokens(doc: Doc, start: int, end: int) -> set[int]:
     """Tokens of bracketed reference numbers ("[47]", "[53–55]") between start and end."""
     found: set[int] = set()
     opened = None
+    texts = _token_texts(doc)
     for i in range(start, min(end + 2, len(doc))):
-        text = doc[i].text
+        text = texts[i]
         if text == "[":
             opened = i
         elif text == "]" and opened is not None:
@@ -394,6 +395,17 @@ def _citation_tokens(doc: Doc, start: int, end: int) -> set[int]:
                 found |= set(range(opened, i + 1))
             opened = None
     return found
+
+
+_LAST_DOC_TEXTS: list = [None, []]  # the last Doc asked about (held, so its id is not reused) and its token texts
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    """The Doc's token texts, listed once per Doc: a claim's spans are cleaned many times in one passage, and
+    each `doc[i]` makes a Token object."""
+    if _LAST_DOC_TEXTS[0] is not doc:
+        _LAST_DOC_TEXTS[:] = [doc, [token.text for token in doc]]
+    return _LAST_DOC_TEXTS[1]
 
 
 def clause_end(sent: Span, start: int, cues: ClaimCues, stop_at_clauses: bool = True) -> int:

@@ -1190,9 +1190,12 @@ def _with_capability_modal(verb: Token, cues: ClaimCues) -> bool:
 def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
     doc = tokens[0].doc
     found: set[int] = set()
+    markers = [marker.split() for marker in cues.cause_markers]
     for token in tokens:
-        for marker in cues.cause_markers:
-            words = marker.split()
+        lower = token.lower_
+        for words in markers:
+            if words and words[0] != lower:
+                continue  # the marker's first word is not this token's: no slice of the doc to compare
             if [t.lower_ for t in doc[token.i : token.i + len(words)]] == words:
                 found |= {t.i for t in doc[token.i : tokens[-1].i + 1] if t.i >= token.i}
                 return found
@@ -1538,6 +1541,8 @@ def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: Clai
             context.consumed |= {t.i for t in sent}
             return [make_claim(context, owner, relation, p, "cue:colon-list") for p in split_properties(text)]
         discourse.open_list = None
+    if ":" not in text:
+        return []  # no colon token either: the sentence's tokens need not be listed
     colon = next((t for t in reversed(list(sent)) if t.text == ":"), None)
     if colon is None:
         return []

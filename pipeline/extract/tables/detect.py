@@ -36,10 +36,18 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     "Table N" caption), which keeps pages without tables at a few milliseconds.
     """
     chars_by_frame: dict[Frame, list[dict]] = {}
+    upright: list[dict] = []
     for char in page.chars:
-        chars_by_frame.setdefault(char_frame(char), []).append(char)
+        # most characters are upright: no frame worked out (nor hashed) for each of them
+        frame = UPRIGHT if char.get("upright", True) else char_frame(char)
+        if frame is UPRIGHT or frame == UPRIGHT:
+            if not upright:
+                chars_by_frame[UPRIGHT] = upright
+            upright.append(char)
+        else:
+            chars_by_frame.setdefault(frame, []).append(char)
     chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
-    captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join(c["text"] for c in chars))]
+    captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join([c["text"] for c in chars]))]
     candidates = page.find_tables()
     headed = UPRIGHT in chars_by_frame and header_rules(page)
     if not chars_by_frame or not (candidates or captioned or headed):

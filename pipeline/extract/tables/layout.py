@@ -208,11 +208,11 @@ def split_line_columns(lines: list[list[dict]]) -> list[list[dict]]:
     return sorted(result, key=lambda ln: (ln[0]["top"], ln[0]["x0"]))
 
 
-def column_gap(words: list[dict]) -> float:
+def column_gap(words: list[dict], lines: list[list[dict]] | None = None) -> float:
     """The narrowest whitespace that separates columns: well over the usual space between words (tables set
     tight have 3 pt gutters). The usual space is measured on gaps under half the type size, which only words of one
-    phrase leave."""
-    lines = text_lines(words, split_columns=False)
+    phrase leave. `lines`: the words' `text_lines(words, split_columns=False)`, when the caller has them."""
+    lines = text_lines(words, split_columns=False) if lines is None else lines
     sizes = sorted(w.get("size") or (w["bottom"] - w["top"]) for w in words)
     if len(lines) < 4 or not sizes:
         return MIN_COLUMN_GAP
@@ -240,8 +240,9 @@ def line_box(line: list[dict]) -> BBox:
 def phrases(words: list[dict]) -> list[BBox]:
     """Boxes of runs of words on one line separated by ordinary spaces ("Original masked alignment")."""
     boxes = []
-    gap = column_gap(words)
-    for line in text_lines(words, split_columns=False):
+    lines = text_lines(words, split_columns=False)
+    gap = column_gap(words, lines)  # the same lines: grouping a large table's words into lines twice was costly
+    for line in lines:
         current = list(line_box(line[:1]))
         for word in line[1:]:
             if word["x0"] - current[2] < gap:
