@@ -55,10 +55,14 @@ def collect(only: list[str] | None = None) -> list[PaperData]:
             if item.claims is None or (only and not any(o in item.stem for o in only)):
                 continue
             doc_id, found_tables, annotated = claims_loop.prepared(item.pdf, cache, fingerprint)
-            rules = claims_loop.as_predicted(extract_claims(doc_id, found_tables, annotated), item.claim_pages)
+            rule_claims = extract_claims(doc_id, found_tables, annotated)
+            rules = claims_loop.as_predicted(rule_claims, item.claim_pages)
             candidates = [
                 c for c in document_candidates(annotated) if item.claim_pages is None or c["page"] in item.claim_pages
             ]
+            add_rule_features(candidates, rule_claims)
+            for candidate in candidates:
+                del candidate["passage"]
             papers.append(PaperData(item.stem, item.claims, candidates, rules))
             print(f"{item.stem}: {len(candidates)} candidates, {len(rules)} rule claims", file=sys.stderr)
     return papers
@@ -71,6 +75,14 @@ def collect_cached(only: list[str], path: Path | None) -> list[PaperData]:
     if path:
         path.write_bytes(pickle.dumps(papers))
     return papers
+
+
+def add_rule_features(candidates: list[dict], rule_claims) -> None:
+    """Whether a rule extractor spoke about the candidate's sentence, and whether it stated the same pair."""
+    from pipeline.extract.claims.learned import rule_agreement
+
+    for candidate in candidates:
+        candidate["features"].update(rule_agreement(candidate, rule_claims))
 
 
 # ---------------------------------------------------------------- matching candidates to gold
@@ -162,14 +174,137 @@ def ceiling(papers: list[PaperData]) -> None:
         print(f"  {kind:30} {count}")
 
 
+# ---------------------------------------------------------------- training and leave-one-paper-out
+
+REGULARIZATION = 0.1  # inverse L2 strength (scikit-learn's C) on the binary features
+THRESHOLDS = [t / 100 for t in range(20, 96, 5)]
+
+
+def fit(papers: list[PaperData], regularization: float = REGULARIZATION) -> dict:
+    """A multinomial logistic regression over binary features, as the plain JSON weights learned.py reads."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from pipeline.extract.claims.learned import LABELS
+
+    features, labels = [], []
+    for paper in papers:
+        features += [c["features"] for c in paper.candidates]
+        labels += paper.labels
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(features)
+    model = LogisticRegression(C=regularization, max_iter=3000)
+    model.fit(x, labels)
+    names = vectorizer.get_feature_names_out()
+    classes = list(model.classes_)
+    weights = {}
+    for label in LABELS:
+        row = model.coef_[classes.index(label)]
+        weights[label] = {n: round(float(w), 5) for n, w in zip(names, row, strict=True) if abs(w) >= 1e-5}
+    return {
+        "labels": list(LABELS),
+        "weights": weights,
+        "intercepts": {label: round(float(model.intercept_[classes.index(label)]), 5) for label in LABELS},
+        "threshold": 0.5,
+    }
+
+
+def predictions(model: dict, paper: PaperData, threshold: float) -> list[PredictedClaim]:
+    """The candidates the model labels with a relation at `threshold`, repeats of one statement folded."""
+    from pipeline.extract.claims.learned import choose
+
+    chosen = choose(model, paper.candidates, threshold, relations={g.relation for g in paper.gold})
+    return [
+        PredictedClaim(c["subject"], c.get("subject_norm", ""), relation, c["object"], c["page"], "text")
+        for c, relation, _ in chosen
+    ]
+
+
+def union(rules: list[PredictedClaim], learned: list[PredictedClaim]) -> list[PredictedClaim]:
+    """Rules first; a learned claim stating what a rule claim states (same relation, overlapping pair) is dropped."""
+    from pipeline.extract.claims.learned import overlap
+
+    kept = list(rules)
+    for claim in learned:
+        if not any(
+            r.relation == claim.relation and overlap(r.subject, claim.subject) >= 0.5 and overlap(r.object, claim.object) >= 0.5
+            for r in rules
+        ):
+            kept.append(claim)
+    return kept
+
+
+def pooled_counts(papers: list[PaperData], model_for, threshold_for, mode: str) -> tuple[ClaimCounts, dict]:
+    from pipeline.evaluate.scoring import score_claims
+
+    pooled, by_relation = ClaimCounts(), {}
+    for paper in papers:
+        learned = predictions(model_for(paper), paper, threshold_for(paper)) if mode != "rules" else []
+        chosen = {"rules": paper.rules, "learned": learned, "union": union(paper.rules, learned)}[mode]
+        score = score_claims(chosen, paper.gold)
+        pooled += score.overall
+        for relation, counts in score.by_relation.items():
+            by_relation[relation] = by_relation.get(relation, ClaimCounts()) + counts
+    return pooled, by_relation
+
+
+def best_threshold(papers: list[PaperData], mode: str, folds: int = 3) -> float:
+    """The threshold with the best pooled F1 over `papers`, each scored by a model trained without it (papers
+    split into `folds` groups, to keep the nested fitting affordable)."""
+    groups = [papers[i::folds] for i in range(folds)]
+    models = {}
+    for group in groups:
+        inside = [p for p in papers if p not in group]
+        model = fit(inside)
+        for paper in group:
+            models[paper.stem] = model
+    best, best_f1 = THRESHOLDS[0], -1.0
+    for threshold in THRESHOLDS:
+        counts, _ = pooled_counts(papers, lambda p: models[p.stem], lambda p: threshold, mode)
+        if counts.f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, counts.f1
+    return best
+
+
+def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
+    for paper in papers:
+        paper.labels = labels_for(paper.candidates, paper.gold)
+    models, thresholds = {}, {"learned": {}, "union": {}}
+    for paper in papers:
+        inside = [p for p in papers if p is not paper]
+        models[paper.stem] = fit(inside)
+        for mode in ("learned", "union"):
+            thresholds[mode][paper.stem] = fixed if fixed is not None else best_threshold(inside, mode)
+        print(f"{paper.stem:45} thresholds learned {thresholds['learned'][paper.stem]:.2f} "
+              f"union {thresholds['union'][paper.stem]:.2f}", file=sys.stderr)
+    for mode in ("rules", "learned", "union"):
+        counts, by_relation = pooled_counts(
+            papers, lambda p: models[p.stem], lambda p: thresholds.get(mode, {}).get(p.stem, 0.5), mode
+        )
+        print(
+            f"{mode:8} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
+            f"({counts.predicted} predicted, {counts.correct} correct, {counts.found}/{counts.required} found)"
+        )
+        for relation, c in sorted(by_relation.items()):
+            print(f"   {relation:13} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} ({c.predicted} predicted)")
+        for paper in papers:
+            if paper.stem.startswith("seed") and mode != "rules":
+                c, _ = pooled_counts([paper], lambda p: models[p.stem], lambda p: thresholds[mode][p.stem], mode)
+                print(f"   seed alone  P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ceiling", action="store_true")
+    parser.add_argument("--lopo", action="store_true")
+    parser.add_argument("--threshold", type=float, help="--lopo: a fixed threshold instead of choosing it")
     parser.add_argument("--candidates", type=Path, help="keep the collected candidates in this pickle")
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--missed", type=Path, help="--ceiling: write the required text lines no candidate matches")
     args = parser.parse_args()
     papers = collect_cached(args.only, args.candidates)
+    if args.lopo:
+        lopo(papers, args.threshold)
     if args.ceiling:
         ceiling(papers)
         if args.missed:
