@@ -177,7 +177,7 @@ def ceiling(papers: list[PaperData]) -> None:
 # ---------------------------------------------------------------- training and leave-one-paper-out
 
 REGULARIZATION = 0.1  # inverse L2 strength (scikit-learn's C) on the binary features
-THRESHOLDS = [t / 100 for t in range(20, 96, 5)]
+THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
 
 
 def fit(papers: list[PaperData], regularization: float = REGULARIZATION) -> dict:
@@ -206,17 +206,37 @@ def fit(papers: list[PaperData], regularization: float = REGULARIZATION) -> dict
         "weights": weights,
         "intercepts": {label: round(float(model.intercept_[classes.index(label)]), 5) for label in LABELS},
         "threshold": 0.5,
+        "_fitted": (vectorizer, model),  # for fast scoring in the experiments; dropped on export
     }
+
+
+_PROBS: dict[tuple[int, str], list[dict]] = {}
+
+
+def fitted_probabilities(model: dict, paper: PaperData) -> list[dict]:
+    """The model's class probabilities for a paper's candidates (scikit-learn's, equal to learned.probabilities),
+    computed once per model and paper."""
+    key = (id(model), paper.stem)
+    if key not in _PROBS:
+        vectorizer, fitted = model["_fitted"]
+        rows = fitted.predict_proba(vectorizer.transform([c["features"] for c in paper.candidates]))
+        classes = list(fitted.classes_)
+        _PROBS[key] = [{label: float(row[classes.index(label)]) for label in classes} for row in rows]
+    return _PROBS[key]
 
 
 def predictions(model: dict, paper: PaperData, threshold: float) -> list[PredictedClaim]:
     """The candidates the model labels with a relation at `threshold`, repeats of one statement folded."""
+    from pipeline.extract.claims.guard import is_content_object, is_content_subject
     from pipeline.extract.claims.learned import choose
 
-    chosen = choose(model, paper.candidates, threshold, relations={g.relation for g in paper.gold})
+    relations = {g.relation for g in paper.gold}
+    chosen = choose(model, paper.candidates, threshold, relations, fitted_probabilities(model, paper))
+    # the junk guard, as at run time (learned.learned_claims)
     return [
         PredictedClaim(c["subject"], c.get("subject_norm", ""), relation, c["object"], c["page"], "text")
         for c, relation, _ in chosen
+        if not c.get("junk_sentence") and is_content_subject(c["subject"]) and is_content_object(c["object"], c["subject"])
     ]
 
 
@@ -293,16 +313,40 @@ def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
                 print(f"   seed alone  P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
 
 
+def export(papers: list[PaperData], path: Path, enabled: bool) -> None:
+    """Train on every seed+dev paper (threshold chosen by the nested leave-papers-out) and write plain JSON."""
+    import json
+
+    for paper in papers:
+        paper.labels = labels_for(paper.candidates, paper.gold)
+    model = fit(papers)
+    model.pop("_fitted")
+    model["threshold"] = best_threshold(papers, "union")
+    model["enabled"] = enabled
+    model["training"] = {
+        "papers": [p.stem for p in papers],
+        "candidates": sum(len(p.candidates) for p in papers),
+        "positives": {r: sum(lab == r for p in papers for lab in p.labels) for r in RELATIONS},
+        "regularization": REGULARIZATION,
+    }
+    path.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path} (threshold {model['threshold']})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--lopo", action="store_true")
+    parser.add_argument("--export", type=Path, help="train on all papers and write the model JSON here")
+    parser.add_argument("--enabled", action="store_true", help="--export: switch the learned step on")
     parser.add_argument("--threshold", type=float, help="--lopo: a fixed threshold instead of choosing it")
     parser.add_argument("--candidates", type=Path, help="keep the collected candidates in this pickle")
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--missed", type=Path, help="--ceiling: write the required text lines no candidate matches")
     args = parser.parse_args()
     papers = collect_cached(args.only, args.candidates)
+    if args.export:
+        export(papers, args.export, args.enabled)
     if args.lopo:
         lopo(papers, args.threshold)
     if args.ceiling:

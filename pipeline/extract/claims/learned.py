@@ -19,7 +19,9 @@ from functools import lru_cache
 
 from pipeline.config import models_dir
 from pipeline.extract.claims.learned_candidates import Candidate, main_subject, sentence_candidates
-from pipeline.extract.claims.prose import ClaimCues, lexicon_type, load_cues
+from pipeline.extract.claims.guard import is_content_claim, sentence_junk_class
+from pipeline.extract.claims.prose import ClaimCues, clean_text, lexicon_type, load_cues
+from pipeline.records import Claim, Evidence
 
 MODEL_PATH = models_dir() / "claims" / "learned_extractor.json"
 LABELS = ("none", "advantage", "disadvantage", "effect")
@@ -60,7 +62,11 @@ def document_candidates(annotated, cues: ClaimCues | None = None) -> list[dict]:
         kind_of_section = section_kind(passage.section_path)
         previous, first = "", ""
         for position, sent in enumerate(doc.sents):
-            topics = [t for t in dict.fromkeys([previous, first, discourse_topic]) if t]
+            junk = bool(sentence_junk_class(sent))  # an instruction, a definition, text about the writing
+            # a review names its subject in the heading ("3.2. Rosmarinus officinalis"): the last heading is a topic
+            heading = re.sub(r"^[\d.\s]+", "", passage.section_path.split(">")[-1]).strip()
+            named = [(previous, "previous"), (first, "paragraph"), (discourse_topic, "section"), (heading, "heading")]
+            topics = list({text: (text, source) for text, source in reversed(named) if text}.values())[::-1]
             for candidate in sentence_candidates(sent, topics, generic_heads):
                 found.append(
                     {
@@ -73,6 +79,8 @@ def document_candidates(annotated, cues: ClaimCues | None = None) -> list[dict]:
                         "sentence": sent.text,
                         "passage": passage,
                         "sent_start": sent.start_char,
+                        "sent_end": sent.end_char,
+                        "junk_sentence": junk,
                         "features": candidate_features(candidate, cues, kind_of_section, position),
                     }
                 )
@@ -226,13 +234,15 @@ def overlap(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def choose(model: dict, candidates: list[dict], threshold: float, relations=None) -> list[tuple[dict, str, float]]:
+def choose(
+    model: dict, candidates: list[dict], threshold: float, relations=None, known: list[dict] | None = None
+) -> list[tuple[dict, str, float]]:
     """(candidate, relation, probability) of the candidates whose best relation reaches `threshold`, most probable
-    first; a candidate restating one already chosen (same relation, overlapping subject and object: another
+    first (`known`: the probabilities, when computed already); a candidate restating one already chosen (same relation, overlapping subject and object: another
     variant of the same clause) is dropped, so one statement gives one claim."""
     scored = []
-    for candidate in candidates:
-        probs = probabilities(model, candidate["features"])
+    for n, candidate in enumerate(candidates):
+        probs = known[n] if known is not None else probabilities(model, candidate["features"])
         label = max((lab for lab in model["labels"] if lab != "none"), key=probs.__getitem__)
         if probs[label] >= threshold and (relations is None or label in relations):
             scored.append((candidate, label, probs[label]))
@@ -248,3 +258,56 @@ def choose(model: dict, candidates: list[dict], threshold: float, relations=None
             continue
         kept.append((candidate, label, prob))
     return kept
+
+
+# ---------------------------------------------------------------- the pipeline step
+
+
+def learned_claims(annotated, rule_claims: list[Claim], model: dict | None = None) -> list[Claim]:
+    """Claims the model finds among the loose candidates, beyond what the rules already stated (same relation and
+    overlapping subject and object). Off when the model file says "enabled": false or is missing; every claim
+    passes the junk guard (the sentence's and the claim's)."""
+    if model is None:
+        if not MODEL_PATH.exists():
+            return []
+        model = load_model()
+    if not model.get("enabled", False):
+        return []
+    candidates = document_candidates(annotated)
+    for candidate in candidates:
+        candidate["features"].update(rule_agreement(candidate, rule_claims))
+    found: list[Claim] = []
+    for candidate, relation, probability in choose(model, candidates, model["threshold"]):
+        if any(
+            r.relation == relation
+            and overlap(r.subject, candidate["subject"]) >= 0.5
+            and overlap(r.object, candidate["object"]) >= 0.5
+            for r in rule_claims
+        ):
+            continue
+        claim = _as_claim(candidate, relation, probability)
+        if candidate["junk_sentence"] or not is_content_claim(claim):
+            continue
+        found.append(claim)
+    return found
+
+
+def _as_claim(candidate: dict, relation: str, probability: float) -> Claim:
+    passage = candidate["passage"]
+    evidence = Evidence(
+        source="text",
+        text=candidate["sentence"].strip(),
+        page=candidate["page"],
+        section_path=passage.section_path,
+        char_start=passage.char_start + candidate["sent_start"],
+        char_end=passage.char_start + candidate["sent_end"],
+    )
+    return Claim(
+        subject=clean_text(candidate["subject"]),
+        relation=relation,  # type: ignore[arg-type]
+        object=clean_text(candidate["object"]),
+        evidence=[evidence],
+        hedged="hedged_sentence" in candidate["features"],
+        negated="negated" in candidate["features"],
+        cue=f"learned:{candidate['kind']}:{probability:.2f}",
+    )

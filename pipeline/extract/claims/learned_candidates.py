@@ -179,7 +179,7 @@ def object_variants(verb: Token) -> Iterator[tuple[str, list[int], Token | None]
                 yield "purpose", _trim(doc, [child.i, *[i for i in sub if i != child.i]]), child
 
 
-def sentence_candidates(sent: Span, topics: list[str], generic_heads: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+def sentence_candidates(sent: Span, topics: list[tuple[str, str]], generic_heads: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Every (subject variant, object variant) of every clause of one sentence. `topics`: what a pronoun or a
     generic "this method" may point back to (the previous sentence's subject, the paragraph's first subject)."""
     for verb in sent:
@@ -220,14 +220,14 @@ def sentence_candidates(sent: Span, topics: list[str], generic_heads: frozenset[
 
 
 def _subject_variants(
-    head: Token, how: str, topics: list[str], generic_heads: frozenset[str]
+    head: Token, how: str, topics: list[tuple[str, str]], generic_heads: frozenset[str]
 ) -> Iterator[tuple[str, str]]:
     lowered = head.lower_
     pointing = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in head.children)
     possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its advantage"
     if head.pos_ == "PRON" or lowered in PRONOUN_SUBJECTS:
-        for n, topic in enumerate(topics):
-            yield topic, f"resolved{n}"
+        for topic, source in topics:
+            yield topic, f"resolved-{source}"
         return
     yield noun_phrase(head), how
     full = _full_phrase(head)
@@ -243,8 +243,8 @@ def _subject_variants(
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "by", "from", "with") and token.i > head.i:
             yield noun_phrase(token), "of-object"
     if (pointing and head.i - head.left_edge.i <= 2) or possessed or head.lemma_.lower() in generic_heads:
-        for n, topic in enumerate(topics):
-            yield topic, f"resolved{n}"  # "this method", "its advantage", "the device": the one named before
+        for topic, source in topics:
+            yield topic, f"resolved-{source}"  # "this method", "its advantage", "the device": the one named before
 
 
 def _full_phrase(head: Token) -> str:
