@@ -24,9 +24,24 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pipeline.evaluate.gold import GoldClaim, find_gold  # noqa: E402
-from pipeline.evaluate.scoring import MATCH, ClaimCounts, PredictedClaim, content_words, subject_score  # noqa: E402
+from pipeline.evaluate.scoring import MATCH, ClaimCounts, PredictedClaim, subject_score  # noqa: E402
 
 GOLD_FOLDERS = (ROOT / "gold" / "seed", ROOT / "gold" / "dev")
+
+
+def _memoize_scoring() -> None:
+    """The scorer folds and splits the same phrases again for every pair; remembering them makes the many
+    re-scorings of the experiments affordable (same figures: the functions are pure)."""
+    from functools import lru_cache
+
+    import pipeline.evaluate.scoring as scoring
+
+    scoring.content_words = lru_cache(maxsize=None)(scoring.content_words)
+    scoring.fold = lru_cache(maxsize=None)(scoring.fold)
+
+
+_memoize_scoring()
+import pipeline.evaluate.scoring as scoring  # noqa: E402
 RELATIONS = ("advantage", "disadvantage", "effect")
 
 
@@ -69,11 +84,16 @@ def collect(only: list[str] | None = None) -> list[PaperData]:
 
 
 def collect_cached(only: list[str], path: Path | None) -> list[PaperData]:
+    from pipeline.extract.claims.learned import add_document_features
+
     if path and path.exists():
-        return pickle.loads(path.read_bytes())
-    papers = collect(only)
-    if path:
-        path.write_bytes(pickle.dumps(papers))
+        papers = pickle.loads(path.read_bytes())
+    else:
+        papers = collect(only)
+        if path:
+            path.write_bytes(pickle.dumps(papers))
+    for paper in papers:
+        add_document_features(paper.candidates, paper.extra.get("rule_claims", paper.rules))
     return papers
 
 
@@ -94,13 +114,13 @@ def candidate_pairs(candidates: list[dict], gold: list[GoldClaim]) -> list[tuple
     index: dict[str, list[int]] = {}
     words = []
     for ci, candidate in enumerate(candidates):
-        found = content_words(candidate["object"])
+        found = scoring.content_words(candidate["object"])
         words.append(found)
         for word in found:
             index.setdefault(word, []).append(ci)
     pairs = []
     for gi, expected in enumerate(gold):
-        expected_words = content_words(expected.object)
+        expected_words = scoring.content_words(expected.object)
         if not expected_words:
             continue
         near = {ci for w in expected_words for ci in index.get(w, ())}
@@ -180,22 +200,39 @@ REGULARIZATION = 0.1  # inverse L2 strength (scikit-learn's C) on the binary fea
 THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
 
 
+_MATRIX: dict = {}
+
+
+def _matrix(papers: list[PaperData]):
+    """All candidates' features as one sparse matrix (vectorized once; a feature unseen in a training fold gets
+    weight 0 there, so sharing the vocabulary leaks nothing), with each paper's row range."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    key = tuple(p.stem for p in papers)
+    if _MATRIX.get("key") != key:
+        vectorizer = DictVectorizer()
+        x = vectorizer.fit_transform([c["features"] for p in papers for c in p.candidates]).tocsr()
+        ranges, start = {}, 0
+        for paper in papers:
+            ranges[paper.stem] = (start, start + len(paper.candidates))
+            start += len(paper.candidates)
+        _MATRIX.update(key=key, x=x, names=vectorizer.get_feature_names_out(), ranges=ranges, all=papers)
+    return _MATRIX
+
+
 def fit(papers: list[PaperData], regularization: float = REGULARIZATION) -> dict:
     """A multinomial logistic regression over binary features, as the plain JSON weights learned.py reads."""
-    from sklearn.feature_extraction import DictVectorizer
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from pipeline.extract.claims.learned import LABELS
 
-    features, labels = [], []
-    for paper in papers:
-        features += [c["features"] for c in paper.candidates]
-        labels += paper.labels
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(features)
-    model = LogisticRegression(C=regularization, max_iter=3000)
-    model.fit(x, labels)
-    names = vectorizer.get_feature_names_out()
+    matrix = _matrix(_MATRIX.get("all") or papers)
+    rows = np.concatenate([np.arange(*matrix["ranges"][p.stem]) for p in papers])
+    labels = [label for p in papers for label in p.labels]
+    model = LogisticRegression(C=regularization, max_iter=500, tol=1e-3)
+    model.fit(matrix["x"][rows], labels)
+    names = matrix["names"]
     classes = list(model.classes_)
     weights = {}
     for label in LABELS:
@@ -206,7 +243,7 @@ def fit(papers: list[PaperData], regularization: float = REGULARIZATION) -> dict
         "weights": weights,
         "intercepts": {label: round(float(model.intercept_[classes.index(label)]), 5) for label in LABELS},
         "threshold": 0.5,
-        "_fitted": (vectorizer, model),  # for fast scoring in the experiments; dropped on export
+        "_fitted": model,  # for fast scoring in the experiments; dropped on export
     }
 
 
@@ -218,50 +255,127 @@ def fitted_probabilities(model: dict, paper: PaperData) -> list[dict]:
     computed once per model and paper."""
     key = (id(model), paper.stem)
     if key not in _PROBS:
-        vectorizer, fitted = model["_fitted"]
-        rows = fitted.predict_proba(vectorizer.transform([c["features"] for c in paper.candidates]))
+        fitted = model["_fitted"]
+        matrix = _MATRIX
+        rows = fitted.predict_proba(matrix["x"][slice(*matrix["ranges"][paper.stem])])
         classes = list(fitted.classes_)
         _PROBS[key] = [{label: float(row[classes.index(label)]) for label in classes} for row in rows]
     return _PROBS[key]
 
 
-def predictions(model: dict, paper: PaperData, threshold: float) -> list[PredictedClaim]:
-    """The candidates the model labels with a relation at `threshold`, repeats of one statement folded."""
+def learned_choice(model: dict, paper: PaperData, threshold: float) -> dict[int, str]:
+    """candidate index -> relation, for the candidates the model labels with a relation at `threshold` (repeats of
+    one statement folded, the junk guard applied as at run time in learned.learned_claims)."""
     from pipeline.extract.claims.guard import is_content_object, is_content_subject
     from pipeline.extract.claims.learned import choose
 
     relations = {g.relation for g in paper.gold}
+    index = {id(c): i for i, c in enumerate(paper.candidates)}
     chosen = choose(model, paper.candidates, threshold, relations, fitted_probabilities(model, paper))
-    # the junk guard, as at run time (learned.learned_claims)
-    return [
-        PredictedClaim(c["subject"], c.get("subject_norm", ""), relation, c["object"], c["page"], "text")
+    return {
+        index[id(c)]: relation
         for c, relation, _ in chosen
-        if not c.get("junk_sentence") and is_content_subject(c["subject"]) and is_content_object(c["object"], c["subject"])
-    ]
+        if not c.get("junk_sentence")
+        and is_content_subject(c["subject"])
+        and is_content_object(c["object"], c["subject"])
+    }
 
 
-def union(rules: list[PredictedClaim], learned: list[PredictedClaim]) -> list[PredictedClaim]:
-    """Rules first; a learned claim stating what a rule claim states (same relation, overlapping pair) is dropped."""
+def union_choice(paper: PaperData, learned: dict[int, str]) -> dict[int, str]:
+    """The learned choice without what a rule claim states already (same relation, overlapping pair)."""
     from pipeline.extract.claims.learned import overlap
 
-    kept = list(rules)
-    for claim in learned:
+    kept = {}
+    for ci, relation in learned.items():
+        c = paper.candidates[ci]
         if not any(
-            r.relation == claim.relation and overlap(r.subject, claim.subject) >= 0.5 and overlap(r.object, claim.object) >= 0.5
-            for r in rules
+            r.relation == relation
+            and overlap(r.subject, c["subject"]) >= 0.5
+            and overlap(r.object, c["object"]) >= 0.5
+            for r in paper.rules
         ):
-            kept.append(claim)
+            kept[ci] = relation
     return kept
 
 
-def pooled_counts(papers: list[PaperData], model_for, threshold_for, mode: str) -> tuple[ClaimCounts, dict]:
-    from pipeline.evaluate.scoring import score_claims
+class PaperScorer:
+    """score_claims for rules + chosen candidates of one paper, from subject/object pair scores computed once
+    (the same greedy one-to-one pairing, best score first; ties may pair in another order than the scorer's)."""
 
+    def __init__(self, paper: PaperData) -> None:
+        self.gold = paper.gold
+        self.relations = {g.relation for g in paper.gold}
+        self.rule_relations = [r.relation for r in paper.rules]
+        self.rule_pairs = []
+        for gi, expected in enumerate(paper.gold):
+            for ri, claim in enumerate(paper.rules):
+                if claim.relation != expected.relation:
+                    continue
+                subject = max(
+                    subject_score(expected.subject, claim.subject),
+                    subject_score(expected.subject, claim.subject_norm),
+                )
+                obj = scoring.word_f1(expected.object, claim.object)
+                if subject >= MATCH and obj >= MATCH:
+                    self.rule_pairs.append((subject + obj, gi, ("r", ri)))
+        self.candidate_pairs = [(sc, gi, ("c", ci)) for sc, gi, ci in candidate_pairs(paper.candidates, paper.gold)]
+
+    def counts(self, use_rules: bool, chosen: dict[int, str]) -> tuple[ClaimCounts, dict[str, ClaimCounts]]:
+        pairs = [p for p in self.rule_pairs if use_rules]
+        pairs += [p for p in self.candidate_pairs if chosen.get(p[2][1]) == self.gold[p[1]].relation]
+        pairs.sort(key=lambda p: -p[0])
+        matched_gold, used = set(), set()
+        for _, gi, item in pairs:
+            if gi not in matched_gold and item not in used:
+                matched_gold.add(gi)
+                used.add(item)
+        predicted = [r for r in self.rule_relations if use_rules and r in self.relations]
+        predicted += [r for r in chosen.values() if r in self.relations]
+
+        def counts(relation):
+            lines = [i for i, g in enumerate(self.gold) if relation in (None, g.relation)]
+            return ClaimCounts(
+                predicted=sum(1 for r in predicted if relation in (None, r)),
+                correct=sum(1 for i in lines if i in matched_gold),
+                required=sum(1 for i in lines if self.gold[i].required),
+                found=sum(1 for i in lines if self.gold[i].required and i in matched_gold),
+            )
+
+        return counts(None), {relation: counts(relation) for relation in sorted(self.relations)}
+
+
+_SCORERS: dict[str, PaperScorer] = {}
+
+
+def pooled_counts(papers: list[PaperData], model_for, threshold_for, mode: str) -> tuple[ClaimCounts, dict]:
     pooled, by_relation = ClaimCounts(), {}
     for paper in papers:
-        learned = predictions(model_for(paper), paper, threshold_for(paper)) if mode != "rules" else []
-        chosen = {"rules": paper.rules, "learned": learned, "union": union(paper.rules, learned)}[mode]
-        score = score_claims(chosen, paper.gold)
+        if paper.stem not in _SCORERS:
+            _SCORERS[paper.stem] = PaperScorer(paper)
+        learned = learned_choice(model_for(paper), paper, threshold_for(paper)) if mode != "rules" else {}
+        if mode == "union":
+            learned = union_choice(paper, learned)
+        overall, relations = _SCORERS[paper.stem].counts(mode != "learned", learned)
+        pooled += overall
+        for relation, counts in relations.items():
+            by_relation[relation] = by_relation.get(relation, ClaimCounts()) + counts
+    return pooled, by_relation
+
+
+def scored_by_the_scorer(papers: list[PaperData], model_for, threshold_for, mode: str) -> tuple[ClaimCounts, dict]:
+    """pooled_counts with pipeline/evaluate/scoring.score_claims itself (the figures to report)."""
+    pooled, by_relation = ClaimCounts(), {}
+    for paper in papers:
+        chosen = list(paper.rules) if mode != "learned" else []
+        if mode != "rules":
+            learned = learned_choice(model_for(paper), paper, threshold_for(paper))
+            if mode == "union":
+                learned = union_choice(paper, learned)
+            chosen += [
+                PredictedClaim(c["subject"], c.get("subject_norm", ""), r, c["object"], c["page"], "text")
+                for c, r in ((paper.candidates[i], r) for i, r in learned.items())
+            ]
+        score = scoring.score_claims(chosen, paper.gold)
         pooled += score.overall
         for relation, counts in score.by_relation.items():
             by_relation[relation] = by_relation.get(relation, ClaimCounts()) + counts
@@ -289,6 +403,7 @@ def best_threshold(papers: list[PaperData], mode: str, folds: int = 3) -> float:
 def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
     for paper in papers:
         paper.labels = labels_for(paper.candidates, paper.gold)
+    _matrix(papers)
     models, thresholds = {}, {"learned": {}, "union": {}}
     for paper in papers:
         inside = [p for p in papers if p is not paper]
@@ -298,7 +413,7 @@ def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
         print(f"{paper.stem:45} thresholds learned {thresholds['learned'][paper.stem]:.2f} "
               f"union {thresholds['union'][paper.stem]:.2f}", file=sys.stderr)
     for mode in ("rules", "learned", "union"):
-        counts, by_relation = pooled_counts(
+        counts, by_relation = scored_by_the_scorer(
             papers, lambda p: models[p.stem], lambda p: thresholds.get(mode, {}).get(p.stem, 0.5), mode
         )
         print(
@@ -309,8 +424,27 @@ def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
             print(f"   {relation:13} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} ({c.predicted} predicted)")
         for paper in papers:
             if paper.stem.startswith("seed") and mode != "rules":
-                c, _ = pooled_counts([paper], lambda p: models[p.stem], lambda p: thresholds[mode][p.stem], mode)
+                c, _ = scored_by_the_scorer([paper], lambda p: models[p.stem], lambda p: thresholds[mode][p.stem], mode)
                 print(f"   seed alone  P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
+
+
+def curve(papers: list[PaperData]) -> None:
+    """Pooled LOPO figures at fixed thresholds (one model per left-out paper, no choosing): the trade on offer."""
+    for paper in papers:
+        paper.labels = labels_for(paper.candidates, paper.gold)
+    _matrix(papers)
+    models = {paper.stem: fit([p for p in papers if p is not paper]) for paper in papers}
+    for threshold in THRESHOLDS + [0.8, 0.9]:
+        for mode in ("learned", "union"):
+            c, by_relation = pooled_counts(papers, lambda p: models[p.stem], lambda p: threshold, mode)
+            seed, _ = pooled_counts(
+                [p for p in papers if p.stem.startswith("seed")], lambda p: models[p.stem], lambda p: threshold, mode
+            )
+            relations = " ".join(f"{r[:3]} {x.f1:.3f}" for r, x in sorted(by_relation.items()))
+            print(
+                f"thr {threshold:.2f} {mode:8} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} ({c.predicted} "
+                f"predicted) [{relations}] seed F1 {seed.f1:.3f}"
+            )
 
 
 def export(papers: list[PaperData], path: Path, enabled: bool) -> None:
@@ -319,6 +453,7 @@ def export(papers: list[PaperData], path: Path, enabled: bool) -> None:
 
     for paper in papers:
         paper.labels = labels_for(paper.candidates, paper.gold)
+    _matrix(papers)
     model = fit(papers)
     model.pop("_fitted")
     model["threshold"] = best_threshold(papers, "union")
@@ -337,6 +472,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--lopo", action="store_true")
+    parser.add_argument("--curve", action="store_true", help="LOPO figures at fixed thresholds")
     parser.add_argument("--export", type=Path, help="train on all papers and write the model JSON here")
     parser.add_argument("--enabled", action="store_true", help="--export: switch the learned step on")
     parser.add_argument("--threshold", type=float, help="--lopo: a fixed threshold instead of choosing it")
@@ -345,6 +481,8 @@ def main() -> None:
     parser.add_argument("--missed", type=Path, help="--ceiling: write the required text lines no candidate matches")
     args = parser.parse_args()
     papers = collect_cached(args.only, args.candidates)
+    if args.curve:
+        curve(papers)
     if args.export:
         export(papers, args.export, args.enabled)
     if args.lopo:

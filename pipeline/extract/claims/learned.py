@@ -222,8 +222,31 @@ def rule_agreement(candidate: dict, rule_claims) -> dict[str, float]:
     return f
 
 
-def _words(text: str) -> set[str]:
-    return {w[:5] for w in WORD.findall(text.lower()) if len(w) > 2}  # a crude stem: the first five letters
+def add_document_features(candidates: list[dict], rule_claims) -> None:
+    """Features that look at the whole paper: a review's claims are about the few methods and treatments it is
+    about, so a subject the rules already made claims about, or that many clauses talk about, is likelier."""
+    rule_subjects = {_key(c.subject): c.relation for c in rule_claims}
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        key = _key(candidate["subject"])
+        counts[key] = counts.get(key, 0) + 1
+    for candidate in candidates:
+        key = _key(candidate["subject"])
+        features = candidate["features"]
+        if key in rule_subjects:
+            features["subject_is_rule_subject"] = 1.0
+            features[f"subject_rule_relation={rule_subjects[key]}"] = 1.0
+        n = counts[key]
+        features[f"subject_frequency={'1' if n <= 1 else '2-4' if n <= 4 else '5-19' if n <= 19 else '20+'}"] = 1.0
+
+
+def _key(text: str) -> str:
+    return " ".join(sorted(_words(text)))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in WORD.findall(text.lower()) if len(w) > 2)  # a crude stem: the first five letters
 
 
 def overlap(a: str, b: str) -> float:
@@ -276,6 +299,7 @@ def learned_claims(annotated, rule_claims: list[Claim], model: dict | None = Non
     candidates = document_candidates(annotated)
     for candidate in candidates:
         candidate["features"].update(rule_agreement(candidate, rule_claims))
+    add_document_features(candidates, rule_claims)
     found: list[Claim] = []
     for candidate, relation, probability in choose(model, candidates, model["threshold"]):
         if any(
