@@ -14,6 +14,7 @@ best subject+object score first), or "none"; candidates from prose outside a gol
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import sys
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ def collect(only: list[str] | None = None) -> list[PaperData]:
 
 
 def collect_cached(only: list[str], path: Path | None) -> list[PaperData]:
-    from pipeline.extract.claims.learned import add_document_features
+    from pipeline.extract.claims.learned import add_document_features, add_word_features
 
     if path and path.exists():
         papers = pickle.loads(path.read_bytes())
@@ -94,6 +95,8 @@ def collect_cached(only: list[str], path: Path | None) -> list[PaperData]:
             path.write_bytes(pickle.dumps(papers))
     for paper in papers:
         add_document_features(paper.candidates, paper.extra.get("rule_claims", paper.rules))
+        if WORD_FEATURES:
+            add_word_features(paper.candidates)
     return papers
 
 
@@ -197,6 +200,8 @@ def ceiling(papers: list[PaperData]) -> None:
 # ---------------------------------------------------------------- training and leave-one-paper-out
 
 REGULARIZATION = 0.1  # inverse L2 strength (scikit-learn's C) on the binary features
+WORD_FEATURES = os.environ.get("LEARNED_WORD_FEATURES", "1") == "1"  # the lexical features (an ablation switch)
+SILENT_ONLY = os.environ.get("LEARNED_SILENT_ONLY", "1") == "1"  # union: learned claims only where rules are silent
 THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
 
 
@@ -288,6 +293,8 @@ def union_choice(paper: PaperData, learned: dict[int, str]) -> dict[int, str]:
     kept = {}
     for ci, relation in learned.items():
         c = paper.candidates[ci]
+        if SILENT_ONLY and "rule_sentence" in c["features"]:
+            continue  # the rules spoke about this sentence: the learner only fills the sentences they left silent
         if not any(
             r.relation == relation
             and overlap(r.subject, c["subject"]) >= 0.5

@@ -240,6 +240,21 @@ def add_document_features(candidates: list[dict], rule_claims) -> None:
         features[f"subject_frequency={'1' if n <= 1 else '2-4' if n <= 4 else '5-19' if n <= 19 else '20+'}"] = 1.0
 
 
+def add_word_features(candidates: list[dict]) -> None:
+    """The object's words (crudely stemmed), its first word and the subject's last word: what a property or an
+    effect is usually about ("activity", "cost", "efficiency"; "increased", "high") is shared across papers."""
+    for candidate in candidates:
+        features = candidate["features"]
+        for word in _words(candidate["object"]):
+            features[f"object_word={word}"] = 1.0
+        words = WORD.findall(candidate["object"].lower())
+        if words:
+            features[f"object_first={words[0]}"] = 1.0
+        words = WORD.findall(candidate["subject"].lower())
+        if words:
+            features[f"subject_last={words[-1]}"] = 1.0
+
+
 def _key(text: str) -> str:
     return " ".join(sorted(_words(text)))
 
@@ -300,6 +315,7 @@ def learned_claims(annotated, rule_claims: list[Claim], model: dict | None = Non
     for candidate in candidates:
         candidate["features"].update(rule_agreement(candidate, rule_claims))
     add_document_features(candidates, rule_claims)
+    add_word_features(candidates)
     found: list[Claim] = []
     for candidate, relation, probability in choose(model, candidates, model["threshold"]):
         if any(
