@@ -49,8 +49,9 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
-def noun_phrase(head: Token, drop_conjuncts: bool = False) -> str:
-    """The noun phrase under `head` without relative clauses, appositions and leading determiners."""
+def noun_phrase(head: Token, drop_conjuncts: bool = False, end: int | None = None) -> str:
+    """The noun phrase under `head` without relative clauses, appositions and leading determiners (and without
+    any word from `end` on)."""
     drop = {
         t.i
         for c in head.children
@@ -58,7 +59,7 @@ def noun_phrase(head: Token, drop_conjuncts: bool = False) -> str:
         for t in c.subtree
     }
     drop |= {c.i for c in head.children if c.dep_ == "det" or (c.dep_ == "punct" and c.i > head.i)}
-    indices = [t.i for t in head.subtree if t.i not in drop]
+    indices = [t.i for t in head.subtree if t.i not in drop and (end is None or t.i < end)]
     return PARENTHESIS.sub("", span_text(head.doc, indices)).strip()
 
 
@@ -159,6 +160,13 @@ def object_variants(verb: Token) -> Iterator[tuple[str, list[int], Token | None]
     yield ("complement" if shape == "copula" else "predicate"), indices, main
     if main is not None and shape == "verb":
         yield "complement", _trim(doc, _subtree_without(main, set())), main
+    if main is not None and main.pos_ == "NOUN":
+        # "has the advantage of A", "is a source of A": the property is what the complement noun's "of" names
+        for prep in main.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        yield "of-complement", _item_indices(pobj, [pobj, *pobj.conjuncts]), pobj
     for members in _coordinations(indices, doc):
         group = {t.i for m in members for t in m.subtree}
         for item in members:
@@ -197,11 +205,19 @@ def sentence_candidates(sent: Span, topics: list[tuple[str, str]], generic_heads
         if not subjects:
             continue
         objects = [(k, idx, h) for k, idx, h in object_variants(verb) if 0 < len(idx) <= MAX_OBJECT_TOKENS]
+        # "X have the advantage of A, B, and C" parsed with B and C hanging on the subject X (as its conjuncts or
+        # apposition): what follows the verb cannot be part of the subject, so it is an item of the object's list
+        # (a common parser slip on long lists)
+        for head, _ in subjects[:1]:
+            trailing = [c for c in head.children if c.dep_ in ("conj", "appos") and c.i > verb.i]
+            trailing += [t for c in trailing for t in c.conjuncts if t.i > c.i]
+            for item in trailing:
+                objects.append(("item", _item_indices(item, [head, *trailing]), item))
         if not objects:
             continue
         seen: set[tuple[str, str]] = set()
         for head, subject_kind in subjects:
-            for subject_text, subject_variant in _subject_variants(head, subject_kind, topics, generic_heads):
+            for subject_text, subject_variant in _subject_variants(head, subject_kind, topics, generic_heads, verb.i):
                 for object_kind, indices, object_head in objects:
                     if subject_kind in ("agent", "cause-prep") and object_kind == "predicate":
                         # "Y was reduced by X": the effect is "reduced Y"
@@ -220,7 +236,7 @@ def sentence_candidates(sent: Span, topics: list[tuple[str, str]], generic_heads
 
 
 def _subject_variants(
-    head: Token, how: str, topics: list[tuple[str, str]], generic_heads: frozenset[str]
+    head: Token, how: str, topics: list[tuple[str, str]], generic_heads: frozenset[str], verb_index: int
 ) -> Iterator[tuple[str, str]]:
     lowered = head.lower_
     pointing = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in head.children)
@@ -229,9 +245,10 @@ def _subject_variants(
         for topic, source in topics:
             yield topic, f"resolved-{source}"
         return
-    yield noun_phrase(head), how
-    full = _full_phrase(head)
-    if full != noun_phrase(head):
+    end = verb_index if head.i < verb_index else len(head.doc)  # the subject's words stop at its verb
+    yield noun_phrase(head, end=end), how
+    full = _full_phrase(head, end)
+    if full != noun_phrase(head, end=end):
         yield full, how + "-full"  # "exosomes produced by 3D-cultured cells": the modifier names the cause
     if any(c.dep_ == "conj" for c in head.children):
         yield noun_phrase(head, drop_conjuncts=True), "conj-subject"
@@ -240,18 +257,18 @@ def _subject_variants(
                 yield noun_phrase(conj, drop_conjuncts=True), "conj-subject"
     # "the advantages of X", "the use of X", "exosomes derived from X": the owner or cause is inside the phrase
     for token in head.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ in ("of", "by", "from", "with") and token.i > head.i:
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "by", "from", "with") and head.i < token.i < end:
             yield noun_phrase(token), "of-object"
     if (pointing and head.i - head.left_edge.i <= 2) or possessed or head.lemma_.lower() in generic_heads:
         for topic, source in topics:
             yield topic, f"resolved-{source}"  # "this method", "its advantage", "the device": the one named before
 
 
-def _full_phrase(head: Token) -> str:
+def _full_phrase(head: Token, end: int) -> str:
     """The noun phrase with its participle and prepositional modifiers, without relative clauses or brackets."""
     drop = {t.i for c in head.children if c.dep_ in ("relcl", "appos") and c.i > head.i for t in c.subtree}
     drop |= {c.i for c in head.children if c.dep_ == "det"}
-    indices = [t.i for t in head.subtree if t.i not in drop]
+    indices = [t.i for t in head.subtree if t.i not in drop and t.i < end]
     return PARENTHESIS.sub("", span_text(head.doc, indices)).strip()
 
 
