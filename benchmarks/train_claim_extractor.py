@@ -90,6 +90,7 @@ def _memoize_scoring() -> None:
 
 _memoize_scoring()
 import pipeline.evaluate.scoring as scoring  # noqa: E402
+
 RELATIONS = ("advantage", "disadvantage", "effect")
 
 
@@ -237,7 +238,8 @@ def ceiling(papers: list[PaperData]) -> None:
     t = totals
     print(
         f"pooled: {t['candidates']} candidates; required text lines matched by some candidate "
-        f"{t['any_text']}/{t['text']} = {t['any_text'] / t['text']:.3f} (one-to-one {t['paired_text'] / t['text']:.3f}); "
+        f"{t['any_text']}/{t['text']} = {t['any_text'] / t['text']:.3f} "
+        f"(one-to-one {t['paired_text'] / t['text']:.3f}); "
         f"all required lines {t['any'] / t['required']:.3f} (one-to-one {t['paired'] / t['required']:.3f})"
     )
     for kind, count in sorted(by_kind.items(), key=lambda kv: -kv[1]):
@@ -343,9 +345,7 @@ def union_choice(paper: PaperData, learned: dict[int, str]) -> dict[int, str]:
         if SILENT_ONLY and "rule_sentence" in c["features"]:
             continue  # the rules spoke about this sentence: the learner only fills the sentences they left silent
         if not any(
-            r.relation == relation
-            and overlap(r.subject, c["subject"]) >= 0.5
-            and overlap(r.object, c["object"]) >= 0.5
+            r.relation == relation and overlap(r.subject, c["subject"]) >= 0.5 and overlap(r.object, c["object"]) >= 0.5
             for r in paper.rules
         ):
             kept[ci] = relation
@@ -448,7 +448,7 @@ def best_threshold(papers: list[PaperData], mode: str, folds: int = 3) -> float:
             models[paper.stem] = model
     best, best_f1 = THRESHOLDS[0], -1.0
     for threshold in THRESHOLDS:
-        counts, _ = pooled_counts(papers, lambda p: models[p.stem], lambda p: threshold, mode)
+        counts, _ = pooled_counts(papers, lambda p: models[p.stem], lambda p, t=threshold: t, mode)
         if counts.f1 > best_f1 + 1e-9:
             best, best_f1 = threshold, counts.f1
     return best
@@ -464,11 +464,14 @@ def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
         models[paper.stem] = fit(inside)
         for mode in ("learned", "union"):
             thresholds[mode][paper.stem] = fixed if fixed is not None else best_threshold(inside, mode)
-        print(f"{paper.stem:45} thresholds learned {thresholds['learned'][paper.stem]:.2f} "
-              f"union {thresholds['union'][paper.stem]:.2f}", file=sys.stderr)
+        print(
+            f"{paper.stem:45} thresholds learned {thresholds['learned'][paper.stem]:.2f} "
+            f"union {thresholds['union'][paper.stem]:.2f}",
+            file=sys.stderr,
+        )
     for mode in ("rules", "learned", "union"):
         counts, by_relation = scored_by_the_scorer(
-            papers, lambda p: models[p.stem], lambda p: thresholds.get(mode, {}).get(p.stem, 0.5), mode
+            papers, lambda p: models[p.stem], lambda p, m=mode: thresholds.get(m, {}).get(p.stem, 0.5), mode
         )
         print(
             f"{mode:8} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
@@ -478,7 +481,9 @@ def lopo(papers: list[PaperData], fixed: float | None = None) -> None:
             print(f"   {relation:13} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} ({c.predicted} predicted)")
         for paper in papers:
             if paper.stem.startswith("seed") and mode != "rules":
-                c, _ = scored_by_the_scorer([paper], lambda p: models[p.stem], lambda p: thresholds[mode][p.stem], mode)
+                c, _ = scored_by_the_scorer(
+                    [paper], lambda p: models[p.stem], lambda p, m=mode: thresholds[m][p.stem], mode
+                )
                 print(f"   seed alone  P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
 
 
@@ -490,9 +495,12 @@ def curve(papers: list[PaperData]) -> None:
     models = {paper.stem: fit([p for p in papers if p is not paper]) for paper in papers}
     for threshold in THRESHOLDS + [0.8, 0.9]:
         for mode in ("learned", "union"):
-            c, by_relation = pooled_counts(papers, lambda p: models[p.stem], lambda p: threshold, mode)
+            c, by_relation = pooled_counts(papers, lambda p: models[p.stem], lambda p, t=threshold: t, mode)
             seed, _ = pooled_counts(
-                [p for p in papers if p.stem.startswith("seed")], lambda p: models[p.stem], lambda p: threshold, mode
+                [p for p in papers if p.stem.startswith("seed")],
+                lambda p: models[p.stem],
+                lambda p, t=threshold: t,
+                mode,
             )
             relations = " ".join(f"{r[:3]} {x.f1:.3f}" for r, x in sorted(by_relation.items()))
             print(

@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 
 from pipeline.config import models_dir
-from pipeline.extract.claims.learned_candidates import Candidate, main_subject, sentence_candidates
 from pipeline.extract.claims.guard import is_content_claim, sentence_junk_class
+from pipeline.extract.claims.learned_candidates import Candidate, main_subject, sentence_candidates
 from pipeline.extract.claims.prose import ClaimCues, clean_text, lexicon_type, load_cues
 from pipeline.records import Claim, Evidence
 
@@ -276,8 +276,9 @@ def choose(
     model: dict, candidates: list[dict], threshold: float, relations=None, known: list[dict] | None = None
 ) -> list[tuple[dict, str, float]]:
     """(candidate, relation, probability) of the candidates whose best relation reaches `threshold`, most probable
-    first (`known`: the probabilities, when computed already); a candidate restating one already chosen (same relation, overlapping subject and object: another
-    variant of the same clause) is dropped, so one statement gives one claim."""
+    first (`known`: the probabilities, when computed already); a candidate restating one already chosen (same
+    relation and sentence, overlapping object: another variant of the same clause) is dropped, so one statement
+    gives one claim."""
     scored = []
     for n, candidate in enumerate(candidates):
         probs = known[n] if known is not None else probabilities(model, candidate["features"])

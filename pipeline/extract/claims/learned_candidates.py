@@ -20,7 +20,7 @@ shapes the gold writes. Nothing here is keyed to a paper: only the dependency pa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -30,8 +30,8 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp
 DROPPED_FROM_PREDICATE = {"aux", "auxpass", "mark", "punct", "cc", "advmod", "discourse", "intj", "dep", "meta"}
 PRONOUN_SUBJECTS = {"it", "they", "this", "these", "that", "those", "which", "who", "both", "its", "their"}
 POINTING_DETERMINERS = {"this", "these", "such", "that", "those", "the"}
-MAX_OBJECT_TOKENS = 30
-CAUSE_PREPS = {"with", "after", "following", "upon", "by", "through", "via"}  # a longer predicate is a sentence's rest, never one property
+MAX_OBJECT_TOKENS = 30  # a longer predicate is a sentence's rest, never one property
+CAUSE_PREPS = {"with", "after", "following", "upon", "by", "through", "via"}  # "Y fell after X": X acts
 
 
 @dataclass
@@ -41,12 +41,12 @@ class Candidate:
     subject: str
     object: str
     kind: str  # which variant: "predicate", "item", "verb+item", "complement", "purpose", ...
-    subject_kind: str  # "nsubj", "agent", "inherited", "relcl", "resolved", "conj-subject", "cue-of"
+    subject_kind: str  # "nsubj", "agent", "inherited", "relcl", "cause-prep", "conj-subject", "of-object",
+    # "resolved-<previous|paragraph|section|heading>"; "-full" when the phrase keeps its modifiers
     sent: Span
     verb: Token
     subject_head: Token | None
     object_head: Token | None
-    extra: dict = field(default_factory=dict)
 
 
 def noun_phrase(head: Token, drop_conjuncts: bool = False, end: int | None = None) -> str:
@@ -187,7 +187,9 @@ def object_variants(verb: Token) -> Iterator[tuple[str, list[int], Token | None]
                 yield "purpose", _trim(doc, [child.i, *[i for i in sub if i != child.i]]), child
 
 
-def sentence_candidates(sent: Span, topics: list[tuple[str, str]], generic_heads: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+def sentence_candidates(
+    sent: Span, topics: list[tuple[str, str]], generic_heads: frozenset[str] = frozenset()
+) -> Iterator[Candidate]:
     """Every (subject variant, object variant) of every clause of one sentence. `topics`: what a pronoun or a
     generic "this method" may point back to (the previous sentence's subject, the paragraph's first subject)."""
     for verb in sent:
