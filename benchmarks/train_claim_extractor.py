@@ -19,8 +19,9 @@ silent (a learned claim restating a rule claim is dropped); the junk guard (guar
 claim, as learned.learned_claims does at run time.
 
 Result (2026-11-30, on adda5b0's extractors; 13 papers of gold/seed + gold/dev, 49,696 candidates, of which the
-scorer's pairing labels 1,397 with a relation): the learned step does NOT beat the rules, so it is not wired into
-the pipeline (learned.learned_claims returns nothing without models/claims/learned_extractor.json, not shipped).
+scorer's pairing labels 1,400 with a relation: 945 effect, 336 advantage, 119 disadvantage): the learned step does
+NOT beat the rules, so it is not wired into the pipeline (learned.learned_claims returns nothing without
+models/claims/learned_extractor.json, which is not shipped).
 - Candidate ceiling (--ceiling): some candidate matches 0.567 of the 1,570 required prose gold lines (0.533 when
   each candidate may stand for one gold line only, i.e. one relation); 0.556 / 0.524 of all 1,614 required lines.
   The rules find 0.283. Per paper 0.27 (jner2016) to 0.75 (emm2023); seed 0.68. The lines no candidate reaches
@@ -48,8 +49,9 @@ the pipeline (learned.learned_claims returns nothing without models/claims/learn
   0.20-0.27 (132 claims for 26 more correct at 0.10, 51 for 14 at 0.15), so pooled F1 stays flat while precision
   and the seed fall.
 - Ablations (on the previous candidate set, ceiling 0.569): without the union's "sentences the rules left silent"
-  rule (LEARNED_SILENT_ONLY=0) the union's LOPO F1 is 0.393 (fixed thresholds 0.383-0.396); without the object-
-  word features (LEARNED_WORD_FEATURES=0) learned alone is 0.444/0.113/0.181 (LOPO) - the same ranking.
+  rule (LEARNED_SILENT_ONLY=0; also without the word features) the union's LOPO F1 is 0.393 (fixed thresholds
+  0.383-0.396); without the object-word features (LEARNED_WORD_FEATURES=0) learned alone is 0.444/0.113/0.181
+  (LOPO): the same ranking.
 Why: the generator doubles the reachable recall (0.57 against the rules' 0.28), but out of paper the features do
 not tell the 2.8% of candidates that are gold claims from the rest: what makes a clause a claim in these reviews
 is mostly which subject the paper is about and how the gold words the object, not the clause's shape or its
