@@ -8,6 +8,10 @@ place in its paragraph and whether a rule extractor also spoke about the sentenc
 (models/claims/learned_extractor.json) is a multinomial logistic regression (classes none / advantage /
 disadvantage / effect) trained by benchmarks/train_claim_extractor.py and stored as plain JSON weights; it is
 applied here in pure Python, with no extra dependency and no re-parsing.
+
+Status: NOT part of the pipeline. Leave-one-paper-out it does not beat the rules (rules 0.395, rules + learned
+0.395 pooled F1 over the 13 seed+dev papers; see benchmarks/train_claim_extractor.py), so no model file is shipped
+and `learned_claims` returns nothing; the module stays for the experiment and the next attempt.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ def section_kind(section_path: str) -> str:
 
 def document_candidates(annotated, cues: ClaimCues | None = None) -> list[dict]:
     """Every loose candidate of the document's claim prose, as plain dicts (text, page, sentence, features)."""
-    from pipeline.extract.claims.from_text import _is_claim_prose
+    from pipeline.extract.claims.from_text import _is_claim_prose  # the same prose the rule extractors read
 
     cues = cues or load_cues()
     found: list[dict] = []
