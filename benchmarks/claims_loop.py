@@ -70,6 +70,21 @@ def prepared(pdf: Path, cache: Path, fingerprint: str):
     return value
 
 
+DEFAULT_CACHE = Path.home() / ".cache" / "reviewminer" / "claims_loop"
+
+
+def gold_papers(folders, only=(), cache: Path = DEFAULT_CACHE):
+    """Each paper with gold claims under FOLDERS (those whose stem contains one of ONLY, when given), with the stages
+    before claims: (gold item, doc_id, tables, annotated document)."""
+    fingerprint = upstream_fingerprint()
+    for folder in folders:
+        corpus = folder if any(folder.glob("*.pdf")) else ROOT / "corpus"  # gold/seed: its PDF is in corpus/
+        for item in find_gold(corpus, folder):
+            if item.claims is None or (only and not any(o in item.stem for o in only)):
+                continue
+            yield (item, *prepared(item.pdf, cache, fingerprint))
+
+
 def as_predicted(claims, pages: set[int] | None) -> list[PredictedClaim]:
     """The claims as `reviewminer eval` reads them from claims.parquet (first evidence gives page and source)."""
     predicted = []
@@ -87,34 +102,29 @@ def main() -> None:
     parser.add_argument("gold", type=Path, nargs="+", help="gold folders holding the PDFs and their gold files")
     parser.add_argument("--only", action="append", default=[], help="only the papers whose stem contains this")
     parser.add_argument("--show", type=Path, help="write missed gold lines and unmatched predictions here")
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "reviewminer" / "claims_loop")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     args = parser.parse_args()
 
     from pipeline.extract.claims import extract_claims
 
-    fingerprint = upstream_fingerprint()
     pooled, by_relation, lines = ClaimCounts(), {}, []
-    for folder in args.gold:
-        corpus = folder if any(folder.glob("*.pdf")) else ROOT / "corpus"  # gold/seed: its PDF is in corpus/
-        for item in find_gold(corpus, folder):
-            if item.claims is None or (args.only and not any(o in item.stem for o in args.only)):
-                continue
-            started = time.perf_counter()
-            doc_id, found_tables, annotated = prepared(item.pdf, args.cache, fingerprint)
-            claims = extract_claims(doc_id, found_tables, annotated)
-            score = score_claims(as_predicted(claims, item.claim_pages), item.claims)
-            counts = score.overall
-            pooled += counts
-            for relation, relation_counts in score.by_relation.items():
-                by_relation[relation] = by_relation.get(relation, ClaimCounts()) + relation_counts
-            print(
-                f"{item.stem:45} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
-                f"({counts.predicted} predicted, {counts.found}/{counts.required} found) "
-                f"{time.perf_counter() - started:.1f}s"
-            )
-            lines.append(f"# {item.stem}")
-            lines += [f"MISSED\t{g.subject}\t{g.relation}\t{g.object}\t{g.source}" for g in score.missed]
-            lines += [f"EXTRA\t{p.subject}\t{p.relation}\t{p.object}\tp{p.page} {p.source}" for p in score.unmatched]
+    started = time.perf_counter()  # a paper's time includes preparing its stages (or reading them from the cache)
+    for item, doc_id, found_tables, annotated in gold_papers(args.gold, args.only, args.cache):
+        claims = extract_claims(doc_id, found_tables, annotated)
+        score = score_claims(as_predicted(claims, item.claim_pages), item.claims)
+        counts = score.overall
+        pooled += counts
+        for relation, relation_counts in score.by_relation.items():
+            by_relation[relation] = by_relation.get(relation, ClaimCounts()) + relation_counts
+        print(
+            f"{item.stem:45} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
+            f"({counts.predicted} predicted, {counts.found}/{counts.required} found) "
+            f"{time.perf_counter() - started:.1f}s"
+        )
+        started = time.perf_counter()
+        lines.append(f"# {item.stem}")
+        lines += [f"MISSED\t{g.subject}\t{g.relation}\t{g.object}\t{g.source}" for g in score.missed]
+        lines += [f"EXTRA\t{p.subject}\t{p.relation}\t{p.object}\tp{p.page} {p.source}" for p in score.unmatched]
     for relation, counts in sorted(by_relation.items()):
         print(
             f"  {relation:13} P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "

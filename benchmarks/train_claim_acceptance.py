@@ -49,14 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from pipeline.evaluate.gold import GoldClaim, find_gold  # noqa: E402
-from pipeline.evaluate.scoring import (  # noqa: E402
-    MATCH,
-    ClaimCounts,
-    PredictedClaim,
-    subject_score,
-    word_f1,
-)
+from pipeline.evaluate.gold import GoldClaim  # noqa: E402
+from pipeline.evaluate.scoring import ClaimCounts, PredictedClaim, pair_score  # noqa: E402
 
 GOLD_FOLDERS = (ROOT / "gold" / "seed", ROOT / "gold" / "dev")
 REGULARIZATION = 0.3  # inverse L2 strength (scikit-learn's C) on standardized features
@@ -97,27 +91,18 @@ def collect(folders=GOLD_FOLDERS, only: list[str] | None = None) -> list[PaperCa
 
     from pipeline.extract.claims import extract_claims
 
-    fingerprint = claims_loop.upstream_fingerprint()
-    cache = Path.home() / ".cache" / "reviewminer" / "claims_loop"
     model = feature_model()
     papers = []
-    for folder in folders:
-        assert "heldout" not in str(folder), "held-out gold is never used for training"
-        corpus = folder if any(folder.glob("*.pdf")) else ROOT / "corpus"
-        for item in find_gold(corpus, folder):
-            if item.claims is None or (only and not any(o in item.stem for o in only)):
-                continue
-            doc_id, found_tables, annotated = claims_loop.prepared(item.pdf, cache, fingerprint)
-            claims = extract_claims(doc_id, found_tables, annotated)
-            relations = {g.relation for g in item.claims}
-            predicted: list[PredictedClaim | None] = []
-            for claim in claims:
-                shown = claims_loop.as_predicted([claim], item.claim_pages)
-                predicted.append(shown[0] if shown and shown[0].relation in relations else None)
-            papers.append(
-                PaperCandidates(item.stem, predicted, candidate_features(claims, annotated, model), item.claims)
-            )
-            print(f"{item.stem}: {len(claims)} candidates", file=sys.stderr)
+    assert not any("heldout" in str(folder) for folder in folders), "held-out gold is never used for training"
+    for item, doc_id, found_tables, annotated in claims_loop.gold_papers(folders, only):
+        claims = extract_claims(doc_id, found_tables, annotated)
+        relations = {g.relation for g in item.claims}
+        predicted: list[PredictedClaim | None] = []
+        for claim in claims:
+            shown = claims_loop.as_predicted([claim], item.claim_pages)
+            predicted.append(shown[0] if shown and shown[0].relation in relations else None)
+        papers.append(PaperCandidates(item.stem, predicted, candidate_features(claims, annotated, model), item.claims))
+        print(f"{item.stem}: {len(claims)} candidates", file=sys.stderr)
     return papers
 
 
@@ -151,15 +136,9 @@ class FastScorer:
         pairs = []
         for gi, expected in enumerate(gold):
             for pi, claim in enumerate(judged):
-                if claim.relation != expected.relation:
-                    continue
-                subject = max(
-                    subject_score(expected.subject, claim.subject),
-                    subject_score(expected.subject, claim.subject_norm),
-                )
-                obj = word_f1(expected.object, claim.object)
-                if subject >= MATCH and obj >= MATCH:
-                    pairs.append((subject + obj, gi, pi))
+                score = pair_score(expected, claim)
+                if score is not None:
+                    pairs.append((score, gi, pi))
         self.pairs = sorted(pairs, reverse=True)
 
     def pairing(self, kept) -> dict[int, int]:

@@ -82,7 +82,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from pipeline.evaluate.gold import GoldClaim, find_gold  # noqa: E402
+from pipeline.evaluate.gold import GoldClaim  # noqa: E402
 from pipeline.evaluate.scoring import MATCH, ClaimCounts, PredictedClaim, subject_score  # noqa: E402
 
 GOLD_FOLDERS = (ROOT / "gold" / "seed", ROOT / "gold" / "dev")
@@ -120,26 +120,19 @@ def collect(only: list[str] | None = None) -> list[PaperData]:
     from pipeline.extract.claims import extract_claims
     from pipeline.extract.claims.learned import document_candidates
 
-    fingerprint = claims_loop.upstream_fingerprint()
-    cache = Path.home() / ".cache" / "reviewminer" / "claims_loop"
     papers = []
-    for folder in GOLD_FOLDERS:
-        assert "heldout" not in str(folder), "held-out gold is never used for training"
-        corpus = folder if any(folder.glob("*.pdf")) else ROOT / "corpus"
-        for item in find_gold(corpus, folder):
-            if item.claims is None or (only and not any(o in item.stem for o in only)):
-                continue
-            doc_id, found_tables, annotated = claims_loop.prepared(item.pdf, cache, fingerprint)
-            rule_claims = extract_claims(doc_id, found_tables, annotated)
-            rules = claims_loop.as_predicted(rule_claims, item.claim_pages)
-            candidates = [
-                c for c in document_candidates(annotated) if item.claim_pages is None or c["page"] in item.claim_pages
-            ]
-            add_rule_features(candidates, rule_claims)
-            for candidate in candidates:
-                del candidate["passage"]
-            papers.append(PaperData(item.stem, item.claims, candidates, rules))
-            print(f"{item.stem}: {len(candidates)} candidates, {len(rules)} rule claims", file=sys.stderr)
+    assert not any("heldout" in str(folder) for folder in GOLD_FOLDERS), "held-out gold is never used for training"
+    for item, doc_id, found_tables, annotated in claims_loop.gold_papers(GOLD_FOLDERS, only):
+        rule_claims = extract_claims(doc_id, found_tables, annotated)
+        rules = claims_loop.as_predicted(rule_claims, item.claim_pages)
+        candidates = [
+            c for c in document_candidates(annotated) if item.claim_pages is None or c["page"] in item.claim_pages
+        ]
+        add_rule_features(candidates, rule_claims)
+        for candidate in candidates:
+            del candidate["passage"]
+        papers.append(PaperData(item.stem, item.claims, candidates, rules))
+        print(f"{item.stem}: {len(candidates)} candidates, {len(rules)} rule claims", file=sys.stderr)
     return papers
 
 
@@ -374,15 +367,9 @@ class PaperScorer:
         self.rule_pairs = []
         for gi, expected in enumerate(paper.gold):
             for ri, claim in enumerate(paper.rules):
-                if claim.relation != expected.relation:
-                    continue
-                subject = max(
-                    subject_score(expected.subject, claim.subject),
-                    subject_score(expected.subject, claim.subject_norm),
-                )
-                obj = scoring.word_f1(expected.object, claim.object)
-                if subject >= MATCH and obj >= MATCH:
-                    self.rule_pairs.append((subject + obj, gi, ("r", ri)))
+                score = scoring.pair_score(expected, claim)
+                if score is not None:
+                    self.rule_pairs.append((score, gi, ("r", ri)))
         self.candidate_pairs = [(sc, gi, ("c", ci)) for sc, gi, ci in candidate_pairs(paper.candidates, paper.gold)]
 
     def counts(self, use_rules: bool, chosen: dict[int, str]) -> tuple[ClaimCounts, dict[str, ClaimCounts]]:

@@ -578,7 +578,8 @@ def recall_classes():
         "antiviral properties.",
         "Previous studies have revealed that the rosemary extract may have analgesic and anti-inflammatory effects "
         "[58–62]. Therefore, data have shown that the ethanolic extract of rosemary inhibited acetic acid-induced pain "
-        "in mice with an ED50 of 108.84 mg/kg−1 [23]. Furthermore, the extract inhibited the time mice spent licking and shaking induced by formalin injections.",
+        "in mice with an ED50 of 108.84 mg/kg−1 [23]. Furthermore, the extract inhibited the time mice spent licking "
+        "and shaking induced by formalin injections.",
         "Pretreatment with baicalein increased the concentration of antioxidant enzymes such as SOD, catalase, and GSH "
         "in an in vivo model of myocardial ischemic injury.",
     )

@@ -111,20 +111,25 @@ class ClaimScore:
     unmatched: list[PredictedClaim] = field(default_factory=list)  # predictions matching no gold line
 
 
+def pair_score(expected: GoldClaim, claim: PredictedClaim) -> float | None:
+    """How well a prediction matches a gold line (subject + object score), or None when it does not: same relation,
+    subject (as written or normalized) and object each at least MATCH."""
+    if claim.relation != expected.relation:
+        return None
+    subject = max(subject_score(expected.subject, claim.subject), subject_score(expected.subject, claim.subject_norm))
+    obj = word_f1(expected.object, claim.object)
+    return subject + obj if subject >= MATCH and obj >= MATCH else None
+
+
 def score_claims(predicted: Iterable[PredictedClaim], gold: list[GoldClaim]) -> ClaimScore:
     relations = sorted({g.relation for g in gold})
     predictions = [p for p in predicted if p.relation in relations]
     pairs = []
     for gi, expected in enumerate(gold):
         for pi, claim in enumerate(predictions):
-            if claim.relation != expected.relation:
-                continue
-            subject = max(
-                subject_score(expected.subject, claim.subject), subject_score(expected.subject, claim.subject_norm)
-            )
-            obj = word_f1(expected.object, claim.object)
-            if subject >= MATCH and obj >= MATCH:
-                pairs.append((subject + obj, gi, pi))
+            score = pair_score(expected, claim)
+            if score is not None:
+                pairs.append((score, gi, pi))
     pairs.sort(reverse=True)  # best first; ties in the shared scorer's order
     matched_gold: set[int] = set()
     matched_predictions: set[int] = set()

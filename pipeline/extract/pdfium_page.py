@@ -507,7 +507,10 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.c_void_p(ctypes.addressof(rect))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    origin_x_ref, origin_y_ref = ctypes.c_void_p(ctypes.addressof(origin_x)), ctypes.c_void_p(ctypes.addressof(origin_y))
+    origin_x_ref, origin_y_ref = (
+        ctypes.c_void_p(ctypes.addressof(origin_x)),
+        ctypes.c_void_p(ctypes.addressof(origin_y)),
+    )
     reads = _ObjectReads()
     to_device = geometry.to_device
     ta, tb, tc, td, te, tf = to_device

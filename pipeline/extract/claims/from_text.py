@@ -43,18 +43,18 @@ from pipeline.extract.claims.prose import (
     noun_phrase_text,
     states_something,
 )
+from pipeline.extract.claims.prose_activities import taxon_names
 from pipeline.extract.claims.prose_advantages import (
     absent_harm_claims,
     colon_list_claims,
     cue_noun_claims,
     defined_method_names,
-    main_method_name,
     evaluative_claims,
     is_harm_noun,
+    main_method_name,
     method_effects_as_evaluations,
     neutral_list_claims,
 )
-from pipeline.extract.claims.prose_activities import taxon_names
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
@@ -270,7 +270,7 @@ def _update_discourse(context: SentenceContext, discourse: Discourse, found: lis
         else:
             discourse.effect_subject = claim.subject
     discourse.salient = _salient(sent, cues) or discourse.salient
-    discourse.taxon = (taxon_names(sent) or [discourse.taxon])[-1]
+    discourse.taxon = (taxon_names(sent, cues) or [discourse.taxon])[-1]
 
 
 def _salient(sent: Span, cues: ClaimCues) -> str:

@@ -255,21 +255,25 @@ def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) 
 TAXON_HEADS = {"plant", "herb", "species", "shrub", "tree"}  # nouns that point back to an organism
 
 
-def taxon_names(sent) -> list[str]:
+def taxon_names(sent, cues: ClaimCues) -> list[str]:
     """Binomial names as written, by their typography: a capitalised genus or its initial ("Melissa", "G.") followed by
     a lower-case epithet with a Latin ending that general English does not know ("officinalis", "hederacea")."""
     vocabulary = general_words()
+    endings = tuple(cues.raw["taxon_typography"]["epithet_endings"])
+    ranks = set(cues.raw["taxon_typography"]["rank_abbreviations"])
     found = []
     tokens = list(sent)
-    for genus, epithet in zip(tokens, tokens[1:]):
+    for genus, epithet in zip(tokens, tokens[1:], strict=False):
         initial = len(genus.text) == 2 and genus.text[0].isupper() and genus.text[1] == "."
         # taggers misread Latin ("Melissa officinalis" as two adjectives): the genus is any capitalised content word
         capitalised = genus.text.istitle() and genus.is_alpha and len(genus.text) > 3
         capitalised = capitalised and genus.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "ADV")
-        latin = epithet.lower_.endswith(("is", "us", "a", "um", "ae", "ii", "i", "es"))
-        if not (initial or capitalised) or not (epithet.is_lower and epithet.is_alpha and len(epithet.text) > 4 and latin):
+        latin = epithet.lower_.endswith(endings)
+        if not (initial or capitalised) or not (
+            epithet.is_lower and epithet.is_alpha and len(epithet.text) > 4 and latin
+        ):
             continue
-        if epithet.lower_ in ("subsp", "spp", "ssp", "var", "cv"):
+        if epithet.lower_ in ranks:
             continue  # "L. subsp.": an author's initial before a rank
         if vocabulary and epithet.lower_ not in vocabulary and genus.lower_ not in ("the", "this", "these"):
             found.append(f"{genus.text} {epithet.text}")

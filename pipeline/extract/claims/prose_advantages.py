@@ -401,11 +401,19 @@ def _states_capability(verb: Token, owner: str, discourse: Discourse, cues: Clai
         return False
     lemma = verb.lemma_.lower()
     evaluation = cues.raw["evaluation"]
-    if verb.pos_ != "VERB" or verb_negated(verb, cues) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if (
+        verb.pos_ != "VERB"
+        or verb_negated(verb, cues)
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    ):
         return False
     if lemma in cues.effect_direction or lemma in cues.demand_verbs or lemma in cues.result_verbs:
         return False
-    if lemma in cues.raw["reporting_verbs"] or lemma in cues.definition_verbs and not _with_capability_modal(verb, cues):
+    if (
+        lemma in cues.raw["reporting_verbs"]
+        or lemma in cues.definition_verbs
+        and not _with_capability_modal(verb, cues)
+    ):
         return False
     if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
@@ -418,14 +426,14 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
     called so ("a gated RNN method called MHCnuggets"), a name with a method-like noun after it ("the VESPA
     pipeline"), or "<name> is a <method-like noun>". A name is a word written with inner capitals or digits or a
     proper noun ("VESPA", "MHCflurry", "HLA-CNN")."""
-    # not "system", "assay", "treatment": a gene's "efflux system" or a drug's "therapy" is no method of the paper
-    heads = set(cues.raw["method_like_heads"]) | {"method", "technique", "approach", "technology", "strategy"}
+    heads = set(cues.raw["method_like_heads"]) | set(cues.raw["defined_name_heads"])
     tools = set(cues.raw["evaluation"]["tool_heads"])  # "the VESPA pipeline": a head that only a tool takes
     heads = tools if tools_only else heads  # a paper's own tool is introduced as software, a package, a pipeline
 
     def is_tool(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in tools
 
+    naming_verbs = set(cues.raw["naming_verbs"])
     vocabulary = general_words()
 
     def is_name(token: Token) -> bool:
@@ -433,11 +441,8 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
         # "the kohonen package": a word general English does not know, before a tool's head noun, names the tool
         coined = token.dep_ == "compound" and token.head.lemma_.lower() in tools and token.is_alpha
         coined = coined and len(token.text) > 3 and bool(vocabulary) and token.lower_ not in vocabulary
-        return token.pos_ in ("PROPN", "NOUN", "ADJ") and (shaped or coined) and token.ent_type_ not in (
-            "PERSON",
-            "GPE",
-            "ORG",
-        )
+        named = token.pos_ in ("PROPN", "NOUN", "ADJ") and (shaped or coined)
+        return named and token.ent_type_ not in ("PERSON", "GPE", "ORG")
 
     def is_head(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in heads
@@ -448,8 +453,8 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
             if not is_name(token) or token.dep_ == "compound" and not is_head(token.head) and not is_tool(token.head):
                 continue
             head = token.head
-            apposed = token.dep_ == "appos" and is_head(head) or any(
-                c.dep_ == "appos" and is_head(c) for c in token.children
+            apposed = (
+                token.dep_ == "appos" and is_head(head) or any(c.dep_ == "appos" and is_head(c) for c in token.children)
             )
             # by the commas too, as parses of appositions vary: "VESPA, software capable of", "the method, DeepCare,"
             after = [t for t in doc[token.i + 1 : token.i + 5]]
@@ -458,11 +463,13 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
                 apposed = apposed or any(is_head(t) for t in words)
             if token.i >= 2 and doc[token.i - 1].text == "," and is_head(doc[token.i - 2]):
                 apposed = True
-            called = token.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in ("call", "name", "term", "dub")
+            called = token.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in naming_verbs
             called = called and head.dep_ in ("acl", "relcl") and is_head(head.head)
             labelled = token.dep_ == "compound" and head.lemma_.lower() in tools
-            copula = token.dep_ == "nsubj" and head.lemma_ == "be" and any(
-                c.dep_ == "attr" and is_head(c) for c in head.children
+            copula = (
+                token.dep_ == "nsubj"
+                and head.lemma_ == "be"
+                and any(c.dep_ == "attr" and is_head(c) for c in head.children)
             )
             if apposed or called or labelled or copula:
                 names.add(token.text)

@@ -264,7 +264,11 @@ def _misread_reported_clause(context: SentenceContext, discourse: Discourse, cue
         if not direction or direction == "none" or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN"):
             continue
         obj = token.head
-        if obj.i <= token.i or obj.dep_ not in ("dobj", "obj") or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]:
+        if (
+            obj.i <= token.i
+            or obj.dep_ not in ("dobj", "obj")
+            or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]
+        ):
             continue
         that = next((t for t in obj.subtree if t.lower_ == "that" and t.i < token.i), None)
         if that is None or that.i != obj.left_edge.i or sent.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):

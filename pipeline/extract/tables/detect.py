@@ -47,7 +47,9 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         else:
             chars_by_frame.setdefault(frame, []).append(char)
     chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
-    captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join([c["text"] for c in chars]))]
+    captioned = [
+        f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join([c["text"] for c in chars]))
+    ]
     candidates = page.find_tables()
     headed = UPRIGHT in chars_by_frame and header_rules(page)
     if not chars_by_frame or not (candidates or captioned or headed):
