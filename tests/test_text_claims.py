@@ -633,3 +633,34 @@ def test_a_thing_provided_without_the_doing_is_no_capability_claim():
         "VESPA provides the “metal_compare” function, which allows alignments for a gene family to be compared.",
     )
     assert not any(c.object.lower().replace("“", "").replace("”", "") == "metal_compare function" for c in claims)
+
+
+# ---------------------------------------------------------------- the evaluation lexicon by classes (session 9)
+
+
+def test_judged_quality_had_by_the_subject_is_a_strength():
+    # gold/dev/singh2018_green_metal_nps_review.pdf: a judging adjective ("admirable") on what X exhibits
+    claims = text_claims(
+        "Metal NPs exhibit admirable catalytic potential because of the high rate of surface adsorption ability "
+        "and high surface area to volume ratio."
+    )
+    assert _has(claims, "metal nps", "advantage", "admirable catalytic potential")
+    assert not _has(claims, "metal nps", "effect", "catalytic potential")
+
+
+def test_negative_prefix_and_judging_adverb_reverse_a_lexicon_word():
+    # gold/dev/singh2018_green_metal_nps_review.pdf: "non-hazardous" (three tokens) is a strength, not a hazard
+    claims = text_claims("Carbon dioxide is the most feasible super critical, non-hazardous, and inert fluid [55, 56].")
+    assert _has(claims, "carbon dioxide", "advantage", "non-hazardous")
+    assert not any(c.relation == "disadvantage" for c in claims)
+    claims = text_claims(
+        "The eyeballing method is inaccurate and poorly reproducible.", "Ultracentrifugation is unreliable."
+    )
+    assert _has(claims, "eyeballing", "disadvantage", "inaccurate")
+    assert _has(claims, "eyeballing", "disadvantage", "poorly reproducible")
+    assert _has(claims, "ultracentrifugation", "disadvantage", "unreliable")
+
+
+def test_a_good_quality_directly_denied_is_a_weakness():
+    claims = text_claims("Precipitation kits lack specificity.")
+    assert _has(claims, "precipitation kits", "disadvantage", "lack specificity")
