@@ -664,3 +664,19 @@ def test_negative_prefix_and_judging_adverb_reverse_a_lexicon_word():
 def test_a_good_quality_directly_denied_is_a_weakness():
     claims = text_claims("Precipitation kits lack specificity.")
     assert _has(claims, "precipitation kits", "disadvantage", "lack specificity")
+
+
+def test_how_well_a_method_performs_and_negating_phrases():
+    # gold/dev/deep_review_biomed_long122p.pdf: "... 2.5D CNNs performed comparably well to 3D analogs"
+    claims = text_claims(
+        "Roth et al. showed that 2.5D CNNs performed comparably well to 3D analogs.",
+        "Shallow and recurrent neural networks performed the best.",
+        "Random forests performed the alignment well.",
+    )
+    assert _has(claims, "cnn", "advantage", "performed comparably well to 3d analogs")
+    assert _has(claims, "neural networks", "advantage", "performed the best")
+    assert not _has(claims, "random forest", "advantage", "alignment")  # an object done, not a manner judged
+    # gold/dev/deep_review_biomed_long122p.pdf: "far from" denies the judging word after it
+    claims = text_claims("Although co-evolution analysis is useful, its accuracy is still far from satisfactory.")
+    assert _has(claims, "co-evolution analysis", "disadvantage", "far from satisfactory")
+    assert not _has(claims, "co-evolution analysis", "advantage", "far from satisfactory")

@@ -373,9 +373,13 @@ def _treatment_subject(verb: Token, cues: ClaimCues) -> bool:
 def _judged_manner(verb: Token, cues: ClaimCues) -> bool:
     """ "X performed comparably to Y", "X performs poorly on small sets": a verb of doing with no object, judged by
     an evaluative adverb, evaluates its subject (with an object, "X performs the alignment", it describes it)."""
-    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):
-        return False
-    return any(c.dep_ == "advmod" and (c.lower_ in cues.positive or c.lower_ in cues.negative) for c in verb.children)
+    manner = cues.raw["evaluation"]["performance_manner"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp")]
+    if any(c.lower_ not in manner for c in objects):
+        return False  # "X performed the best" (the parser takes "best" for an object) is still a manner
+    return any(
+        (c.dep_ == "advmod" or c in objects) and _lexical_value(c, cues) for c in verb.children
+    )
 
 
 def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
@@ -1209,9 +1213,29 @@ def _directly_denied(token: Token) -> bool:
 
 def _lexical_value(token: Token, cues: ClaimCues) -> int:
     """+1 / -1 for a word of the evaluation lexicon; a negative prefix on a lexicon adjective or adverb reverses it
-    ("inaccurate", "unreliable", "irreproducible", "nonspecific"; "unbiased", "uncomplicated")."""
+    ("inaccurate", "unreliable", "irreproducible", "nonspecific"; "unbiased", "uncomplicated"), and so does a
+    negating phrase just before it ("far from satisfactory", "by no means simple")."""
+    value = _plain_lexical_value(token, cues)
+    if value:
+        before = " ".join(t.lower_ for t in token.doc[max(token.sent.start, token.i - 3) : token.i])
+        if any(before.endswith(phrase) for phrase in cues.raw["evaluation"]["negating_phrases"]):
+            return -value
+    return value
+
+
+def _plain_lexical_value(token: Token, cues: ClaimCues) -> int:
     lemma, lower = token.lemma_.lower(), token.lower_
     doc = token.doc
+    evaluation = cues.raw["evaluation"]
+    if lower in evaluation["performance_manner"] and token.head.lemma_.lower() in evaluation["performance_verbs"]:
+        # "X performed well / the best / comparably well to Y", "X scales well": how well a method works
+        return 1 if evaluation["performance_manner"][lower] > 0 else -1
+    judging = evaluation["judging_words"]
+    if lower in judging["positive"] or lower in judging["negative"]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and (following.tag_ in ("VBG", "VBN") or following.text == "-"):
+            return 0  # "the best matching unit", "a good-looking article": the word grades the participle
+        return 1 if lower in judging["positive"] else -1
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("non", "un"):
         # "non-hazardous" parsed as three tokens: the prefix reverses the word after the hyphen
         plain = 1 if (lemma in cues.positive or lower in cues.positive) else -1 if lower in cues.negative else 0
