@@ -1233,7 +1233,9 @@ def _plain_lexical_value(token: Token, cues: ClaimCues) -> int:
     judging = evaluation["judging_words"]
     if lower in judging["positive"] or lower in judging["negative"]:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if following is not None and (following.tag_ in ("VBG", "VBN") or following.text == "-"):
+        if following is not None and (
+            following.tag_ in ("VBG", "VBN") or following.lower_.endswith(("ing", "ed")) or following.text == "-"
+        ):
             return 0  # "the best matching unit", "a good-looking article": the word grades the participle
         return 1 if lower in judging["positive"] else -1
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("non", "un"):
