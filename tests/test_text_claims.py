@@ -680,3 +680,11 @@ def test_how_well_a_method_performs_and_negating_phrases():
     claims = text_claims("Although co-evolution analysis is useful, its accuracy is still far from satisfactory.")
     assert _has(claims, "co-evolution analysis", "disadvantage", "far from satisfactory")
     assert not _has(claims, "co-evolution analysis", "advantage", "far from satisfactory")
+
+
+def test_names_listed_before_a_shared_measure_noun_are_one_effect_each():
+    claims = text_claims("The extract decreased IL-1β, IL-6 and TNF-α levels.")
+    for name in ("il-1β levels", "il-6 levels", "tnf-α levels"):
+        assert _has(claims, "extract", "effect", name)
+    claims = text_claims("Hypoxia increased reactive oxygen species levels.")
+    assert _has(claims, "hypoxia", "effect", "reactive oxygen species levels")  # not a list of names
