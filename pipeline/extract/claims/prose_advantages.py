@@ -377,9 +377,7 @@ def _judged_manner(verb: Token, cues: ClaimCues) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp")]
     if any(c.lower_ not in manner for c in objects):
         return False  # "X performed the best" (the parser takes "best" for an object) is still a manner
-    return any(
-        (c.dep_ == "advmod" or c in objects) and _lexical_value(c, cues) for c in verb.children
-    )
+    return any((c.dep_ == "advmod" or c in objects) and _lexical_value(c, cues) for c in verb.children)
 
 
 def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
