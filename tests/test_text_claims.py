@@ -633,3 +633,58 @@ def test_a_thing_provided_without_the_doing_is_no_capability_claim():
         "VESPA provides the “metal_compare” function, which allows alignments for a gene family to be compared.",
     )
     assert not any(c.object.lower().replace("“", "").replace("”", "") == "metal_compare function" for c in claims)
+
+
+# ---------------------------------------------------------------- the evaluation lexicon by classes (session 9)
+
+
+def test_judged_quality_had_by_the_subject_is_a_strength():
+    # gold/dev/singh2018_green_metal_nps_review.pdf: a judging adjective ("admirable") on what X exhibits
+    claims = text_claims(
+        "Metal NPs exhibit admirable catalytic potential because of the high rate of surface adsorption ability "
+        "and high surface area to volume ratio."
+    )
+    assert _has(claims, "metal nps", "advantage", "admirable catalytic potential")
+    assert not _has(claims, "metal nps", "effect", "catalytic potential")
+
+
+def test_negative_prefix_and_judging_adverb_reverse_a_lexicon_word():
+    # gold/dev/singh2018_green_metal_nps_review.pdf: "non-hazardous" (three tokens) is a strength, not a hazard
+    claims = text_claims("Carbon dioxide is the most feasible super critical, non-hazardous, and inert fluid [55, 56].")
+    assert _has(claims, "carbon dioxide", "advantage", "non-hazardous")
+    assert not any(c.relation == "disadvantage" for c in claims)
+    claims = text_claims(
+        "The eyeballing method is inaccurate and poorly reproducible.", "Ultracentrifugation is unreliable."
+    )
+    assert _has(claims, "eyeballing", "disadvantage", "inaccurate")
+    assert _has(claims, "eyeballing", "disadvantage", "poorly reproducible")
+    assert _has(claims, "ultracentrifugation", "disadvantage", "unreliable")
+
+
+def test_a_good_quality_directly_denied_is_a_weakness():
+    claims = text_claims("Precipitation kits lack specificity.")
+    assert _has(claims, "precipitation kits", "disadvantage", "lack specificity")
+
+
+def test_how_well_a_method_performs_and_negating_phrases():
+    # gold/dev/deep_review_biomed_long122p.pdf: "... 2.5D CNNs performed comparably well to 3D analogs"
+    claims = text_claims(
+        "Roth et al. showed that 2.5D CNNs performed comparably well to 3D analogs.",
+        "Shallow and recurrent neural networks performed the best.",
+        "Random forests performed the alignment well.",
+    )
+    assert _has(claims, "cnn", "advantage", "performed comparably well to 3d analogs")
+    assert _has(claims, "neural networks", "advantage", "performed the best")
+    assert not _has(claims, "random forest", "advantage", "alignment")  # an object done, not a manner judged
+    # gold/dev/deep_review_biomed_long122p.pdf: "far from" denies the judging word after it
+    claims = text_claims("Although co-evolution analysis is useful, its accuracy is still far from satisfactory.")
+    assert _has(claims, "co-evolution analysis", "disadvantage", "far from satisfactory")
+    assert not _has(claims, "co-evolution analysis", "advantage", "far from satisfactory")
+
+
+def test_names_listed_before_a_shared_measure_noun_are_one_effect_each():
+    claims = text_claims("The extract decreased IL-1β, IL-6 and TNF-α levels.")
+    for name in ("il-1β levels", "il-6 levels", "tnf-α levels"):
+        assert _has(claims, "extract", "effect", name)
+    claims = text_claims("Hypoxia increased reactive oxygen species levels.")
+    assert _has(claims, "hypoxia", "effect", "reactive oxygen species levels")  # not a list of names

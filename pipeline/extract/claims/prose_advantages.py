@@ -373,9 +373,11 @@ def _treatment_subject(verb: Token, cues: ClaimCues) -> bool:
 def _judged_manner(verb: Token, cues: ClaimCues) -> bool:
     """ "X performed comparably to Y", "X performs poorly on small sets": a verb of doing with no object, judged by
     an evaluative adverb, evaluates its subject (with an object, "X performs the alignment", it describes it)."""
-    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):
-        return False
-    return any(c.dep_ == "advmod" and (c.lower_ in cues.positive or c.lower_ in cues.negative) for c in verb.children)
+    manner = cues.raw["evaluation"]["performance_manner"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp")]
+    if any(c.lower_ not in manner for c in objects):
+        return False  # "X performed the best" (the parser takes "best" for an object) is still a manner
+    return any((c.dep_ == "advmod" or c in objects) and _lexical_value(c, cues) for c in verb.children)
 
 
 def _states_an_aim(verb: Token, cues: ClaimCues) -> bool:
@@ -1115,6 +1117,11 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
         if token.i not in indices or token.i in used:
             continue
         value = _word_value(token, cues, used)
+        if not value and token.i in flipped and token.pos_ == "NOUN" and _directly_denied(token):
+            # "lacks specificity", "without contamination", "no loss of vesicles": a bare quality under a negator
+            # ("lack", "no", "without") is a weakness when good and a strength when bad
+            lemma = token.lemma_.lower()
+            value = 1 if lemma in cues.good_attributes else -1 if lemma in cues.bad_attributes else 0
         if token.pos_ in ("ADJ", "ADV") and any(
             c.dep_ == "advmod" and c.lower_ in evaluation["lesser_degree"] for c in token.children
         ):
@@ -1179,10 +1186,72 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
             return valence * modifier
     if token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only:
         return 0  # "carrier complexes" is not "complex"
+    value = _lexical_value(token, cues)
+    if value > 0 and token.pos_ in ("ADJ", "VERB"):
+        # "poorly reproducible", "badly tolerated": a judging adverb of manner turns a good quality into a weakness
+        manner = [c for c in token.children if c.dep_ == "advmod" and c.lower_ in cues.raw["evaluation"]["bad_manner"]]
+        if manner:
+            used.update(c.i for c in manner)
+            return -1
+    return value
+
+
+def _directly_denied(token: Token) -> bool:
+    """The noun itself is what is denied: "lacks specificity", "lack of specificity", "no contamination", "without
+    loss" (not a noun further inside the denied phrase, "no drop in the yield")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    head = token.head
+    if head.lemma_.lower() in ("lack", "absence") and token.dep_ in ("dobj", "obj", "pobj"):
+        return True
+    if head.dep_ == "prep" and head.head.lemma_.lower() in ("lack", "absence"):
+        return True
+    return head.lower_ == "without" and token.dep_ == "pobj"
+
+
+def _lexical_value(token: Token, cues: ClaimCues) -> int:
+    """+1 / -1 for a word of the evaluation lexicon; a negative prefix on a lexicon adjective or adverb reverses it
+    ("inaccurate", "unreliable", "irreproducible", "nonspecific"; "unbiased", "uncomplicated"), and so does a
+    negating phrase just before it ("far from satisfactory", "by no means simple")."""
+    value = _plain_lexical_value(token, cues)
+    if value:
+        before = " ".join(t.lower_ for t in token.doc[max(token.sent.start, token.i - 3) : token.i])
+        if any(before.endswith(phrase) for phrase in cues.raw["evaluation"]["negating_phrases"]):
+            return -value
+    return value
+
+
+def _plain_lexical_value(token: Token, cues: ClaimCues) -> int:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    doc = token.doc
+    evaluation = cues.raw["evaluation"]
+    if lower in evaluation["performance_manner"] and token.head.lemma_.lower() in evaluation["performance_verbs"]:
+        # "X performed well / the best / comparably well to Y", "X scales well": how well a method works
+        return 1 if evaluation["performance_manner"][lower] > 0 else -1
+    judging = evaluation["judging_words"]
+    if lower in judging["positive"] or lower in judging["negative"]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and (
+            following.tag_ in ("VBG", "VBN") or following.lower_.endswith(("ing", "ed")) or following.text == "-"
+        ):
+            return 0  # "the best matching unit", "a good-looking article": the word grades the participle
+        return 1 if lower in judging["positive"] else -1
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("non", "un"):
+        # "non-hazardous" parsed as three tokens: the prefix reverses the word after the hyphen
+        plain = 1 if (lemma in cues.positive or lower in cues.positive) else -1 if lower in cues.negative else 0
+        return -plain
     if lemma in cues.positive or lower in cues.positive:
         return 1
     if lemma in cues.negative or lower in cues.negative:
         return -1
+    if token.pos_ in ("ADJ", "ADV"):
+        match = re.match(r"(?:non-?|un|in|im|ir|il|dis)(?=[a-z]{4})(.+)$", lower)
+        if match:
+            stem = match.group(1)
+            if stem in cues.positive:
+                return -1
+            if stem in cues.negative:
+                return 1
     return 0
 
 
@@ -1278,6 +1347,15 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             claim.cue = f"{claim.cue}:prospect"
             found.append(claim)
             continue
+        judged = _judged_quality(claim.object, cues)
+        if judged and not claim.negated and _verb_of_having(claim, cues):
+            # "metal NPs show admirable catalytic potential", "Paul traps provide excellent confinement": a
+            # quality judged good or bad, had or shown by X, is a strength or weakness of X, not an effect
+            claim.relation = "advantage" if judged > 0 else "disadvantage"  # type: ignore[assignment]
+            claim.direction = None  # type: ignore[assignment]
+            claim.cue = f"{claim.cue}:judged-quality"
+            found.append(claim)
+            continue
         if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
@@ -1314,6 +1392,29 @@ def _evaluated_prospect(text: str, cues: ClaimCues) -> bool:
     prospects = set(cues.raw["evaluation"]["prospect_nouns"])
     at = next((i for i, w in enumerate(words) if w in prospects), None)
     return at is not None and 0 < at <= 3 and any(w in cues.positive or w in cues.up for w in words[:at])
+
+
+def _judged_quality(text: str, cues: ClaimCues) -> int:
+    """+1 / -1 when the object opens (after at most one degree word) with a judging adjective ("excellent
+    reproducibility", "highly superior activity", "poor resolution"), else 0."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())[:2]
+    judging = cues.raw["evaluation"]["judging_words"]
+    for word in words:
+        if word in judging["positive"]:
+            return 1
+        if word in judging["negative"]:
+            return -1
+        if not word.endswith("ly"):
+            return 0
+    return 0
+
+
+def _verb_of_having(claim: Claim, cues: ClaimCues) -> bool:
+    """The object is what the subject has, shows or offers (not the target of an effect verb): no direction word
+    was read from an effect verb."""
+    return claim.direction in (None, "none", "increase") and not re.match(
+        r"(?:increased|enhanced|improved|elevated|reduced|decreased|lower|higher)\b", claim.object.lower()
+    )
 
 
 def _negated_before(claim: Claim, cues: ClaimCues) -> bool:

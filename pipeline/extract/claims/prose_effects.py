@@ -7,6 +7,7 @@ atomic effects; direction, magnitude, comparator, hedging and negation come from
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import replace
@@ -90,7 +91,31 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
     claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    claims = [part for claim in claims for part in _distributed_shared_head(claim, cues)]
     return [part for claim in claims for part in _distributed_subjects(claim, context)]
+
+
+def _distributed_shared_head(claim: Claim, cues: ClaimCues) -> list[Claim]:
+    """ "decreased IL-1β, IL-6 and TNF-α levels": names listed before one measure noun they share are one effect
+    each ("IL-1β levels", "IL-6 levels", "TNF-α levels"). Only short name-like items (a capital or a digit:
+    genes, proteins, ions) are split; "reactive oxygen species levels" or "serum and liver levels" are left whole."""
+    match = re.fullmatch(r"(?P<lead>(?:[a-z-]+\s+)?)(?P<items>.+?)\s+(?P<head>[a-zA-Z-]+)", claim.object)
+    if not match or match.group("head").lower() not in cues.raw["shared_measure_heads"]:
+        return [claim]
+    name_like = re.compile(r"\S*[A-Z0-9]\S*")
+    items = []
+    for item in (i.strip() for i in COORDINATION.split(match.group("items")) if i.strip()):
+        words = item.split()
+        # "IL-1β IL-6": two names the text's commas no longer separate
+        items += words if len(words) > 1 and all(name_like.fullmatch(w) for w in words) else [item]
+    if len(items) < 2 or not all(len(i.split()) <= 2 and name_like.search(i) for i in items):
+        return [claim]
+    parts = []
+    for item in items:
+        part = copy.copy(claim)
+        part.object = f"{match.group('lead')}{item} {match.group('head')}"
+        parts.append(part)
+    return parts
 
 
 def _ends_in_noun(part: str, context: SentenceContext) -> bool:
