@@ -199,19 +199,27 @@ def self_reference_head(subject: str, words: dict | None = None) -> str | None:
     return None
 
 
-def resolve_self_references(claims: list[Claim], subjects: PaperSubjects) -> None:
-    """Subjects written as the paper's own method ("the present approach") → the method it presents."""
+def resolve_self_references(claims: list[Claim], subjects: PaperSubjects, sentence_text: str = "") -> None:
+    """Subjects written as the paper's own method ("the present approach") → the method it presents; a subject cut
+    from the presented phrase the sentence writes in full ("driven approach" in "This electrophysiologically driven
+    approach would ...") → the whole phrase."""
     if not subjects.presented:
         return
+    written = sentence_text.lower()
     for claim in claims:
         head = self_reference_head(claim.subject)
-        if head is None:
+        if head is not None:
+            presented = subjects.presented_method(head)
+            if presented:
+                claim.subject = presented
+                claim.subject_norm = ""
+                claim.cue = f"{claim.cue}:subject-paper"
             continue
-        presented = subjects.presented_method(head)
-        if presented:
-            claim.subject = presented
-            claim.subject_norm = ""
-            claim.cue = f"{claim.cue}:subject-paper"
+        subject = claim.subject.lower()
+        for text, _, _ in subjects.presented:
+            if text.lower().endswith(" " + subject) and text.lower() in written:
+                claim.subject = text
+                break
 
 
 def mark_outside_subjects(claims: list[Claim], sentence_text: str, heading_subject: str, presented: str) -> None:

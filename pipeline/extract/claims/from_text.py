@@ -111,7 +111,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             found = sentence_claims(context, discourse, cues)
             if found and sentence_junk_class(sent):
                 found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
-            resolve_self_references(found, subjects)
+            resolve_self_references(found, subjects, sent.text)
             mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
