@@ -130,7 +130,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "evidence": "Text of the first evidence (sentence or table cell).",
         "evidences": JSON_LIST + " of every evidence: source, text, page, section_path, sentence_id, table_id, "
         "row, col, char_start, char_end (offsets into the document text).",
-        "cue": "The pattern or table column that produced the claim.",
+        "cue": "The pattern or table column that produced the claim; a prose subject not written in its sentence "
+        "ends it in :subject-antecedent (an earlier sentence), :subject-heading (the section heading) or "
+        ":subject-paper (the method the paper presents).",
         "review_status": "Curator decision: pending, accepted, rejected or edited.",
         "reviewer": "Who made the decision.",
         "reviewed_at": "When the decision was made (ISO 8601, UTC).",

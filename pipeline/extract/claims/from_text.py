@@ -24,6 +24,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.claims.discourse import (
+    SectionDiscourse,
+    mark_outside_subjects,
+    paper_subjects,
+    resolve_self_references,
+)
 from pipeline.extract.claims.guard import sentence_junk_class
 from pipeline.extract.claims.prose import (
     CUE_EXTENSION,
@@ -74,12 +80,20 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
     docs = [doc for _, doc in annotated.docs]
     main = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
-    discourse = Discourse(method_names=method_names, main_method=main)
+    # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading
+    subjects = paper_subjects(annotated.docs, nlp, cues, lambda span: _names_method(span, matchers))
+    main = main or subjects.presented_method()
+    discourse = SectionDiscourse(method_names=method_names, main_method=main)
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
             continue
         if passage.section_path != discourse.section:
-            discourse = Discourse(section=passage.section_path, method_names=method_names, main_method=main)
+            discourse = SectionDiscourse(
+                section=passage.section_path,
+                method_names=method_names,
+                main_method=main,
+                heading_subject=subjects.headings.get(passage.section_path, ""),
+            )
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
         frames = _dependency_frames(doc, matchers)
@@ -97,6 +111,8 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             found = sentence_claims(context, discourse, cues)
             if found and sentence_junk_class(sent):
                 found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
+            resolve_self_references(found, subjects, sent.text)
+            mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
     return claims
@@ -186,6 +202,12 @@ def _find_mentions(doc: Doc, matchers: Matchers, cues: ClaimCues) -> list[Mentio
             source = "phrase" if not _contains_alias(span, matchers) else "lexicon"
         mentions.append(Mention(span.start, span.end, clean_text(span.text), source, _is_modifier(span, cues)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _names_method(span: Span, matchers: Matchers) -> bool:
+    """A parsed heading that is one lexicon method or a METHOD/TREATMENT entity as a whole."""
+    whole = [e for e in span.doc.ents if e.label_ in ENTITY_LABELS and e.end - e.start >= len(span) - 1]
+    return bool(whole) or any(e - s >= len(span) - 1 for _, s, e in matchers.aliases_lower(span.as_doc()))
 
 
 def _contains_alias(span: Span, matchers: Matchers) -> bool:

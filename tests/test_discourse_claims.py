@@ -1,0 +1,108 @@
+"""Document-level subjects of prose claims (pipeline/extract/claims/discourse.py), on sentences as printed in the dev
+and seed PDFs (gold/dev/jner2016_fes_hand_opening.pdf, corpus/seed_review.pdf), parsed by the real NLP pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import nlp
+from pipeline.extract.claims.discourse import paper_subjects, self_reference_head
+from pipeline.extract.claims.from_text import extract_text_claims
+from pipeline.extract.claims.prose import load_cues
+from pipeline.records import Passage, StructuredDocument
+
+
+def annotate(*sections: tuple[str, str]):
+    """(section path, paragraph) pairs through the real NLP pipeline, in reading order."""
+    passages, offset = [], 0
+    for number, (section, text) in enumerate(sections):
+        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title="test", passages=passages))
+
+
+@pytest.fixture(scope="module")
+def fes_paper():
+    """The jner2016 paper's abstract names its method; later sections call it "the presented/present approach"."""
+    return annotate(
+        (
+            "Abstract > Conclusions",
+            "The selectivity of muscle recruitment predicted the kinematic pattern. This electrophysiologically "
+            "driven approach would thus allow for an operator-independent positioning of the electrode array in "
+            "neurorehabilitation.",
+        ),
+        (
+            "Results",
+            "The presented approach was successful in detecting the stimulation patterns which were effective for "
+            "functional hand opening in all subjects.",
+        ),
+        (
+            "Discussion",
+            "Another advantage of the present approach is that it allows detecting the optimal stimulation pattern "
+            "with relatively low current intensities.",
+        ),
+    )
+
+
+def test_the_abstract_names_the_method_the_paper_presents(fes_paper):
+    subjects = paper_subjects(fes_paper.docs, nlp.load_pipeline(), load_cues(), lambda span: False)
+    assert subjects.presented_method("approach") == "electrophysiologically driven approach"
+
+
+def test_the_papers_own_method_written_as_the_present_approach_resolves_to_its_name(fes_paper):
+    claims = extract_text_claims(fes_paper)
+    resolved = [c for c in claims if c.subject == "electrophysiologically driven approach"]
+    objects = " ".join(c.object for c in resolved)
+    assert "successful in detecting the stimulation patterns" in objects
+    assert "optimal stimulation pattern" in objects
+    assert all(":subject-paper" in c.cue for c in resolved if "stimulation pattern" in c.object)
+    # the abstract's own sentence keeps the whole phrase, not the parser's cut "driven approach"
+    assert not any(c.subject in ("driven approach", "present approach", "presented approach") for c in claims)
+
+
+def test_a_review_introducing_strategies_presents_no_method_of_its_own():
+    annotated = annotate(
+        (
+            "Introduction",
+            "In this review, we first introduced strategies to solve the mass production problems of exosomes in "
+            "clinical and research applications: exogenous treatment for parent cells and different extraction "
+            "methods.",
+        )
+    )
+    assert paper_subjects(annotated.docs, nlp.load_pipeline(), load_cues(), lambda span: False).presented == []
+
+
+def test_a_heading_naming_one_method_is_the_subject_of_this_method_at_section_start():
+    annotated = annotate(
+        (
+            "Drug loading > Sonication",
+            "The disadvantage of this method is to damage the membrane of exosomes leading to exosome destruction.",
+        ),
+        (
+            "Drug loading > Clinical applications",
+            "The disadvantage of this method is to damage the membrane of exosomes leading to exosome destruction.",
+        ),
+    )
+    claims = extract_text_claims(annotated)
+    sonication = [c for c in claims if c.subject == "Sonication"]
+    assert sonication and ":subject-heading" in sonication[0].cue
+    assert not any(c.subject == "Clinical applications" for c in claims)  # a use is not a method
+
+
+def test_a_bare_pronoun_does_not_reach_the_heading():
+    annotated = annotate(
+        (
+            "Engineered exosomes > Drug loading mode",
+            "Therefore, it is easily cleared quickly and taken up by non-target cells after entering the body, or "
+            "exosomes interact with the cell membrane, reducing the application of their dominant effect [60].",
+        )
+    )
+    assert not any(c.subject == "Drug loading mode" for c in extract_text_claims(annotated))
+
+
+def test_self_reference_phrases():
+    assert self_reference_head("the proposed method") == "method"
+    assert self_reference_head("our approach") == "approach"
+    assert self_reference_head("presented procedure") == "procedure"
+    assert self_reference_head("the current approach") is None  # "current" in a review means the existing ones
+    assert self_reference_head("the proposed changes") is None
