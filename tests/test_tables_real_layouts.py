@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.evaluate.gold import read_grid
 from pipeline.evaluate.scoring import score_grid
+from pipeline.extract.ingest import read_pdf
 from pipeline.extract.tables import assemble_tables
 from pipeline.extract.tables.captions import CAPTION_PATTERN
 from pipeline.extract.tables.layout import join_lines
@@ -105,3 +106,35 @@ def test_section_and_appendix_table_numbers(caption, number):
 def test_word_broken_twice_in_a_narrow_cell():
     assert join_lines([["Na-"], ["tu-"], ["re"]], {"na", "tu-"}) == "Nature"
     assert join_lines([["Disse-"], ["mina-"], ["tion"]], set()) == "Dissemination"
+
+
+JSS_STACKED = "robust_jss_stacked_subtables_column_group_rules"
+JSS_GROUPS = "robust_jss_sparse_group_rows_section_rules"
+
+
+def page_tables(stem: str, first: int, last: int) -> list[Table]:
+    # Only the table's pages are read: the vignettes run to 15 and 48 pages.
+    return assemble_tables(read_pdf(real_pdf(f"{stem}.pdf"), pages=(first, last)), [])
+
+
+def test_numbers_stacked_in_a_column_are_rows_under_lower_case_labels():
+    # Table 8: rules only under the header and between column groups (vertical), no rule between the ten body rows;
+    # the stub holds lower-case model names ("dominant" / "additive") in a column too narrow for two side by side,
+    # which once read as one wrapped label; the numbers under numbers in every other column make them rows.
+    tables = page_tables(JSS_STACKED, 10, 10)
+    power = next(t for t in tables if t.number == "8")
+    assert [row[0] for row in power.grid()[:4]] == ["Model", "Null", "dominant", "additive"]
+    assert grid_accuracy(JSS_STACKED, "8", tables) == 1.0
+
+
+def test_rows_between_section_rules_under_group_labels_and_a_running_head():
+    # Table 2: rules close groups of one-line rows, each group under an italic label on a line of its own set off by
+    # extra space (one wider gap, not rows set apart by space); the running head above the table is not its header.
+    tables = page_tables(JSS_GROUPS, 41, 41)
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert len(grid) == 28
+    assert grid[0][1:] == ["metafor", "meta", "rmeta"]
+    assert grid[2] == ["Fixed-effects models", "yes", "yes", "yes"]
+    assert grid[-1][0] == "Selection models"
+    functions = page_tables(JSS_GROUPS, 22, 22)
+    assert grid_accuracy(JSS_GROUPS, "1", functions) == 1.0

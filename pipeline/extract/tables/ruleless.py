@@ -409,8 +409,12 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:12]).most_common(1)[0][0] or 9.0  # the type nearest the caption
     top = caption.bbox[1]
+    # The page's first line (a running head: title or author, page number) set off by more than a line and a half
+    # from a table that fills the top of the page is not its header, though closer than the gap that ends a block.
+    page_top = min(w["top"] for w in view.words)
     for word in words:
-        if top - word["bottom"] > 2.2 * size:
+        gap = top - word["bottom"]
+        if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
         top = min(top, word["top"])
     if caption.bbox[1] - top < 2 * size:
@@ -586,7 +590,9 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
     # apart by space have the extra space at every second or third line at least.
     spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
-    spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
+    # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
+    # is no pattern either: rows set apart by space show it twice at least.
+    spaced_rows = spaced >= max(1 if len(body_gaps) < 3 else 2, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     starts = column_starts(lines, xs)
     # The body's first line starts a row whatever its case: when its first-column entry begins in lower case and so
@@ -622,7 +628,11 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
-                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries):
+                if (
+                    first_col_filled
+                    and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries)
+                    and not stacked_numbers(previous_line, line, xs)
+                ):
                     first_col_filled = identifiers and not previous_line[0]["text"].endswith(LINE_END_HYPHENS)
                 starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
             in_header = header_end is not None and box[3] <= header_end
@@ -697,6 +707,24 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
         if len(under) >= 2:
             return True
     return False
+
+
+def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float]) -> bool:
+    """Both lines hold a number in the same column after the first: a value never wraps onto a second line, so the
+    lower line is a row of its own, whatever its label looks like (a column of lower-case model names, "dominant" /
+    "additive", each in a narrow stub that no two labels would fit side by side)."""
+
+    def numbers(line: list[dict]) -> set[int]:
+        return {
+            band_index(xs, (w["x0"] + w["x1"]) / 2)
+            for w in line
+            if w["x0"] >= xs[1] - SNAP and NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])
+        }
+
+    return bool(numbers(upper) & numbers(lower))
+
+
+NUMBER_CELL = re.compile(r"^[<>≤≥±+\-−–]?\d[\d.,]*%?$")
 
 
 def band_index(edges: list[float], value: float) -> int:
