@@ -138,3 +138,23 @@ def test_rows_between_section_rules_under_group_labels_and_a_running_head():
     assert grid[-1][0] == "Selection models"
     functions = page_tables(JSS_GROUPS, 22, 22)
     assert grid_accuracy(JSS_GROUPS, "1", functions) == 1.0
+
+
+def test_stacked_sub_tables_under_one_caption_are_one_grid():
+    # Table 5: two sub-tables, each under a centred sub-title set off by space from the caption and from its own
+    # header; blocks whose header line carries the block label ("Male" / "Female") and a rule under it, the row
+    # labels one column in (a nested stub), numbers stacked in every column.
+    tables = page_tables(JSS_STACKED, 8, 8)
+    grid = next(t for t in tables if t.number == "5").grid()
+    assert grid[0] == ["IL1B_511 locus"] * 6
+    assert grid[1] == ["Male", "", "Control", "Early Onset", "Late Onset", "Total"]
+    assert grid[2] == ["", "CC", "75", "54", "29", "158"]
+    assert grid[11] == ["TNFA_238 locus"] * 6
+    assert grid_accuracy(JSS_STACKED, "5", tables) == 1.0
+
+
+def test_short_entries_that_would_fit_side_by_side_are_rows():
+    # Table 1: lower-case genotype labels ("aa" / "aA") in a stub too narrow for both; the short entries of the
+    # other columns ("saa" / "saA") would have fitted on one line, so they are no wrapped cell.
+    tables = page_tables(JSS_STACKED, 2, 2)
+    assert grid_accuracy(JSS_STACKED, "1", tables) == 1.0

@@ -160,6 +160,8 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
         if spanned or numbers or not any(upper) or not any(lower):
             r += 1
             continue
+        if title_over_header(raw, r):
+            continue
         raw.rows[r] = [" ".join(t for t in (a, b) if t) for a, b in zip(upper, lower, strict=True)]
         raw.cell_bboxes[r] = [
             (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
@@ -167,6 +169,28 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
         ]
         del raw.rows[r + 1], raw.cell_bboxes[r + 1], raw.span_origin[r + 1]
         raw.n_header_rows -= 1
+
+
+def title_over_header(raw: RawTable, r: int) -> bool:
+    """A header row of one phrase centred on the table and set off by more than the leading from the header line
+    under it that fills three columns or more: a sub-table's title ("IL1B_511 locus" over its own header), which
+    spans the whole row. Spread over the row here; a group label over sub-headers sits at the header's leading."""
+    filled = [c for c, text in enumerate(raw.rows[r]) if text]
+    if len(filled) != 1 or sum(1 for text in raw.rows[r + 1] if text) < 3:
+        return False
+    box = raw.cell_bboxes[r][filled[0]]
+    under = [b for b, text in zip(raw.cell_bboxes[r + 1], raw.rows[r + 1], strict=True) if b and text]
+    if box is None or not under:
+        return False
+    # Cell boxes hold the text's own extent: the line's height stands in for the type size.
+    height = box[3] - box[1]
+    centre, middle = (box[0] + box[2]) / 2, (raw.bbox[0] + raw.bbox[2]) / 2
+    if abs(centre - middle) > 0.05 * (raw.bbox[2] - raw.bbox[0]) or min(b[1] for b in under) - box[3] < 0.8 * height:
+        return False
+    for c in range(len(raw.rows[r])):
+        if c != filled[0]:
+            raw.rows[r][c], raw.span_origin[r][c] = None, (r, filled[0])
+    return True
 
 
 def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
@@ -301,7 +325,10 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     for index, (top, item_bottom, is_rule) in enumerate(items):
         # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
         opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
-        if top - bottom > 2.2 * size and not opened:
+        # Nor while rules of its own are still ahead: stacked sub-tables under one caption, each under a centred
+        # sub-title set off by space ("IL1B_511 locus"), are one table down to its last rule.
+        ahead = any(is_rule for _, _, is_rule in items[index:]) and top - bottom <= 4.4 * size
+        if top - bottom > 2.2 * size and not (opened or ahead):
             break
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
@@ -560,8 +587,11 @@ def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> lis
     return merged
 
 
-def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> list[float]:
-    """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line."""
+def row_boundaries(
+    view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None, by_rules: bool = True
+) -> list[float]:
+    """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line
+    (always so with by_rules False: the lines of one band between two rules)."""
     width = region[2] - region[0]
     inner_rules = cluster(
         [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
@@ -571,9 +601,13 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
     # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
     body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
-    if len(body_rules) >= max(2, len(body_lines) // 6):
+    if by_rules and len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
-        ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
+        # Header lines set apart by more than the leading are header rows (a sub-table's title over its header).
+        size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+        heads = [b for b in boxes if header_end is not None and b[3] <= header_end]
+        head_rows = [(a[3] + b[1]) / 2 for a, b in zip(heads, heads[1:], strict=False) if b[1] - a[3] > 0.3 * size]
+        ys = [region[1], *head_rows] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(rows_between_rules(view, cluster(ys), lines, xs, header_end), boxes)
     ys = [region[1]]
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
@@ -616,6 +650,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         for line, box in anchored
         if header_end is None or box[1] > header_end
     )
+    column_rights = column_right_edges([line for line, _ in anchored], xs)
     previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -625,13 +660,19 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
             if spaced_rows:
-                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
+                starts_row = (
+                    gap > tight + 0.3 * size
+                    or ruled_between
+                    or lone_label(line, xs, starts, size)
+                    or stacked_numbers(previous_line, line, xs, columns=2)
+                )
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
                 if (
                     first_col_filled
                     and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries)
                     and not stacked_numbers(previous_line, line, xs)
+                    and not fits_in_another_column(previous_line, line, xs, column_rights, size)
                 ):
                     first_col_filled = identifiers and not previous_line[0]["text"].endswith(LINE_END_HYPHENS)
                 starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
@@ -656,13 +697,19 @@ def rows_between_rules(
     result = [ys[0]]
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [line for line in lines if top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom]
+        # A nested stub (a block label on the block's header line, the row labels one column in) leaves the first
+        # column empty on most of the band's lines: its rows start where most of its lines start.
+        firsts = Counter(band_index(xs, line[0]["x0"] + SNAP) for line in band)
+        stub = firsts.most_common(1)[0][0] if firsts else 0
+        band_xs = [xs[0], *xs[stub + 1 :]] if 0 < stub < len(xs) - 2 else xs
         rows_like = [
             line
             for line in band
-            if any(w["x0"] < xs[1] - SNAP for w in line) and any(w["x0"] >= xs[1] - SNAP for w in line)
+            if any(w["x0"] < band_xs[1] - SNAP for w in line) and any(w["x0"] >= band_xs[1] - SNAP for w in line)
         ]
         if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
-            inner = row_boundaries(view, (xs[0], top, xs[-1], bottom), band, xs, None)[1:-1]
+            region = (xs[0], top, xs[-1], bottom)
+            inner = row_boundaries(view, region, band, band_xs, None, by_rules=False)[1:-1]
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
@@ -709,10 +756,11 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
     return False
 
 
-def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float]) -> bool:
-    """Both lines hold a number in the same column after the first: a value never wraps onto a second line, so the
-    lower line is a row of its own, whatever its label looks like (a column of lower-case model names, "dominant" /
-    "additive", each in a narrow stub that no two labels would fit side by side)."""
+def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], columns: int = 1) -> bool:
+    """Both lines hold a number in the same column after the first (in `columns` columns or more): a value never
+    wraps onto a second line, so the lower line is a row of its own, whatever its label looks like (a column of
+    lower-case model names, "dominant" / "additive", each in a narrow stub that no two labels would fit side by
+    side) and whatever the spacing (a block of counts under a block label in a table otherwise spaced)."""
 
     def numbers(line: list[dict]) -> set[int]:
         return {
@@ -721,7 +769,31 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float]) -> bo
             if w["x0"] >= xs[1] - SNAP and NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])
         }
 
-    return bool(numbers(upper) & numbers(lower))
+    return len(numbers(upper) & numbers(lower)) >= columns
+
+
+def column_right_edges(lines: list[list[dict]], xs: list[float]) -> list[float]:
+    """Where each column's longest line ends: the width its cells wrap at."""
+    rights = [lo for lo in xs[:-1]]
+    for line in lines:
+        for w in line:
+            c = band_index(xs, (w["x0"] + w["x1"]) / 2)
+            rights[c] = max(rights[c], w["x1"])
+    return rights
+
+
+def fits_in_another_column(
+    upper: list[dict], lower: list[dict], xs: list[float], rights: list[float], size: float
+) -> bool:
+    """A cell wraps only when its next word does not fit on its line: where, in a column after the first, both
+    lines hold text and the lower line's first word would have fitted after the upper line's text, that text is no
+    wrap, and the lower line is a row of its own (short entries "aA" under "aa", "saA" under "saa")."""
+    for c in range(1, len(xs) - 1):
+        above = [w for w in upper if band_index(xs, (w["x0"] + w["x1"]) / 2) == c]
+        here = [w for w in lower if band_index(xs, (w["x0"] + w["x1"]) / 2) == c]
+        if above and here and above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= rights[c]:
+            return True
+    return False
 
 
 NUMBER_CELL = re.compile(r"^[<>≤≥±+\-−–]?\d[\d.,]*%?$")
@@ -811,7 +883,11 @@ def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> 
         return False
     gap = line_box(below[0])[1] - line_box(above[-1])[3]
     size = below[0][0].get("size", 9) or 9
-    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0])
+    # A wrapped cell goes on in a column the line above filled: a line that opens a column empty above (the row
+    # labels of a nested stub under a block's header line) starts a row.
+    filled_above = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in above[-1]}
+    opens_column = any(band_index(xs, (w["x0"] + w["x1"]) / 2) not in filled_above for w in below[0])
+    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0]) and not opens_column
 
 
 def drop_empty_bands(ys: list[float], boxes: list[BBox]) -> list[float]:
