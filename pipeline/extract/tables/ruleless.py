@@ -322,14 +322,23 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     )
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
+    subtitles = subtitle_lines(words, rules, size)
+    after_subtitle = False
     for index, (top, item_bottom, is_rule) in enumerate(items):
         # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
         opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
-        # Nor while rules of its own are still ahead: stacked sub-tables under one caption, each under a centred
-        # sub-title set off by space ("IL1B_511 locus"), are one table down to its last rule.
-        ahead = any(is_rule for _, _, is_rule in items[index:]) and top - bottom <= 4.4 * size
+        # Nor at the space around a sub-title while rules of its own are still ahead: stacked sub-tables under one
+        # caption, each under a centred sub-title set off by space ("IL1B_511 locus"), are one table down to its
+        # last rule.
+        at_subtitle = not is_rule and any(abs(top - line_top) <= 1 for line_top in subtitles)
+        ahead = (
+            (at_subtitle or after_subtitle)
+            and any(is_rule for _, _, is_rule in items[index:])
+            and top - bottom <= 4.4 * size
+        )
         if top - bottom > 2.2 * size and not (opened or ahead):
             break
+        after_subtitle = at_subtitle
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
             last_rule_bottom = item_bottom
@@ -347,6 +356,21 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - start < 2 * size:
         return None
     return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def subtitle_lines(words: list[dict], rules: list[BBox], size: float) -> list[float]:
+    """Tops of the lines set as one short phrase centred on the table's rules: sub-tables' titles."""
+    if not rules:
+        return []
+    left, right = min(r[0] for r in rules), max(r[2] for r in rules)
+    tops = []
+    for line in text_lines(words, split_columns=False):
+        x0, top, x1, _ = line_box(line)
+        one_phrase = all(b["x0"] - a["x1"] < size for a, b in zip(line, line[1:], strict=False))
+        centred = abs((x0 + x1) / 2 - (left + right) / 2) <= 0.05 * (right - left)
+        if one_phrase and centred and x1 - x0 < 0.5 * (right - left):
+            tops.extend(w["top"] for w in line)
+    return tops
 
 
 def headnote_end(view: FramedPage, caption: CaptionLine, top_rule: BBox) -> float:
@@ -698,10 +722,11 @@ def rows_between_rules(
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [line for line in lines if top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom]
         # A nested stub (a block label on the block's header line, the row labels one column in) leaves the first
-        # column empty on most of the band's lines: its rows start where most of its lines start.
+        # column empty on most of the band's lines, which start in the second: its rows start there. (Lines that
+        # start further right are the wrapped ends of cells, not rows.)
         firsts = Counter(band_index(xs, line[0]["x0"] + SNAP) for line in band)
-        stub = firsts.most_common(1)[0][0] if firsts else 0
-        band_xs = [xs[0], *xs[stub + 1 :]] if 0 < stub < len(xs) - 2 else xs
+        nested = len(xs) > 3 and bool(firsts) and firsts.most_common(1)[0][0] == 1
+        band_xs = [xs[0], *xs[2:]] if nested else xs
         rows_like = [
             line
             for line in band
