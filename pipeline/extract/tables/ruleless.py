@@ -59,6 +59,11 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
         return None
     if header_end is not None:
         above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
+        # Partial rules trimmed apart under group labels (booktabs \cmidrule(lr), most of the width when the stub is
+        # narrow) were taken for the header rule: the row under them holds the sub-headers.
+        if cut_group_rules(view, region, header_end):
+            centres = [(a + b) / 2 for a, b in zip(ys, ys[1:], strict=False)]
+            above_rule = min(sum(1 for c in centres if c < header_end) + 1, len(raw.rows) - 1)
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
@@ -473,6 +478,15 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
     return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
 
 
+def cut_group_rules(view: FramedPage, region: BBox, y: float) -> bool:
+    """Whether the rule at y is pieces trimmed apart at each group's ends (gaps of points, as \\cmidrule(lr) leaves
+    them), not one midrule across the table."""
+    pieces = union_spans(
+        [(r[0], r[2]) for r in view.h_rules if abs((r[1] + r[3]) / 2 - y) <= 2 * SNAP and overlaps_x(r, region)]
+    )
+    return len(pieces) >= 2 and all(b[0] - a[1] > 3.0 for a, b in zip(pieces, pieces[1:], strict=False))
+
+
 def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) -> float | None:
     """The rule under the header (booktabs midrule): the first rule with text both above and below it.
 
@@ -588,6 +602,10 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
     "Qwen1.5 Series" centred over the rows of their group), when most lines hold three phrases or more: such a label
     lies across the gutters it spans and would join its columns."""
     lines = text_lines(body, split_columns=False)
+    over_gutters = {id(w) for line in labels_over_gutters(lines, min_gap) for w in line}
+    if over_gutters:
+        body = [w for w in body if id(w) not in over_gutters]
+        lines = text_lines(body, split_columns=False)
     runs = [len(union_spans([(w["x0"], w["x1"]) for w in line], min_gap)) for line in lines]
     if not lines or sum(1 for n in runs if n >= 3) < 0.6 * len(lines):
         return body
@@ -599,6 +617,22 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
         for w in line
     }
     return [w for w in body if id(w) not in labels]
+
+
+def labels_over_gutters(lines: list[list[dict]], min_gap: float) -> list[list[dict]]:
+    """Lines every phrase of which is centred over a gutter of the other lines, between two of their columns: labels
+    of column groups ("(a)" over "A B", "(b)" over "C D": sub-tables side by side), which would join the columns
+    they stand over."""
+    if len(lines) < 3:
+        return []
+    found = []
+    for index, line in enumerate(lines):
+        others = union_spans([(w["x0"], w["x1"]) for i, other in enumerate(lines) if i != index for w in other])
+        gutters = [(a[1], b[0]) for a, b in zip(others, others[1:], strict=False) if b[0] - a[1] >= min_gap]
+        phrases_here = union_spans([(w["x0"], w["x1"]) for w in line], min_gap)
+        if gutters and all(any(lo < (a + b) / 2 < hi for lo, hi in gutters) for a, b in phrases_here):
+            found.append(line)
+    return found
 
 
 def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
@@ -699,7 +733,13 @@ def row_boundaries(
                     and not fits_in_another_column(previous_line, line, xs, column_rights, size)
                 ):
                     first_col_filled = identifiers and not previous_line[0]["text"].endswith(LINE_END_HYPHENS)
-                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
+                starts_row = (
+                    first_col_filled
+                    or gap > 0.6 * size
+                    or ruled_between
+                    or lone_label(line, xs, starts, size)
+                    or stacked_numbers(previous_line, line, xs, columns=2)
+                )
             in_header = header_end is not None and box[3] <= header_end
             starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
         if starts_row and previous is not None:
