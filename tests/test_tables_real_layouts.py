@@ -1,7 +1,9 @@
 """Table layout classes the journal papers of the gold lack, on real PDFs of gold/dev (table-only gold, see their
 NOTES.md): tables in one column of a two-column page with many-line cells; boxed tables numbered by section and
 continued on the next page without their header; booktabs tables of lower-case code entries, a group label over
-sub-headers, and an uncaptioned table under a header rule over three pages."""
+sub-headers, and an uncaptioned table under a header rule over three pages; JSS vignettes' stacked sub-tables,
+column-group rules over a rule-less body and rows grouped between section rules; side-by-side sub-tables and group
+labels over trimmed partial rules (cmidrule)."""
 
 from __future__ import annotations
 
@@ -158,3 +160,30 @@ def test_short_entries_that_would_fit_side_by_side_are_rows():
     # other columns ("saa" / "saA") would have fitted on one line, so they are no wrapped cell.
     tables = page_tables(JSS_STACKED, 2, 2)
     assert grid_accuracy(JSS_STACKED, "1", tables) == 1.0
+
+
+PMLR = "robust_pmlr_side_by_side_subtables_decimal"
+DCC = "robust_dcc_cmidrule_spanning_header"
+
+
+def test_side_by_side_sub_tables_under_their_labels():
+    # Table 6: two rule-less sub-tables side by side, each under a label centred over its two columns ("(a)", "(b)")
+    # and a bold header (Computer Modern bold, CMBX); the labels lie over the gutters and must not join the columns;
+    # the taller sub-table's last row ("5 6") is a row, its numbers under numbers, with nothing in the other's columns.
+    tables = page_tables(PMLR, 8, 8)
+    assert next(t for t in tables if t.number == "6").grid() == [
+        ["(a)", "(a)", "(b)", "(b)"],
+        ["A", "B", "C", "D"],
+        ["1", "2", "3", "4"],
+        ["", "", "5", "6"],
+    ]
+
+
+def test_group_labels_over_trimmed_partial_rules_span_their_columns():
+    # Table 1: "Frequency" and "Percentage" over \cmidrule(lr) pieces that, beside a narrow stub, cover most of the
+    # width: a header row of group labels each spanning the two columns its rule covers, and the sub-header row under.
+    tables = page_tables(DCC, 9, 9)
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert grid[0] == ["", "Frequency", "Frequency", "Percentage", "Percentage"]
+    assert grid[1][0] == "Issue"
+    assert grid_accuracy(DCC, "1", tables) == 1.0
