@@ -170,13 +170,14 @@ def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -
         first -= 1
     while last < n_cols - 1 and free(last + 1):
         last += 1
-    # A partial rule right under the label (booktabs \cmidrule) marks the columns it spans, whatever its centring.
+    # A partial rule right under the label, trimmed apart from the next group's (booktabs \cmidrule(lr)), marks the
+    # columns the label spans, whatever its centring. (Rules drawn edge to edge keep the centring test.)
     bottom = max(w["bottom"] for w in words)
-    under = [
-        r for r in view.h_rules if bottom - 1 <= r[1] <= bottom + 0.8 * size and r[0] - SNAP <= centre <= r[2] + SNAP
-    ]
-    if under:
-        lo, hi = min(r[0] for r in under), max(r[2] for r in under)
+    level = [r for r in view.h_rules if bottom - 1 <= r[1] <= bottom + 0.8 * size]
+    pieces = union_intervals([(r[0], r[2]) for r in level])
+    trimmed = len(pieces) >= 2 and all(b[0] - a[1] > 3.0 for a, b in zip(pieces, pieces[1:], strict=False))
+    lo, hi = next(((a, b) for a, b in pieces if a - SNAP <= centre <= b + SNAP), (0.0, 0.0))
+    if trimmed and hi > lo:
         covered = [c for c in range(first, last + 1) if lo - SNAP <= (xs[c] + xs[c + 1]) / 2 <= hi + SNAP]
         if column in covered and len(covered) >= 2:
             for c in covered:
