@@ -1,7 +1,9 @@
 """Table layout classes the journal papers of the gold lack, on real PDFs of gold/dev (table-only gold, see their
 NOTES.md): tables in one column of a two-column page with many-line cells; boxed tables numbered by section and
 continued on the next page without their header; booktabs tables of lower-case code entries, a group label over
-sub-headers, and an uncaptioned table under a header rule over three pages."""
+sub-headers, and an uncaptioned table under a header rule over three pages; JSS vignettes' stacked sub-tables,
+column-group rules over a rule-less body and rows grouped between section rules; side-by-side sub-tables and group
+labels over trimmed partial rules (cmidrule)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from pipeline.evaluate.gold import read_grid
 from pipeline.evaluate.scoring import score_grid
+from pipeline.extract.ingest import read_pdf
 from pipeline.extract.tables import assemble_tables
 from pipeline.extract.tables.captions import CAPTION_PATTERN
 from pipeline.extract.tables.layout import join_lines
@@ -105,3 +108,82 @@ def test_section_and_appendix_table_numbers(caption, number):
 def test_word_broken_twice_in_a_narrow_cell():
     assert join_lines([["Na-"], ["tu-"], ["re"]], {"na", "tu-"}) == "Nature"
     assert join_lines([["Disse-"], ["mina-"], ["tion"]], set()) == "Dissemination"
+
+
+JSS_STACKED = "robust_jss_stacked_subtables_column_group_rules"
+JSS_GROUPS = "robust_jss_sparse_group_rows_section_rules"
+
+
+def page_tables(stem: str, first: int, last: int) -> list[Table]:
+    # Only the table's pages are read: the vignettes run to 15 and 48 pages.
+    return assemble_tables(read_pdf(real_pdf(f"{stem}.pdf"), pages=(first, last)), [])
+
+
+def test_numbers_stacked_in_a_column_are_rows_under_lower_case_labels():
+    # Table 8: rules only under the header and between column groups (vertical), no rule between the ten body rows;
+    # the stub holds lower-case model names ("dominant" / "additive") in a column too narrow for two side by side,
+    # which once read as one wrapped label; the numbers under numbers in every other column make them rows.
+    tables = page_tables(JSS_STACKED, 10, 10)
+    power = next(t for t in tables if t.number == "8")
+    assert [row[0] for row in power.grid()[:4]] == ["Model", "Null", "dominant", "additive"]
+    assert grid_accuracy(JSS_STACKED, "8", tables) == 1.0
+
+
+def test_rows_between_section_rules_under_group_labels_and_a_running_head():
+    # Table 2: rules close groups of one-line rows, each group under an italic label on a line of its own set off by
+    # extra space (one wider gap, not rows set apart by space); the running head above the table is not its header.
+    tables = page_tables(JSS_GROUPS, 41, 41)
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert len(grid) == 28
+    assert grid[0][1:] == ["metafor", "meta", "rmeta"]
+    assert grid[2] == ["Fixed-effects models", "yes", "yes", "yes"]
+    assert grid[-1][0] == "Selection models"
+    functions = page_tables(JSS_GROUPS, 22, 22)
+    assert grid_accuracy(JSS_GROUPS, "1", functions) == 1.0
+
+
+def test_stacked_sub_tables_under_one_caption_are_one_grid():
+    # Table 5: two sub-tables, each under a centred sub-title set off by space from the caption and from its own
+    # header; blocks whose header line carries the block label ("Male" / "Female") and a rule under it, the row
+    # labels one column in (a nested stub), numbers stacked in every column.
+    tables = page_tables(JSS_STACKED, 8, 8)
+    grid = next(t for t in tables if t.number == "5").grid()
+    assert grid[0] == ["IL1B_511 locus"] * 6
+    assert grid[1] == ["Male", "", "Control", "Early Onset", "Late Onset", "Total"]
+    assert grid[2] == ["", "CC", "75", "54", "29", "158"]
+    assert grid[11] == ["TNFA_238 locus"] * 6
+    assert grid_accuracy(JSS_STACKED, "5", tables) == 1.0
+
+
+def test_short_entries_that_would_fit_side_by_side_are_rows():
+    # Table 1: lower-case genotype labels ("aa" / "aA") in a stub too narrow for both; the short entries of the
+    # other columns ("saa" / "saA") would have fitted on one line, so they are no wrapped cell.
+    tables = page_tables(JSS_STACKED, 2, 2)
+    assert grid_accuracy(JSS_STACKED, "1", tables) == 1.0
+
+
+PMLR = "robust_pmlr_side_by_side_subtables_decimal"
+DCC = "robust_dcc_cmidrule_spanning_header"
+
+
+def test_side_by_side_sub_tables_under_their_labels():
+    # Table 6: two rule-less sub-tables side by side, each under a label centred over its two columns ("(a)", "(b)")
+    # and a bold header (Computer Modern bold, CMBX); the labels lie over the gutters and must not join the columns;
+    # the taller sub-table's last row ("5 6") is a row, its numbers under numbers, with nothing in the other's columns.
+    tables = page_tables(PMLR, 8, 8)
+    assert next(t for t in tables if t.number == "6").grid() == [
+        ["(a)", "(a)", "(b)", "(b)"],
+        ["A", "B", "C", "D"],
+        ["1", "2", "3", "4"],
+        ["", "", "5", "6"],
+    ]
+
+
+def test_group_labels_over_trimmed_partial_rules_span_their_columns():
+    # Table 1: "Frequency" and "Percentage" over \cmidrule(lr) pieces that, beside a narrow stub, cover most of the
+    # width: a header row of group labels each spanning the two columns its rule covers, and the sub-header row under.
+    tables = page_tables(DCC, 9, 9)
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert grid[0] == ["", "Frequency", "Frequency", "Percentage", "Percentage"]
+    assert grid[1][0] == "Issue"
+    assert grid_accuracy(DCC, "1", tables) == 1.0

@@ -27,7 +27,8 @@ from pipeline.extract.tables.layout import (
 )
 from pipeline.records import BBox, RawTable
 
-BOLD_PATTERN = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECASE)
+# Bold by font name; TeX's Computer Modern names its bold faces CMBX/CMB ("CMBX10", "CMB10"), URW's Times clone "Medi".
+BOLD_PATTERN = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b|\bcmbx|\+cmbx|\+cmb\d|-medi\b", re.IGNORECASE)
 
 
 def build_raw_table(
@@ -169,6 +170,20 @@ def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -
         first -= 1
     while last < n_cols - 1 and free(last + 1):
         last += 1
+    # A partial rule right under the label, trimmed apart from the next group's (booktabs \cmidrule(lr)), marks the
+    # columns the label spans, whatever its centring. (Rules drawn edge to edge keep the centring test.)
+    bottom = max(w["bottom"] for w in words)
+    level = [r for r in view.h_rules if bottom - 1 <= r[1] <= bottom + 0.8 * size]
+    pieces = union_intervals([(r[0], r[2]) for r in level])
+    trimmed = len(pieces) >= 2 and all(b[0] - a[1] > 3.0 for a, b in zip(pieces, pieces[1:], strict=False))
+    lo, hi = next(((a, b) for a, b in pieces if a - SNAP <= centre <= b + SNAP), (0.0, 0.0))
+    if trimmed and hi > lo:
+        covered = [c for c in range(first, last + 1) if lo - SNAP <= (xs[c] + xs[c + 1]) / 2 <= hi + SNAP]
+        if column in covered and len(covered) >= 2:
+            for c in covered:
+                if c != column:
+                    raw.rows[u][c], raw.span_origin[u][c] = None, (u, column)
+            return covered[0], covered[-1]
     spans = [
         (a, b)
         for a in range(first, column + 1)
@@ -343,7 +358,8 @@ def header_rows(raw: RawTable, groups: dict[tuple[int, int], list[dict]]) -> int
         fonts = [w.get("fontname", "") for c in range(len(raw.rows[r])) for w in groups.get((r, c), [])]
         return None if not fonts else all(BOLD_PATTERN.search(f) for f in fonts)
 
-    count = 0
+    # Group labels set in roman over a bold header row ("(a)" over "A B", "(b)" over "C D") head it too.
+    count = 1 if n_rows > 3 and row_bold(0) is False and row_bold(1) and row_bold(2) is False else 0
     while count < n_rows - 1 and row_bold(count):
         count += 1
     if count == n_rows - 1 or count == 0:

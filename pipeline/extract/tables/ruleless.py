@@ -59,6 +59,11 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
         return None
     if header_end is not None:
         above_rule = sum(1 for y in ys[1:] if y <= header_end + SNAP)
+        # Partial rules trimmed apart under group labels (booktabs \cmidrule(lr), most of the width when the stub is
+        # narrow) were taken for the header rule: the row under them holds the sub-headers.
+        if cut_group_rules(view, region, header_end):
+            centres = [(a + b) / 2 for a, b in zip(ys, ys[1:], strict=False)]
+            above_rule = min(sum(1 for c in centres if c < header_end) + 1, len(raw.rows) - 1)
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
@@ -160,6 +165,8 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
         if spanned or numbers or not any(upper) or not any(lower):
             r += 1
             continue
+        if title_over_header(raw, r):
+            continue
         raw.rows[r] = [" ".join(t for t in (a, b) if t) for a, b in zip(upper, lower, strict=True)]
         raw.cell_bboxes[r] = [
             (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
@@ -167,6 +174,28 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
         ]
         del raw.rows[r + 1], raw.cell_bboxes[r + 1], raw.span_origin[r + 1]
         raw.n_header_rows -= 1
+
+
+def title_over_header(raw: RawTable, r: int) -> bool:
+    """A header row of one phrase centred on the table and set off by more than the leading from the header line
+    under it that fills three columns or more: a sub-table's title ("IL1B_511 locus" over its own header), which
+    spans the whole row. Spread over the row here; a group label over sub-headers sits at the header's leading."""
+    filled = [c for c, text in enumerate(raw.rows[r]) if text]
+    if len(filled) != 1 or sum(1 for text in raw.rows[r + 1] if text) < 3:
+        return False
+    box = raw.cell_bboxes[r][filled[0]]
+    under = [b for b, text in zip(raw.cell_bboxes[r + 1], raw.rows[r + 1], strict=True) if b and text]
+    if box is None or not under:
+        return False
+    # Cell boxes hold the text's own extent: the line's height stands in for the type size.
+    height = box[3] - box[1]
+    centre, middle = (box[0] + box[2]) / 2, (raw.bbox[0] + raw.bbox[2]) / 2
+    if abs(centre - middle) > 0.05 * (raw.bbox[2] - raw.bbox[0]) or min(b[1] for b in under) - box[3] < 0.8 * height:
+        return False
+    for c in range(len(raw.rows[r])):
+        if c != filled[0]:
+            raw.rows[r][c], raw.span_origin[r][c] = None, (r, filled[0])
+    return True
 
 
 def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
@@ -298,11 +327,23 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     )
     last_rule_bottom = None
     reached: list[tuple[float, float]] = []
+    subtitles = subtitle_lines(words, rules, size)
+    after_subtitle = False
     for index, (top, item_bottom, is_rule) in enumerate(items):
         # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
         opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
-        if top - bottom > 2.2 * size and not opened:
+        # Nor at the space around a sub-title while rules of its own are still ahead: stacked sub-tables under one
+        # caption, each under a centred sub-title set off by space ("IL1B_511 locus"), are one table down to its
+        # last rule.
+        at_subtitle = not is_rule and any(abs(top - line_top) <= 1 for line_top in subtitles)
+        ahead = (
+            (at_subtitle or after_subtitle)
+            and any(is_rule for _, _, is_rule in items[index:])
+            and top - bottom <= 4.4 * size
+        )
+        if top - bottom > 2.2 * size and not (opened or ahead):
             break
+        after_subtitle = at_subtitle
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
             last_rule_bottom = item_bottom
@@ -320,6 +361,21 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - start < 2 * size:
         return None
     return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def subtitle_lines(words: list[dict], rules: list[BBox], size: float) -> list[float]:
+    """Tops of the lines set as one short phrase centred on the table's rules: sub-tables' titles."""
+    if not rules:
+        return []
+    left, right = min(r[0] for r in rules), max(r[2] for r in rules)
+    tops = []
+    for line in text_lines(words, split_columns=False):
+        x0, top, x1, _ = line_box(line)
+        one_phrase = all(b["x0"] - a["x1"] < size for a, b in zip(line, line[1:], strict=False))
+        centred = abs((x0 + x1) / 2 - (left + right) / 2) <= 0.05 * (right - left)
+        if one_phrase and centred and x1 - x0 < 0.5 * (right - left):
+            tops.extend(w["top"] for w in line)
+    return tops
 
 
 def headnote_end(view: FramedPage, caption: CaptionLine, top_rule: BBox) -> float:
@@ -409,13 +465,26 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         return None
     size = Counter(round(w["size"]) for w in words[:12]).most_common(1)[0][0] or 9.0  # the type nearest the caption
     top = caption.bbox[1]
+    # The page's first line (a running head: title or author, page number) set off by more than a line and a half
+    # from a table that fills the top of the page is not its header, though closer than the gap that ends a block.
+    page_top = min(w["top"] for w in view.words)
     for word in words:
-        if top - word["bottom"] > 2.2 * size:
+        gap = top - word["bottom"]
+        if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
         top = min(top, word["top"])
     if caption.bbox[1] - top < 2 * size:
         return None
     return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
+
+
+def cut_group_rules(view: FramedPage, region: BBox, y: float) -> bool:
+    """Whether the rule at y is pieces trimmed apart at each group's ends (gaps of points, as \\cmidrule(lr) leaves
+    them), not one midrule across the table."""
+    pieces = union_spans(
+        [(r[0], r[2]) for r in view.h_rules if abs((r[1] + r[3]) / 2 - y) <= 2 * SNAP and overlaps_x(r, region)]
+    )
+    return len(pieces) >= 2 and all(b[0] - a[1] > 3.0 for a, b in zip(pieces, pieces[1:], strict=False))
 
 
 def first_inner_rule(view: FramedPage, region: BBox, lines: list[list[dict]]) -> float | None:
@@ -533,6 +602,10 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
     "Qwen1.5 Series" centred over the rows of their group), when most lines hold three phrases or more: such a label
     lies across the gutters it spans and would join its columns."""
     lines = text_lines(body, split_columns=False)
+    over_gutters = {id(w) for line in labels_over_gutters(lines, min_gap) for w in line}
+    if over_gutters:
+        body = [w for w in body if id(w) not in over_gutters]
+        lines = text_lines(body, split_columns=False)
     runs = [len(union_spans([(w["x0"], w["x1"]) for w in line], min_gap)) for line in lines]
     if not lines or sum(1 for n in runs if n >= 3) < 0.6 * len(lines):
         return body
@@ -546,6 +619,22 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
     return [w for w in body if id(w) not in labels]
 
 
+def labels_over_gutters(lines: list[list[dict]], min_gap: float) -> list[list[dict]]:
+    """Lines every phrase of which is centred over a gutter of the other lines, between two of their columns: labels
+    of column groups ("(a)" over "A B", "(b)" over "C D": sub-tables side by side), which would join the columns
+    they stand over."""
+    if len(lines) < 3:
+        return []
+    found = []
+    for index, line in enumerate(lines):
+        others = union_spans([(w["x0"], w["x1"]) for i, other in enumerate(lines) if i != index for w in other])
+        gutters = [(a[1], b[0]) for a, b in zip(others, others[1:], strict=False) if b[0] - a[1] >= min_gap]
+        phrases_here = union_spans([(w["x0"], w["x1"]) for w in line], min_gap)
+        if gutters and all(any(lo < (a + b) / 2 < hi for lo, hi in gutters) for a, b in phrases_here):
+            found.append(line)
+    return found
+
+
 def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> list[tuple[float, float]]:
     merged: list[tuple[float, float]] = []
     for lo, hi in sorted(spans):
@@ -556,8 +645,11 @@ def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> lis
     return merged
 
 
-def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> list[float]:
-    """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line."""
+def row_boundaries(
+    view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None, by_rules: bool = True
+) -> list[float]:
+    """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line
+    (always so with by_rules False: the lines of one band between two rules)."""
     width = region[2] - region[0]
     inner_rules = cluster(
         [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
@@ -567,9 +659,13 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     body_lines = [b for b in boxes if header_end is None or b[1] > header_end]
     # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
     body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
-    if len(body_rules) >= max(2, len(body_lines) // 6):
+    if by_rules and len(body_rules) >= max(2, len(body_lines) // 6):
         body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
-        ys = [region[1]] + ([header_end] if header_end else []) + body_rules + [region[3]]
+        # Header lines set apart by more than the leading are header rows (a sub-table's title over its header).
+        size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+        heads = [b for b in boxes if header_end is not None and b[3] <= header_end]
+        head_rows = [(a[3] + b[1]) / 2 for a, b in zip(heads, heads[1:], strict=False) if b[1] - a[3] > 0.3 * size]
+        ys = [region[1], *head_rows] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(rows_between_rules(view, cluster(ys), lines, xs, header_end), boxes)
     ys = [region[1]]
     size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
@@ -586,7 +682,9 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
     # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
     # apart by space have the extra space at every second or third line at least.
     spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
-    spaced_rows = spaced >= max(1, 0.15 * len(body_gaps)) and tight < 0.3 * size
+    # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
+    # is no pattern either: rows set apart by space show it twice at least.
+    spaced_rows = spaced >= max(1 if len(body_gaps) < 3 else 2, 0.15 * len(body_gaps)) and tight < 0.3 * size
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     starts = column_starts(lines, xs)
     # The body's first line starts a row whatever its case: when its first-column entry begins in lower case and so
@@ -610,6 +708,7 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
         for line, box in anchored
         if header_end is None or box[1] > header_end
     )
+    column_rights = column_right_edges([line for line, _ in anchored], xs)
     previous, previous_line = None, None
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -619,12 +718,28 @@ def row_boundaries(view: FramedPage, region: BBox, lines, xs: list[float], heade
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
             if spaced_rows:
-                starts_row = gap > tight + 0.3 * size or ruled_between or lone_label(line, xs, starts, size)
+                starts_row = (
+                    gap > tight + 0.3 * size
+                    or ruled_between
+                    or lone_label(line, xs, starts, size)
+                    or stacked_numbers(previous_line, line, xs, columns=2)
+                )
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
-                if first_col_filled and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries):
+                if (
+                    first_col_filled
+                    and wraps_first_column(previous_line, line, xs, first_right, size, lower_entries)
+                    and not stacked_numbers(previous_line, line, xs)
+                    and not fits_in_another_column(previous_line, line, xs, column_rights, size)
+                ):
                     first_col_filled = identifiers and not previous_line[0]["text"].endswith(LINE_END_HYPHENS)
-                starts_row = first_col_filled or gap > 0.6 * size or ruled_between or lone_label(line, xs, starts, size)
+                starts_row = (
+                    first_col_filled
+                    or gap > 0.6 * size
+                    or ruled_between
+                    or lone_label(line, xs, starts, size)
+                    or stacked_numbers(previous_line, line, xs, columns=2)
+                )
             in_header = header_end is not None and box[3] <= header_end
             starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
         if starts_row and previous is not None:
@@ -646,13 +761,20 @@ def rows_between_rules(
     result = [ys[0]]
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = [line for line in lines if top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom]
+        # A nested stub (a block label on the block's header line, the row labels one column in) leaves the first
+        # column empty on most of the band's lines, which start in the second: its rows start there. (Lines that
+        # start further right are the wrapped ends of cells, not rows.)
+        firsts = Counter(band_index(xs, line[0]["x0"] + SNAP) for line in band)
+        nested = len(xs) > 3 and bool(firsts) and firsts.most_common(1)[0][0] == 1
+        band_xs = [xs[0], *xs[2:]] if nested else xs
         rows_like = [
             line
             for line in band
-            if any(w["x0"] < xs[1] - SNAP for w in line) and any(w["x0"] >= xs[1] - SNAP for w in line)
+            if any(w["x0"] < band_xs[1] - SNAP for w in line) and any(w["x0"] >= band_xs[1] - SNAP for w in line)
         ]
         if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
-            inner = row_boundaries(view, (xs[0], top, xs[-1], bottom), band, xs, None)[1:-1]
+            region = (xs[0], top, xs[-1], bottom)
+            inner = row_boundaries(view, region, band, band_xs, None, by_rules=False)[1:-1]
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
@@ -697,6 +819,49 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
         if len(under) >= 2:
             return True
     return False
+
+
+def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], columns: int = 1) -> bool:
+    """Both lines hold a number in the same column after the first (in `columns` columns or more): a value never
+    wraps onto a second line, so the lower line is a row of its own, whatever its label looks like (a column of
+    lower-case model names, "dominant" / "additive", each in a narrow stub that no two labels would fit side by
+    side) and whatever the spacing (a block of counts under a block label in a table otherwise spaced)."""
+
+    def numbers(line: list[dict]) -> set[int]:
+        return {
+            band_index(xs, (w["x0"] + w["x1"]) / 2)
+            for w in line
+            if w["x0"] >= xs[1] - SNAP and NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])
+        }
+
+    return len(numbers(upper) & numbers(lower)) >= columns
+
+
+def column_right_edges(lines: list[list[dict]], xs: list[float]) -> list[float]:
+    """Where each column's longest line ends: the width its cells wrap at."""
+    rights = [lo for lo in xs[:-1]]
+    for line in lines:
+        for w in line:
+            c = band_index(xs, (w["x0"] + w["x1"]) / 2)
+            rights[c] = max(rights[c], w["x1"])
+    return rights
+
+
+def fits_in_another_column(
+    upper: list[dict], lower: list[dict], xs: list[float], rights: list[float], size: float
+) -> bool:
+    """A cell wraps only when its next word does not fit on its line: where, in a column after the first, both
+    lines hold text and the lower line's first word would have fitted after the upper line's text, that text is no
+    wrap, and the lower line is a row of its own (short entries "aA" under "aa", "saA" under "saa")."""
+    for c in range(1, len(xs) - 1):
+        above = [w for w in upper if band_index(xs, (w["x0"] + w["x1"]) / 2) == c]
+        here = [w for w in lower if band_index(xs, (w["x0"] + w["x1"]) / 2) == c]
+        if above and here and above[-1]["x1"] + 0.3 * size + (here[0]["x1"] - here[0]["x0"]) <= rights[c]:
+            return True
+    return False
+
+
+NUMBER_CELL = re.compile(r"^[<>≤≥±+\-−–]?\d[\d.,]*%?$")
 
 
 def band_index(edges: list[float], value: float) -> int:
@@ -783,7 +948,11 @@ def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> 
         return False
     gap = line_box(below[0])[1] - line_box(above[-1])[3]
     size = below[0][0].get("size", 9) or 9
-    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0])
+    # A wrapped cell goes on in a column the line above filled: a line that opens a column empty above (the row
+    # labels of a nested stub under a block's header line) starts a row.
+    filled_above = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in above[-1]}
+    opens_column = any(band_index(xs, (w["x0"] + w["x1"]) / 2) not in filled_above for w in below[0])
+    return gap < 0.4 * size and not any(w["x0"] < xs[1] - SNAP for w in below[0]) and not opens_column
 
 
 def drop_empty_bands(ys: list[float], boxes: list[BBox]) -> list[float]:
