@@ -102,3 +102,14 @@ def test_prose_about_email_addresses_is_no_correspondence_line():
     and was typed as metadata."""
     prose = _prose(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 2)
     assert "Email addresses can be inserted with the" in prose
+
+
+def test_subheadings_in_a_small_face_of_their_own_are_headings_not_footnotes():
+    """BMC sets its third-level headings in an italic a little smaller than the body, one line above the paragraph:
+    by size alone they were footnotes in the middle of the text, and the paragraphs below had no section."""
+    document = _document(DEV_PDFS / "jner2016_fes_hand_opening.pdf", 5, 6)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "Optimal patterns vs control measurements" in headings
+    assert "Hand opening with a rotated forearm position" in headings
+    below = next(p for p in document.passages if p.kind == "paragraph" and p.text.startswith("When applying"))
+    assert below.section_path.endswith("> Hand opening with a rotated forearm position")
