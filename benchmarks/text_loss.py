@@ -14,9 +14,12 @@ and puts each lost shingle in one class:
   scrambled       its words are all in the page's prose, but not in this order (columns or captions interleaved)
   dropped         its words are read by ingest on the page but reach no passage (running lines, rotated text ...)
   not ingested    some of its words are not among ingest's words of the page (hidden layers, figure text filters)
-The classes of text that is rightly not prose (table, kind:metadata/figure_text/heading/title/reference, crosses:*,
-not ingested: maths and figure labels the text layer holds) set each PDF's `ceiling`: the recall its prose would
-have with no other loss. Footnotes are left out of it (a real note and body text typed as a note look alike here).
+  labels          scrambled, interrupted or dropped, but mostly numbers and one- or two-letter tokens (tick values,
+                  table cells, sequence labels): no prose
+The classes of text that is rightly not prose (table, labels, kind:metadata/figure_text/heading/title/reference,
+crosses:*, not ingested: maths and figure labels the text layer holds) set each PDF's `ceiling`: the recall its
+prose would have with no other loss. Footnotes are left out of it (a real note and body text typed as a note look
+alike here).
 Consecutive lost shingles of one class and page form a span; the longest are printed with their page, the font
 and size of their first word, and a piece of their text.
 """
@@ -55,6 +58,12 @@ def _in_two_runs(words: list[str], stream: str) -> bool:
         if f" {' '.join(words[:cut])} " in stream and f" {' '.join(words[cut:])} " in stream:
             return True
     return False
+
+
+def _labels(words: list[str]) -> bool:
+    """Mostly numbers and one- or two-letter tokens: tick values, table cells, sequence labels; a reading-order loss of
+    such a run is no loss of prose (its words are common enough to be found scattered in the prose)."""
+    return sum(w.isdigit() or len(w) <= 2 for w in words) >= 0.6 * len(words)
 
 
 def read(pdf: Path, cache: Path | None):
@@ -152,6 +161,8 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
             )
         else:
             cause = "not ingested"
+        if cause in ("scrambled", "dropped", "interrupted") and _labels(words):
+            cause = "labels"
         classes.append(cause)
     spans: list[dict] = []
     for index, ((page, shingle), cause) in enumerate(zip(reference, classes, strict=True)):
@@ -180,7 +191,9 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
     )
 
 
-NOT_PROSE = re.compile(r"^(?:table|crosses:.*|kind:(?:metadata|figure_text|heading|title|reference)|not ingested)$")
+NOT_PROSE = re.compile(
+    r"^(?:table|labels|crosses:.*|kind:(?:metadata|figure_text|heading|title|reference)|not ingested)$"
+)
 
 
 def ceiling(result: dict) -> float:
