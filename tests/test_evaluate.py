@@ -297,3 +297,28 @@ def test_a_table_only_gold_sheet_is_left_out_of_the_text_recall_summary():
     report = EvaluationReport("dev", [document("a", 0.8), document("b", 0.9), sheet, unlabelled])
     assert report.text_recall_summary()["median"] == 0.8
     assert report.text_recall_summary()["min"] == 0.5
+
+
+def test_reference_leaves_out_margin_line_numbers():
+    """AASTeX's line numbers start every line of the text layer ("93 placed on interactive figures"): no correct text
+    holds them, so they are left out of the reference; a table's numbered rows keep their numbers."""
+    from pipeline.evaluate.text_recall import normalized_words, without_line_numbers
+
+    page = _page_text("robust_aastex_deluxetables_rotated_continued.pdf", 2, printed=True)
+    assert "93" in normalized_words(page)
+    words = normalized_words(without_line_numbers(page))
+    assert "93" not in words and " ".join(words).count("placed on interactive figures") == 1
+    rows = _page_text("uritu2018_lamiaceae_pain_review_rotated.pdf", 16, printed=True)
+    assert without_line_numbers(rows) == rows
+
+
+def test_reference_ends_at_an_unheaded_numbered_reference_list():
+    """BMJ sets its reference list without a heading after the licence lines: it ends the body text there."""
+    from pipeline.evaluate.text_recall import page_texts
+
+    from conftest import real_pdf
+
+    pages = page_texts(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf"))
+    shingles = reference_shingles(pages)
+    assert not any(s.startswith("kallen k the impact of maternal") for s in shingles)
+    assert any("physical activity" in s for s in shingles)

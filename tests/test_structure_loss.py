@@ -102,3 +102,25 @@ def test_prose_about_email_addresses_is_no_correspondence_line():
     and was typed as metadata."""
     prose = _prose(PAPERS / "mnras2020_mnras_class_author_guide.pdf", 2)
     assert "Email addresses can be inserted with the" in prose
+
+
+def test_subheadings_in_a_small_face_of_their_own_are_headings_not_footnotes():
+    """BMC sets its third-level headings in an italic a little smaller than the body, one line above the paragraph:
+    by size alone they were footnotes in the middle of the text, and the paragraphs below had no section."""
+    document = _document(DEV_PDFS / "jner2016_fes_hand_opening.pdf", 5, 6)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "Optimal patterns vs control measurements" in headings
+    assert "Hand opening with a rotated forearm position" in headings
+    below = next(p for p in document.passages if p.kind == "paragraph" and p.text.startswith("When applying"))
+    assert below.section_path.endswith("> Hand opening with a rotated forearm position")
+
+
+def test_numbered_small_capital_heads_are_headings_and_a_references_subsection_stays_prose():
+    """REVTeX sets its numbered heads ("B. Citations and References", "II. MATH AND EQUATIONS") in small print above
+    the text: headings, not footnotes. Its subsection "3. References" is about references and stays body text."""
+    document = _document(PAPERS / "aps2010_revtex_physrev_sample.pdf", 1, 3)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "B. Citations and References" in headings and "II. MATH AND EQUATIONS" in headings
+    assert "3. References" not in headings
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "A reference in the bibliography is specified by a" in prose

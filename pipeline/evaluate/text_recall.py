@@ -15,8 +15,12 @@ those through a glyph pdfium flags as wrongly mapped (a "Th" ligature read as "+
 A second one: the text layer glues a superscript to the word before it ("translation1,2", "10^6" as "106"), so the
 reference would hold a token no reader sees and no correct text can match. A run of raised, smaller digits (set
 at most 0.85 of the size of the character before it, its baseline raised by 0.15 of that size or more: a
-citation marker, an exponent) is read as a word of its own, as printed. `printed=False` gives the
-shared script's reference exactly.
+citation marker, an exponent) is read as a word of its own, as printed.
+
+A third: what a reader does not take for body text is left out as the running heads are: margin line numbers
+(the text layer starts each numbered line with its number, so no shingle of those lines could be matched by a
+correct text) and a reference list set without a heading (numbered entries 1, 2, 3 ... with years, after the
+text). `printed=False` gives the shared script's reference exactly.
 """
 
 from __future__ import annotations
@@ -123,12 +127,90 @@ def as_printed(text_page, text: str) -> str:
     return "".join(out)
 
 
-def shingles_per_page(pages: list[str]) -> list[list[str]]:
-    """Each page's 8-word shingles up to the last reference-list heading, none through an unmapped glyph."""
+LINES = re.compile(r"\r\n|\n|\r")
+LEADING_INTEGER = re.compile(r"^\s*(\d{1,5})(?:\s+|$)")
+ENTRY_START = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s+\S")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def without_line_numbers(text: str) -> str:
+    """The page's text with margin line numbers taken off (manuscripts under review, preprints, AASTeX): the text
+    layer puts each number at the start of its line, so every shingle of a numbered line would hold a number that no
+    reader takes for body text. A line number is a leading integer of a chain of at least eight lines counting up by
+    one, most of them on consecutive lines; a numbered list or reference list (one number per entry of several
+    lines, a few numbered headings) is no such chain and keeps its numbers."""
+    lines = LINES.split(text)
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := LEADING_INTEGER.match(line))]
+    chain: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for line_index, value in numbered:
+        if chain and 1 <= value - chain[-1][1] <= 3:
+            chain.append((line_index, value))
+        else:
+            chain = [(line_index, value)]
+        if len(chain) > len(best):
+            best = list(chain)
+    if len(best) < 8:
+        return text
+    adjacent = sum(b[0] - a[0] == 1 and b[1] - a[1] == 1 for a, b in zip(best, best[1:], strict=False))
+    if adjacent < 0.7 * (len(best) - 1):
+        return text
+    # the numbered lines are mostly running prose: a table's numbered rows (a compound or species per row) are not
+    prose = 0
+    for line_index, _ in best:
+        rest = LEADING_INTEGER.sub("", lines[line_index], count=1)
+        letters = [ch for ch in rest if ch.isalpha()]
+        tokens = rest.split()
+        words = sum(token.strip(".,;:()").isalpha() for token in tokens)
+        prose += words >= 6 and words >= 0.7 * len(tokens) and sum(ch.islower() for ch in letters) >= 0.8 * len(letters)
+    if prose < 0.5 * len(best):
+        return text
+    for line_index, _ in best:
+        lines[line_index] = LEADING_INTEGER.sub("", lines[line_index], count=1)
+    return "\n".join(lines)
+
+
+def numbered_reference_list(pages: list[str]) -> tuple[int, int] | None:
+    """(page, offset) where a reference list without a heading starts (BMJ, Scientific Reports, REVTeX set the
+    list after the text or a rule, unheaded): entries numbered 1, 2, 3 ... ("1 Author", "1. Author", "[1] Author")
+    at line starts, in order, at least six of them, most holding a year. The last such list of the document."""
+    found = None
+    starts: list[tuple[int, int, int]] = []  # page, offset, number of each line starting with an entry number
+    for page_index, text in enumerate(pages):
+        for line in re.finditer(r"(?m)^.*$", text):
+            match = ENTRY_START.match(line.group(0))
+            if match:
+                starts.append((page_index, line.start(), int(match.group(1) or match.group(2))))
+    for index, (page_index, offset, number) in enumerate(starts):
+        if number != 1:
+            continue
+        entries = [(page_index, offset)]
+        expected = 2
+        for later_page, later_offset, later_number in starts[index + 1 :]:
+            if later_number == expected:
+                entries.append((later_page, later_offset))
+                expected += 1
+        if len(entries) < 6:
+            continue
+        pieces = []
+        for (p0, o0), (p1, o1) in zip(entries, entries[1:], strict=False):
+            pieces.append(pages[p0][o0:o1] if p0 == p1 else pages[p0][o0:] + pages[p1][:o1])
+        if sum(bool(YEAR.search(piece)) for piece in pieces) >= 0.6 * len(pieces):
+            found = (page_index, offset)
+    return found
+
+
+def shingles_per_page(pages: list[str], printed: bool = True) -> list[list[str]]:
+    """Each page's 8-word shingles up to the last reference-list heading, none through an unmapped glyph. With
+    `printed`, margin line numbers are taken off and an unheaded numbered reference list ends the body text too."""
+    if printed:
+        pages = [without_line_numbers(text) for text in pages]
     cut: tuple[int, int] | None = None  # (page, offset) of the last reference-list heading
     for index, text in enumerate(pages):
         for match in BACK_MATTER.finditer(text):
             cut = (index, match.start())
+    if cut is None and printed:
+        cut = numbered_reference_list(pages)
     per_page = []
     for index, text in enumerate(pages):
         if cut and index > cut[0]:
@@ -139,8 +221,8 @@ def shingles_per_page(pages: list[str]) -> list[list[str]]:
     return per_page
 
 
-def reference_shingles(pages: list[str]) -> list[str]:
-    per_page = shingles_per_page(pages)
+def reference_shingles(pages: list[str], printed: bool = True) -> list[str]:
+    per_page = shingles_per_page(pages, printed)
     pages_of: dict[str, set[int]] = defaultdict(set)
     for index, page_shingles in enumerate(per_page):
         for shingle in page_shingles:
@@ -149,7 +231,7 @@ def reference_shingles(pages: list[str]) -> list[str]:
 
 
 def text_recall(pdf: Path, sentences: Iterable[str], passages: Iterable[str], printed: bool = True) -> TextRecall:
-    reference = reference_shingles(page_texts(pdf, printed))
+    reference = reference_shingles(page_texts(pdf, printed), printed)
 
     def found(texts: Iterable[str]) -> set[str]:
         return set(shingles([w for text in texts for w in normalized_words(text)]))

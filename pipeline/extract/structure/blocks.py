@@ -336,6 +336,8 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             and _is_local_heading(previous, block, following, config)
         ):
             block.kind = "heading"
+    for block in _small_face_subheadings(blocks, typo, config):
+        block.kind = "heading"
     _assign_levels(blocks, typo, config)
 
 
@@ -475,6 +477,64 @@ def _is_local_heading(previous: Block | None, block: Block, following: Block, co
         and (previous is None or previous.font != block.font)
         and following.lines[0].page == line.page
     )
+
+
+# a heading's numbering: "2.1", "II.", "A." (REVTeX's second level)
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|[A-Z]\.)\s+")
+
+
+def _small_face_subheadings(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """Subheadings set no larger than the body, in a face of their own (an italic or sans line a little smaller than
+    the text, as BMC and Springer set their third level, REVTeX its numbered heads in small bold capitals): a
+    one-line, unpunctuated, capitalised block right above a body paragraph, at its left edge or centred over it.
+    Too small for a heading by size, they were read as footnotes in the middle of the text. The face must head at
+    least two sections, so that a lone label above a paragraph (a figure's or a box's) is not taken for one."""
+    candidates: dict[tuple[str, float], list[Block]] = {}
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if block.kind not in ("footnote", "paragraph") or following is None or len(block.lines) != 1:
+            continue
+        line, next_line = block.lines[0], following.lines[0]
+        text = block.raw_text.strip()
+        numbering = SECTION_NUMBER.match(text)
+        words = text[numbering.end() :].split() if numbering else text.split()
+        letters = [ch for ch in " ".join(words) if ch.isalpha()]
+        # a capitalised first word ("Data analysis") or a line in capitals ("MATH AND EQUATIONS"), not a symbol
+        worded = bool(words) and (
+            sum(ch.islower() for ch in words[0]) >= 2 or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
+        )
+        if not (
+            line.uniform
+            and 1 <= len(words) <= 10
+            and words[0][:1].isupper()
+            and worded
+            and not TERMINAL.search(text)
+            and not config.caption_pattern.match(text)
+            # a subsection about references ("3. References" in an author guide) would end the body text here: the
+            # reference list's own heading is left to the heading rules proper
+            and section_name(text) not in config.reference_headings
+            and block.font != typo.body_font
+            and typo.body_size - 1.5 <= block.size <= typo.body_size + 0.3
+        ):
+            continue
+        body_below = (
+            following.kind == "paragraph"
+            and abs(following.size - typo.body_size) <= 0.6
+            and next_line.page == line.page
+            and 0 <= next_line.top - line.bottom <= 2 * typo.body_size
+            # at the paragraph's left edge or centred over its column
+            and (
+                abs(next_line.x0 - line.x0) <= 1.5 * typo.body_size
+                or (
+                    line.x0 > next_line.x0
+                    and line.x1 < next_line.x1
+                    and abs((line.x0 + line.x1) / 2 - (next_line.x0 + next_line.x1) / 2) <= typo.body_size
+                )
+            )
+            and is_running_text(next_line)
+        )
+        if body_below:
+            candidates.setdefault((block.font, round(block.size, 1)), []).append(block)
+    return [block for group in candidates.values() if len(group) >= 2 for block in group]
 
 
 def _is_caption(block: Block, typo: Typography, config: LayoutConfig) -> bool:
