@@ -382,3 +382,44 @@ def test_base_tagger_shares_the_pipelines_weights_and_parses_as_the_base_model(n
         assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in ours] == [
             (t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in theirs
         ]
+
+
+def test_abbreviation_replacer_skips_only_what_cannot_change_a_line(seed_result):
+    """pySBD's abbreviation search runs per listed abbreviation per line; ours skips lines without a period and
+    abbreviations not followed by one, and must leave every line as pySBD does, also in its odd cases (case
+    variants, characters the case-insensitive search folds to ASCII, "{abbr} " written out, dotted entries)."""
+    from pysbd.lang.english import English
+
+    from pipeline.extract.components import _English
+
+    lines = [line for p in seed_result.structure.passages for line in p.text.splitlines(True)]
+    lines += [
+        "See Fig. 2 and fig. 3, et al. (2019); Dr. Smith, vs. controls, p. 5, No. 3, e.g. this, i.e. that.",
+        "ET AL. as written; Et Al.: too. Ph.D. students, U.S. data, approx. 5 mg, ca. 3 h",
+        "The \u017ft. and the \u212ay. forms, \u0130s. and \u0131s. here",  # long s, Kelvin sign, dotted/dotless i
+        "A {al} x, {fig} Y and al. Then; {e.g} z e.g. w",  # pySBD's next-letter search only finds "{abbr} "
+        "no period here at all, et al, fig 2",
+        "",
+    ]
+    for line in lines:
+        stock = English.AbbreviationReplacer(line, English).search_for_abbreviations_in_string(line)
+        assert _English.AbbreviationReplacer(line, _English).search_for_abbreviations_in_string(line) == stock
+
+
+def test_abbreviation_detector_finds_what_scispacys_finds_before_the_hyphenated_forms(nlp, seed_result):
+    """Our detector runs scispaCy's steps with one parenthesis match for both of its steps: on the seed's prose the
+    abbreviations scispaCy's own detector finds are found, with the same long forms (scispaCy keeps the occurrences
+    of one definition in a set of spans, whose order follows the doc object's id, so they are compared sorted)."""
+    from scispacy.abbreviation import AbbreviationDetector
+
+    ours = nlp.get_pipe("abbreviation_detector")
+    stock = AbbreviationDetector(nlp)
+    texts = [p.text for p in seed_result.structure.passages if "(" in p.text][:80]
+    n_found = 0
+    for doc in nlp.pipe(texts, disable=nlp.pipe_names[nlp.pipe_names.index("abbreviation_detector") :]):
+        theirs = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in stock(doc.copy())._.abbreviations]
+        doc._.abbreviations = []
+        mine = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in ours(doc)._.abbreviations]
+        assert sorted(mine[: len(theirs)]) == sorted(theirs)
+        n_found += len(theirs)
+    assert n_found > 5
