@@ -423,3 +423,30 @@ def test_abbreviation_detector_finds_what_scispacys_finds_before_the_hyphenated_
         assert sorted(mine[: len(theirs)]) == sorted(theirs)
         n_found += len(theirs)
     assert n_found > 5
+
+
+def test_numpy_matrix_products_give_the_tags_parses_and_entities_blis_gives(nlp, seed_result):
+    """The pipeline's layers multiply with numpy instead of thinc's BLIS default (faster here); the floats differ in
+    their last bits, the annotations must not: the seed's sentences, annotated both ways by the same pipeline."""
+    from thinc.api import NumpyOps
+
+    layers = [layer for _, pipe in nlp.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    texts = [s.text for s in seed_result.sentences[:200]]
+
+    def annotations() -> list:
+        return [
+            [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+            for doc in nlp.pipe(texts)
+        ]
+
+    ours = annotations()
+    numpy_ops = layers[0].ops
+    try:
+        blis = NumpyOps(use_blis=True)
+        for layer in layers:
+            layer.ops = blis
+        assert annotations() == ours
+    finally:
+        for layer in layers:
+            layer.ops = numpy_ops
