@@ -428,9 +428,11 @@ def test_abbreviation_detector_finds_what_scispacys_finds_before_the_hyphenated_
 def test_numpy_matrix_products_give_the_tags_parses_and_entities_blis_gives(nlp, seed_result):
     """The pipeline's layers multiply with numpy instead of thinc's BLIS default (faster here); the floats differ in
     their last bits, the annotations must not: the seed's sentences, annotated both ways by the same pipeline."""
-    from thinc.api import NumpyOps
+    from thinc.api import Model, NumpyOps
 
-    layers = [layer for _, pipe in nlp.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
+    models = [pipe.model for _, pipe in nlp.pipeline if isinstance(getattr(pipe, "model", None), Model)]
+    assert len(models) >= 4  # tok2vec, tagger, parser, NER
+    layers = [layer for model in models for layer in model.walk()]
     assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
     texts = [s.text for s in seed_result.sentences[:200]]
 
