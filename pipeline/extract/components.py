@@ -166,7 +166,7 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):
             if stripped not in lowered or (stripped.isalpha() and stripped + "." not in lowered):
                 continue
             # pySBD's own steps for one abbreviation (its `re` patterns: `stripped` is not escaped in the search)
-            abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
+            abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
             for ind, match in enumerate(abbrev_match):
                 text = self.scan_for_replacements(text, match, ind, [])
         return text
