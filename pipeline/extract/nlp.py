@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from thinc.api import Config, Model, NumpyOps
+from threadpoolctl import threadpool_limits
 
 from pipeline.extract.components import (
     MODELS_DIR,
@@ -97,7 +98,11 @@ def use_numpy_matmul(nlp: Language) -> None:
     core (21 against 62 GFLOPS for a tok2vec-sized product). The two sum in different orders, so the floats differ
     in their last bits; the tags, parses, lemmas, sentences and entities of the seed and all dev PDFs are the same
     (benchmarks/nlp_stage.py dump/compare). The parser's own C loop keeps BLIS (it does not go through the ops).
+
+    OpenBLAS is held to one thread, as BLIS ran: the pipeline's parallelism is one worker process per core, and a
+    second BLAS thread per worker only competes with the other worker (and spins between products, ~10% more CPU).
     """
+    threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
