@@ -382,3 +382,73 @@ def test_base_tagger_shares_the_pipelines_weights_and_parses_as_the_base_model(n
         assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in ours] == [
             (t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in theirs
         ]
+
+
+def test_abbreviation_replacer_skips_only_what_cannot_change_a_line(seed_result):
+    """pySBD's abbreviation search runs per listed abbreviation per line; ours skips lines without a period and
+    abbreviations not followed by one, and must leave every line as pySBD does, also in its odd cases (case
+    variants, characters the case-insensitive search folds to ASCII, "{abbr} " written out, dotted entries)."""
+    from pysbd.lang.english import English
+
+    from pipeline.extract.components import _English
+
+    lines = [line for p in seed_result.structure.passages for line in p.text.splitlines(True)]
+    lines += [
+        "See Fig. 2 and fig. 3, et al. (2019); Dr. Smith, vs. controls, p. 5, No. 3, e.g. this, i.e. that.",
+        "ET AL. as written; Et Al.: too. Ph.D. students, U.S. data, approx. 5 mg, ca. 3 h",
+        "The \u017ft. and the \u212ay. forms, \u0130s. and \u0131s. here",  # long s, Kelvin sign, dotted/dotless i
+        "A {al} x, {fig} Y and al. Then; {e.g} z e.g. w",  # pySBD's next-letter search only finds "{abbr} "
+        "no period here at all, et al, fig 2",
+        "",
+    ]
+    for line in lines:
+        stock = English.AbbreviationReplacer(line, English).search_for_abbreviations_in_string(line)
+        assert _English.AbbreviationReplacer(line, _English).search_for_abbreviations_in_string(line) == stock
+
+
+def test_abbreviation_detector_finds_what_scispacys_finds_before_the_hyphenated_forms(nlp, seed_result):
+    """Our detector runs scispaCy's steps with one parenthesis match for both of its steps: on the seed's prose the
+    abbreviations scispaCy's own detector finds are found, with the same long forms (scispaCy keeps the occurrences
+    of one definition in a set of spans, whose order follows the doc object's id, so they are compared sorted)."""
+    from scispacy.abbreviation import AbbreviationDetector
+
+    ours = nlp.get_pipe("abbreviation_detector")
+    stock = AbbreviationDetector(nlp)
+    texts = [p.text for p in seed_result.structure.passages if "(" in p.text][:80]
+    n_found = 0
+    for doc in nlp.pipe(texts, disable=nlp.pipe_names[nlp.pipe_names.index("abbreviation_detector") :]):
+        theirs = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in stock(doc.copy())._.abbreviations]
+        doc._.abbreviations = []
+        mine = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in ours(doc)._.abbreviations]
+        assert sorted(mine[: len(theirs)]) == sorted(theirs)
+        n_found += len(theirs)
+    assert n_found > 5
+
+
+def test_numpy_matrix_products_give_the_tags_parses_and_entities_blis_gives(nlp, seed_result):
+    """The pipeline's layers multiply with numpy instead of thinc's BLIS default (faster here); the floats differ in
+    their last bits, the annotations must not: the seed's sentences, annotated both ways by the same pipeline."""
+    from thinc.api import Model, NumpyOps
+
+    models = [pipe.model for _, pipe in nlp.pipeline if isinstance(getattr(pipe, "model", None), Model)]
+    assert len(models) >= 4  # tok2vec, tagger, parser, NER
+    layers = [layer for model in models for layer in model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    texts = [s.text for s in seed_result.sentences[:200]]
+
+    def annotations() -> list:
+        return [
+            [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+            for doc in nlp.pipe(texts)
+        ]
+
+    ours = annotations()
+    numpy_ops = layers[0].ops
+    try:
+        blis = NumpyOps(use_blis=True)
+        for layer in layers:
+            layer.ops = blis
+        assert annotations() == ours
+    finally:
+        for layer in layers:
+            layer.ops = numpy_ops

@@ -20,8 +20,9 @@ import numpy
 import pysbd
 import spacy
 import srsly
+from pysbd.lang.english import English
 from pysbd.utils import TextSpan
-from scispacy.abbreviation import AbbreviationDetector, find_abbreviation
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, SENT_START, TAG
@@ -118,10 +119,12 @@ class SentenceSplitter:
             return doc
         if doc.has_annotation("DEP"):
             raise ValueError(Errors.E043)  # as Token.is_sent_start's setter: a parse already fixes the sentences
-        token_starts = [token.idx for token in doc]
-        starts = {_first_token_at(doc, token_starts, span.start) for span in self.segmenter.segment(doc.text)}
-        texts = [token.text for token in doc]
-        spaced = [bool(token.whitespace_) for token in doc]
+        token_starts, texts, spaced = [], [], []
+        for token in doc:  # one walk over the tokens (each access makes a Token object)
+            token_starts.append(token.idx)
+            texts.append(token.text)
+            spaced.append(bool(token.whitespace_))
+        starts = {_first_token_at(texts, token_starts, span.start) for span in self.segmenter.segment(doc.text)}
         values = [1]  # SENT_START: 1 starts a sentence, -1 does not
         for i in range(1, len(doc)):
             if texts[i - 1].count("\n") >= 2:
@@ -134,8 +137,50 @@ class SentenceSplitter:
         return doc
 
 
+# Characters that Python's case-insensitive regular expressions match to an ASCII letter though `str.lower` does not
+# give that letter (dotted and dotless i, long s, Kelvin sign): a line holding one takes pySBD's own search.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _AbbreviationReplacer(English.AbbreviationReplacer):
+    """pySBD's English abbreviation replacer, skipping the abbreviations that cannot change a line.
+
+    pySBD scans each line once per listed abbreviation (~200) that occurs in it as a substring ("is", "man", "al"
+    occur in most lines), with a case-insensitive search and then a substitution per occurrence. Every one of its
+    substitutions turns a period that directly follows the abbreviation into "∯"; so a line without a period is
+    left as it is, and an abbreviation of plain letters matters only where the lowercased line holds it followed by
+    a period. The abbreviations that pass are handled by pySBD's own code, in its order, so the text is the same.
+    Lines where that reasoning does not hold take pySBD's search unchanged: those with a character the
+    case-insensitive search folds differently from `str.lower` (above), and those with "{" (pySBD's search for the
+    next word's first letter looks for "{abbr} " literally, so only then finds anything).
+    """
+
+    def search_for_abbreviations_in_string(self, text):
+        if "." not in text:
+            return text
+        if "{" in text or not _FOLDS_TO_ASCII.isdisjoint(text):
+            return super().search_for_abbreviations_in_string(text)
+        lowered = text.lower()
+        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+            stripped = abbr.strip()
+            if stripped not in lowered or (stripped.isalpha() and stripped + "." not in lowered):
+                continue
+            # pySBD's own steps for one abbreviation (its `re` patterns: `stripped` is not escaped in the search)
+            abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
+            for ind, match in enumerate(abbrev_match):
+                text = self.scan_for_replacements(text, match, ind, [])
+        return text
+
+
+class _English(English):
+    """pySBD's English rules with the abbreviation replacer above."""
+
+    AbbreviationReplacer = _AbbreviationReplacer
+
+
 class SpanSegmenter(pysbd.Segmenter):
-    """pySBD's segmenter, with the sentences' character spans found by string search.
+    """pySBD's segmenter, with the sentences' character spans found by string search and the abbreviation search
+    of `_AbbreviationReplacer`.
 
     pySBD finds each sentence in the text with a regular expression of its own (the escaped sentence, then
     whitespace), searched from the start of the text: a compilation per sentence and a scan that grows with the
@@ -143,6 +188,10 @@ class SpanSegmenter(pysbd.Segmenter):
     This finds the same spans: the first occurrence, in the same left-to-right non-overlapping order, that ends
     after the previous sentence's span, with the whitespace after it (`\\s` is `str.isspace`).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language_module = _English
 
     def sentences_with_char_spans(self, sentences):
         text = self.original_text
@@ -175,12 +224,12 @@ def _word_before(texts: list[str], spaced: list[bool], i: int) -> str:
     return texts[i - 1]
 
 
-def _first_token_at(doc: Doc, token_starts: list[int], char: int) -> int:
+def _first_token_at(texts: list[str], token_starts: list[int], char: int) -> int:
     """Index of the token that holds `char`, or of the first token after it (pySBD spans may begin on
     whitespace): what `doc.char_span(char, len(doc.text), alignment_mode="expand")` starts at, found by bisection
     in the tokens' offsets instead of a walk over the document per sentence."""
     index = bisect.bisect_right(token_starts, char) - 1
-    if index >= 0 and char < token_starts[index] + len(doc[index].text):
+    if index >= 0 and char < token_starts[index] + len(texts[index]):
         return index
     return index + 1 if index + 1 < len(token_starts) else -1
 
@@ -205,16 +254,27 @@ class QuietAbbreviationDetector(AbbreviationDetector):
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        """AbbreviationDetector.__call__ (scispaCy 0.5), with the parenthesis matches found once for both steps."""
+        matches = self.matcher(doc)
+        filtered = filter_matches([(x[0], x[1] + 1, x[2] - 1) for x in matches], doc)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036\]")
-            doc = super().__call__(doc)
-        self.add_hyphenated(doc)
+            occurences = self.find_matches_for(filtered, doc)
+        for long_form, short_forms in occurences:
+            for short in short_forms:
+                short._.long_form = long_form
+                doc._.abbreviations.append(short)
+        if self.make_serializable:
+            doc._.abbreviations = [self.make_short_form_serializable(short) for short in doc._.abbreviations]
+        self.add_hyphenated(doc, matches)
         return doc
 
-    def add_hyphenated(self, doc: Doc) -> None:
+    def add_hyphenated(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
         """ "(ucMSC-Exs)": with hyphens split, scispaCy's filter rejects the one-character "-" token."""
         known = {short.text for short in doc._.abbreviations}
-        for _, start, end in self.matcher(doc):
+        for _, start, end in matches:
+            if not 2 < end - start - 2 <= 5:
+                continue  # too short or long for `_is_hyphenated_short_form` (tested first: most matches are)
             short = doc[start + 1 : end - 1]
             if short.text in known or not _is_hyphenated_short_form(short):
                 continue
@@ -439,7 +499,8 @@ class LexiconRuler(EntityRuler):
 
     def match(self, doc: Doc):
         """EntityRuler.match, with the spelled-out patterns' matches added."""
-        self._require_patterns()
+        if not any(self.token_patterns.values()) and not any(self.phrase_patterns.values()):
+            self._require_patterns()  # its warning; it counts every pattern, at every doc, to find out
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036\]")
             matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc)) + list(self.exact_matcher(doc))

@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from thinc.api import Config
+from thinc.api import Config, Model, NumpyOps
+from threadpoolctl import threadpool_limits
 
 from pipeline.extract.components import (
     MODELS_DIR,
@@ -84,7 +85,30 @@ def build_pipeline(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex, stored with the NER
         warnings.simplefilter("ignore", UserWarning)  # W113: the sourced NER has its own tok2vec, as intended
-        return spacy.util.load_model_from_config(config, auto_fill=True, exclude=[] if with_ner else ["biomed_ner"])
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, exclude=[] if with_ner else ["biomed_ner"])
+    use_numpy_matmul(nlp)
+    return nlp
+
+
+def use_numpy_matmul(nlp: Language) -> None:
+    """Let the neural components multiply matrices with numpy (OpenBLAS) instead of thinc's default, BLIS.
+
+    The tok2vec, tagger, parser and NER layers spend most of their time in matrix products; thinc's CPU ops send
+    them to its BLIS build, which on this machine's x86 cores does about a third of what numpy's OpenBLAS does on one
+    core (21 against 62 GFLOPS for a tok2vec-sized product). The two sum in different orders, so the floats differ
+    in their last bits; the tags, parses, lemmas, sentences and entities of the seed and all dev PDFs are the same
+    (benchmarks/nlp_stage.py dump/compare). The parser's own C loop keeps BLIS (it does not go through the ops).
+
+    OpenBLAS is held to one thread, as BLIS ran: the pipeline's parallelism is one worker process per core, and a
+    second BLAS thread per worker only competes with the other worker (and spins between products, ~10% more CPU).
+    """
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops
 
 
 def base_tagger(base: str) -> Language:
