@@ -359,15 +359,38 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
             continue
         if start is not None:
             g0, g1 = left + start, left + x
-            start = None
+            start_x, start = start, None
             if g1 - g0 < min_gap or g0 <= left + 1 or g1 >= right - 1:
                 continue
+            g0, g1 = _clearest_part(coverage, start_x, x, left, min_gap) or (g0, g1)
             mid = (g0 + g1) / 2
             left_side = [f for f in narrow if (f.x0 + f.x1) / 2 < mid]
             right_side = [f for f in narrow if (f.x0 + f.x1) / 2 > mid]
             if _column_like(left_side, height) and _column_like(right_side, height):
                 gutters.append((g0, g1))
     return gutters
+
+
+def _clearest_part(coverage: np.ndarray, start: int, end: int, left: float, min_gap: float) -> tuple[float, float] | None:
+    """The widest run of the strip [start, end) that the fewest fragments cross, when it is a gutter's width itself:
+    a strip may take in the ends of a few long lines of one column (the tolerance of `_gutters`), and its middle
+    would then fall inside that column, where those lines cross it with the other column beside them."""
+    strip = coverage[start:end]
+    least = strip.min()
+    if least == strip.max():
+        return None
+    best: tuple[int, int] | None = None
+    run_start = None
+    for i in range(len(strip) + 1):
+        if i < len(strip) and strip[i] == least:
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and (best is None or i - run_start > best[1] - best[0]):
+            best = (run_start, i)
+        run_start = None
+    if best is None or best[1] - best[0] < min_gap:
+        return None
+    return left + start + best[0], left + start + best[1]
 
 
 def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
