@@ -124,3 +124,12 @@ def test_numbered_small_capital_heads_are_headings_and_a_references_subsection_s
     assert "3. References" not in headings
     prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
     assert "A reference in the bibliography is specified by a" in prose
+
+
+def test_two_columns_whose_gutter_strip_takes_in_the_ends_of_a_few_long_lines_are_read_one_after_the_other():
+    """A column of short code lines beside a column of prose: the strip few lines cover reaches into the code
+    column, and its middle fell where the few long lines cross it with the other column beside them, so the two
+    columns were read line across line ("full author lists may be list in LaTeX can be of three types")."""
+    prose = _prose(PAPERS / "oup2022_oup_authoring_template.pdf", 4)
+    assert r"Full author lists may be forced with \citet* or \citep*" in prose
+    assert "List in LATEX can be of three types: numbered, bulleted and unnumbered." in prose
