@@ -282,10 +282,12 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     bands: list[list[Fragment]] = []
     pages_with_key: dict[str, set[int]] = defaultdict(set)
     for page, fragments in pages:
+        # a fragment reaching into the band: a running head set low in a wide top margin (JSS sets it at 9% of the
+        # page, its baseline past 10%) is no less a running head; repetition over pages decides
         band = [
             f
             for f in fragments
-            if f.bottom < page.height * config.header_band_share or f.top > page.height * (1 - config.header_band_share)
+            if f.top < page.height * config.header_band_share or f.bottom > page.height * (1 - config.header_band_share)
         ]
         bands.append(band)
         for fragment in band:
