@@ -189,6 +189,20 @@ def test_reference_text_leaves_out_running_heads_and_the_reference_list():
     assert not any("smith" in s or "world" in s for s in shingles)  # after the last "References" heading
 
 
+def test_reference_text_leaves_out_the_shingles_that_run_from_a_running_head_into_the_body():
+    """Running-head shingles that reach into the page's first body words are printed on one page only; a text that
+    rightly drops the head cannot match them, so they are no reference either."""
+    bodies = [
+        "self organizing maps map objects to positions in a grid of units",
+        "the batch algorithm updates every unit once for each pass over data",
+        "memory use grows with the number of pixels in the training image",
+    ]
+    pages = [f"{2 * i + 2} Flexible Self-Organizing Maps in kohonen 3.0\n{body}" for i, body in enumerate(bodies)]
+    shingles = reference_shingles(pages)
+    assert "self organizing maps map objects to positions in" in shingles
+    assert not any("kohonen" in s for s in shingles)
+
+
 # ---------------------------------------------------------------- on a real run
 
 

@@ -21,6 +21,12 @@ A third: what a reader does not take for body text is left out as the running he
 (the text layer starts each numbered line with its number, so no shingle of those lines could be matched by a
 correct text) and a reference list set without a heading (numbered entries 1, 2, 3 ... with years, after the
 text). `printed=False` gives the shared script's reference exactly.
+
+A fourth: a line printed on three or more pages (two in a document of up to three), digits aside, is a running head or
+footer and is taken out of each page's text before shingling. The shared script leaves out only the shingles wholly
+inside such a line; the seven that run from a running head into the page's first words of body text are printed on
+that page alone, so they stayed in the reference and a text that (rightly) drops the running head could not match
+them, while one that read the head into the body did.
 """
 
 from __future__ import annotations
@@ -200,11 +206,32 @@ def numbered_reference_list(pages: list[str]) -> tuple[int, int] | None:
     return found
 
 
+def _running_key(line: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", line.lower()))
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """The pages' text less the lines printed on several pages (digits masked: page numbers, a volume and page range):
+    running heads and footers, licence and download stamps. A line must hold a letter and be printed on three or
+    more pages (two in a document of up to three), as the structure stage's running lines are."""
+    min_pages = 2 if len(pages) <= 3 else 3
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for index, text in enumerate(pages):
+        for line in LINES.split(text):
+            if any(ch.isalpha() for ch in line):
+                pages_of[_running_key(line)].add(index)
+    running = {key for key, on in pages_of.items() if len(on) >= min_pages}
+    if not running:
+        return pages
+    return ["\n".join(line for line in LINES.split(text) if _running_key(line) not in running) for text in pages]
+
+
 def shingles_per_page(pages: list[str], printed: bool = True) -> list[list[str]]:
     """Each page's 8-word shingles up to the last reference-list heading, none through an unmapped glyph. With
-    `printed`, margin line numbers are taken off and an unheaded numbered reference list ends the body text too."""
+    `printed`, margin line numbers and running lines are taken off and an unheaded numbered reference list ends the
+    body text too."""
     if printed:
-        pages = [without_line_numbers(text) for text in pages]
+        pages = without_running_lines([without_line_numbers(text) for text in pages])
     cut: tuple[int, int] | None = None  # (page, offset) of the last reference-list heading
     for index, text in enumerate(pages):
         for match in BACK_MATTER.finditer(text):
