@@ -286,6 +286,14 @@ def test_reference_reads_superscripts_apart_from_their_word():
     assert len(printed) > len(glued)  # nothing else is lost: only words set apart
 
 
+def test_reference_reads_superscripts_apart_on_a_page_whose_characters_and_text_differ_in_length():
+    """A page with maths italic letters (two characters of the text page each) or control characters the text leaves
+    out (around hyphens and unmapped glyphs) no longer lines up index by index with its text; lined up character by
+    character, its superscripts are set apart as on any other page ("experiment42,43" is "experiment 42,43")."""
+    page = _page_text("srep2015_ion_crystal_quantum_computation.pdf", 1, printed=True)
+    assert "experiment 42,43" in page and "experiment42" not in page
+
+
 def test_reference_leaves_out_runs_through_glyphs_pdfium_flags_as_wrongly_mapped():
     """Hindawi's "Th" ligature comes out of the text layer as "+e" ("+e medicinal use" for "The medicinal use"):
     runs through it are left out of the reference, as are those through unmappable glyphs."""

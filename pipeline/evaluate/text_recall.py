@@ -91,12 +91,14 @@ def as_printed(text_page, text: str) -> str:
 
     import pypdfium2.raw as pdfium_c
 
-    if len(text) != text_page.count_chars():
-        return text  # characters and text do not line up (surrogate pairs): leave the text as pdfium gives it
+    char_of = _char_indices(text_page, text)
+    if char_of is None:
+        return text  # characters and text do not line up: leave the text as pdfium gives it
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
 
-    def size_and_baseline(index: int) -> tuple[float, float]:
+    def size_and_baseline(position: int) -> tuple[float, float]:
+        index = char_of[position]
         pdfium_c.FPDFText_GetMatrix(text_page.raw, index, matrix)
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         size = pdfium_c.FPDFText_GetFontSize(text_page.raw, index) * scale
@@ -122,7 +124,7 @@ def as_printed(text_page, text: str) -> str:
                 out.append((" " if glued_before else "") + text[index:run_end] + (" " if glued_after else ""))
                 index = run_end
                 continue
-        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, index) == 1:
+        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, char_of[index]) == 1:
             char = UNMAPPED
         if char.isalnum():
             anchor = size_and_baseline(index)
@@ -131,6 +133,37 @@ def as_printed(text_page, text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def _char_indices(text_page, text: str) -> list[int] | None:
+    """For each character of `text` (the text page's whole text), the index of the text page's character it comes
+    from, or None where they cannot be lined up. The two differ where the text has a character outside the Basic
+    Multilingual Plane (a maths italic letter: two characters of the page, a surrogate pair) and where the page has
+    control characters the text leaves out or marks unmapped (0x02 and 0x03 around hyphens and unmapped glyphs)."""
+    import pypdfium2.raw as pdfium_c
+
+    count = text_page.count_chars()
+    if len(text) == count:
+        return list(range(count))
+    indices: list[int] = []
+    index = 0
+    for char in text:
+        while index < count:
+            code = pdfium_c.FPDFText_GetUnicode(text_page.raw, index)
+            if ord(char) > 0xFFFF and 0xD800 <= code <= 0xDBFF:
+                indices.append(index)
+                index += 2  # the pair's high and low halves
+                break
+            if code == ord(char) or (char == UNMAPPED and code < 0x20):
+                indices.append(index)
+                index += 1
+                break
+            if code >= 0x20 and code not in (0xFFFE, 0xFFFF) and not char.isspace():
+                return None  # a printable character the text does not have: no line-up
+            index += 1  # a control character (or a space the text has not) left out of the text
+        else:
+            return None
+    return indices
 
 
 LINES = re.compile(r"\r\n|\n|\r")
