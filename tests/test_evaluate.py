@@ -334,6 +334,24 @@ def test_reference_leaves_out_margin_line_numbers():
     assert without_line_numbers(rows) == rows
 
 
+def test_margin_line_numbers_are_taken_off_past_the_lines_of_a_display_equation():
+    """The lines of a display equation start with digits of their own ("1", "1 + d") between numbered lines 395 and
+    396: the count goes on past them, so the numbered lines after the equation lose their numbers too."""
+    import pypdfium2
+
+    from pipeline.evaluate.text_recall import as_printed, normalized_words, without_line_numbers
+
+    document = pypdfium2.PdfDocument(str(ROOT / "benchmarks" / "papers" / "aastex2021_aastex631_sample_article.pdf"))
+    try:
+        text_page = document[13].get_textpage()
+        page = as_printed(text_page, text_page.get_text_range())
+    finally:
+        document.close()
+    words = " ".join(normalized_words(without_line_numbers(page)))
+    assert "continue the sequence from the main article body" in words
+    assert "397" not in words.split() and "401" not in words.split()
+
+
 def test_reference_ends_at_an_unheaded_numbered_reference_list():
     """BMJ sets its reference list without a heading after the licence lines: it ends the body text there."""
     from pipeline.evaluate.text_recall import page_texts

@@ -180,15 +180,16 @@ def without_line_numbers(text: str) -> str:
     lines, a few numbered headings) is no such chain and keeps its numbers."""
     lines = LINES.split(text)
     numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := LEADING_INTEGER.match(line))]
-    chain: list[tuple[int, int]] = []
-    best: list[tuple[int, int]] = []
+    # a chain goes on past lines that start with some other integer (the lines of a display equation, "1", "1 + d",
+    # are not numbered but start with a digit)
+    chains: list[list[tuple[int, int]]] = []
     for line_index, value in numbered:
-        if chain and 1 <= value - chain[-1][1] <= 3:
-            chain.append((line_index, value))
+        going_on = [chain for chain in chains if 1 <= value - chain[-1][1] <= 3]
+        if going_on:
+            max(going_on, key=len).append((line_index, value))
         else:
-            chain = [(line_index, value)]
-        if len(chain) > len(best):
-            best = list(chain)
+            chains.append([(line_index, value)])
+    best = max(chains, key=len, default=[])
     if len(best) < 8:
         return text
     adjacent = sum(b[0] - a[0] == 1 and b[1] - a[1] == 1 for a, b in zip(best, best[1:], strict=False))
