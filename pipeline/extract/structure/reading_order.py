@@ -282,12 +282,16 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     bands: list[list[Fragment]] = []
     pages_with_key: dict[str, set[int]] = defaultdict(set)
     for page, fragments in pages:
-        # a fragment reaching into the band: a running head set low in a wide top margin (JSS sets it at 9% of the
-        # page, its baseline past 10%) is no less a running head; repetition over pages decides
+        top, bottom = page.height * config.header_band_share, page.height * (1 - config.header_band_share)
+        # a line of words reaching into the band: a running head set low in a wide top margin (JSS sets it at 9% of
+        # the page, its baseline past 10%) is no less a running head, repetition over pages decides; a bare number
+        # must lie inside the band (a reference list's entry numbers near the foot of the page repeat as "#" too)
         band = [
             f
             for f in fragments
-            if f.top < page.height * config.header_band_share or f.bottom > page.height * (1 - config.header_band_share)
+            if f.bottom < top
+            or f.top > bottom
+            or ((f.top < top or f.bottom > bottom) and sum(ch.isalpha() for ch in f.text) >= 3)
         ]
         bands.append(band)
         for fragment in band:
@@ -298,6 +302,14 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
         drop = {
             id(f) for f in band if len(pages_with_key[_header_key(f)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
         }
+        # the page number set apart on a running head's line goes with it, inside the band or not
+        heads = [f for f in band if id(f) in drop and sum(ch.isalpha() for ch in f.text) >= 3]
+        drop.update(
+            id(f)
+            for f in fragments
+            if PAGE_NUMBER.match(f.text.strip())
+            and any(abs(f.center_y - head.center_y) < 0.5 * max(f.size, head.size) for head in heads)
+        )
         if drop:
             fragments[:] = [f for f in fragments if id(f) not in drop]
             removed += len(drop)
