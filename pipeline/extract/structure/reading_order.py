@@ -385,7 +385,9 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
     return gutters
 
 
-def _clearest_part(coverage: np.ndarray, start: int, end: int, left: float, min_gap: float) -> tuple[float, float] | None:
+def _clearest_part(
+    coverage: np.ndarray, start: int, end: int, left: float, min_gap: float
+) -> tuple[float, float] | None:
     """The widest run of the strip [start, end) that the fewest fragments cross, when it is a gutter's width itself:
     a strip may take in the ends of a few long lines of one column (the tolerance of `_gutters`), and its middle
     would then fall inside that column, where those lines cross it with the other column beside them."""
