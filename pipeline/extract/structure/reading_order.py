@@ -281,17 +281,25 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     """Drop fragments in the top/bottom band that repeat across pages or are page numbers; returns the count."""
     bands: list[list[Fragment]] = []
     pages_with_key: dict[str, set[int]] = defaultdict(set)
+    sizes = sorted(f.size for _page, fragments in pages for f in fragments if f.words)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for page, fragments in pages:
         top, bottom = page.height * config.header_band_share, page.height * (1 - config.header_band_share)
         # a line of words reaching into the band: a running head set low in a wide top margin (JSS sets it at 9% of
-        # the page, its baseline past 10%) is no less a running head, repetition over pages decides; a bare number
-        # must lie inside the band (a reference list's entry numbers near the foot of the page repeat as "#" too)
+        # the page, its baseline past 10%) is no less a running head, repetition over pages decides. It is set no
+        # larger than the document's usual text (its title, printed large on the first page, may be the running head
+        # of the others); a bare number must lie inside the band (a reference list's entry numbers near the foot of
+        # the page repeat as "#" too)
         band = [
             f
             for f in fragments
             if f.bottom < top
             or f.top > bottom
-            or ((f.top < top or f.bottom > bottom) and sum(ch.isalpha() for ch in f.text) >= 3)
+            or (
+                (f.top < top or f.bottom > bottom)
+                and sum(ch.isalpha() for ch in f.text) >= 3
+                and f.size <= 1.15 * usual
+            )
         ]
         bands.append(band)
         for fragment in band:
