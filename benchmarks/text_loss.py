@@ -8,6 +8,7 @@ and puts each lost shingle in one class:
   table           its words lie in a detected table region (table text is a reference too: the metric's ceiling)
   crosses:<k>     found only where prose runs into a passage of kind k (a heading between two paragraphs: heading
                   text counts in the reference, so each heading costs the shingles that span it)
+  table note      found in a footnote set right under a detected table (or under another such note): its notes
   kind:<k>        found verbatim in a passage of kind k (footnote, figure_text, metadata, heading, reference, ...)
   glued/split     found in the prose once spaces are ignored (words glued together or cut apart)
   interrupted     found as two runs of words, apart (a caption or figure read in between, parts in another order)
@@ -16,10 +17,10 @@ and puts each lost shingle in one class:
   not ingested    some of its words are not among ingest's words of the page (hidden layers, figure text filters)
   labels          scrambled, interrupted or dropped, but mostly numbers and one- or two-letter tokens (tick values,
                   table cells, sequence labels): no prose
-The classes of text that is rightly not prose (table, labels, kind:metadata/figure_text/heading/title/reference,
-crosses:*, not ingested: maths and figure labels the text layer holds) set each PDF's `ceiling`: the recall its
-prose would have with no other loss. Footnotes are left out of it (a real note and body text typed as a note look
-alike here).
+The classes of text that is rightly not prose (table, table note, labels,
+kind:metadata/figure_text/heading/title/reference, crosses:*, not ingested: maths and figure labels the text layer
+holds) set each PDF's `ceiling`: the recall its prose would have with no other loss. Other footnotes are left out of
+it (a real note and body text typed as a note look alike here).
 Consecutive lost shingles of one class and page form a span; the longest are printed with their page, the font
 and size of their first word, and a piece of their text.
 """
@@ -64,6 +65,23 @@ def _labels(words: list[str]) -> bool:
     """Mostly numbers and one- or two-letter tokens: tick values, table cells, sequence labels; a reading-order loss of
     such a run is no loss of prose (its words are common enough to be found scattered in the prose)."""
     return sum(w.isdigit() or len(w) <= 2 for w in words) >= 0.6 * len(words)
+
+
+def table_notes(document, content) -> list:
+    """Footnote passages set right under a detected table (its notes and abbreviations), one under the other: the
+    table's own text, which no reader takes for body text."""
+    notes = []
+    for page in content.pages:
+        below = [t.bbox for t in page.raw_tables]  # boxes whose foot a note may start at
+        footnotes = sorted(
+            (p for p in document.passages if p.kind == "footnote" and p.page == page.number), key=lambda p: p.bbox[1]
+        )
+        for passage in footnotes:
+            x0, top, x1, _ = passage.bbox
+            if any(-2 <= top - box[3] <= 24 and min(x1, box[2]) - max(x0, box[0]) > 0 for box in below):
+                notes.append(passage)
+                below.append(passage.bbox)
+    return notes
 
 
 def read(pdf: Path, cache: Path | None):
@@ -112,6 +130,7 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         kinds = [k for k in all_kinds[index : index + 8] if k not in PROSE_KINDS] if index >= 0 else []
         return kinds[0] if kinds else "?"
 
+    in_table_notes = found(p.text for p in table_notes(document, content))
     prose_stream = " " + " ".join(w for p in prose for w in normalized_words(p.text)) + " "
     all_prose_words = {w for p in prose for w in normalized_words(p.text)}
     page_of = {page.number: page for page in content.pages}
@@ -143,7 +162,9 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
             continue
         words = shingle.split()
         kinds = [k for k, s in by_kind.items() if shingle in s and k not in PROSE_KINDS]
-        if kinds:
+        if kinds == ["footnote"] and shingle in in_table_notes:
+            cause = "table note"
+        elif kinds:
             cause = "kind:" + kinds[0]
         elif shingle in in_all:
             cause = "crosses:" + crossed_kind(shingle)
@@ -192,7 +213,7 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
 
 
 NOT_PROSE = re.compile(
-    r"^(?:table|labels|crosses:.*|kind:(?:metadata|figure_text|heading|title|reference)|not ingested)$"
+    r"^(?:table|table note|labels|crosses:.*|kind:(?:metadata|figure_text|heading|title|reference)|not ingested)$"
 )
 
 

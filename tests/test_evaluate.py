@@ -189,6 +189,20 @@ def test_reference_text_leaves_out_running_heads_and_the_reference_list():
     assert not any("smith" in s or "world" in s for s in shingles)  # after the last "References" heading
 
 
+def test_reference_text_leaves_out_the_shingles_that_run_from_a_running_head_into_the_body():
+    """Running-head shingles that reach into the page's first body words are printed on one page only; a text that
+    rightly drops the head cannot match them, so they are no reference either."""
+    bodies = [
+        "self organizing maps map objects to positions in a grid of units",
+        "the batch algorithm updates every unit once for each pass over data",
+        "memory use grows with the number of pixels in the training image",
+    ]
+    pages = [f"{2 * i + 2} Flexible Self-Organizing Maps in kohonen 3.0\n{body}" for i, body in enumerate(bodies)]
+    shingles = reference_shingles(pages)
+    assert "self organizing maps map objects to positions in" in shingles
+    assert not any("kohonen" in s for s in shingles)
+
+
 # ---------------------------------------------------------------- on a real run
 
 
@@ -272,6 +286,14 @@ def test_reference_reads_superscripts_apart_from_their_word():
     assert len(printed) > len(glued)  # nothing else is lost: only words set apart
 
 
+def test_reference_reads_superscripts_apart_on_a_page_whose_characters_and_text_differ_in_length():
+    """A page with maths italic letters (two characters of the text page each) or control characters the text leaves
+    out (around hyphens and unmapped glyphs) no longer lines up index by index with its text; lined up character by
+    character, its superscripts are set apart as on any other page ("experiment42,43" is "experiment 42,43")."""
+    page = _page_text("srep2015_ion_crystal_quantum_computation.pdf", 1, printed=True)
+    assert "experiment 42,43" in page and "experiment42" not in page
+
+
 def test_reference_leaves_out_runs_through_glyphs_pdfium_flags_as_wrongly_mapped():
     """Hindawi's "Th" ligature comes out of the text layer as "+e" ("+e medicinal use" for "The medicinal use"):
     runs through it are left out of the reference, as are those through unmappable glyphs."""
@@ -310,6 +332,24 @@ def test_reference_leaves_out_margin_line_numbers():
     assert "93" not in words and " ".join(words).count("placed on interactive figures") == 1
     rows = _page_text("uritu2018_lamiaceae_pain_review_rotated.pdf", 16, printed=True)
     assert without_line_numbers(rows) == rows
+
+
+def test_margin_line_numbers_are_taken_off_past_the_lines_of_a_display_equation():
+    """The lines of a display equation start with digits of their own ("1", "1 + d") between numbered lines 395 and
+    396: the count goes on past them, so the numbered lines after the equation lose their numbers too."""
+    import pypdfium2
+
+    from pipeline.evaluate.text_recall import as_printed, normalized_words, without_line_numbers
+
+    document = pypdfium2.PdfDocument(str(ROOT / "benchmarks" / "papers" / "aastex2021_aastex631_sample_article.pdf"))
+    try:
+        text_page = document[13].get_textpage()
+        page = as_printed(text_page, text_page.get_text_range())
+    finally:
+        document.close()
+    words = " ".join(normalized_words(without_line_numbers(page)))
+    assert "continue the sequence from the main article body" in words
+    assert "397" not in words.split() and "401" not in words.split()
 
 
 def test_reference_ends_at_an_unheaded_numbered_reference_list():

@@ -124,3 +124,22 @@ def test_numbered_small_capital_heads_are_headings_and_a_references_subsection_s
     assert "3. References" not in headings
     prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
     assert "A reference in the bibliography is specified by a" in prose
+
+
+def test_two_columns_whose_gutter_strip_takes_in_the_ends_of_a_few_long_lines_are_read_one_after_the_other():
+    """A column of short code lines beside a column of prose: the strip few lines cover reaches into the code
+    column, and its middle fell where the few long lines cross it with the other column beside them, so the two
+    columns were read line across line ("full author lists may be list in LaTeX can be of three types")."""
+    prose = _prose(PAPERS / "oup2022_oup_authoring_template.pdf", 4)
+    assert r"Full author lists may be forced with \citet* or \citep*" in prose
+    assert "List in LATEX can be of three types: numbered, bulleted and unnumbered." in prose
+
+
+def test_a_running_head_set_low_in_a_wide_top_margin_is_no_body_text():
+    """JSS sets its running head at 9% of the page's height, its baseline just past the band where running lines are
+    looked for: the head ("2 Flexible Self-Organizing Maps in kohonen 3.0") was read into the paragraph that runs on
+    from the page before, and cut it there."""
+    prose = _prose(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 2, 6)
+    assert "Flexible Self-Organizing Maps in kohonen 3.0" not in prose
+    assert "Journal of Statistical Software" not in prose
+    assert "Benchmarks are given, comparing the efficiency of the new version" in prose

@@ -21,6 +21,12 @@ A third: what a reader does not take for body text is left out as the running he
 (the text layer starts each numbered line with its number, so no shingle of those lines could be matched by a
 correct text) and a reference list set without a heading (numbered entries 1, 2, 3 ... with years, after the
 text). `printed=False` gives the shared script's reference exactly.
+
+A fourth: a line printed on three or more pages (two in a document of up to three), digits aside, is a running head or
+footer and is taken out of each page's text before shingling. The shared script leaves out only the shingles wholly
+inside such a line; the seven that run from a running head into the page's first words of body text are printed on
+that page alone, so they stayed in the reference and a text that (rightly) drops the running head could not match
+them, while one that read the head into the body did.
 """
 
 from __future__ import annotations
@@ -85,12 +91,14 @@ def as_printed(text_page, text: str) -> str:
 
     import pypdfium2.raw as pdfium_c
 
-    if len(text) != text_page.count_chars():
-        return text  # characters and text do not line up (surrogate pairs): leave the text as pdfium gives it
+    char_of = _char_indices(text_page, text)
+    if char_of is None:
+        return text  # characters and text do not line up: leave the text as pdfium gives it
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
 
-    def size_and_baseline(index: int) -> tuple[float, float]:
+    def size_and_baseline(position: int) -> tuple[float, float]:
+        index = char_of[position]
         pdfium_c.FPDFText_GetMatrix(text_page.raw, index, matrix)
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         size = pdfium_c.FPDFText_GetFontSize(text_page.raw, index) * scale
@@ -116,7 +124,7 @@ def as_printed(text_page, text: str) -> str:
                 out.append((" " if glued_before else "") + text[index:run_end] + (" " if glued_after else ""))
                 index = run_end
                 continue
-        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, index) == 1:
+        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, char_of[index]) == 1:
             char = UNMAPPED
         if char.isalnum():
             anchor = size_and_baseline(index)
@@ -125,6 +133,37 @@ def as_printed(text_page, text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def _char_indices(text_page, text: str) -> list[int] | None:
+    """For each character of `text` (the text page's whole text), the index of the text page's character it comes
+    from, or None where they cannot be lined up. The two differ where the text has a character outside the Basic
+    Multilingual Plane (a maths italic letter: two characters of the page, a surrogate pair) and where the page has
+    control characters the text leaves out or marks unmapped (0x02 and 0x03 around hyphens and unmapped glyphs)."""
+    import pypdfium2.raw as pdfium_c
+
+    count = text_page.count_chars()
+    if len(text) == count:
+        return list(range(count))
+    indices: list[int] = []
+    index = 0
+    for char in text:
+        while index < count:
+            code = pdfium_c.FPDFText_GetUnicode(text_page.raw, index)
+            if ord(char) > 0xFFFF and 0xD800 <= code <= 0xDBFF:
+                indices.append(index)
+                index += 2  # the pair's high and low halves
+                break
+            if code == ord(char) or (char == UNMAPPED and code < 0x20):
+                indices.append(index)
+                index += 1
+                break
+            if code >= 0x20 and code not in (0xFFFE, 0xFFFF) and not char.isspace():
+                return None  # a printable character the text does not have: no line-up
+            index += 1  # a control character (or a space the text has not) left out of the text
+        else:
+            return None
+    return indices
 
 
 LINES = re.compile(r"\r\n|\n|\r")
@@ -141,15 +180,16 @@ def without_line_numbers(text: str) -> str:
     lines, a few numbered headings) is no such chain and keeps its numbers."""
     lines = LINES.split(text)
     numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := LEADING_INTEGER.match(line))]
-    chain: list[tuple[int, int]] = []
-    best: list[tuple[int, int]] = []
+    # a chain goes on past lines that start with some other integer (the lines of a display equation, "1", "1 + d",
+    # are not numbered but start with a digit)
+    chains: list[list[tuple[int, int]]] = []
     for line_index, value in numbered:
-        if chain and 1 <= value - chain[-1][1] <= 3:
-            chain.append((line_index, value))
+        going_on = [chain for chain in chains if 1 <= value - chain[-1][1] <= 3]
+        if going_on:
+            max(going_on, key=len).append((line_index, value))
         else:
-            chain = [(line_index, value)]
-        if len(chain) > len(best):
-            best = list(chain)
+            chains.append([(line_index, value)])
+    best = max(chains, key=len, default=[])
     if len(best) < 8:
         return text
     adjacent = sum(b[0] - a[0] == 1 and b[1] - a[1] == 1 for a, b in zip(best, best[1:], strict=False))
@@ -200,11 +240,32 @@ def numbered_reference_list(pages: list[str]) -> tuple[int, int] | None:
     return found
 
 
+def _running_key(line: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", line.lower()))
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """The pages' text less the lines printed on several pages (digits masked: page numbers, a volume and page range):
+    running heads and footers, licence and download stamps. A line must hold a letter and be printed on three or
+    more pages (two in a document of up to three), as the structure stage's running lines are."""
+    min_pages = 2 if len(pages) <= 3 else 3
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for index, text in enumerate(pages):
+        for line in LINES.split(text):
+            if any(ch.isalpha() for ch in line):
+                pages_of[_running_key(line)].add(index)
+    running = {key for key, on in pages_of.items() if len(on) >= min_pages}
+    if not running:
+        return pages
+    return ["\n".join(line for line in LINES.split(text) if _running_key(line) not in running) for text in pages]
+
+
 def shingles_per_page(pages: list[str], printed: bool = True) -> list[list[str]]:
     """Each page's 8-word shingles up to the last reference-list heading, none through an unmapped glyph. With
-    `printed`, margin line numbers are taken off and an unheaded numbered reference list ends the body text too."""
+    `printed`, margin line numbers and running lines are taken off and an unheaded numbered reference list ends the
+    body text too."""
     if printed:
-        pages = [without_line_numbers(text) for text in pages]
+        pages = without_running_lines([without_line_numbers(text) for text in pages])
     cut: tuple[int, int] | None = None  # (page, offset) of the last reference-list heading
     for index, text in enumerate(pages):
         for match in BACK_MATTER.finditer(text):

@@ -281,11 +281,25 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
     """Drop fragments in the top/bottom band that repeat across pages or are page numbers; returns the count."""
     bands: list[list[Fragment]] = []
     pages_with_key: dict[str, set[int]] = defaultdict(set)
+    sizes = sorted(f.size for _page, fragments in pages for f in fragments if f.words)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for page, fragments in pages:
+        top, bottom = page.height * config.header_band_share, page.height * (1 - config.header_band_share)
+        # a line of words reaching into the band: a running head set low in a wide top margin (JSS sets it at 9% of
+        # the page, its baseline past 10%) is no less a running head, repetition over pages decides. It is set no
+        # larger than the document's usual text (its title, printed large on the first page, may be the running head
+        # of the others); a bare number must lie inside the band (a reference list's entry numbers near the foot of
+        # the page repeat as "#" too)
         band = [
             f
             for f in fragments
-            if f.bottom < page.height * config.header_band_share or f.top > page.height * (1 - config.header_band_share)
+            if f.bottom < top
+            or f.top > bottom
+            or (
+                (f.top < top or f.bottom > bottom)
+                and sum(ch.isalpha() for ch in f.text) >= 3
+                and f.size <= 1.15 * usual
+            )
         ]
         bands.append(band)
         for fragment in band:
@@ -296,6 +310,14 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
         drop = {
             id(f) for f in band if len(pages_with_key[_header_key(f)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
         }
+        # the page number set apart on a running head's line goes with it, inside the band or not
+        heads = [f for f in band if id(f) in drop and sum(ch.isalpha() for ch in f.text) >= 3]
+        drop.update(
+            id(f)
+            for f in fragments
+            if PAGE_NUMBER.match(f.text.strip())
+            and any(abs(f.center_y - head.center_y) < 0.5 * max(f.size, head.size) for head in heads)
+        )
         if drop:
             fragments[:] = [f for f in fragments if id(f) not in drop]
             removed += len(drop)
@@ -359,15 +381,40 @@ def _gutters(fragments: list[Fragment], left: float, right: float, wide: float) 
             continue
         if start is not None:
             g0, g1 = left + start, left + x
-            start = None
+            start_x, start = start, None
             if g1 - g0 < min_gap or g0 <= left + 1 or g1 >= right - 1:
                 continue
+            g0, g1 = _clearest_part(coverage, start_x, x, left, min_gap) or (g0, g1)
             mid = (g0 + g1) / 2
             left_side = [f for f in narrow if (f.x0 + f.x1) / 2 < mid]
             right_side = [f for f in narrow if (f.x0 + f.x1) / 2 > mid]
             if _column_like(left_side, height) and _column_like(right_side, height):
                 gutters.append((g0, g1))
     return gutters
+
+
+def _clearest_part(
+    coverage: np.ndarray, start: int, end: int, left: float, min_gap: float
+) -> tuple[float, float] | None:
+    """The widest run of the strip [start, end) that the fewest fragments cross, when it is a gutter's width itself:
+    a strip may take in the ends of a few long lines of one column (the tolerance of `_gutters`), and its middle
+    would then fall inside that column, where those lines cross it with the other column beside them."""
+    strip = coverage[start:end]
+    least = strip.min()
+    if least == strip.max():
+        return None
+    best: tuple[int, int] | None = None
+    run_start = None
+    for i in range(len(strip) + 1):
+        if i < len(strip) and strip[i] == least:
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and (best is None or i - run_start > best[1] - best[0]):
+            best = (run_start, i)
+        run_start = None
+    if best is None or best[1] - best[0] < min_gap:
+        return None
+    return left + start + best[0], left + start + best[1]
 
 
 def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
