@@ -210,15 +210,21 @@ def fill_beside(raw: RawTable, u: int, a: int, b: int) -> None:
             raw.span_origin[u][c] = origin
 
 
-def spread_group_labels(raw: RawTable) -> None:
+def spread_group_labels(raw: RawTable, view: FramedPage, xs: list[float]) -> None:
     """A body row of a rule-less table with text in its first cell alone is a group label ("Bacteria", "Fungi")
-    printed across the table: it becomes one cell spanning the row."""
+    printed across the table: it becomes one cell spanning the row. A label that ends inside the first column
+    ("Female" over its rows, "Model fitting:" in a capability table) is that column's cell: its row is left with
+    the other cells empty, as printed."""
     n_cols = len(raw.rows[0])
     if n_cols < 3:
         return
     for r in range(raw.n_header_rows, len(raw.rows)):
         row = raw.rows[r]
         if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
+            top, bottom = view.frame.box(raw.cell_bboxes[r][0])[1::2]
+            label = [w for w in view.words if inside(w, (xs[0], top, xs[-1], bottom))]
+            if label and max(w["x1"] for w in label) <= xs[1] + SNAP:
+                continue
             for c in range(1, n_cols):
                 row[c] = None
                 raw.span_origin[r][c] = (r, 0)
@@ -308,9 +314,12 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         r = band(ys, cy)
         first, last = band(xs, phrase[0] + 1), band(xs, phrase[2] - 1)
         width = max(1.0, phrase[2] - phrase[0])
-        for c in range(first, last):
-            boundary = xs[c + 1]
-            if min(boundary - phrase[0], phrase[2] - boundary) >= 0.25 * width:
+        reaches = [min(xs[c + 1] - phrase[0], phrase[2] - xs[c + 1]) for c in range(first, last)]
+        # A phrase lying well across one gutter is a label spanning columns ("No. of cigarettes daily" over four):
+        # it spans every column it reaches half a letter height into, not only those it covers by a quarter.
+        spanning = any(reach >= 0.25 * width for reach in reaches)
+        for c, reach in zip(range(first, last), reaches, strict=True):
+            if reach >= 0.25 * width or (spanning and reach >= 0.5 * (phrase[3] - phrase[1])):
                 union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}
 

@@ -69,7 +69,7 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
-    spread_group_labels(raw)
+    spread_group_labels(raw, view, xs)
     carry_block_labels(raw)
     return raw
 
@@ -681,7 +681,13 @@ def row_boundaries(
     # wrapped line continues the first column ("Size exclusion / chromatography").
     # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
     # apart by space have the extra space at every second or third line at least.
-    spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
+    # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
+    width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
+    spaced = sum(
+        1
+        for a, b in zip(body_boxes, body_boxes[1:], strict=False)
+        if b[1] - a[3] > tight + 0.3 * size and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+    )
     # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
     # is no pattern either: rows set apart by space show it twice at least.
     spaced_rows = spaced >= max(1 if len(body_gaps) < 3 else 2, 0.15 * len(body_gaps)) and tight < 0.3 * size
