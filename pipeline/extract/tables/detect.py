@@ -9,7 +9,12 @@ from collections import Counter
 import pdfplumber
 
 from pipeline.extract.tables.captions import caption_lines
-from pipeline.extract.tables.grid import build_raw_table, looks_like_table, spread_header_labels
+from pipeline.extract.tables.grid import (
+    build_raw_table,
+    looks_like_table,
+    spread_boxed_header_labels,
+    spread_header_labels,
+)
 from pipeline.extract.tables.layout import (
     SNAP,
     UPRIGHT,
@@ -177,6 +182,8 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
         # The body's rows came from its text lines: the ruled bands above it are the header.
         raw.n_header_rows = header_bands
         spread_header_labels(raw, view, xs, ys)
+    if len(raw.rows) == len(ys) - 1:
+        spread_boxed_header_labels(raw, view, xs, ys)
     return raw
 
 

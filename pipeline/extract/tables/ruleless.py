@@ -11,6 +11,7 @@ from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
     looks_like_table,
+    spread_boxed_header_labels,
     spread_group_labels,
     spread_header_labels,
 )
@@ -68,6 +69,7 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
+        spread_boxed_header_labels(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
     spread_group_labels(raw, view, xs)
     carry_block_labels(raw)
