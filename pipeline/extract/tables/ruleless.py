@@ -895,7 +895,9 @@ def wraps_first_column(
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
     # A one-letter first word ("δ Pav", "α Cen A": a Greek letter naming a star) is a designation, not the lower-case
     # rest of a wrapped word.
-    lower_word = starts_lower(here) and not lower_entries
+    # Nor does lower case mark a wrap when the entry above starts in lower case too ("population-level priors" over
+    # "group-level priors"): the column's entries are set in lower case there.
+    lower_word = starts_lower(here) and not lower_entries and not starts_lower(above)
     return not would_fit and (lower_word or others_empty)
 
 
