@@ -177,6 +177,8 @@ def test_aps_ruledtabular_rules_drawn_as_images():
         "lst alternative",
         "2nd alternative",
     ]
+    # A subscript stacked under a superscript ("D" with "4h" under "1") is written subscript first.
+    assert by_number["II"].grid()[0] == ["", "D4h1", "D4h1", "D4h5", "D4h5"]
     stem = "robust_aps_ruledtabular_tables_revtex"
     assert grid_accuracy(stem, "I", tables) == 1.0 and grid_accuracy(stem, "III", tables) == 1.0
     assert grid_accuracy(stem, "IV", tables) >= 0.95

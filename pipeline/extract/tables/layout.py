@@ -302,16 +302,28 @@ def glue_offset_words(line: list[dict]) -> list[dict]:
     cut them off: glue a touching word set smaller or on another baseline ("H 2 O" -> "H2O")."""
     glued: list[dict] = []
     previous = None
+    # A superscript stacked over a subscript (both start at one x, "D" with "4h" under "1") comes first in x order:
+    # it is held back and written after the subscript run, as the maths is read ("D4h1").
+    held = ""
     for word in line:
         offset = previous is not None and (
             abs(word.get("size", 0) - previous.get("size", 0)) > 0.5 or abs(word["bottom"] - previous["bottom"]) > 1
         )
         gap = word["x0"] - previous["x1"] if previous is not None else None
         if gap is not None and gap < 0.5 and (offset or gap < 0):
+            raised = word["bottom"] < previous["bottom"] - 1 and word.get("size", 0) < previous.get("size", 0)
+            if gap < -0.5 and raised and word["x1"] <= previous["x1"] + 0.5 * (word["x1"] - word["x0"]):
+                held += word["text"]
+                continue  # stacked over the end of the subscript run: `previous` stays the run's last glyph
             glued[-1] = {**glued[-1], "text": glued[-1]["text"] + word["text"], "x1": max(glued[-1]["x1"], word["x1"])}
         else:
+            if held:
+                glued[-1] = {**glued[-1], "text": glued[-1]["text"] + held}
+                held = ""
             glued.append(word)
         previous = word
+    if held:
+        glued[-1] = {**glued[-1], "text": glued[-1]["text"] + held}
     return glued
 
 
