@@ -232,7 +232,9 @@ def spread_boxed_header_labels(raw: RawTable, view: FramedPage, xs: list[float],
             if not row[c] or origins[c] is not None:
                 continue
             last = c
-            while last + 1 < n_cols and not row[last + 1] and origins[last + 1] is None and not ruled_before(last + 1, u):
+            while (
+                last + 1 < n_cols and not row[last + 1] and origins[last + 1] is None and not ruled_before(last + 1, u)
+            ):
                 last += 1
             if last > c and ruled_before(last + 1, u) and ruled_before(c, u):
                 for k in range(c + 1, last + 1):

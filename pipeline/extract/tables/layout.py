@@ -375,17 +375,16 @@ def with_marks_on_their_lines(lines: list[list[dict]]) -> list[list[dict]]:
     def small(line: list[dict]) -> bool:
         return all((w.get("size") or size) < 0.85 * size for w in line)
 
+    def overlap(line: list[dict], other: list[dict]) -> float:
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        return min(bottom, max(w["bottom"] for w in other)) - max(top, min(w["top"] for w in other))
+
     body = [line for line in lines if not small(line)]
     for line in lines:
         if not small(line) or not body:
             continue
-        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
-
-        def overlap(other: list[dict]) -> float:
-            return min(bottom, max(w["bottom"] for w in other)) - max(top, min(w["top"] for w in other))
-
-        host = max(body, key=overlap)
-        if overlap(host) > 0:
+        host = max(body, key=lambda other: overlap(line, other))  # noqa: B023 (used at once, in this iteration)
+        if overlap(line, host) > 0:
             host.extend(line)
         else:
             body.append(line)
