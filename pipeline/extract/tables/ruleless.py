@@ -32,9 +32,21 @@ from pipeline.records import BBox, RawTable
 def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | None:
     """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
     lines."""
-    for region in (ruleless_region(view, caption), region_above(view, caption)):
+    below, above = ruleless_region(view, caption), region_above(view, caption)
+    # Two tables stacked with their captions under them: the block under this caption ends right over the next
+    # caption, whose table it is; this caption's own table is the block above it.
+    height = caption.bbox[3] - caption.bbox[1]
+    owned_below = below is not None and any(
+        other.bbox[1] > caption.bbox[3] and -SNAP <= other.bbox[1] - below[3] <= max(height, 12.0)
+        for other in caption_lines(view)
+        if overlaps_x(other.bbox, caption.bbox)
+    )
+    for region in (above, below) if owned_below and above is not None else (below, above):
         raw = ruleless_table_in(page, view, region) if region is not None else None
         if raw is not None:
+            if raw.number != caption.number and region is above:
+                # The block was read for this caption: the caption of a table over it is not this block's.
+                raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
 
@@ -513,15 +525,27 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         and r[2] - r[0] >= 40
         and overlaps_x(r, caption.bbox)
     ]
+    # The caption of a table above ends this table's block: two tables stacked, each over its caption.
+    ceiling = max(
+        (c.bbox[3] for c in caption_lines(view) if c.bbox[3] < caption.bbox[1] and overlaps_x(c.bbox, caption.bbox)),
+        default=float("-inf"),
+    )
     if closing:
         bottom_rule = max(closing, key=lambda r: r[3])
         reach = 0.1 * (bottom_rule[2] - bottom_rule[0])
         left, right = bottom_rule[0], bottom_rule[2]
         for rule in view.h_rules:
-            if rule[3] < bottom_rule[1] and abs(rule[0] - left) <= reach and abs(rule[2] - right) <= reach:
+            if ceiling < rule[1] < bottom_rule[1] and abs(rule[0] - left) <= reach and abs(rule[2] - right) <= reach:
                 left, right = min(left, rule[0]), max(right, rule[2])
     words = sorted(
-        (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        (
+            w
+            for w in view.words
+            if ceiling < w["top"]
+            and w["bottom"] < caption.bbox[1]
+            and left - SNAP <= w["x0"]
+            and w["x1"] <= right + SNAP
+        ),
         key=lambda w: -w["bottom"],
     )
     if not words:
