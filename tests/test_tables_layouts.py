@@ -15,7 +15,13 @@ from pipeline.extract.tables.layout import without_leader
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import ROOT, parsed, write_centred_captions_pdf, write_grouped_booktabs_pdf
+from tables_shared import (
+    ROOT,
+    parsed,
+    write_centred_captions_pdf,
+    write_estimates_table_pdf,
+    write_grouped_booktabs_pdf,
+)
 
 DEV_GOLD = ROOT / "gold" / "dev"
 
@@ -171,6 +177,8 @@ def test_aps_ruledtabular_rules_drawn_as_images():
         "lst alternative",
         "2nd alternative",
     ]
+    # A subscript stacked under a superscript ("D" with "4h" under "1") is written subscript first.
+    assert by_number["II"].grid()[0] == ["", "D4h1", "D4h1", "D4h5", "D4h5"]
     stem = "robust_aps_ruledtabular_tables_revtex"
     assert grid_accuracy(stem, "I", tables) == 1.0 and grid_accuracy(stem, "III", tables) == 1.0
     assert grid_accuracy(stem, "IV", tables) >= 0.95
@@ -193,3 +201,15 @@ def test_sentence_naming_a_table_is_no_caption():
     assert SENTENCE_ABOUT_TABLE.match("Table 1 provides some basic information")
     for caption in ("Table 1 A simple table", "Table 1. Fun facts", "Table 3 continued", "TABLE IV. A table"):
         assert not SENTENCE_ABOUT_TABLE.match(caption)
+
+
+def test_estimates_table_with_model_names_over_column_pairs(tmp_path):
+    # The table is as wide as its rules, not its caption under it; each model's name, centred over the gutter of its
+    # two columns with no partial rule under it, spans them (a header row of its own over "Estimate" / "z").
+    tables = assemble_tables(parsed(write_estimates_table_pdf(tmp_path / "estimates.pdf")), [])
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert grid[0] == ["", "Poisson", "Poisson", "Hurdle (count)", "Hurdle (count)", "Hurdle (zero)", "Hurdle (zero)"]
+    assert grid[1] == ["", "Estimate", "z", "Estimate", "z", "Estimate", "z"]
+    assert grid[2] == ["(Intercept)", "1.029", "42.5", "1.406", "58.0", "0.016", "0.11"]
+    assert grid[-1] == ["gendermale", "−0.112", "−8.6", "−0.062", "−4.8", "−0.416", "−4.73"]
+    assert len(grid) == 7

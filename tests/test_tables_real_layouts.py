@@ -187,3 +187,47 @@ def test_group_labels_over_trimmed_partial_rules_span_their_columns():
     assert grid[0] == ["", "Frequency", "Frequency", "Percentage", "Percentage"]
     assert grid[1][0] == "Issue"
     assert grid_accuracy(DCC, "1", tables) == 1.0
+
+
+BRMS = "jss2017_brms_bayesian_multilevel_models"
+COUNTS = "robust_statistics_double_rule_group_header_block_labels"
+COIN = "robust_jss_centred_group_rows_boxed_numeric_header"
+
+
+def test_capability_tables_rows_between_group_rules():
+    # Tables 1-2: rules close groups of one-line rows under a label on a line of its own set off by extra space; the
+    # space around the rules is the rules', not rows set apart by space. Labels no wider than the stub's entries stay
+    # in the first cell; superscript footnote marks join their word ("yes1"); lower-case entries under lower-case
+    # entries ("population-level priors" / "group-level priors") are rows, not one wrapped label.
+    tables = page_tables(BRMS, 17, 18)
+    first = next(t for t in tables if t.number == "1").grid()
+    assert first[1] == ["Supported model types:", "", "", ""]
+    assert first[8] == ["Survival models", "yes1", "yes", "yes"]
+    assert grid_accuracy(BRMS, "1", tables) == 1.0
+    assert grid_accuracy(BRMS, "2", tables) == 1.0
+
+
+def test_statistics_table_with_a_group_header_and_block_labels():
+    # A table of counts ruled above (double rule), under the header and at the bottom: the group header over four
+    # value columns spans them (TeX's wider space after "No." is no column gap); the italic block labels keep to the
+    # stub's cell.
+    grid = next(t for t in page_tables(COUNTS, 8, 8) if t.number == "1").grid()
+    assert grid == read_grid(DEV_GOLD / f"{COUNTS}.table1.tsv")
+
+
+def test_header_cell_in_a_box_over_numeric_columns_and_centred_group_rows():
+    # Table 1: one inner vertical rule fences the stub off; "time", left-aligned in the header box over twelve
+    # value columns, fills the box. Table 4: centred group labels span their rows.
+    boxed = page_tables(COIN, 2, 2)
+    assert next(t for t in boxed if t.number == "1").grid()[0] == ["group"] + ["time"] * 12
+    assert grid_accuracy(COIN, "4", page_tables(COIN, 16, 16)) == 1.0
+
+
+def test_plots_are_not_tables_and_uncaptioned_boxes_are():
+    # A forest plot (study labels and estimates around drawn error bars, p. 27), scatter plots whose frames carry
+    # axis ticks (pp. 27, 32), a 2 x 2 array of cell names in the prose (p. 6): no table. The uncaptioned "Slot /
+    # Class" boxes of the coin vignette (p. 5) are tables.
+    for first, last in ((6, 6), (27, 27), (32, 32)):
+        assert page_tables(JSS_GROUPS, first, last) == []
+    slots = [t for t in page_tables(COIN, 5, 5) if not t.number]
+    assert [t.grid()[0] for t in slots] == [["Slot", "Class"], ["Slot", "Class"]]

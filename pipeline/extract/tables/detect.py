@@ -9,7 +9,12 @@ from collections import Counter
 import pdfplumber
 
 from pipeline.extract.tables.captions import caption_lines
-from pipeline.extract.tables.grid import build_raw_table, looks_like_table, spread_header_labels
+from pipeline.extract.tables.grid import (
+    build_raw_table,
+    looks_like_table,
+    spread_boxed_header_labels,
+    spread_header_labels,
+)
 from pipeline.extract.tables.layout import (
     SNAP,
     UPRIGHT,
@@ -84,7 +89,38 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             raw = ruleless_table_in(page, view, region)
             if raw is not None and raw.number is None:
                 found.append(raw)
-    return found
+    return [raw for raw in found if raw.number is not None or not drawn_figure(page, raw)]
+
+
+MIN_TICKS = 4  # short marks standing out of a frame's edges: a plot's axis ticks
+MAX_TICK_LENGTH = 9.0  # points
+MIN_PLOT_MARKS = 12  # drawn marks (error bars, points) among the text of a rule-less region
+
+
+def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
+    """An uncaptioned grid that is a drawing: a plot's frame with axis ticks standing out of its edges (an
+    ordination plot, panels of a lattice plot, whose frame and axis lines the line finder takes for rules), a forest
+    plot's study labels and estimates read as columns around drawn error bars and points, or a 2 × 2 array of cell
+    names set in the prose. Tables have no ticks, nor marks among their text other than rules."""
+    if len(raw.rows) <= 2 and len(raw.rows[0]) <= 2:
+        return True
+    x0, top, x1, bottom = raw.bbox
+    ticks = 0
+    marks = 0
+    for shape in page.lines + page.rects:
+        w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        inner = x0 <= shape["x0"] and shape["x1"] <= x1 and top <= shape["top"] and shape["bottom"] <= bottom
+        if 1.5 <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
+            on_x = x0 - 1 <= shape["x0"] <= x1 + 1
+            on_y = top - 1 <= shape["top"] <= bottom + 1
+            if w < h and on_x and (abs(shape["top"] - bottom) <= 1.5 or abs(shape["bottom"] - top) <= 1.5):
+                ticks += 1
+            elif h <= w and on_y and (abs(shape["x1"] - x0) <= 1.5 or abs(shape["x0"] - x1) <= 1.5):
+                ticks += 1
+        # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
+        if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
+            marks += 1
+    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS
 
 
 HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above and right under it
@@ -177,6 +213,8 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
         # The body's rows came from its text lines: the ruled bands above it are the header.
         raw.n_header_rows = header_bands
         spread_header_labels(raw, view, xs, ys)
+    if len(raw.rows) == len(ys) - 1:
+        spread_boxed_header_labels(raw, view, xs, ys)
     return raw
 
 

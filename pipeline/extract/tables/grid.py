@@ -201,6 +201,46 @@ def spread_label(raw: RawTable, view: FramedPage, xs, ys, u: int, column: int) -
     return a, b
 
 
+def spread_boxed_header_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A boxed table whose vertical rules fence off only some column groups (the stub from a block of values, "group
+    | time" over twelve measurements): a header label with empty slots beside it and no vertical rule between them
+    fills the box the rules draw around it, as a merged cell is read. Rules are the cell edges there; tables without
+    vertical rules (booktabs) keep the centring test of `spread_header_labels`."""
+    n_cols = len(xs) - 1
+    if n_cols < 3 or not view.v_rules:
+        return
+    words = [w for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
+    # The gutter before each column: from the end of the text on its left to the start of its own text.
+    # The outer sides' "gutters" reach a few points out: a rule-less reading ends at the text, the box a little out.
+    ends = [xs[0] - 4 * SNAP] + list(xs[1:-1]) + [xs[-1] + 4 * SNAP]
+    gutters = []
+    for c in range(n_cols + 1):
+        left = [w["x1"] for w in words if band(xs, (w["x0"] + w["x1"]) / 2) == c - 1] if c else [ends[0]]
+        right = [w["x0"] for w in words if band(xs, (w["x0"] + w["x1"]) / 2) == c] if c < n_cols else [ends[-1]]
+        gutters.append((max(left, default=ends[c]) - SNAP, min(right, default=ends[c]) + SNAP))
+
+    def ruled_before(c: int, r: int) -> bool:  # a vertical rule in the gutter on the left of column c, in row r
+        lo, hi = gutters[c]
+        middle = (ys[r] + ys[r + 1]) / 2
+        return any(lo <= (v[0] + v[2]) / 2 <= hi and v[1] - SNAP <= middle <= v[3] + SNAP for v in view.v_rules)
+
+    if not any(ruled_before(c, r) for c in range(1, n_cols) for r in range(len(ys) - 1)):
+        return
+    for u in range(min(raw.n_header_rows, len(ys) - 1)):
+        row, origins = raw.rows[u], raw.span_origin[u]
+        for c in range(n_cols):
+            if not row[c] or origins[c] is not None:
+                continue
+            last = c
+            while (
+                last + 1 < n_cols and not row[last + 1] and origins[last + 1] is None and not ruled_before(last + 1, u)
+            ):
+                last += 1
+            if last > c and ruled_before(last + 1, u) and ruled_before(c, u):
+                for k in range(c + 1, last + 1):
+                    row[k], origins[k] = None, (u, c)
+
+
 def fill_beside(raw: RawTable, u: int, a: int, b: int) -> None:
     n_cols = len(raw.rows[u])
     for c in [*range(0, a), *range(b + 1, n_cols)]:
@@ -210,15 +250,29 @@ def fill_beside(raw: RawTable, u: int, a: int, b: int) -> None:
             raw.span_origin[u][c] = origin
 
 
-def spread_group_labels(raw: RawTable) -> None:
+def spread_group_labels(raw: RawTable, view: FramedPage, xs: list[float]) -> None:
     """A body row of a rule-less table with text in its first cell alone is a group label ("Bacteria", "Fungi")
-    printed across the table: it becomes one cell spanning the row."""
+    printed across the table: it becomes one cell spanning the row. A label no wider than the first column's
+    entries ("Female" over its rows, "Model fitting:" in a capability table) is that column's cell: its row is left
+    with the other cells empty, as printed."""
     n_cols = len(raw.rows[0])
     if n_cols < 3:
         return
-    for r in range(raw.n_header_rows, len(raw.rows)):
+
+    def text_right(r: int, c: int) -> float | None:
+        top, bottom = view.frame.box(raw.cell_bboxes[r][c])[1::2]
+        words = [w for w in view.words if inside(w, (xs[c], top, xs[c + 1], bottom))]
+        return max((w["x1"] for w in words), default=None)
+
+    body = range(raw.n_header_rows, len(raw.rows))
+    entries = [text_right(r, 0) for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
+    first_right = max((x for x in entries if x is not None), default=xs[0])
+    for r in body:
         row = raw.rows[r]
         if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
+            label_right = text_right(r, 0)
+            if label_right is not None and label_right <= first_right + SNAP:
+                continue
             for c in range(1, n_cols):
                 row[c] = None
                 raw.span_origin[r][c] = (r, 0)
@@ -308,9 +362,12 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         r = band(ys, cy)
         first, last = band(xs, phrase[0] + 1), band(xs, phrase[2] - 1)
         width = max(1.0, phrase[2] - phrase[0])
-        for c in range(first, last):
-            boundary = xs[c + 1]
-            if min(boundary - phrase[0], phrase[2] - boundary) >= 0.25 * width:
+        reaches = [min(xs[c + 1] - phrase[0], phrase[2] - xs[c + 1]) for c in range(first, last)]
+        # A phrase lying well across one gutter is a label spanning columns ("No. of cigarettes daily" over four):
+        # it spans every column it reaches half a letter height into, not only those it covers by a quarter.
+        spanning = any(reach >= 0.25 * width for reach in reaches)
+        for c, reach in zip(range(first, last), reaches, strict=True):
+            if reach >= 0.25 * width or (spanning and reach >= 0.5 * (phrase[3] - phrase[1])):
                 union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}
 

@@ -11,6 +11,7 @@ from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
     looks_like_table,
+    spread_boxed_header_labels,
     spread_group_labels,
     spread_header_labels,
 )
@@ -31,9 +32,21 @@ from pipeline.records import BBox, RawTable
 def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | None:
     """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
     lines."""
-    for region in (ruleless_region(view, caption), region_above(view, caption)):
+    below, above = ruleless_region(view, caption), region_above(view, caption)
+    # Two tables stacked with their captions under them: the block under this caption ends right over the next
+    # caption, whose table it is; this caption's own table is the block above it.
+    height = caption.bbox[3] - caption.bbox[1]
+    owned_below = below is not None and any(
+        other.bbox[1] > caption.bbox[3] and -SNAP <= other.bbox[1] - below[3] <= max(height, 12.0)
+        for other in caption_lines(view)
+        if overlaps_x(other.bbox, caption.bbox)
+    )
+    for region in (above, below) if owned_below and above is not None else (below, above):
         raw = ruleless_table_in(page, view, region) if region is not None else None
         if raw is not None:
+            if raw.number != caption.number and region is above:
+                # The block was read for this caption: the caption of a table over it is not this block's.
+                raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
 
@@ -68,8 +81,10 @@ def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
+        spread_boxed_header_labels(raw, view, xs, ys)
+        span_stub_over_ruled_sub_rows(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
-    spread_group_labels(raw)
+    spread_group_labels(raw, view, xs)
     carry_block_labels(raw)
     return raw
 
@@ -217,10 +232,53 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
             continue
         if n_cols == 2 and min(w["x0"] for w in words) >= second_start - SNAP:
             continue  # in two columns, a short entry of the second one may sit near the middle: a label crosses it
+        if stub_ruled_apart(view, xs, ys, r) or stub_ruled_apart(view, xs, ys, r + 1):
+            continue  # a cell among sub-rows that partial rules set apart, beside a stub spanning them
         column = filled[0]
         for c in range(n_cols):
             if c != column:
                 raw.rows[r][c], raw.span_origin[r][c] = None, (r, column)
+
+
+def stub_ruled_apart(view: FramedPage, xs: list[float], ys: list[float], r: int) -> bool | None:
+    """At the boundary above row `r`: True when a rule there covers the columns after the first but not the first
+    (sub-rows ruled apart beside one stub cell spanning them), False when a rule crosses the first column too, None
+    when no rule is there."""
+    if r <= 0 or r >= len(ys) - 1:
+        return None
+    # The space between the rows is measured right of the stub, whose spanning cell may lie across the boundary.
+    upper = [w for w in view.words if inside(w, (xs[1], ys[r - 1], xs[-1], ys[r]))]
+    lower = [w for w in view.words if inside(w, (xs[1], ys[r], xs[-1], ys[r + 1]))]
+    lo = max((w["bottom"] for w in upper), default=ys[r]) - 1
+    hi = min((w["top"] for w in lower), default=ys[r]) + 1
+    rules = [rule for rule in view.h_rules if lo <= (rule[1] + rule[3]) / 2 <= hi and rule[2] > xs[1] + SNAP]
+    if not rules:
+        return None
+    # Where the stub's text ends: a rule starting right of it leaves the stub cell whole.
+    stub = [w["x1"] for w in view.words if inside(w, (xs[0], ys[0], xs[1], ys[-1]))]
+    return all(rule[0] > max(stub, default=xs[1]) for rule in rules)
+
+
+def span_stub_over_ruled_sub_rows(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A stub cell set beside sub-rows that rules part only right of it ("T04: Free Wi-Fi" beside its three scores,
+    vertically centred): where no rule crosses the first column between two such rows, their first cells are one
+    merged cell, repeated into each row as a merged cell is read."""
+    n_rows = len(raw.rows)
+    if len(xs) < 3 or n_rows != len(ys) - 1:
+        return
+    r = raw.n_header_rows
+    while r < n_rows:
+        block = [r]
+        while block[-1] + 1 < n_rows and stub_ruled_apart(view, xs, ys, block[-1] + 1):
+            block.append(block[-1] + 1)
+        texts = [k for k in block if raw.rows[k][0] and raw.span_origin[k][0] is None]
+        free = all(raw.span_origin[k][0] is None for k in block)
+        if len(block) >= 2 and len(texts) == 1 and free:
+            text = raw.rows[texts[0]][0]
+            for k in block:
+                raw.rows[k][0], raw.span_origin[k][0] = None, (block[0], 0)
+            raw.rows[block[0]][0], raw.span_origin[block[0]][0] = text, None
+        r = block[-1] + 1
 
 
 def carry_block_labels(raw: RawTable) -> None:
@@ -457,8 +515,37 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
     same_start = [line_box(ln)[2] for ln in text_lines(view.words) if abs(line_box(ln)[0] - left) < 3]
     right = max([right, *same_start])
     left, right = widened_to_centred_table(view, caption, left, right, below=False)
+    # A bottom rule right above the caption (a booktabs or statistics table) gives the table's width, wider or
+    # narrower than the caption's; the rules above it that reach as far are the table's too.
+    line_height = caption.bbox[3] - caption.bbox[1]
+    closing = [
+        r
+        for r in view.h_rules
+        if caption.bbox[1] - 3 * line_height < r[3] <= caption.bbox[1] + 0.5
+        and r[2] - r[0] >= 40
+        and overlaps_x(r, caption.bbox)
+    ]
+    # The caption of a table above ends this table's block: two tables stacked, each over its caption.
+    ceiling = max(
+        (c.bbox[3] for c in caption_lines(view) if c.bbox[3] < caption.bbox[1] and overlaps_x(c.bbox, caption.bbox)),
+        default=float("-inf"),
+    )
+    if closing:
+        bottom_rule = max(closing, key=lambda r: r[3])
+        reach = 0.1 * (bottom_rule[2] - bottom_rule[0])
+        left, right = bottom_rule[0], bottom_rule[2]
+        for rule in view.h_rules:
+            if ceiling < rule[1] < bottom_rule[1] and abs(rule[0] - left) <= reach and abs(rule[2] - right) <= reach:
+                left, right = min(left, rule[0]), max(right, rule[2])
     words = sorted(
-        (w for w in view.words if w["bottom"] < caption.bbox[1] and left - SNAP <= w["x0"] and w["x1"] <= right + SNAP),
+        (
+            w
+            for w in view.words
+            if ceiling < w["top"]
+            and w["bottom"] < caption.bbox[1]
+            and left - SNAP <= w["x0"]
+            and w["x1"] <= right + SNAP
+        ),
         key=lambda w: -w["bottom"],
     )
     if not words:
@@ -681,7 +768,13 @@ def row_boundaries(
     # wrapped line continues the first column ("Size exclusion / chromatography").
     # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
     # apart by space have the extra space at every second or third line at least.
-    spaced = sum(1 for gap in body_gaps if gap > tight + 0.3 * size)
+    # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
+    width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
+    spaced = sum(
+        1
+        for a, b in zip(body_boxes, body_boxes[1:], strict=False)
+        if b[1] - a[3] > tight + 0.3 * size and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+    )
     # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
     # is no pattern either: rows set apart by space show it twice at least.
     spaced_rows = spaced >= max(1 if len(body_gaps) < 3 else 2, 0.15 * len(body_gaps)) and tight < 0.3 * size
@@ -818,6 +911,15 @@ def group_label_over(upper: list[dict], lower: list[dict], xs: list[float], size
         }
         if len(under) >= 2:
             return True
+    # A short label centred over the gutter between two sub-headers (a model's name over its "Estimate" and "SE"
+    # columns, no partial rule under it) lies across no column edge: its centre falls in the space between two
+    # sub-headers of the line below and halves their extent.
+    below = union_spans([(w["x0"], w["x1"]) for w in lower], 0.5 * size)
+    for lo, hi in union_spans([(w["x0"], w["x1"]) for w in upper], 0.5 * size):
+        centre = (lo + hi) / 2
+        for (a0, a1), (b0, b1) in zip(below, below[1:], strict=False):
+            if a1 < centre < b0 and abs((a0 + b1) / 2 - centre) <= 0.5 * size and hi - lo <= b1 - a0 + size:
+                return True
     return False
 
 
@@ -887,7 +989,9 @@ def wraps_first_column(
     others_empty = all(w["x0"] < xs[1] - SNAP for w in line)
     # A one-letter first word ("δ Pav", "α Cen A": a Greek letter naming a star) is a designation, not the lower-case
     # rest of a wrapped word.
-    lower_word = starts_lower(here) and not lower_entries
+    # Nor does lower case mark a wrap when the entry above starts in lower case too ("population-level priors" over
+    # "group-level priors"): the column's entries are set in lower case there.
+    lower_word = starts_lower(here) and not lower_entries and not starts_lower(above)
     return not would_fit and (lower_word or others_empty)
 
 
