@@ -845,7 +845,7 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
                 text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
                 continue
-            for text, _ in _object_parts(obj, direction, context, cues, drop={w.i for w in words}):
+            for text, _ in _object_parts(obj, direction, context, cues):
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
             break
     return claims
@@ -916,7 +916,8 @@ def _object_parts(
             and not (child.dep_ == "compound" and child.pos_ == "NOUN")  # "cessation rates": the measure's name
         ):
             direction = cues.modifier_direction[child.lower_]
-            drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
+            # the modifier stays in the object: gold keeps the direction word with its target ("reduced infarct
+            # size", gold/ANNOTATION.md); the direction column carries it as well
     prefix = ""
     bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
     if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
@@ -992,7 +993,7 @@ def _participle_direction(head: Token, own: set[int], direction: str, cues: Clai
             continue  # only right after the conjunction: "LPS-induced septic shock" keeps its modifier
         for lemma in (child.lower_[:-1], child.lower_[:-2], child.lemma_.lower()):
             if lemma in cues.effect_direction and cues.effect_direction[lemma] != "none":
-                return own - {child.i}, cues.effect_direction[lemma]
+                return own, cues.effect_direction[lemma]  # it stays in the object: its own direction word
     return own, direction
 
 
@@ -1090,13 +1091,38 @@ def is_adverse_outcome(obj: str, direction: str, cues: ClaimCues) -> bool:
 
 def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
     cues = load_cues()
-    claim = make_claim(context, without_dose(subject), "effect", obj, cue)
+    claim = make_claim(context, without_dose(subject), "effect", _with_verb_group(obj, verb, cues), cue)
     claim.direction = direction  # type: ignore[assignment]
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
     claim.hedged = is_hedged(context.sent, verb, cues)
     claim.negated = verb_negated(verb, cues) or _object_negated(verb)
     return claim
+
+
+def _with_verb_group(obj: str, verb: Token, cues: ClaimCues) -> str:
+    """ "X significantly reduced Y", "X did not increase Y", "Y was inhibited by X": an effect keeps its direction
+    word with its target, as written ("significantly reduced Y", "did not increase Y", "inhibited Y";
+    gold/ANNOTATION.md). The verb group is the effect verb with the auxiliaries, negation and adverbs written right
+    before it; a passive auxiliary stays out (the target comes after the verb in the object)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.effect_direction:
+        return obj
+    if re.search(rf"\b{re.escape(verb.lower_)}\b", obj.lower()):
+        return obj  # the object already holds its verb ("to reduce Y", a gerund object)
+    first = obj.split(" ", 1)[0].lower()
+    if first.endswith("ed") and (
+        first in cues.modifier_direction or any(first[:-k] in cues.effect_direction for k in (1, 2))
+    ):
+        return obj  # "... and alleviated oxidative stress": a second effect verb the parser read as a modifier
+    doc, start = verb.doc, verb.i
+    while (
+        start > verb.sent.start
+        and doc[start - 1].head.i == verb.i
+        and doc[start - 1].dep_ in ("aux", "neg", "advmod")
+        and doc[start - 1].lower_ != "to"
+    ):
+        start -= 1
+    return f"{doc[start : verb.i + 1].text} {obj}"
 
 
 def _object_negated(verb: Token) -> bool:
