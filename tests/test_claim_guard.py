@@ -294,3 +294,19 @@ def test_an_object_opening_the_next_clause_or_cut_in_a_word_is_rejected(obj):
 
 def test_a_subordinator_is_not_a_subject():
     assert not is_content_subject("if")
+
+
+def test_a_passive_verb_of_doing_states_no_property_and_a_judging_passive_does():
+    claims = text_claims(
+        # jner2016 (gold/dev), p4 (Methods): what was done to the signal
+        "When present, power line noise interference and the first two higher order harmonics were removed with a "
+        "5th order Butter-worth band stop filter around 50Hz.",
+        # uritu2018 (gold/dev), p9: how a combination was tested ("widely used" judges the models, not it)
+        "A combination of baicalin and catechins was assessed in three widely used animal pain models.",
+        # uritu2018 (gold/dev), p2: the as-phrase judges the subject
+        "Recently, rosemary extracts (E392) have been approved as a safe and effective natural antioxidant for food "
+        "preservation by the European Union [33].",
+    )
+    evaluations = [c for c in claims if c.relation in ("advantage", "disadvantage")]
+    assert not any("harmonics" in c.subject or "baicalin" in c.subject for c in evaluations)
+    assert any("E392" in c.subject and "safe" in c.object and c.relation == "advantage" for c in evaluations)

@@ -937,6 +937,14 @@ def _object_parts(
         if not is_content_object(span_text(doc, own - relative)):
             relative = set()  # "inhibited the time mice spent licking": a bare measure noun is named by its clause
         own -= relative
+        # "the intensity of urges to smoke, which are the main cause of relapse": a non-restrictive relative clause
+        # (a wh-word, or a comma before it) deeper in the phrase adds a comment on a noun, not part of the effect
+        own -= {
+            t.i
+            for i in own
+            if doc[i].dep_ == "relcl" and doc[i].head.i != head.i and _non_restrictive(doc[i])
+            for t in doc[i].subtree
+        }
         # "these events leading to increased expression": a participle clause is a further effect, not the object
         own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
         parts.append((head, own))
@@ -951,6 +959,12 @@ def _object_parts(
         distributed = _distribute_of_list(head, own)
         texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
     return [(t, d) for t, d in texts if t]
+
+
+def _non_restrictive(clause: Token) -> bool:
+    left = clause.left_edge
+    before = clause.doc[left.i - 1] if left.i > clause.sent.start else None
+    return left.lower_ in ("which", "who", "whom", "whose") or (before is not None and before.text == ",")
 
 
 def _such_as_in_of_phrase(
