@@ -1418,6 +1418,8 @@ def _evaluated_prospect(text: str, cues: ClaimCues) -> bool:
     words = re.findall(r"[a-z][a-z-]*", text.lower())
     prospects = set(cues.raw["evaluation"]["prospect_nouns"])
     at = next((i for i, w in enumerate(words) if w in prospects), None)
+    if _names_adverse_outcome(text, cues):
+        return False  # "enhanced toxicity potential": the potential of a harm
     return at is not None and 0 < at <= 3 and any(w in cues.positive or w in cues.up for w in words[:at])
 
 
@@ -1488,7 +1490,10 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
         return False  # treatments ("halofuginone treatment", "bioreactor culture") have effects, not performance
     if lexicon_type(subject) == "method":
         return True
-    heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
+    # "multi-task learning", "green synthesis", "the NUTS sampler", "Paul traps": heads that name a way of working
+    # or an instrument, only here (what a method's effect on a measure says of it), not to find method mentions
+    process = set(cues.raw["evaluation"]["method_process_heads"])
+    heads = (cues.method_heads | set(cues.raw["method_like_heads"]) | process) - treatments
     return bool(words) and words[-1] in heads
 
 
