@@ -10,7 +10,19 @@ from tests.test_text_claims import annotate_text, text_claims
 
 
 @pytest.mark.parametrize(
-    "subject", ["which", "it", "EPRS1-", "TLR-mediated", "c Insulin-induced modification", "sonicated", "20 mg/kg"]
+    "subject",
+    [
+        "which",
+        "it",
+        "EPRS1-",
+        "TLR-mediated",
+        "c Insulin-induced modification",
+        "sonicated",
+        "20 mg/kg",
+        "fewer than one million images",  # deep_review (gold/dev): a quantity
+        "Intercept - age > 0",  # brms (gold/dev): a hypothesis in symbols
+        "v.5.0.2",  # msphere2024 (gold/dev): a software version
+    ],
 )
 def test_fragments_and_function_words_are_not_subjects(subject):
     assert not is_content_subject(subject)

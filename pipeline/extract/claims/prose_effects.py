@@ -703,7 +703,15 @@ def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> 
     """ "Halofuginone may be used ... because it suppresses X": "it" in a subordinate clause is the main subject."""
     if pronoun.head.dep_ in ("ROOT",) or pronoun.head.i == context.sent.root.i:
         return ""
-    subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
+    main = context.sent.root
+    if main.lemma_.lower() in cues.raw["reporting_verbs"]:
+        # "Englberger suggests that rosmarinic acid has effects because it reduces Y": the reporter is no agent; "it"
+        # is the subject of the reported clause it sits in
+        reported = [a for a in pronoun.ancestors if a.dep_ == "ccomp" and a.head.i == main.i]
+        if not reported or reported[0].i == pronoun.head.i:
+            return ""
+        main = reported[0]
+    subjects = [c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
     if not subjects or subjects[0].pos_ == "PRON" or is_investigator(subjects[0], cues):
         return ""
     subject = subjects[0]
