@@ -10,7 +10,19 @@ from tests.test_text_claims import annotate_text, text_claims
 
 
 @pytest.mark.parametrize(
-    "subject", ["which", "it", "EPRS1-", "TLR-mediated", "c Insulin-induced modification", "sonicated", "20 mg/kg"]
+    "subject",
+    [
+        "which",
+        "it",
+        "EPRS1-",
+        "TLR-mediated",
+        "c Insulin-induced modification",
+        "sonicated",
+        "20 mg/kg",
+        "fewer than one million images",  # deep_review (gold/dev): a quantity
+        "Intercept - age > 0",  # brms (gold/dev): a hypothesis in symbols
+        "v.5.0.2",  # msphere2024 (gold/dev): a software version
+    ],
 )
 def test_fragments_and_function_words_are_not_subjects(subject):
     assert not is_content_subject(subject)
@@ -93,10 +105,10 @@ def effect_passage():
 
 def test_a_compound_subject_is_named_in_full_and_an_of_list_is_distributed(effect_passage):
     effects = {(c.subject, c.object) for c in effect_passage if c.relation == "effect"}
-    assert ("Sodium arsenite", "apoptosis") in effects
+    assert ("Sodium arsenite", "triggered apoptosis") in effects  # the direction word stays with its target
     objects = {o for s, o in effects if s == "Sodium arsenite"}
-    assert {"the secretion of IL-6", "the secretion of TNF-α"} <= objects
-    assert any(o.startswith("the secretion of IFN-γ") for o in objects)  # the Greek letter is kept
+    assert {"reinforced the secretion of IL-6", "reinforced the secretion of TNF-α"} <= objects
+    assert any(o.startswith("reinforced the secretion of IFN-γ") for o in objects)  # the Greek letter is kept
 
 
 def test_an_assay_reports_and_the_treatment_after_it_acts(effect_passage):
@@ -144,13 +156,15 @@ def test_a_predicate_adjective_states_an_effect_per_coordinated_item(agent_passa
         "more susceptible to LPS-induced septic shock",
         "more susceptible to S. typhimurium infection",
     } <= _effects(agent_passage, "EPRS1-deficient mice")
-    assert "calcineurin" in _effects(agent_passage, "Teucrioside")  # "effective in inhibiting Y": the verb's object
+    assert "inhibiting calcineurin" in _effects(
+        agent_passage, "Teucrioside"
+    )  # "effective in inhibiting Y": the verb's object
     # a method that is effective has an advantage (the advantage extractor), not an effect
     assert not any(c.relation == "effect" and "tumors" in c.object for c in agent_passage)
 
 
 def test_a_compound_no_lexicon_lists_acts_as_subject_and_as_passive_agent(agent_passage):
-    assert "Paw edema" in _effects(agent_passage, "carvacrol")
+    assert "attenuated Paw edema" in _effects(agent_passage, "carvacrol")  # passive: verb, then its target
     latency = [c for c in agent_passage if c.subject == "marrubiin" and "latency period" in c.object]
     assert latency and latency[0].negated
 
@@ -162,7 +176,7 @@ def test_coordinated_agents_each_have_the_effect(agent_passage):
 
 def test_this_plant_and_it_resolve_to_the_plant_named_before(agent_passage):
     objects = _effects(agent_passage, "S. lavandulifolia")
-    assert {"antibacterial", "anxiolytic"} <= objects and "pain" in objects
+    assert {"antibacterial", "anxiolytic"} <= objects and "reduced pain" in objects
     assert not _effects(agent_passage, "plant")
 
 
@@ -272,7 +286,7 @@ def test_findings_abbreviations_camel_case_names_and_list_items_are_sentences(te
     assert _junk_classes(text) == [""]
 
 
-def test_junk_sentences_give_no_claims_and_a_degree_word_leaves_with_its_comparative():
+def test_junk_sentences_give_no_claims_and_a_degree_word_stays_with_its_comparative():
     claims = text_claims(
         "The anonymous option will prevent the author and affiliations from being shown in the compiled pdf copy.",
         "The Petri dishes were sealed with adhesive tape to prevent volatile components of the essential oils to"
@@ -281,7 +295,8 @@ def test_junk_sentences_give_no_claims_and_a_degree_word_leaves_with_its_compara
     )
     assert not any("author" in c.object or "Petri" in c.subject for c in claims)
     heating = [c for c in claims if c.subject == "rf heating"]
-    assert heating and all("much" not in c.object for c in heating)
+    # gold keeps the direction word with its target (gold/ANNOTATION.md): the verb group, the comparative and its degree
+    assert [c.object for c in heating] == ["may also destabilize a much larger crystal"]
 
 
 @pytest.mark.parametrize("obj", ["so the effect", "to be found-"])
@@ -291,3 +306,19 @@ def test_an_object_opening_the_next_clause_or_cut_in_a_word_is_rejected(obj):
 
 def test_a_subordinator_is_not_a_subject():
     assert not is_content_subject("if")
+
+
+def test_a_passive_verb_of_doing_states_no_property_and_a_judging_passive_does():
+    claims = text_claims(
+        # jner2016 (gold/dev), p4 (Methods): what was done to the signal
+        "When present, power line noise interference and the first two higher order harmonics were removed with a "
+        "5th order Butter-worth band stop filter around 50Hz.",
+        # uritu2018 (gold/dev), p9: how a combination was tested ("widely used" judges the models, not it)
+        "A combination of baicalin and catechins was assessed in three widely used animal pain models.",
+        # uritu2018 (gold/dev), p2: the as-phrase judges the subject
+        "Recently, rosemary extracts (E392) have been approved as a safe and effective natural antioxidant for food "
+        "preservation by the European Union [33].",
+    )
+    evaluations = [c for c in claims if c.relation in ("advantage", "disadvantage")]
+    assert not any("harmonics" in c.subject or "baicalin" in c.subject for c in evaluations)
+    assert any("E392" in c.subject and "safe" in c.object and c.relation == "advantage" for c in evaluations)

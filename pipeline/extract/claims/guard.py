@@ -29,6 +29,8 @@ from pipeline.records import Claim
 WORD = re.compile(r"[^\W_](?:[\w'’./+-]*[^\W_])?|%")
 NUMBER = re.compile(r"^[±<>≤≥~]?\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?%?$")
 PANEL_LABEL = re.compile(r"^[a-h]\)?\s+[A-Z]")  # "c Insulin-induced ...": a figure panel's letter
+FORMULA = re.compile(r"\w\s+[<>=≤≥]\s+[-\w]")  # "age > 0": a comparison or equation in symbols ("<5": a range)
+VERSION = re.compile(r"^v\.?\d+(?:\.\d+)+$")
 POSSESSIVE_OPENERS = ("their ", "its ", "his ", "her ", "our ", "the ", "a ", "an ", "this ", "these ")
 
 
@@ -89,8 +91,12 @@ def is_content_subject(text: str) -> bool:
     all_words = words_of(text)
     if all(w in words.bare_subjects or w in words.vague_determiners for w in all_words):
         return False  # "plants", "these mutations": a topic, not a treatment
-    if NUMBER.match(all_words[0]) or all_words[0] in ("about", "approximately", "nearly", "over"):
+    if NUMBER.match(all_words[0]) or all_words[0] in ("about", "approximately", "nearly", "over", "almost", "roughly"):
         return False  # "about 80% of the world population": a quantity of people
+    if len(all_words) > 1 and all_words[1] == "than" and all_words[0] in ("fewer", "less", "more"):
+        return False  # "fewer than one million images": a quantity, not a method or a treatment
+    if FORMULA.search(text) or VERSION.match(all_words[0]):
+        return False  # "Intercept - age > 0" (a hypothesis in symbols), "v.5.0.2" (a software version)
     if all_words[-1] in words.hedge_endings:
         return False
     last = all_words[-1]

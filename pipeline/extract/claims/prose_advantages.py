@@ -334,6 +334,8 @@ def evaluative_claims(
             continue  # "the data are too preliminary": an anaphor resolved to the evidence, not a method
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         harm = _brings_adverse_outcome(verb, cues)
+        if passive and verb.pos_ == "VERB" and not _judging_passive(verb, cues):
+            continue  # "harmonics were removed with a filter", "it is prescribed as a tincture": what was done to it
         if lemma in cues.effect_direction and not (whole_clause or passive or verb_negated(verb, cues) or harm):
             continue  # "X improves Y" is an effect; "X does not affect Y", "X is limited by Y" evaluate X
         if lemma in cues.result_verbs and lexicon_type(owner) != "method" and not harm:
@@ -343,6 +345,31 @@ def evaluative_claims(
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
     return claims
+
+
+def _judging_passive(verb: Token, cues: ClaimCues) -> bool:
+    """A passive verb of doing ("were removed with a filter", "was assessed in three pain models", "is prescribed as
+    a tincture", "are recruited to the complex") tells what was done to its subject: no property of it, whatever
+    words its adjuncts hold. A passive states a property when the verb itself judges ("is limited by", "is
+    hampered by", "is preferred"), an adverb of it judges ("is widely used", "is poorly tolerated"), a demand is
+    placed ("purification steps are required"), it is negated ("is not affected by") or it heads a predicate of
+    its own ("is considered an ideal solvent", "was found to be effective")."""
+    lemma = verb.lemma_.lower()
+    if _lexical_value(verb, cues) or lemma in cues.demand_verbs or verb_negated(verb, cues):
+        return True
+    if any(c.dep_ == "advmod" and _lexical_value(c, cues) for c in verb.children):
+        return True
+    if any(c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") for c in verb.children):
+        return True
+    # "have been approved as a safe and effective antioxidant", "is challenged by the difficulty of ...": the
+    # as-phrase or the agent judges (not "is prescribed as a tincture", "were removed with a filter")
+    return any(
+        _lexical_value(t, cues)
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("as", "by")
+        for t in c.subtree
+        if t.pos_ in ("ADJ", "NOUN") and t.head.i != verb.i
+    )
 
 
 def _brings_adverse_outcome(verb: Token, cues: ClaimCues) -> bool:
@@ -1391,6 +1418,8 @@ def _evaluated_prospect(text: str, cues: ClaimCues) -> bool:
     words = re.findall(r"[a-z][a-z-]*", text.lower())
     prospects = set(cues.raw["evaluation"]["prospect_nouns"])
     at = next((i for i, w in enumerate(words) if w in prospects), None)
+    if _names_adverse_outcome(text, cues):
+        return False  # "enhanced toxicity potential": the potential of a harm
     return at is not None and 0 < at <= 3 and any(w in cues.positive or w in cues.up for w in words[:at])
 
 
@@ -1461,7 +1490,10 @@ def _names_method(subject: str, cues: ClaimCues) -> bool:
         return False  # treatments ("halofuginone treatment", "bioreactor culture") have effects, not performance
     if lexicon_type(subject) == "method":
         return True
-    heads = (cues.method_heads | set(cues.raw["method_like_heads"])) - treatments
+    # "multi-task learning", "green synthesis", "the NUTS sampler", "Paul traps": heads that name a way of working
+    # or an instrument, only here (what a method's effect on a measure says of it), not to find method mentions
+    process = set(cues.raw["evaluation"]["method_process_heads"])
+    heads = (cues.method_heads | set(cues.raw["method_like_heads"]) | process) - treatments
     return bool(words) and words[-1] in heads
 
 

@@ -703,7 +703,15 @@ def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> 
     """ "Halofuginone may be used ... because it suppresses X": "it" in a subordinate clause is the main subject."""
     if pronoun.head.dep_ in ("ROOT",) or pronoun.head.i == context.sent.root.i:
         return ""
-    subjects = [c for c in context.sent.root.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
+    main = context.sent.root
+    if main.lemma_.lower() in cues.raw["reporting_verbs"]:
+        # "Englberger suggests that rosmarinic acid has effects because it reduces Y": the reporter is no agent; "it"
+        # is the subject of the reported clause it sits in
+        reported = [a for a in pronoun.ancestors if a.dep_ == "ccomp" and a.head.i == main.i]
+        if not reported or reported[0].i == pronoun.head.i:
+            return ""
+        main = reported[0]
+    subjects = [c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i]
     if not subjects or subjects[0].pos_ == "PRON" or is_investigator(subjects[0], cues):
         return ""
     subject = subjects[0]
@@ -845,7 +853,7 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
                 text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
                 continue
-            for text, _ in _object_parts(obj, direction, context, cues, drop={w.i for w in words}):
+            for text, _ in _object_parts(obj, direction, context, cues):
                 claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
             break
     return claims
@@ -916,7 +924,8 @@ def _object_parts(
             and not (child.dep_ == "compound" and child.pos_ == "NOUN")  # "cessation rates": the measure's name
         ):
             direction = cues.modifier_direction[child.lower_]
-            drop |= {t.i for t in child.subtree}  # with its degree word: "a much larger crystal" → "crystal"
+            # the modifier stays in the object: gold keeps the direction word with its target ("reduced infarct
+            # size", gold/ANNOTATION.md); the direction column carries it as well
     prefix = ""
     bracketed = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and c.pos_ == "NOUN" and c.conjuncts]
     if bracketed and any(t.text == "(" for t in doc[obj.i : bracketed[0].i]):
@@ -936,6 +945,14 @@ def _object_parts(
         if not is_content_object(span_text(doc, own - relative)):
             relative = set()  # "inhibited the time mice spent licking": a bare measure noun is named by its clause
         own -= relative
+        # "the intensity of urges to smoke, which are the main cause of relapse": a non-restrictive relative clause
+        # (a wh-word, or a comma before it) deeper in the phrase adds a comment on a noun, not part of the effect
+        own -= {
+            t.i
+            for i in own
+            if doc[i].dep_ == "relcl" and doc[i].head.i != head.i and _non_restrictive(doc[i])
+            for t in doc[i].subtree
+        }
         # "these events leading to increased expression": a participle clause is a further effect, not the object
         own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
         parts.append((head, own))
@@ -950,6 +967,12 @@ def _object_parts(
         distributed = _distribute_of_list(head, own)
         texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
     return [(t, d) for t, d in texts if t]
+
+
+def _non_restrictive(clause: Token) -> bool:
+    left = clause.left_edge
+    before = clause.doc[left.i - 1] if left.i > clause.sent.start else None
+    return left.lower_ in ("which", "who", "whom", "whose") or (before is not None and before.text == ",")
 
 
 def _such_as_in_of_phrase(
@@ -992,7 +1015,7 @@ def _participle_direction(head: Token, own: set[int], direction: str, cues: Clai
             continue  # only right after the conjunction: "LPS-induced septic shock" keeps its modifier
         for lemma in (child.lower_[:-1], child.lower_[:-2], child.lemma_.lower()):
             if lemma in cues.effect_direction and cues.effect_direction[lemma] != "none":
-                return own - {child.i}, cues.effect_direction[lemma]
+                return own, cues.effect_direction[lemma]  # it stays in the object: its own direction word
     return own, direction
 
 
@@ -1090,13 +1113,38 @@ def is_adverse_outcome(obj: str, direction: str, cues: ClaimCues) -> bool:
 
 def _effect_claim(context: SentenceContext, verb: Token, subject: str, obj: str, direction: str, cue: str) -> Claim:
     cues = load_cues()
-    claim = make_claim(context, without_dose(subject), "effect", obj, cue)
+    claim = make_claim(context, without_dose(subject), "effect", _with_verb_group(obj, verb, cues), cue)
     claim.direction = direction  # type: ignore[assignment]
     claim.magnitude = _magnitude(context)
     claim.comparator = _comparator(context)
     claim.hedged = is_hedged(context.sent, verb, cues)
     claim.negated = verb_negated(verb, cues) or _object_negated(verb)
     return claim
+
+
+def _with_verb_group(obj: str, verb: Token, cues: ClaimCues) -> str:
+    """ "X significantly reduced Y", "X did not increase Y", "Y was inhibited by X": an effect keeps its direction
+    word with its target, as written ("significantly reduced Y", "did not increase Y", "inhibited Y";
+    gold/ANNOTATION.md). The verb group is the effect verb with the auxiliaries, negation and adverbs written right
+    before it; a passive auxiliary stays out (the target comes after the verb in the object)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.effect_direction:
+        return obj
+    if re.search(rf"\b{re.escape(verb.lower_)}\b", obj.lower()):
+        return obj  # the object already holds its verb ("to reduce Y", a gerund object)
+    first = obj.split(" ", 1)[0].lower()
+    if first.endswith("ed") and (
+        first in cues.modifier_direction or any(first[:-k] in cues.effect_direction for k in (1, 2))
+    ):
+        return obj  # "... and alleviated oxidative stress": a second effect verb the parser read as a modifier
+    doc, start = verb.doc, verb.i
+    while (
+        start > verb.sent.start
+        and doc[start - 1].head.i == verb.i
+        and doc[start - 1].dep_ in ("aux", "neg", "advmod")
+        and doc[start - 1].lower_ != "to"
+    ):
+        start -= 1
+    return f"{doc[start : verb.i + 1].text} {obj}"
 
 
 def _object_negated(verb: Token) -> bool:
