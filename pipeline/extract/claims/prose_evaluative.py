@@ -53,6 +53,9 @@ ADJECTIVES_PATH = MODELS_DIR / "claims" / "evaluative_adjectives.tsv"
 CODE_NAME = re.compile(r"^(?:\w+\(\)|(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*|\w+[._]\w+)$")
 
 
+TAXON = re.compile(r"^[A-Z]\. ?[a-z]{3,}")  # "A. baumannii strains": an abbreviated binomial names an organism
+
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}s?$")
 
 
@@ -82,6 +85,7 @@ class EvaluativeWords:
     incapability: frozenset[str]
     subordinators: frozenset[str]
     reporting_verbs: frozenset[str]
+    open_questions: frozenset[str]
     subject_heads: frozenset[str]
     rejected_heads: frozenset[str]
     rejected_acronyms: frozenset[str]
@@ -113,6 +117,7 @@ def load_evaluative_words() -> EvaluativeWords:
         incapability=_set(data["incapability_words"]),
         subordinators=_set(data["subordinators"]),
         reporting_verbs=_set(data["reporting_verbs"]),
+        open_questions=_set(data["open_question_nouns"]),
         subject_heads=_set(data["subject_heads"]),
         rejected_heads=_set(data["rejected_heads"]),
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
@@ -128,7 +133,11 @@ def open_evaluative_claims(
     for head in _predicate_heads(context.sent, words):
         if head.i in context.consumed:
             continue
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children):
+            continue  # "whether they are the most efficient ...": a question, not a statement
         subject = clause_subject(head)
+        if subject is not None and head.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
+            subject = head.head  # "algorithms that converge much more quickly": the antecedent is the subject
         if subject is None or subject.dep_ == "expl" or subject.i > head.i:
             continue
         owner = _method_owner(subject, context, discourse, cues, words)
@@ -138,7 +147,7 @@ def open_evaluative_claims(
             negated = _negated(head, tokens, words)
             relation = "advantage" if (polarity > 0) != negated else "disadvantage"
             obj = _object_text(tokens, head, subject, words)
-            if not obj or _already_stated(obj, found + claims):
+            if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(obj, found + claims):
                 continue
             claim = make_claim(context, owner, relation, obj, "evaluative")
             claim.hedged = is_hedged(context.sent, head, cues)
@@ -157,6 +166,8 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
     heads = [root]
     if root.lemma_.lower() in words.reporting_verbs:
         heads = [c for c in root.children if c.dep_ == "ccomp"]
+    # "X, which is faster than Y", "samplers that converge quickly": a relative clause evaluates its antecedent
+    heads += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")]
     found: list[Token] = []
     while heads:
         head = heads.pop(0)
@@ -195,6 +206,9 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     if lemma in words.capability_verbs:
         return [(1, tokens)]
     if lemma in words.failure_verbs:
+        objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
+        if any(t.lemma_.lower() in words.open_questions or t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects):
+            return []  # "needs further research": an open question; "requires lower currents": a saving
         return [(-1, tokens)]
     if lemma == "take" and any(t.lemma_.lower() in words.take_objects for t in head.children if t.dep_ != "nsubj"):
         return [(-1, tokens)]  # "takes long", "takes more time per sample": a cost in time
@@ -282,25 +296,31 @@ def _method_owner(
     if subject.pos_ == "PRON":
         if subject.lower_ not in ("it", "they"):
             return ""
-        return discourse.resolve_anaphor(None, context, subject.i)
+        resolved = discourse.resolve_anaphor(None, context, subject.i)
+        return resolved if _names_method(resolved, discourse, words) else ""
     if lemma in words.rejected_heads or is_investigator(subject, cues):
         return ""
-    if subject.ent_type_ and subject.ent_type_ not in ("METHOD", "TREATMENT"):
-        return ""  # a molecule, a disease, an organism: its properties are not a method's
     if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in QUANTIFIERS) for c in subject.children):
         return ""  # "all five packages", "both methods": a statement about several subjects, each its own line
     modifiers = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod", "prep", "nummod", "poss")]
     determiners = [c.lower_ for c in subject.children if c.dep_ == "det"]
     if lemma in words.subject_heads and not modifiers and determiners[:1] in (["this"], ["these"], ["the"], ["that"]):
-        return discourse.resolve_anaphor(lemma, context, subject.i)  # "this estimator", "the package"
+        resolved = discourse.resolve_anaphor(lemma, context, subject.i)  # "this estimator", "the package"
+        return resolved if _names_method(resolved, discourse, words) else ""
+    if TAXON.match(subject.doc[subject.left_edge.i : subject.i + 1].text):
+        return ""  # "A. baumannii strains": an organism
     text = noun_phrase_text(subject)
     if not text or len(text.split()) > 10:
         return ""
+    if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
+        return text  # a name the paper gives a tool or method ("brms, an R package ..."), whatever NER calls it
+    if lemma in words.subject_heads and modifiers:
+        return text  # "the sandwich estimator", "Prior specifications": a method-like head says what it is
+    if subject.ent_type_ and subject.ent_type_ not in ("METHOD", "TREATMENT"):
+        return ""  # a molecule, a disease, an organism: its properties are not a method's
     name_tokens = [subject, *[c for c in subject.children if c.dep_ in ("compound", "nmod", "appos", "amod")]]
     if lemma in words.subject_heads and modifiers:
         return text
-    if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
-        return text  # a name the paper gives a tool or method ("brms, an R package ...")
     if any(_names_code_or_acronym(t, words) for t in name_tokens):
         return text
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
@@ -308,6 +328,20 @@ def _method_owner(
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
+
+
+def _names_method(text: str, discourse: Discourse, words: EvaluativeWords) -> bool:
+    """A resolved anaphor still has to look like a method: a method-like head, a code name, an acronym, or a name
+    the paper gives a method."""
+    parts = text.split()
+    if not parts:
+        return False
+    if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
+        return True
+    last = parts[-1].lower()
+    if last in words.subject_heads or last.rstrip("s") in words.subject_heads:
+        return True
+    return any((CODE_NAME.match(p) or ACRONYM.match(p)) and p not in words.rejected_acronyms for p in parts)
 
 
 def _names_code_or_acronym(token: Token, words: EvaluativeWords) -> bool:
@@ -342,7 +376,7 @@ def _object_text(tokens: list[Token], head: Token, subject: Token, words: Evalua
     kept: list[int] = []
     for token in sorted(tokens, key=lambda t: t.i):
         if kept and (
-            (token.lower_ in words.subordinators and token.dep_ in ("mark", "advmod", "nsubj", "cc", "prep"))
+            (token.lower_ in words.subordinators and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep"))
             or token.text in (";", ":", "(")
         ):
             break
