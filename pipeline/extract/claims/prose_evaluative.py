@@ -86,6 +86,7 @@ class EvaluativeWords:
     subordinators: frozenset[str]
     reporting_verbs: frozenset[str]
     open_questions: frozenset[str]
+    practice_nouns: frozenset[str]
     subject_heads: frozenset[str]
     rejected_heads: frozenset[str]
     rejected_acronyms: frozenset[str]
@@ -118,6 +119,7 @@ def load_evaluative_words() -> EvaluativeWords:
         subordinators=_set(data["subordinators"]),
         reporting_verbs=_set(data["reporting_verbs"]),
         open_questions=_set(data["open_question_nouns"]),
+        practice_nouns=_set(data["practice_nouns"]),
         subject_heads=_set(data["subject_heads"]),
         rejected_heads=_set(data["rejected_heads"]),
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
@@ -135,6 +137,8 @@ def open_evaluative_claims(
             continue
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children):
             continue  # "whether they are the most efficient ...": a question, not a statement
+        if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for a in [head, *head.ancestors] for c in a.children):
+            continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
         subject = clause_subject(head)
         if subject is not None and head.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
             subject = head.head  # "algorithms that converge much more quickly": the antecedent is the subject
@@ -149,7 +153,7 @@ def open_evaluative_claims(
             obj = _object_text(tokens, head, subject, words)
             if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(obj, found + claims):
                 continue
-            claim = make_claim(context, owner, relation, obj, "evaluative")
+            claim = make_claim(context, owner, relation, obj, "evaluative-open")
             claim.hedged = is_hedged(context.sent, head, cues)
             claim.negated = negated
             claims.append(claim)
@@ -186,10 +190,12 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         found = []
         for child in head.children:
             if child.dep_ == "acomp":
+                # "are simply not optimal": the negation and degree words before the adjective are part of it
+                before = [c for c in head.children if c.dep_ in ("neg", "advmod") and child.i - 3 <= c.i < child.i]
                 for part in [child, *[c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"]]:
                     value = _adjective_value(part, words)
                     if value:
-                        found.append((value, _part_tokens(part)))
+                        found.append((value, (before if part is child else []) + _part_tokens(part)))
             elif child.dep_ == "attr":
                 value = _modified_noun_value(child, words)
                 if value:
@@ -198,6 +204,8 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     if head.pos_ != "VERB":
         return []
     tokens = _verb_tokens(head, subject)
+    if any(c.dep_ in ("dobj", "obj") and c.pos_ == "PRON" for c in head.children):
+        return []  # "cannot separate it accurately": what the verb acts on is not said in words here
     if _incapable(head, words):
         return [(-1, tokens)]  # "X cannot handle ...", "X is unable to ...": the negation is the drawback itself
     if lemma in words.manner_verbs:
@@ -294,7 +302,7 @@ def _method_owner(
     """The subject as written when it looks like a method, tool or material; an anaphor resolved; else ""."""
     lemma = subject.lemma_.lower()
     if subject.pos_ == "PRON":
-        if subject.lower_ not in ("it", "they"):
+        if subject.lower_ not in ("it", "they") or _extraposed(subject):
             return ""
         resolved = discourse.resolve_anaphor(None, context, subject.i)
         return resolved if _names_method(resolved, discourse, words) else ""
@@ -314,6 +322,11 @@ def _method_owner(
         return ""
     if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
         return text  # a name the paper gives a tool or method ("brms, an R package ..."), whatever NER calls it
+    if subject.tag_ == "VBG" and any(c.dep_ in ("dobj", "obj", "prep", "advmod") for c in subject.children):
+        # "using Stan directly", "running chains in parallel": a practice, named by its gerund phrase
+        return span_text(subject.doc, [t.i for t in subject.subtree])
+    if lemma in words.practice_nouns and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return text  # "the use of electrode arrays", "synthesis of Au nanoparticles": a practice
     if lemma in words.subject_heads and modifiers:
         return text  # "the sandwich estimator", "Prior specifications": a method-like head says what it is
     if subject.ent_type_ and subject.ent_type_ not in ("METHOD", "TREATMENT"):
@@ -328,6 +341,14 @@ def _method_owner(
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
+
+
+def _extraposed(pronoun: Token) -> bool:
+    """ "it is easy to define ...", "it could be useful to impute ...": "it" stands for the clause that follows."""
+    head = pronoun.head
+    complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    complements += [g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    return pronoun.lower_ == "it" and any(c.i > head.i for c in complements)
 
 
 def _names_method(text: str, discourse: Discourse, words: EvaluativeWords) -> bool:
