@@ -290,6 +290,8 @@ def _negated(head: Token, tokens: list[Token], words: EvaluativeWords) -> bool:
     if head.pos_ == "VERB" and _incapable(head, words):
         return False
     scope = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "dobj", "obj", "xcomp")]]
+    if any(t.lower_ in ("not", "n't", "never") for t in tokens):
+        return True  # "are not always meaningful": the parser may hang "not" on the degree word
     return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for t in scope for c in t.children)
 
 
@@ -318,7 +320,10 @@ def _method_owner(
     if TAXON.match(subject.doc[subject.left_edge.i : subject.i + 1].text):
         return ""  # "A. baumannii strains": an organism
     text = noun_phrase_text(subject)
-    if not text or len(text.split()) > 10:
+    if len(text.split()) > 10:  # "the metal_compare function within the ... module": the name before the head
+        text = span_text(subject.doc, list(range(subject.left_edge.i, subject.i + 1)))
+        text = text if len(text.split()) <= 10 else ""
+    if not text:
         return ""
     if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
         return text  # a name the paper gives a tool or method ("brms, an R package ..."), whatever NER calls it
@@ -327,13 +332,15 @@ def _method_owner(
         return span_text(subject.doc, [t.i for t in subject.subtree])
     if lemma in words.practice_nouns and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
         return text  # "the use of electrode arrays", "synthesis of Au nanoparticles": a practice
-    if lemma in words.subject_heads and modifiers:
-        return text  # "the sandwich estimator", "Prior specifications": a method-like head says what it is
+    if subject.lower_.endswith("ing") and subject.pos_ == "NOUN" and modifiers:
+        return text  # "Urban modeling", "importance sampling": a practice named by a noun in -ing
+    if lemma in words.subject_heads and (modifiers or (subject.tag_ == "NNS" and not determiners)):
+        return text  # "the sandwich estimator", "Prior specifications", "algorithms": a method-like head
+    if _declared_method(subject, words):
+        return text  # "X is a promising platform for ...", "X are popular tools": the predicate says what X is
     if subject.ent_type_ and subject.ent_type_ not in ("METHOD", "TREATMENT"):
         return ""  # a molecule, a disease, an organism: its properties are not a method's
     name_tokens = [subject, *[c for c in subject.children if c.dep_ in ("compound", "nmod", "appos", "amod")]]
-    if lemma in words.subject_heads and modifiers:
-        return text
     if any(_names_code_or_acronym(t, words) for t in name_tokens):
         return text
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
@@ -341,6 +348,14 @@ def _method_owner(
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
+
+
+def _declared_method(subject: Token, words: EvaluativeWords) -> bool:
+    """The clause itself names the subject's kind with a method-like predicate noun ("is a flexible approach")."""
+    verb = subject.head
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in words.subject_heads for c in verb.children
+    )
 
 
 def _extraposed(pronoun: Token) -> bool:
