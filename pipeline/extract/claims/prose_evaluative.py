@@ -209,6 +209,9 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     if _incapable(head, words):
         return [(-1, tokens)]  # "X cannot handle ...", "X is unable to ...": the negation is the drawback itself
     if lemma in words.manner_verbs:
+        manner = words.positive_manner | words.negative_manner
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ not in manner for c in head.children):
+            return []  # "performed the alignment well": the manner of a task done, not of the method itself
         value = _manner_value(head, words)
         return [(value, tokens)] if value else []
     if lemma in words.capability_verbs:
