@@ -62,6 +62,7 @@ from pipeline.extract.claims.prose_advantages import (
     neutral_list_claims,
 )
 from pipeline.extract.claims.prose_effects import effect_claims
+from pipeline.extract.claims.prose_evaluative import open_evaluative_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
@@ -134,6 +135,8 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
     claims += absent_harm_claims(context, discourse, cues, claims)
+    # evaluative language about a method-like subject no lexicon knows (estimators, packages, functions, ...)
+    claims += open_evaluative_claims(context, discourse, cues, claims)
     return [c for c in claims if c.subject and states_something(c.object, cues)]
 
 

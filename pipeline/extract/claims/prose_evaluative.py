@@ -1,0 +1,449 @@
+"""Evaluative statements about a method-like subject in any field: "HC3 is computationally faster", "the sandwich
+package works best with ...", "Gibbs sampling requires conjugate priors", "the estimator underestimates the
+standard errors", "brms cannot handle ...".
+
+The other prose extractors fire when the subject is a known method or treatment (lexicons, NER) and the phrasing
+matches a cue. Papers outside biomedicine name estimators, packages, functions, algorithms and models no lexicon
+lists, and evaluate them in ordinary language. This module reads such clauses by syntax and word class alone:
+
+- the predicate carries a polarity of a semantic class (models/claims/evaluative.json, evaluative_adjectives.tsv):
+  an evaluative adjective ("flexible", "more memory-intensive", "less biased"), a verb of doing graded by a manner
+  adverb ("works best", "converges quickly"), a verb of capability ("allows", "handles") or of failing and costing
+  ("suffers from", "underestimates", "requires", "takes long"), an incapability ("cannot", "is unable to"), or a
+  possession of an evaluated thing ("gives biased estimates"); negation and "less" flip it;
+- the subject is the clause's nsubj, accepted only when it looks like a method, tool or material by signs that hold
+  in any field: a method-like head noun, a name in code form ("vcovCL()", "lme4", "HC3", "MCMCglmm"), an acronym or
+  a capitalised name, or a lexicon/NER mention; never a person, a writing, a figure or a result; "it" and "this
+  approach" resolve through the section's discourse;
+- the object is the predicate phrase as written, cut before subordinate clauses and conjoined clauses (each
+  conjoined predicate is a claim of its own).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract.claims.prose import (
+    MODELS_DIR,
+    ClaimCues,
+    Discourse,
+    SentenceContext,
+    clause_subject,
+    is_hedged,
+    is_investigator,
+    make_claim,
+    noun_phrase_text,
+    span_text,
+)
+from pipeline.records import Claim
+
+EVALUATIVE_PATH = MODELS_DIR / "claims" / "evaluative.json"
+
+
+ADJECTIVES_PATH = MODELS_DIR / "claims" / "evaluative_adjectives.tsv"
+
+
+# A name written as code: a call "vcovCL()", a word mixing letters and digits ("lme4", "HC3"), an inner capital
+# ("MCMCglmm", "vcovCL"), an inner dot or underscore ("data.frame", "max_treedepth").
+CODE_NAME = re.compile(r"^(?:\w+\(\)|(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*|\w+[._]\w+)$")
+
+
+TAXON = re.compile(r"^[A-Z]\. ?[a-z]{3,}")  # "A. baumannii strains": an abbreviated binomial names an organism
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}s?$")
+
+
+CLAUSE_DEPS = {"advcl", "parataxis", "conj", "cc", "mark", "relcl", "appos", "punct", "dep", "meta"}
+
+
+MAX_OBJECT_TOKENS = 30
+
+
+QUANTIFIERS = {"all", "both", "each", "every", "many", "most", "some", "several", "few", "any", "no"}
+
+
+@dataclass(frozen=True)
+class EvaluativeWords:
+    """The word classes of models/claims/evaluative.json as sets (lower-cased lemmas)."""
+
+    positive: frozenset[str]
+    negative: frozenset[str]
+    more: frozenset[str]
+    less: frozenset[str]
+    manner_verbs: frozenset[str]
+    positive_manner: frozenset[str]
+    negative_manner: frozenset[str]
+    capability_verbs: frozenset[str]
+    failure_verbs: frozenset[str]
+    take_objects: frozenset[str]
+    incapability: frozenset[str]
+    subordinators: frozenset[str]
+    reporting_verbs: frozenset[str]
+    open_questions: frozenset[str]
+    practice_nouns: frozenset[str]
+    subject_heads: frozenset[str]
+    rejected_heads: frozenset[str]
+    rejected_acronyms: frozenset[str]
+
+
+def _set(values) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@lru_cache(maxsize=1)
+def load_evaluative_words() -> EvaluativeWords:
+    data = json.loads(EVALUATIVE_PATH.read_text(encoding="utf-8"))
+    positive, negative = set(data["positive_adjectives"]), set(data["negative_adjectives"])
+    for line in ADJECTIVES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, value = line.split("\t")
+            (positive if int(value) > 0 else negative).add(word)
+    return EvaluativeWords(
+        positive=_set(positive - set(data["negative_adjectives"])),
+        negative=_set(negative - set(data["positive_adjectives"])),
+        more=_set(data["more_words"]),
+        less=_set(data["less_words"]),
+        manner_verbs=_set(data["manner_verbs"]),
+        positive_manner=_set(data["positive_manner"]),
+        negative_manner=_set(data["negative_manner"]),
+        capability_verbs=_set(data["capability_verbs"]),
+        failure_verbs=_set(data["failure_verbs"]),
+        take_objects=_set(data["take_objects"]),
+        incapability=_set(data["incapability_words"]),
+        subordinators=_set(data["subordinators"]),
+        reporting_verbs=_set(data["reporting_verbs"]),
+        open_questions=_set(data["open_question_nouns"]),
+        practice_nouns=_set(data["practice_nouns"]),
+        subject_heads=_set(data["subject_heads"]),
+        rejected_heads=_set(data["rejected_heads"]),
+        rejected_acronyms=frozenset(data["rejected_acronyms"]),
+    )
+
+
+def open_evaluative_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """Advantages and drawbacks of method-like subjects the other extractors did not state for this sentence."""
+    words = load_evaluative_words()
+    claims: list[Claim] = []
+    for head in _predicate_heads(context.sent, words):
+        if head.i in context.consumed:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children):
+            continue  # "whether they are the most efficient ...": a question, not a statement
+        if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for a in [head, *head.ancestors] for c in a.children):
+            continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
+        subject = clause_subject(head)
+        if subject is not None and head.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
+            subject = head.head  # "algorithms that converge much more quickly": the antecedent is the subject
+        if subject is None or subject.dep_ == "expl" or subject.i > head.i:
+            continue
+        owner = _method_owner(subject, context, discourse, cues, words)
+        if not owner:
+            continue
+        for polarity, tokens in _evaluations(head, subject, words):
+            negated = _negated(head, tokens, words)
+            relation = "advantage" if (polarity > 0) != negated else "disadvantage"
+            obj = _object_text(tokens, head, subject, words)
+            if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(obj, found + claims):
+                continue
+            claim = make_claim(context, owner, relation, obj, "evaluative-open")
+            claim.hedged = is_hedged(context.sent, head, cues)
+            claim.negated = negated
+            claims.append(claim)
+    return claims
+
+
+# ---------------------------------------------------------------- predicates
+
+
+def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
+    """The main clause and the clauses conjoined to it; for a reporting verb ("we show that X is faster") the
+    reported clause instead."""
+    root = sent.root
+    heads = [root]
+    if root.lemma_.lower() in words.reporting_verbs:
+        heads = [c for c in root.children if c.dep_ == "ccomp"]
+    # "X, which is faster than Y", "samplers that converge quickly": a relative clause evaluates its antecedent
+    heads += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")]
+    found: list[Token] = []
+    while heads:
+        head = heads.pop(0)
+        found.append(head)
+        heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return found
+
+
+def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tuple[int, list[Token]]]:
+    """(polarity, tokens of the evaluated predicate) for each property the clause states of its subject."""
+    lemma = head.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in head.children) or subject.dep_ == "nsubjpass"
+    if lemma == "be" or passive:
+        if passive and head.lower_ in words.negative | words.positive:
+            return [(_word_value(head, words), [head])]  # "X is limited", "X is biased": a participle judged
+        found = []
+        for child in head.children:
+            if child.dep_ == "acomp":
+                # "are simply not optimal": the negation and degree words before the adjective are part of it
+                before = [c for c in head.children if c.dep_ in ("neg", "advmod") and child.i - 3 <= c.i < child.i]
+                for part in [child, *[c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"]]:
+                    value = _adjective_value(part, words)
+                    if value:
+                        found.append((value, (before if part is child else []) + _part_tokens(part)))
+            elif child.dep_ == "attr":
+                value = _modified_noun_value(child, words)
+                if value:
+                    found.append((value, _part_tokens(child)))
+        return found
+    if head.pos_ != "VERB":
+        return []
+    tokens = _verb_tokens(head, subject)
+    if any(c.dep_ in ("dobj", "obj") and c.pos_ == "PRON" for c in head.children):
+        return []  # "cannot separate it accurately": what the verb acts on is not said in words here
+    if _incapable(head, words):
+        return [(-1, tokens)]  # "X cannot handle ...", "X is unable to ...": the negation is the drawback itself
+    if lemma in words.manner_verbs:
+        manner = words.positive_manner | words.negative_manner
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ not in manner for c in head.children):
+            return []  # "performed the alignment well": the manner of a task done, not of the method itself
+        value = _manner_value(head, words)
+        return [(value, tokens)] if value else []
+    if lemma in words.capability_verbs:
+        return [(1, tokens)]
+    if lemma in words.failure_verbs:
+        objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
+        if any(t.lemma_.lower() in words.open_questions or t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects):
+            return []  # "needs further research": an open question; "requires lower currents": a saving
+        return [(-1, tokens)]
+    if lemma == "take" and any(t.lemma_.lower() in words.take_objects for t in head.children if t.dep_ != "nsubj"):
+        return [(-1, tokens)]  # "takes long", "takes more time per sample": a cost in time
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if objects and lemma in ("have", "give", "yield", "produce", "offer", "provide", "return", "deliver"):
+        value = _modified_noun_value(objects[0], words)
+        return [(value, tokens)] if value else []  # "X gives biased estimates", "X has a flexible syntax"
+    return []
+
+
+def _word_value(token: Token, words: EvaluativeWords) -> int:
+    for form in (token.lower_, token.lemma_.lower()):
+        if form in words.positive:
+            return 1
+        if form in words.negative:
+            return -1
+    return 0
+
+
+def _adjective_value(adjective: Token, words: EvaluativeWords) -> int:
+    """ "faster", "more flexible", "less memory-intensive", "computationally expensive", "able to"."""
+    value = _word_value(adjective, words)
+    if not value:
+        # "memory - intensive", "time - consuming": scispaCy splits a hyphenated adjective; its last part judges
+        value = next((_word_value(c, words) for c in adjective.children if c.dep_ in ("amod", "advmod", "npadvmod")
+                      and c.i < adjective.i and _word_value(c, words)), 0)
+        if not value:
+            return 0
+    degrees = {c.lower_ for c in adjective.children if c.dep_ in ("advmod", "amod")}
+    if degrees & words.less:
+        value = -value
+    return value
+
+
+def _modified_noun_value(noun: Token, words: EvaluativeWords) -> int:
+    """ "a flexible approach", "biased estimates", "better convergence": the polarity of the noun's own adjectives."""
+    values = [_adjective_value(c, words) for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+    values = [v for v in values if v]
+    if values and all(v == values[0] for v in values):
+        return values[0]
+    return 0
+
+
+def _manner_value(verb: Token, words: EvaluativeWords) -> int:
+    for child in verb.children:
+        if child.dep_ not in ("advmod", "acomp", "dobj", "npadvmod"):
+            continue
+        forms = {child.lower_, child.lemma_.lower()}
+        degrees = {c.lower_ for c in child.children}
+        flip = -1 if degrees & words.less else 1
+        if forms & words.positive_manner:
+            return flip
+        if forms & words.negative_manner:
+            return -flip
+    return 0
+
+
+def _incapable(verb: Token, words: EvaluativeWords) -> bool:
+    """ "cannot X", "is unable to X", "fails to X": said with the verb itself or the one it complements."""
+    chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(
+        c.lower_ in words.incapability or (c.dep_ == "neg" and any(a.lower_ in ("can", "could") for a in v.children))
+        for v in chain
+        for c in v.children
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "unable"))
+
+
+def _negated(head: Token, tokens: list[Token], words: EvaluativeWords) -> bool:
+    """A clause negation flips the polarity ("does not require", "is not flexible", "requires no tuning"), except
+    that of an incapability, which already is the drawback."""
+    if head.pos_ == "VERB" and _incapable(head, words):
+        return False
+    scope = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "dobj", "obj", "xcomp")]]
+    if any(t.lower_ in ("not", "n't", "never") for t in tokens):
+        return True  # "are not always meaningful": the parser may hang "not" on the degree word
+    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for t in scope for c in t.children)
+
+
+# ---------------------------------------------------------------- subject
+
+
+def _method_owner(
+    subject: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues, words: EvaluativeWords
+) -> str:
+    """The subject as written when it looks like a method, tool or material; an anaphor resolved; else ""."""
+    lemma = subject.lemma_.lower()
+    if subject.pos_ == "PRON":
+        if subject.lower_ not in ("it", "they") or _extraposed(subject):
+            return ""
+        resolved = discourse.resolve_anaphor(None, context, subject.i)
+        return resolved if _names_method(resolved, discourse, words) else ""
+    if lemma in words.rejected_heads or is_investigator(subject, cues):
+        return ""
+    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in QUANTIFIERS) for c in subject.children):
+        return ""  # "all five packages", "both methods": a statement about several subjects, each its own line
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod", "prep", "nummod", "poss")]
+    determiners = [c.lower_ for c in subject.children if c.dep_ == "det"]
+    if lemma in words.subject_heads and not modifiers and determiners[:1] in (["this"], ["these"], ["the"], ["that"]):
+        resolved = discourse.resolve_anaphor(lemma, context, subject.i)  # "this estimator", "the package"
+        return resolved if _names_method(resolved, discourse, words) else ""
+    if TAXON.match(subject.doc[subject.left_edge.i : subject.i + 1].text):
+        return ""  # "A. baumannii strains": an organism
+    text = noun_phrase_text(subject)
+    if len(text.split()) > 10:  # "the metal_compare function within the ... module": the name before the head
+        text = span_text(subject.doc, list(range(subject.left_edge.i, subject.i + 1)))
+        text = text if len(text.split()) <= 10 else ""
+    if not text:
+        return ""
+    if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
+        return text  # a name the paper gives a tool or method ("brms, an R package ..."), whatever NER calls it
+    if subject.tag_ == "VBG" and any(c.dep_ in ("dobj", "obj", "prep", "advmod") for c in subject.children):
+        # "using Stan directly", "running chains in parallel": a practice, named by its gerund phrase
+        return span_text(subject.doc, [t.i for t in subject.subtree])
+    if lemma in words.practice_nouns and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return text  # "the use of electrode arrays", "synthesis of Au nanoparticles": a practice
+    if subject.lower_.endswith("ing") and subject.pos_ == "NOUN" and modifiers:
+        return text  # "Urban modeling", "importance sampling": a practice named by a noun in -ing
+    if lemma in words.subject_heads and (modifiers or (subject.tag_ == "NNS" and not determiners)):
+        return text  # "the sandwich estimator", "Prior specifications", "algorithms": a method-like head
+    if _declared_method(subject, words):
+        return text  # "X is a promising platform for ...", "X are popular tools": the predicate says what X is
+    if subject.ent_type_ and subject.ent_type_ not in ("METHOD", "TREATMENT"):
+        return ""  # a molecule, a disease, an organism: its properties are not a method's
+    name_tokens = [subject, *[c for c in subject.children if c.dep_ in ("compound", "nmod", "appos", "amod")]]
+    if any(_names_code_or_acronym(t, words) for t in name_tokens):
+        return text
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
+        return text  # a capitalised name mid-sentence: a package, an algorithm, a named model
+    if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
+        return text
+    return ""
+
+
+def _declared_method(subject: Token, words: EvaluativeWords) -> bool:
+    """The clause itself names the subject's kind with a method-like predicate noun ("is a flexible approach")."""
+    verb = subject.head
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in words.subject_heads for c in verb.children
+    )
+
+
+def _extraposed(pronoun: Token) -> bool:
+    """ "it is easy to define ...", "it could be useful to impute ...": "it" stands for the clause that follows."""
+    head = pronoun.head
+    complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    complements += [g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    return pronoun.lower_ == "it" and any(c.i > head.i for c in complements)
+
+
+def _names_method(text: str, discourse: Discourse, words: EvaluativeWords) -> bool:
+    """A resolved anaphor still has to look like a method: a method-like head, a code name, an acronym, or a name
+    the paper gives a method."""
+    parts = text.split()
+    if not parts:
+        return False
+    if text.lower() in {n.lower() for n in discourse.method_names} or text == discourse.main_method:
+        return True
+    last = parts[-1].lower()
+    if last in words.subject_heads or last.rstrip("s") in words.subject_heads:
+        return True
+    return any((CODE_NAME.match(p) or ACRONYM.match(p)) and p not in words.rejected_acronyms for p in parts)
+
+
+def _names_code_or_acronym(token: Token, words: EvaluativeWords) -> bool:
+    text = token.text
+    if text in words.rejected_acronyms or text.rstrip("s") in words.rejected_acronyms:
+        return False
+    return bool(CODE_NAME.match(text) or ACRONYM.match(text))
+
+
+# ---------------------------------------------------------------- object
+
+
+def _part_tokens(part: Token) -> list[Token]:
+    """An adjective or predicate noun with its own modifiers and complements, without its conjuncts."""
+    drop = {t.i for c in part.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    drop |= {t.i for t in part.subtree if t.dep_ == "det" and t.head.i == part.i}
+    return [t for t in part.subtree if t.i not in drop]
+
+
+def _verb_tokens(verb: Token, subject: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and complements; not its subject, conjoined or subordinate clauses."""
+    drop = {t.i for t in subject.subtree}
+    for child in verb.children:
+        before = child.i < verb.i and child.dep_ not in ("aux", "auxpass", "neg") and child.lower_ not in ("never",)
+        if child.dep_ in CLAUSE_DEPS or before:  # "Regarding X, ...", "Furthermore, ...": not the property
+            drop |= {t.i for t in child.subtree}
+    return [t for t in verb.subtree if t.i not in drop]
+
+
+def _object_text(tokens: list[Token], head: Token, subject: Token, words: EvaluativeWords) -> str:
+    """The tokens in reading order, cut at the first subordinate clause or bracket, at most MAX_OBJECT_TOKENS."""
+    kept: list[int] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if kept and (
+            (token.lower_ in words.subordinators and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep"))
+            or token.text in (";", ":", "(")
+        ):
+            break
+        if token.lemma_.lower() == "be" and token.i == head.i:
+            continue  # "is" of "is faster": the property is the adjective
+        if token.dep_ in ("aux", "auxpass") and token.head.i == head.i and token.lemma_.lower() in ("be", "have", "do"):
+            continue  # "does not require", "has been shown": the property is in the verb and its complements
+        kept.append(token.i)
+        if len(kept) >= MAX_OBJECT_TOKENS:
+            break
+    text = span_text(subject.doc, kept)
+    return text.strip(" ,.")
+
+
+CONTENT = re.compile(r"[a-z][a-z0-9]+")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in CONTENT.findall(text.lower()) if len(w) > 2}
+
+
+def _already_stated(obj: str, claims: list[Claim]) -> bool:
+    """Another extractor (or an earlier clause here) already gave this property: its claim stands."""
+    mine = _content_words(obj)
+    for claim in claims:
+        theirs = _content_words(claim.object)
+        if mine and theirs:
+            common = len(mine & theirs)
+            if common and 2 * common / (len(mine) + len(theirs)) >= 0.5:
+                return True
+    return False
