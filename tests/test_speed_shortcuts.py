@@ -93,3 +93,33 @@ def test_alias_of_lookup_is_the_scan_over_every_alias():
 )
 def test_canonical_subjects_through_the_prepared_lists(written, canonical):
     assert canonical_subject(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("pdf", "indices"),
+    [
+        (SEED_PDF, range(10)),
+        (real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf"), (0, 3)),
+        (real_pdf("srep2015_ion_crystal_quantum_computation.pdf"), (1,)),
+    ],
+)
+def test_visibility_counted_while_reading_is_the_long_ways(pdf, indices):
+    """The hidden characters and the off-page test that pdfium_page works out on its arrays (for
+    `ingest.visible_part`) are what a pass over the finished character dicts gives."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for index in indices:
+            page = pdfium_page.read_page(document, index)
+            left, top, right, bottom = page.bbox
+            hidden = sum(1 for char in page.chars if char.get("hidden"))
+            off_page = any(
+                not (
+                    left <= (char["x0"] + char["x1"]) / 2 <= right
+                    and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+                )
+                for char in page.chars
+            )
+            assert page.char_visibility == (hidden, off_page)
+            assert page.unmapped_glyphs == sum(1 for char in page.chars if char["text"] == "\ufffd")
+    finally:
+        document.close()

@@ -13,7 +13,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -418,15 +418,18 @@ def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
         cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         return not (left <= cx <= right and top <= cy <= bottom)
 
-    hidden = 0
-    any_off_page = False
-    for char in chars:
-        if "hidden" in char and char["hidden"]:
-            hidden += 1
-        if not any_off_page and not (
-            left2 <= char["x0"] + char["x1"] <= right2 and top2 <= char["top"] + char["bottom"] <= bottom2
-        ):
-            any_off_page = off_page(char)  # asked again as the filter asks it, so both agree to the last bit
+    counted = getattr(page, "char_visibility", None)  # a pdfium page counts them as it reads its characters
+    if counted is not None:
+        hidden, any_off_page = counted
+    else:
+        hidden, any_off_page = 0, False
+        for char in chars:
+            if "hidden" in char and char["hidden"]:
+                hidden += 1
+            if not any_off_page and not (
+                left2 <= char["x0"] + char["x1"] <= right2 and top2 <= char["top"] + char["bottom"] <= bottom2
+            ):
+                any_off_page = off_page(char)  # asked again as the filter asks it, so both agree to the last bit
     if not any_off_page and not (0 < hidden < len(chars)):
         return page
     drop_hidden = hidden < len(chars)
@@ -475,7 +478,11 @@ def extract_words(chars: list[dict]) -> list[tuple[dict, list[dict]]]:
 
 
 def _cut_words(line: list[dict], upright: bool, words: list) -> None:
+    """The words of one line, cut at white space and where a character begins a new word (pdfplumber's test: it
+    steps back, leaves a gap wider than the tolerance, or leaves the line; written out here, as this runs once per
+    character)."""
     current: list[dict] = []
+    previous = None  # the last character of `current`
     for char in line:
         text = char["text"]
         if text.isspace():
@@ -488,29 +495,29 @@ def _cut_words(line: list[dict], upright: bool, words: list) -> None:
                 words.append(_merged(current))
             words.append(_merged([char]))
             current = []
-        elif current and _begins_new_word(current[-1], char, upright):
+        elif current and (
+            (
+                char["x0"] < previous["x0"]
+                or char["x0"] > previous["x1"] + X_TOLERANCE_RATIO * previous["size"]
+                or abs(char["top"] - previous["top"]) > LINE_TOLERANCE
+            )
+            if upright
+            else (
+                char["top"] < previous["top"]
+                or char["top"] > previous["bottom"] + LINE_TOLERANCE
+                or abs(char["x0"] - previous["x0"]) > X_TOLERANCE_RATIO * previous["size"]
+            )
+        ):
             words.append(_merged(current))
             current = [char]
         else:
             current.append(char)
+        previous = char
     if current:
         words.append(_merged(current))
 
 
-def _begins_new_word(previous: dict, char: dict, upright: bool) -> bool:
-    """pdfplumber's test: the character steps back, leaves a gap wider than the tolerance, or leaves the line."""
-    tolerance = X_TOLERANCE_RATIO * previous["size"]
-    if upright:
-        return (
-            char["x0"] < previous["x0"]
-            or char["x0"] > previous["x1"] + tolerance
-            or abs(char["top"] - previous["top"]) > LINE_TOLERANCE
-        )
-    return (
-        char["top"] < previous["top"]
-        or char["top"] > previous["bottom"] + LINE_TOLERANCE
-        or abs(char["x0"] - previous["x0"]) > tolerance
-    )
+_X0, _TOP, _X1, _BOTTOM, _TEXT = (itemgetter(key) for key in ("x0", "top", "x1", "bottom", "text"))
 
 
 def _merged(chars: list[dict]) -> tuple[dict, list[dict]]:
@@ -525,12 +532,18 @@ def _merged(chars: list[dict]) -> tuple[dict, list[dict]]:
             "bottom": first["bottom"],
         }
     else:
+        try:
+            text = "".join(map(_TEXT, chars))
+        except TypeError:  # a character without text
+            text = None
+        if text is None or not text.isascii():  # pdfplumber's ligatures (ﬁ -> fi) are not ASCII: expanded here
+            text = "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
         word = {
-            "text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars]),
-            "x0": min([c["x0"] for c in chars]),
-            "top": min([c["top"] for c in chars]),
-            "x1": max([c["x1"] for c in chars]),
-            "bottom": max([c["bottom"] for c in chars]),
+            "text": text,
+            "x0": min(map(_X0, chars)),
+            "top": min(map(_TOP, chars)),
+            "x1": max(map(_X1, chars)),
+            "bottom": max(map(_BOTTOM, chars)),
         }
     word["fontname"] = first["fontname"]
     word["size"] = first["size"]
@@ -541,11 +554,10 @@ def _merged(chars: list[dict]) -> tuple[dict, list[dict]]:
 def read_page(page: pdfplumber.page.Page) -> PageContent:
     page = visible_part(page)
     chars = page.chars
-    position = {id(char): index for index, char in enumerate(chars)}
-    n_chars = len(chars)
+    # the characters a white-space character follows in the text stream (a word ending there has a space after it)
+    before_space = {id(char) for char, after in zip(chars, islice(chars, 1, None)) if after["text"].isspace()}
     words = []
     for w, word_chars in extract_words(chars):
-        following = position.get(id(word_chars[-1]), n_chars) + 1
         text = w["text"]
         words.append(
             Word(
@@ -558,7 +570,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
                 fontname=str(w.get("fontname", "")),
                 size=round(float(w.get("size", 0.0)), 2),
                 upright=bool(w.get("upright", True)),
-                space_after=following < n_chars and chars[following]["text"].isspace(),
+                space_after=id(word_chars[-1]) in before_space,
             )
         )
     page_area = float(page.width * page.height) or 1.0

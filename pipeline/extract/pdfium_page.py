@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
+import numpy
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -172,6 +173,8 @@ class PageObjects:
     images: list[dict] = field(default_factory=list)
     paths: PathStats = field(default_factory=PathStats)
     unmapped_glyphs: int = 0  # characters pdfium has no Unicode for
+    # (characters marked hidden, whether any has its centre off the page), for `ingest.visible_part`
+    visibility: tuple[int, bool] = (0, False)
 
 
 class _NoPdf:
@@ -197,6 +200,7 @@ class PdfiumPage(pdfplumber.page.Page):
         self.bbox = geometry.mediabox
         self.path_stats = objects.paths
         self.unmapped_glyphs = objects.unmapped_glyphs
+        self.char_visibility = objects.visibility
         self._objects = {"char": objects.chars, "line": objects.lines, "image": objects.images}
         from functools import lru_cache
 
@@ -226,8 +230,9 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
         objects.lines = _rule_objects(objects.lines, objects.paths)
         textpage = page.get_textpage()
         try:
-            objects.chars = _read_chars(textpage, geometry, index + 1, painting)
-            objects.unmapped_glyphs = sum(1 for char in objects.chars if char["text"] == UNMAPPED)
+            objects.chars, objects.unmapped_glyphs, objects.visibility = _read_chars(
+                textpage, geometry, index + 1, painting
+            )
         finally:
             textpage.close()
     finally:
@@ -486,6 +491,8 @@ _char_origin = _bind_unchecked("FPDFText_GetCharOrigin", _I)
 _char_map_error = _bind_unchecked("FPDFText_HasUnicodeMapError", _I)
 _char_generated = _bind_unchecked("FPDFText_IsGenerated", _I)
 _char_matrix = _bind("FPDFText_GetMatrix", _I, _P, _I, _P)  # once per text object, with declared types
+_char_matrix_unchecked = _bind_unchecked("FPDFText_GetMatrix", _I)  # into a slot of an array (`ctypes.byref`)
+_object_font_size = _bind("FPDFTextObj_GetFontSize", _I, _P, _P)  # into a slot of an array (`ctypes.byref`)
 
 
 def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_number: int, painting: _Painting):
@@ -493,142 +500,252 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     pdfminer has none).
 
     This is the ingest's inner loop (a page has thousands of characters, and some PDF writers make every glyph
-    its own text object): each pdfium call goes through a function bound to plain addresses, with its output
-    buffers made once per page, and what a text object's font, size, render mode and matrix imply is worked out
-    once per distinct combination, not once per object."""
+    its own text object), in three passes: the pdfium reads, each a tight loop of calls bound to plain addresses
+    (`_bind_unchecked`), into lists and ctypes arrays; the boxes of all characters at once on numpy arrays (the
+    same double-precision operations in the same order as one character at a time, so the same values to the
+    last bit); then one loop that makes the dicts, the generated spaces and the hidden marks. What a text
+    object's font, size, render mode and matrix imply is worked out once per distinct combination."""
     raw = textpage.raw
     raw_address = _address(raw)
     raw_ref = ctypes.c_void_p(raw_address)  # for the `_bind_unchecked` reads
     n_chars = pdfium_c.FPDFText_CountChars(raw)
-    chars: list[dict] = []
-    infos: dict[int, tuple[_TextObjectInfo, int]] = {}  # text object -> (its info, its painting order)
-    shared: dict[tuple, _TextObjectInfo] = {}  # (font, size, render mode, matrix) -> info
+    if n_chars <= 0:
+        return [], 0, (0, False)
+    codes = _unicode_codes(raw, n_chars)
+    if _ASK_PER_CHARACTER in codes:
+        codes = [_char_unicode(raw_ref, index) if code == _ASK_PER_CHARACTER else code for index, code in enumerate(codes)]
+    # Spaces and line breaks pdfium generates are left out; a generated space asks for one between the characters
+    # around it (see `_generated_space`).
+    generated = [
+        index
+        for index, code in enumerate(codes)
+        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_ref, index)
+    ]
+    if generated:
+        skipped = set(generated)
+        candidates = [index for index in range(n_chars) if index not in skipped]
+        generated_spaces = [index for index in generated if codes[index] == 0x20]
+    else:
+        candidates, generated_spaces = range(n_chars), []
+    if not candidates:
+        return [], 0, (0, False)
+    # Loose boxes (left, top, right, bottom as floats), one array slot per candidate; a character without one is
+    # left out.
+    boxes = (ctypes.c_float * (4 * len(candidates)))()
+    by_ref = ctypes.byref
+    has_box = [_char_loose_box(raw_ref, index, by_ref(boxes, 16 * slot)) for slot, index in enumerate(candidates)]
+    box_array = numpy.frombuffer(boxes, dtype=numpy.float32).reshape(-1, 4).astype(numpy.float64)
+    if all(has_box):
+        kept = list(candidates)
+    else:
+        kept = [index for index, ok in zip(candidates, has_box) if ok]
+        box_array = box_array[numpy.array(has_box, dtype=bool)]
+    if not kept:
+        return [], 0, (0, False)
+    handles = [_char_text_object(raw_ref, index) for index in kept]
+    origin_buffer = (ctypes.c_double * (2 * len(kept)))()  # x, y of each character's origin
+    for slot, index in enumerate(kept):
+        _char_origin(raw_ref, index, by_ref(origin_buffer, 16 * slot), by_ref(origin_buffer, 16 * slot + 8))
+    origins = numpy.frombuffer(origin_buffer, dtype=numpy.float64).reshape(-1, 2)
+    # Asked for every character: an unmapped glyph's code may equal the Unicode of another glyph of its font ("Th"
+    # set as code 0x33 beside a mapped "3"), so font and code do not tell.
+    unmapped = [codes[index] != _LINE_END_HYPHEN and _char_map_error(raw_ref, index) == 1 for index in kept]
+
+    # Each character's text object, and each object's info (shared by the objects of one font, size, render mode
+    # and matrix): some writers make every glyph an object, so the four reads of an object are made in tight loops
+    # over the page's objects, and only a combination not seen before builds its info (`_text_object_info`).
+    objects = list(dict.fromkeys(handles))  # in the order of their first character
+    first_char = dict(zip(reversed(handles), reversed(kept)))  # object -> the text page index of its first character
+    first_index = [first_char[handle] for handle in objects]
+    n_objects = len(objects)
+    sizes_out = (ctypes.c_float * n_objects)()
+    matrices_out = (ctypes.c_float * (6 * n_objects))()  # FS_MATRIX: a, b, c, d, e, f
+    # (the objects are plain ints here: the functions with declared types convert them faster than a
+    # `ctypes.c_void_p` is made for each)
+    has_size = [_object_font_size(handle, by_ref(sizes_out, 4 * slot)) for slot, handle in enumerate(objects)]
+    fonts_of = [_text_font(handle) for handle in objects]
+    modes = [_text_render_mode(handle) for handle in objects]
+    for slot, index in enumerate(first_index):
+        _char_matrix_unchecked(raw_ref, index, by_ref(matrices_out, 24 * slot))
+    sizes = numpy.frombuffer(sizes_out, dtype=numpy.float32).tolist()
+    matrix_columns = numpy.frombuffer(matrices_out, dtype=numpy.float32).reshape(-1, 6)[:, :4].T.tolist()
+    # the key `_text_object_info` makes, where the object's own font size is read (not 0)
+    keys = list(zip(fonts_of, sizes, modes, *matrix_columns))
+    usable = [bool(handle and ok and size) for handle, ok, size in zip(objects, has_size, sizes)]
+    infos_shared: dict[tuple, _TextObjectInfo] = {}  # (font, size, render mode, matrix) -> info
     fonts: dict[int, tuple[str, float]] = {}
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.c_void_p(ctypes.addressof(rect))
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    origin_x_ref, origin_y_ref = (
-        ctypes.c_void_p(ctypes.addressof(origin_x)),
-        ctypes.c_void_p(ctypes.addressof(origin_y)),
-    )
     reads = _ObjectReads()
     to_device = geometry.to_device
-    ta, tb, tc, td, te, tf = to_device
+    for key, slot in dict(zip(reversed(keys), reversed(range(n_objects)))).items():
+        if usable[slot] and key not in infos_shared:
+            _text_object_info(
+                raw, raw_address, first_index[slot], objects[slot], to_device, fonts, infos_shared, reads
+            )
+    object_infos = [infos_shared[key] if use else None for key, use in zip(keys, usable)]
+    for slot, info in enumerate(object_infos):
+        if info is None:  # no object, or no font size of its own: read the slow way
+            object_infos[slot] = _text_object_info(
+                raw, raw_address, first_index[slot], objects[slot], to_device, fonts, infos_shared, reads
+            )
     text_order = painting.text_order
-    covering = painting.covering_images
-    clips = painting.text_clips
-    mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
-    # Each character's text object and origin, read in two tight loops.
-    handles = [_char_text_object(raw_ref, index) for index in range(n_chars)]
-    origins = []
-    for index in range(n_chars):
-        _char_origin(raw_ref, index, origin_x_ref, origin_y_ref)
-        ox, oy = origin_x.value, origin_y.value
-        origins.append((ta * ox + tc * oy + te, tb * ox + td * oy + tf))
-    pending_space = False  # a generated space seen since the last character
-    last_index, last_info = -1, None  # the text page index and text object of the last character kept
-    unmapped_code = None
-    codes = _unicode_codes(raw, n_chars)
-    for index in range(n_chars):
-        code = codes[index]
-        if code == _ASK_PER_CHARACTER:
-            code = _char_unicode(raw_ref, index)
-        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_ref, index):
-            pending_space = pending_space or code == 0x20
-            continue
-        if not _char_loose_box(raw_ref, index, rect_ref):
-            continue
-        handle = handles[index]
-        known = infos.get(handle)
-        if known is None:
-            info = _text_object_info(raw, raw_address, index, handle, to_device, fonts, shared, reads)
-            known = infos[handle] = (info, text_order.get(handle, 0))
-        info, info_order = known
-        if code == _LINE_END_HYPHEN:
-            text = "-"
-        elif _char_map_error(raw_ref, index) == 1:
-            # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves
-            # with the whole document's words (a ligature), as pdfminer's undecodable glyphs were. Asked for every
-            # character: an unmapped glyph's code may equal the Unicode of another glyph of its font ("Th" set
-            # as code 0x33 beside a mapped "3"), so font and code do not tell.
-            text = UNMAPPED
-            unmapped_code = code
-        else:
-            try:
-                text = chr(code)
-            except ValueError:
-                text = "\ufffd"
-        a, b, c, d = info.matrix
-        fs = info.font_size
-        left, right, box_top, box_bottom = rect.left, rect.right, rect.top, rect.bottom
+    orders = [text_order.get(handle, 0) for handle in objects] if painting.covering_images else [0] * n_objects
+    object_slot = {handle: slot for slot, handle in enumerate(objects)}
+    char_objects = [object_slot[handle] for handle in handles]
+    char_infos = [(object_infos[slot], orders[slot]) for slot in char_objects]
+    distinct = list(infos_shared.values())
+    slot_of = {id(info): slot for slot, info in enumerate(distinct)}
+    per_info = numpy.array([(*info.matrix, info.font_size, info.descent) for info in distinct], dtype=numpy.float64)
+    object_info_slots = numpy.array([slot_of[id(info)] for info in object_infos], dtype=numpy.intp)
+    a, b, c, d, fs, info_descent = per_info[object_info_slots[numpy.array(char_objects, dtype=numpy.intp)]].T
+
+    # The boxes, every character at once (the operations of the one-character formula, in its order).
+    ta, tb, tc, td, te, tf = to_device
+    left, box_top, right, box_bottom = box_array.T
+    run, rise = right - left, box_top - box_bottom
+    with numpy.errstate(divide="ignore", invalid="ignore"):
         # The loose box's extent along the writing direction is the advance width (in the displayed page's space).
-        if b == 0.0 or abs(b) <= 1e-6 * abs(a):
-            width = abs((right - left) * ta + (box_top - box_bottom) * tc)
-            if c and d:
-                # a slanted face drawn by a skewed matrix (an oblique made from the upright font): the box holds the
-                # slant's run across its height besides the advance, which would close every gap after the glyph
-                width -= abs(c / d) * abs((right - left) * tb + (box_top - box_bottom) * td)
-            adv = max(0.0, width) / abs(a) if a else 0.0
-        elif a == 0.0 or abs(a) <= 1e-6 * abs(b):
-            adv = abs((right - left) * tb + (box_top - box_bottom) * td) / abs(b)
-        else:
-            adv = max(right - left, box_top - box_bottom) / (a * a + b * b) ** 0.5
-        e, f = origins[index]
-        if fs:
-            # widths are given in thousandths of the font size: snapping to them removes the float noise of the
-            # box, so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
-            adv = round(adv / fs * 1000.0) / 1000.0 * fs
-        descent = info.descent * fs
-        # pdfminer's LTChar box: from (0, descent) to (advance, descent + size) in text space
-        x0, y0 = c * descent + e, d * descent + f
-        x1, y1 = a * adv + c * (descent + fs) + e, b * adv + d * (descent + fs) + f
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
-        top = (height - y1) + mb_top
-        bottom = (height - y0) + mb_top
-        if mb_x0 != 0:
-            x0, x1 = x0 + mb_x0, x1 + mb_x0
-        char = {
+        along_x = (b == 0.0) | (numpy.abs(b) <= 1e-6 * numpy.abs(a))
+        along_y = ~along_x & ((a == 0.0) | (numpy.abs(a) <= 1e-6 * numpy.abs(b)))
+        width = numpy.abs(run * ta + rise * tc)
+        # a slanted face drawn by a skewed matrix (an oblique made from the upright font): the box holds the slant's
+        # run across its height besides the advance, which would close every gap after the glyph
+        slanted = (c != 0.0) & (d != 0.0)
+        width = numpy.where(slanted, width - numpy.abs(c / d) * numpy.abs(run * tb + rise * td), width)
+        adv_x = numpy.where(a != 0.0, numpy.where(width > 0.0, width, 0.0) / numpy.abs(a), 0.0)
+        adv_y = numpy.abs(run * tb + rise * td) / numpy.abs(b)
+        adv = numpy.where(along_x, adv_x, numpy.where(along_y, adv_y, 0.0))
+        for position in numpy.flatnonzero(~along_x & ~along_y).tolist():
+            # turned at another angle: rare, and its square root taken as Python takes it
+            ai, bi = float(a[position]), float(b[position])
+            adv[position] = max(float(run[position]), float(rise[position])) / (ai * ai + bi * bi) ** 0.5
+        # widths are given in thousandths of the font size: snapping to them removes the float noise of the box,
+        # so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
+        adv = numpy.where(fs != 0.0, (numpy.rint(adv / fs * 1000.0) + 0.0) / 1000.0 * fs, adv)
+    ox, oy = origins[:, 0], origins[:, 1]
+    e = ta * ox + tc * oy + te
+    f = tb * ox + td * oy + tf
+    descent = info_descent * fs
+    # pdfminer's LTChar box: from (0, descent) to (advance, descent + size) in text space
+    x0, y0 = c * descent + e, d * descent + f
+    x1, y1 = a * adv + c * (descent + fs) + e, b * adv + d * (descent + fs) + f
+    x0, x1 = numpy.where(x1 < x0, x1, x0), numpy.where(x1 < x0, x0, x1)
+    y0, y1 = numpy.where(y1 < y0, y1, y0), numpy.where(y1 < y0, y0, y1)
+    mb_x0, mb_top, height = geometry.mediabox[0], geometry.mediabox[1], geometry.height
+    top = (height - y1) + mb_top
+    bottom = (height - y0) + mb_top
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    size = y1 - y0
+    # A generated space between the last character kept and this one (a space character is then made if the gap
+    # is wide enough).
+    if generated_spaces:
+        spaces_before = numpy.searchsorted(numpy.array(generated_spaces), numpy.array(kept))
+        space_pending = spaces_before > numpy.concatenate(([0], spaces_before[:-1]))
+    else:
+        space_pending = numpy.zeros(len(kept), dtype=bool)
+
+    kept_codes = [codes[index] for index in kept]
+    try:
+        texts = [chr(code) for code in kept_codes]
+    except ValueError:
+        texts = [chr(code) if 0 <= code <= 0x10FFFF else "\ufffd" for code in kept_codes]
+    if _LINE_END_HYPHEN in kept_codes:
+        texts = ["-" if code == _LINE_END_HYPHEN else text for code, text in zip(kept_codes, texts)]
+    unmapped_at = [slot for slot, is_unmapped in enumerate(unmapped) if is_unmapped]
+    for slot in unmapped_at:
+        # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves with the
+        # whole document's words (a ligature), as pdfminer's undecodable glyphs were
+        texts[slot] = UNMAPPED
+    chars = [
+        {
             "text": text,
             "fontname": info.fontname,
-            "size": y1 - y0,
+            "size": char_size,
             "upright": info.upright,
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "doctop": top,
-            "matrix": (a, b, c, d, e, f),
-            "font_size": fs,
+            "x0": char_x0,
+            "x1": char_x1,
+            "top": char_top,
+            "bottom": char_bottom,
+            "doctop": char_top,
+            "matrix": (*info.matrix, char_e, char_f),
+            "font_size": info.font_size,
             "object_type": "char",
         }
-        if unmapped_code is not None:
-            char["unmapped_code"] = unmapped_code  # the glyph's code in its font, for `ingest.GlyphNames`
-            unmapped_code = None
-        if pending_space:
-            pending_space = False
-            if chars:
-                space = _generated_space(
-                    chars[-1],
-                    char,
-                    # asked only where the gap alone is too narrow for a space (two more pdfium calls)
-                    lambda at=last_index, before=last_info: (
-                        before is not None and _ink_ends_the_box(raw, at, before.user_direction)
-                    ),
-                )
-                if space is not None:
-                    chars.append(space)
-        last_index, last_info = index, info
+        for text, (info, _), char_size, char_x0, char_x1, char_top, char_bottom, char_e, char_f in zip(
+            texts,
+            char_infos,
+            size.tolist(),
+            x0.tolist(),
+            x1.tolist(),
+            top.tolist(),
+            bottom.tolist(),
+            e.tolist(),
+            f.tolist(),
+        )
+    ]
+    for slot in unmapped_at:
+        chars[slot]["unmapped_code"] = kept_codes[slot]  # the glyph's code in its font, for `ingest.GlyphNames`
+    hidden = _mark_hidden(chars, handles, char_infos, painting, geometry, any(info.invisible for info in distinct))
+    # a character is off the page where its centre is (`ingest.visible_part`'s test, on every character at once)
+    page_left, page_top, page_right, page_bottom = geometry.mediabox
+    centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
+    off_page = not numpy.all(
+        (page_left <= centre_x) & (centre_x <= page_right) & (page_top <= centre_y) & (centre_y <= page_bottom)
+    )
+    # A generated space between two characters kept becomes a space character where the gap is wide enough.
+    spaces = []
+    for slot in numpy.flatnonzero(space_pending).tolist():
+        if not slot:
+            continue  # nothing before it on the page
+        before_index, (before, _) = kept[slot - 1], char_infos[slot - 1]
+        space = _generated_space(
+            chars[slot - 1],
+            chars[slot],
+            # asked only where the gap alone is too narrow for a space (two more pdfium calls)
+            lambda at=before_index, info=before: _ink_ends_the_box(raw, at, info.user_direction),
+        )
+        if space is not None:
+            spaces.append((slot, space))
+    unmapped_glyphs = texts.count(UNMAPPED)
+    if not spaces:
+        return chars, unmapped_glyphs, (hidden, off_page)
+    with_spaces: list[dict] = []
+    start = 0
+    for slot, space in spaces:
+        with_spaces.extend(chars[start:slot])
+        with_spaces.append(space)
+        start = slot
+        if not off_page:
+            centre_x, centre_y = (space["x0"] + space["x1"]) / 2, (space["top"] + space["bottom"]) / 2
+            off_page = not (page_left <= centre_x <= page_right and page_top <= centre_y <= page_bottom)
+    with_spaces.extend(chars[start:])
+    return with_spaces, unmapped_glyphs, (hidden, off_page)
+
+
+def _mark_hidden(
+    chars: list[dict],
+    handles: list,
+    char_infos: list,
+    painting: _Painting,
+    geometry: PageGeometry,
+    any_invisible: bool,
+) -> int:
+    """`hidden` on characters a reader does not see: drawn in an invisible render mode, outside the clip of the
+    form they were placed with, or under an image painted after them; returns how many."""
+    clips = painting.text_clips
+    covering = painting.covering_images
+    if not (clips or covering or any_invisible):
+        return 0
+    count = 0
+    for char, handle, (info, info_order) in zip(chars, handles, char_infos):
         hidden = info.invisible
         if not hidden and clips:
             clip = clips.get(handle)
             if clip is not None:
-                cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+                cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
                 hidden = not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
         if not hidden and covering:
-            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+            cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
             hidden = any(
                 image.order > info_order
                 and image.box[0] < cx < image.box[2]
@@ -638,8 +755,8 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             )
         if hidden:
             char["hidden"] = True
-        chars.append(char)
-    return chars
+            count += 1
+    return count
 
 
 # What pdfium's text buffer holds where a character's own Unicode differs (codes 0 and 2: an unmapped glyph, a
@@ -657,10 +774,10 @@ def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
         return []
     buffer = (ctypes.c_ushort * (n_chars + 1))()
     written = pdfium_c.FPDFText_GetText(raw_textpage, 0, n_chars, buffer)
-    codes = buffer[: max(0, written - 1)]
-    if len(codes) != n_chars or (max(codes) >= _SURROGATES.start and any(code in _SURROGATES for code in codes)):
+    units = numpy.frombuffer(buffer, dtype=numpy.uint16)[: max(0, written - 1)]
+    if len(units) != n_chars or ((units >= _SURROGATES.start) & (units < _SURROGATES.stop)).any():
         return [_ASK_PER_CHARACTER] * n_chars
-    return codes
+    return units.tolist()
 
 
 def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:
