@@ -3,6 +3,7 @@ the row and column boundaries), rule-less ones next to their captions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -132,13 +133,21 @@ def header_rules(page: pdfplumber.page.Page) -> bool:
     rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 100]
     if not rules:
         return False
-    chars = page.chars
+    # Sorted once, then a binary search per rule: a page with many long rules and thousands of characters made
+    # the plain scans one of the ingest's largest costs.
+    bottoms = sorted(c["bottom"] for c in page.chars)
+    tops = sorted(c["top"] for c in page.chars)
     for rule in rules:
-        above = any(rule["top"] - HEADER_RULE_REACH <= c["bottom"] <= rule["top"] + 1 for c in chars)
-        below = above and any(rule["bottom"] - 1 <= c["top"] <= rule["bottom"] + HEADER_RULE_REACH for c in chars)
-        if below:
+        above = _any_within(bottoms, rule["top"] - HEADER_RULE_REACH, rule["top"] + 1)
+        if above and _any_within(tops, rule["bottom"] - 1, rule["bottom"] + HEADER_RULE_REACH):
             return True
     return False
+
+
+def _any_within(sorted_values: list[float], low: float, high: float) -> bool:
+    """Whether any value of the sorted list lies in [low, high]."""
+    i = bisect.bisect_left(sorted_values, low)
+    return i < len(sorted_values) and sorted_values[i] <= high
 
 
 MAX_RULE_THICKNESS = 1.5  # points: an image this thin and much longer is a rule drawn as a stretched pixel
