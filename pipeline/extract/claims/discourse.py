@@ -108,6 +108,8 @@ class SectionDiscourse(Discourse):
             return ""
         if resolved and resolved.lower() in context.sent.text.lower():
             return ""
+        if resolved and resolved == self.main_method:
+            return ""  # the paper's own method ("the software", "this technique" in a research paper) stays
         anaphor = anaphor_at(context.sent.doc, position, self.antecedents.cues)
         if anaphor is None or not self.antecedents.reaches_back(anaphor, context.sent):
             return ""
@@ -419,6 +421,12 @@ class AntecedentModel:
             if candidate is not None and candidate.role != "oblique":  # "in Italy", "with a catalyst": asides
                 found.append(candidate)
         for candidate in found:
+            words = candidate.text.split()
+            while words and words[0].lower() in ("this", "that", "these", "those", "the", "a", "an", "such"):
+                words = words[1:]  # "that ethanolic extract": the phrase, not its pointer
+            if not words or words[0].lower() in self.weights["fragment_openers"]:
+                continue  # "based approach" cut from "electrophysiologically-based approach": a fragment
+            candidate.text = " ".join(words)
             same = next((c for c in self.candidates if c.text.lower() == candidate.text.lower()), None)
             if same is not None:
                 same.mentions += 1
@@ -528,3 +536,46 @@ class AntecedentModel:
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < self.weights["margin"]:
             return ""  # two antecedents as salient as each other: no guess
         return ranked[0][2].text
+
+
+def resolve_outside_subjects(claims: list[Claim], context: SentenceContext, discourse: Discourse) -> None:
+    """Claims whose subject an extractor took from outside the sentence (the section's topic, the last subject, the
+    last effect's agent) for an anaphor in subject position ("This approach outperformed ...", "They also showed ...",
+    "these nanoparticles exhibit ..."): the antecedent the ranking prefers, when it is confident and the subject
+    is not the paper's own method. A claim whose subject is the anaphoric noun phrase itself ("nanoparticles" from
+    "these nanoparticles") is resolved the same way."""
+    antecedents = getattr(discourse, "antecedents", None)
+    if antecedents is None or not claims:
+        return
+    anaphor = _subject_anaphor(context.sent, antecedents)
+    if anaphor is None or not antecedents.reaches_back(anaphor, context.sent):
+        return
+    written = set(WORD.findall(context.sent.text.lower()))
+    phrase = {anaphor.token.lower_, anaphor.token.lemma_.lower()}
+    found = ""
+    for claim in claims:
+        if ":subject-" in claim.cue or claim.subject == discourse.main_method:
+            continue
+        subject_words = set(WORD.findall(claim.subject.lower()))
+        outside = bool(subject_words) and not subject_words & written
+        bare = bool(subject_words) and subject_words <= phrase  # "nanoparticles" read from "these nanoparticles"
+        if not (outside or bare):
+            continue
+        found = found or antecedents.resolve(anaphor)
+        if not found or found == claim.subject:
+            return
+        claim.subject = found
+        claim.subject_norm = ""
+        claim.cue = f"{claim.cue}:subject-antecedent"
+    if found:
+        antecedents.repeat(found)
+
+
+def _subject_anaphor(sent: Span, antecedents: AntecedentModel) -> Anaphor | None:
+    """The first anaphor that is (or owns) a clause subject of the sentence."""
+    for token in sent:
+        if token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS):
+            anaphor = anaphor_at(sent.doc, token.i, antecedents.cues)
+            if anaphor is not None:
+                return anaphor
+    return None

@@ -29,6 +29,7 @@ from pipeline.extract.claims.discourse import (
     SectionDiscourse,
     mark_outside_subjects,
     paper_subjects,
+    resolve_outside_subjects,
     resolve_self_references,
 )
 from pipeline.extract.claims.guard import sentence_junk_class
@@ -114,6 +115,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             if found and sentence_junk_class(sent):
                 found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
             resolve_self_references(found, subjects, sent.text)
+            resolve_outside_subjects(found, context, discourse)
             mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
