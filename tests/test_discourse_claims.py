@@ -123,11 +123,11 @@ def test_this_technique_resolves_to_the_method_named_in_the_sentence_before():
     annotated = annotate(
         (
             "Potential Analgesic/Antinociceptive Effects",
-            "While rosemary oil is irritating to rabbit skin, it is not usually considered to be a sensitizer for human "
-            "skin [55]. Bioactive compounds such as flavonoids, diterpenes, phenols, and triterpenes from plant sources "
-            "have been traditionally extracted by a conventional solid-liquid extraction. Nevertheless, this extraction "
-            "technique presents several disadvantages, mainly because it is an arduous, time-consuming process that "
-            "requires a high consumption of solvents, and in some cases provides low recovery.",
+            "While rosemary oil is irritating to rabbit skin, it is not usually considered to be a sensitizer for "
+            "human skin [55]. Bioactive compounds such as flavonoids, diterpenes, phenols, and triterpenes from plant "
+            "sources have been traditionally extracted by a conventional solid-liquid extraction. Nevertheless, this "
+            "extraction technique presents several disadvantages, mainly because it is an arduous, time-consuming "
+            "process that requires a high consumption of solvents, and in some cases provides low recovery.",
         )
     )
     drawbacks = [c for c in extract_text_claims(annotated) if c.relation == "disadvantage"]

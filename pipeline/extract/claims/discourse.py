@@ -380,7 +380,9 @@ class AntecedentModel:
     def _referent_heads(self) -> set[str]:
         raw = self.cues.raw
         heads = set(self.cues.method_heads) | set(raw["method_like_heads"]) | set(raw["agent_heads"])
-        heads |= set(raw["anaphoric_agent_heads"]) | set(raw["evaluation"]["tool_heads"]) | set(self.words["class_nouns"])
+        heads |= (
+            set(raw["anaphoric_agent_heads"]) | set(raw["evaluation"]["tool_heads"]) | set(self.words["class_nouns"])
+        )
         return heads | set(self.weights["material_heads"])
 
     def _excluded(self, head: Token) -> bool:
@@ -460,8 +462,11 @@ class AntecedentModel:
         modifiers = [
             c
             for c in head.children
-            if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.is_alpha
-            and c.lower_ not in self.cues.generic_modifiers and c.lower_ not in self.words["self_reference_modifiers"]
+            if c.i < head.i
+            and c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and c.is_alpha
+            and c.lower_ not in self.cues.generic_modifiers
+            and c.lower_ not in self.words["self_reference_modifiers"]
         ]
         complement = any(c.dep_ == "prep" and c.lower_ == "of" and list(c.children) for c in head.children)
         return bool(modifiers) or complement
@@ -495,7 +500,8 @@ class AntecedentModel:
         if is_expletive(token):
             return False
         verb = token.head
-        if anaphor.plural and verb.lemma_.lower() in set(self.cues.raw["reporting_verbs"]) | {"use", "develop", "apply"}:
+        authors_verbs = set(self.cues.raw["reporting_verbs"]) | {"use", "develop", "apply"}
+        if anaphor.plural and verb.lemma_.lower() in authors_verbs:
             return False
         earlier = [t for t in sent if t.i < token.i and t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN")]
         return not earlier
