@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import nlp
-from pipeline.extract.claims.discourse import paper_subjects, self_reference_head
+from pipeline.extract.claims.discourse import (
+    AntecedentModel,
+    anaphor_at,
+    is_expletive,
+    paper_subjects,
+    self_reference_head,
+)
 from pipeline.extract.claims.from_text import extract_text_claims
 from pipeline.extract.claims.prose import load_cues
 from pipeline.records import Passage, StructuredDocument
@@ -106,3 +112,79 @@ def test_self_reference_phrases():
     assert self_reference_head("presented procedure") == "procedure"
     assert self_reference_head("the current approach") is None  # "current" in a review means the existing ones
     assert self_reference_head("the proposed changes") is None
+
+
+# --- antecedents across sentences (discourse.AntecedentModel) --------------------------------------------------------
+
+
+def test_this_technique_resolves_to_the_method_named_in_the_sentence_before():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p2: the method is the object of the sentence before; the
+    section's topic (the plant) is not what "this extraction technique" points at."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "While rosemary oil is irritating to rabbit skin, it is not usually considered to be a sensitizer for "
+            "human skin [55]. Bioactive compounds such as flavonoids, diterpenes, phenols, and triterpenes from plant "
+            "sources have been traditionally extracted by a conventional solid-liquid extraction. Nevertheless, this "
+            "extraction technique presents several disadvantages, mainly because it is an arduous, time-consuming "
+            "process that requires a high consumption of solvents, and in some cases provides low recovery.",
+        )
+    )
+    drawbacks = [c for c in extract_text_claims(annotated) if c.relation == "disadvantage"]
+    assert drawbacks and all("solid-liquid extraction" in c.subject for c in drawbacks)
+    assert any("low recovery" in c.object for c in drawbacks)
+    assert not any("rosemary" in c.subject for c in drawbacks)
+
+
+def test_the_model_resolves_to_the_network_the_sentence_before_made_its_subject():
+    """gold/dev/deep_review_biomed_long122p.pdf p20: "the model" repeats a method-class head; the subject of the
+    sentence before (a network) wins over its object (linear regression) by role."""
+    annotated = annotate(
+        (
+            "Deep learning to study the fundamental biological processes underlying human disease > Gene expression",
+            "Deep learning approaches are also being applied to gene expression prediction tasks. For example, a deep "
+            "neural network with three hidden layers outperformed linear regression in inferring the expression of "
+            "over 20,000 target genes based on a representative, well-connected set of about 1,000 landmark genes "
+            "[184]. However, while the deep learning model outperformed existing algorithms in nearly every scenario, "
+            "the model still displayed poor performance.",
+        )
+    )
+    poor = [c for c in extract_text_claims(annotated) if "poor performance" in c.object]
+    assert poor and poor[0].relation == "disadvantage"
+    assert poor[0].subject.startswith("deep neural network")
+    assert poor[0].cue.endswith(":subject-antecedent")
+
+
+def test_an_expletive_it_and_a_reporting_they_point_back_at_nothing():
+    """gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p11: "It can be deduced that ..." stands for its clause;
+    "They found that ..." (the authors) is no method."""
+    cues = load_cues()
+    annotated = annotate(
+        (
+            "3. Results and Discussion",
+            "Moreover, we characterized the recovered catalyst by NMR (Figure 7). It can be deduced that this catalyst "
+            "was stable in the glycolysis of PET. They found that the catalyst was stable.",
+        )
+    )
+    doc = annotated.docs[0][1]
+    model = AntecedentModel(cues)
+    sentences = list(doc.sents)
+    model.observe(sentences[0], [], 0)
+    expletive = anaphor_at(doc, sentences[1][0].i, cues)
+    assert expletive is not None and is_expletive(expletive.token)
+    assert not model.reaches_back(expletive, sentences[1])
+    reporting = anaphor_at(doc, sentences[2][0].i, cues)
+    assert reporting is not None and reporting.plural and not model.reaches_back(reporting, sentences[2])
+
+
+def test_a_described_noun_phrase_is_no_anaphor():
+    """ "this synthetic peptide" (gold/dev/emm2023_eprs1_review_rotated_table.pdf) describes by its own modifier; "this
+    method" points back."""
+    cues = load_cues()
+    doc = annotate(
+        ("Results", "As this synthetic peptide was derived from a natural host protein, this method may be safe.")
+    ).docs[0][1]
+    peptide = next(t for t in doc if t.lower_ == "peptide")
+    method = next(t for t in doc if t.lower_ == "method")
+    assert anaphor_at(doc, peptide.i, cues) is None
+    assert anaphor_at(doc, method.i, cues).head == "method"

@@ -25,9 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.claims.discourse import (
+    AntecedentModel,
     SectionDiscourse,
     mark_outside_subjects,
     paper_subjects,
+    resolve_outside_subjects,
     resolve_self_references,
 )
 from pipeline.extract.claims.guard import sentence_junk_class
@@ -84,7 +86,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading
     subjects = paper_subjects(annotated.docs, nlp, cues, lambda span: _names_method(span, matchers))
     main = main or subjects.presented_method()
-    discourse = SectionDiscourse(method_names=method_names, main_method=main)
+    discourse = SectionDiscourse(method_names=method_names, main_method=main, antecedents=AntecedentModel(cues))
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
             continue
@@ -94,6 +96,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 method_names=method_names,
                 main_method=main,
                 heading_subject=subjects.headings.get(passage.section_path, ""),
+                antecedents=AntecedentModel(cues, subjects.headings.get(passage.section_path, "")),
             )
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
@@ -113,9 +116,12 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
             if found and sentence_junk_class(sent):
                 found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
             resolve_self_references(found, subjects, sent.text)
+            resolve_outside_subjects(found, context, discourse)
             mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
             claims.extend(found)
             _update_discourse(context, discourse, found, cues)
+            if discourse.antecedents is not None:
+                discourse.antecedents.observe(sent, context.mentions, passage.passage_id)
     return claims
 
 
