@@ -555,7 +555,9 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
     page = visible_part(page)
     chars = page.chars
     # the characters a white-space character follows in the text stream (a word ending there has a space after it)
-    before_space = {id(char) for char, after in zip(chars, islice(chars, 1, None)) if after["text"].isspace()}
+    before_space = {
+        id(char) for char, after in zip(chars, islice(chars, 1, None), strict=False) if after["text"].isspace()
+    }
     words = []
     for w, word_chars in extract_words(chars):
         text = w["text"]

@@ -513,7 +513,9 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         return [], 0, (0, False)
     codes = _unicode_codes(raw, n_chars)
     if _ASK_PER_CHARACTER in codes:
-        codes = [_char_unicode(raw_ref, index) if code == _ASK_PER_CHARACTER else code for index, code in enumerate(codes)]
+        codes = [
+            _char_unicode(raw_ref, index) if code == _ASK_PER_CHARACTER else code for index, code in enumerate(codes)
+        ]
     # Spaces and line breaks pdfium generates are left out; a generated space asks for one between the characters
     # around it (see `_generated_space`).
     generated = [
@@ -538,7 +540,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     if all(has_box):
         kept = list(candidates)
     else:
-        kept = [index for index, ok in zip(candidates, has_box) if ok]
+        kept = [index for index, ok in zip(candidates, has_box, strict=False) if ok]
         box_array = box_array[numpy.array(has_box, dtype=bool)]
     if not kept:
         return [], 0, (0, False)
@@ -555,7 +557,9 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     # and matrix): some writers make every glyph an object, so the four reads of an object are made in tight loops
     # over the page's objects, and only a combination not seen before builds its info (`_text_object_info`).
     objects = list(dict.fromkeys(handles))  # in the order of their first character
-    first_char = dict(zip(reversed(handles), reversed(kept)))  # object -> the text page index of its first character
+    first_char = dict(
+        zip(reversed(handles), reversed(kept), strict=False)
+    )  # object -> the text page index of its first character
     first_index = [first_char[handle] for handle in objects]
     n_objects = len(objects)
     sizes_out = (ctypes.c_float * n_objects)()
@@ -570,18 +574,16 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     sizes = numpy.frombuffer(sizes_out, dtype=numpy.float32).tolist()
     matrix_columns = numpy.frombuffer(matrices_out, dtype=numpy.float32).reshape(-1, 6)[:, :4].T.tolist()
     # the key `_text_object_info` makes, where the object's own font size is read (not 0)
-    keys = list(zip(fonts_of, sizes, modes, *matrix_columns))
-    usable = [bool(handle and ok and size) for handle, ok, size in zip(objects, has_size, sizes)]
+    keys = list(zip(fonts_of, sizes, modes, *matrix_columns, strict=False))
+    usable = [bool(handle and ok and size) for handle, ok, size in zip(objects, has_size, sizes, strict=False)]
     infos_shared: dict[tuple, _TextObjectInfo] = {}  # (font, size, render mode, matrix) -> info
     fonts: dict[int, tuple[str, float]] = {}
     reads = _ObjectReads()
     to_device = geometry.to_device
-    for key, slot in dict(zip(reversed(keys), reversed(range(n_objects)))).items():
+    for key, slot in dict(zip(reversed(keys), reversed(range(n_objects)), strict=False)).items():
         if usable[slot] and key not in infos_shared:
-            _text_object_info(
-                raw, raw_address, first_index[slot], objects[slot], to_device, fonts, infos_shared, reads
-            )
-    object_infos = [infos_shared[key] if use else None for key, use in zip(keys, usable)]
+            _text_object_info(raw, raw_address, first_index[slot], objects[slot], to_device, fonts, infos_shared, reads)
+    object_infos = [infos_shared[key] if use else None for key, use in zip(keys, usable, strict=False)]
     for slot, info in enumerate(object_infos):
         if info is None:  # no object, or no font size of its own: read the slow way
             object_infos[slot] = _text_object_info(
@@ -650,7 +652,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     except ValueError:
         texts = [chr(code) if 0 <= code <= 0x10FFFF else "\ufffd" for code in kept_codes]
     if _LINE_END_HYPHEN in kept_codes:
-        texts = ["-" if code == _LINE_END_HYPHEN else text for code, text in zip(kept_codes, texts)]
+        texts = ["-" if code == _LINE_END_HYPHEN else text for code, text in zip(kept_codes, texts, strict=False)]
     unmapped_at = [slot for slot, is_unmapped in enumerate(unmapped) if is_unmapped]
     for slot in unmapped_at:
         # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves with the
@@ -681,6 +683,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             bottom.tolist(),
             e.tolist(),
             f.tolist(),
+            strict=False,
         )
     ]
     for slot in unmapped_at:
@@ -737,7 +740,7 @@ def _mark_hidden(
     if not (clips or covering or any_invisible):
         return 0
     count = 0
-    for char, handle, (info, info_order) in zip(chars, handles, char_infos):
+    for char, handle, (info, info_order) in zip(chars, handles, char_infos, strict=False):
         hidden = info.invisible
         if not hidden and clips:
             clip = clips.get(handle)

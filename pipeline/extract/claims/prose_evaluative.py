@@ -50,7 +50,9 @@ ADJECTIVES_PATH = MODELS_DIR / "claims" / "evaluative_adjectives.tsv"
 
 # A name written as code: a call "vcovCL()", a word mixing letters and digits ("lme4", "HC3"), an inner capital
 # ("MCMCglmm", "vcovCL"), an inner dot or underscore ("data.frame", "max_treedepth").
-CODE_NAME = re.compile(r"^(?:\w+\(\)|(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*|\w+[._]\w+)$")
+CODE_NAME = re.compile(
+    r"^(?:\w+\(\)|(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*|\w+[._]\w+)$"
+)
 
 
 TAXON = re.compile(r"^[A-Z]\. ?[a-z]{3,}")  # "A. baumannii strains": an abbreviated binomial names an organism
@@ -137,7 +139,11 @@ def open_evaluative_claims(
             continue
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children):
             continue  # "whether they are the most efficient ...": a question, not a statement
-        if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for a in [head, *head.ancestors] for c in a.children):
+        if any(
+            c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"]
+            for a in [head, *head.ancestors]
+            for c in a.children
+        ):
             continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
         subject = clause_subject(head)
         if subject is not None and head.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
@@ -151,7 +157,9 @@ def open_evaluative_claims(
             negated = _negated(head, tokens, words)
             relation = "advantage" if (polarity > 0) != negated else "disadvantage"
             obj = _object_text(tokens, head, subject, words)
-            if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(obj, found + claims):
+            if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(
+                obj, found + claims
+            ):
                 continue
             claim = make_claim(context, owner, relation, obj, "evaluative-open")
             claim.hedged = is_hedged(context.sent, head, cues)
@@ -218,7 +226,10 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         return [(1, tokens)]
     if lemma in words.failure_verbs:
         objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
-        if any(t.lemma_.lower() in words.open_questions or t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects):
+        if any(
+            t.lemma_.lower() in words.open_questions or t.lower_ in words.less or t.lower_ in ("lower", "smaller")
+            for t in objects
+        ):
             return []  # "needs further research": an open question; "requires lower currents": a saving
         return [(-1, tokens)]
     if lemma == "take" and any(t.lemma_.lower() in words.take_objects for t in head.children if t.dep_ != "nsubj"):
@@ -244,8 +255,14 @@ def _adjective_value(adjective: Token, words: EvaluativeWords) -> int:
     value = _word_value(adjective, words)
     if not value:
         # "memory - intensive", "time - consuming": scispaCy splits a hyphenated adjective; its last part judges
-        value = next((_word_value(c, words) for c in adjective.children if c.dep_ in ("amod", "advmod", "npadvmod")
-                      and c.i < adjective.i and _word_value(c, words)), 0)
+        value = next(
+            (
+                _word_value(c, words)
+                for c in adjective.children
+                if c.dep_ in ("amod", "advmod", "npadvmod") and c.i < adjective.i and _word_value(c, words)
+            ),
+            0,
+        )
         if not value:
             return 0
     degrees = {c.lower_ for c in adjective.children if c.dep_ in ("advmod", "amod")}
@@ -295,7 +312,11 @@ def _negated(head: Token, tokens: list[Token], words: EvaluativeWords) -> bool:
     scope = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "dobj", "obj", "xcomp")]]
     if any(t.lower_ in ("not", "n't", "never") for t in tokens):
         return True  # "are not always meaningful": the parser may hang "not" on the degree word
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for t in scope for c in t.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+        for t in scope
+        for c in t.children
+    )
 
 
 # ---------------------------------------------------------------- subject
@@ -365,7 +386,9 @@ def _extraposed(pronoun: Token) -> bool:
     """ "it is easy to define ...", "it could be useful to impute ...": "it" stands for the clause that follows."""
     head = pronoun.head
     complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
-    complements += [g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    complements += [
+        g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children if g.dep_ in ("xcomp", "ccomp")
+    ]
     return pronoun.lower_ == "it" and any(c.i > head.i for c in complements)
 
 
@@ -415,7 +438,10 @@ def _object_text(tokens: list[Token], head: Token, subject: Token, words: Evalua
     kept: list[int] = []
     for token in sorted(tokens, key=lambda t: t.i):
         if kept and (
-            (token.lower_ in words.subordinators and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep"))
+            (
+                token.lower_ in words.subordinators
+                and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep")
+            )
             or token.text in (";", ":", "(")
         ):
             break
