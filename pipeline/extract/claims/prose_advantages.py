@@ -1080,7 +1080,7 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     ("due to high-speed centrifugation") do not count; a negation flips the words in its scope only."""
     if not tokens:
         return 0
-    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
+    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues) - _contrasted_clause_tokens(tokens)
     flipped = _negation_scope(tokens, cues)
     evaluation = cues.raw["evaluation"]
     # "can result in bleeding", "may cause nausea": an adverse outcome brought about is a drawback
@@ -1302,6 +1302,23 @@ def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
             if [t.lower_ for t in doc[token.i : token.i + len(words)]] == words:
                 found |= {t.i for t in doc[token.i : tokens[-1].i + 1] if t.i >= token.i}
                 return found
+    return found
+
+
+CONTRASTING_SUBORDINATORS = ("whereas", "while", "although", "though")
+
+
+def _contrasted_clause_tokens(tokens: list[Token]) -> set[int]:
+    """ "X met the criterion for success, whereas the other methods failed to meet it": a contrasted clause with a
+    subject of its own judges that subject, not the owner; its words do not count for the owner."""
+    found: set[int] = set()
+    for token in tokens:
+        if token.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONTRASTING_SUBORDINATORS for c in token.children
+        ):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            found |= {t.i for t in token.subtree}
     return found
 
 
