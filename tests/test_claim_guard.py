@@ -363,7 +363,8 @@ def test_a_passive_verb_of_doing_states_no_property_and_a_judging_passive_does()
             "evaluation",
             "report",
         ),
-        ("prevalence of smoking", "disadvantage", "lower than anticipated", "evaluation", "attribute subject"),  # bmj2015
+        # bmj2015 p6: a measured quantity, not a method
+        ("prevalence of smoking", "disadvantage", "lower than anticipated", "evaluation", "attribute subject"),
         ("iteration", "disadvantage", "more computationally intensive", "evaluation", "attribute subject"),  # brms
         ("obvious exception to this", "advantage", "hyper-connectivity capability", "evaluation", "attribute subject"),
         (  # brms p4: the relative clause describes "the gradient", not a drawback of the method

@@ -174,7 +174,8 @@ def claim_junk_class(claim: Claim) -> str:
     if claim.relation in ("advantage", "disadvantage") and _attribute_subject(claim.subject, words.attribute_heads):
         return "attribute subject"
     if _attribute_subject(claim.subject, words.topic_heads):
-        return "attribute subject"  # "a particular characteristic of the package → effect → ...": a topic acts on nothing
+        # "a particular characteristic of the package → effect → ...": a topic acts on nothing
+        return "attribute subject"
     if claim.cue.startswith("cue:") and object_words and object_words[0] in words.relative_words:
         return "relative item"
     if claim.cue.startswith(PREDICATE_CUES) and _has_own_subject(object_words, words):
@@ -184,9 +185,7 @@ def claim_junk_class(claim: Claim) -> str:
 
 # claims whose object is the predicate of the subject's clause (an evaluative clause): "X is fast", "X allows ..."
 PREDICATE_CUES = ("evaluation", "evaluative-open")
-FINITE_AUXILIARIES = frozenset(
-    "is are was were would will can could may might has have had should must".split()
-)
+FINITE_AUXILIARIES = frozenset("is are was were would will can could may might has have had should must".split())
 CLAUSE_DETERMINERS = frozenset("the their its this these those they it a an his her our".split())
 
 
