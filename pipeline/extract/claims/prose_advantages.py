@@ -1400,7 +1400,15 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             claim.cue = f"{claim.cue}:judged-quality"
             found.append(claim)
             continue
-        if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
+        listed_activity = claim.cue.startswith("effect:activity-colon")
+        # "extracts of X cover a large spectrum: antimicrobial activity, insecticidal activity, fumigant toxicity":
+        # a toxicity enumerated among activities is what the agent does to a target (pests, microbes), an effect
+        if (
+            claim.direction in ("increase", "none")
+            and not claim.negated
+            and not listed_activity
+            and _names_adverse_outcome(claim.object, cues)
+        ):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
             # "had no side effects", "without toxicity": the absence of the harm is a strength
