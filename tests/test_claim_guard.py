@@ -363,6 +363,8 @@ def test_a_passive_verb_of_doing_states_no_property_and_a_judging_passive_does()
             "evaluation",
             "report",
         ),
+        # msphere2024: the data report; the organism is inside the report
+        ("previous data suggesting A. lwoffii", "disadvantage", "susceptible to antibiotics", "evaluation", "report"),
         # bmj2015 p6: a measured quantity, not a method
         ("prevalence of smoking", "disadvantage", "lower than anticipated", "evaluation", "attribute subject"),
         ("iteration", "disadvantage", "more computationally intensive", "evaluation", "attribute subject"),  # brms

@@ -60,6 +60,7 @@ class GuardWords:
     # part of the writing, not an owner
     relative_words: frozenset[str]
     topic_heads: frozenset[str]  # "characteristic", "exception", "aim", "caption": no owner of any claim
+    reporting_participles: frozenset[str]  # "previous data suggesting X": a report as subject
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +85,7 @@ def load_guard_words() -> GuardWords:
         attribute_heads=frozenset(data["attribute_heads"]) | frozenset(data["writing_parts"]),
         relative_words=frozenset(data["relative_words"]) - {"that"},
         topic_heads=frozenset(data["topic_heads"]) | frozenset(data["writing_parts"]),
+        reporting_participles=frozenset(data["reporting_participles"]),
     )
 
 
@@ -171,6 +173,8 @@ def claim_junk_class(claim: Claim) -> str:
     object_words = words_of(claim.object)
     if _reports(object_words, words):
         return "report"
+    if any(word in words.reporting_participles for word in words_of(claim.subject)):
+        return "report"  # "previous data suggesting A. lwoffii → ... → susceptible": the subject is the report
     if claim.relation in ("advantage", "disadvantage") and _attribute_subject(claim.subject, words.attribute_heads):
         return "attribute subject"
     if _attribute_subject(claim.subject, words.topic_heads):
