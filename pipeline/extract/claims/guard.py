@@ -13,7 +13,13 @@ models/claims/guard.json:
 - a subject made only of a generic head ("plants", "these mutations"), one that opens with a quantity ("about 80%
   of the world population") or ends in an adverb of the verb phrase ("... likely");
 - an object that only repeats the subject ("AKT → effect → AKT"), or that opens with a preposition (a stranded
-  adjunct: "for the effective application").
+  adjunct: "for the effective application");
+- an object that opens with a verb of saying or concluding ("has stressed ...", "also supported the finding that ...",
+  "can be deduced that ..."): the subject reports, the claim is inside the report;
+- an advantage or disadvantage whose subject is a measured quantity or an attribute ("the prevalence of smoking",
+  "viral titers in ...", "every iteration", "an obvious exception to this"), not a method, tool or treatment;
+- an item of a cue noun's list that is a relative clause ("The drawback of X is the need to ..., which can be
+  automated"): it describes the noun before it, not the owner.
 """
 
 from __future__ import annotations
@@ -47,6 +53,14 @@ class GuardWords:
     bare_subjects: frozenset[str]  # generic heads that alone name a topic ("plants", "the protein")
     vague_determiners: frozenset[str]
     hedge_endings: frozenset[str]  # adverbs a subject cannot end with ("... likely")
+    reporting_verbs: frozenset[str]  # "has stressed ...": a predicate of saying
+    that_reporting_verbs: frozenset[str]  # "can be seen that ...": saying only with a that-clause
+    verb_phrase_openers: frozenset[str]  # auxiliaries and adverbs before a predicate's verb
+    attribute_heads: frozenset[str]  # "prevalence", "titers", "iteration", "caption": a quantity, an attribute or a
+    # part of the writing, not an owner
+    relative_words: frozenset[str]
+    topic_heads: frozenset[str]  # "characteristic", "exception", "aim", "caption": no owner of any claim
+    reporting_participles: frozenset[str]  # "previous data suggesting X": a report as subject
 
 
 @lru_cache(maxsize=2)
@@ -65,6 +79,13 @@ def load_guard_words() -> GuardWords:
         bare_subjects=frozenset(data["bare_subjects"]),
         vague_determiners=frozenset(data["vague_determiners"]),
         hedge_endings=frozenset(data["hedge_endings"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        that_reporting_verbs=frozenset(data["that_reporting_verbs"]),
+        verb_phrase_openers=frozenset(data["verb_phrase_openers"]),
+        attribute_heads=frozenset(data["attribute_heads"]) | frozenset(data["writing_parts"]),
+        relative_words=frozenset(data["relative_words"]) - {"that"},
+        topic_heads=frozenset(data["topic_heads"]) | frozenset(data["writing_parts"]),
+        reporting_participles=frozenset(data["reporting_participles"]),
     )
 
 
@@ -131,7 +152,84 @@ def is_content_object(text: str, subject: str = "") -> bool:
 
 
 def is_content_claim(claim: Claim) -> bool:
-    return is_content_subject(claim.subject) and is_content_object(claim.object, claim.subject)
+    return (
+        is_content_subject(claim.subject)
+        and is_content_object(claim.object, claim.subject)
+        and not claim_junk_class(claim)
+    )
+
+
+# the first preposition of a noun phrase ends its head ("the prevalence | of smoking", "viral titers | in the brain")
+FIRST_PREPOSITION = re.compile(
+    r"\s(?:of|in|into|for|from|on|with|by|between|at|among|across|within|to|during|under|over|after|through)\s"
+)
+
+
+def claim_junk_class(claim: Claim) -> str:
+    """Why a claim whose phrases are content still states nothing about its subject, or "": "report" (the predicate
+    is a verb of saying), "attribute subject" (an advantage of a quantity or attribute) or "relative item" (a cue
+    list's item that is a relative clause). See models/claims/guard.json for the word classes."""
+    words = load_guard_words()
+    object_words = words_of(claim.object)
+    if _reports(object_words, words):
+        return "report"
+    if any(word in words.reporting_participles for word in words_of(claim.subject)):
+        return "report"  # "previous data suggesting A. lwoffii → ... → susceptible": the subject is the report
+    if claim.relation in ("advantage", "disadvantage") and _attribute_subject(claim.subject, words.attribute_heads):
+        return "attribute subject"
+    if _attribute_subject(claim.subject, words.topic_heads):
+        # "a particular characteristic of the package → effect → ...": a topic acts on nothing
+        return "attribute subject"
+    if claim.cue.startswith("cue:") and object_words and object_words[0] in words.relative_words:
+        return "relative item"
+    if claim.cue.startswith(PREDICATE_CUES) and _has_own_subject(object_words, words):
+        return "clause object"
+    return ""
+
+
+# claims whose object is the predicate of the subject's clause (an evaluative clause): "X is fast", "X allows ..."
+PREDICATE_CUES = ("evaluation", "evaluative-open")
+FINITE_AUXILIARIES = frozenset("is are was were would will can could may might has have had should must".split())
+CLAUSE_DETERMINERS = frozenset("the their its this these those they it a an his her our".split())
+
+
+def _has_own_subject(object_words: list[str], words: GuardWords) -> bool:
+    """ "their accuracy is still far from satisfactory", "the effect of the intervention would need to be ...": a
+    predicate that opens with a noun phrase and its finite verb is another clause with a subject of its own (the
+    claimed subject is not what it judges). "a method that can be applied": the verb of a relative clause."""
+    if not object_words or object_words[0] not in CLAUSE_DETERMINERS:
+        return False
+    for word in object_words[1:6]:
+        if word in words.relative_words or word == "that":
+            return False
+        if word in FINITE_AUXILIARIES:
+            return True
+    return False
+
+
+def _reports(object_words: list[str], words: GuardWords) -> bool:
+    """ "has stressed scoring differences as ...", "also supported the finding that ...", "can be deduced that ...":
+    the first verb after auxiliaries and adverbs is one of saying, or one of seeing or showing with a that-clause."""
+    rest = list(object_words)
+    while rest and rest[0] in words.verb_phrase_openers:
+        rest = rest[1:]
+    if not rest:
+        return False
+    if rest[0] in words.reporting_verbs:
+        return True
+    if rest[0] in words.that_reporting_verbs:
+        # "supported the finding that", "showed that": the report's content follows within a few words
+        return "that" in rest[1:4] and not (len(rest) > 1 and rest[1] in ("to", "by"))
+    return False
+
+
+def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:
+    first = words_of(subject)[:1]
+    if not first or (first[0].endswith("ing") and first[0] not in heads):
+        return False  # "Generating the number of examples ...": a gerund names an activity
+    head_phrase = FIRST_PREPOSITION.split(f" {subject.lower()} ")[0]
+    head_words = words_of(head_phrase)
+    return bool(head_words) and head_words[-1] in heads
 
 
 # ---------------------------------------------------------------- the sentence a claim comes from
@@ -154,6 +252,8 @@ class SentenceGuardWords:
     definition_verbs: frozenset[str]
     lowercase_openers: frozenset[str]
     deontic_modals: frozenset[str]
+    aim_verbs: frozenset[str]
+    writer_subjects: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -168,12 +268,14 @@ def load_sentence_guard_words() -> SentenceGuardWords:
         definition_verbs=frozenset(data["definition_verbs"]),
         lowercase_openers=frozenset(data["lowercase_openers"]),
         deontic_modals=frozenset(cues["deontic_modals"]),
+        aim_verbs=frozenset(data["aim_verbs"]),
+        writer_subjects=frozenset(data["writer_subjects"]),
     )
 
 
 def sentence_junk_class(sent) -> str:
     """Why a parsed sentence (a spaCy Span) can state no claim, or "" when it can: "directive", "meta-discourse",
-    "definition" or "ill-formed". Linguistic and typographic classes only; see models/claims/guard.json."""
+    "aim", "definition" or "ill-formed". Linguistic and typographic classes only; see models/claims/guard.json."""
     words = load_sentence_guard_words()
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
@@ -185,11 +287,24 @@ def sentence_junk_class(sent) -> str:
     if _about_the_writing(tokens, words):
         return "meta-discourse"
     root = sent.root
+    if _states_aim(root, words):
+        return "aim"
     if root.lemma_.lower() in words.definition_verbs and root.pos_ == "VERB" and _defines(root):
         return "definition"
     if _identity_copula(root):
         return "definition"
     return ""
+
+
+def _states_aim(root, words: SentenceGuardWords) -> bool:
+    """ "Here we focus on deep learning methods for two sub-problems: A and B", "This review summarizes ...": a writer
+    as the subject of a verb of presenting says what the text does; the things it names are topics, not findings."""
+    if root.lemma_.lower() not in words.aim_verbs or root.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in words.writer_subjects or c.lemma_.lower() in words.writer_subjects)
+        for c in root.children
+    )
 
 
 def _identity_copula(root) -> bool:

@@ -1080,7 +1080,7 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     ("due to high-speed centrifugation") do not count; a negation flips the words in its scope only."""
     if not tokens:
         return 0
-    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues)
+    indices = {t.i for t in tokens} - _cause_tokens(tokens, cues) - _contrasted_clause_tokens(tokens)
     flipped = _negation_scope(tokens, cues)
     evaluation = cues.raw["evaluation"]
     # "can result in bleeding", "may cause nausea": an adverse outcome brought about is a drawback
@@ -1305,6 +1305,23 @@ def _cause_tokens(tokens: list[Token], cues: ClaimCues) -> set[int]:
     return found
 
 
+CONTRASTING_SUBORDINATORS = ("whereas", "while", "although", "though")
+
+
+def _contrasted_clause_tokens(tokens: list[Token]) -> set[int]:
+    """ "X met the criterion for success, whereas the other methods failed to meet it": a contrasted clause with a
+    subject of its own judges that subject, not the owner; its words do not count for the owner."""
+    found: set[int] = set()
+    for token in tokens:
+        if token.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONTRASTING_SUBORDINATORS for c in token.children
+        ):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            found |= {t.i for t in token.subtree}
+    return found
+
+
 def _negation_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
     """Tokens whose value a negation flips: the subtree of the negated word, once per negation."""
     flipped: set[int] = set()
@@ -1383,7 +1400,15 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             claim.cue = f"{claim.cue}:judged-quality"
             found.append(claim)
             continue
-        if claim.direction in ("increase", "none") and not claim.negated and _names_adverse_outcome(claim.object, cues):
+        listed_activity = claim.cue.startswith("effect:activity-colon")
+        # "extracts of X cover a large spectrum: antimicrobial activity, insecticidal activity, fumigant toxicity":
+        # a toxicity enumerated among activities is what the agent does to a target (pests, microbes), an effect
+        if (
+            claim.direction in ("increase", "none")
+            and not claim.negated
+            and not listed_activity
+            and _names_adverse_outcome(claim.object, cues)
+        ):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
             # "had no side effects", "without toxicity": the absence of the harm is a strength
