@@ -28,7 +28,13 @@ from pipeline.extract.tables.layout import (
     inside,
     text_lines,
 )
-from pipeline.extract.tables.ruleless import headed_regions, row_boundaries, ruleless_table, ruleless_table_in
+from pipeline.extract.tables.ruleless import (
+    framed_regions,
+    headed_regions,
+    row_boundaries,
+    ruleless_table,
+    ruleless_table_in,
+)
 from pipeline.records import BBox, RawTable
 
 CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
@@ -88,6 +94,11 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         taken = [r.bbox for r in found if not r.rotation]
         for region in headed_regions(view, taken):
             raw = ruleless_table_in(page, view, region)
+            if raw is not None and raw.number is None:
+                found.append(raw)
+        taken = [r.bbox for r in found if not r.rotation]
+        for region, header_end in framed_regions(view, taken):
+            raw = ruleless_table_in(page, view, region, header_end)
             if raw is not None and raw.number is None:
                 found.append(raw)
     return [raw for raw in found if raw.number is not None or not drawn_figure(page, raw)]

@@ -51,12 +51,13 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     return None
 
 
-def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
+def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | None = None) -> RawTable | None:
+    """The table in a region; `header_end` when its header rule is known (else the first inner rule)."""
     words = [w for w in view.words if inside(w, region)]
     lines = text_lines(words, split_columns=False)
     if len(lines) < 2:
         return None
-    header_end = first_inner_rule(view, region, lines)
+    header_end = header_end if header_end is not None else first_inner_rule(view, region, lines)
     xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
         xs = aligned_start_columns(lines, region)
@@ -134,6 +135,90 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
         regions.append(region)
         taken = [*taken, region]
     return regions
+
+
+def framed_regions(view: FramedPage, taken: list[BBox]) -> list[tuple[BBox, float | None]]:
+    """Uncaptioned booktabs tables of any length: a top rule and a bottom rule of the same extent with one inner
+    rule or more between them (the header rule, partial rules over column groups or totals), every band between
+    two of these rules holding text set tight against both (booktabs' small rule separation, at most one line's
+    height of space), and a header line of two phrases or more. The statistics tables R packages print (xtable,
+    texreg, huxtable coefficient tables under a run-in title) have a body of one to four rows, too few for
+    `headed_regions`; their stub of term names is often right-aligned under an empty header cell. A code box or a
+    plot frame has no such inner rule or leaves space between its rules; an algorithm box ruled the same way has a
+    one-phrase title for a header. Returns each region with its header's end when the header line is empty (the
+    rule under it then ends a header of no rows: the lines under it are all body rows), else None."""
+    rules = sorted((r for r in view.h_rules if r[2] - r[0] >= 60), key=lambda r: r[1])
+    regions: list[tuple[BBox, float | None]] = []
+    used_tops: set[int] = set()
+    for i, top in enumerate(rules):
+        if i in used_tops or any(overlaps_x(top, box) and box[1] - SNAP <= top[1] <= box[3] + SNAP for box in taken):
+            continue
+        chain: list[BBox] = [top]
+        best = None
+        for j in range(i + 1, len(rules)):
+            rule = rules[j]
+            if not overlaps_x(rule, top):
+                continue  # a rule in the other page column
+            if rule[1] - chain[-1][3] < SNAP:
+                continue  # a double rule, or a rule cut into pieces
+            if rule[0] < top[0] - SNAP or rule[2] > top[2] + SNAP:
+                break  # a wider rule: something else starts
+            chain.append(rule)
+            if len(chain) < 3 or abs(rule[0] - top[0]) > SNAP or abs(rule[2] - top[2]) > SNAP:
+                continue  # a partial rule inside the table, or the header rule
+            region = (top[0] - SNAP, top[1], top[2] + SNAP, rule[3])
+            verdict = framed_table_bands(view, chain, region)
+            if verdict is False:
+                break
+            if verdict:
+                best = (region, j)  # further group rules and a lower bottom rule may still follow
+        if best is not None:
+            region = best[0]
+            under_header = chain[1]
+            empty_header = not any(
+                inside(w, region) and top[3] < (w["top"] + w["bottom"]) / 2 < under_header[1] for w in view.words
+            )
+            regions.append((region, under_header[1] if empty_header else None))
+            taken = [*taken, region]
+            used_tops.update(range(i, best[1] + 1))
+    return regions
+
+
+def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> bool | None:
+    """Whether the rules frame a table (None: bands tight so far, but no header and body bands yet)."""
+    band = [w for w in view.words if region[1] < (w["top"] + w["bottom"]) / 2 < region[3]]
+    if any(w["x0"] < region[0] < w["x1"] or w["x0"] < region[2] < w["x1"] for w in band):
+        return False  # a line running across the rules' ends: prose, not a table inside them
+    words = [w for w in band if inside(w, region)]
+    ys = sorted({round((r[1] + r[3]) / 2, 1) for r in rules})
+    ys = [y for k, y in enumerate(ys) if not k or y - ys[k - 1] > SNAP]
+    if len(ys) < 3:
+        return False
+    if not words:
+        return False
+    size = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
+    bands = []
+    for upper, lower in zip(ys, ys[1:], strict=False):
+        lines = text_lines([w for w in words if upper < (w["top"] + w["bottom"]) / 2 < lower], split_columns=False)
+        if lines:
+            bands.append(lines)
+        if not lines:
+            if lower - upper > 3 * size:
+                return False  # an empty band wider than an empty header line: not a table's rules
+            continue
+        first, last = line_box(lines[0]), line_box(lines[-1])
+        if first[1] - upper > 1.6 * size or lower - last[3] > 1.6 * size:
+            return False
+        if any(line_box(b)[1] - line_box(a)[3] > 1.6 * size for a, b in zip(lines, lines[1:], strict=False)):
+            return False
+    if len(bands) < 2:
+        return None
+    header = bands[0][-1]
+    size = Counter(round(w.get("size", 9)) for w in header).most_common(1)[0][0] or 9
+    phrases = union_spans([(w["x0"], w["x1"]) for w in header], 0.8 * size)
+    body = [line for band in bands[1:] for line in band]
+    # Values in two columns or more in the body, and the header's phrases over them.
+    return len(phrases) >= 2 and any(len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) >= 2 for line in body)
 
 
 def continued_mark(line: list[dict]) -> bool:
