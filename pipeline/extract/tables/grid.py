@@ -267,11 +267,17 @@ def spread_group_labels(raw: RawTable, view: FramedPage, xs: list[float]) -> Non
     body = range(raw.n_header_rows, len(raw.rows))
     entries = [text_right(r, 0) for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
     first_right = max((x for x in entries if x is not None), default=xs[0])
+    # Where the second column's text starts: a label ending well before it ("Calculations by Pollet and Nettle
+    # (2009):" over its rows, longer than their labels) still lies in the stub's space.
+    second_left = min(
+        (w["x0"] for w in view.words if xs[1] <= w["x0"] < xs[2] and inside(w, view.frame.box(raw.bbox))),
+        default=xs[1],
+    )
     for r in body:
         row = raw.rows[r]
         if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
             label_right = text_right(r, 0)
-            if label_right is not None and label_right <= first_right + SNAP:
+            if label_right is not None and (label_right <= first_right + SNAP or label_right < second_left - 2 * SNAP):
                 continue
             for c in range(1, n_cols):
                 row[c] = None

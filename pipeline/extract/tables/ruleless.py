@@ -647,7 +647,25 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         top = min(top, word["top"])
     if caption.bbox[1] - top < 2 * size:
         return None
-    return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
+    bottom = caption.bbox[1] - 0.5
+    if closing:
+        # Lines under the body's last rule that are each one phrase (a significance legend "∗∗∗p < 0.001; ∗∗p <
+        # 0.01", notes "1 AIC for step 4a." ruled off above the caption) are notes under the table, not rows of it:
+        # a row under a rule (a total) has its label and values in columns apart. The highest rule of the table's
+        # width with only such lines under it ends the table.
+        width = right - left
+        for rule in sorted(
+            (r for r in view.h_rules if top < r[1] <= bottom_rule[1] + 0.5 and r[2] - r[0] >= 0.9 * width),
+            key=lambda r: -r[1],
+        ):
+            notes = text_lines([w for w in words if w["top"] > rule[3] - 0.5], split_columns=False)
+            if notes and not all(
+                len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes
+            ):
+                break
+            if notes:
+                bottom = rule[3] + 0.5
+    return (left - SNAP, top - 0.5, right + SNAP, bottom)
 
 
 def cut_group_rules(view: FramedPage, region: BBox, y: float) -> bool:
@@ -855,10 +873,15 @@ def row_boundaries(
     # apart by space have the extra space at every second or third line at least.
     # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
     width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
+    # Nor is the space above a block label (a line of first-column text only, "Correct calculations:") row spacing:
+    # blocks of rows set apart, each under its label, keep their own rows at the plain leading.
+    body_anchored = [line for line, box in anchored if header_end is None or box[1] > header_end]
     spaced = sum(
         1
-        for a, b in zip(body_boxes, body_boxes[1:], strict=False)
-        if b[1] - a[3] > tight + 0.3 * size and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+        for (a, b), lower in zip(zip(body_boxes, body_boxes[1:], strict=False), body_anchored[1:], strict=False)
+        if b[1] - a[3] > tight + 0.3 * size
+        and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+        and not all(w["x0"] < xs[1] - SNAP for w in lower)
     )
     # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
     # is no pattern either: rows set apart by space show it twice at least.
@@ -917,6 +940,7 @@ def row_boundaries(
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
+                    or standard_error_line(previous_line, line, xs)
                 )
             in_header = header_end is not None and box[3] <= header_end
             starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
@@ -1015,10 +1039,16 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
     side) and whatever the spacing (a block of counts under a block label in a table otherwise spaced)."""
 
     def numbers(line: list[dict]) -> set[int]:
+        # A check mark or a dash standing for "not included" is a value of its own too (a matrix of models by
+        # terms, "√" / "—").
         return {
             band_index(xs, (w["x0"] + w["x1"]) / 2)
             for w in line
-            if w["x0"] >= xs[1] - SNAP and NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])
+            if w["x0"] >= xs[1] - SNAP
+            and (
+                (NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"]))
+                or MARK_CELL.match(w["text"])
+            )
         }
 
     return len(numbers(upper) & numbers(lower)) >= columns
@@ -1049,6 +1079,23 @@ def fits_in_another_column(
 
 
 NUMBER_CELL = re.compile(r"^[<>≤≥±+\-−–]?\d[\d.,]*%?$")
+MARK_CELL = re.compile(r"^[√✓✔✗✘×•●○—–][\d∗*†‡]?$")  # a mark with perhaps a note mark: "√", "√1", "—"
+# A statistic as model tables print it: an estimate with significance stars or note marks ("0.43∗∗∗", "−2.06**",
+# "1.2†"), or a standard error, t value or interval bound in parentheses or brackets ("(0.09)", "[0.31]").
+ESTIMATE_CELL = re.compile(r"^[+\-−–]?\d[\d.,]*[∗*†‡§]*$")
+BRACKETED_CELL = re.compile(r"^[(\[][+\-−–]?\d[\d.,]*[)\]][∗*†‡§]*$")
+
+
+def standard_error_line(upper: list[dict], lower: list[dict], xs: list[float]) -> bool:
+    """A line of bracketed numbers only, under estimates in the same columns, its first column empty: the standard
+    errors (or t values, intervals) that regression tables print on a line of their own under each estimate
+    (texreg, stargazer, apsrtable). Each such line is a row of its own, with an empty stub cell."""
+    if not lower or any(w["x0"] < xs[1] - SNAP for w in lower) or len(xs) < 3:
+        return False
+    if not all(BRACKETED_CELL.match(w["text"]) for w in lower):
+        return False
+    estimates = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in upper if ESTIMATE_CELL.match(w["text"])}
+    return {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower} <= estimates
 
 
 def band_index(edges: list[float], value: float) -> int:
