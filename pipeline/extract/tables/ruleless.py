@@ -198,10 +198,13 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
         return False
     size = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
     bands = []
+    header_printed = True
     for upper, lower in zip(ys, ys[1:], strict=False):
         lines = text_lines([w for w in words if upper < (w["top"] + w["bottom"]) / 2 < lower], split_columns=False)
         if lines:
             bands.append(lines)
+        elif not bands:
+            header_printed = False
         if not lines:
             if lower - upper > 3 * size:
                 return False  # an empty band wider than an empty header line: not a table's rules
@@ -216,6 +219,13 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
     header = bands[0][-1]
     size = Counter(round(w.get("size", 9)) for w in header).most_common(1)[0][0] or 9
     phrases = union_spans([(w["x0"], w["x1"]) for w in header], 0.8 * size)
+    # A printed header names its columns: a first band of figures is a block of body rows (a part of a table split
+    # by its own rules, whose header is elsewhere).
+    named = sum(
+        1 for lo, hi in phrases if any(ch.isalpha() for w in header if lo <= w["x0"] <= hi for ch in w["text"])
+    )
+    if header_printed and 2 * named <= len(phrases):
+        return False
     body = [line for band in bands[1:] for line in band]
     # Values in two columns or more in the body, and the header's phrases over them.
     return len(phrases) >= 2 and any(len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) >= 2 for line in body)
