@@ -267,11 +267,18 @@ def spread_group_labels(raw: RawTable, view: FramedPage, xs: list[float]) -> Non
     body = range(raw.n_header_rows, len(raw.rows))
     entries = [text_right(r, 0) for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
     first_right = max((x for x in entries if x is not None), default=xs[0])
-    # Where the second column's text starts: a label ending well before it ("Calculations by Pollet and Nettle
-    # (2009):" over its rows, longer than their labels) still lies in the stub's space.
-    second_left = min(
-        (w["x0"] for w in view.words if xs[1] <= w["x0"] < xs[2] and inside(w, view.frame.box(raw.bbox))),
-        default=xs[1],
+    # Where the second column's text starts: in a stub of row labels (words, not row numbers), a label ending well
+    # before it ("Calculations by Pollet and Nettle (2009):" over its rows, longer than their labels) still lies in
+    # the stub's space. Over a stub of row numbers, a label wider than they are heads the whole table ("Fungus").
+    labels = [raw.rows[r][0] or "" for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
+    worded = sum(1 for text in labels if sum(ch.isalpha() for ch in text) >= 2) > 0.5 * len(labels)
+    second_left = (
+        min(
+            (w["x0"] for w in view.words if xs[1] <= w["x0"] < xs[2] and inside(w, view.frame.box(raw.bbox))),
+            default=xs[1],
+        )
+        if worded
+        else float("-inf")
     )
     for r in body:
         row = raw.rows[r]
