@@ -31,7 +31,8 @@ from pipeline.extract.tables import assemble_tables  # noqa: E402
 from pipeline.extract.tables.captions import CAPTION_PATTERN  # noqa: E402
 
 DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus-dev", ROOT.parent / "shared" / "corpus-real", ROOT / "benchmarks" / "papers"]
-CAPTION_LINE = re.compile(r"^(?:Table|TABLE)\s+([A-Z]?\d+[a-z]?|[IVXL]+)(?=\s*(?:[.:|—–]|\(|$|[A-Z][a-z]))")
+CAPTION_LINE = re.compile(r"^(?:Table|TABLE)\s+([A-Z]?\d+[a-z]?|[IVXL]+)(?!\.\d)(?=\s*(?:[.:|—–]|\(|$|[A-Z][a-z]))")
+TURNED_CAPTION = re.compile(r"^(?:Table|TABLE)([A-Z]?\d+[a-z]?|[IVXL]+)(?=[.:|])")
 LINE_TOLERANCE = 2.0  # points: words whose tops differ less are on one line
 
 
@@ -46,6 +47,19 @@ def caption_numbers(pdf, passages) -> dict[str, int]:
                 lines[-1].append(word)
             else:
                 lines.append([word])
+        # Turned text (a table rotated on its page): lines run down or up the page, one per x.
+        turned: dict[int, list] = {}
+        for word in (w for w in page.words if not w.upright):
+            turned.setdefault(round(word.x0 / LINE_TOLERANCE), []).append(word)
+        for column in turned.values():
+            # Turned text may come as single glyphs: read the line's letters without spaces.
+            for ordered in (sorted(column, key=lambda w: w.top), sorted(column, key=lambda w: -w.top)):
+                letters = "".join(w.text for w in ordered)
+                match = TURNED_CAPTION.match(letters) or TURNED_CAPTION.match(
+                    "".join(w.text[::-1] for w in ordered)  # glyph runs of turned text may come in reverse
+                )
+                if match:
+                    numbers.setdefault(match.group(1), page.number)
         for line in lines:
             text = " ".join(w.text for w in line)
             match = CAPTION_LINE.match(text)
