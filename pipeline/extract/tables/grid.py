@@ -18,6 +18,7 @@ from pipeline.extract.tables.captions import (
     table_notes,
 )
 from pipeline.extract.tables.layout import (
+    MIN_COLUMN_GAP,
     SNAP,
     FramedPage,
     cell_text,
@@ -353,7 +354,7 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         for c in range(1, n_cols):
             if any(v_ruled[r][c - 1] for r in range(n_rows)):
                 for r in range(n_rows):
-                    if not v_ruled[r][c - 1]:
+                    if not v_ruled[r][c - 1] and not gutter_at(words, xs[c], ys[r], ys[r + 1]):
                         union((r, c - 1), (r, c))
         # A band cut where sub-header rules stop (detect.cut_at_rule_ends) has no rule between its two rows: there
         # an empty upper slot whose side rules run through both rows is one cell with the slot below it
@@ -383,6 +384,22 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
             if reach >= 0.25 * width or (spanning and reach >= 0.5 * (phrase[3] - phrase[1])):
                 union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}
+
+
+def gutter_at(words: list[dict], x: float, top: float, bottom: float) -> bool:
+    """Text on both sides of a column edge in a band, with a column's gap (not a word space) around the edge on
+    every line: two cells whose vertical rule is simply not drawn in this row (zebra shading drawn cell by cell
+    gives vertical edges in the shaded rows only), not one merged cell."""
+    band_words = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    left = [w for w in band_words if w["x1"] <= x]
+    right = [w for w in band_words if w["x0"] >= x]
+    if not left or not right or len(left) + len(right) < len(band_words):
+        return False  # a word across the edge, or text on one side only: a merged cell
+    for word in right:
+        beside = [w["x1"] for w in left if min(w["bottom"], word["bottom"]) - max(w["top"], word["top"]) > 0]
+        if beside and word["x0"] - max(beside) < MIN_COLUMN_GAP:
+            return False
+    return True
 
 
 RuleIndex = dict[int, list[tuple[float, float]]]

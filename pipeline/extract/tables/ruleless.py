@@ -196,6 +196,13 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
         return False
     if not words:
         return False
+    # Booktabs has no vertical rules: boxes between the rules are a figure's (the strips over a lattice plot's
+    # panels); a boxed table is read from its ruled cells.
+    if any(
+        region[0] <= r[0] <= region[2] and r[3] - r[1] > 4 and region[1] - SNAP <= r[1] <= region[3]
+        for r in view.v_rules
+    ):
+        return False
     size = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
     bands = []
     header_printed = True
