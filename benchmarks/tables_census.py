@@ -30,7 +30,11 @@ from pipeline.extract import ingest, structure  # noqa: E402
 from pipeline.extract.tables import assemble_tables  # noqa: E402
 from pipeline.extract.tables.captions import CAPTION_PATTERN  # noqa: E402
 
-DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus-dev", ROOT.parent / "shared" / "corpus-real", ROOT / "benchmarks" / "papers"]
+DEFAULT_DIRS = [
+    ROOT.parent / "shared" / "corpus-dev",
+    ROOT.parent / "shared" / "corpus-real",
+    ROOT / "benchmarks" / "papers",
+]
 CAPTION_LINE = re.compile(r"^(?:Table|TABLE)\s+([A-Z]?\d+[a-z]?|[IVXL]+)(?!\.\d)(?=\s*(?:[.:|—–]|\(|$|[A-Z][a-z]))")
 TURNED_CAPTION = re.compile(r"^(?:Table|TABLE)([A-Z]?\d+[a-z]?|[IVXL]+)(?=[.:|])")
 LINE_TOLERANCE = 2.0  # points: words whose tops differ less are on one line

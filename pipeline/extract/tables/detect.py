@@ -106,6 +106,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
 
 MIN_TICKS = 4  # short marks standing out of a frame's edges: a plot's axis ticks
 MAX_TICK_LENGTH = 9.0  # points
+MIN_TICK_LENGTH = 1.2  # points: R graphics draw ticks of 1.5 pt at small scales (a float a hair under 1.5)
 MIN_PLOT_MARKS = 12  # drawn marks (error bars, points) among the text of a rule-less region
 
 
@@ -122,7 +123,7 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
     for shape in page.lines + page.rects:
         w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
         inner = x0 <= shape["x0"] and shape["x1"] <= x1 and top <= shape["top"] and shape["bottom"] <= bottom
-        if 1.5 <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
+        if MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
             on_x = x0 - 1 <= shape["x0"] <= x1 + 1
             on_y = top - 1 <= shape["top"] <= bottom + 1
             if w < h and on_x and (abs(shape["top"] - bottom) <= 1.5 or abs(shape["bottom"] - top) <= 1.5):
@@ -132,7 +133,39 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
         # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
         if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
             marks += 1
-    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS
+    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+
+
+def inner_ticks(page: pdfplumber.page.Page, bbox: BBox) -> int:
+    """Short marks standing out of a frame inside the region, each ending on a longer perpendicular line: the axis
+    ticks of a figure's panels (facets of a plot, whose frames the line finder takes for a grid). A table's rules
+    meet end to end or cross; no stub a few points long sticks out of them."""
+    x0, top, x1, bottom = bbox
+    shapes = [
+        s
+        for s in page.lines
+        if x0 - 1 <= s["x0"] and s["x1"] <= x1 + 1 and top - 1 <= s["top"] and s["bottom"] <= bottom + 1
+    ]
+    long_h = [s for s in shapes if s["x1"] - s["x0"] >= MAX_TICK_LENGTH and s["bottom"] - s["top"] <= 1.5]
+    long_v = [s for s in shapes if s["bottom"] - s["top"] >= MAX_TICK_LENGTH and s["x1"] - s["x0"] <= 1.5]
+    count = 0
+    for s in shapes:
+        w, h = s["x1"] - s["x0"], s["bottom"] - s["top"]
+        if not (MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5):
+            continue
+        if w < h:  # a vertical stub under or over a horizontal line
+            count += any(
+                r["x0"] - 1 <= s["x0"] <= r["x1"] + 1
+                and min(abs(s["top"] - r["top"]), abs(s["bottom"] - r["top"])) <= 0.5
+                for r in long_h
+            )
+        else:
+            count += any(
+                r["top"] - 1 <= s["top"] <= r["bottom"] + 1
+                and min(abs(s["x0"] - r["x0"]), abs(s["x1"] - r["x0"])) <= 0.5
+                for r in long_v
+            )
+    return count
 
 
 HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above and right under it

@@ -228,14 +228,14 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
     phrases = union_spans([(w["x0"], w["x1"]) for w in header], 0.8 * size)
     # A printed header names its columns: a first band of figures is a block of body rows (a part of a table split
     # by its own rules, whose header is elsewhere).
-    named = sum(
-        1 for lo, hi in phrases if any(ch.isalpha() for w in header if lo <= w["x0"] <= hi for ch in w["text"])
-    )
+    named = sum(1 for lo, hi in phrases if any(ch.isalpha() for w in header if lo <= w["x0"] <= hi for ch in w["text"]))
     if header_printed and 2 * named <= len(phrases):
         return False
     body = [line for band in bands[1:] for line in band]
     # Values in two columns or more in the body, and the header's phrases over them.
-    return len(phrases) >= 2 and any(len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) >= 2 for line in body)
+    return len(phrases) >= 2 and any(
+        len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) >= 2 for line in body
+    )
 
 
 def continued_mark(line: list[dict]) -> bool:
@@ -676,9 +676,7 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             key=lambda r: -r[1],
         ):
             notes = text_lines([w for w in words if w["top"] > rule[3] - 0.5], split_columns=False)
-            if notes and not all(
-                len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes
-            ):
+            if notes and not all(len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes):
                 break
             if notes:
                 bottom = rule[3] + 0.5
@@ -1062,10 +1060,7 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
             band_index(xs, (w["x0"] + w["x1"]) / 2)
             for w in line
             if w["x0"] >= xs[1] - SNAP
-            and (
-                (NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"]))
-                or MARK_CELL.match(w["text"])
-            )
+            and ((NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])) or MARK_CELL.match(w["text"]))
         }
 
     return len(numbers(upper) & numbers(lower)) >= columns
