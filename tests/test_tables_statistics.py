@@ -2,7 +2,7 @@
 coefficient tables R packages print (xtable, texreg, huxtable) uncaptioned under a run-in title or captioned, with
 one to four body rows between booktabs rules, right-aligned stubs, an empty header line, standard errors on a line
 of their own; model-selection tables of check marks and dashes, notes ruled off under the body, block labels in the
-stub's space; R print output that is not a table."""
+stub's space; a box shaded cell by cell on every other row; R print output and plots that are not tables."""
 
 from __future__ import annotations
 
@@ -85,3 +85,14 @@ def test_r_print_output_is_no_table(model_step_tables):
     # Page 6 prints R's summary of a logical vector ("Mode FALSE TRUE / logical 3 1531") in monospace above the
     # prose: two aligned lines, not a table.
     assert [t.number for t in model_step_tables if 6 in t.pages] == ["3"]
+
+
+def test_zebra_shaded_box_and_figures_around_it():
+    # car::Anova's boxed table shades every other row cell by cell: the fills' side edges stand only in the shaded
+    # rows, and the header and white rows (no vertical edge, but a column's gap between their values) are rows of
+    # three cells, not merged cells taken for a caption row and a notes row. The lattice plot on p5 (strips boxed
+    # between the panels' frames) and the faceted plot on p17 (axis ticks standing out of each panel) are figures.
+    path = real_pdf(f"{COEFFICIENTS}.pdf")
+    tables = assemble_tables(read_pdf(path, pages=(4, 5)), []) + assemble_tables(read_pdf(path, pages=(17, 17)), [])
+    assert [(t.pages, len(t.grid()), t.n_cols) for t in tables] == [([4], 5, 3)]
+    assert grid_accuracy(COEFFICIENTS, "anova", tables) == 1.0
