@@ -137,34 +137,30 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
 
 
 def inner_ticks(page: pdfplumber.page.Page, bbox: BBox) -> int:
-    """Short marks standing out of a frame inside the region, each ending on a longer perpendicular line: the axis
-    ticks of a figure's panels (facets of a plot, whose frames the line finder takes for a grid). A table's rules
-    meet end to end or cross; no stub a few points long sticks out of them."""
+    """Short marks standing out of a frame inside the region, each ending on a longer perpendicular line and free at
+    its other end: the axis ticks of a figure's panels (facets of a plot, whose frames the line finder takes for a
+    grid). A table ruled cell by cell has short pieces too (narrow cells), but each meets a line at both ends."""
     x0, top, x1, bottom = bbox
     shapes = [
         s
         for s in page.lines
         if x0 - 1 <= s["x0"] and s["x1"] <= x1 + 1 and top - 1 <= s["top"] and s["bottom"] <= bottom + 1
     ]
-    long_h = [s for s in shapes if s["x1"] - s["x0"] >= MAX_TICK_LENGTH and s["bottom"] - s["top"] <= 1.5]
-    long_v = [s for s in shapes if s["bottom"] - s["top"] >= MAX_TICK_LENGTH and s["x1"] - s["x0"] <= 1.5]
+
+    def touches(x: float, y: float, own: dict) -> bool:
+        return any(
+            s is not own and s["x0"] - 0.5 <= x <= s["x1"] + 0.5 and s["top"] - 0.5 <= y <= s["bottom"] + 0.5
+            for s in shapes
+        )
+
     count = 0
     for s in shapes:
         w, h = s["x1"] - s["x0"], s["bottom"] - s["top"]
         if not (MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5):
             continue
-        if w < h:  # a vertical stub under or over a horizontal line
-            count += any(
-                r["x0"] - 1 <= s["x0"] <= r["x1"] + 1
-                and min(abs(s["top"] - r["top"]), abs(s["bottom"] - r["top"])) <= 0.5
-                for r in long_h
-            )
-        else:
-            count += any(
-                r["top"] - 1 <= s["top"] <= r["bottom"] + 1
-                and min(abs(s["x0"] - r["x0"]), abs(s["x1"] - r["x0"])) <= 0.5
-                for r in long_v
-            )
+        ends = [(s["x0"], s["top"]), (s["x0"], s["bottom"])] if w < h else [(s["x0"], s["top"]), (s["x1"], s["top"])]
+        touching = [touches(x, y, s) for x, y in ends]
+        count += touching.count(True) == 1
     return count
 
 

@@ -354,7 +354,7 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         for c in range(1, n_cols):
             if any(v_ruled[r][c - 1] for r in range(n_rows)):
                 for r in range(n_rows):
-                    if not v_ruled[r][c - 1] and not gutter_at(words, xs[c], ys[r], ys[r + 1]):
+                    if not v_ruled[r][c - 1] and not gutter_at(words, xs[c - 1 : c + 2], ys[r], ys[r + 1]):
                         union((r, c - 1), (r, c))
         # A band cut where sub-header rules stop (detect.cut_at_rule_ends) has no rule between its two rows: there
         # an empty upper slot whose side rules run through both rows is one cell with the slot below it
@@ -386,11 +386,13 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
     return {slot: find(slot) for slot in parent}
 
 
-def gutter_at(words: list[dict], x: float, top: float, bottom: float) -> bool:
-    """Text on both sides of a column edge in a band, with a column's gap (not a word space) around the edge on
-    every line: two cells whose vertical rule is simply not drawn in this row (zebra shading drawn cell by cell
-    gives vertical edges in the shaded rows only), not one merged cell."""
-    band_words = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+def gutter_at(words: list[dict], edges: list[float], top: float, bottom: float) -> bool:
+    """Text in both slots beside a column edge (`edges`: the left slot's left edge, the edge, the right slot's right
+    edge) in a band, with a column's gap (not a word space) around the edge on every line: two cells whose vertical
+    rule is simply not drawn in this row (zebra shading drawn cell by cell gives vertical edges in the shaded rows
+    only), not one merged cell."""
+    lo, x, hi = edges
+    band_words = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom and w["x1"] > lo and w["x0"] < hi]
     left = [w for w in band_words if w["x1"] <= x]
     right = [w for w in band_words if w["x0"] >= x]
     if not left or not right or len(left) + len(right) < len(band_words):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.tables.captions import CONTINUED_PATTERN, CaptionLine, caption_lines
+from pipeline.extract.tables.captions import CONTINUED_PATTERN, NOTE_START_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
@@ -676,11 +676,19 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             key=lambda r: -r[1],
         ):
             notes = text_lines([w for w in words if w["top"] > rule[3] - 0.5], split_columns=False)
-            if notes and not all(len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes):
+            one_phrase = all(len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes)
+            if notes and not (one_phrase and note_line(notes[0], size)):
                 break
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+def note_line(line: list[dict], size: float) -> bool:
+    """A line that opens a table's notes: a note mark or a note title first ("∗∗∗p < 0.001", "1 AIC for step 4a",
+    "Note:"), or smaller type than the table's."""
+    text = " ".join(w["text"] for w in line)
+    return bool(NOTE_START_PATTERN.match(text) or text.startswith("∗")) or line[0].get("size", size) < size - 0.4
 
 
 def cut_group_rules(view: FramedPage, region: BBox, y: float) -> bool:
