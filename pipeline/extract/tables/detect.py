@@ -28,7 +28,13 @@ from pipeline.extract.tables.layout import (
     inside,
     text_lines,
 )
-from pipeline.extract.tables.ruleless import headed_regions, row_boundaries, ruleless_table, ruleless_table_in
+from pipeline.extract.tables.ruleless import (
+    framed_regions,
+    headed_regions,
+    row_boundaries,
+    ruleless_table,
+    ruleless_table_in,
+)
 from pipeline.records import BBox, RawTable
 
 CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
@@ -90,11 +96,17 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             raw = ruleless_table_in(page, view, region)
             if raw is not None and raw.number is None:
                 found.append(raw)
+        taken = [r.bbox for r in found if not r.rotation]
+        for region, header_end in framed_regions(view, taken):
+            raw = ruleless_table_in(page, view, region, header_end)
+            if raw is not None and raw.number is None:
+                found.append(raw)
     return [raw for raw in found if raw.number is not None or not drawn_figure(page, raw)]
 
 
 MIN_TICKS = 4  # short marks standing out of a frame's edges: a plot's axis ticks
 MAX_TICK_LENGTH = 9.0  # points
+MIN_TICK_LENGTH = 1.2  # points: R graphics draw ticks of 1.5 pt at small scales (a float a hair under 1.5)
 MIN_PLOT_MARKS = 12  # drawn marks (error bars, points) among the text of a rule-less region
 
 
@@ -111,7 +123,7 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
     for shape in page.lines + page.rects:
         w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
         inner = x0 <= shape["x0"] and shape["x1"] <= x1 and top <= shape["top"] and shape["bottom"] <= bottom
-        if 1.5 <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
+        if MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
             on_x = x0 - 1 <= shape["x0"] <= x1 + 1
             on_y = top - 1 <= shape["top"] <= bottom + 1
             if w < h and on_x and (abs(shape["top"] - bottom) <= 1.5 or abs(shape["bottom"] - top) <= 1.5):
@@ -121,7 +133,35 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
         # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
         if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
             marks += 1
-    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS
+    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+
+
+def inner_ticks(page: pdfplumber.page.Page, bbox: BBox) -> int:
+    """Short marks standing out of a frame inside the region, each ending on a longer perpendicular line and free at
+    its other end: the axis ticks of a figure's panels (facets of a plot, whose frames the line finder takes for a
+    grid). A table ruled cell by cell has short pieces too (narrow cells), but each meets a line at both ends."""
+    x0, top, x1, bottom = bbox
+    shapes = [
+        s
+        for s in page.lines
+        if x0 - 1 <= s["x0"] and s["x1"] <= x1 + 1 and top - 1 <= s["top"] and s["bottom"] <= bottom + 1
+    ]
+
+    def touches(x: float, y: float, own: dict) -> bool:
+        return any(
+            s is not own and s["x0"] - 0.5 <= x <= s["x1"] + 0.5 and s["top"] - 0.5 <= y <= s["bottom"] + 0.5
+            for s in shapes
+        )
+
+    count = 0
+    for s in shapes:
+        w, h = s["x1"] - s["x0"], s["bottom"] - s["top"]
+        if not (MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5):
+            continue
+        ends = [(s["x0"], s["top"]), (s["x0"], s["bottom"])] if w < h else [(s["x0"], s["top"]), (s["x1"], s["top"])]
+        touching = [touches(x, y, s) for x, y in ends]
+        count += touching.count(True) == 1
+    return count
 
 
 HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above and right under it

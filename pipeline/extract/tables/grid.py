@@ -18,6 +18,7 @@ from pipeline.extract.tables.captions import (
     table_notes,
 )
 from pipeline.extract.tables.layout import (
+    MIN_COLUMN_GAP,
     SNAP,
     FramedPage,
     cell_text,
@@ -267,11 +268,24 @@ def spread_group_labels(raw: RawTable, view: FramedPage, xs: list[float]) -> Non
     body = range(raw.n_header_rows, len(raw.rows))
     entries = [text_right(r, 0) for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
     first_right = max((x for x in entries if x is not None), default=xs[0])
+    # Where the second column's text starts: in a stub of row labels (words, not row numbers), a label ending well
+    # before it ("Calculations by Pollet and Nettle (2009):" over its rows, longer than their labels) still lies in
+    # the stub's space. Over a stub of row numbers, a label wider than they are heads the whole table ("Fungus").
+    labels = [raw.rows[r][0] or "" for r in body if raw.rows[r][0] and any(raw.rows[r][1:])]
+    worded = sum(1 for text in labels if sum(ch.isalpha() for ch in text) >= 2) > 0.5 * len(labels)
+    second_left = (
+        min(
+            (w["x0"] for w in view.words if xs[1] <= w["x0"] < xs[2] and inside(w, view.frame.box(raw.bbox))),
+            default=xs[1],
+        )
+        if worded
+        else float("-inf")
+    )
     for r in body:
         row = raw.rows[r]
         if row[0] and not any(row[1:]) and all(origin is None for origin in raw.span_origin[r]):
             label_right = text_right(r, 0)
-            if label_right is not None and label_right <= first_right + SNAP:
+            if label_right is not None and (label_right <= first_right + SNAP or label_right < second_left - 2 * SNAP):
                 continue
             for c in range(1, n_cols):
                 row[c] = None
@@ -340,7 +354,7 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         for c in range(1, n_cols):
             if any(v_ruled[r][c - 1] for r in range(n_rows)):
                 for r in range(n_rows):
-                    if not v_ruled[r][c - 1]:
+                    if not v_ruled[r][c - 1] and not gutter_at(words, xs[c - 1 : c + 2], ys[r], ys[r + 1]):
                         union((r, c - 1), (r, c))
         # A band cut where sub-header rules stop (detect.cut_at_rule_ends) has no rule between its two rows: there
         # an empty upper slot whose side rules run through both rows is one cell with the slot below it
@@ -370,6 +384,24 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
             if reach >= 0.25 * width or (spanning and reach >= 0.5 * (phrase[3] - phrase[1])):
                 union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}
+
+
+def gutter_at(words: list[dict], edges: list[float], top: float, bottom: float) -> bool:
+    """Text in both slots beside a column edge (`edges`: the left slot's left edge, the edge, the right slot's right
+    edge) in a band, with a column's gap (not a word space) around the edge on every line: two cells whose vertical
+    rule is simply not drawn in this row (zebra shading drawn cell by cell gives vertical edges in the shaded rows
+    only), not one merged cell."""
+    lo, x, hi = edges
+    band_words = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom and w["x1"] > lo and w["x0"] < hi]
+    left = [w for w in band_words if w["x1"] <= x]
+    right = [w for w in band_words if w["x0"] >= x]
+    if not left or not right or len(left) + len(right) < len(band_words):
+        return False  # a word across the edge, or text on one side only: a merged cell
+    for word in right:
+        beside = [w["x1"] for w in left if min(w["bottom"], word["bottom"]) - max(w["top"], word["top"]) > 0]
+        if beside and word["x0"] - max(beside) < MIN_COLUMN_GAP:
+            return False
+    return True
 
 
 RuleIndex = dict[int, list[tuple[float, float]]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.tables.captions import CONTINUED_PATTERN, CaptionLine, caption_lines
+from pipeline.extract.tables.captions import CONTINUED_PATTERN, NOTE_START_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     index_rules,
@@ -51,12 +51,13 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     return None
 
 
-def ruleless_table_in(page, view: FramedPage, region: BBox) -> RawTable | None:
+def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | None = None) -> RawTable | None:
+    """The table in a region; `header_end` when its header rule is known (else the first inner rule)."""
     words = [w for w in view.words if inside(w, region)]
     lines = text_lines(words, split_columns=False)
     if len(lines) < 2:
         return None
-    header_end = first_inner_rule(view, region, lines)
+    header_end = header_end if header_end is not None else first_inner_rule(view, region, lines)
     xs = joint_columns(view, region) or column_boundaries(words, region, header_end)
     if len(xs) < 3:
         xs = aligned_start_columns(lines, region)
@@ -134,6 +135,107 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
         regions.append(region)
         taken = [*taken, region]
     return regions
+
+
+def framed_regions(view: FramedPage, taken: list[BBox]) -> list[tuple[BBox, float | None]]:
+    """Uncaptioned booktabs tables of any length: a top rule and a bottom rule of the same extent with one inner
+    rule or more between them (the header rule, partial rules over column groups or totals), every band between
+    two of these rules holding text set tight against both (booktabs' small rule separation, at most one line's
+    height of space), and a header line of two phrases or more. The statistics tables R packages print (xtable,
+    texreg, huxtable coefficient tables under a run-in title) have a body of one to four rows, too few for
+    `headed_regions`; their stub of term names is often right-aligned under an empty header cell. A code box or a
+    plot frame has no such inner rule or leaves space between its rules; an algorithm box ruled the same way has a
+    one-phrase title for a header. Returns each region with its header's end when the header line is empty (the
+    rule under it then ends a header of no rows: the lines under it are all body rows), else None."""
+    rules = sorted((r for r in view.h_rules if r[2] - r[0] >= 60), key=lambda r: r[1])
+    regions: list[tuple[BBox, float | None]] = []
+    used_tops: set[int] = set()
+    for i, top in enumerate(rules):
+        if i in used_tops or any(overlaps_x(top, box) and box[1] - SNAP <= top[1] <= box[3] + SNAP for box in taken):
+            continue
+        chain: list[BBox] = [top]
+        best = None
+        for j in range(i + 1, len(rules)):
+            rule = rules[j]
+            if not overlaps_x(rule, top):
+                continue  # a rule in the other page column
+            if rule[1] - chain[-1][3] < SNAP:
+                continue  # a double rule, or a rule cut into pieces
+            if rule[0] < top[0] - SNAP or rule[2] > top[2] + SNAP:
+                break  # a wider rule: something else starts
+            chain.append(rule)
+            if len(chain) < 3 or abs(rule[0] - top[0]) > SNAP or abs(rule[2] - top[2]) > SNAP:
+                continue  # a partial rule inside the table, or the header rule
+            region = (top[0] - SNAP, top[1], top[2] + SNAP, rule[3])
+            verdict = framed_table_bands(view, chain, region)
+            if verdict is False:
+                break
+            if verdict:
+                best = (region, j)  # further group rules and a lower bottom rule may still follow
+        if best is not None:
+            region = best[0]
+            under_header = chain[1]
+            empty_header = not any(
+                inside(w, region) and top[3] < (w["top"] + w["bottom"]) / 2 < under_header[1] for w in view.words
+            )
+            regions.append((region, under_header[1] if empty_header else None))
+            taken = [*taken, region]
+            used_tops.update(range(i, best[1] + 1))
+    return regions
+
+
+def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> bool | None:
+    """Whether the rules frame a table (None: bands tight so far, but no header and body bands yet)."""
+    band = [w for w in view.words if region[1] < (w["top"] + w["bottom"]) / 2 < region[3]]
+    if any(w["x0"] < region[0] < w["x1"] or w["x0"] < region[2] < w["x1"] for w in band):
+        return False  # a line running across the rules' ends: prose, not a table inside them
+    words = [w for w in band if inside(w, region)]
+    ys = sorted({round((r[1] + r[3]) / 2, 1) for r in rules})
+    ys = [y for k, y in enumerate(ys) if not k or y - ys[k - 1] > SNAP]
+    if len(ys) < 3:
+        return False
+    if not words:
+        return False
+    # Booktabs has no vertical rules: boxes between the rules are a figure's (the strips over a lattice plot's
+    # panels); a boxed table is read from its ruled cells.
+    if any(
+        region[0] <= r[0] <= region[2] and r[3] - r[1] > 4 and region[1] - SNAP <= r[1] <= region[3]
+        for r in view.v_rules
+    ):
+        return False
+    size = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
+    bands = []
+    header_printed = True
+    for upper, lower in zip(ys, ys[1:], strict=False):
+        lines = text_lines([w for w in words if upper < (w["top"] + w["bottom"]) / 2 < lower], split_columns=False)
+        if lines:
+            bands.append(lines)
+        elif not bands:
+            header_printed = False
+        if not lines:
+            if lower - upper > 3 * size:
+                return False  # an empty band wider than an empty header line: not a table's rules
+            continue
+        first, last = line_box(lines[0]), line_box(lines[-1])
+        if first[1] - upper > 1.6 * size or lower - last[3] > 1.6 * size:
+            return False
+        if any(line_box(b)[1] - line_box(a)[3] > 1.6 * size for a, b in zip(lines, lines[1:], strict=False)):
+            return False
+    if len(bands) < 2:
+        return None
+    header = bands[0][-1]
+    size = Counter(round(w.get("size", 9)) for w in header).most_common(1)[0][0] or 9
+    phrases = union_spans([(w["x0"], w["x1"]) for w in header], 0.8 * size)
+    # A printed header names its columns: a first band of figures is a block of body rows (a part of a table split
+    # by its own rules, whose header is elsewhere).
+    named = sum(1 for lo, hi in phrases if any(ch.isalpha() for w in header if lo <= w["x0"] <= hi for ch in w["text"]))
+    if header_printed and 2 * named <= len(phrases):
+        return False
+    body = [line for band in bands[1:] for line in band]
+    # Values in two columns or more in the body, and the header's phrases over them.
+    return len(phrases) >= 2 and any(
+        len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) >= 2 for line in body
+    )
 
 
 def continued_mark(line: list[dict]) -> bool:
@@ -562,7 +664,31 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         top = min(top, word["top"])
     if caption.bbox[1] - top < 2 * size:
         return None
-    return (left - SNAP, top - 0.5, right + SNAP, caption.bbox[1] - 0.5)
+    bottom = caption.bbox[1] - 0.5
+    if closing:
+        # Lines under the body's last rule that are each one phrase (a significance legend "∗∗∗p < 0.001; ∗∗p <
+        # 0.01", notes "1 AIC for step 4a." ruled off above the caption) are notes under the table, not rows of it:
+        # a row under a rule (a total) has its label and values in columns apart. The highest rule of the table's
+        # width with only such lines under it ends the table.
+        width = right - left
+        for rule in sorted(
+            (r for r in view.h_rules if top < r[1] <= bottom_rule[1] + 0.5 and r[2] - r[0] >= 0.9 * width),
+            key=lambda r: -r[1],
+        ):
+            notes = text_lines([w for w in words if w["top"] > rule[3] - 0.5], split_columns=False)
+            one_phrase = all(len(union_spans([(w["x0"], w["x1"]) for w in ln], 0.8 * size)) == 1 for ln in notes)
+            if notes and not (one_phrase and note_line(notes[0], size)):
+                break
+            if notes:
+                bottom = rule[3] + 0.5
+    return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+def note_line(line: list[dict], size: float) -> bool:
+    """A line that opens a table's notes: a note mark or a note title first ("∗∗∗p < 0.001", "1 AIC for step 4a",
+    "Note:"), or smaller type than the table's."""
+    text = " ".join(w["text"] for w in line)
+    return bool(NOTE_START_PATTERN.match(text) or text.startswith("∗")) or line[0].get("size", size) < size - 0.4
 
 
 def cut_group_rules(view: FramedPage, region: BBox, y: float) -> bool:
@@ -770,10 +896,15 @@ def row_boundaries(
     # apart by space have the extra space at every second or third line at least.
     # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
     width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
+    # Nor is the space above a block label (a line of first-column text only, "Correct calculations:") row spacing:
+    # blocks of rows set apart, each under its label, keep their own rows at the plain leading.
+    body_anchored = [line for line, box in anchored if header_end is None or box[1] > header_end]
     spaced = sum(
         1
-        for a, b in zip(body_boxes, body_boxes[1:], strict=False)
-        if b[1] - a[3] > tight + 0.3 * size and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+        for (a, b), lower in zip(zip(body_boxes, body_boxes[1:], strict=False), body_anchored[1:], strict=False)
+        if b[1] - a[3] > tight + 0.3 * size
+        and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+        and not all(w["x0"] < xs[1] - SNAP for w in lower)
     )
     # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
     # is no pattern either: rows set apart by space show it twice at least.
@@ -832,6 +963,7 @@ def row_boundaries(
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
+                    or standard_error_line(previous_line, line, xs)
                 )
             in_header = header_end is not None and box[3] <= header_end
             starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
@@ -930,10 +1062,13 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
     side) and whatever the spacing (a block of counts under a block label in a table otherwise spaced)."""
 
     def numbers(line: list[dict]) -> set[int]:
+        # A check mark or a dash standing for "not included" is a value of its own too (a matrix of models by
+        # terms, "√" / "—").
         return {
             band_index(xs, (w["x0"] + w["x1"]) / 2)
             for w in line
-            if w["x0"] >= xs[1] - SNAP and NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])
+            if w["x0"] >= xs[1] - SNAP
+            and ((NUMBER_CELL.match(w["text"]) and any(ch.isdigit() for ch in w["text"])) or MARK_CELL.match(w["text"]))
         }
 
     return len(numbers(upper) & numbers(lower)) >= columns
@@ -964,6 +1099,23 @@ def fits_in_another_column(
 
 
 NUMBER_CELL = re.compile(r"^[<>≤≥±+\-−–]?\d[\d.,]*%?$")
+MARK_CELL = re.compile(r"^[√✓✔✗✘×•●○—–][\d∗*†‡]?$")  # a mark with perhaps a note mark: "√", "√1", "—"
+# A statistic as model tables print it: an estimate with significance stars or note marks ("0.43∗∗∗", "−2.06**",
+# "1.2†"), or a standard error, t value or interval bound in parentheses or brackets ("(0.09)", "[0.31]").
+ESTIMATE_CELL = re.compile(r"^[+\-−–]?\d[\d.,]*[∗*†‡§]*$")
+BRACKETED_CELL = re.compile(r"^[(\[][+\-−–]?\d[\d.,]*[)\]][∗*†‡§]*$")
+
+
+def standard_error_line(upper: list[dict], lower: list[dict], xs: list[float]) -> bool:
+    """A line of bracketed numbers only, under estimates in the same columns, its first column empty: the standard
+    errors (or t values, intervals) that regression tables print on a line of their own under each estimate
+    (texreg, stargazer, apsrtable). Each such line is a row of its own, with an empty stub cell."""
+    if not lower or any(w["x0"] < xs[1] - SNAP for w in lower) or len(xs) < 3:
+        return False
+    if not all(BRACKETED_CELL.match(w["text"]) for w in lower):
+        return False
+    estimates = {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in upper if ESTIMATE_CELL.match(w["text"])}
+    return {band_index(xs, (w["x0"] + w["x1"]) / 2) for w in lower} <= estimates
 
 
 def band_index(edges: list[float], value: float) -> int:
