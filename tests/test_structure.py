@@ -457,3 +457,15 @@ def test_keyword_lists_are_front_matter(jner):
     assert keywords[0].text.startswith("Keywords:") and keywords[0].text.endswith("Neurorehabilitation")
     assert not any(p.kind == "heading" and p.text == "Neurorehabilitation" for p in jner.passages)
     assert not any("Keywords" in p.section_path for p in jner.passages)
+
+
+def test_sentences_carry_their_passage_kind_and_captions_are_read(seed_result):
+    """sentences.parquet holds every prose kind the NLP stage reads, captions included, each sentence with the kind of
+    its passage, so a reader can keep body paragraphs apart from figure and table legends."""
+    from pipeline.outputs.datasets import document_frames
+
+    frames = document_frames(seed_result)
+    sentences, passages = frames["sentences"], frames["passages"]
+    kind_of = dict(zip(passages["passage_id"], passages["kind"], strict=True))
+    assert list(sentences["passage_kind"]) == [kind_of[p] for p in sentences["passage_id"]]
+    assert {"paragraph", "caption"} <= set(sentences["passage_kind"])

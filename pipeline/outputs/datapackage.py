@@ -73,6 +73,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "doc_id": DOC_ID,
         "sentence_id": "Index of the sentence in the document.",
         "passage_id": "Passage holding the sentence.",
+        "passage_kind": "Kind of that passage: paragraph, caption (a figure's or table's legend), abbreviation"
+        " (a list entry) or code; the claims stage reads paragraphs only.",
         "page": "1-based page number.",
         "section_path": "Headings above the sentence, outermost first.",
         "start": OFFSET + " Start of the sentence.",
