@@ -224,10 +224,7 @@ def document_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
         ),
         "sentences": typed_frame(
             "sentences",
-            (
-                {"doc_id": doc_id, **asdict(s), "passage_kind": kind_of.get(s.passage_id, "")}
-                for s in result.sentences
-            ),
+            ({"doc_id": doc_id, **asdict(s), "passage_kind": kind_of.get(s.passage_id, "")} for s in result.sentences),
         ),
         "tables": typed_frame(
             "tables",
