@@ -15,6 +15,8 @@ DocumentStatus = Literal["ok", "failed", "skipped"]
 # metadata: DOI/URL, copyright and licence, correspondence and e-mail, received/accepted dates;
 # figure_text: words and numbers printed inside a figure (axis labels, tick values)
 # code: a listing, commands or program output set in a monospaced face apart from the prose
+# footnote: small print apart from the text (author lists, affiliations, labels); note: such small print written as
+# sentences (a footnote, a table's notes, back-matter statements), read by the NLP stage as captions are
 PassageKind = Literal[
     "title",
     "heading",
@@ -23,6 +25,7 @@ PassageKind = Literal[
     "reference",
     "abbreviation",
     "footnote",
+    "note",
     "metadata",
     "figure_text",
     "code",

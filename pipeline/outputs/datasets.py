@@ -62,6 +62,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "doc_id": "string",
         "sentence_id": "Int64",
         "passage_id": "Int64",
+        "passage_kind": "string",
         "page": "Int64",
         "section_path": "string",
         "start": "Int64",
@@ -201,6 +202,8 @@ def document_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
     """The per-document tables of the output contract (everything but `documents`)."""
     doc_id = result.doc_id
     passages = result.structure.passages if result.structure else []
+    # each sentence's passage kind, so a reader can keep body paragraphs apart from captions, code and lists
+    kind_of = {p.passage_id: p.kind for p in passages}
     frames = {
         "passages": typed_frame(
             "passages",
@@ -219,7 +222,10 @@ def document_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
                 for p in passages
             ),
         ),
-        "sentences": typed_frame("sentences", ({"doc_id": doc_id, **asdict(s)} for s in result.sentences)),
+        "sentences": typed_frame(
+            "sentences",
+            ({"doc_id": doc_id, **asdict(s), "passage_kind": kind_of.get(s.passage_id, "")} for s in result.sentences),
+        ),
         "tables": typed_frame(
             "tables",
             (

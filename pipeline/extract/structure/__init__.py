@@ -12,7 +12,8 @@ Everything is derived from layout and typography, never from one paper's wording
 3. `repair`: ligatures and odd Unicode normalised, end-of-line hyphenation decided from the document's own
    vocabulary and a general word list;
 4. `references`: reference lists, abbreviation lists, citation markers;
-5. `document`: all of it assembled into a `StructuredDocument` (`build_document`).
+5. `document`: all of it assembled into a `StructuredDocument` (`build_document`); small print written as sentences
+   becomes a note, read as prose.
 
 `conventions` holds the layout data (`models/structure/layout.json`) and the print patterns they share.
 """

@@ -48,6 +48,43 @@ def keyword_label(text: str, lead: str | None, config: LayoutConfig) -> str | No
     return text[: match.end()]
 
 
+# a note's closing stop, after any closing quote or bracket
+CLOSING_STOP = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def written_as_sentences(text: str, min_words: int = 8) -> bool:
+    """Running prose rather than a list of names, places or labels: `min_words` or more words, few tokens that are
+    numbers or symbols, mostly lower-case letters (names and affiliations are capitalised word by word), closing with
+    a stop."""
+    tokens = text.split()
+    words = [token for token in tokens if sum(ch.isalpha() for ch in token) >= 2]
+    letters = [ch for ch in text if ch.isalpha()]
+    lower = sum(ch.islower() for ch in letters) / max(1, len(letters))
+    return (
+        len(words) >= min_words
+        and len(words) >= 0.6 * len(tokens)
+        and lower >= 0.75
+        and bool(CLOSING_STOP.search(text.rstrip()))
+    )
+
+
+def notes_typed(drafts: list[tuple[str, str, list[Line], str]]) -> list[tuple[str, str, list[Line], str]]:
+    """Footnotes written as sentences become notes; so does a short sentence among notes of its page (a table's
+    notes run "*Adjusted for centre.", "†Weight measured before birth.", each too short to tell from a label)."""
+    kinds = ["note" if kind == "footnote" and written_as_sentences(text) else kind for kind, _, _, text in drafts]
+    changed = True
+    while changed:
+        changed = False
+        for index, (_, _, lines, text) in enumerate(drafts):
+            if kinds[index] != "footnote" or not written_as_sentences(text, min_words=3):
+                continue
+            neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(drafts)]
+            if any(kinds[i] == "note" and drafts[i][2][0].page == lines[0].page for i in neighbours):
+                kinds[index] = "note"
+                changed = True
+    return [(kinds[i], path, lines, text) for i, (_, path, lines, text) in enumerate(drafts)]
+
+
 def page_breaks(lines: list[Line], text: str) -> list[tuple[int, int]]:
     """(offset in `text`, page) where a passage continued from an earlier page goes on, so each sentence gets the
     page it is printed on. Lines are found in the repaired text by their first word, in order."""
@@ -216,6 +253,9 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         close_keyword_list()
     if reference_lines:
         flush_references(" > ".join(h for _, h, _ in stack))
+    # small print written as sentences is a note, which the NLP stage reads (footnotes that carry the argument,
+    # a table's notes, back-matter statements); author lists, affiliations and labels stay footnotes
+    drafts = notes_typed(drafts)
     references = first_entry_per_number(references)
     max_reference = max((r.number for r in references), default=None)
     passages: list[Passage] = []
@@ -223,7 +263,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
     for kind, path, passage_lines, text in drafts:
         if not text:
             continue
-        citations = find_citations(text, max_reference) if kind in ("paragraph", "caption", "footnote") else []
+        citations = find_citations(text, max_reference) if kind in ("paragraph", "caption", "footnote", "note") else []
         passages.append(
             Passage(
                 passage_id=len(passages),
