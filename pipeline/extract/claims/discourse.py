@@ -110,6 +110,9 @@ class SectionDiscourse(Discourse):
             return self.heading_subject
         return resolved
 
+    def antecedent(self, context: SentenceContext, position: int) -> str:
+        return self._antecedent("", context, position)
+
     def _antecedent(self, resolved: str, context: SentenceContext | None, position: int) -> str:
         """The ranked antecedent of an earlier sentence (AntecedentModel), unless the caller's answer lies in the
         anaphor's own sentence ("Although UC is the gold standard, it is slow": the earlier clause wins)."""
