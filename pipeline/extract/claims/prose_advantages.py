@@ -745,10 +745,12 @@ def _measure_owner(subject: Token, context: SentenceContext, cues: ClaimCues) ->
 
 def _expletive(subject: Token) -> bool:
     verb = subject.head
-    if subject.lower_ == "it" and subject.dep_ == "nsubjpass" and any(
-        c.dep_ == "ccomp" and c.i > subject.i for c in verb.children
+    if (
+        subject.lower_ == "it"
+        and subject.dep_ == "nsubjpass"
+        and any(c.dep_ == "ccomp" and c.i > subject.i for c in verb.children)
     ):
-        return True  # "It can be deduced that ...", "It has been shown that ...": the that-clause is what "it" stands for
+        return True  # "It can be deduced that ...", "It has been shown that ...": "it" stands for the that-clause
     if subject.lower_ != "it" or verb.lemma_.lower() not in ("be", "seem", "become", "remain", "appear"):
         return False
     predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]
