@@ -188,3 +188,44 @@ def test_a_described_noun_phrase_is_no_anaphor():
     method = next(t for t in doc if t.lower_ == "method")
     assert anaphor_at(doc, peptide.i, cues) is None
     assert anaphor_at(doc, method.i, cues).head == "method"
+
+
+def test_a_that_clause_behind_an_expletive_it_gives_no_claim_about_the_sections_topic():
+    """gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p11: in "It can be deduced that this catalyst was
+    stable", "it" stands for the that-clause (a passive reporting verb with a clausal complement), not for the
+    section's topic; the evaluative extractor takes it as no owner, and the reporting frame is no property."""
+    from pipeline.extract.claims.prose_advantages import _expletive
+
+    annotated = annotate(
+        (
+            "3. Results and Discussion > 3.3. Effects of Reaction Parameters on the Glycolysis Reaction of PET",
+            "Moreover, we characterized the recovered catalyst by NMR (Figure 7). It was found that the recovered "
+            "catalyst showed results similar to those of the fresh one. It can be deduced that this catalyst was "
+            "stable in the glycolysis of PET.",
+        )
+    )
+    doc = annotated.docs[0][1]
+    deduced = next(t for t in doc if t.lower_ == "deduced")
+    it = next(c for c in deduced.children if c.lower_ == "it")
+    assert _expletive(it)
+    assert not any("deduced" in c.object for c in extract_text_claims(annotated))
+
+
+def test_they_takes_no_subject_from_the_sections_topic():
+    """A bare "they" of an evaluative or effect clause is read only through a confident ranked antecedent
+    (Discourse.antecedent); the base Discourse, which ranks nothing, gives none, and "They found that ..." (the
+    authors) gives no claim (gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf wording)."""
+    annotated = annotate(
+        (
+            "3. Results and Discussion",
+            "The glycolysis of PET catalyzed by [Bmim]ZnCl3 was studied. They found that the catalyst was stable and "
+            "reusable.",
+        )
+    )
+    claims = extract_text_claims(annotated)
+    assert not any(c.subject.lower() in ("they", "authors") for c in claims)
+    from pipeline.extract.claims.prose import Discourse
+
+    doc = annotated.docs[0][1]
+    they = next(t for t in doc if t.lower_ == "they")
+    assert Discourse().antecedent(None, they.i) == ""

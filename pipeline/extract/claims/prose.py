@@ -291,6 +291,12 @@ class Discourse:
                     return text
         return self.topic or self.main_method
 
+    def antecedent(self, context: SentenceContext, position: int) -> str:
+        """The antecedent in an earlier sentence of the anaphor at `position`, only when a ranking of the section's
+        noun phrases is confident ("" here; discourse.SectionDiscourse ranks them). For anaphors the section's topic
+        must not answer ("they", "these nanoparticles")."""
+        return ""
+
 
 @dataclass
 class SentenceContext:

@@ -687,6 +687,10 @@ def _evaluated_owner(
         if subject.text in discourse.method_names and not (mention.start <= subject.i < mention.end):
             return subject.text, False  # "MHCnuggets—the recurrent neural network—was ...": the name, not its class
         return mention.text, False
+    if subject.lower_ == "they" and subject.pos_ == "PRON":
+        # "They are costly": only a confident antecedent of an earlier sentence (the ranking keeps "they found
+        # that ..." for the authors), never the section's topic
+        return discourse.antecedent(context, subject.i), False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
         if _expletive(subject):
@@ -741,6 +745,12 @@ def _measure_owner(subject: Token, context: SentenceContext, cues: ClaimCues) ->
 
 def _expletive(subject: Token) -> bool:
     verb = subject.head
+    if (
+        subject.lower_ == "it"
+        and subject.dep_ == "nsubjpass"
+        and any(c.dep_ == "ccomp" and c.i > subject.i for c in verb.children)
+    ):
+        return True  # "It can be deduced that ...", "It has been shown that ...": "it" stands for the that-clause
     if subject.lower_ != "it" or verb.lemma_.lower() not in ("be", "seem", "become", "remain", "appear"):
         return False
     predicates = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "attr")]]

@@ -652,6 +652,8 @@ def _agent_text(
             if head.head.i != context.sent.root.i:
                 return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
             return discourse.salient
+        if head.lower_ == "they" and direct:
+            return discourse.antecedent(context, head.i)  # "They inhibit ...": the plural named before, when sure
         return ""
     if head.lemma_.lower() in cues.method_heads and _applied_agent(head):
         return noun_phrase_text(head)  # "treatment with linalool", "administration of thymol": the agent applied
