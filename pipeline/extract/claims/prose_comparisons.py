@@ -98,10 +98,10 @@ def comparison_claims(
             stated = _stated_side(comparison, direction, context, discourse, cues, found + made)
             if stated is not None:
                 made.append(stated)
-        if stated is None or (direction and (direction > 0) != (stated.relation == "advantage")):
-            continue  # no side stated, or the stated side disagrees with the comparison's own direction
+        if stated is None or not direction or (direction > 0) != (stated.relation == "advantage"):
+            continue  # no side stated, a quality of unknown polarity, or a stated side that reads the other way
         owner = _method_owner(comparison.compared, context, discourse, cues, evaluative)
-        if not owner or _same_thing(owner, stated.subject):
+        if not owner or _same_thing(owner, stated.subject) or _unfinished(owner) or _unfinished(stated.subject):
             continue
         obj = _mirror_object(comparison, stated.subject, words)
         if not obj:
@@ -309,6 +309,12 @@ def _stating_claim(comparison: Comparison, found: list[Claim]) -> Claim | None:
 def _compared_owner(compared: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
     """The compared thing's name when it looks like a method, tool or material."""
     return _method_owner(compared, context, discourse, cues, load_evaluative_words())
+
+
+def _unfinished(name: str) -> bool:
+    """ "Gaussian dropconnect and": a phrase cut by a misparse ends on a word that cannot end a noun phrase."""
+    words = name.lower().split()
+    return not words or words[-1] in ("and", "or", "of", "the", "a", "an", "to", "with", "by", "for")
 
 
 def _same_thing(first: str, second: str) -> bool:

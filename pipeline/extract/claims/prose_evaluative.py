@@ -89,6 +89,7 @@ class EvaluativeWords:
     reporting_verbs: frozenset[str]
     open_questions: frozenset[str]
     practice_nouns: frozenset[str]
+    stated_clause_marks: frozenset[str]
     hindering_verbs: frozenset[str]
     regard_verbs: frozenset[str]
     role_verbs: frozenset[str]
@@ -128,6 +129,7 @@ def load_evaluative_words() -> EvaluativeWords:
         reporting_verbs=_set(data["reporting_verbs"]),
         open_questions=_set(data["open_question_nouns"]),
         practice_nouns=_set(data["practice_nouns"]),
+        stated_clause_marks=_set(data["stated_clause_marks"]),
         hindering_verbs=_set(data["hindering_verbs"]),
         regard_verbs=_set(data["regard_verbs"]),
         role_verbs=_set(data["role_verbs"]),
@@ -205,6 +207,17 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
         head = heads.pop(0)
         found.append(head)
         heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        # "..., as they are much more computationally expedient", "because they are cheap", "while X outperformed
+        # Y, ...": a clause of reason, contrast or concession states its own subject's property as a fact (a clause of
+        # condition or time, "if X is slow", does not)
+        heads.extend(
+            c
+            for c in head.children
+            if c.dep_ == "advcl"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and any(g.dep_ == "mark" and g.lower_ in words.stated_clause_marks for g in c.children)
+        )
     return found
 
 
@@ -219,9 +232,12 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     lemma = head.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in head.children) or subject.dep_ == "nsubjpass"
     if lemma == "be" or passive:
+        hindered = passive and head.lemma_.lower() in words.hindering_verbs
+        if hindered and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.children):
+            return [(-1, _verb_tokens(head, subject))]  # "X is limited by its memory use": with the agent
         if passive and head.lower_ in words.negative | words.positive:
             return [(_word_value(head, words), [head])]  # "X is limited", "X is biased": a participle judged
-        if passive and head.lemma_.lower() in words.hindering_verbs:
+        if hindered:
             # "X is hampered by the micromotion problem", "X is limited by its memory use", "X is plagued by
             # convergence issues": what holds a method back, with its agent phrase
             return [(-1, _verb_tokens(head, subject))]
@@ -273,6 +289,14 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         # "X offers the opportunity to ...", "X has the advantage of ...", "X opens the prospect of ...": a noun of
         # possibility or benefit; "X faces problems such as ...", "X carries a risk of bleeding": a noun of limitation
         noun = objects[0].lemma_.lower()
+        if any(c.lower_ == "such" or c.text == ":" for t in objects[0].children for c in (t, *t.children)):
+            return []  # "faces problems such as A and B": the listed items are the claims (read with the cue nouns)
+        complements = [
+            c for c in objects[0].children
+            if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("for", "in", "over", "to", "with"))
+        ]
+        if not complements or any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children):
+            return []  # "presents several disadvantages" (named elsewhere); "the advantages of A, B": the cue nouns
         if noun in words.benefit_nouns:
             return [(1, tokens)]
         if noun in words.limitation_nouns and not any(c.dep_ == "amod" and _word_value(c, words) > 0 for c in objects[0].children):
@@ -414,6 +438,11 @@ def _method_owner(
     if subject.pos_ == "PRON":
         if subject.lower_ not in ("it", "they") or _extraposed(subject):
             return ""
+        earlier = _earlier_clause_subject(subject, context)
+        if earlier is not None:
+            owner = _method_owner(earlier, context, discourse, cues, words)
+            if owner:
+                return owner  # "Paul traps provide ...; however, they are hampered by ...": the same sentence's
         resolved = discourse.resolve_anaphor(None, context, subject.i)
         return resolved if _names_method(resolved, discourse, words) else ""
     if lemma in words.rejected_heads or is_investigator(subject, cues):
@@ -454,13 +483,28 @@ def _method_owner(
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
         return text  # a capitalised name mid-sentence: a package, an algorithm, a named model
     if subject.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i > context.sent.start
+        c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.text[:1].isupper()
+        and c.i > context.sent.start
         for c in subject.children
     ):
         return text  # "Paul traps", "Gibbs sampler", "Kohonen maps": a device or method named after a person
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
+
+
+def _earlier_clause_subject(pronoun: Token, context: SentenceContext) -> Token | None:
+    """The subject of the nearest earlier clause of the same sentence that agrees with the pronoun in number ("they":
+    a plural noun, "it": a singular one): a pronoun in a later clause most often takes up that clause's subject."""
+    plural = pronoun.lower_ == "they"
+    for token in reversed(context.sent[: pronoun.i - context.sent.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            if (token.tag_ in ("NNS", "NNPS")) == plural:
+                return token
+            return None
+    return None
 
 
 def _declared_method(subject: Token, words: EvaluativeWords) -> bool:
@@ -496,8 +540,6 @@ def _names_method(text: str, discourse: Discourse, words: EvaluativeWords) -> bo
     last = parts[-1].lower()
     if last in words.subject_heads or last.rstrip("s") in words.subject_heads:
         return True
-    if len(parts) == 2 and parts[0][:1].isupper() and parts[0][1:].islower() and parts[1].islower():
-        return True  # "Paul traps", "Gibbs sampling": a device or method named after a person
     return any((CODE_NAME.match(p) or ACRONYM.match(p)) and p not in words.rejected_acronyms for p in parts)
 
 
