@@ -258,7 +258,7 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
                 value = _modified_noun_value(_class_noun(child), words)
                 if value:
                     found.append((value, _part_tokens(child)))
-            elif child.dep_ == "prep" and child.lower_ == "among":
+            elif child.dep_ == "prep" and child.lower_ == "among" and child.i > head.i:
                 # "X was among the first to generate entangled states", "X is among the most accurate tools"
                 inner = [g for g in child.children if g.dep_ == "pobj"]
                 if inner and (_modified_noun_value(_class_noun(inner[0]), words) or _pioneering(inner[0], words)):
