@@ -54,7 +54,9 @@ def test_the_compared_thing_gets_the_mirrored_drawback(claims_by_sentence):
 def test_ranking_verb_gives_both_sides(claims_by_sentence):
     lines = _lines(claims_by_sentence["outperformed"])
     assert ("deep learning model", "advantage", "outperformed existing algorithms in nearly every scenario") in lines
-    assert any(s == "existing algorithms" and r == "disadvantage" and o.startswith("outperformed by") for s, r, o in lines)
+    assert any(
+        s == "existing algorithms" and r == "disadvantage" and o.startswith("outperformed by") for s, r, o in lines
+    )
 
 
 def test_role_in_an_as_phrase_is_judged_by_its_adjectives(claims_by_sentence):
@@ -69,4 +71,6 @@ def test_passive_hindering_verb_is_a_drawback_with_its_agent(claims_by_sentence)
 
 def test_offering_an_opportunity_is_an_advantage(claims_by_sentence):
     lines = _lines(claims_by_sentence["opportunity"])
-    assert any(s == "Large-scale RNA-Seq" and r == "advantage" and o.startswith("offers the opportunity") for s, r, o in lines)
+    assert any(
+        s == "Large-scale RNA-Seq" and r == "advantage" and o.startswith("offers the opportunity") for s, r, o in lines
+    )

@@ -63,8 +63,8 @@ from pipeline.extract.claims.prose_advantages import (
     method_effects_as_evaluations,
     neutral_list_claims,
 )
-from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.claims.prose_comparisons import comparison_claims
+from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.claims.prose_evaluative import open_evaluative_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage

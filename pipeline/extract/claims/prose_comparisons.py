@@ -238,7 +238,9 @@ def _object_of(preposition: Token) -> Token | None:
         return None
     head = objects[0]
     if head.lower_ in ("that", "those", "the"):
-        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inner = [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
         return inner[0] if inner else None
     if head.like_num or head.pos_ in ("NUM", "PRON", "ADJ", "ADV"):
         return None  # "more than 90%", "better than before": no compared thing

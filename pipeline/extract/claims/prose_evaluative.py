@@ -198,8 +198,11 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
         # "X provides ...; however, they are hampered by ...: ...": clauses the parser hangs on the root as
         # complements when punctuation joins them; each has its own subject
         heads += [
-            c for c in root.children
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            c
+            for c in root.children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             and any(p.text in (";", ":") for p in context_punct(root, c))
         ]
     found: list[Token] = []
@@ -292,14 +295,17 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         if any(c.lower_ == "such" or c.text == ":" for t in objects[0].children for c in (t, *t.children)):
             return []  # "faces problems such as A and B": the listed items are the claims (read with the cue nouns)
         complements = [
-            c for c in objects[0].children
+            c
+            for c in objects[0].children
             if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("for", "in", "over", "to", "with"))
         ]
         if not complements or any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children):
             return []  # "presents several disadvantages" (named elsewhere); "the advantages of A, B": the cue nouns
         if noun in words.benefit_nouns:
             return [(1, tokens)]
-        if noun in words.limitation_nouns and not any(c.dep_ == "amod" and _word_value(c, words) > 0 for c in objects[0].children):
+        if noun in words.limitation_nouns and not any(
+            c.dep_ == "amod" and _word_value(c, words) > 0 for c in objects[0].children
+        ):
             return [(-1, tokens)]
     if lemma in words.failure_verbs:
         objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
@@ -321,7 +327,9 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
 def _class_noun(noun: Token) -> Token:
     """ "one of the most promising platforms": the noun the quantifier picks from."""
     if noun.lemma_.lower() in ("one", "some", "many", "few") or noun.pos_ == "NUM":
-        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inner = [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
         if inner:
             return inner[0]
     return noun
@@ -483,10 +491,7 @@ def _method_owner(
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
         return text  # a capitalised name mid-sentence: a package, an algorithm, a named model
     if subject.pos_ == "NOUN" and any(
-        c.dep_ == "compound"
-        and c.pos_ == "PROPN"
-        and c.text[:1].isupper()
-        and c.i > context.sent.start
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i > context.sent.start
         for c in subject.children
     ):
         return text  # "Paul traps", "Gibbs sampler", "Kohonen maps": a device or method named after a person
@@ -512,7 +517,9 @@ def _declared_method(subject: Token, words: EvaluativeWords) -> bool:
     verb = subject.head
     if verb.lemma_.lower() in words.regard_verbs | words.role_verbs:
         # "X is hailed as one of the most promising platforms", "X serves as a tool for ...": the as-phrase
-        roles = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        roles = [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
+        ]
         return any(_class_noun(r).lemma_.lower() in words.subject_heads for r in roles)
     return verb.lemma_.lower() == "be" and any(
         c.dep_ == "attr" and _class_noun(c).lemma_.lower() in words.subject_heads for c in verb.children
