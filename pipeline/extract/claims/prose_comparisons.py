@@ -55,6 +55,7 @@ class ComparisonWords:
     ranking_verbs: frozenset[str]  # "outperform": the subject ranks above the object
     ranking_adjectives: dict[str, str]  # "superior" -> "inferior" (with a "to"-phrase)
     advantage_nouns: dict[str, str]  # "advantage" -> "fewer advantages than" (with an "over"-phrase)
+    emit_mirrors: bool  # the compared thing's mirrored claim (optional in the gold conventions)
     improving_verbs: frozenset[str]  # "improve ... over Y": the subject ranks above Y
     raising: frozenset[str]  # "more", "higher": the graded quality's own polarity
     lowering: frozenset[str]  # "less", "fewer", "lower": the graded quality's polarity turned round
@@ -68,6 +69,7 @@ def load_comparison_words() -> ComparisonWords:
         ranking_verbs=frozenset(data["ranking_verbs"]),
         ranking_adjectives=dict(data["ranking_adjectives"]),
         advantage_nouns=dict(data["advantage_nouns"]),
+        emit_mirrors=bool(data.get("emit_mirrors", True)),
         improving_verbs=frozenset(data["improving_verbs"]),
         raising=frozenset(data["raising"]),
         lowering=frozenset(data["lowering"]),
@@ -98,6 +100,8 @@ def comparison_claims(
             stated = _stated_side(comparison, direction, context, discourse, cues, found + made)
             if stated is not None:
                 made.append(stated)
+        if not words.emit_mirrors:
+            continue
         if stated is None or not direction or (direction > 0) != (stated.relation == "advantage"):
             continue  # no side stated, a quality of unknown polarity, or a stated side that reads the other way
         owner = _method_owner(comparison.compared, context, discourse, cues, evaluative)
