@@ -7,9 +7,12 @@ once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.extract import nlp
+from pipeline.extract.claims import prose_comparisons
 from pipeline.extract.claims.from_text import extract_text_claims
 from pipeline.records import Claim, Passage, StructuredDocument
 
@@ -29,31 +32,51 @@ SENTENCES = {
 
 
 @pytest.fixture(scope="module")
-def claims_by_sentence() -> dict[str, list[Claim]]:
+def annotated():
     passages, offset = [], 0
     for number, (key, text) in enumerate(SENTENCES.items()):
         passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
         offset += len(text) + 2
-    annotated = nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
+
+
+def _by_sentence(claims: list[Claim]) -> dict[str, list[Claim]]:
     found: dict[str, list[Claim]] = {key: [] for key in SENTENCES}
-    for claim in extract_text_claims(annotated):
+    for claim in claims:
         found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
     return found
+
+
+@pytest.fixture(scope="module")
+def claims_by_sentence(annotated) -> dict[str, list[Claim]]:
+    return _by_sentence(extract_text_claims(annotated))
+
+
+@pytest.fixture(scope="module")
+def mirrored_by_sentence(annotated) -> dict[str, list[Claim]]:
+    """The same sentences with the mirrors switched on (evaluative.json "emit_mirrors", off by default)."""
+    words = prose_comparisons.load_comparison_words()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prose_comparisons, "load_comparison_words", lambda: replace(words, emit_mirrors=True))
+        return _by_sentence(extract_text_claims(annotated))
 
 
 def _lines(claims: list[Claim]) -> set[tuple[str, str, str]]:
     return {(c.subject, c.relation, c.object) for c in claims}
 
 
-def test_the_compared_thing_gets_the_mirrored_drawback(claims_by_sentence):
-    claims = claims_by_sentence["efficient"]
-    assert any(c.subject == "MCMCglmm" and c.relation == "advantage" for c in claims)
-    assert ("Stan packages", "disadvantage", "less efficient than MCMCglmm") in _lines(claims)
+def test_the_compared_thing_gets_the_mirrored_drawback(claims_by_sentence, mirrored_by_sentence):
+    assert any(c.subject == "MCMCglmm" and c.relation == "advantage" for c in claims_by_sentence["efficient"])
+    assert not any(c.cue == "comparison-mirror" for claims in claims_by_sentence.values() for c in claims)
+    assert ("Stan packages", "disadvantage", "less efficient than MCMCglmm") in _lines(
+        mirrored_by_sentence["efficient"]
+    )
 
 
-def test_ranking_verb_gives_both_sides(claims_by_sentence):
-    lines = _lines(claims_by_sentence["outperformed"])
-    assert ("deep learning model", "advantage", "outperformed existing algorithms in nearly every scenario") in lines
+def test_ranking_verb_gives_both_sides(claims_by_sentence, mirrored_by_sentence):
+    side = ("deep learning model", "advantage", "outperformed existing algorithms in nearly every scenario")
+    assert side in _lines(claims_by_sentence["outperformed"])
+    lines = _lines(mirrored_by_sentence["outperformed"])
     assert any(
         s == "existing algorithms" and r == "disadvantage" and o.startswith("outperformed by") for s, r, o in lines
     )
