@@ -506,6 +506,8 @@ def _earlier_clause_subject(pronoun: Token, context: SentenceContext) -> Token |
     plural = pronoun.lower_ == "they"
     for token in reversed(context.sent[: pronoun.i - context.sent.start]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children):
+                return None  # "this extraction technique ..., because it is ...": both point further back
             if (token.tag_ in ("NNS", "NNPS")) == plural:
                 return token
             return None
