@@ -89,6 +89,13 @@ class EvaluativeWords:
     reporting_verbs: frozenset[str]
     open_questions: frozenset[str]
     practice_nouns: frozenset[str]
+    stated_clause_marks: frozenset[str]
+    hindering_verbs: frozenset[str]
+    regard_verbs: frozenset[str]
+    role_verbs: frozenset[str]
+    bearing_verbs: frozenset[str]
+    benefit_nouns: frozenset[str]
+    limitation_nouns: frozenset[str]
     subject_heads: frozenset[str]
     rejected_heads: frozenset[str]
     rejected_acronyms: frozenset[str]
@@ -122,6 +129,13 @@ def load_evaluative_words() -> EvaluativeWords:
         reporting_verbs=_set(data["reporting_verbs"]),
         open_questions=_set(data["open_question_nouns"]),
         practice_nouns=_set(data["practice_nouns"]),
+        stated_clause_marks=_set(data["stated_clause_marks"]),
+        hindering_verbs=_set(data["hindering_verbs"]),
+        regard_verbs=_set(data["regard_verbs"]),
+        role_verbs=_set(data["role_verbs"]),
+        bearing_verbs=_set(data["bearing_verbs"]),
+        benefit_nouns=_set(data["benefit_nouns"]),
+        limitation_nouns=_set(data["limitation_nouns"]),
         subject_heads=_set(data["subject_heads"]),
         rejected_heads=_set(data["rejected_heads"]),
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
@@ -180,12 +194,40 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
         heads = [c for c in root.children if c.dep_ == "ccomp"]
     # "X, which is faster than Y", "samplers that converge quickly": a relative clause evaluates its antecedent
     heads += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")]
+    if root.lemma_.lower() not in words.reporting_verbs:
+        # "X provides ...; however, they are hampered by ...: ...": clauses the parser hangs on the root as
+        # complements when punctuation joins them; each has its own subject
+        heads += [
+            c
+            for c in root.children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and any(p.text in (";", ":") for p in context_punct(root, c))
+        ]
     found: list[Token] = []
     while heads:
         head = heads.pop(0)
         found.append(head)
         heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        # "..., as they are much more computationally expedient", "because they are cheap", "while X outperformed
+        # Y, ...": a clause of reason, contrast or concession states its own subject's property as a fact (a clause of
+        # condition or time, "if X is slow", does not)
+        heads.extend(
+            c
+            for c in head.children
+            if c.dep_ == "advcl"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and any(g.dep_ == "mark" and g.lower_ in words.stated_clause_marks for g in c.children)
+        )
     return found
+
+
+def context_punct(root: Token, clause: Token) -> list[Token]:
+    """The punctuation between a clause and the root it hangs on."""
+    low, high = sorted((clause.right_edge.i if clause.i < root.i else clause.left_edge.i, root.i))
+    return [t for t in root.doc[low : high + 1] if t.is_punct]
 
 
 def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tuple[int, list[Token]]]:
@@ -193,8 +235,19 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     lemma = head.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in head.children) or subject.dep_ == "nsubjpass"
     if lemma == "be" or passive:
+        hindered = passive and head.lemma_.lower() in words.hindering_verbs
+        if hindered and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.children):
+            return [(-1, _verb_tokens(head, subject))]  # "X is limited by its memory use": with the agent
         if passive and head.lower_ in words.negative | words.positive:
             return [(_word_value(head, words), [head])]  # "X is limited", "X is biased": a participle judged
+        if hindered:
+            # "X is hampered by the micromotion problem", "X is limited by its memory use", "X is plagued by
+            # convergence issues": what holds a method back, with its agent phrase
+            return [(-1, _verb_tokens(head, subject))]
+        if passive and head.lemma_.lower() in words.regard_verbs:
+            found = _role_evaluation(head, words)  # "X is regarded as a viable alternative"
+            if found:
+                return found
         found = []
         for child in head.children:
             if child.dep_ == "acomp":
@@ -205,9 +258,15 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
                     if value:
                         found.append((value, (before if part is child else []) + _part_tokens(part)))
             elif child.dep_ == "attr":
-                value = _modified_noun_value(child, words)
+                value = _modified_noun_value(_class_noun(child), words)
                 if value:
                     found.append((value, _part_tokens(child)))
+            elif child.dep_ == "prep" and child.lower_ == "among" and child.i > head.i:
+                # "X was among the first to generate entangled states", "X is among the most accurate tools"
+                inner = [g for g in child.children if g.dep_ == "pobj"]
+                if inner and (_modified_noun_value(_class_noun(inner[0]), words) or _pioneering(inner[0], words)):
+                    value = _modified_noun_value(_class_noun(inner[0]), words) or 1
+                    found.append((value, [child, *_part_tokens(inner[0])]))
         return found
     if head.pos_ != "VERB":
         return []
@@ -224,6 +283,30 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         return [(value, tokens)] if value else []
     if lemma in words.capability_verbs:
         return [(1, tokens)]
+    if lemma in words.role_verbs:
+        found = _role_evaluation(head, words)  # "X serves as a simple alternative", "X emerged as a leading tool"
+        if found:
+            return found
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if objects and lemma in words.bearing_verbs:
+        # "X offers the opportunity to ...", "X has the advantage of ...", "X opens the prospect of ...": a noun of
+        # possibility or benefit; "X faces problems such as ...", "X carries a risk of bleeding": a noun of limitation
+        noun = objects[0].lemma_.lower()
+        if any(c.lower_ == "such" or c.text == ":" for t in objects[0].children for c in (t, *t.children)):
+            return []  # "faces problems such as A and B": the listed items are the claims (read with the cue nouns)
+        complements = [
+            c
+            for c in objects[0].children
+            if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("for", "in", "over", "to", "with"))
+        ]
+        if not complements or any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children):
+            return []  # "presents several disadvantages" (named elsewhere); "the advantages of A, B": the cue nouns
+        if noun in words.benefit_nouns:
+            return [(1, tokens)]
+        if noun in words.limitation_nouns and not any(
+            c.dep_ == "amod" and _word_value(c, words) > 0 for c in objects[0].children
+        ):
+            return [(-1, tokens)]
     if lemma in words.failure_verbs:
         objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
         if any(
@@ -238,6 +321,37 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     if objects and lemma in ("have", "give", "yield", "produce", "offer", "provide", "return", "deliver"):
         value = _modified_noun_value(objects[0], words)
         return [(value, tokens)] if value else []  # "X gives biased estimates", "X has a flexible syntax"
+    return []
+
+
+def _class_noun(noun: Token) -> Token:
+    """ "one of the most promising platforms": the noun the quantifier picks from."""
+    if noun.lemma_.lower() in ("one", "some", "many", "few") or noun.pos_ == "NUM":
+        inner = [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        if inner:
+            return inner[0]
+    return noun
+
+
+def _pioneering(noun: Token, words: EvaluativeWords) -> bool:
+    """ "among the first to ...", "the first method to ...": being first to do something is a distinction."""
+    return noun.lower_ in ("first", "earliest") or any(c.lower_ in ("first", "earliest") for c in noun.children)
+
+
+def _role_evaluation(verb: Token, words: EvaluativeWords) -> list[tuple[int, list[Token]]]:
+    """ "X is regarded/hailed as one of the most promising platforms", "X serves as an efficient alternative",
+    "X has emerged as a robust tool": the role given in the as-phrase, judged by its own adjectives."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        inner = [g for g in prep.children if g.dep_ == "pobj"]
+        if not inner:
+            continue
+        value = _modified_noun_value(_class_noun(inner[0]), words)
+        if value:
+            return [(value, _part_tokens(inner[0]))]
     return []
 
 
@@ -268,6 +382,8 @@ def _adjective_value(adjective: Token, words: EvaluativeWords) -> int:
     degrees = {c.lower_ for c in adjective.children if c.dep_ in ("advmod", "amod")}
     if degrees & words.less:
         value = -value
+    if "too" in degrees or "overly" in degrees:
+        return -1  # "too large for fast gates", "overly conservative": an excess is a drawback whatever the quality
     return value
 
 
@@ -330,6 +446,11 @@ def _method_owner(
     if subject.pos_ == "PRON":
         if subject.lower_ not in ("it", "they") or _extraposed(subject):
             return ""
+        earlier = _earlier_clause_subject(subject, context)
+        if earlier is not None:
+            owner = _method_owner(earlier, context, discourse, cues, words)
+            if owner:
+                return owner  # "Paul traps provide ...; however, they are hampered by ...": the same sentence's
         resolved = discourse.resolve_anaphor(None, context, subject.i)
         return resolved if _names_method(resolved, discourse, words) else ""
     if lemma in words.rejected_heads or is_investigator(subject, cues):
@@ -369,16 +490,41 @@ def _method_owner(
         return text
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > context.sent.start:
         return text  # a capitalised name mid-sentence: a package, an algorithm, a named model
+    if subject.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i > context.sent.start
+        for c in subject.children
+    ):
+        return text  # "Paul traps", "Gibbs sampler", "Kohonen maps": a device or method named after a person
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
 
 
+def _earlier_clause_subject(pronoun: Token, context: SentenceContext) -> Token | None:
+    """The subject of the nearest earlier clause of the same sentence that agrees with the pronoun in number ("they":
+    a plural noun, "it": a singular one): a pronoun in a later clause most often takes up that clause's subject."""
+    plural = pronoun.lower_ == "they"
+    for token in reversed(context.sent[: pronoun.i - context.sent.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children):
+                return None  # "this extraction technique ..., because it is ...": both point further back
+            if (token.tag_ in ("NNS", "NNPS")) == plural:
+                return token
+            return None
+    return None
+
+
 def _declared_method(subject: Token, words: EvaluativeWords) -> bool:
     """The clause itself names the subject's kind with a method-like predicate noun ("is a flexible approach")."""
     verb = subject.head
+    if verb.lemma_.lower() in words.regard_verbs | words.role_verbs:
+        # "X is hailed as one of the most promising platforms", "X serves as a tool for ...": the as-phrase
+        roles = [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
+        ]
+        return any(_class_noun(r).lemma_.lower() in words.subject_heads for r in roles)
     return verb.lemma_.lower() == "be" and any(
-        c.dep_ == "attr" and c.lemma_.lower() in words.subject_heads for c in verb.children
+        c.dep_ == "attr" and _class_noun(c).lemma_.lower() in words.subject_heads for c in verb.children
     )
 
 
