@@ -53,11 +53,11 @@ def claims_by_sentence(annotated) -> dict[str, list[Claim]]:
 
 
 @pytest.fixture(scope="module")
-def mirrored_by_sentence(annotated) -> dict[str, list[Claim]]:
-    """The same sentences with the mirrors switched on (evaluative.json "emit_mirrors", off by default)."""
+def unmirrored_by_sentence(annotated) -> dict[str, list[Claim]]:
+    """The same sentences with the mirrors switched off (evaluative.json "emit_mirrors", on by default)."""
     words = prose_comparisons.load_comparison_words()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(prose_comparisons, "load_comparison_words", lambda: replace(words, emit_mirrors=True))
+        patch.setattr(prose_comparisons, "load_comparison_words", lambda: replace(words, emit_mirrors=False))
         return _by_sentence(extract_text_claims(annotated))
 
 
@@ -65,18 +65,18 @@ def _lines(claims: list[Claim]) -> set[tuple[str, str, str]]:
     return {(c.subject, c.relation, c.object) for c in claims}
 
 
-def test_the_compared_thing_gets_the_mirrored_drawback(claims_by_sentence, mirrored_by_sentence):
+def test_the_compared_thing_gets_the_mirrored_drawback(claims_by_sentence, unmirrored_by_sentence):
     assert any(c.subject == "MCMCglmm" and c.relation == "advantage" for c in claims_by_sentence["efficient"])
-    assert not any(c.cue == "comparison-mirror" for claims in claims_by_sentence.values() for c in claims)
-    assert ("Stan packages", "disadvantage", "less efficient than MCMCglmm") in _lines(
-        mirrored_by_sentence["efficient"]
-    )
+    assert ("Stan packages", "disadvantage", "less efficient than MCMCglmm") in _lines(claims_by_sentence["efficient"])
+    # switched off, the stated side stays and no mirror is made
+    assert any(c.subject == "MCMCglmm" and c.relation == "advantage" for c in unmirrored_by_sentence["efficient"])
+    assert not any(c.cue == "comparison-mirror" for claims in unmirrored_by_sentence.values() for c in claims)
 
 
-def test_ranking_verb_gives_both_sides(claims_by_sentence, mirrored_by_sentence):
+def test_ranking_verb_gives_both_sides(claims_by_sentence):
     side = ("deep learning model", "advantage", "outperformed existing algorithms in nearly every scenario")
     assert side in _lines(claims_by_sentence["outperformed"])
-    lines = _lines(mirrored_by_sentence["outperformed"])
+    lines = _lines(claims_by_sentence["outperformed"])
     assert any(
         s == "existing algorithms" and r == "disadvantage" and o.startswith("outperformed by") for s, r, o in lines
     )
