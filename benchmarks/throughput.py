@@ -179,7 +179,7 @@ def cli_timeline(prefect_home: Path, workers: int) -> str:
     def seconds(stamp: str | None) -> float:
         moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=datetime.timezone.utc)
+            moment = moment.replace(tzinfo=datetime.UTC)
         return moment.timestamp()
 
     try:
@@ -201,7 +201,8 @@ def cli_timeline(prefect_home: Path, workers: int) -> str:
     t0 = LAST_CLI_RUN["started"]
     return (
         f"startup={seconds(flow_start) - t0:.1f}s planning={first - seconds(flow_start):.1f}s "
-        f"tasks={last - first:.1f}s (task-seconds {busy:.1f}, idle worker-seconds {workers * (last - first) - busy:.1f}) "
+        f"tasks={last - first:.1f}s (task-seconds {busy:.1f}, "
+        f"idle worker-seconds {workers * (last - first) - busy:.1f}) "
         f"publish={seconds(flow_end) - last:.1f}s exit={LAST_CLI_RUN['ended'] - seconds(flow_end):.1f}s"
     )
 
