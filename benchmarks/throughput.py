@@ -141,6 +141,7 @@ def _children_cpu() -> float:
 
 def cli_run(corpus: Path, out: Path, workers: int, prefect_home: Path) -> float:
     env = dict(os.environ, PREFECT_HOME=str(prefect_home))
+    LAST_CLI_RUN["started"] = time.time()
     started = _children_cpu() if CPU_TIME else time.perf_counter()
     subprocess.run(
         [
@@ -160,7 +161,50 @@ def cli_run(corpus: Path, out: Path, workers: int, prefect_home: Path) -> float:
         capture_output=True,
         check=False,
     )
+    LAST_CLI_RUN["ended"] = time.time()
     return (_children_cpu() if CPU_TIME else time.perf_counter()) - started
+
+
+LAST_CLI_RUN: dict[str, float] = {}
+
+
+def cli_timeline(prefect_home: Path, workers: int) -> str:
+    """Where the wall time of the last CLI run went, from the task runs its Prefect server recorded: start-up (the
+    command's start to the flow run's start: server boot, imports, spaCy), planning (to the first task's start),
+    the tasks' span with the worker-seconds no task ran in it (`idle`: waiting on a part, the last document
+    finishing alone, task hand-offs), publishing (the last task's end to the flow run's end) and exit."""
+    import datetime
+    import sqlite3
+
+    def seconds(stamp: str | None) -> float:
+        moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        return moment.timestamp()
+
+    try:
+        with sqlite3.connect(prefect_home / "prefect.db") as db:
+            flow_id, flow_start, flow_end = db.execute(
+                "select id, start_time, end_time from flow_run order by created desc limit 1"
+            ).fetchone()
+            tasks = db.execute(
+                "select start_time, end_time from task_run where flow_run_id = ? and start_time is not null",
+                (flow_id,),
+            ).fetchall()
+    except (sqlite3.Error, TypeError) as error:
+        return f"timeline unavailable ({error})"
+    if not tasks or not flow_end:
+        return "timeline unavailable (no finished tasks)"
+    spans = [(seconds(start), seconds(end)) for start, end in tasks if end]
+    first, last = min(start for start, _ in spans), max(end for _, end in spans)
+    busy = sum(end - start for start, end in spans)
+    t0 = LAST_CLI_RUN["started"]
+    return (
+        f"startup={seconds(flow_start) - t0:.1f}s planning={first - seconds(flow_start):.1f}s "
+        f"tasks={last - first:.1f}s (task-seconds {busy:.1f}, "
+        f"idle worker-seconds {workers * (last - first) - busy:.1f}) "
+        f"publish={seconds(flow_end) - last:.1f}s exit={LAST_CLI_RUN['ended'] - seconds(flow_end):.1f}s"
+    )
 
 
 def ingest_against_floor(pdfs: list[Path], passes: int) -> None:
@@ -202,6 +246,9 @@ def main() -> None:
     parser.add_argument("--per-page", action="store_true", help="also time each page's ingest alone (slowest page)")
     parser.add_argument("--skip-rss", action="store_true", help="skip the peak memory run on the 122-page PDF")
     parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall seconds (a shared machine)")
+    parser.add_argument(
+        "--timeline", action="store_true", help="where each CLI run's wall time went (start-up, tasks, publish)"
+    )
     parser.add_argument(
         "--ingest-only", action="store_true", help="only the ingest stage and the floor (best of --repeat passes)"
     )
@@ -295,6 +342,8 @@ def main() -> None:
             for workers, times in ((1, ones), (2, twos)):
                 shutil.rmtree(work / f"cli-{workers}", ignore_errors=True)
                 times.append(cli_run(corpus, work / f"cli-{workers}", workers, home))
+                if args.timeline:
+                    print(f"cli_timeline_{workers}_worker{'s' if workers > 1 else ''}: {cli_timeline(home, workers)}")
             print(f"cli_pair_{attempt + 1}: 1_worker={ones[-1]:.2f}s 2_workers={twos[-1]:.2f}s")
         cold, two = statistics.median(ones), statistics.median(twos)
         print(f"cli_cold_seconds_1_worker: {cold:.2f} (range {min(ones):.2f}-{max(ones):.2f})")

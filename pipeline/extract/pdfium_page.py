@@ -484,7 +484,7 @@ def _bind_unchecked(name: str, restype):
 
 
 # Per-character reads: the text page and output buffers as c_void_p objects made once per page, the index an int.
-_char_text_object = _bind_unchecked("FPDFText_GetTextObject", _P)
+_char_text_object = _bind_unchecked("FPDFText_GetTextObject", ctypes.c_size_t)  # an int, 0 for none (not None)
 _char_unicode = _bind_unchecked("FPDFText_GetUnicode", ctypes.c_uint)
 _char_loose_box = _bind_unchecked("FPDFText_GetLooseCharBox", _I)
 _char_origin = _bind_unchecked("FPDFText_GetCharOrigin", _I)
@@ -556,11 +556,17 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     # Each character's text object, and each object's info (shared by the objects of one font, size, render mode
     # and matrix): some writers make every glyph an object, so the four reads of an object are made in tight loops
     # over the page's objects, and only a combination not seen before builds its info (`_text_object_info`).
-    objects = list(dict.fromkeys(handles))  # in the order of their first character
-    first_char = dict(
-        zip(reversed(handles), reversed(kept), strict=False)
-    )  # object -> the text page index of its first character
-    first_index = [first_char[handle] for handle in objects]
+    # The objects in the order of their first character, each character's object slot and each object's first
+    # character (its text page index), on arrays: one pass per character less than with dicts.
+    unique_handles, first_at, inverse = numpy.unique(
+        numpy.array(handles, dtype=numpy.uint64), return_index=True, return_inverse=True
+    )
+    by_first = numpy.argsort(first_at, kind="stable")
+    rank = numpy.empty_like(by_first)
+    rank[by_first] = numpy.arange(len(by_first))
+    objects = unique_handles[by_first].tolist()
+    char_objects = rank[inverse.reshape(-1)]
+    first_index = numpy.array(kept, dtype=numpy.intp)[first_at[by_first]].tolist()
     n_objects = len(objects)
     sizes_out = (ctypes.c_float * n_objects)()
     matrices_out = (ctypes.c_float * (6 * n_objects))()  # FS_MATRIX: a, b, c, d, e, f
@@ -591,14 +597,14 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             )
     text_order = painting.text_order
     orders = [text_order.get(handle, 0) for handle in objects] if painting.covering_images else [0] * n_objects
-    object_slot = {handle: slot for slot, handle in enumerate(objects)}
-    char_objects = [object_slot[handle] for handle in handles]
-    char_infos = [(object_infos[slot], orders[slot]) for slot in char_objects]
+    char_object_slots = char_objects.tolist()
+    char_info = [object_infos[slot] for slot in char_object_slots]
+    char_order = [orders[slot] for slot in char_object_slots] if painting.covering_images else None
     distinct = list(infos_shared.values())
     slot_of = {id(info): slot for slot, info in enumerate(distinct)}
     per_info = numpy.array([(*info.matrix, info.font_size, info.descent) for info in distinct], dtype=numpy.float64)
     object_info_slots = numpy.array([slot_of[id(info)] for info in object_infos], dtype=numpy.intp)
-    a, b, c, d, fs, info_descent = per_info[object_info_slots[numpy.array(char_objects, dtype=numpy.intp)]].T
+    a, b, c, d, fs, info_descent = per_info[object_info_slots[char_objects]].T
 
     # The boxes, every character at once (the operations of the one-character formula, in its order).
     ta, tb, tc, td, te, tf = to_device
@@ -658,6 +664,9 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves with the
         # whole document's words (a ligature), as pdfminer's undecodable glyphs were
         texts[slot] = UNMAPPED
+    # `matrix` is the text object's (a, b, c, d), shared by its characters: what is read of it (the writing
+    # direction, the slant) is the same for all of them, and a tuple per character with its own e, f cost a tenth
+    # of the reading (pdfplumber's 6-tuple ends in the origin, which nothing here reads).
     chars = [
         {
             "text": text,
@@ -669,26 +678,24 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             "top": char_top,
             "bottom": char_bottom,
             "doctop": char_top,
-            "matrix": (*info.matrix, char_e, char_f),
+            "matrix": info.matrix,
             "font_size": info.font_size,
             "object_type": "char",
         }
-        for text, (info, _), char_size, char_x0, char_x1, char_top, char_bottom, char_e, char_f in zip(
+        for text, info, char_size, char_x0, char_x1, char_top, char_bottom in zip(
             texts,
-            char_infos,
+            char_info,
             size.tolist(),
             x0.tolist(),
             x1.tolist(),
             top.tolist(),
             bottom.tolist(),
-            e.tolist(),
-            f.tolist(),
             strict=False,
         )
     ]
     for slot in unmapped_at:
         chars[slot]["unmapped_code"] = kept_codes[slot]  # the glyph's code in its font, for `ingest.GlyphNames`
-    hidden = _mark_hidden(chars, handles, char_infos, painting, geometry, any(info.invisible for info in distinct))
+    hidden = _mark_hidden(chars, handles, char_info, char_order, painting, geometry, any(i.invisible for i in distinct))
     # a character is off the page where its centre is (`ingest.visible_part`'s test, on every character at once)
     page_left, page_top, page_right, page_bottom = geometry.mediabox
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
@@ -700,7 +707,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     for slot in numpy.flatnonzero(space_pending).tolist():
         if not slot:
             continue  # nothing before it on the page
-        before_index, (before, _) = kept[slot - 1], char_infos[slot - 1]
+        before_index, before = kept[slot - 1], char_info[slot - 1]
         space = _generated_space(
             chars[slot - 1],
             chars[slot],
@@ -728,7 +735,8 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
 def _mark_hidden(
     chars: list[dict],
     handles: list,
-    char_infos: list,
+    char_info: list,
+    char_order: list | None,
     painting: _Painting,
     geometry: PageGeometry,
     any_invisible: bool,
@@ -740,7 +748,8 @@ def _mark_hidden(
     if not (clips or covering or any_invisible):
         return 0
     count = 0
-    for char, handle, (info, info_order) in zip(chars, handles, char_infos, strict=False):
+    orders = char_order if char_order is not None else [0] * len(chars)  # painting order (`covering` only)
+    for char, handle, info, info_order in zip(chars, handles, char_info, orders, strict=False):
         hidden = info.invisible
         if not hidden and clips:
             clip = clips.get(handle)
