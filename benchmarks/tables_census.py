@@ -1,13 +1,15 @@
 """Table census: every captioned table found, and no table that is not one, on PDFs without table gold.
 
     .venv/bin/python benchmarks/tables_census.py [DIR_OR_PDF ...] [--show]
-        (default: ../shared/corpus-dev, ../shared/corpus-real and benchmarks/papers; read-only)
+        (default: the repository's PDFs without table gold to check against: gold/dev's papers with claims, which hold
+        the corpus-dev and corpus-real reviews and research papers that are not held out, benchmarks/papers and
+        corpus/; any other folder, e.g. a copy of corpus-real, can be given; read-only)
 
 For each PDF: the table numbers captioned in the text layer (a line that opens with "Table N" followed by caption
 punctuation or nothing, "TABLE IV." and "Table 3 (continued)" included; "Table 2 shows …" in prose is not a
 caption), the numbers of the tables the pipeline found (ingest, structure, tables: the stages `reviewminer run`
-uses before the NLP), and per PDF (the held-out split's PDFs, which ../shared/corpus-dev also holds, are left out:
-their outputs are never looked at):
+uses before the NLP), and per PDF (the held-out split's PDFs are left out wherever they are given: their outputs are
+never looked at):
 - found: captioned numbers with a table of that number;
 - missed: captioned numbers without one;
 - unexpected: tables numbered with no such caption line;
@@ -30,10 +32,13 @@ from pipeline.extract import ingest, structure  # noqa: E402
 from pipeline.extract.tables import assemble_tables  # noqa: E402
 from pipeline.extract.tables.captions import CAPTION_PATTERN  # noqa: E402
 
-DEFAULT_DIRS = [
-    ROOT.parent / "shared" / "corpus-dev",
-    ROOT.parent / "shared" / "corpus-real",
+# The repository stands alone: the defaults are its own folders (gold/dev's claims papers are the corpus-dev and
+# corpus-real PDFs that are not held out; the table-only robust_* sheets are scored against their grids instead).
+DEFAULT_DIRS = sorted(
+    p.parent / p.name.replace(".claims.tsv", ".pdf") for p in (ROOT / "gold" / "dev").glob("*.claims.tsv")
+) + [
     ROOT / "benchmarks" / "papers",
+    ROOT / "corpus",
 ]
 CAPTION_LINE = re.compile(r"^(?:Table|TABLE)\s+([A-Z]?\d+[a-z]?|[IVXL]+)(?!\.\d)(?=\s*(?:[.:|—–]|\(|$|[A-Z][a-z]))")
 TURNED_CAPTION = re.compile(r"^(?:Table|TABLE)([A-Z]?\d+[a-z]?|[IVXL]+)(?=[.:|])")
