@@ -376,6 +376,20 @@ def test_a_passive_verb_of_doing_states_no_property_and_a_judging_passive_does()
             "cue:drawback:is",
             "relative item",
         ),
+        (  # deep_review (session 11 run): an embedded question read as the subject of the comparison
+            "how training",
+            "advantage",
+            "outperforming state-of-the-art results",
+            "comparison",
+            "clause subject",
+        ),
+        (  # deep_review: a relative clause of place read as the subject of a requirement
+            "where achieving the full potential of deep learning",
+            "disadvantage",
+            "will require adoption",
+            "evaluation",
+            "clause subject",
+        ),
     ],
 )
 def test_reports_attributes_and_relative_items_are_no_claims(subject, relation, obj, cue, junk_class):

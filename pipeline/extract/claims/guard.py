@@ -167,8 +167,9 @@ FIRST_PREPOSITION = re.compile(
 
 def claim_junk_class(claim: Claim) -> str:
     """Why a claim whose phrases are content still states nothing about its subject, or "": "report" (the predicate
-    is a verb of saying), "attribute subject" (an advantage of a quantity or attribute) or "relative item" (a cue
-    list's item that is a relative clause). See models/claims/guard.json for the word classes."""
+    is a verb of saying), "attribute subject" (an advantage of a quantity or attribute), "relative item" (a cue
+    list's item that is a relative clause), "clause object" (a predicate with its own subject) or "clause subject"
+    (a wh-clause as the subject). See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     if _reports(object_words, words):
@@ -182,6 +183,10 @@ def claim_junk_class(claim: Claim) -> str:
         return "attribute subject"
     if claim.cue.startswith("cue:") and object_words and object_words[0] in words.relative_words:
         return "relative item"
+    if words_of(claim.subject)[:1] and words_of(claim.subject)[0] in words.relative_words:
+        # "how training on X improved ...", "where achieving the potential of Y will require ...": an embedded
+        # question or relative clause taken as the subject is a clause, not the thing acted on or judged
+        return "clause subject"
     if claim.cue.startswith(PREDICATE_CUES) and _has_own_subject(object_words, words):
         return "clause object"
     return ""
