@@ -46,6 +46,9 @@ _GENERATED_SPACE_OR_BREAK = _GENERATED_BREAKS | {0x20}
 # and where it sees a gap between glyphs: one is kept as a space character only where the gap it stands for is as
 # wide as a space (this share of the font size), so kerned letters of one word stay together.
 MIN_GENERATED_SPACE = 0.2
+# Between a number and the letter after it ("250 mL", "25 g") typesetters put a thin space (1/6 em): where pdfium
+# saw a gap there, this narrower share is enough, so quantities keep their unit apart ("250mL" is no word).
+MIN_NUMBER_UNIT_SPACE = 0.12
 # pdfium replaces a hyphen that ends a line by this code (it tells a soft line-end hyphen apart).
 _LINE_END_HYPHEN = 0x02
 
@@ -825,7 +828,9 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
             gap = before["top"] - after["bottom"]
     if across > 0.5 * font_size:
         return None
-    if gap < MIN_GENERATED_SPACE * font_size and not (overhangs() if callable(overhangs) else overhangs):
+    number_unit = before["text"].isdigit() and after["text"].isalpha()
+    minimum = MIN_NUMBER_UNIT_SPACE if number_unit else MIN_GENERATED_SPACE
+    if gap < minimum * font_size and not (overhangs() if callable(overhangs) else overhangs):
         return None
     space = dict(before)
     space.pop("hidden", None)
