@@ -93,3 +93,18 @@ def test_a_page_of_many_drawn_segments_is_read_within_its_bound(tmp_path):
     assert len(page.lines) == 2  # the diagonal strokes give no rule pieces
     assert {edge["orientation"] for edge in page.edges} == {"h", "v"}
     document.close()
+
+
+def test_a_thin_space_sets_a_unit_apart_from_its_number():
+    """uritu2018 p11 prints "(25 g" and "250 mL methanol" with a thin space (1/6 em) that pdfium reports as a gap:
+    the quantity and its unit are two words, while the digits of a number stay one word."""
+    import pypdfium2
+
+    from pipeline.extract.pdfium_page import read_page
+
+    document = pypdfium2.PdfDocument(str(real_pdf("uritu2018_lamiaceae_pain_review_rotated.pdf")))
+    page = read_page(document, 10)
+    texts = [w["text"] for w in page.extract_words(x_tolerance_ratio=0.15)]
+    document.close()
+    assert "250" in texts and "mL" in texts and "(25" in texts and "g" in texts
+    assert "250mL" not in texts and "(25g" not in texts
