@@ -8,11 +8,20 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from pipeline.evaluate.gold import read_grid
+from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.ingest import read_pdf
-from pipeline.records import PdfContent
+from pipeline.records import PdfContent, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"
+DEV_GOLD = ROOT / "gold" / "dev"
+
+
+def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
+    """Exact-cell accuracy of the best-matching table against gold/dev/<stem>.table<number>.tsv."""
+    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
+    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
 
 
 def parsed(path: Path = SEED_PDF) -> PdfContent:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.gold import read_grid
-from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.tables import assemble_tables
 from pipeline.extract.tables.captions import SENTENCE_ABOUT_TABLE
 from pipeline.extract.tables.layout import without_leader
@@ -16,19 +14,12 @@ from pipeline.records import Table
 
 from conftest import real_pdf
 from tables_shared import (
-    ROOT,
+    grid_accuracy,
     parsed,
     write_centred_captions_pdf,
     write_estimates_table_pdf,
     write_grouped_booktabs_pdf,
 )
-
-DEV_GOLD = ROOT / "gold" / "dev"
-
-
-def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
-    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
-    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.evaluate.gold import read_grid
-from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.ingest import read_pdf
 from pipeline.extract.tables import assemble_tables
 from pipeline.extract.tables.captions import CAPTION_PATTERN
@@ -18,17 +17,11 @@ from pipeline.extract.tables.layout import join_lines
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import ROOT, parsed
+from tables_shared import DEV_GOLD, grid_accuracy, parsed
 
-DEV_GOLD = ROOT / "gold" / "dev"
 JACOW = "robust_jacow_column_tables_wrapped_cells"
 H2020 = "robust_h2020_ruled_tables_continued_unrepeated_header"
 BEILSTEIN = "robust_beilstein_booktabs_code_entries_group_header"
-
-
-def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
-    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
-    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
 
 
 @pytest.fixture(scope="module")

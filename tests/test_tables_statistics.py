@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.gold import read_grid
-from pipeline.evaluate.scoring import score_grid
 from pipeline.extract.ingest import read_pdf
 from pipeline.extract.tables import assemble_tables
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import ROOT
+from tables_shared import grid_accuracy
 
-DEV_GOLD = ROOT / "gold" / "dev"
 COEFFICIENTS = "robust_r_coefficient_tables_se_rows_right_stub"
 MODEL_STEPS = "robust_stats_model_steps_estimates_indented_levels"
-
-
-def grid_accuracy(stem: str, number: str, tables: list[Table]) -> float:
-    cells = {t.table_id: {(c.row, c.col): c.text for c in t.cells} for t in tables}
-    return score_grid(number, read_grid(DEV_GOLD / f"{stem}.table{number}.tsv"), cells).accuracy
 
 
 @pytest.fixture(scope="module")
