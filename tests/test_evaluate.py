@@ -62,6 +62,27 @@ def test_optional_lines_count_when_found_and_cost_nothing_when_missed():
     assert score.overall.precision == 1.0 and score.overall.recall == 0.0
 
 
+def test_table_and_text_claims_are_counted_apart():
+    """Issue 18 sets a target for claims read from tables: each source gets its own P/R, from one matching."""
+    expected = [
+        GoldClaim("ultracentrifugation", "disadvantage", "consumes time", "table", True),
+        GoldClaim("ultracentrifugation", "disadvantage", "low purity", "table", True),
+        GoldClaim("precipitation", "advantage", "simple", "text", True),
+    ]
+    score = score_claims(
+        [
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "consumes time", 3, "table"),
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "expensive", 3, "table"),
+            # read from prose, it finds a line the annotator took from the table
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "low purity", 2, "text"),
+        ],
+        expected,
+    )
+    table, text = score.by_source["table"], score.by_source["text"]
+    assert (table.predicted, table.correct, table.required, table.found) == (2, 1, 2, 2)
+    assert (text.predicted, text.correct, text.required, text.found) == (1, 1, 1, 0)
+    assert score.overall.found == 2 and score.overall.correct == 2
+
 def test_one_prediction_matches_one_gold_line_and_other_relations_are_not_counted():
     expected = [
         gold("precipitation", "disadvantage", "low purity"),
