@@ -75,13 +75,17 @@ def test_table_and_text_claims_are_counted_apart():
             PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "expensive", 3, "table"),
             # read from prose, it finds a line the annotator took from the table
             PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "low purity", 2, "text"),
+            # read from both, it counts under each
+            PredictedClaim("precipitation", "precipitation", "advantage", "simple", 2, "table+text"),
         ],
         expected,
     )
+    assert set(score.by_source) == {"table", "text"}
     table, text = score.by_source["table"], score.by_source["text"]
-    assert (table.predicted, table.correct, table.required, table.found) == (2, 1, 2, 2)
-    assert (text.predicted, text.correct, text.required, text.found) == (1, 1, 1, 0)
-    assert score.overall.found == 2 and score.overall.correct == 2
+    assert (table.predicted, table.correct, table.required, table.found) == (3, 2, 2, 2)
+    assert (text.predicted, text.correct, text.required, text.found) == (2, 2, 1, 1)
+    assert score.overall.found == 3 and score.overall.correct == 3
+
 
 def test_one_prediction_matches_one_gold_line_and_other_relations_are_not_counted():
     expected = [

@@ -143,7 +143,11 @@ def score_claims(predicted: Iterable[PredictedClaim], gold: list[GoldClaim]) -> 
 
     def counts(relation: str | None, source: str | None = None) -> ClaimCounts:
         lines = [i for i, g in enumerate(gold) if relation in (None, g.relation) and source in (None, g.source)]
-        chosen = [i for i, p in enumerate(predictions) if relation in (None, p.relation) and source in (None, p.source)]
+        chosen = [
+            i
+            for i, p in enumerate(predictions)
+            if relation in (None, p.relation) and (source is None or source in p.source.split("+"))
+        ]  # a claim read from both ("table+text") counts under each
         return ClaimCounts(
             predicted=len(chosen),
             # by source, a prediction is correct by its own match (its gold line may be of the other source)
@@ -154,7 +158,7 @@ def score_claims(predicted: Iterable[PredictedClaim], gold: list[GoldClaim]) -> 
             found=sum(1 for i in lines if gold[i].required and i in matched_gold),
         )
 
-    sources = sorted({g.source for g in gold} | {p.source for p in predictions if p.source})
+    sources = sorted({g.source for g in gold} | {part for p in predictions for part in p.source.split("+") if part})
     return ClaimScore(
         overall=counts(None),
         by_relation={relation: counts(relation) for relation in relations},
