@@ -135,6 +135,10 @@ def test_pages_line_limits_the_prose_scored(tmp_path):
     path.write_text("# pages: 2, 5-7\nX\tadvantage\tcheap\ttext\t1\n", encoding="utf-8")
     claims, pages = read_claims(path)
     assert len(claims) == 1 and pages == {2, 5, 6, 7}
+    # a table sheet: table claims annotated, no page's prose
+    path.write_text("# pages: none\nX\tadvantage\tcheap\ttable\t1\n", encoding="utf-8")
+    claims, pages = read_claims(path)
+    assert len(claims) == 1 and pages == set()
 
 
 def test_every_pdf_needs_gold_and_every_gold_a_pdf(tmp_path):
