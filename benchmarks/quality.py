@@ -100,6 +100,16 @@ def main() -> None:
                 f"| {counts['predicted']} / {counts['required']} |"
             )
     print()
+    # issue 18's table-claims figure: claims read from table cells against the gold lines annotated from tables
+    print("| split | claims from | P | R | F1 | predicted / correct / required / found |")
+    print("|---|---|---|---|---|---|")
+    for split, result in results.items():
+        for source, counts in result.get("claims_by_source", {}).items():
+            print(
+                f"| {split} | {source} | {counts['precision']:.3f} | {counts['recall']:.3f} | {counts['f1']:.3f} "
+                f"| {counts['predicted']} / {counts['correct']} / {counts['required']} / {counts['found']} |"
+            )
+    print()
     print("| split | paper | claims F1 | grids: exact-cell accuracy | text recall | title |")
     print("|---|---|---|---|---|---|")
     for split, result in results.items():

@@ -62,6 +62,31 @@ def test_optional_lines_count_when_found_and_cost_nothing_when_missed():
     assert score.overall.precision == 1.0 and score.overall.recall == 0.0
 
 
+def test_table_and_text_claims_are_counted_apart():
+    """Issue 18 sets a target for claims read from tables: each source gets its own P/R, from one matching."""
+    expected = [
+        GoldClaim("ultracentrifugation", "disadvantage", "consumes time", "table", True),
+        GoldClaim("ultracentrifugation", "disadvantage", "low purity", "table", True),
+        GoldClaim("precipitation", "advantage", "simple", "text", True),
+    ]
+    score = score_claims(
+        [
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "consumes time", 3, "table"),
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "expensive", 3, "table"),
+            # read from prose, it finds a line the annotator took from the table
+            PredictedClaim("ultracentrifugation", "ultracentrifugation", "disadvantage", "low purity", 2, "text"),
+            # read from both, it counts under each
+            PredictedClaim("precipitation", "precipitation", "advantage", "simple", 2, "table+text"),
+        ],
+        expected,
+    )
+    assert set(score.by_source) == {"table", "text"}
+    table, text = score.by_source["table"], score.by_source["text"]
+    assert (table.predicted, table.correct, table.required, table.found) == (3, 2, 2, 2)
+    assert (text.predicted, text.correct, text.required, text.found) == (2, 2, 1, 1)
+    assert score.overall.found == 3 and score.overall.correct == 3
+
+
 def test_one_prediction_matches_one_gold_line_and_other_relations_are_not_counted():
     expected = [
         gold("precipitation", "disadvantage", "low purity"),
@@ -110,6 +135,10 @@ def test_pages_line_limits_the_prose_scored(tmp_path):
     path.write_text("# pages: 2, 5-7\nX\tadvantage\tcheap\ttext\t1\n", encoding="utf-8")
     claims, pages = read_claims(path)
     assert len(claims) == 1 and pages == {2, 5, 6, 7}
+    # a table sheet: table claims annotated, no page's prose
+    path.write_text("# pages: none\nX\tadvantage\tcheap\ttable\t1\n", encoding="utf-8")
+    claims, pages = read_claims(path)
+    assert len(claims) == 1 and pages == set()
 
 
 def test_every_pdf_needs_gold_and_every_gold_a_pdf(tmp_path):

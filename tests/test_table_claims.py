@@ -114,6 +114,32 @@ def test_column_headers_map_to_relations():
     assert columns.relation_of("Fetal outcomes (singleton births only*)") == "effect"
 
 
+def test_header_heads_past_participles_activities_and_adverse_outcomes():
+    """Life-science tables name their effect column by what was observed ("Bioactivity reported", "Biological
+    activities", "Pharmacological actions"), a trailing participle postmodifying the head; adverse outcomes ("Side
+    effects", "Adverse events") are disadvantages, as gold/ANNOTATION.md counts them."""
+    columns = ColumnSemantics.load()
+    assert columns.relation_of("Bioactivity reported") == "effect"
+    assert columns.relation_of("Biological activities") == "effect"
+    assert columns.relation_of("Pharmacological actions") == "effect"
+    assert columns.relation_of("Effects observed") == "effect"
+    assert columns.relation_of("Main limitations identified") == "disadvantage"
+    assert columns.relation_of("Side effects") == "disadvantage"
+    assert columns.relation_of("Adverse events") == "disadvantage"
+    assert columns.relation_of("Events") is None  # an event is an outcome only when it is adverse
+    assert columns.relation_of("Reported") is None  # a participle alone is no head
+    assert columns.relation_of("Mechanism of action") is None  # what the header is about is the mechanism
+    table = make_table(
+        [
+            ["Nanoparticles", "Plant species used", "Bioactivity reported", "Side effects", "Reference"],
+            ["Silver", "Ocimum sanctum", "Antibacterial activity against E. coli", "Cytotoxic at high doses", "[12]"],
+        ]
+    )
+    claims = {(c.subject, c.relation, c.object) for c in extract_table_claims(table, "doc")}
+    assert ("Silver", "effect", "Antibacterial activity against E. coli") in claims
+    assert ("Silver", "disadvantage", "Cytotoxic at high doses") in claims
+
+
 def test_row_label_column_codes_and_placeholders_give_no_claims():
     table = make_table(
         [

@@ -57,6 +57,14 @@ class EvaluationReport:
                 pooled[relation] = pooled.get(relation, ClaimCounts()) + counts
         return dict(sorted(pooled.items()))
 
+    def claims_by_source(self) -> dict[str, ClaimCounts]:
+        """Table claims and text claims apart, pooled (issue 18 sets a target for the table claims)."""
+        pooled: dict[str, ClaimCounts] = {}
+        for document in self.documents:
+            for source, counts in (document.claims.by_source if document.claims else {}).items():
+                pooled[source] = pooled.get(source, ClaimCounts()) + counts
+        return dict(sorted(pooled.items()))
+
     @property
     def grids(self) -> list[GridScore]:
         return [grid for d in self.documents for grid in d.grids]
@@ -94,6 +102,7 @@ class EvaluationReport:
             "name": self.name,
             "claims": counts_dict(claims),
             "claims_by_relation": {r: counts_dict(c) for r, c in self.claims_by_relation().items()},
+            "claims_by_source": {s: counts_dict(c) for s, c in self.claims_by_source().items()},
             "tables": {
                 "grids": len(self.grids),
                 "mean_cell_accuracy": self.mean_grid_accuracy,
@@ -115,6 +124,8 @@ class EvaluationReport:
                 out.append(f"  claims   {format_counts(document.claims.overall)}")
                 for relation, counts in document.claims.by_relation.items():
                     out.append(f"    {relation:13} {format_counts(counts)}")
+                for source, counts in document.claims.by_source.items():
+                    out.append(f"    from {source:8} {format_counts(counts)}")
             for grid in document.grids:
                 out.append(
                     f"  table {grid.number:>3} cells {grid.correct}/{grid.gold_cells} = {grid.accuracy:.3f}"
@@ -148,6 +159,8 @@ class EvaluationReport:
         out.append(f"  claims   {format_counts(self.claims)}")
         for relation, counts in self.claims_by_relation().items():
             out.append(f"    {relation:13} {format_counts(counts)}")
+        for source, counts in self.claims_by_source().items():
+            out.append(f"    from {source:8} {format_counts(counts)}")
         if self.grids:
             cells = sum(g.gold_cells for g in self.grids)
             correct = sum(g.correct for g in self.grids)
@@ -197,6 +210,9 @@ def document_dict(document: DocumentEvaluation) -> dict:
         "claims": counts_dict(document.claims.overall) if document.claims else None,
         "claims_by_relation": (
             {r: counts_dict(c) for r, c in document.claims.by_relation.items()} if document.claims else None
+        ),
+        "claims_by_source": (
+            {s: counts_dict(c) for s, c in document.claims.by_source.items()} if document.claims else None
         ),
         "missed": [asdict(g) for g in document.claims.missed] if document.claims else [],
         "unmatched": [asdict(p) for p in document.claims.unmatched] if document.claims else [],

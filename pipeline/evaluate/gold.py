@@ -3,7 +3,8 @@
 A PDF's gold is found by its file name: `<stem>.claims.tsv` (claim lines), `<stem>.table<N>.tsv` (grids) and
 `<stem>.title.txt` (the title as printed; see `titles`).
 A claims file may open with `# pages: 12-21, 30` when it covers only those pages' prose: predictions from the
-prose of other pages are then not scored (table claims always are).
+prose of other pages are then not scored (table claims always are). `# pages: none` marks a table sheet: its
+table claims are annotated, no prose.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pipeline.evaluate.titles import read_titles
 
 RELATIONS = ("advantage", "disadvantage", "effect")
 GRID_FILE = re.compile(r"^(?P<stem>.+)\.table(?P<number>\w+)\.tsv$")
-PAGES_LINE = re.compile(r"^#\s*pages\s*:\s*(?P<pages>[\d\s,–-]+)$", re.IGNORECASE)
+PAGES_LINE = re.compile(r"^#\s*pages\s*:\s*(?P<pages>[\d\s,–-]+|none)$", re.IGNORECASE)
 
 
 class GoldError(Exception):
@@ -45,6 +46,8 @@ class GoldDocument:
 
 def parse_pages(text: str) -> set[int]:
     pages: set[int] = set()
+    if text.strip().lower() == "none":
+        return pages  # a table sheet: no page's prose is covered
     for part in re.split(r"\s*,\s*", text.strip()):
         bounds = re.split(r"\s*[-–]\s*", part)
         if len(bounds) == 2 and all(b.isdigit() for b in bounds):

@@ -107,6 +107,9 @@ class ClaimCounts:
 class ClaimScore:
     overall: ClaimCounts
     by_relation: dict[str, ClaimCounts]
+    # table and text apart (issue 18's table-claims figure): predictions by where they were read, gold lines by the
+    # source the annotator gave them, matched as one pool (a text claim may find a table line)
+    by_source: dict[str, ClaimCounts] = field(default_factory=dict)
     missed: list[GoldClaim] = field(default_factory=list)  # required gold lines not found
     unmatched: list[PredictedClaim] = field(default_factory=list)  # predictions matching no gold line
 
@@ -138,18 +141,28 @@ def score_claims(predicted: Iterable[PredictedClaim], gold: list[GoldClaim]) -> 
             matched_gold.add(gi)
             matched_predictions.add(pi)
 
-    def counts(relation: str | None) -> ClaimCounts:
-        lines = [i for i, g in enumerate(gold) if relation in (None, g.relation)]
+    def counts(relation: str | None, source: str | None = None) -> ClaimCounts:
+        lines = [i for i, g in enumerate(gold) if relation in (None, g.relation) and source in (None, g.source)]
+        chosen = [
+            i
+            for i, p in enumerate(predictions)
+            if relation in (None, p.relation) and (source is None or source in p.source.split("+"))
+        ]  # a claim read from both ("table+text") counts under each
         return ClaimCounts(
-            predicted=sum(1 for p in predictions if relation in (None, p.relation)),
-            correct=sum(1 for i in lines if i in matched_gold),
+            predicted=len(chosen),
+            # by source, a prediction is correct by its own match (its gold line may be of the other source)
+            correct=sum(1 for i in lines if i in matched_gold)
+            if source is None
+            else sum(1 for i in chosen if i in matched_predictions),
             required=sum(1 for i in lines if gold[i].required),
             found=sum(1 for i in lines if gold[i].required and i in matched_gold),
         )
 
+    sources = sorted({g.source for g in gold} | {part for p in predictions for part in p.source.split("+") if part})
     return ClaimScore(
         overall=counts(None),
         by_relation={relation: counts(relation) for relation in relations},
+        by_source={source: counts(None, source) for source in sources},
         missed=[g for i, g in enumerate(gold) if g.required and i not in matched_gold],
         unmatched=[p for i, p in enumerate(predictions) if i not in matched_predictions],
     )

@@ -28,6 +28,9 @@ class ColumnSemantics:
     subject: set[str] = field(default_factory=set)
     not_subject: set[str] = field(default_factory=set)
     prepositions: set[str] = field(default_factory=set)  # end the head phrase of a header ("Effects on yield")
+    participles: set[str] = field(default_factory=set)  # irregular ones; a trailing "-ed" word is one too
+    adverse_modifiers: set[str] = field(default_factory=set)  # "Side effects": an adverse outcome, a disadvantage
+    adverse_heads: set[str] = field(default_factory=set)  # heads that name outcomes only after such a modifier
     empty_values: set[str] = field(default_factory=set)  # cell texts that state nothing ("Not defined", "N/A")
     phrase_share: float = 0.5  # share of an effect column's cells that must be phrases, not codes or numbers
 
@@ -43,25 +46,42 @@ class ColumnSemantics:
             subject={w.lower() for w in data.get("subject", [])},
             not_subject={w.lower() for w in data.get("not_subject", [])},
             prepositions={w.lower() for w in data.get("header_prepositions", [])},
+            participles={w.lower() for w in data.get("header_participles", [])},
+            adverse_modifiers={w.lower() for w in data.get("adverse_modifiers", [])},
+            adverse_heads={w.lower() for w in data.get("adverse_heads", [])},
             empty_values={w.lower() for w in data.get("empty_values", [])},
             phrase_share=float(data.get("effect_phrase_share", 0.5)),
         )
 
-    def head_word(self, header: str) -> str:
-        """The word a header is about: the last word before any preposition ("Subcellular localization during
-        function" -> "localization", "Effects on yield" -> "effects", "Main drawbacks" -> "drawbacks")."""
+    def head_phrase(self, header: str) -> list[str]:
+        """The words of a header's head phrase: those before any preposition, without a trailing participle that
+        postmodifies the head ("Bioactivity reported", "Effects observed", "Outcomes measured")."""
         words = HEADER_WORD.findall(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", header.lower()))
         for index, word in enumerate(words):
             if word in self.prepositions:
                 words = words[:index] or words[index + 1 :]
                 break
+        while len(words) > 1 and (words[-1] in self.participles or (len(words[-1]) > 4 and words[-1].endswith("ed"))):
+            words = words[:-1]
+        return words
+
+    def head_word(self, header: str) -> str:
+        """The word a header is about ("Subcellular localization during function" -> "localization", "Effects on
+        yield" -> "effects", "Main drawbacks" -> "drawbacks", "Activity reported" -> "activity")."""
+        words = self.head_phrase(header)
         return words[-1] if words else ""
 
     def relation_of(self, header: str) -> Relation | None:
         """The relation a column header stands for; None when it names none, or more than one ("Pros/cons")."""
+        phrase = self.head_phrase(header)
+        head = phrase[-1] if phrase else ""
+        if (head in self.relations.get("effect", set()) or head in self.adverse_heads) and set(
+            phrase[:-1]
+        ) & self.adverse_modifiers:
+            return "disadvantage"  # "Side effects", "Adverse events": adverse outcomes (gold/ANNOTATION.md)
         words = set(HEADER_WORD.findall(header.lower()))
         matches = [relation for relation, cues in self.relations.items() if words & cues]
-        if len(matches) != 1 or self.head_word(header) not in self.relations[matches[0]]:
+        if len(matches) != 1 or head not in self.relations[matches[0]]:
             return None
         return matches[0]  # type: ignore[return-value]
 
