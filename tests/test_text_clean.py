@@ -76,6 +76,36 @@ def test_nul_ligatures_of_the_long_review_become_words():
         assert word in words
 
 
+def test_tex_bitmap_fonts_without_unicode_are_read_at_their_codes():
+    """pdfTeX/dvips bitmap fonts (Type 3, no name, no ToUnicode, glyphs named "/a65") put TeX text at its codes:
+    the document is read, not refused as unreadable, and T1's ligature and dash slots become their characters."""
+    pdf = read_pdf(DEV_PDFS / "young2017_goseq_gene_ontology_rnaseq_length_bias.pdf", pages=(1, 2))
+    first, second = (" ".join(word.text for word in page.words) for page in pdf.pages)
+    assert "goseq: Gene Ontology testing for RNA-seq datasets" in first
+    assert "Matthew J. Wakefield" in first  # the fi ligature at T1's slot 0x1C
+    assert "We assume that the user can use appropriate in-built R functions" in second
+    assert not any(is_unmapped(ch) for ch in first + second)
+
+
+def test_unnamed_glyphs_that_do_not_read_as_text_stay_unmapped():
+    """The reading at the codes is taken only where the unnamed glyphs themselves give running English: the two
+    unnamed glyphs on page 2 of the Quantum template (code 0x31, among ordinary named fonts) stay unmapped."""
+    import pypdfium2
+
+    from pipeline.extract.pdfium_page import read_page as read_pdfium_page
+
+    path = PAPERS / "quantum2017_quantumarticle_class_template.pdf"
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        page = read_pdfium_page(document, 1)
+        ingest.GlyphNames(path).decode(page)
+        unnamed = [char["text"] for char in page.chars if "unmapped_code" in char and not char["fontname"]]
+        page.close()
+    finally:
+        document.close()
+    assert unnamed and all(text == UNMAPPED or text.isspace() for text in unnamed), unnamed
+
+
 def test_glyph_repair_picks_the_ligature_that_makes_a_word():
     repair = GlyphRepair(["the", "refinement", "of", "off", "trade"], frozenset({"different", "effective"}))
     words = [f"re{UNMAPPED}nement", f"di{UNMAPPED}erent", f"e{UNMAPPED}ective", f"{UNMAPPED}Item", f"12{UNMAPPED}3"]

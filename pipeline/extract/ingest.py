@@ -334,11 +334,48 @@ def _decoded_name(name: str | bytes) -> str:
     return resolve_and_decode(name)
 
 
+# TeX's text encodings put letters, digits and most punctuation at their ASCII codes; their control slots hold
+# ligatures, dashes and quotes. OT1 (Computer Modern) also moves a few ASCII slots: "{" is the en dash there.
+TEX_T1_SLOTS = {
+    0x10: "\u201c",
+    0x11: "\u201d",
+    0x15: "\u2013",
+    0x16: "\u2014",
+    0x1B: "ff",
+    0x1C: "fi",
+    0x1D: "fl",
+    0x1E: "ffi",
+    0x1F: "ffl",
+}
+TEX_OT1_SLOTS = {
+    0x0B: "ff",
+    0x0C: "fi",
+    0x0D: "fl",
+    0x0E: "ffi",
+    0x0F: "ffl",
+    0x10: "\u0131",
+    0x11: "\u0237",
+    0x22: "\u201d",
+    0x5C: "\u201c",
+    0x7B: "\u2013",
+    0x7C: "\u2014",
+}
+# Words of running English: a page whose unnamed glyphs read as text at their codes holds many of them.
+FUNCTION_WORDS = frozenset("the of and to in a is that for are with as on by be this we it from or an".split())
+MIN_TOKENS_TO_JUDGE = 20
+MIN_FUNCTION_WORD_SHARE = 0.12
+
+
 class GlyphNames:
     """Unicode for glyphs pdfium has none for, from their font's own encoding: pdfminer decodes glyph names ("T_h"
     -> "Th", "fi") of a font's /Differences, which pdfium does not expose. Only the page's font dictionaries are
     parsed, never its content; the document is opened on the first such glyph. A glyph still without Unicode (a
-    composite font without a ToUnicode map) keeps the UNMAPPED marker, which glyph repair resolves or drops."""
+    composite font without a ToUnicode map) keeps the UNMAPPED marker, which glyph repair resolves or drops.
+
+    TeX's bitmap fonts (Type 3, as dvips and pdfTeX embed PK fonts) have no name, no ToUnicode map and glyph names
+    that only number their slots ("/a65"): their codes are those of a TeX text encoding, so where the page's
+    unnamed glyphs, read at their codes, make running English (function words among their words), they are read so
+    (`_read_as_tex_text`), the control slots by the encoding the page uses (OT1 or T1 ligatures)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -346,6 +383,7 @@ class GlyphNames:
         self.pages = None
         self.fonts: dict[int, dict[str, object]] = {}  # page number -> font name (no subset prefix) -> font
         self.failed = False
+        self.tex_text: bool | None = None  # do unnamed glyphs read as TeX text at their codes? None: not judged yet
 
     def decode(self, page: pdfplumber.page.Page) -> None:
         """Give every unmapped character of a pdfium page the text its font's encoding names, where it names one."""
@@ -361,6 +399,37 @@ class GlyphNames:
                 continue
             if text and not any(is_unmapped(ch) for ch in text):
                 char["text"] = text
+        self._read_as_tex_text(page)
+
+    def _read_as_tex_text(self, page: pdfplumber.page.Page) -> None:
+        def still_unnamed(char: dict) -> bool:
+            return "unmapped_code" in char and not char["fontname"] and is_unmapped(char["text"])
+
+        unnamed = [char for char in page.chars if still_unnamed(char)]
+        if not unnamed:
+            return
+        codes = [char["unmapped_code"] for char in unnamed]
+        if self.tex_text is None:  # judged once per document, on the first page with enough words
+            # only the unnamed glyphs' own words: any other character (a space among them) separates words
+            as_codes = "".join(
+                chr(code) if still_unnamed(char) and 0x20 < (code := char["unmapped_code"]) < 0x7F else " "
+                for char in page.chars
+            )
+            words = re.findall(r"[a-z]+", as_codes.lower())
+            if len(words) < MIN_TOKENS_TO_JUDGE:
+                return
+            share = sum(word in FUNCTION_WORDS for word in words) / len(words)
+            self.tex_text = share >= MIN_FUNCTION_WORD_SHARE
+        if not self.tex_text:
+            return
+        # OT1 puts its ligatures at 0x0B-0x0F, T1 at 0x1B-0x1F: the page's own glyphs tell which it uses
+        ot1 = sum(0x0B <= c <= 0x0F for c in codes) > sum(0x15 <= c <= 0x1F for c in codes)
+        slots = TEX_OT1_SLOTS if ot1 else TEX_T1_SLOTS
+        for char, code in zip(unnamed, codes, strict=True):
+            if code in slots:
+                char["text"] = slots[code]
+            elif 0x20 < code < 0x7F:
+                char["text"] = chr(code)
 
     def _fonts(self, number: int) -> dict[str, object]:
         if number in self.fonts or self.failed:
