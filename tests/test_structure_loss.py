@@ -145,3 +145,21 @@ def test_a_running_head_set_low_in_a_wide_top_margin_is_no_body_text():
     assert "Flexible Self-Organizing Maps in kohonen 3.0" not in prose
     assert "Journal of Statistical Software" not in prose
     assert "Benchmarks are given, comparing the efficiency of the new version" in prose
+
+
+def test_a_bold_title_that_the_other_pages_repeat_as_running_foot_is_kept():
+    """TUGboat sets the title bold at the head of the first page and repeats it in the regular face as the running
+    foot of the odd pages: the repetition made the title a running line, and the document had no title."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 1, 3)
+    assert tugboat.title == "The LATEX 2ε TUGboat macros"
+    running_foot = [p for p in tugboat.passages if p.text == "The LATEX 2ε TUGboat macros" and p.page != 1]
+    assert not running_foot  # the running foot itself still goes
+
+
+def test_a_title_in_the_body_size_over_two_lines_in_two_bold_faces_is_whole():
+    """JPSJ sets the title bold, barely larger than the body, and the journal's name on its second line in the
+    bold italic: the title was cut at the first line and the second line typed as a footnote."""
+    jpsj = _document(PAPERS / "jpsj2003_manuscript_instructions.pdf", 1, 1)
+    assert jpsj.title == (
+        "Instructions for the Preparation of a Manuscript for the Journal of the Physical Society of Japan"
+    )

@@ -229,7 +229,7 @@ def find_title(
         previous = runs[-1][-1] if runs else None
         if (
             previous is not None
-            and previous.font == block.font
+            and _same_face_or_weight(previous.font, block.font, typo, config)
             and block.lines[0].top - previous.lines[-1].bottom <= 1.2 * block.size
         ):
             runs[-1].append(block)
@@ -241,10 +241,19 @@ def find_title(
     return best if sum(len(b.raw_text) for b in best) >= 10 else []
 
 
+def _same_face_or_weight(font: str, other: str, typo: Typography, config: LayoutConfig | None) -> bool:
+    """Two lines of one title: the same face, or a face of the same weight (a journal or species name set in the
+    italic of the title's bold face on its second line)."""
+    if font == other:
+        return True
+    return config is not None and typo.weight(font, config) == typo.weight(other, config)
+
+
 def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
     """The first bold block of three or more words at or above the body size, before the first paragraph of body
-    prose; a numbered or named section heading ("1. Introduction", "Abstract") is not a title."""
-    for block in page_blocks:
+    prose, with the bold lines of its size right under it (a title over two lines in two faces); a numbered or named
+    section heading ("1. Introduction", "Abstract") is not a title."""
+    for index, block in enumerate(page_blocks):
         if block.size >= typo.body_size - 0.1 and sum(is_running_text(line) for line in block.lines) >= 2:
             return []  # the body began: the page has no title set apart
         if (
@@ -254,7 +263,18 @@ def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConf
             and not NUMBERED_HEADING.match(block.raw_text)
             and section_name(block.raw_text) not in config.top_level_sections
         ):
-            return [block]
+            title = [block]
+            for following in page_blocks[index + 1 :]:
+                previous = title[-1]
+                if (
+                    typo.weight(following.font, config) != 2
+                    or abs(following.size - block.size) > 0.3
+                    or not 0 <= following.lines[0].top - previous.lines[-1].bottom <= 1.2 * block.size
+                    or NUMBERED_HEADING.match(following.raw_text)
+                ):
+                    break
+                title.append(following)
+            return title
     return []
 
 
@@ -325,7 +345,13 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
-            if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
+            # (only a title set larger than the body: one in the body's size has headings of its size)
+            if (
+                block is not title
+                and block.kind == "heading"
+                and abs(block.size - title.size) < 0.5
+                and title.size > typo.body_size + 0.5
+            ):
                 if block.lines[0].page == title.lines[0].page:
                     block.kind = "footnote"
     _type_text_above_figure_captions(blocks, typo, config)

@@ -273,8 +273,15 @@ def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -
     return fragments
 
 
-def _header_key(fragment: Fragment) -> str:
-    return re.sub(r"\s+", "", re.sub(r"\d+", "#", fragment.text.lower()))
+def _header_key(fragment: Fragment, config: LayoutConfig) -> str:
+    # the weight of its main face is part of the key: a running line is set in one face on every page, while a
+    # title in bold at the head of the first page may come back as the others' running foot in the regular face
+    weights: Counter = Counter()
+    for word in fragment.words:
+        name = word.fontname.lower().split("+")[-1]
+        weights[any(marker in name for marker in config.bold_font_markers)] += len(word.text)
+    bold = "bold:" if weights.most_common(1)[0][0] else ""
+    return bold + re.sub(r"\s+", "", re.sub(r"\d+", "#", fragment.text.lower()))
 
 
 def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config: LayoutConfig) -> int:
@@ -303,12 +310,14 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
         ]
         bands.append(band)
         for fragment in band:
-            pages_with_key[_header_key(fragment)].add(page.number)
+            pages_with_key[_header_key(fragment, config)].add(page.number)
     min_pages = 2 if len(pages) <= 3 else config.header_min_pages
     removed = 0
     for (_page, fragments), band in zip(pages, bands, strict=True):
         drop = {
-            id(f) for f in band if len(pages_with_key[_header_key(f)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
+            id(f)
+            for f in band
+            if len(pages_with_key[_header_key(f, config)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
         }
         # the page number set apart on a running head's line goes with it, inside the band or not
         heads = [f for f in band if id(f) in drop and sum(ch.isalpha() for ch in f.text) >= 3]
