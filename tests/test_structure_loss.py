@@ -163,3 +163,16 @@ def test_a_title_in_the_body_size_over_two_lines_in_two_bold_faces_is_whole():
     assert jpsj.title == (
         "Instructions for the Preparation of a Manuscript for the Journal of the Physical Society of Japan"
     )
+
+
+def test_a_section_about_references_under_a_bibliography_heading_is_prose():
+    """An author guide's "13 Bibliography" section explains how to cite: its paragraphs, before any numbered
+    entry, were taken for the reference list and dropped, since no entry opened before them. The real list under
+    "References" stays references."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 6, 7)
+    prose = " ".join(p.text for p in tugboat.passages if p.kind in PROSE_KINDS)
+    assert "In short: our basic recommendation for handling bibliographies is to use BibTEX" in prose
+    assert "This basic citation format is ‘author(s), year’, but the macros are capable of many variations." in prose
+    references = [p.text for p in tugboat.passages if p.kind == "reference"]
+    assert any(text.startswith("[4] U. Vieth. The mflogo package.") for text in references)
+    assert "The mflogo package" not in prose
