@@ -176,3 +176,12 @@ def test_a_section_about_references_under_a_bibliography_heading_is_prose():
     references = [p.text for p in tugboat.passages if p.kind == "reference"]
     assert any(text.startswith("[4] U. Vieth. The mflogo package.") for text in references)
     assert "The mflogo package" not in prose
+
+
+def test_body_lines_beside_a_title_in_large_type_are_not_read_as_one_row():
+    """SPIE's Optical Engineering sets the title in large type in the left column beside the right column's body
+    text: each title line spans two body lines, which were read as one row word by word interleaved ("2. Choose
+    background either OE Linstruction. heading.")."""
+    prose = _prose(PAPERS / "opteng2006_oe_letters_manuscript_instructions.pdf", 1)
+    assert "2. Choose either instruction. One will print the gray background OE LETTERS heading." in prose
+    assert "3. For OE Letters everything is set. Only for Optical Engineering should the \\twocolumn" in prose

@@ -171,7 +171,10 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
     extents: list[tuple[float, float, float]] = []  # centre, half-height of the row's largest word, last top
     active: list[int] = []
+    sizes = sorted(w.size for w in words)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        text_size = word.size >= 0.9 * usual  # text in the page's usual size, not the scripts of a formula
         centre = (word.top + word.bottom) / 2
         half = max(0.5, (word.bottom - word.top) / 2)
         active = [i for i in active if word.top - extents[i][2] < 3 * max(half, extents[i][1]) + 2]
@@ -179,8 +182,10 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
         for i in active:
             row_centre, row_half, _ = extents[i]
             if (
-                abs(row_centre - centre) < max(row_half, half) * 0.7 or _script_of(row_centre, row_half, centre, half)
-            ) and (best is None or abs(row_centre - centre) < abs(extents[best][0] - centre)):
+                (abs(row_centre - centre) < max(row_half, half) * 0.7 or _script_of(row_centre, row_half, centre, half))
+                and not (text_size and _second_line(rows[i], row_half, centre, half))
+                and (best is None or abs(row_centre - centre) < abs(extents[best][0] - centre))
+            ):
                 best = i
         if best is None:
             rows.append([word])
@@ -194,6 +199,22 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
             else:
                 extents[best] = (row_centre, row_half, word.top)
     return rows
+
+
+def _second_line(row: list[Word], row_half: float, centre: float, half: float) -> bool:
+    """The row, set by a line in large type, already holds a line of words of this word's size: small text level
+    with a large line (body text in the column beside a title) fits within its height line after line, but only
+    one line of it can be that line's, and the next is a line of its own, not read into the same row word by word.
+    Scripts of a formula are one or two marks, not a line of three words or more."""
+    if row_half < 1.4 * half:
+        return False
+    others = [
+        other
+        for other in row
+        if abs((other.bottom - other.top) / 2 - half) <= 0.15 * half
+        and abs((other.top + other.bottom) / 2 - centre) >= 0.7 * half
+    ]
+    return len(others) >= 3
 
 
 def _script_of(row_centre: float, row_half: float, centre: float, half: float) -> bool:
