@@ -185,3 +185,11 @@ def test_body_lines_beside_a_title_in_large_type_are_not_read_as_one_row():
     prose = _prose(PAPERS / "opteng2006_oe_letters_manuscript_instructions.pdf", 1)
     assert "2. Choose either instruction. One will print the gray background OE LETTERS heading." in prose
     assert "3. For OE Letters everything is set. Only for Optical Engineering should the \\twocolumn" in prose
+
+
+def test_a_sentence_that_gives_a_link_is_prose_not_metadata():
+    """A short paragraph that points to a web page ("... is available at http://...") was typed as metadata for the
+    share of its characters the link takes; a bare link or a citation line stays metadata."""
+    aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 18, 18)
+    prose = " ".join(p.text for p in aastex.passages if p.kind in PROSE_KINDS)
+    assert "A handy ”cheat sheet” that provides the necessary LaTEX to produce 17 different types of tables" in prose

@@ -473,7 +473,12 @@ def is_metadata(text: str, config: LayoutConfig) -> bool:
         return True
     if len(text) <= 1500 and EMAIL.search(text):
         return True
-    return len(text) <= 250 and sum(len(link) for link in LINK.findall(text)) >= 0.3 * len(text)
+    if len(text) > 250 or sum(len(link) for link in LINK.findall(text)) < 0.3 * len(text):
+        return False
+    # a sentence that gives a link ("... is available at http://...") is prose: eight words or more besides it,
+    # mostly in lower case (a journal's citation line is capitalised word by word)
+    words = [w.lstrip("(“\"'") for w in LINK.sub(" ", text).split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) < 8 or sum(w[:1].islower() for w in words) < 0.5 * len(words)
 
 
 def is_figure_text(text: str) -> bool:
