@@ -193,3 +193,15 @@ def test_a_sentence_that_gives_a_link_is_prose_not_metadata():
     aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 18, 18)
     prose = " ".join(p.text for p in aastex.passages if p.kind in PROSE_KINDS)
     assert "A handy ”cheat sheet” that provides the necessary LaTEX to produce 17 different types of tables" in prose
+
+
+def test_a_code_listing_keeps_its_line_numbers_on_its_lines():
+    """A listing numbered in its margin (the listings package's numbers=left) sets each number small, far left of
+    an indented code line: each number became a footnote of its own between code lines cut one by one."""
+    document = _document(PAPERS / "elbioimp2011_class_documentation.pdf", 1, 1)
+    code = [p.text for p in document.passages if p.kind == "code"]
+    assert any(
+        "1 \\DeclareOption*{\\ClassWarningNoLine 2 {elbioimp}{Class option \\CurrentOption 3 \\space is illegal" in text
+        for text in code
+    )
+    assert not [p for p in document.passages if p.kind == "footnote" and p.text.strip().isdigit()]

@@ -666,7 +666,7 @@ def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutC
     )
 
 
-def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
+def _same_line(row: list[Fragment], fragment: Fragment, config: LayoutConfig) -> bool:
     """On the row's baseline, and either in the row's size or close beside it: a margin note in small print level
     with a body line (a received date, an editor's name) is a line of its own, not the end of the body line."""
     first = row[0]
@@ -675,13 +675,36 @@ def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
     if abs(first.size - fragment.size) <= 1.0:
         return True
     gap = min(max(fragment.x0 - f.x1, f.x0 - fragment.x1) for f in row)
-    return gap < 1.0 * max(first.size, fragment.size)
+    if gap < 1.0 * max(first.size, fragment.size):
+        return True
+    # a code listing's line number, set small in the listing's margin, opens its line however far the code is
+    # indented (a line number beside prose is a manuscript's margin numbering, which stays apart)
+    number, text = (fragment, row[0]) if fragment.x1 <= row[0].x0 else (row[0], fragment)
+    return (
+        len(row) == 1
+        and number.text.isdigit()
+        and len(number.text) <= 4
+        and number.size < text.size
+        and number.x1 <= text.x0 < number.x1 + 6 * text.size
+        and _monospaced(text, config)
+    )
+
+
+def _monospaced(fragment: Fragment, config: LayoutConfig) -> bool:
+    """Most of the fragment's characters are set in a monospaced face (code)."""
+    total = sum(len(w.text) for w in fragment.words)
+    mono = sum(
+        len(w.text)
+        for w in fragment.words
+        if any(marker in w.fontname.lower().split("+")[-1] for marker in config.monospace_font_markers)
+    )
+    return mono >= 0.8 * total
 
 
 def region_lines(region: list[Fragment], page: int, index: int, config: LayoutConfig) -> list[Line]:
     rows: list[list[Fragment]] = []
     for f in sorted((f for f in region if not f.placeholder), key=lambda f: (f.center_y, f.x0)):
-        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f)), None)
+        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f, config)), None)
         if row is not None:
             row.append(f)
         else:
