@@ -205,3 +205,10 @@ def test_a_code_listing_keeps_its_line_numbers_on_its_lines():
         for text in code
     )
     assert not [p for p in document.passages if p.kind == "footnote" and p.text.strip().isdigit()]
+
+
+def test_a_link_displayed_on_its_own_line_ends_its_block():
+    """A link set on a line of its own ("The TUGboat web pages are at: / https://tug.org/TUGboat / They provide
+    ...") opened the block of the next paragraph, which was then typed metadata by its opening link."""
+    prose = _prose(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 1)
+    assert "They provide an article template, information for authors and reviewers" in prose

@@ -120,6 +120,8 @@ def _starts_paragraph(prev: Line, line: Line, typo: Typography, config: LayoutCo
     short = prev.x1 < prev.right - 1.5 * size
     if short and TERMINAL.search(prev.text):
         return True
+    if short and LINK.fullmatch(prev.text.strip()) and line.text[:1].isupper():
+        return True  # a link displayed on a line of its own ("... pages are at: / https://... / They provide ...")
     if line.font != prev.font and line.uniform and prev.uniform and (short or TERMINAL.search(prev.text)):
         return True
     if config.caption_pattern.match(line.text) and line.first_font != typo.body_font:
