@@ -212,3 +212,13 @@ def test_a_link_displayed_on_its_own_line_ends_its_block():
     ...") opened the block of the next paragraph, which was then typed metadata by its opening link."""
     prose = _prose(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 1)
     assert "They provide an article template, information for authors and reviewers" in prose
+
+
+def test_a_link_inside_a_sentence_on_a_line_of_its_own_stays_in_its_paragraph():
+    """CMP sets links in a face of their own, often on a line of their own in mid-sentence: the link became a
+    metadata block and cut its sentence in two paragraphs."""
+    prose = _prose(PAPERS / "condmatphys2021_cmpj_author_template.pdf", 2)
+    assert (
+        "Up to six keywords (Physics Subject Headings) https://physh.aps.org/browse should at a glance give a general"
+        in prose
+    )

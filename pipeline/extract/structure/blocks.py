@@ -723,4 +723,39 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
         open_paragraph = block if block.kind == "paragraph" else None
         if open_paragraph is not None and _cut_at_region_end(open_paragraph, region_last):
             cut_offs = [*cut_offs[-2:], open_paragraph]
+    return _links_rejoined(result)
+
+
+def _links_rejoined(blocks: list[Block]) -> list[Block]:
+    """A link inside a sentence, set in a face of its own on a line of its own, cut its paragraph in three (text,
+    a metadata block of the bare link, the rest): the link goes back into the paragraph its sentence runs on from,
+    and so does the rest where the sentence runs on past the link (no stop after it, or a lower-case start)."""
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and block.kind == "metadata"
+            and len(block.lines) <= 2
+            and block.lines[0].page == previous.lines[-1].page
+            and LINK.fullmatch(re.sub(r"\s+", "", block.raw_text).rstrip(".,;)"))
+            and not TERMINAL.search(previous.lines[-1].text.rstrip())
+        ):
+            previous.lines.extend(block.lines)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (
+                following is not None
+                and following.kind == "paragraph"
+                and following.lines[0].page == block.lines[-1].page
+                and (following.lines[0].text[:1].islower() or not TERMINAL.search(block.lines[-1].text.rstrip()))
+            ):
+                previous.lines.extend(following.lines)
+                index += 1
+            index += 1
+            continue
+        result.append(block)
+        index += 1
     return result
