@@ -222,3 +222,15 @@ def test_a_link_inside_a_sentence_on_a_line_of_its_own_stays_in_its_paragraph():
         "Up to six keywords (Physics Subject Headings) https://physh.aps.org/browse should at a glance give a general"
         in prose
     )
+
+
+def test_an_author_year_list_with_a_line_opening_with_a_number_keeps_its_entries():
+    """An author-year reference list (JSS) has a line that opens with a number (a version, a volume); it was taken
+    for the first entry of a numbered list and every entry before it was dropped, 74 entries read as one."""
+    brms = _document(DEV_PDFS / "jss2017_brms_bayesian_multilevel_models.pdf", 1, 27)
+    entries = [r.text for r in brms.references]
+    assert any(
+        text.startswith("Andersen EB (1977). “Sufficient Statistics and Latent Trait Models.”") for text in entries
+    )
+    assert any(text.startswith("Bates D, Mächler M, Bolker B, Walker S (2015).") for text in entries)
+    assert len(entries) >= 70

@@ -150,6 +150,10 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         # prose before the first numbered entry is no reference (a section that talks about references, an author
         # guide's "Bibliography"): it keeps the kind of its block instead of being dropped with no entry to join
         leading = list(itertools.takewhile(lambda line: line is not first_entry_line, reference_lines))
+        if leading and cites_like_a_reference(" ".join(line.text for line in leading)):
+            # entries with a reference list's years before the first "number": an author-year list in which a
+            # line opening with a number (a volume, a page) was taken for a numbered entry
+            entries, leading = split_references(reference_lines, numbered=False), []
         for block_lines in itertools.groupby(leading, key=lambda line: id(reference_line_block[id(line)])):
             lines_of_block = list(block_lines[1])
             text = join_lines([line.text for line in lines_of_block], vocabulary)
