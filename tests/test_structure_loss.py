@@ -145,3 +145,92 @@ def test_a_running_head_set_low_in_a_wide_top_margin_is_no_body_text():
     assert "Flexible Self-Organizing Maps in kohonen 3.0" not in prose
     assert "Journal of Statistical Software" not in prose
     assert "Benchmarks are given, comparing the efficiency of the new version" in prose
+
+
+def test_a_bold_title_that_the_other_pages_repeat_as_running_foot_is_kept():
+    """TUGboat sets the title bold at the head of the first page and repeats it in the regular face as the running
+    foot of the odd pages: the repetition made the title a running line, and the document had no title."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 1, 3)
+    assert tugboat.title == "The LATEX 2ε TUGboat macros"
+    running_foot = [p for p in tugboat.passages if p.text == "The LATEX 2ε TUGboat macros" and p.page != 1]
+    assert not running_foot  # the running foot itself still goes
+
+
+def test_a_title_in_the_body_size_over_two_lines_in_two_bold_faces_is_whole():
+    """JPSJ sets the title bold, barely larger than the body, and the journal's name on its second line in the
+    bold italic: the title was cut at the first line and the second line typed as a footnote."""
+    jpsj = _document(PAPERS / "jpsj2003_manuscript_instructions.pdf", 1, 1)
+    assert jpsj.title == (
+        "Instructions for the Preparation of a Manuscript for the Journal of the Physical Society of Japan"
+    )
+
+
+def test_a_section_about_references_under_a_bibliography_heading_is_prose():
+    """An author guide's "13 Bibliography" section explains how to cite: its paragraphs, before any numbered
+    entry, were taken for the reference list and dropped, since no entry opened before them. The real list under
+    "References" stays references."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 6, 7)
+    prose = " ".join(p.text for p in tugboat.passages if p.kind in PROSE_KINDS)
+    assert "In short: our basic recommendation for handling bibliographies is to use BibTEX" in prose
+    assert "This basic citation format is ‘author(s), year’, but the macros are capable of many variations." in prose
+    references = [p.text for p in tugboat.passages if p.kind == "reference"]
+    assert any(text.startswith("[4] U. Vieth. The mflogo package.") for text in references)
+    assert "The mflogo package" not in prose
+
+
+def test_body_lines_beside_a_title_in_large_type_are_not_read_as_one_row():
+    """SPIE's Optical Engineering sets the title in large type in the left column beside the right column's body
+    text: each title line spans two body lines, which were read as one row word by word interleaved ("2. Choose
+    background either OE Linstruction. heading.")."""
+    prose = _prose(PAPERS / "opteng2006_oe_letters_manuscript_instructions.pdf", 1)
+    assert "2. Choose either instruction. One will print the gray background OE LETTERS heading." in prose
+    assert "3. For OE Letters everything is set. Only for Optical Engineering should the \\twocolumn" in prose
+
+
+def test_a_sentence_that_gives_a_link_is_prose_not_metadata():
+    """A short paragraph that points to a web page ("... is available at http://...") was typed as metadata for the
+    share of its characters the link takes; a bare link or a citation line stays metadata."""
+    aastex = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 18, 18)
+    prose = " ".join(p.text for p in aastex.passages if p.kind in PROSE_KINDS)
+    assert "A handy ”cheat sheet” that provides the necessary LaTEX to produce 17 different types of tables" in prose
+
+
+def test_a_code_listing_keeps_its_line_numbers_on_its_lines():
+    """A listing numbered in its margin (the listings package's numbers=left) sets each number small, far left of
+    an indented code line: each number became a footnote of its own between code lines cut one by one."""
+    document = _document(PAPERS / "elbioimp2011_class_documentation.pdf", 1, 1)
+    code = [p.text for p in document.passages if p.kind == "code"]
+    assert any(
+        "1 \\DeclareOption*{\\ClassWarningNoLine 2 {elbioimp}{Class option \\CurrentOption 3 \\space is illegal" in text
+        for text in code
+    )
+    assert not [p for p in document.passages if p.kind == "footnote" and p.text.strip().isdigit()]
+
+
+def test_a_link_displayed_on_its_own_line_ends_its_block():
+    """A link set on a line of its own ("The TUGboat web pages are at: / https://tug.org/TUGboat / They provide
+    ...") opened the block of the next paragraph, which was then typed metadata by its opening link."""
+    prose = _prose(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 1)
+    assert "They provide an article template, information for authors and reviewers" in prose
+
+
+def test_a_link_inside_a_sentence_on_a_line_of_its_own_stays_in_its_paragraph():
+    """CMP sets links in a face of their own, often on a line of their own in mid-sentence: the link became a
+    metadata block and cut its sentence in two paragraphs."""
+    prose = _prose(PAPERS / "condmatphys2021_cmpj_author_template.pdf", 2)
+    assert (
+        "Up to six keywords (Physics Subject Headings) https://physh.aps.org/browse should at a glance give a general"
+        in prose
+    )
+
+
+def test_an_author_year_list_with_a_line_opening_with_a_number_keeps_its_entries():
+    """An author-year reference list (JSS) has a line that opens with a number (a version, a volume); it was taken
+    for the first entry of a numbered list and every entry before it was dropped, 74 entries read as one."""
+    brms = _document(DEV_PDFS / "jss2017_brms_bayesian_multilevel_models.pdf", 1, 27)
+    entries = [r.text for r in brms.references]
+    assert any(
+        text.startswith("Andersen EB (1977). “Sufficient Statistics and Latent Trait Models.”") for text in entries
+    )
+    assert any(text.startswith("Bates D, Mächler M, Bolker B, Walker S (2015).") for text in entries)
+    assert len(entries) >= 70

@@ -120,6 +120,8 @@ def _starts_paragraph(prev: Line, line: Line, typo: Typography, config: LayoutCo
     short = prev.x1 < prev.right - 1.5 * size
     if short and TERMINAL.search(prev.text):
         return True
+    if short and LINK.fullmatch(prev.text.strip()) and line.text[:1].isupper():
+        return True  # a link displayed on a line of its own ("... pages are at: / https://... / They provide ...")
     if line.font != prev.font and line.uniform and prev.uniform and (short or TERMINAL.search(prev.text)):
         return True
     if config.caption_pattern.match(line.text) and line.first_font != typo.body_font:
@@ -229,7 +231,7 @@ def find_title(
         previous = runs[-1][-1] if runs else None
         if (
             previous is not None
-            and previous.font == block.font
+            and _same_face_or_weight(previous.font, block.font, typo, config)
             and block.lines[0].top - previous.lines[-1].bottom <= 1.2 * block.size
         ):
             runs[-1].append(block)
@@ -241,10 +243,19 @@ def find_title(
     return best if sum(len(b.raw_text) for b in best) >= 10 else []
 
 
+def _same_face_or_weight(font: str, other: str, typo: Typography, config: LayoutConfig | None) -> bool:
+    """Two lines of one title: the same face, or a face of the same weight (a journal or species name set in the
+    italic of the title's bold face on its second line)."""
+    if font == other:
+        return True
+    return config is not None and typo.weight(font, config) == typo.weight(other, config)
+
+
 def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
     """The first bold block of three or more words at or above the body size, before the first paragraph of body
-    prose; a numbered or named section heading ("1. Introduction", "Abstract") is not a title."""
-    for block in page_blocks:
+    prose, with the bold lines of its size right under it (a title over two lines in two faces); a numbered or named
+    section heading ("1. Introduction", "Abstract") is not a title."""
+    for index, block in enumerate(page_blocks):
         if block.size >= typo.body_size - 0.1 and sum(is_running_text(line) for line in block.lines) >= 2:
             return []  # the body began: the page has no title set apart
         if (
@@ -254,7 +265,18 @@ def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConf
             and not NUMBERED_HEADING.match(block.raw_text)
             and section_name(block.raw_text) not in config.top_level_sections
         ):
-            return [block]
+            title = [block]
+            for following in page_blocks[index + 1 :]:
+                previous = title[-1]
+                if (
+                    typo.weight(following.font, config) != 2
+                    or abs(following.size - block.size) > 0.3
+                    or not 0 <= following.lines[0].top - previous.lines[-1].bottom <= 1.2 * block.size
+                    or NUMBERED_HEADING.match(following.raw_text)
+                ):
+                    break
+                title.append(following)
+            return title
     return []
 
 
@@ -325,7 +347,13 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
         for block in blocks:
-            if block is not title and block.kind == "heading" and abs(block.size - title.size) < 0.5:
+            # (only a title set larger than the body: one in the body's size has headings of its size)
+            if (
+                block is not title
+                and block.kind == "heading"
+                and abs(block.size - title.size) < 0.5
+                and title.size > typo.body_size + 0.5
+            ):
                 if block.lines[0].page == title.lines[0].page:
                     block.kind = "footnote"
     _type_text_above_figure_captions(blocks, typo, config)
@@ -447,7 +475,12 @@ def is_metadata(text: str, config: LayoutConfig) -> bool:
         return True
     if len(text) <= 1500 and EMAIL.search(text):
         return True
-    return len(text) <= 250 and sum(len(link) for link in LINK.findall(text)) >= 0.3 * len(text)
+    if len(text) > 250 or sum(len(link) for link in LINK.findall(text)) < 0.3 * len(text):
+        return False
+    # a sentence that gives a link ("... is available at http://...") is prose: eight words or more besides it,
+    # mostly in lower case (a journal's citation line is capitalised word by word)
+    words = [w.lstrip("(“\"'") for w in LINK.sub(" ", text).split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) < 8 or sum(w[:1].islower() for w in words) < 0.5 * len(words)
 
 
 def is_figure_text(text: str) -> bool:
@@ -690,4 +723,39 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
         open_paragraph = block if block.kind == "paragraph" else None
         if open_paragraph is not None and _cut_at_region_end(open_paragraph, region_last):
             cut_offs = [*cut_offs[-2:], open_paragraph]
+    return _links_rejoined(result)
+
+
+def _links_rejoined(blocks: list[Block]) -> list[Block]:
+    """A link inside a sentence, set in a face of its own on a line of its own, cut its paragraph in three (text,
+    a metadata block of the bare link, the rest): the link goes back into the paragraph its sentence runs on from,
+    and so does the rest where the sentence runs on past the link (no stop after it, or a lower-case start)."""
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and block.kind == "metadata"
+            and len(block.lines) <= 2
+            and block.lines[0].page == previous.lines[-1].page
+            and LINK.fullmatch(re.sub(r"\s+", "", block.raw_text).rstrip(".,;)"))
+            and not TERMINAL.search(previous.lines[-1].text.rstrip())
+        ):
+            previous.lines.extend(block.lines)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (
+                following is not None
+                and following.kind == "paragraph"
+                and following.lines[0].page == block.lines[-1].page
+                and (following.lines[0].text[:1].islower() or not TERMINAL.search(block.lines[-1].text.rstrip()))
+            ):
+                previous.lines.extend(following.lines)
+                index += 1
+            index += 1
+            continue
+        result.append(block)
+        index += 1
     return result

@@ -3,9 +3,11 @@ abbreviations, citations and page breaks (`build_document`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipeline.extract.structure.blocks import (
+    Block,
     build_blocks,
     checked_title,
     classify_blocks,
@@ -68,6 +70,19 @@ def written_as_sentences(text: str, min_words: int = 8) -> bool:
     )
 
 
+# a year, volume or pages as reference lists print them: "(2015)", "(2015a)", ", 2015." or ". 2015;", "14(7)",
+# "pp. 12"
+REFERENCE_MARK = re.compile(
+    r"\((?:1[89]|20)\d\d[a-z]?\)|[,.]\s(?:1[89]|20)\d\d[a-z]?[.;,:)]|\b\d{1,4}\(\d{1,4}\)|\bpp?\.\s?\d"
+)
+
+
+def cites_like_a_reference(text: str) -> bool:
+    """Text with a reference list's years, volumes or pages, one in 40 words or more often: entries, not prose
+    about them."""
+    return len(REFERENCE_MARK.findall(text)) * 40 >= len(text.split())
+
+
 def notes_typed(drafts: list[tuple[str, str, list[Line], str]]) -> list[tuple[str, str, list[Line], str]]:
     """Footnotes written as sentences become notes; so does a short sentence among notes of its page (a table's
     notes run "*Adjusted for centre.", "†Weight measured before birth.", each too short to tell from a label)."""
@@ -127,9 +142,26 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
     section_level = 0
     title = ""
     reference_lines: list[Line] = []
+    reference_line_block: dict[int, Block] = {}  # the block each line of reference_lines came from
 
     def flush_references(path: str) -> None:
-        for number, entry_lines in split_references(reference_lines):
+        entries = split_references(reference_lines)
+        first_entry_line = entries[0][1][0] if entries else None
+        # prose before the first numbered entry is no reference (a section that talks about references, an author
+        # guide's "Bibliography"): it keeps the kind of its block instead of being dropped with no entry to join
+        leading = list(itertools.takewhile(lambda line: line is not first_entry_line, reference_lines))
+        if leading and cites_like_a_reference(" ".join(line.text for line in leading)):
+            # entries with a reference list's years before the first "number": an author-year list in which a
+            # line opening with a number (a volume, a page) was taken for a numbered entry
+            entries, leading = split_references(reference_lines, numbered=False), []
+        for block_lines in itertools.groupby(leading, key=lambda line: id(reference_line_block[id(line)])):
+            lines_of_block = list(block_lines[1])
+            text = join_lines([line.text for line in lines_of_block], vocabulary)
+            # (a sentence that introduces a display ends in a colon); an entry of an author-year list before a
+            # stray number taken for the first entry's stays out
+            if written_as_sentences(re.sub(r":$", ".", text.rstrip())) and not cites_like_a_reference(text):
+                drafts.append((reference_line_block[id(lines_of_block[0])].kind, path, lines_of_block, text))
+        for number, entry_lines in entries:
             text = join_lines([line.text for line in entry_lines], vocabulary)
             references.append(Reference(number=number, text=text, page=entry_lines[0].page))
             drafts.append(("reference", path, entry_lines, text))
@@ -173,6 +205,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             block.kind = "paragraph"  # a numbered entry whose title is set in bold, not a section
         if index in listed_references:
             reference_lines.extend(block.lines)
+            reference_line_block.update((id(line), block) for line in block.lines)
             continue
         if reference_lines and section_kind != "references" and index > max(listed_references, default=-1):
             flush_references(" > ".join(h for _, h, _ in stack))
@@ -212,6 +245,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             continue
         if section_kind == "references" and block.kind != "caption":
             reference_lines.extend(block.lines)
+            reference_line_block.update((id(line), block) for line in block.lines)
             continue
         if section_kind == "abbreviations" and block.kind != "caption":
             text = join_lines([line.text for line in block.lines], vocabulary)

@@ -171,7 +171,10 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
     extents: list[tuple[float, float, float]] = []  # centre, half-height of the row's largest word, last top
     active: list[int] = []
+    sizes = sorted(w.size for w in words)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        text_size = word.size >= 0.9 * usual  # text in the page's usual size, not the scripts of a formula
         centre = (word.top + word.bottom) / 2
         half = max(0.5, (word.bottom - word.top) / 2)
         active = [i for i in active if word.top - extents[i][2] < 3 * max(half, extents[i][1]) + 2]
@@ -179,8 +182,10 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
         for i in active:
             row_centre, row_half, _ = extents[i]
             if (
-                abs(row_centre - centre) < max(row_half, half) * 0.7 or _script_of(row_centre, row_half, centre, half)
-            ) and (best is None or abs(row_centre - centre) < abs(extents[best][0] - centre)):
+                (abs(row_centre - centre) < max(row_half, half) * 0.7 or _script_of(row_centre, row_half, centre, half))
+                and not (text_size and _second_line(rows[i], row_half, centre, half))
+                and (best is None or abs(row_centre - centre) < abs(extents[best][0] - centre))
+            ):
                 best = i
         if best is None:
             rows.append([word])
@@ -194,6 +199,22 @@ def rows_of(words: list[Word]) -> list[list[Word]]:
             else:
                 extents[best] = (row_centre, row_half, word.top)
     return rows
+
+
+def _second_line(row: list[Word], row_half: float, centre: float, half: float) -> bool:
+    """The row, set by a line in large type, already holds a line of words of this word's size: small text level
+    with a large line (body text in the column beside a title) fits within its height line after line, but only
+    one line of it can be that line's, and the next is a line of its own, not read into the same row word by word.
+    Scripts of a formula are one or two marks, not a line of three words or more."""
+    if row_half < 1.4 * half:
+        return False
+    others = [
+        other
+        for other in row
+        if abs((other.bottom - other.top) / 2 - half) <= 0.15 * half
+        and abs((other.top + other.bottom) / 2 - centre) >= 0.7 * half
+    ]
+    return len(others) >= 3
 
 
 def _script_of(row_centre: float, row_half: float, centre: float, half: float) -> bool:
@@ -273,8 +294,15 @@ def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -
     return fragments
 
 
-def _header_key(fragment: Fragment) -> str:
-    return re.sub(r"\s+", "", re.sub(r"\d+", "#", fragment.text.lower()))
+def _header_key(fragment: Fragment, config: LayoutConfig) -> str:
+    # the weight of its main face is part of the key: a running line is set in one face on every page, while a
+    # title in bold at the head of the first page may come back as the others' running foot in the regular face
+    weights: Counter = Counter()
+    for word in fragment.words:
+        name = word.fontname.lower().split("+")[-1]
+        weights[any(marker in name for marker in config.bold_font_markers)] += len(word.text)
+    bold = "bold:" if weights.most_common(1)[0][0] else ""
+    return bold + re.sub(r"\s+", "", re.sub(r"\d+", "#", fragment.text.lower()))
 
 
 def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config: LayoutConfig) -> int:
@@ -303,12 +331,14 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
         ]
         bands.append(band)
         for fragment in band:
-            pages_with_key[_header_key(fragment)].add(page.number)
+            pages_with_key[_header_key(fragment, config)].add(page.number)
     min_pages = 2 if len(pages) <= 3 else config.header_min_pages
     removed = 0
     for (_page, fragments), band in zip(pages, bands, strict=True):
         drop = {
-            id(f) for f in band if len(pages_with_key[_header_key(f)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
+            id(f)
+            for f in band
+            if len(pages_with_key[_header_key(f, config)]) >= min_pages or PAGE_NUMBER.match(f.text.strip())
         }
         # the page number set apart on a running head's line goes with it, inside the band or not
         heads = [f for f in band if id(f) in drop and sum(ch.isalpha() for ch in f.text) >= 3]
@@ -636,7 +666,7 @@ def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutC
     )
 
 
-def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
+def _same_line(row: list[Fragment], fragment: Fragment, config: LayoutConfig) -> bool:
     """On the row's baseline, and either in the row's size or close beside it: a margin note in small print level
     with a body line (a received date, an editor's name) is a line of its own, not the end of the body line."""
     first = row[0]
@@ -645,13 +675,36 @@ def _same_line(row: list[Fragment], fragment: Fragment) -> bool:
     if abs(first.size - fragment.size) <= 1.0:
         return True
     gap = min(max(fragment.x0 - f.x1, f.x0 - fragment.x1) for f in row)
-    return gap < 1.0 * max(first.size, fragment.size)
+    if gap < 1.0 * max(first.size, fragment.size):
+        return True
+    # a code listing's line number, set small in the listing's margin, opens its line however far the code is
+    # indented (a line number beside prose is a manuscript's margin numbering, which stays apart)
+    number, text = (fragment, row[0]) if fragment.x1 <= row[0].x0 else (row[0], fragment)
+    return (
+        len(row) == 1
+        and number.text.isdigit()
+        and len(number.text) <= 4
+        and number.size < text.size
+        and number.x1 <= text.x0 < number.x1 + 6 * text.size
+        and _monospaced(text, config)
+    )
+
+
+def _monospaced(fragment: Fragment, config: LayoutConfig) -> bool:
+    """Most of the fragment's characters are set in a monospaced face (code)."""
+    total = sum(len(w.text) for w in fragment.words)
+    mono = sum(
+        len(w.text)
+        for w in fragment.words
+        if any(marker in w.fontname.lower().split("+")[-1] for marker in config.monospace_font_markers)
+    )
+    return mono >= 0.8 * total
 
 
 def region_lines(region: list[Fragment], page: int, index: int, config: LayoutConfig) -> list[Line]:
     rows: list[list[Fragment]] = []
     for f in sorted((f for f in region if not f.placeholder), key=lambda f: (f.center_y, f.x0)):
-        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f)), None)
+        row = next((row for row in reversed(rows[-3:]) if _same_line(row, f, config)), None)
         if row is not None:
             row.append(f)
         else:

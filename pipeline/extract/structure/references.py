@@ -40,11 +40,12 @@ def find_citations(text: str, max_reference: int | None) -> list[Citation]:
     return citations
 
 
-def split_references(lines: list[Line]) -> list[tuple[int, list[Line]]]:
-    """Numbered entries ("1.", "[1]", "1 ") in sequence; unnumbered lists split at hanging indents."""
+def split_references(lines: list[Line], numbered: bool = True) -> list[tuple[int, list[Line]]]:
+    """Numbered entries ("1.", "[1]", "1 ") in sequence; unnumbered lists (or all, with `numbered` False) split at
+    hanging indents."""
     entries: list[tuple[int, list[Line]]] = []
     expected = None
-    for line in lines:
+    for line in lines if numbered else []:
         match = REFERENCE_START.match(line.text)
         number = int(next(g for g in match.groups() if g)) if match else None
         # in sequence; a number or two may be lost to the layout (set apart from its entry)
