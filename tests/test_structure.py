@@ -481,4 +481,10 @@ def test_sentences_carry_their_passage_kind_and_captions_are_read(seed_result):
     sentences, passages = frames["sentences"], frames["passages"]
     kind_of = dict(zip(passages["passage_id"], passages["kind"], strict=True))
     assert list(sentences["passage_kind"]) == [kind_of[p] for p in sentences["passage_id"]]
-    assert {"paragraph", "caption"} <= set(sentences["passage_kind"])
+    assert {"paragraph", "heading", "caption"} <= set(sentences["passage_kind"])
+    # the section headings in their place between the paragraphs, so the sentences read as the body does
+    headings = sentences[sentences["passage_kind"] == "heading"]
+    assert set(headings["text"]) == {p.text for p in seed_result.structure.passages if p.kind == "heading"}
+    # and no claim is read from a heading
+    heading_sentences = set(headings["sentence_id"])
+    assert not any(e.sentence_id in heading_sentences for c in seed_result.claims for e in c.evidence)
