@@ -689,3 +689,35 @@ def test_names_listed_before_a_shared_measure_noun_are_one_effect_each():
         assert _has(claims, "extract", "effect", name)
     claims = text_claims("Hypoxia increased reactive oxygen species levels.")
     assert _has(claims, "hypoxia", "effect", "reactive oxygen species levels")  # not a list of names
+
+
+# ------------------------------------------------------- session 12: effect phrasings, on sentences of dev PDFs
+
+
+@pytest.fixture(scope="module")
+def effect_phrasings():
+    """Sentences as printed in gold/dev PDFs (emm2023 EPRS1 review, bmj2015 trial, uritu2018 Lamiaceae review)."""
+    return text_claims(
+        "The levels of anti-inflammatory (IL-10) cytokines were significantly lower in EPRS1-deficient mice than in "
+        "wild-type mice, whereas the levels of proinflammatory cytokines were higher.",
+        "Histological studies revealed that inflammatory cell infiltration of the lungs was more extensive in "
+        "EPRS1-deficient mice.",
+        "At the end of pregnancy, the Edinburgh postnatal depression scale score was significantly higher (P=0.017) "
+        "for the physical activity group compared with the control group (table 4).",
+        "Consistent with these findings, EPRS1-deficient cells showed considerable attenuation of the production of "
+        "antiviral cytokines such as IFN-β and IL-6 following RNA virus infection.",
+        "According to these studies, the plant extract showed inhibition of acetic acid-induced abdominal "
+        "constrictions in mice at both 200 and 400 mg/kg doses.",
+        "In addition, EOM caused a reduction in the paw licking time for the second phase of the formalin test, when "
+        "administered at higher doses (100 and 200 mg/kg).",
+    )
+
+
+def test_a_measure_compared_between_groups_is_an_effect_of_the_group_set_apart(effect_phrasings):
+    effects = [c for c in effect_phrasings if c.relation == "effect"]
+    lower = [c for c in effects if c.object == "significantly lower levels of anti-inflammatory (IL-10) cytokines"]
+    assert lower and lower[0].subject == "EPRS1-deficient mice" and lower[0].direction == "decrease"
+    assert _has(effects, "eprs1-deficient mice", "effect", "more extensive inflammatory cell infiltration of the lungs")
+    assert _has(effects, "physical activity group", "effect", "significantly higher edinburgh postnatal depression")
+    # the comparison group is never the agent
+    assert not any("wild-type" in c.subject or "control" in c.subject for c in effects)

@@ -86,6 +86,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         ):
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
+    claims += _group_comparisons(context, discourse, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
@@ -185,6 +186,100 @@ def _no_difference_effects(context: SentenceContext) -> list[Claim]:
         claim.negated = True
         claims.append(claim)
     return claims
+
+
+def nominal_direction(noun: Token, cues: ClaimCues) -> str:
+    """ "inhibition", "induction", "reduction": the direction of a noun that names an effect by its verb, or ""."""
+    frame = cues.raw["effect_nominalizations"]
+    word = noun.lemma_.lower() if noun.pos_ == "NOUN" else ""
+    return next((d for d in ("decrease", "increase") if word in frame[d] or noun.lower_ in frame[d]), "")
+
+
+def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "The levels of IL-10 were significantly lower in EPRS1-deficient mice than in wild-type mice", "the score was
+    higher for the physical activity group compared with the control group": a measure compared between study groups
+    under a copula. The group set apart by a condition (models/claims/cues.json "group_comparison") is the agent; the
+    comparative with its degree adverb and the measure (without the group) is the effect."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    claims = []
+    for word in context.sent:
+        degree = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
+        comparative = word.lower_ if word.tag_ in ("JJR", "RBR") else degree[0].lower_ if degree else ""
+        direction = directions.get(comparative)
+        if not direction or word.pos_ not in ("ADJ", "ADV") or word.dep_ not in ("acomp", "oprd"):
+            continue
+        copula = word.head
+        if copula.lemma_ != "be" or word.i in context.consumed:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None or subject.lemma_.lower() in frame["group_heads"]:
+            continue  # "the mice were heavier": the group itself, no measure named
+        group = _compared_group(copula, word, subject, cues)
+        if group is None:
+            continue
+        agent = group_agent(group, cues)
+        if not agent:
+            continue
+        dropped = {t.i for t in group.subtree} | {
+            t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree
+        }
+        measure = [t.i for t in subject.subtree if t.i not in dropped and not (t.dep_ == "det" and t.head == subject)]
+        while measure and subject.doc[measure[-1]].pos_ in ("ADP", "PUNCT", "CCONJ"):
+            measure.pop()  # "the survival rate of": the of-phrase that named the group is gone
+        adverbs = [c.i for c in word.children if c.dep_ == "advmod" and c.i < word.i]
+        text = f"{span_text(word.doc, adverbs + [word.i])} {span_text(word.doc, measure)}"
+        if not is_content_object(span_text(word.doc, measure)):
+            continue
+        claims.append(_effect_claim(context, copula, agent, text, direction, "effect:group-comparison"))
+    return claims
+
+
+COMPARISON_WORDS = {"than", "versus", "vs", "vs.", "compared", "relative"}
+
+
+def _compared_group(copula: Token, word: Token, subject: Token, cues: ClaimCues) -> Token | None:
+    """The noun naming the group a measure is stated for: "in/for/among X" on the copula or the comparative, or the
+    measure's own of-phrase ("the survival rate of Eprs1+/- mice")."""
+    preps = cues.raw["group_comparison"]["preps"]
+    holders = [(copula, ("in", "for", "among")), (word, ("in", "for", "among")), (subject, ("of", "in"))]
+    for holder, allowed in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in allowed and c.lower_ in preps):
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None and noun.lemma_.lower() in cues.raw["group_comparison"]["group_heads"]:
+                return noun
+    return None
+
+
+def group_agent(noun: Token, cues: ClaimCues) -> str:
+    """ "EPRS1-deficient mice", "mice lacking S6K1", "the physical activity group": a group of study units named by the
+    condition that sets it apart (a premodifier or a participle clause), not a control group nor a bare "mice"."""
+    frame = cues.raw["group_comparison"]
+    if noun is None or noun.lemma_.lower() not in frame["group_heads"] and noun.lower_ not in frame["group_heads"]:
+        return ""
+    controls = set(frame["control_words"])
+    # the group's own words: not its coordinated nouns, relative clause or the comparison ("than in WT mice")
+    cut = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("conj", "cc", "relcl") or c.lower_ in COMPARISON_WORDS
+        for t in c.subtree
+    }
+    phrase = [t for t in noun.subtree if t.i not in cut]
+    if any(t.lower_ in controls or t.lemma_.lower() in controls for t in phrase):
+        return ""
+    conditions = [
+        c
+        for c in noun.children
+        if (c.i < noun.i and c.dep_ in ("amod", "compound", "nmod", "nummod") and re.search(r"[A-Za-z]", c.text))
+        and c.lower_ not in cues.generic_modifiers
+        or (c.i > noun.i and c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
+    ]
+    if not conditions:
+        return ""
+    text = span_text(noun.doc, [t.i for t in phrase if not (t.dep_ == "det" and t.head == noun)])
+    text = PARENTHESIS.sub("", text).strip()
+    return text if len(text.split()) <= 10 else ""
 
 
 def _is_predicate(word: Token) -> bool:
@@ -810,6 +905,8 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
     default = cues.result_direction.get(lemma, "none")
     claims = []
     for target in targets:
+        # "caused a reduction in Y", "led to the inhibition of Y": the noun says which way
+        default = nominal_direction(target, cues) or cues.result_direction.get(lemma, "none")
         if target.pos_ == "VERB":
             direction = cues.effect_direction.get(target.lemma_.lower(), default)
             text = span_text(verb.doc, [t.i for t in target.subtree])
@@ -840,6 +937,8 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
     if not comparatives and not marked_objects:
         return []
     subject_text = _reported_cause(verb, context, cues) or _effect_subject(verb, context, discourse, cues)
+    # "mice harboring the S999A mutation exhibited lower body weight than WT mice": the group set apart acts
+    subject_text = subject_text or group_agent(clause_subject(verb), cues)
     if not subject_text:
         return []
     nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
