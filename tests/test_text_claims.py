@@ -721,3 +721,14 @@ def test_a_measure_compared_between_groups_is_an_effect_of_the_group_set_apart(e
     assert _has(effects, "physical activity group", "effect", "significantly higher edinburgh postnatal depression")
     # the comparison group is never the agent
     assert not any("wild-type" in c.subject or "control" in c.subject for c in effects)
+
+
+def test_a_noun_naming_an_effect_shown_or_caused_by_an_agent_is_its_effect(effect_phrasings):
+    effects = [c for c in effect_phrasings if c.relation == "effect"]
+    shown = [c for c in effects if c.subject == "EPRS1-deficient cells"]
+    assert shown and "attenuation of the production of antiviral cytokines" in shown[0].object
+    assert shown[0].direction == "decrease"
+    assert _has(effects, "plant extract", "effect", "inhibition of acetic acid-induced abdominal constrictions")
+    # a result verb's object names the direction itself ("caused a reduction in Y")
+    caused = [c for c in effects if c.subject == "EOM" and "reduction in the paw licking time" in c.object]
+    assert caused and caused[0].direction == "decrease"

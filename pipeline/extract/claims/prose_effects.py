@@ -87,6 +87,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
     claims += _group_comparisons(context, discourse, cues)
+    claims += _nominal_effects(context, discourse, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
@@ -193,6 +194,53 @@ def nominal_direction(noun: Token, cues: ClaimCues) -> str:
     frame = cues.raw["effect_nominalizations"]
     word = noun.lemma_.lower() if noun.pos_ == "NOUN" else ""
     return next((d for d in ("decrease", "increase") if word in frame[d] or noun.lower_ in frame[d]), "")
+
+
+def _nominal_effects(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "EPRS1-deficient cells showed considerable attenuation of the production of antiviral cytokines", "the plant
+    extract can modulate immune response by induction of CD40 expression": a noun naming an effect by its verb
+    (models/claims/cues.json "effect_nominalizations"), with its target in an of/in/on-phrase, is an effect of the
+    agent when a verb of showing or producing has the agent bring it about, or when it is the means ("by/through/via")
+    of the agent's clause. Result verbs ("caused a reduction in Y") are read by _result_effect."""
+    frame = cues.raw["effect_nominalizations"]
+    claims = []
+    for noun in context.sent:
+        direction = nominal_direction(noun, cues)
+        if not direction or noun.i in context.consumed:
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "in", "on") for c in noun.children):
+            continue  # "showed inhibition" names no target
+        verb = None
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in frame["show_verbs"]:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in frame["means_preps"] and noun.head.dep_ == "prep":
+            verb = next((a for a in noun.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            passive = verb is not None and (
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children))
+            )
+            if passive:
+                verb = None  # "pain was reduced by inhibition of COX", "mediated through inhibition": a cause
+        if verb is None or _is_inquiry(verb, cues) or _is_requirement(verb, cues):
+            continue
+        subject_text = _effect_subject(verb, context, discourse, cues)
+        if not subject_text:
+            continue
+        # "attenuation of the production of antiviral cytokines such as IFN-β and IL-6": the effect is the umbrella
+        # as stated; the examples deep in its of-phrase are not each a separate effect of the verb
+        examples = {
+            t.i
+            for prep in noun.subtree
+            if prep.lower_ == "as" and prep.dep_ == "prep" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+            for t in [prep.doc[prep.i - 1], *prep.subtree]
+        }
+        for text, part_direction in _object_parts(noun, direction, context, cues, examples):
+            # anchored on the noun: the effect is written without the verb of showing ("showed inhibition of Y")
+            claim = _effect_claim(context, noun, subject_text, text, part_direction, "effect:nominal")
+            claim.hedged = claim.hedged or is_hedged(context.sent, verb, cues)
+            claim.negated = claim.negated or verb_negated(verb, cues)
+            claims.append(claim)
+    return claims
 
 
 def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
