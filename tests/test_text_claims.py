@@ -732,3 +732,22 @@ def test_a_noun_naming_an_effect_shown_or_caused_by_an_agent_is_its_effect(effec
     # a result verb's object names the direction itself ("caused a reduction in Y")
     caused = [c for c in effects if c.subject == "EOM" and "reduction in the paw licking time" in c.object]
     assert caused and caused[0].direction == "decrease"
+
+
+def test_a_list_item_the_tagger_read_as_a_verb_does_not_end_the_list():
+    # gold/dev/uritu2018: "anticataract" and "gastroprotective" are tagged as bare verbs inside the lists
+    claims = text_claims(
+        "Ocimum genus species are amongst the best-known medicinal plants, with historical reports of their "
+        "antimicrobial, immunomodulatory, antistress, antiinflammatory, antiulcer, antidiabetic, hepatoprotective, "
+        "chemoprotective, antihyperlipidemic, cardioprotective, antioxidant, antitussive, radioprotective, memory "
+        "enhancing, antiarthritic, antifertility, antihypertensive, anticoagulant, anticataract, anthelmintic, and "
+        "antinociceptive activity [188].",
+        "Lavandula officinalis, Lavandula angustifolia, Lavandula hybrida, and Lavandula vera have been considered as "
+        "antidepressive, antispasmodic, antiflatulent, antiemetic, diuretic, anticonvulsant, antibacterial, "
+        "antiepileptogenic, antioxidant, antibacterial, antifungal, sedative, antinociceptive, and gastroprotective "
+        "effects [344–348].",
+    )
+    ocimum = {c.object for c in claims if c.subject == "Ocimum genus species" and c.relation == "effect"}
+    assert {"antimicrobial", "hepatoprotective", "anticataract", "antinociceptive activity"} <= ocimum
+    lavandula = {c.object for c in claims if c.subject.startswith("Lavandula officinalis")}
+    assert {"antidepressive", "sedative", "gastroprotective effects"} <= lavandula
