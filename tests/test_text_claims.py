@@ -751,3 +751,20 @@ def test_a_list_item_the_tagger_read_as_a_verb_does_not_end_the_list():
     assert {"antimicrobial", "hepatoprotective", "anticataract", "antinociceptive activity"} <= ocimum
     lavandula = {c.object for c in claims if c.subject.startswith("Lavandula officinalis")}
     assert {"antidepressive", "sedative", "gastroprotective effects"} <= lavandula
+
+
+def test_an_infinitive_of_purpose_or_of_trying_is_no_effect_found():
+    claims = text_claims(
+        # gold/dev/polymers2013 p9, jss2004 p4, uritu2018 p29: what was meant or tried
+        "In order to decrease the loading of the catalyst, the glycolysis of PET was carried out with using the "
+        "0.16 wt % [Bmim]ZnCl3 as a catalyst, and the results were shown in Figure 4.",
+        "FlexMix tries to avoid overfitting because of vanishing prior probabilities by automatically removing "
+        "components where the prior falls below a user-specified threshold.",
+        # uritu2018 p2: what an agent is used for is what it does
+        "The leaves of rosemary (fresh or dries) are used for their characteristic aroma in cooking or consumed in "
+        "small amounts as herbal tea, while rosemary extracts are regularly used for their natural antioxidant active "
+        "proprieties to improve the shelf life of perishable foods.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert not any("loading of the catalyst" in c.object or "overfitting" in c.object for c in effects)
+    assert _has(effects, "rosemary extracts", "effect", "improve the shelf life of perishable foods")

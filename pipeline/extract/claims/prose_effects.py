@@ -477,7 +477,12 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
 def _verb_effect(
     verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
 ) -> list[Claim]:
-    if _is_inquiry(verb, cues) or _is_requirement(verb, cues) or _procedure_purpose(verb):
+    if (
+        _is_inquiry(verb, cues)
+        or _is_requirement(verb, cues)
+        or _procedure_purpose(verb)
+        or _purpose_clause(verb, cues)
+    ):
         return []
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
@@ -539,6 +544,19 @@ def _procedure_purpose(verb: Token) -> bool:
     if head.lemma_.lower() in cues.raw["reporting_verbs"] or head.lemma_.lower() in cues.raw["finding_verbs"]:
         return False  # "were validated in our study to promote Y", "was shown to reduce Y": a finding reported
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children)
+
+
+def _purpose_clause(verb: Token, cues: ClaimCues) -> bool:
+    """ "in order to reduce potential interferences", "FlexMix tries to avoid overfitting", "are required to avoid Y":
+    an infinitive that says what was meant or tried (after "in order"/"so as", or under a verb of trying or requiring:
+    models/claims/cues.json "purpose_heads") is no finding of what X did."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    doc = verb.doc
+    if to.i >= 2 and (doc[to.i - 2].lower_, doc[to.i - 1].lower_) in (("in", "order"), ("so", "as")):
+        return True
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in cues.raw["purpose_heads"]
 
 
 def _is_comparison(agent: Token) -> bool:
