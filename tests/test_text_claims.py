@@ -718,6 +718,8 @@ def test_a_measure_compared_between_groups_is_an_effect_of_the_group_set_apart(e
     lower = [c for c in effects if c.object == "significantly lower levels of anti-inflammatory (IL-10) cytokines"]
     assert lower and lower[0].subject == "EPRS1-deficient mice" and lower[0].direction == "decrease"
     assert _has(effects, "eprs1-deficient mice", "effect", "more extensive inflammatory cell infiltration of the lungs")
+    # "..., whereas the levels of proinflammatory cytokines were higher": the contrasted clause keeps the group
+    assert _has(effects, "eprs1-deficient mice", "effect", "higher levels of proinflammatory cytokines")
     assert _has(effects, "physical activity group", "effect", "significantly higher edinburgh postnatal depression")
     # the comparison group is never the agent
     assert not any("wild-type" in c.subject or "control" in c.subject for c in effects)

@@ -251,6 +251,7 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
     frame = cues.raw["group_comparison"]
     directions = {word: d for d, words in frame["direction"].items() for word in words}
     claims = []
+    compared: dict[int, str] = {}  # copula -> the group its comparison was stated for
     for word in context.sent:
         degree = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
         comparative = word.lower_ if word.tag_ in ("JJR", "RBR") else degree[0].lower_ if degree else ""
@@ -264,12 +265,16 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
         if subject is None or subject.lemma_.lower() in frame["group_heads"]:
             continue  # "the mice were heavier": the group itself, no measure named
         group = _compared_group(copula, word, subject, cues)
-        if group is None:
-            continue
-        agent = group_agent(group, cues)
+        agent = group_agent(group, cues) if group is not None else ""
+        if not agent and copula.dep_ in ("advcl", "conj") and copula.head.i in compared:
+            # "IL-10 levels were lower in EPRS1-deficient mice ..., whereas the levels of proinflammatory cytokines
+            # were higher": the contrasted clause leaves its group unsaid; it is the first clause's
+            agent = compared[copula.head.i]
         if not agent:
             continue
-        dropped = {t.i for t in group.subtree} | {
+        compared[copula.i] = agent
+        group_tokens = {t.i for t in group.subtree} if group is not None else set()
+        dropped = group_tokens | {
             t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree
         }
         measure = [t.i for t in subject.subtree if t.i not in dropped and not (t.dep_ == "det" and t.head == subject)]
