@@ -689,3 +689,84 @@ def test_names_listed_before_a_shared_measure_noun_are_one_effect_each():
         assert _has(claims, "extract", "effect", name)
     claims = text_claims("Hypoxia increased reactive oxygen species levels.")
     assert _has(claims, "hypoxia", "effect", "reactive oxygen species levels")  # not a list of names
+
+
+# ------------------------------------------------------- session 12: effect phrasings, on sentences of dev PDFs
+
+
+@pytest.fixture(scope="module")
+def effect_phrasings():
+    """Sentences as printed in gold/dev PDFs (emm2023 EPRS1 review, bmj2015 trial, uritu2018 Lamiaceae review)."""
+    return text_claims(
+        "The levels of anti-inflammatory (IL-10) cytokines were significantly lower in EPRS1-deficient mice than in "
+        "wild-type mice, whereas the levels of proinflammatory cytokines were higher.",
+        "Histological studies revealed that inflammatory cell infiltration of the lungs was more extensive in "
+        "EPRS1-deficient mice.",
+        "At the end of pregnancy, the Edinburgh postnatal depression scale score was significantly higher (P=0.017) "
+        "for the physical activity group compared with the control group (table 4).",
+        "Consistent with these findings, EPRS1-deficient cells showed considerable attenuation of the production of "
+        "antiviral cytokines such as IFN-β and IL-6 following RNA virus infection.",
+        "According to these studies, the plant extract showed inhibition of acetic acid-induced abdominal "
+        "constrictions in mice at both 200 and 400 mg/kg doses.",
+        "In addition, EOM caused a reduction in the paw licking time for the second phase of the formalin test, when "
+        "administered at higher doses (100 and 200 mg/kg).",
+    )
+
+
+def test_a_measure_compared_between_groups_is_an_effect_of_the_group_set_apart(effect_phrasings):
+    effects = [c for c in effect_phrasings if c.relation == "effect"]
+    lower = [c for c in effects if c.object == "significantly lower levels of anti-inflammatory (IL-10) cytokines"]
+    assert lower and lower[0].subject == "EPRS1-deficient mice" and lower[0].direction == "decrease"
+    assert _has(effects, "eprs1-deficient mice", "effect", "more extensive inflammatory cell infiltration of the lungs")
+    # "..., whereas the levels of proinflammatory cytokines were higher": the contrasted clause keeps the group
+    assert _has(effects, "eprs1-deficient mice", "effect", "higher levels of proinflammatory cytokines")
+    assert _has(effects, "physical activity group", "effect", "significantly higher edinburgh postnatal depression")
+    # the comparison group is never the agent
+    assert not any("wild-type" in c.subject or "control" in c.subject for c in effects)
+
+
+def test_a_noun_naming_an_effect_shown_or_caused_by_an_agent_is_its_effect(effect_phrasings):
+    effects = [c for c in effect_phrasings if c.relation == "effect"]
+    shown = [c for c in effects if c.subject == "EPRS1-deficient cells"]
+    assert shown and "attenuation of the production of antiviral cytokines" in shown[0].object
+    assert shown[0].direction == "decrease"
+    assert _has(effects, "plant extract", "effect", "inhibition of acetic acid-induced abdominal constrictions")
+    # a result verb's object names the direction itself ("caused a reduction in Y")
+    caused = [c for c in effects if c.subject == "EOM" and "reduction in the paw licking time" in c.object]
+    assert caused and caused[0].direction == "decrease"
+
+
+def test_a_list_item_the_tagger_read_as_a_verb_does_not_end_the_list():
+    # gold/dev/uritu2018: "anticataract" and "gastroprotective" are tagged as bare verbs inside the lists
+    claims = text_claims(
+        "Ocimum genus species are amongst the best-known medicinal plants, with historical reports of their "
+        "antimicrobial, immunomodulatory, antistress, antiinflammatory, antiulcer, antidiabetic, hepatoprotective, "
+        "chemoprotective, antihyperlipidemic, cardioprotective, antioxidant, antitussive, radioprotective, memory "
+        "enhancing, antiarthritic, antifertility, antihypertensive, anticoagulant, anticataract, anthelmintic, and "
+        "antinociceptive activity [188].",
+        "Lavandula officinalis, Lavandula angustifolia, Lavandula hybrida, and Lavandula vera have been considered as "
+        "antidepressive, antispasmodic, antiflatulent, antiemetic, diuretic, anticonvulsant, antibacterial, "
+        "antiepileptogenic, antioxidant, antibacterial, antifungal, sedative, antinociceptive, and gastroprotective "
+        "effects [344–348].",
+    )
+    ocimum = {c.object for c in claims if c.subject == "Ocimum genus species" and c.relation == "effect"}
+    assert {"antimicrobial", "hepatoprotective", "anticataract", "antinociceptive activity"} <= ocimum
+    lavandula = {c.object for c in claims if c.subject.startswith("Lavandula officinalis")}
+    assert {"antidepressive", "sedative", "gastroprotective effects"} <= lavandula
+
+
+def test_an_infinitive_of_purpose_or_of_trying_is_no_effect_found():
+    claims = text_claims(
+        # gold/dev/polymers2013 p9, jss2004 p4, uritu2018 p29: what was meant or tried
+        "In order to decrease the loading of the catalyst, the glycolysis of PET was carried out with using the "
+        "0.16 wt % [Bmim]ZnCl3 as a catalyst, and the results were shown in Figure 4.",
+        "FlexMix tries to avoid overfitting because of vanishing prior probabilities by automatically removing "
+        "components where the prior falls below a user-specified threshold.",
+        # uritu2018 p2: what an agent is used for is what it does
+        "The leaves of rosemary (fresh or dries) are used for their characteristic aroma in cooking or consumed in "
+        "small amounts as herbal tea, while rosemary extracts are regularly used for their natural antioxidant active "
+        "proprieties to improve the shelf life of perishable foods.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert not any("loading of the catalyst" in c.object or "overfitting" in c.object for c in effects)
+    assert _has(effects, "rosemary extracts", "effect", "improve the shelf life of perishable foods")

@@ -143,7 +143,12 @@ def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int,
         if lower in CLAUSE_BREAKS or (lower == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "but"):
             stop = token.i
             break
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj", "ccomp", "advcl", "relcl") and token.i > verb.i + 1:
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.dep_ in ("conj", "ccomp", "advcl", "relcl")
+            and token.i > verb.i + 1
+            and not _comma_list_word(token)
+        ):
             # "... effects of X and proved Y", ", attributing ...": another clause (a conjoined display verb is
             # read on its own, inheriting the subject)
             stop = token.i
@@ -362,9 +367,26 @@ def activity_phrase_claims(noun: Token, context: SentenceContext, discourse: Dis
 def _list_token(token: Token) -> bool:
     if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ not in ("poss",):
         return not token.like_num or token.head.text in ("[", "]")
+    if _comma_list_word(token):
+        return True  # "..., anticoagulant, anticataract, anthelmintic, ...": an item the tagger read as a verb
     if token.text in (",", "-", "[", "]", "–") or token.lower_ in ("and", "or"):
         return True
     return token.like_num and token.text != "one" or token.tag_ == "RB" and token.head.pos_ == "ADJ"
+
+
+def _comma_list_word(token: Token) -> bool:
+    """ "..., anticoagulant, anticataract, anthelmintic, ...", "... antinociceptive, and gastroprotective effects": a
+    single word set between two commas of a list is an item whatever its tag; so is a bare verb form (VB) after a
+    comma or "and"/"or" before a comma, a conjunction or a noun, as no clause verb stands there without "to" or a
+    modal (the tagger misreads rare adjectives such as "gastroprotective" as verbs)."""
+    doc = token.doc
+    if not token.is_alpha or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if before.text == "," and after.text == ",":
+        return True
+    joins = (",", "and", "or")
+    return token.tag_ == "VB" and before.lower_ in joins and (after.lower_ in joins or after.pos_ == "NOUN")
 
 
 def _phrase_owner(

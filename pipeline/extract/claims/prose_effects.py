@@ -86,6 +86,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         ):
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
+    claims += _group_comparisons(context, discourse, cues)
+    claims += _nominal_effects(context, discourse, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
@@ -185,6 +187,152 @@ def _no_difference_effects(context: SentenceContext) -> list[Claim]:
         claim.negated = True
         claims.append(claim)
     return claims
+
+
+def nominal_direction(noun: Token, cues: ClaimCues) -> str:
+    """ "inhibition", "induction", "reduction": the direction of a noun that names an effect by its verb, or ""."""
+    frame = cues.raw["effect_nominalizations"]
+    word = noun.lemma_.lower() if noun.pos_ == "NOUN" else ""
+    return next((d for d in ("decrease", "increase") if word in frame[d] or noun.lower_ in frame[d]), "")
+
+
+def _nominal_effects(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "EPRS1-deficient cells showed considerable attenuation of the production of antiviral cytokines", "the plant
+    extract can modulate immune response by induction of CD40 expression": a noun naming an effect by its verb
+    (models/claims/cues.json "effect_nominalizations"), with its target in an of/in/on-phrase, is an effect of the
+    agent when a verb of showing or producing has the agent bring it about, or when it is the means ("by/through/via")
+    of the agent's clause. Result verbs ("caused a reduction in Y") are read by _result_effect."""
+    frame = cues.raw["effect_nominalizations"]
+    claims = []
+    for noun in context.sent:
+        direction = nominal_direction(noun, cues)
+        if not direction or noun.i in context.consumed:
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "in", "on") for c in noun.children):
+            continue  # "showed inhibition" names no target
+        verb = None
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in frame["show_verbs"]:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in frame["means_preps"] and noun.head.dep_ == "prep":
+            verb = next((a for a in noun.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            passive = verb is not None and (
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children))
+            )
+            if passive:
+                verb = None  # "pain was reduced by inhibition of COX", "mediated through inhibition": a cause
+        if verb is None or _is_inquiry(verb, cues) or _is_requirement(verb, cues):
+            continue
+        subject_text = _effect_subject(verb, context, discourse, cues)
+        if not subject_text:
+            continue
+        # "attenuation of the production of antiviral cytokines such as IFN-β and IL-6": the effect is the umbrella
+        # as stated; the examples deep in its of-phrase are not each a separate effect of the verb
+        examples = {
+            t.i
+            for prep in noun.subtree
+            if prep.lower_ == "as" and prep.dep_ == "prep" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+            for t in [prep.doc[prep.i - 1], *prep.subtree]
+        }
+        for text, part_direction in _object_parts(noun, direction, context, cues, examples):
+            # anchored on the noun: the effect is written without the verb of showing ("showed inhibition of Y")
+            claim = _effect_claim(context, noun, subject_text, text, part_direction, "effect:nominal")
+            claim.hedged = claim.hedged or is_hedged(context.sent, verb, cues)
+            claim.negated = claim.negated or verb_negated(verb, cues)
+            claims.append(claim)
+    return claims
+
+
+def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "The levels of IL-10 were significantly lower in EPRS1-deficient mice than in wild-type mice", "the score was
+    higher for the physical activity group compared with the control group": a measure compared between study groups
+    under a copula. The group set apart by a condition (models/claims/cues.json "group_comparison") is the agent; the
+    comparative with its degree adverb and the measure (without the group) is the effect."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    claims = []
+    compared: dict[int, str] = {}  # copula -> the group its comparison was stated for
+    for word in context.sent:
+        degree = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
+        comparative = word.lower_ if word.tag_ in ("JJR", "RBR") else degree[0].lower_ if degree else ""
+        direction = directions.get(comparative)
+        if not direction or word.pos_ not in ("ADJ", "ADV") or word.dep_ not in ("acomp", "oprd"):
+            continue
+        copula = word.head
+        if copula.lemma_ != "be" or word.i in context.consumed:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None or subject.lemma_.lower() in frame["group_heads"]:
+            continue  # "the mice were heavier": the group itself, no measure named
+        group = _compared_group(copula, word, subject, cues)
+        agent = group_agent(group, cues) if group is not None else ""
+        if not agent and copula.dep_ in ("advcl", "conj") and copula.head.i in compared:
+            # "IL-10 levels were lower in EPRS1-deficient mice ..., whereas the levels of proinflammatory cytokines
+            # were higher": the contrasted clause leaves its group unsaid; it is the first clause's
+            agent = compared[copula.head.i]
+        if not agent:
+            continue
+        compared[copula.i] = agent
+        group_tokens = {t.i for t in group.subtree} if group is not None else set()
+        dropped = group_tokens | {
+            t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree
+        }
+        measure = [t.i for t in subject.subtree if t.i not in dropped and not (t.dep_ == "det" and t.head == subject)]
+        while measure and subject.doc[measure[-1]].pos_ in ("ADP", "PUNCT", "CCONJ"):
+            measure.pop()  # "the survival rate of": the of-phrase that named the group is gone
+        adverbs = [c.i for c in word.children if c.dep_ == "advmod" and c.i < word.i]
+        text = f"{span_text(word.doc, adverbs + [word.i])} {span_text(word.doc, measure)}"
+        if not is_content_object(span_text(word.doc, measure)):
+            continue
+        claims.append(_effect_claim(context, copula, agent, text, direction, "effect:group-comparison"))
+    return claims
+
+
+COMPARISON_WORDS = {"than", "versus", "vs", "vs.", "compared", "relative"}
+
+
+def _compared_group(copula: Token, word: Token, subject: Token, cues: ClaimCues) -> Token | None:
+    """The noun naming the group a measure is stated for: "in/for/among X" on the copula or the comparative, or the
+    measure's own of-phrase ("the survival rate of Eprs1+/- mice")."""
+    preps = cues.raw["group_comparison"]["preps"]
+    holders = [(copula, ("in", "for", "among")), (word, ("in", "for", "among")), (subject, ("of", "in"))]
+    for holder, allowed in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in allowed and c.lower_ in preps):
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None and noun.lemma_.lower() in cues.raw["group_comparison"]["group_heads"]:
+                return noun
+    return None
+
+
+def group_agent(noun: Token, cues: ClaimCues) -> str:
+    """ "EPRS1-deficient mice", "mice lacking S6K1", "the physical activity group": a group of study units named by the
+    condition that sets it apart (a premodifier or a participle clause), not a control group nor a bare "mice"."""
+    frame = cues.raw["group_comparison"]
+    if noun is None or noun.lemma_.lower() not in frame["group_heads"] and noun.lower_ not in frame["group_heads"]:
+        return ""
+    controls = set(frame["control_words"])
+    # the group's own words: not its coordinated nouns, relative clause or the comparison ("than in WT mice")
+    cut = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("conj", "cc", "relcl") or c.lower_ in COMPARISON_WORDS
+        for t in c.subtree
+    }
+    phrase = [t for t in noun.subtree if t.i not in cut]
+    if any(t.lower_ in controls or t.lemma_.lower() in controls for t in phrase):
+        return ""
+    conditions = [
+        c
+        for c in noun.children
+        if (c.i < noun.i and c.dep_ in ("amod", "compound", "nmod", "nummod") and re.search(r"[A-Za-z]", c.text))
+        and c.lower_ not in cues.generic_modifiers
+        or (c.i > noun.i and c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
+    ]
+    if not conditions:
+        return ""
+    text = span_text(noun.doc, [t.i for t in phrase if not (t.dep_ == "det" and t.head == noun)])
+    text = PARENTHESIS.sub("", text).strip()
+    return text if len(text.split()) <= 10 else ""
 
 
 def _is_predicate(word: Token) -> bool:
@@ -334,7 +482,12 @@ def _is_inquiry(verb: Token, cues: ClaimCues) -> bool:
 def _verb_effect(
     verb: Token, direction: str, context: SentenceContext, discourse: Discourse, cues: ClaimCues
 ) -> list[Claim]:
-    if _is_inquiry(verb, cues) or _is_requirement(verb, cues) or _procedure_purpose(verb):
+    if (
+        _is_inquiry(verb, cues)
+        or _is_requirement(verb, cues)
+        or _procedure_purpose(verb)
+        or _purpose_clause(verb, cues)
+    ):
         return []
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
@@ -396,6 +549,19 @@ def _procedure_purpose(verb: Token) -> bool:
     if head.lemma_.lower() in cues.raw["reporting_verbs"] or head.lemma_.lower() in cues.raw["finding_verbs"]:
         return False  # "were validated in our study to promote Y", "was shown to reduce Y": a finding reported
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children)
+
+
+def _purpose_clause(verb: Token, cues: ClaimCues) -> bool:
+    """ "in order to reduce potential interferences", "FlexMix tries to avoid overfitting", "are required to avoid Y":
+    an infinitive that says what was meant or tried (after "in order"/"so as", or under a verb of trying or requiring:
+    models/claims/cues.json "purpose_heads") is no finding of what X did."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    doc = verb.doc
+    if to.i >= 2 and (doc[to.i - 2].lower_, doc[to.i - 1].lower_) in (("in", "order"), ("so", "as")):
+        return True
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in cues.raw["purpose_heads"]
 
 
 def _is_comparison(agent: Token) -> bool:
@@ -810,6 +976,8 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
     default = cues.result_direction.get(lemma, "none")
     claims = []
     for target in targets:
+        # "caused a reduction in Y", "led to the inhibition of Y": the noun says which way
+        default = nominal_direction(target, cues) or cues.result_direction.get(lemma, "none")
         if target.pos_ == "VERB":
             direction = cues.effect_direction.get(target.lemma_.lower(), default)
             text = span_text(verb.doc, [t.i for t in target.subtree])
@@ -840,6 +1008,8 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
     if not comparatives and not marked_objects:
         return []
     subject_text = _reported_cause(verb, context, cues) or _effect_subject(verb, context, discourse, cues)
+    # "mice harboring the S999A mutation exhibited lower body weight than WT mice": the group set apart acts
+    subject_text = subject_text or group_agent(clause_subject(verb), cues)
     if not subject_text:
         return []
     nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
