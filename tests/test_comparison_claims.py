@@ -97,3 +97,14 @@ def test_offering_an_opportunity_is_an_advantage(claims_by_sentence):
     assert any(
         s == "Large-scale RNA-Seq" and r == "advantage" and o.startswith("offers the opportunity") for s, r, o in lines
     )
+
+
+def test_both_sides_of_a_comparison_name_their_comparator(claims_by_sentence):
+    """The output's comparator column: the stated side is ranked against the compared thing, the mirror against the
+    stated side's subject."""
+    efficient = {(c.subject, c.relation): c.comparator for c in claims_by_sentence["efficient"]}
+    assert efficient[("MCMCglmm", "advantage")] == "Stan packages"
+    assert efficient[("Stan packages", "disadvantage")] == "MCMCglmm"
+    outperformed = {(c.subject, c.relation): c.comparator for c in claims_by_sentence["outperformed"]}
+    assert outperformed[("deep learning model", "advantage")] == "existing algorithms"
+    assert outperformed[("existing algorithms", "disadvantage")] == "deep learning model"
