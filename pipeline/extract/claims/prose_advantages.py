@@ -549,6 +549,8 @@ def _evaluated_parts(
         polarity = polarity or total
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
+        while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
+            tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
         text = span_text(doc, [t.i for t in tokens])
         if not polarity or not text or len(text) < 3:
             continue

@@ -1,0 +1,66 @@
+"""Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
+(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31) and the seed review (corpus/seed_review.pdf p5). All sentences are
+parsed once, each as its own section so no discourse crosses them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import nlp
+from pipeline.extract.claims import extract_claims
+from pipeline.records import Claim, Passage, StructuredDocument
+
+SENTENCES = {
+    # deep review p10 and p31: a participle clause after an evaluated predicate is a property of its own
+    "outperforming": "Nie et al. [62] showed that multimodal, multi-channel 3D deep architecture was successful at "
+    "learning high-level brain tumor appearance features jointly from MRI, functional MRI, and diffusion MRI images, "
+    "outperforming single-modality or 2D models.",
+    "requiring": "Roth et al. compared 2D, 2.5D, and 3D CNNs on a number of tasks for computer-aided detection from CT "
+    "scans and showed that 2.5D CNNs performed comparably well to 3D analogs, while requiring much less training time, "
+    "especially on augmented training sets [61].",
+    "improving": "For example, Navlakha [325] showed that a deep autoencoder was able to compress a graph to 40% of "
+    "its original size, while being able to reconstruct 93% of the original graph’s edges, improving upon standard "
+    "dimension reduction methods.",
+    # seed review p5: after a definition the participle states a mechanism, not a property
+    "mechanism": "Sonication is the sonication of exosomes using a probe sonicator, which deforms the exosome "
+    "membrane, creating transient small pores that increase the permeability of the membrane, thereby allowing small "
+    "molecular substances to diffuse into the exosomes.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims_by_sentence() -> dict[str, list[Claim]]:
+    passages, offset = [], 0
+    for number, (key, text) in enumerate(SENTENCES.items()):
+        passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    annotated = nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
+    found: dict[str, list[Claim]] = {key: [] for key in SENTENCES}
+    for claim in extract_claims("t", [], annotated):
+        found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
+    return found
+
+
+def _lines(claims: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for c in claims}
+
+
+def test_participle_clause_after_an_evaluation_is_a_property_of_its_own(claims_by_sentence):
+    architecture = "multimodal, multi-channel 3D deep architecture"
+    outperforming = "outperforming single-modality or 2D models"
+    assert (architecture, "advantage", outperforming) in _lines(claims_by_sentence["outperforming"])
+    improving = ("deep autoencoder", "advantage", "improving upon standard dimension reduction methods")
+    assert improving in _lines(claims_by_sentence["improving"])
+
+
+def test_requiring_less_is_a_saving(claims_by_sentence):
+    """ "while requiring much less training time": the subordinator is not part of the property, and a demand graded
+    down is an advantage."""
+    assert any(
+        s.endswith("CNNs") and r == "advantage" and o.startswith("requiring much less training time")
+        for s, r, o in _lines(claims_by_sentence["requiring"])
+    )
+
+
+def test_participle_after_a_definition_is_no_claim(claims_by_sentence):
+    assert not any(c.relation in ("advantage", "disadvantage") for c in claims_by_sentence["mechanism"])
