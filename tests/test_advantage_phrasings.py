@@ -1,5 +1,6 @@
 """Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
-(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31) and the seed review (corpus/seed_review.pdf p5). All sentences are
+(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the Lamiaceae review (gold/dev/uritu2018_lamiaceae_pain_review_
+rotated.pdf p10) and the seed review (corpus/seed_review.pdf p5). All sentences are
 parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ SENTENCES = {
     "improving": "For example, Navlakha [325] showed that a deep autoencoder was able to compress a graph to 40% of "
     "its original size, while being able to reconstruct 93% of the original graph’s edges, improving upon standard "
     "dimension reduction methods.",
+    # Lamiaceae review p10: an absent harm is a strength, not a negated effect
+    "no_side_effects": "Additionally, the O. sanctum extract was better tolerated and had no side effects [195].",
     # seed review p5: after a definition the participle states a mechanism, not a property
     "mechanism": "Sonication is the sonication of exosomes using a probe sonicator, which deforms the exosome "
     "membrane, creating transient small pores that increase the permeability of the membrane, thereby allowing small "
@@ -64,3 +67,9 @@ def test_requiring_less_is_a_saving(claims_by_sentence):
 
 def test_participle_after_a_definition_is_no_claim(claims_by_sentence):
     assert not any(c.relation in ("advantage", "disadvantage") for c in claims_by_sentence["mechanism"])
+
+
+def test_having_no_side_effects_is_an_advantage_not_a_negated_effect(claims_by_sentence):
+    lines = _lines(claims_by_sentence["no_side_effects"])
+    assert ("O. sanctum extract", "advantage", "no side effects") in lines
+    assert not any(r == "effect" and "side effects" in o for _, r, o in lines)

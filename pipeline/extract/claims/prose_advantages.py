@@ -1416,16 +1416,18 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
         # "extracts of X cover a large spectrum: antimicrobial activity, insecticidal activity, fumigant toxicity":
         # a toxicity enumerated among activities is what the agent does to a target (pests, microbes), an effect
         if (
-            claim.direction in ("increase", "none")
-            and not claim.negated
+            (claim.direction in ("increase", "none") or (claim.negated and claim.direction is None))
+            and (not claim.negated or claim.direction != "increase")
             and not listed_activity
             and _names_adverse_outcome(claim.object, cues)
         ):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
-            # "had no side effects", "without toxicity": the absence of the harm is a strength
+            # "had no side effects", "without toxicity": the absence of the harm is a strength (also when the
+            # effect reader took "had no" for a negated having: the absence is the claim, not a negation of it)
             # "low toxicity", "reduced side effects": a harm said to be small is a strength as well
-            absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
+            absent = claim.negated or _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
+            claim.negated = False
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
             said = set(re.findall(r"[a-z]+", claim.object.lower())) & (
                 set(cues.negators) | set(cues.raw["evaluation"]["absence_words"]) | cues.down
