@@ -1,6 +1,7 @@
 """Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
 (gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the Lamiaceae review (gold/dev/uritu2018_lamiaceae_pain_review_
-rotated.pdf p10) and the seed review (corpus/seed_review.pdf p5). All sentences are
+rotated.pdf p10), the PET glycolysis paper (gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2) and the seed
+review (corpus/seed_review.pdf p5). All sentences are
 parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ SENTENCES = {
     "dimension reduction methods.",
     # Lamiaceae review p10: an absent harm is a strength, not a negated effect
     "no_side_effects": "Additionally, the O. sanctum extract was better tolerated and had no side effects [195].",
+    # PET glycolysis paper p2: a list of features given as the reason for what is said of the subject
+    "features": "Recently, ionic liquids, being considered as desirable green solvents and/or catalysts, have "
+    "attracted enormous research interest because of their unique features, such as advantages of thermal "
+    "stability, electrochemical stability, low flammability, and structural adjustability of the cation and the "
+    "anion.",
     # seed review p5: after a definition the participle states a mechanism, not a property
     "mechanism": "Sonication is the sonication of exosomes using a probe sonicator, which deforms the exosome "
     "membrane, creating transient small pores that increase the permeability of the membrane, thereby allowing small "
@@ -73,3 +79,12 @@ def test_having_no_side_effects_is_an_advantage_not_a_negated_effect(claims_by_s
     lines = _lines(claims_by_sentence["no_side_effects"])
     assert ("O. sanctum extract", "advantage", "no side effects") in lines
     assert not any(r == "effect" and "side effects" in o for _, r, o in lines)
+
+
+def test_features_named_as_the_reason_are_the_subjects_properties(claims_by_sentence):
+    """ "because of their unique features, such as advantages of A, B, C and D": each listed item, with the leaning of
+    the cue noun that lists them."""
+    lines = _lines(claims_by_sentence["features"])
+    for item in ("thermal stability", "electrochemical stability", "low flammability"):
+        assert ("ionic liquids", "advantage", item) in lines
+    assert any(s == "ionic liquids" and o.startswith("structural adjustability") for s, _, o in lines)

@@ -1656,8 +1656,11 @@ def _harm_owner(token: Token, negator: Token, context: SentenceContext, discours
 
 def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     """ "X offers characteristics such as portability, low cost and high sensitivity", "X has properties including
-    ...": a neutral noun (characteristic, feature, property) opens a list whose items carry their own polarity; each
-    evaluated item is a property of the subject of the verb of having (a neutral item takes the list's leaning)."""
+    ...", "X has attracted interest because of their unique features, such as ...": a neutral noun (characteristic,
+    feature, property) had by a clause's subject, or given as the reason for what the clause says of it, opens a list
+    whose items carry their own polarity; each evaluated item is a property of that subject (a neutral item takes the
+    list's leaning). A single item that is itself a cue noun with an of-list ("such as advantages of A, B and C")
+    gives its items with its own leaning."""
     claims: list[Claim] = []
     sent = context.sent
     nouns = set(cues.raw["evaluation"]["neutral_property_nouns"])
@@ -1668,7 +1671,10 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
             (c for c in token.children if (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))), None
         )
         verb = token.head
-        if opener is None or token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in cues.possession:
+        had = token.dep_ in ("dobj", "obj") and verb.lemma_.lower() in cues.possession
+        reason = _reason_phrase_verb(token, cues)
+        verb = verb if had else reason
+        if opener is None or verb is None:
             continue
         subject = clause_subject(verb)
         if subject is None:
@@ -1677,10 +1683,20 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
         owner = owner or _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
         if not owner and subject.pos_ == "PROPN" and not is_investigator(subject, cues):
             owner = noun_phrase_text(subject)  # "Chitosan has properties such as ..."
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children)
+        if not owner and not had and own and subject.pos_ == "NOUN" and not is_investigator(subject, cues):
+            # "ionic liquids have attracted interest because of their unique features": the subject's own features
+            if subject.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                owner = span_text(sent.doc, list(range(subject.left_edge.i, subject.i + 1)))
         objects = [c for c in opener.children if c.dep_ == "pobj"]
         if not owner or not objects:
             continue
         items = [objects[0], *objects[0].conjuncts]
+        cue_leaning = 0
+        listed = [g for c in items[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if len(items) == 1 and items[0]._.get(CUE_EXTENSION) in ("advantage", "disadvantage") and listed:
+            cue_leaning = 1 if items[0]._.get(CUE_EXTENSION) == "advantage" else -1
+            items = [listed[0], *listed[0].conjuncts]  # "such as advantages of A, B and C": A, B and C
         parts = [
             [
                 t
@@ -1694,13 +1710,25 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
         polarities = [_polarity(p, context, cues) for p in parts]
         leaning = 1 if sum(polarities) > 0 else -1 if sum(polarities) < 0 else 0
         for tokens, polarity in zip(parts, polarities, strict=True):
-            polarity = polarity or leaning
+            polarity = cue_leaning or polarity or leaning
             text = span_text(sent.doc, [t.i for t in tokens])
             if polarity and text:
                 relation = "advantage" if polarity > 0 else "disadvantage"
                 claims.append(make_claim(context, owner, relation, text, "neutral-list"))
                 context.consumed |= {t.i for t in tokens}
     return claims
+
+
+def _reason_phrase_verb(noun: Token, cues: ClaimCues) -> Token | None:
+    """The verb of the clause a reason phrase hangs on, when the noun is what that phrase names ("have attracted
+    interest because of their unique features", "is preferred due to its properties"), else None."""
+    if noun.dep_ != "pobj":
+        return None
+    doc = noun.doc
+    before = " ".join(t.lower_ for t in doc[max(noun.left_edge.i - 3, 0) : noun.left_edge.i])
+    if not any(before == m or before.endswith(" " + m) for m in cues.raw["evaluation"]["reason_markers"]):
+        return None
+    return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 LIST_ITEM = re.compile(r"^\s*(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|\d{1,2})\.|[•▪●·–-])\s+", re.IGNORECASE)
