@@ -1,8 +1,8 @@
 """Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
-(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the Lamiaceae review (gold/dev/uritu2018_lamiaceae_pain_review_
-rotated.pdf p10), the PET glycolysis paper (gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2) and the seed
-review (corpus/seed_review.pdf p5). All sentences are
-parsed once, each as its own section so no discourse crosses them."""
+(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the Lamiaceae review
+(gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf pp. 1, 10), the PET glycolysis paper
+(gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2) and the seed review (corpus/seed_review.pdf p5). All
+sentences are parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ SENTENCES = {
     "improving": "For example, Navlakha [325] showed that a deep autoencoder was able to compress a graph to 40% of "
     "its original size, while being able to reconstruct 93% of the original graph’s edges, improving upon standard "
     "dimension reduction methods.",
+    # Lamiaceae review p1: a harm of what the of-phrase names, as the subject of a clause
+    "side_effects_of": "Recently, numerous side effects of synthetic drugs have lead to using medicinal plants as a "
+    "reliable source of new therapy.",
     # Lamiaceae review p10: an absent harm is a strength, not a negated effect
     "no_side_effects": "Additionally, the O. sanctum extract was better tolerated and had no side effects [195].",
     # PET glycolysis paper p2: a list of features given as the reason for what is said of the subject
@@ -88,3 +91,8 @@ def test_features_named_as_the_reason_are_the_subjects_properties(claims_by_sent
     for item in ("thermal stability", "electrochemical stability", "low flammability"):
         assert ("ionic liquids", "advantage", item) in lines
     assert any(s == "ionic liquids" and o.startswith("structural adjustability") for s, _, o in lines)
+
+
+def test_an_evaluated_attribute_phrase_is_a_property_of_its_of_phrase(claims_by_sentence):
+    lines = _lines(claims_by_sentence["side_effects_of"])
+    assert any(s == "synthetic drugs" and r == "disadvantage" and "side effects" in o for s, r, o in lines)

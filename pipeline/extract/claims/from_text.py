@@ -54,6 +54,7 @@ from pipeline.extract.claims.prose import (
 from pipeline.extract.claims.prose_activities import taxon_names
 from pipeline.extract.claims.prose_advantages import (
     absent_harm_claims,
+    attribute_phrase_claims,
     colon_list_claims,
     cue_noun_claims,
     defined_method_names,
@@ -142,6 +143,8 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
     claims += absent_harm_claims(context, discourse, cues, claims)
+    # "the high cost of X limits ...", "side effects of X have led to ...": an evaluated attribute of X as a phrase
+    claims += attribute_phrase_claims(context, discourse, cues, claims)
     # evaluative language about a method-like subject no lexicon knows (estimators, packages, functions, ...)
     claims += open_evaluative_claims(context, discourse, cues, claims)
     # "..., outperforming Y", "while requiring less time": a participle clause's property of the clause's subject

@@ -1577,6 +1577,58 @@ def absent_harm_claims(
     return claims
 
 
+def attribute_phrase_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "The high cost of X limits its use", "Numerous side effects of synthetic drugs have led to ...", "The
+    simplicity of X makes it popular": a noun phrase that evaluates an attribute of what its of-phrase names (a
+    quantity word on an attribute, an evaluative noun, a harm) states that property wherever it stands as the
+    subject of a clause that says what it brings about ("limits", "has led to", "makes"). Not where the clause studies
+    the attribute ("the toxicity of X was assessed") or judges it itself ("the cost of X is high": read with the
+    measure's own clause), not a cue noun with its own frame, not under a negation."""
+    claims: list[Claim] = []
+    sent = context.sent
+    inquiry = set(cues.raw["inquiry_verbs"]) | set(cues.raw["reporting_verbs"])
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in context.consumed or noun.dep_ != "nsubj":
+            continue  # the subject of its clause: "the high cost of X limits ...", not "need forums of X"
+        lemma = noun.lemma_.lower()
+        judged = lemma in cues.good_attributes | cues.bad_attributes | cues.positive | cues.negative
+        if not judged and not _is_harm(noun, cues):
+            continue  # "the specific needs of X", "the modular nature of X": no evaluated attribute
+        if context.frames.get(noun.i) or any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in noun.children):
+            continue
+        owner_token = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if owner_token is None:
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() in inquiry or verb_negated(verb, cues):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.lemma_.lower() == "be":
+            continue  # "the toxicity of X was assessed", "the efficiency of X is high" (read as a measure's clause)
+        phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "punct")]
+        harm = _is_harm(noun, cues) and not any(t.lower_ in cues.down for t in phrase)
+        polarity = -1 if harm else _polarity(phrase, context, cues)
+        if not polarity:
+            continue
+        mention = best_mention(mentions_in({t.i for t in owner_token.subtree}, context, allow_modifiers=False))
+        owner = mention.text if mention else _named_method(owner_token, cues)
+        if not owner and harm and owner_token.pos_ == "NOUN":
+            owner = noun_phrase_text(owner_token)  # "side effects of synthetic drugs": what brings the harm
+        if not owner or is_investigator(owner_token, cues):
+            continue
+        text = span_text(sent.doc, [t.i for t in phrase])
+        if not text or any(text.lower() in c.object.lower() for c in found):
+            continue
+        relation = "advantage" if polarity > 0 else "disadvantage"
+        claims.append(make_claim(context, owner, relation, text, "attribute-phrase"))
+        context.consumed |= {t.i for t in phrase}
+    return claims
+
+
 def is_harm_noun(token: Token, cues: ClaimCues) -> bool:
     """ "side effects", "toxic effects", "adverse events": a general noun made a harm by its modifier (a cue noun of
     a drawback, like "drawback" itself: "the side effects of X include A and B")."""
