@@ -20,6 +20,8 @@ SENTENCES = {
     "reflects his or her beliefs.",
     "authors": "Instead, we avoid these terms in the present paper following the recommendations of Gelman and Hill "
     "(2006).",
+    # brms p9: a clause reported under a negated verb is not asserted
+    "not_implied": "This, however, does not imply that priors are always meaningful if they are accepted by Stan.",
     # kohonen p1 and p5
     "soms": "Self-organizing maps (SOMs) are popular tools for grouping and visualizing data in many areas of science.",
     "distances": "In some cases, the usual Euclidean or related distance functions are simply not optimal, and one "
@@ -82,3 +84,7 @@ def test_lexicon_classes_are_disjoint_and_cover_method_evaluation():
     assert {"slow", "expensive", "biased", "intensive"} <= words.negative
     assert {"package", "estimator", "algorithm", "function"} <= words.subject_heads
     assert not words.subject_heads & words.rejected_heads
+
+
+def test_a_clause_reported_under_a_negated_verb_is_no_claim(claims_by_sentence):
+    assert claims_by_sentence["not_implied"] == []  # "does not imply that priors are always meaningful"

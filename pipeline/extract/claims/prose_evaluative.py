@@ -277,6 +277,8 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
     heads = [root]
     if root.lemma_.lower() in words.reporting_verbs:
         heads = [c for c in root.children if c.dep_ == "ccomp"]
+        if any(c.dep_ == "neg" for c in root.children):
+            heads = []  # "this does not imply that priors are always meaningful": the reported clause is not asserted
     # "X, which is faster than Y", "samplers that converge quickly": a relative clause evaluates its antecedent
     heads += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")]
     if root.lemma_.lower() not in words.reporting_verbs:
