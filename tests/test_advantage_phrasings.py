@@ -1,5 +1,6 @@
 """Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
-(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the Lamiaceae review
+(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the brms paper (gold/dev/jss2017_brms_bayesian_multilevel_
+models.pdf p1), the Lamiaceae review
 (gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf pp. 1, 10), the PET glycolysis paper
 (gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2) and the seed review (corpus/seed_review.pdf p5). All
 sentences are parsed once, each as its own section so no discourse crosses them."""
@@ -33,6 +34,11 @@ SENTENCES = {
     "attracted enormous research interest because of their unique features, such as advantages of thermal "
     "stability, electrochemical stability, low flammability, and structural adjustability of the cation and the "
     "anion.",
+    # brms p1: a cue noun in a subordinate clause; the main clause after it is not its property
+    "although_has": "Although alternative Bayesian methods have several advantages over frequentist approaches (e.g., "
+    "the possibility of explicitly incorporating prior knowledge about parameters into the model), their practical "
+    "use was limited for a long time because the posterior distributions of more complex models (such as MLMs) could "
+    "not be found analytically.",
     # seed review p5: after a definition the participle states a mechanism, not a property
     "mechanism": "Sonication is the sonication of exosomes using a probe sonicator, which deforms the exosome "
     "membrane, creating transient small pores that increase the permeability of the membrane, thereby allowing small "
@@ -96,3 +102,12 @@ def test_features_named_as_the_reason_are_the_subjects_properties(claims_by_sent
 def test_an_evaluated_attribute_phrase_is_a_property_of_its_of_phrase(claims_by_sentence):
     lines = _lines(claims_by_sentence["side_effects_of"])
     assert any(s == "synthetic drugs" and r == "disadvantage" and "side effects" in o for s, r, o in lines)
+
+
+def test_a_cue_in_a_subordinate_clause_ends_with_that_clause(claims_by_sentence):
+    lines = _lines(claims_by_sentence["although_has"])
+    assert any(
+        s == "alternative Bayesian methods" and r == "advantage" and "several advantages over frequentist" in o
+        for s, r, o in lines
+    )
+    assert not any("practical use was limited" in o for _, _, o in lines)

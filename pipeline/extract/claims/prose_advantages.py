@@ -102,12 +102,12 @@ def _cue_frame(
                 # "Fungi have many merits over other organisms due to the presence of enzymes": the reason is
                 # the property
                 return owner, reason, clause_end(sent, reason, cues), f"cue:{cue.lemma_}:has-over"
-            return (
-                owner,
-                start,
-                clause_end(sent, cue.i + 1, cues),
-                f"cue:{cue.lemma_}:has" + (":denied" if denied else ""),
-            )
+            end = clause_end(sent, cue.i + 1, cues)
+            if head.dep_ in ("advcl", "relcl", "acl", "ccomp"):
+                # "Although X has several advantages over Y (...), its use was limited": the subordinate clause ends
+                # the property
+                end = min(end, head.right_edge.i + 1)
+            return owner, start, end, f"cue:{cue.lemma_}:has" + (":denied" if denied else "")
         if not of_phrases:
             return None
         start = of_phrases[0].i + 1
