@@ -1,6 +1,6 @@
 """Advantage/disadvantage phrasings of issue 19 read on sentences printed in the repository's PDFs: the deep review
-(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the brms paper (gold/dev/jss2017_brms_bayesian_multilevel_
-models.pdf p1), the Lamiaceae review
+(gold/dev/deep_review_biomed_long122p.pdf pp. 10, 31), the brms paper
+(gold/dev/jss2017_brms_bayesian_multilevel_models.pdf p1), the Lamiaceae review
 (gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf pp. 1, 10), the PET glycolysis paper
 (gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2) and the seed review (corpus/seed_review.pdf p5). All
 sentences are parsed once, each as its own section so no discourse crosses them."""
