@@ -8,10 +8,11 @@ sentences are parsed once, each as its own section so no discourse crosses them.
 from __future__ import annotations
 
 import pytest
+from claims_shared import annotate_sentences
+from claims_shared import claims_by_sentence as by_sentence
 
-from pipeline.extract import nlp
 from pipeline.extract.claims import extract_claims
-from pipeline.records import Claim, Passage, StructuredDocument
+from pipeline.records import Claim
 
 SENTENCES = {
     # deep review p10 and p31: a participle clause after an evaluated predicate is a property of its own
@@ -48,15 +49,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def claims_by_sentence() -> dict[str, list[Claim]]:
-    passages, offset = [], 0
-    for number, (key, text) in enumerate(SENTENCES.items()):
-        passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    annotated = nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
-    found: dict[str, list[Claim]] = {key: [] for key in SENTENCES}
-    for claim in extract_claims("t", [], annotated):
-        found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
-    return found
+    return by_sentence(extract_claims("t", [], annotate_sentences(SENTENCES)), SENTENCES)
 
 
 def _lines(claims: list[Claim]) -> set[tuple[str, str, str]]:
