@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from claims_shared import annotate_sentences
+from claims_shared import claims_by_sentence as by_sentence
 
-from pipeline.extract import nlp
 from pipeline.extract.claims import prose_comparisons
 from pipeline.extract.claims.from_text import extract_text_claims
-from pipeline.records import Claim, Passage, StructuredDocument
+from pipeline.records import Claim
 
 SENTENCES = {
     "efficient": "In models containing only group-specific intercepts, MCMCglmm is usually more efficient than the "
@@ -33,18 +34,11 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def annotated():
-    passages, offset = [], 0
-    for number, (key, text) in enumerate(SENTENCES.items()):
-        passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
+    return annotate_sentences(SENTENCES)
 
 
 def _by_sentence(claims: list[Claim]) -> dict[str, list[Claim]]:
-    found: dict[str, list[Claim]] = {key: [] for key in SENTENCES}
-    for claim in claims:
-        found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
-    return found
+    return by_sentence(claims, SENTENCES)
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +91,14 @@ def test_offering_an_opportunity_is_an_advantage(claims_by_sentence):
     assert any(
         s == "Large-scale RNA-Seq" and r == "advantage" and o.startswith("offers the opportunity") for s, r, o in lines
     )
+
+
+def test_both_sides_of_a_comparison_name_their_comparator(claims_by_sentence):
+    """The output's comparator column: the stated side is ranked against the compared thing, the mirror against the
+    stated side's subject."""
+    efficient = {(c.subject, c.relation): c.comparator for c in claims_by_sentence["efficient"]}
+    assert efficient[("MCMCglmm", "advantage")] == "Stan packages"
+    assert efficient[("Stan packages", "disadvantage")] == "MCMCglmm"
+    outperformed = {(c.subject, c.relation): c.comparator for c in claims_by_sentence["outperformed"]}
+    assert outperformed[("deep learning model", "advantage")] == "existing algorithms"
+    assert outperformed[("existing algorithms", "disadvantage")] == "deep learning model"

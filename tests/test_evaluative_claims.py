@@ -6,11 +6,12 @@ the kohonen paper (benchmarks/papers/jss2018_kohonen_self_organizing_maps.pdf) a
 from __future__ import annotations
 
 import pytest
+from claims_shared import annotate_sentences
+from claims_shared import claims_by_sentence as by_sentence
 
-from pipeline.extract import nlp
 from pipeline.extract.claims.from_text import extract_text_claims
 from pipeline.extract.claims.prose_evaluative import load_evaluative_words
-from pipeline.records import Claim, Passage, StructuredDocument
+from pipeline.records import Claim
 
 SENTENCES = {
     # brms p2 and p3
@@ -20,6 +21,8 @@ SENTENCES = {
     "reflects his or her beliefs.",
     "authors": "Instead, we avoid these terms in the present paper following the recommendations of Gelman and Hill "
     "(2006).",
+    # brms p9: a clause reported under a negated verb is not asserted
+    "not_implied": "This, however, does not imply that priors are always meaningful if they are accepted by Stan.",
     # kohonen p1 and p5
     "soms": "Self-organizing maps (SOMs) are popular tools for grouping and visualizing data in many areas of science.",
     "distances": "In some cases, the usual Euclidean or related distance functions are simply not optimal, and one "
@@ -33,18 +36,8 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def claims_by_sentence() -> dict[str, list[Claim]]:
-    passages, offset = [], 0
-    for number, (key, text) in enumerate(SENTENCES.items()):
-        passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    annotated = nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
-    claims = extract_text_claims(annotated)
-    found: dict[str, list[Claim]] = {key: [] for key in SENTENCES}
-    for claim in claims:
-        key = claim.evidence[0].section_path.removeprefix("Section ")
-        if claim.cue.startswith("evaluative-open"):
-            found[key].append(claim)
-    return found
+    claims = extract_text_claims(annotate_sentences(SENTENCES))
+    return by_sentence([c for c in claims if c.cue.startswith("evaluative-open")], SENTENCES)
 
 
 def test_negated_requirement_is_an_advantage(claims_by_sentence):
@@ -82,3 +75,7 @@ def test_lexicon_classes_are_disjoint_and_cover_method_evaluation():
     assert {"slow", "expensive", "biased", "intensive"} <= words.negative
     assert {"package", "estimator", "algorithm", "function"} <= words.subject_heads
     assert not words.subject_heads & words.rejected_heads
+
+
+def test_a_clause_reported_under_a_negated_verb_is_no_claim(claims_by_sentence):
+    assert claims_by_sentence["not_implied"] == []  # "does not imply that priors are always meaningful"

@@ -54,6 +54,7 @@ from pipeline.extract.claims.prose import (
 from pipeline.extract.claims.prose_activities import taxon_names
 from pipeline.extract.claims.prose_advantages import (
     absent_harm_claims,
+    attribute_phrase_claims,
     colon_list_claims,
     cue_noun_claims,
     defined_method_names,
@@ -65,7 +66,7 @@ from pipeline.extract.claims.prose_advantages import (
 )
 from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
-from pipeline.extract.claims.prose_evaluative import open_evaluative_claims
+from pipeline.extract.claims.prose_evaluative import open_evaluative_claims, participle_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
@@ -142,8 +143,12 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
     claims += method_effects_as_evaluations(effect_claims(context, discourse, cues), context, cues)
     claims += absent_harm_claims(context, discourse, cues, claims)
+    # "the high cost of X limits ...", "side effects of X have led to ...": an evaluated attribute of X as a phrase
+    claims += attribute_phrase_claims(context, discourse, cues, claims)
     # evaluative language about a method-like subject no lexicon knows (estimators, packages, functions, ...)
     claims += open_evaluative_claims(context, discourse, cues, claims)
+    # "..., outperforming Y", "while requiring less time": a participle clause's property of the clause's subject
+    claims += participle_claims(context, discourse, cues, claims)
     # comparisons: the subject's side, and the mirrored judgement of the compared thing ("Y is slower than X")
     claims += comparison_claims(context, discourse, cues, claims)
     return [c for c in claims if c.subject and states_something(c.object, cues)]

@@ -102,12 +102,12 @@ def _cue_frame(
                 # "Fungi have many merits over other organisms due to the presence of enzymes": the reason is
                 # the property
                 return owner, reason, clause_end(sent, reason, cues), f"cue:{cue.lemma_}:has-over"
-            return (
-                owner,
-                start,
-                clause_end(sent, cue.i + 1, cues),
-                f"cue:{cue.lemma_}:has" + (":denied" if denied else ""),
-            )
+            end = clause_end(sent, cue.i + 1, cues)
+            if head.dep_ in ("advcl", "relcl", "acl", "ccomp"):
+                # "Although X has several advantages over Y (...), its use was limited": the subordinate clause ends
+                # the property
+                end = min(end, head.right_edge.i + 1)
+            return owner, start, end, f"cue:{cue.lemma_}:has" + (":denied" if denied else "")
         if not of_phrases:
             return None
         start = of_phrases[0].i + 1
@@ -549,6 +549,8 @@ def _evaluated_parts(
         polarity = polarity or total
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
+        while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
+            tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
         text = span_text(doc, [t.i for t in tokens])
         if not polarity or not text or len(text) < 3:
             continue
@@ -1414,16 +1416,18 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
         # "extracts of X cover a large spectrum: antimicrobial activity, insecticidal activity, fumigant toxicity":
         # a toxicity enumerated among activities is what the agent does to a target (pests, microbes), an effect
         if (
-            claim.direction in ("increase", "none")
-            and not claim.negated
+            (claim.direction in ("increase", "none") or (claim.negated and claim.direction is None))
+            and (not claim.negated or claim.direction != "increase")
             and not listed_activity
             and _names_adverse_outcome(claim.object, cues)
         ):
             # "X can result in bleeding", "X increases the risk of thrombosis": an adverse outcome is a drawback of
             # the method or treatment that causes it (a decrease of one, "reduced toxicity", stays an effect)
-            # "had no side effects", "without toxicity": the absence of the harm is a strength
+            # "had no side effects", "without toxicity": the absence of the harm is a strength (also when the
+            # effect reader took "had no" for a negated having: the absence is the claim, not a negation of it)
             # "low toxicity", "reduced side effects": a harm said to be small is a strength as well
-            absent = _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
+            absent = claim.negated or _negated_before(claim, cues) or claim.object.lower().split(" ")[0] in cues.down
+            claim.negated = False
             claim.relation = "advantage" if absent else "disadvantage"  # type: ignore[assignment]
             said = set(re.findall(r"[a-z]+", claim.object.lower())) & (
                 set(cues.negators) | set(cues.raw["evaluation"]["absence_words"]) | cues.down
@@ -1573,6 +1577,58 @@ def absent_harm_claims(
     return claims
 
 
+def attribute_phrase_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "The high cost of X limits its use", "Numerous side effects of synthetic drugs have led to ...", "The
+    simplicity of X makes it popular": a noun phrase that evaluates an attribute of what its of-phrase names (a
+    quantity word on an attribute, an evaluative noun, a harm) states that property wherever it stands as the
+    subject of a clause that says what it brings about ("limits", "has led to", "makes"). Not where the clause studies
+    the attribute ("the toxicity of X was assessed") or judges it itself ("the cost of X is high": read with the
+    measure's own clause), not a cue noun with its own frame, not under a negation."""
+    claims: list[Claim] = []
+    sent = context.sent
+    inquiry = set(cues.raw["inquiry_verbs"]) | set(cues.raw["reporting_verbs"])
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in context.consumed or noun.dep_ != "nsubj":
+            continue  # the subject of its clause: "the high cost of X limits ...", not "need forums of X"
+        lemma = noun.lemma_.lower()
+        judged = lemma in cues.good_attributes | cues.bad_attributes | cues.positive | cues.negative
+        if not judged and not _is_harm(noun, cues):
+            continue  # "the specific needs of X", "the modular nature of X": no evaluated attribute
+        if context.frames.get(noun.i) or any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in noun.children):
+            continue
+        owner_token = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if owner_token is None:
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() in inquiry or verb_negated(verb, cues):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.lemma_.lower() == "be":
+            continue  # "the toxicity of X was assessed", "the efficiency of X is high" (read as a measure's clause)
+        phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "punct")]
+        harm = _is_harm(noun, cues) and not any(t.lower_ in cues.down for t in phrase)
+        polarity = -1 if harm else _polarity(phrase, context, cues)
+        if not polarity:
+            continue
+        mention = best_mention(mentions_in({t.i for t in owner_token.subtree}, context, allow_modifiers=False))
+        owner = mention.text if mention else _named_method(owner_token, cues)
+        if not owner and harm and owner_token.pos_ == "NOUN":
+            owner = noun_phrase_text(owner_token)  # "side effects of synthetic drugs": what brings the harm
+        if not owner or is_investigator(owner_token, cues):
+            continue
+        text = span_text(sent.doc, [t.i for t in phrase])
+        if not text or any(text.lower() in c.object.lower() for c in found):
+            continue
+        relation = "advantage" if polarity > 0 else "disadvantage"
+        claims.append(make_claim(context, owner, relation, text, "attribute-phrase"))
+        context.consumed |= {t.i for t in phrase}
+    return claims
+
+
 def is_harm_noun(token: Token, cues: ClaimCues) -> bool:
     """ "side effects", "toxic effects", "adverse events": a general noun made a harm by its modifier (a cue noun of
     a drawback, like "drawback" itself: "the side effects of X include A and B")."""
@@ -1652,8 +1708,11 @@ def _harm_owner(token: Token, negator: Token, context: SentenceContext, discours
 
 def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     """ "X offers characteristics such as portability, low cost and high sensitivity", "X has properties including
-    ...": a neutral noun (characteristic, feature, property) opens a list whose items carry their own polarity; each
-    evaluated item is a property of the subject of the verb of having (a neutral item takes the list's leaning)."""
+    ...", "X has attracted interest because of their unique features, such as ...": a neutral noun (characteristic,
+    feature, property) had by a clause's subject, or given as the reason for what the clause says of it, opens a list
+    whose items carry their own polarity; each evaluated item is a property of that subject (a neutral item takes the
+    list's leaning). A single item that is itself a cue noun with an of-list ("such as advantages of A, B and C")
+    gives its items with its own leaning."""
     claims: list[Claim] = []
     sent = context.sent
     nouns = set(cues.raw["evaluation"]["neutral_property_nouns"])
@@ -1664,7 +1723,10 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
             (c for c in token.children if (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))), None
         )
         verb = token.head
-        if opener is None or token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in cues.possession:
+        had = token.dep_ in ("dobj", "obj") and verb.lemma_.lower() in cues.possession
+        reason = _reason_phrase_verb(token, cues)
+        verb = verb if had else reason
+        if opener is None or verb is None:
             continue
         subject = clause_subject(verb)
         if subject is None:
@@ -1673,10 +1735,20 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
         owner = owner or _possessor_subject(subject, verb, cues) or _named_method(subject, cues)
         if not owner and subject.pos_ == "PROPN" and not is_investigator(subject, cues):
             owner = noun_phrase_text(subject)  # "Chitosan has properties such as ..."
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children)
+        if not owner and not had and own and subject.pos_ == "NOUN" and not is_investigator(subject, cues):
+            # "ionic liquids have attracted interest because of their unique features": the subject's own features
+            if subject.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                owner = span_text(sent.doc, list(range(subject.left_edge.i, subject.i + 1)))
         objects = [c for c in opener.children if c.dep_ == "pobj"]
         if not owner or not objects:
             continue
         items = [objects[0], *objects[0].conjuncts]
+        cue_leaning = 0
+        listed = [g for c in items[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if len(items) == 1 and items[0]._.get(CUE_EXTENSION) in ("advantage", "disadvantage") and listed:
+            cue_leaning = 1 if items[0]._.get(CUE_EXTENSION) == "advantage" else -1
+            items = [listed[0], *listed[0].conjuncts]  # "such as advantages of A, B and C": A, B and C
         parts = [
             [
                 t
@@ -1690,13 +1762,25 @@ def neutral_list_claims(context: SentenceContext, discourse: Discourse, cues: Cl
         polarities = [_polarity(p, context, cues) for p in parts]
         leaning = 1 if sum(polarities) > 0 else -1 if sum(polarities) < 0 else 0
         for tokens, polarity in zip(parts, polarities, strict=True):
-            polarity = polarity or leaning
+            polarity = cue_leaning or polarity or leaning
             text = span_text(sent.doc, [t.i for t in tokens])
             if polarity and text:
                 relation = "advantage" if polarity > 0 else "disadvantage"
                 claims.append(make_claim(context, owner, relation, text, "neutral-list"))
                 context.consumed |= {t.i for t in tokens}
     return claims
+
+
+def _reason_phrase_verb(noun: Token, cues: ClaimCues) -> Token | None:
+    """The verb of the clause a reason phrase hangs on, when the noun is what that phrase names ("have attracted
+    interest because of their unique features", "is preferred due to its properties"), else None."""
+    if noun.dep_ != "pobj":
+        return None
+    doc = noun.doc
+    before = " ".join(t.lower_ for t in doc[max(noun.left_edge.i - 3, 0) : noun.left_edge.i])
+    if not any(before == m or before.endswith(" " + m) for m in cues.raw["evaluation"]["reason_markers"]):
+        return None
+    return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 LIST_ITEM = re.compile(r"^\s*(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|\d{1,2})\.|[•▪●·–-])\s+", re.IGNORECASE)

@@ -32,6 +32,7 @@ from pipeline.extract.claims.prose import (
     clause_subject,
     is_hedged,
     make_claim,
+    noun_phrase_text,
     span_text,
 )
 from pipeline.extract.claims.prose_evaluative import (
@@ -100,11 +101,14 @@ def comparison_claims(
             stated = _stated_side(comparison, direction, context, discourse, cues, found + made)
             if stated is not None:
                 made.append(stated)
+        owner = _method_owner(comparison.compared, context, discourse, cues, evaluative)
+        if stated is not None and not stated.comparator:
+            # the output's comparator column: what the stated side is ranked against, as written
+            stated.comparator = owner or noun_phrase_text(comparison.compared)
         if not words.emit_mirrors:
             continue
         if stated is None or not direction or (direction > 0) != (stated.relation == "advantage"):
             continue  # no side stated, a quality of unknown polarity, or a stated side that reads the other way
-        owner = _method_owner(comparison.compared, context, discourse, cues, evaluative)
         if not owner or _same_thing(owner, stated.subject) or _unfinished(owner) or _unfinished(stated.subject):
             continue
         obj = _mirror_object(comparison, stated.subject, words)
@@ -113,6 +117,7 @@ def comparison_claims(
         relation = "disadvantage" if stated.relation == "advantage" else "advantage"
         claim = make_claim(context, owner, relation, obj, "comparison-mirror")
         claim.hedged = stated.hedged
+        claim.comparator = stated.subject  # the mirror is ranked against the stated side's subject
         made.append(claim)
     return made
 

@@ -99,6 +99,8 @@ class EvaluativeWords:
     subject_heads: frozenset[str]
     rejected_heads: frozenset[str]
     rejected_acronyms: frozenset[str]
+    participle_openers: frozenset[str]
+    demand_verbs: frozenset[str]
 
 
 def _set(values) -> frozenset[str]:
@@ -139,6 +141,8 @@ def load_evaluative_words() -> EvaluativeWords:
         subject_heads=_set(data["subject_heads"]),
         rejected_heads=_set(data["rejected_heads"]),
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
+        participle_openers=_set(data["participle_openers"]),
+        demand_verbs=_set(data["demand_verbs"]),
     )
 
 
@@ -182,6 +186,87 @@ def open_evaluative_claims(
     return claims
 
 
+def participle_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "X was successful at ..., outperforming Y", "X performed comparably well, while requiring much less training
+    time", "X bypasses ..., allowing the model to focus on chemistry": a participle clause set off after a predicate,
+    with no subject of its own, states one more property of the clause's subject. It is read on its own (the
+    predicate's claim may already hold it inside a longer object, which no reader would match to this property) and
+    judged by its own verb: capability ("allowing", "enabling", "outperforming"), failure or cost ("requiring",
+    "lacking"; "requiring less" is a saving), improving on something ("improving upon Y"). Only where the clause it
+    continues was read as an evaluation: its owner is the owner."""
+    words = load_evaluative_words()
+    improving = frozenset(json.loads(EVALUATIVE_PATH.read_text(encoding="utf-8"))["comparison"]["improving_verbs"])
+    claims: list[Claim] = []
+    for participle in context.sent:
+        clause = _participle_clause(participle, words)
+        if clause is None:
+            continue
+        head, subject = clause
+        owner = _stated_owner(context, found)
+        if not owner:
+            continue  # "Sonication is the sonication of ..., thereby allowing ...": continues no evaluation
+        lemma = participle.lemma_.lower()
+        tokens = _verb_tokens(participle, subject)
+        if lemma in improving and any(
+            c.dep_ == "prep" and c.lower_ in ("upon", "on", "over") for c in participle.children
+        ):
+            evaluations = [(1, tokens)]  # "improving upon standard methods": ranks above them
+        else:
+            evaluations = _evaluations(participle, subject, words)
+        for polarity, evaluated in evaluations:
+            negated = _negated(participle, evaluated, words)
+            obj = _object_text(evaluated, participle, subject, words)
+            if len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
+                continue
+            relation = "advantage" if (polarity > 0) != negated else "disadvantage"
+            claim = make_claim(context, owner, relation, obj, "evaluative-participle")
+            claim.hedged = is_hedged(context.sent, participle, cues)
+            claim.negated = negated
+            claims.append(claim)
+    return claims
+
+
+def _participle_clause(participle: Token, words: EvaluativeWords) -> tuple[Token, Token] | None:
+    """(finite head, its subject) of a participle clause set off after it ("..., outperforming Y", "while requiring
+    ...", "thus taking ..."), or None. Reached from the head through clause links only (advcl, conj, a preposition's
+    complement): a participle that modifies a noun ("A, B and stabilizing agents") or names an activity ("by eschewing
+    the grid", "at learning") is not such a clause."""
+    if participle.tag_ != "VBG" or participle.pos_ not in ("VERB", "AUX") or participle.dep_ not in ("advcl", "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in participle.children):
+        return None
+    doc = participle.doc
+    opener = doc[participle.left_edge.i - 1] if participle.left_edge.i > 0 else None
+    marks = {c.lower_ for c in participle.children if c.i < participle.i and c.dep_ in ("mark", "advmod")}
+    if not (opener is not None and opener.text in (",", "–", "—") or marks & words.participle_openers):
+        return None
+    token = participle
+    while token.head.i != token.i:
+        if token.dep_ not in ("advcl", "conj", "pcomp", "prep", "xcomp", "acomp"):
+            return None
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return (token, subjects[0]) if subjects[0].i < participle.i else None
+    return None
+
+
+def _stated_owner(context: SentenceContext, found: list[Claim]) -> str:
+    """The owner of the (dis)advantages already read from this sentence, when they all have the same one: a
+    participle clause continues an evaluation of it ("multimodal 3D deep architecture was successful ...,
+    outperforming Y"); after a definition or a description of steps it states a mechanism, not a property."""
+    owners = {
+        c.subject
+        for c in found
+        if c.relation != "effect" and c.evidence and c.evidence[0].text == context.sent.text.strip()
+    }
+    return owners.pop() if len(owners) == 1 else ""
+
+
 # ---------------------------------------------------------------- predicates
 
 
@@ -192,6 +277,8 @@ def _predicate_heads(sent: Span, words: EvaluativeWords) -> list[Token]:
     heads = [root]
     if root.lemma_.lower() in words.reporting_verbs:
         heads = [c for c in root.children if c.dep_ == "ccomp"]
+        if any(c.dep_ == "neg" for c in root.children):
+            heads = []  # "this does not imply that priors are always meaningful": the reported clause is not asserted
     # "X, which is faster than Y", "samplers that converge quickly": a relative clause evaluates its antecedent
     heads += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")]
     if root.lemma_.lower() not in words.reporting_verbs:
@@ -309,11 +396,14 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
             return [(-1, tokens)]
     if lemma in words.failure_verbs:
         objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
-        if any(
-            t.lemma_.lower() in words.open_questions or t.lower_ in words.less or t.lower_ in ("lower", "smaller")
-            for t in objects
+        if any(t.lemma_.lower() in words.open_questions for t in objects):
+            return []  # "needs further research": an open question, not a cost
+        if lemma in words.demand_verbs and any(
+            t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects
         ):
-            return []  # "needs further research": an open question; "requires lower currents": a saving
+            return [(1, tokens)]  # "requires much less training time", "needs fewer samples": a saving
+        if any(t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects):
+            return []  # "loses less accuracy": a smaller failure, no clear leaning
         return [(-1, tokens)]
     if lemma == "take" and any(t.lemma_.lower() in words.take_objects for t in head.children if t.dep_ != "nsubj"):
         return [(-1, tokens)]  # "takes long", "takes more time per sample": a cost in time

@@ -1,0 +1,24 @@
+"""Sentences printed in the repository's PDFs, parsed for the prose-claim test modules: each sentence is its own
+section ("Section <key>"), so no discourse crosses them, and all are parsed in one pass."""
+
+from __future__ import annotations
+
+from pipeline.extract import nlp
+from pipeline.extract.nlp import AnnotatedDocument
+from pipeline.records import Claim, Passage, StructuredDocument
+
+
+def annotate_sentences(sentences: dict[str, str]) -> AnnotatedDocument:
+    passages, offset = [], 0
+    for number, (key, text) in enumerate(sentences.items()):
+        passages.append(Passage(number, "paragraph", f"Section {key}", 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
+
+
+def claims_by_sentence(claims: list[Claim], keys) -> dict[str, list[Claim]]:
+    """The claims grouped by the key of the sentence they were read from."""
+    found: dict[str, list[Claim]] = {key: [] for key in keys}
+    for claim in claims:
+        found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
+    return found
