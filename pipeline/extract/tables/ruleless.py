@@ -662,6 +662,8 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
         top = min(top, word["top"])
+    if closing:
+        top = max(top, top_rule_start(view, words, ceiling, bottom_rule, top, size))
     if caption.bbox[1] - top < 2 * size:
         return None
     bottom = caption.bbox[1] - 0.5
@@ -682,6 +684,33 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+TOP_RULE_CLEARANCE = 0.8  # type sizes: a header sits closer than this on the rule under it (booktabs: 0.4 ex)
+
+
+def top_rule_start(
+    view: FramedPage, words: list[dict], ceiling: float, bottom_rule: BBox, top: float, size: float
+) -> float:
+    """A table under its rules with its caption below starts at its top rule: the lines above it, set off by more
+    than a header's clearance, are the paragraph or the code chunk that leads to the table (an R vignette prints
+    the call right above the table it makes), not a header row. Returns where the table's region starts."""
+    width = bottom_rule[2] - bottom_rule[0]
+    reach = 0.1 * width
+    tops = [
+        r
+        for r in view.h_rules
+        if max(ceiling, top - SNAP) < r[1] < bottom_rule[1] - size
+        and abs(r[0] - bottom_rule[0]) <= reach
+        and abs(r[2] - bottom_rule[2]) <= reach
+    ]
+    if not tops:
+        return top
+    top_rule = min(tops, key=lambda r: r[1])
+    above = [w["bottom"] for w in words if w["bottom"] <= top_rule[1] + 0.5 and w["top"] >= top - 0.5]
+    if above and top_rule[1] - max(above) > TOP_RULE_CLEARANCE * size:
+        return top_rule[1] - 0.5
+    return top
 
 
 def note_line(line: list[dict], size: float) -> bool:
