@@ -802,9 +802,34 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         spaces = list(zip(stops[0::2], stops[1::2], strict=True))
         if index == len(gaps) - 1:
             spaces = spaces[:-1]  # the margin right of the last column
-        edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
+        edges += [clear_of_header(left, right, header_lines) for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+def clear_of_header(left: float, right: float, header_lines: list[list[tuple[float, float]]]) -> float:
+    """The edge in a gutter between body columns: its middle, unless a header phrase reaches into the gutter over
+    that middle from a column beside it (a header wider than its centred column, "Non-English or Math" over "Ø",
+    "π"). The edge then goes in the part of the gutter that the header's own gap leaves open too, so the phrase stays
+    in one column. A phrase inside the gutter is a group label over the two columns ("D4h" over two alternatives),
+    and one over the whole gutter spans them: both leave the middle."""
+    middle = (left + right) / 2
+    crossing = [b for line in header_lines for b in line if b[0] < middle < b[1] and (b[0] < left) != (b[1] > right)]
+    if not crossing:
+        return middle
+    covered = union_spans([b for line in header_lines for b in line if b[1] > left and b[0] < right])
+    free, reach = [], left
+    for start, end in covered:
+        if start > reach:
+            free.append((reach, start))
+        reach = max(reach, end)
+    if reach < right:
+        free.append((reach, right))
+    free = [(a, b) for a, b in free if b - a >= 1.0]
+    if not free:
+        return middle
+    a, b = max(free, key=lambda span: span[1] - span[0])
+    return (a + b) / 2
 
 
 def aligned_start_columns(lines: list[list[dict]], region: BBox) -> list[float]:
