@@ -774,7 +774,7 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
     header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
     min_gap = column_gap(body)
-    body_spans = union_spans([(w["x0"], w["x1"]) for w in without_group_labels(body, min_gap)])
+    body_spans = union_spans(typed_phrase_spans(without_group_labels(body, min_gap)))
     gaps = [(x0, body_spans[0][0])] if body_spans else []
     gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
     gaps.append((body_spans[-1][1] if body_spans else x0, x1))
@@ -805,6 +805,53 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         edges += [clear_of_header(left, right, header_lines) for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+TYPED_SPACE = 1.5  # advances: a gap up to this between typewriter words is the space typed between them
+
+
+def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
+    """Word extents, with the words of a typewriter (monospaced) font that one typed space apart joined: code
+    cells ("(1 | g1) + (1 | g2)") leave a full character's advance between their tokens, wider than a proportional
+    word space and as wide as a tight gutter, and in a monospaced font those spaces line up from row to row like
+    columns. A font is monospaced when every word of it, with letters among them and of different lengths, has the
+    same advance per character."""
+    advances = monospaced_advances(words)
+    spans: list[tuple[float, float]] = []
+    for line in text_lines(words, split_columns=False):
+        previous = None
+        for word in line:
+            advance = advances.get(word.get("fontname", ""))
+            if (
+                previous is not None
+                and advance
+                and previous.get("fontname", "") == word.get("fontname", "")
+                and 0 <= word["x0"] - previous["x1"] <= TYPED_SPACE * advance
+            ):
+                spans[-1] = (spans[-1][0], word["x1"])
+            else:
+                spans.append((word["x0"], word["x1"]))
+            previous = word
+    return spans
+
+
+def monospaced_advances(words: list[dict]) -> dict[str, float]:
+    """The advance per character of each monospaced font among the words (see `typed_phrase_spans`): most of its
+    words (a word may end in a glyph of the text font, "g1.") share one advance per character, words of several
+    lengths with letters among them. A proportional font's words spread over a range."""
+    by_font: dict[str, list[dict]] = {}
+    for word in words:
+        if word["text"]:
+            by_font.setdefault(word.get("fontname", ""), []).append(word)
+    advances = {}
+    for font, font_words in by_font.items():
+        per_char = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in font_words)
+        advance = per_char[len(per_char) // 2]
+        same = [w for w in font_words if abs((w["x1"] - w["x0"]) / len(w["text"]) - advance) <= 0.02 * advance]
+        lettered = [w for w in same if any(ch.isalpha() for ch in w["text"])]
+        if advance > 0 and len(same) >= 0.8 * len(font_words) and len({len(w["text"]) for w in lettered}) >= 2:
+            advances[font] = advance
+    return advances
 
 
 def clear_of_header(left: float, right: float, header_lines: list[list[tuple[float, float]]]) -> float:
