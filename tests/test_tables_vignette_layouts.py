@@ -1,0 +1,66 @@
+"""Table layouts of R vignettes and publisher classes the gold lacked, on real one- and two-page PDFs of gold/dev
+(table-only gold, see their NOTES.md): tables captioned below with the R call or the paragraph that leads to them
+printed right above their top rule; a boxed statistics table whose rules close groups of sub-rows under a group
+label on a line of its own; a centred first column much narrower than its header; cells of R formulas in a
+typewriter font, whose typed spaces line up like gutters."""
+
+from __future__ import annotations
+
+from pipeline.extract.tables import assemble_tables
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+XTABLE = "robust_xtable_code_chunk_over_caption_below_tables"
+PARTYKIT = "robust_jss_prose_over_top_rule_caption_below"
+QUANTREG = "robust_boxed_group_labels_over_stacked_rows_ruled_groups"
+ACM = "robust_acm_header_wider_than_centred_column"
+TYPEWRITER = "robust_jss_typewriter_code_cells_typed_spaces"
+
+
+def test_code_chunk_over_a_table_captioned_below_is_not_its_header():
+    # A knitr code chunk ends a line and a half above each table's top rule, inside the table's width: the table
+    # starts at its top rule.
+    tables = assemble_tables(parsed(real_pdf(f"{XTABLE}.pdf")), [])
+    numbered = {t.number: t for t in tables if t.number}
+    for number in "12":
+        assert numbered[number].grid()[0] == ["", "Df", "Deviance", "Resid. Df", "Resid. Dev"]
+        assert not any("xtable" in cell.text for cell in numbered[number].cells)
+        assert grid_accuracy(XTABLE, number, tables) == 1.0
+
+
+def test_paragraph_over_a_table_captioned_below_is_not_its_header():
+    # The paragraph leading to the table runs across the table's width at float spacing over its top rule.
+    tables = assemble_tables(parsed(real_pdf(f"{PARTYKIT}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert len(table.grid()) == 4 and table.grid()[0][0] == "Response class"
+    assert grid_accuracy(PARTYKIT, "1", tables) == 1.0
+
+
+def test_group_labels_over_stacked_sub_rows_between_group_rules():
+    # Each ruled band holds a bold group label on a line of its own over three sub-rows whose numbers sit on the
+    # sub-rows' lines: the label is a row of its own, each sub-row another.
+    tables = assemble_tables(parsed(real_pdf(f"{QUANTREG}.pdf")), [])
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert len(grid) == 18
+    assert grid[2] == ["Portnoy", "", "", "", "", "", ""]
+    assert grid[3] == ["n = 100", "-0.0032", "0.0638", "0.0988", "0.0025", "0.0702", "0.1063"]
+    assert grid_accuracy(QUANTREG, "2", tables) == 1.0
+
+
+def test_header_wider_than_its_centred_column_stays_one_cell():
+    # "Non-English or Math" over a centred column of single glyphs reaches over the middle of the body's gutter; the
+    # column edge goes where the header's own gap is.
+    tables = assemble_tables(parsed(real_pdf(f"{ACM}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert table.header() == ["Non-English or Math", "Frequency", "Comments"]
+    assert grid_accuracy(ACM, "2", tables) == 1.0
+
+
+def test_typed_spaces_in_typewriter_code_cells_are_not_gutters():
+    # Formula tokens one monospaced advance apart line up from row to row; the table has three columns.
+    tables = assemble_tables(parsed(real_pdf(f"{TYPEWRITER}.pdf")), [])
+    table = next(t for t in tables if t.number == "2")
+    assert table.n_cols == 3
+    assert table.grid()[2][:2] == ["0 + offset(o) + (1 | g)", "-1 + offset(o) + (1 | g)"]
+    assert grid_accuracy(TYPEWRITER, "2", tables) == 1.0
