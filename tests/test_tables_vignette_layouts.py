@@ -2,7 +2,8 @@
 (table-only gold, see their NOTES.md): tables captioned below with the R call or the paragraph that leads to them
 printed right above their top rule; a boxed statistics table whose rules close groups of sub-rows under a group
 label on a line of its own; a centred first column much narrower than its header; cells of R formulas in a
-typewriter font, whose typed spaces line up like gutters."""
+typewriter font, whose typed spaces line up like gutters; figures drawn as boxed panels and labels, which are no
+tables."""
 
 from __future__ import annotations
 
@@ -64,3 +65,11 @@ def test_typed_spaces_in_typewriter_code_cells_are_not_gutters():
     assert table.n_cols == 3
     assert table.grid()[2][:2] == ["0 + offset(o) + (1 | g)", "-1 + offset(o) + (1 | g)"]
     assert grid_accuracy(TYPEWRITER, "2", tables) == 1.0
+
+
+def test_boxed_panels_and_labels_over_a_figure_caption_are_no_table():
+    # Mosaic and association plots with strip labels in boxes, a viewport diagram of labelled boxes and a plot's
+    # label boxes, each over its "Figure N:" caption with only the figure's own small or spaced-out labels between
+    # the prose above and the caption: the line finder's grids there are the figures'.
+    pdf = parsed(real_pdf("robust_figure_panels_boxed_labels_vcd.pdf"))
+    assert assemble_tables(pdf, []) == []
