@@ -627,6 +627,9 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         and r[2] - r[0] >= 40
         and overlaps_x(r, caption.bbox)
     ]
+    notes_bottom = None
+    if not closing:
+        closing, notes_bottom = rule_over_notes(view, caption, line_height)
     # The caption of a table above ends this table's block: two tables stacked, each over its caption.
     ceiling = max(
         (c.bbox[3] for c in caption_lines(view) if c.bbox[3] < caption.bbox[1] and overlaps_x(c.bbox, caption.bbox)),
@@ -667,6 +670,8 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if caption.bbox[1] - top < 2 * size:
         return None
     bottom = caption.bbox[1] - 0.5
+    if notes_bottom is not None:
+        return (left - SNAP, top - 0.5, right + SNAP, notes_bottom)
     if closing:
         # Lines under the body's last rule that are each one phrase (a significance legend "∗∗∗p < 0.001; ∗∗p <
         # 0.01", notes "1 AIC for step 4a." ruled off above the caption) are notes under the table, not rows of it:
@@ -684,6 +689,38 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+MAX_NOTE_LINES = 3  # lines of notes set between a table's bottom rule and its caption below
+
+
+def rule_over_notes(view: FramedPage, caption: CaptionLine, line_height: float) -> tuple[list[BBox], float | None]:
+    """A bottom rule further above a caption printed under its table, with only notes between the two: up to three
+    lines, each one phrase at word spacing ("Line 1 of Message", a source line, a significance legend), which rows of
+    a table are not (their cells leave column gaps). Returns the rule (as the closing rule) and where the table
+    ends, or nothing."""
+    rules = [
+        r
+        for r in view.h_rules
+        if caption.bbox[1] - (MAX_NOTE_LINES + 2) * line_height < r[3] <= caption.bbox[1] + 0.5
+        and r[2] - r[0] >= 40
+        and overlaps_x(r, caption.bbox)
+    ]
+    if not rules:
+        return [], None
+    rule = max(rules, key=lambda r: r[3])
+    between = [
+        w
+        for w in view.words
+        if rule[3] < w["top"] and w["bottom"] < caption.bbox[1] + 0.5 and rule[0] - SNAP <= w["x0"] <= rule[2]
+    ]
+    lines = text_lines(between, split_columns=False)
+    size = line_height
+    if not lines or len(lines) > MAX_NOTE_LINES:
+        return [], None
+    if any(len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) != 1 for line in lines):
+        return [], None
+    return [rule], rule[3] + 0.5
 
 
 TOP_RULE_CLEARANCE = 0.8  # type sizes: a header sits closer than this on the rule under it (booktabs: 0.4 ex)
