@@ -73,3 +73,15 @@ def test_boxed_panels_and_labels_over_a_figure_caption_are_no_table():
     # the prose above and the caption: the line finder's grids there are the figures'.
     pdf = parsed(real_pdf("robust_figure_panels_boxed_labels_vcd.pdf"))
     assert assemble_tables(pdf, []) == []
+
+
+def test_notes_between_the_bottom_rule_and_a_caption_below_stay_out():
+    # Two lines of notes ("Line 1 of Message") between the bottom rule and the caption under the table, the R call
+    # right over its top rule: the table runs from its header to its last row.
+    tables = assemble_tables(parsed(real_pdf("robust_xtable_notes_between_rule_and_caption_below.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    texts = " ".join(cell.text for cell in table.cells)
+    assert "Message" not in texts and "xtableList" not in texts and "caption" not in texts
+    grid = table.grid()
+    assert grid[0][-5:] == ["cyl", "disp", "hp", "drat", "wt"]
+    assert grid[-1][-5:] == ["8", "276", "180", "3.1", "4.07"]
