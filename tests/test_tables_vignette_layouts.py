@@ -85,3 +85,13 @@ def test_notes_between_the_bottom_rule_and_a_caption_below_stay_out():
     grid = table.grid()
     assert grid[0][-5:] == ["cyl", "disp", "hp", "drat", "wt"]
     assert grid[-1][-5:] == ["8", "276", "180", "3.1", "4.07"]
+
+
+def test_a_character_outside_the_basic_plane_is_one_character():
+    # A mathematical italic pi (U+1D70B) is two UTF-16 halves in pdfium's text page; each half alone is no text and
+    # was dropped, leaving its table cell empty.
+    pdf = parsed(real_pdf(f"{ACM}.pdf"))
+    words = [word.text for word in pdf.pages[0].words]
+    assert "\U0001d70b" in words
+    assert not any(0xD800 <= ord(ch) < 0xE000 for word in words for ch in word)
+    assert grid_accuracy(ACM, "1", assemble_tables(pdf, [])) == 1.0
