@@ -515,10 +515,15 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     if n_chars <= 0:
         return [], 0, (0, False)
     codes = _unicode_codes(raw, n_chars)
-    if _ASK_PER_CHARACTER in codes:
+    asked = _ASK_PER_CHARACTER in codes
+    if asked:
         codes = [
             _char_unicode(raw_ref, index) if code == _ASK_PER_CHARACTER else code for index, code in enumerate(codes)
         ]
+    # A character outside the Basic Multilingual Plane (mathematical italic 𝜋, bold 𝐱, emoji) is two text page
+    # characters, its UTF-16 halves, each alone no text: the first takes the whole character, the second is left out.
+    # (`_unicode_codes` has every character asked on its own on such a page.)
+    low_halves = _join_surrogate_pairs(codes) if asked else []
     # Spaces and line breaks pdfium generates are left out; a generated space asks for one between the characters
     # around it (see `_generated_space`).
     generated = [
@@ -526,8 +531,8 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         for index, code in enumerate(codes)
         if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_ref, index)
     ]
-    if generated:
-        skipped = set(generated)
+    if generated or low_halves:
+        skipped = set(generated) | set(low_halves)
         candidates = [index for index in range(n_chars) if index not in skipped]
         generated_spaces = [index for index in generated if codes[index] == 0x20]
     else:
@@ -793,6 +798,18 @@ def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
     if len(units) != n_chars or ((units >= _SURROGATES.start) & (units < _SURROGATES.stop)).any():
         return [_ASK_PER_CHARACTER] * n_chars
     return units.tolist()
+
+
+def _join_surrogate_pairs(codes: list[int]) -> list[int]:
+    """Each high surrogate followed by a low one becomes the code point the two encode (in place); returns the
+    indexes of the low halves, which are no characters of their own."""
+    low_halves = []
+    for index in range(len(codes) - 1):
+        high, low = codes[index], codes[index + 1]
+        if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
+            codes[index] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            low_halves.append(index + 1)
+    return low_halves
 
 
 def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:

@@ -101,7 +101,57 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             raw = ruleless_table_in(page, view, region, header_end)
             if raw is not None and raw.number is None:
                 found.append(raw)
-    return [raw for raw in found if raw.number is not None or not drawn_figure(page, raw)]
+    uncaptioned = [raw for raw in found if raw.number is None and not raw.rotation]
+    in_figures = set(map(id, inside_figures(page, uncaptioned))) if uncaptioned else set()
+    return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
+
+
+FIGURE_CAPTION = re.compile(r"^(?:Figure|FIGURE|Fig\.|FIG\.)\s*[A-Z]?\d+[a-z]?\s*[.:|]")
+PROSE_LINE_SHARE = 0.5  # of the figure caption's width: a line this wide in the caption's type ends a figure above it
+
+
+def inside_figures(page: pdfplumber.page.Page, raws: list[RawTable]) -> list[RawTable]:
+    """Uncaptioned grids that lie inside a figure: between a "Figure N:" caption and the line of text in the
+    caption's type right above the figure (a line of prose before it, or the caption of the figure above). A plot's
+    panels and labels drawn in boxes (mosaic plots, faceted panels with strip labels) are read as a ruled grid; the
+    figure's own caption under them says what they are. A table's number comes from a table caption only."""
+    lines: dict[int, list[dict]] = {}
+    for word in page.extract_words(x_tolerance=1.5, extra_attrs=["size"]):
+        if word.get("upright", True):
+            lines.setdefault(round(word["top"]), []).append(word)
+    boxes = []
+    for top in sorted(lines):
+        words = sorted(lines[top], key=lambda w: w["x0"])
+        size = Counter(round(w["size"], 1) for w in words).most_common(1)[0][0]
+        # Prose runs at word spacing; a figure's labels in a row ("[C] margin_bottom [D]") leave wider gaps.
+        prose = all(b["x0"] - a["x1"] <= size for a, b in zip(words, words[1:], strict=False))
+        boxes.append((words[0]["x0"], top, words[-1]["x1"], max(w["bottom"] for w in words), size, words, prose))
+    figures = []
+    for x0, top, x1, _, size, words, _ in boxes:
+        if not FIGURE_CAPTION.match(" ".join(w["text"] for w in words[:3])):
+            continue
+        width = x1 - x0
+        ceiling = max(
+            (
+                b[3]
+                for b in boxes
+                if b[3] <= top - 1
+                and b[6]
+                and b[4] >= size - 0.5
+                and b[2] - b[0] >= PROSE_LINE_SHARE * width
+                and min(b[2], x1) > max(b[0], x0)
+            ),
+            default=0.0,
+        )
+        figures.append((x0, ceiling, x1, top))
+    return [
+        raw
+        for raw in raws
+        for x0, ceiling, x1, caption_top in figures
+        if ceiling - SNAP <= raw.bbox[1]
+        and raw.bbox[3] <= caption_top + SNAP
+        and min(raw.bbox[2], x1) > max(raw.bbox[0], x0)
+    ]
 
 
 MIN_TICKS = 4  # short marks standing out of a frame's edges: a plot's axis ticks

@@ -115,8 +115,10 @@ NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")
 
 
 def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], list[dict]]) -> list[float]:
-    """Rules drawn every few rows (statistical tables): when every cell of a ruled row holds the same number of
-    lines, aligned across the row and mostly numeric, each line is a row of its own."""
+    """Rules drawn every few rows (statistical tables): when the numeric cells of a ruled row hold the same number
+    of lines, aligned across the row, each line is a row of its own. The other cells' lines sit on those lines, or
+    above the first one: a group label on a line of its own over its sub-rows ("Portnoy" over "n = 100", "n = 400"),
+    which becomes a row of its own too."""
     finer = [ys[0]]
     spans_rows = {o for slot, o in origin.items() if slot[0] != o[0]}
     for r in range(len(ys) - 1):
@@ -126,13 +128,23 @@ def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], li
             if row == r and origin[(r, col)] == (r, col) and (r, col) not in spans_rows
         ]
         cells = [lines for lines in cells if lines]
-        counts = {len(lines) for lines in cells}
-        numeric = sum(1 for lines in cells if all(NUMBER_LINE.match(" ".join(w["text"] for w in ln)) for ln in lines))
-        if len(cells) >= 3 and len(counts) == 1 and counts != {1} and numeric >= len(cells) / 2:
-            tops = [[line[0]["top"] for line in lines] for lines in cells]
-            aligned = all(abs(t[i] - tops[0][i]) < 3 for t in tops for i in range(len(t)))
+        numeric = [lines for lines in cells if all(NUMBER_LINE.match(" ".join(w["text"] for w in ln)) for ln in lines)]
+        counts = {len(lines) for lines in numeric}
+        if len(cells) >= 3 and len(counts) == 1 and counts != {1} and len(numeric) >= len(cells) / 2:
+            reference = numeric[0]
+            tops = [line[0]["top"] for line in reference]
+            label_bottom = None
+            aligned = True
+            for lines in cells:
+                on_reference = [ln for ln in lines if any(abs(ln[0]["top"] - t) < 3 for t in tops)]
+                above = [ln for ln in lines if ln not in on_reference and ln[-1]["bottom"] <= tops[0]]
+                if len(on_reference) != len(tops) or len(on_reference) + len(above) != len(lines):
+                    aligned = False
+                elif above:
+                    label_bottom = max([label_bottom or 0.0, *(ln[-1]["bottom"] for ln in above)])
             if aligned:
-                reference = cells[0]
+                if label_bottom is not None:
+                    finer.append((label_bottom + tops[0]) / 2)
                 finer += [
                     (reference[i][0]["bottom"] + reference[i + 1][0]["top"]) / 2 for i in range(len(reference) - 1)
                 ]

@@ -627,6 +627,9 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         and r[2] - r[0] >= 40
         and overlaps_x(r, caption.bbox)
     ]
+    notes_bottom = None
+    if not closing:
+        closing, notes_bottom = rule_over_notes(view, caption, line_height)
     # The caption of a table above ends this table's block: two tables stacked, each over its caption.
     ceiling = max(
         (c.bbox[3] for c in caption_lines(view) if c.bbox[3] < caption.bbox[1] and overlaps_x(c.bbox, caption.bbox)),
@@ -662,9 +665,13 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
         top = min(top, word["top"])
+    if closing:
+        top = max(top, top_rule_start(view, words, ceiling, bottom_rule, top, size))
     if caption.bbox[1] - top < 2 * size:
         return None
     bottom = caption.bbox[1] - 0.5
+    if notes_bottom is not None:
+        return (left - SNAP, top - 0.5, right + SNAP, notes_bottom)
     if closing:
         # Lines under the body's last rule that are each one phrase (a significance legend "∗∗∗p < 0.001; ∗∗p <
         # 0.01", notes "1 AIC for step 4a." ruled off above the caption) are notes under the table, not rows of it:
@@ -682,6 +689,65 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+MAX_NOTE_LINES = 3  # lines of notes set between a table's bottom rule and its caption below
+
+
+def rule_over_notes(view: FramedPage, caption: CaptionLine, line_height: float) -> tuple[list[BBox], float | None]:
+    """A bottom rule further above a caption printed under its table, with only notes between the two: up to three
+    lines, each one phrase at word spacing ("Line 1 of Message", a source line, a significance legend), which rows of
+    a table are not (their cells leave column gaps). Returns the rule (as the closing rule) and where the table
+    ends, or nothing."""
+    rules = [
+        r
+        for r in view.h_rules
+        if caption.bbox[1] - (MAX_NOTE_LINES + 2) * line_height < r[3] <= caption.bbox[1] + 0.5
+        and r[2] - r[0] >= 40
+        and overlaps_x(r, caption.bbox)
+    ]
+    if not rules:
+        return [], None
+    rule = max(rules, key=lambda r: r[3])
+    between = [
+        w
+        for w in view.words
+        if rule[3] < w["top"] and w["bottom"] < caption.bbox[1] + 0.5 and rule[0] - SNAP <= w["x0"] <= rule[2]
+    ]
+    lines = text_lines(between, split_columns=False)
+    size = line_height
+    if not lines or len(lines) > MAX_NOTE_LINES:
+        return [], None
+    if any(len(union_spans([(w["x0"], w["x1"]) for w in line], 0.8 * size)) != 1 for line in lines):
+        return [], None
+    return [rule], rule[3] + 0.5
+
+
+TOP_RULE_CLEARANCE = 0.8  # type sizes: a header sits closer than this on the rule under it (booktabs: 0.4 ex)
+
+
+def top_rule_start(
+    view: FramedPage, words: list[dict], ceiling: float, bottom_rule: BBox, top: float, size: float
+) -> float:
+    """A table under its rules with its caption below starts at its top rule: the lines above it, set off by more
+    than a header's clearance, are the paragraph or the code chunk that leads to the table (an R vignette prints
+    the call right above the table it makes), not a header row. Returns where the table's region starts."""
+    width = bottom_rule[2] - bottom_rule[0]
+    reach = 0.1 * width
+    tops = [
+        r
+        for r in view.h_rules
+        if max(ceiling, top - SNAP) < r[1] < bottom_rule[1] - size
+        and abs(r[0] - bottom_rule[0]) <= reach
+        and abs(r[2] - bottom_rule[2]) <= reach
+    ]
+    if not tops:
+        return top
+    top_rule = min(tops, key=lambda r: r[1])
+    above = [w["bottom"] for w in words if w["bottom"] <= top_rule[1] + 0.5 and w["top"] >= top - 0.5]
+    if above and top_rule[1] - max(above) > TOP_RULE_CLEARANCE * size:
+        return top_rule[1] - 0.5
+    return top
 
 
 def note_line(line: list[dict], size: float) -> bool:
@@ -745,7 +811,7 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
     header = [w for w in words if w not in body]
     x0, x1 = region[0], region[2]
     min_gap = column_gap(body)
-    body_spans = union_spans([(w["x0"], w["x1"]) for w in without_group_labels(body, min_gap)])
+    body_spans = union_spans(typed_phrase_spans(without_group_labels(body, min_gap)))
     gaps = [(x0, body_spans[0][0])] if body_spans else []
     gaps += [(a[1], b[0]) for a, b in zip(body_spans, body_spans[1:], strict=False)]
     gaps.append((body_spans[-1][1] if body_spans else x0, x1))
@@ -773,9 +839,81 @@ def column_boundaries(words: list[dict], region: BBox, header_end: float | None)
         spaces = list(zip(stops[0::2], stops[1::2], strict=True))
         if index == len(gaps) - 1:
             spaces = spaces[:-1]  # the margin right of the last column
-        edges += [(left + right) / 2 for left, right in spaces if right - left >= min_gap]
+        edges += [clear_of_header(left, right, header_lines) for left, right in spaces if right - left >= min_gap]
     edges.append(x1)
     return edges
+
+
+TYPED_SPACE = 1.5  # advances: a gap up to this between typewriter words is the space typed between them
+
+
+def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
+    """Word extents, with the words of a typewriter (monospaced) font that one typed space apart joined: code
+    cells ("(1 | g1) + (1 | g2)") leave a full character's advance between their tokens, wider than a proportional
+    word space and as wide as a tight gutter, and in a monospaced font those spaces line up from row to row like
+    columns. A font is monospaced when every word of it, with letters among them and of different lengths, has the
+    same advance per character."""
+    advances = monospaced_advances(words)
+    spans: list[tuple[float, float]] = []
+    for line in text_lines(words, split_columns=False):
+        previous = None
+        for word in line:
+            advance = advances.get(word.get("fontname", ""))
+            if (
+                previous is not None
+                and advance
+                and previous.get("fontname", "") == word.get("fontname", "")
+                and 0 <= word["x0"] - previous["x1"] <= TYPED_SPACE * advance
+            ):
+                spans[-1] = (spans[-1][0], word["x1"])
+            else:
+                spans.append((word["x0"], word["x1"]))
+            previous = word
+    return spans
+
+
+def monospaced_advances(words: list[dict]) -> dict[str, float]:
+    """The advance per character of each monospaced font among the words (see `typed_phrase_spans`): most of its
+    words (a word may end in a glyph of the text font, "g1.") share one advance per character, words of several
+    lengths with letters among them. A proportional font's words spread over a range."""
+    by_font: dict[str, list[dict]] = {}
+    for word in words:
+        if word["text"]:
+            by_font.setdefault(word.get("fontname", ""), []).append(word)
+    advances = {}
+    for font, font_words in by_font.items():
+        per_char = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in font_words)
+        advance = per_char[len(per_char) // 2]
+        same = [w for w in font_words if abs((w["x1"] - w["x0"]) / len(w["text"]) - advance) <= 0.02 * advance]
+        lettered = [w for w in same if any(ch.isalpha() for ch in w["text"])]
+        if advance > 0 and len(same) >= 0.8 * len(font_words) and len({len(w["text"]) for w in lettered}) >= 2:
+            advances[font] = advance
+    return advances
+
+
+def clear_of_header(left: float, right: float, header_lines: list[list[tuple[float, float]]]) -> float:
+    """The edge in a gutter between body columns: its middle, unless a header phrase reaches into the gutter over
+    that middle from a column beside it (a header wider than its centred column, "Non-English or Math" over "Ø",
+    "π"). The edge then goes in the part of the gutter that the header's own gap leaves open too, so the phrase stays
+    in one column. A phrase inside the gutter is a group label over the two columns ("D4h" over two alternatives),
+    and one over the whole gutter spans them: both leave the middle."""
+    middle = (left + right) / 2
+    crossing = [b for line in header_lines for b in line if b[0] < middle < b[1] and (b[0] < left) != (b[1] > right)]
+    if not crossing:
+        return middle
+    covered = union_spans([b for line in header_lines for b in line if b[1] > left and b[0] < right])
+    free, reach = [], left
+    for start, end in covered:
+        if start > reach:
+            free.append((reach, start))
+        reach = max(reach, end)
+    if reach < right:
+        free.append((reach, right))
+    free = [(a, b) for a, b in free if b - a >= 1.0]
+    if not free:
+        return middle
+    a, b = max(free, key=lambda span: span[1] - span[0])
+    return (a + b) / 2
 
 
 def aligned_start_columns(lines: list[list[dict]], region: BBox) -> list[float]:

@@ -1,0 +1,97 @@
+"""Table layouts of R vignettes and publisher classes the gold lacked, on real one- and two-page PDFs of gold/dev
+(table-only gold, see their NOTES.md): tables captioned below with the R call or the paragraph that leads to them
+printed right above their top rule; a boxed statistics table whose rules close groups of sub-rows under a group
+label on a line of its own; a centred first column much narrower than its header; cells of R formulas in a
+typewriter font, whose typed spaces line up like gutters; figures drawn as boxed panels and labels, which are no
+tables."""
+
+from __future__ import annotations
+
+from pipeline.extract.tables import assemble_tables
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+XTABLE = "robust_xtable_code_chunk_over_caption_below_tables"
+PARTYKIT = "robust_jss_prose_over_top_rule_caption_below"
+QUANTREG = "robust_boxed_group_labels_over_stacked_rows_ruled_groups"
+ACM = "robust_acm_header_wider_than_centred_column"
+TYPEWRITER = "robust_jss_typewriter_code_cells_typed_spaces"
+
+
+def test_code_chunk_over_a_table_captioned_below_is_not_its_header():
+    # A knitr code chunk ends a line and a half above each table's top rule, inside the table's width: the table
+    # starts at its top rule.
+    tables = assemble_tables(parsed(real_pdf(f"{XTABLE}.pdf")), [])
+    numbered = {t.number: t for t in tables if t.number}
+    for number in "12":
+        assert numbered[number].grid()[0] == ["", "Df", "Deviance", "Resid. Df", "Resid. Dev"]
+        assert not any("xtable" in cell.text for cell in numbered[number].cells)
+        assert grid_accuracy(XTABLE, number, tables) == 1.0
+
+
+def test_paragraph_over_a_table_captioned_below_is_not_its_header():
+    # The paragraph leading to the table runs across the table's width at float spacing over its top rule.
+    tables = assemble_tables(parsed(real_pdf(f"{PARTYKIT}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert len(table.grid()) == 4 and table.grid()[0][0] == "Response class"
+    assert grid_accuracy(PARTYKIT, "1", tables) == 1.0
+
+
+def test_group_labels_over_stacked_sub_rows_between_group_rules():
+    # Each ruled band holds a bold group label on a line of its own over three sub-rows whose numbers sit on the
+    # sub-rows' lines: the label is a row of its own, each sub-row another.
+    tables = assemble_tables(parsed(real_pdf(f"{QUANTREG}.pdf")), [])
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert len(grid) == 18
+    assert grid[2] == ["Portnoy", "", "", "", "", "", ""]
+    assert grid[3] == ["n = 100", "-0.0032", "0.0638", "0.0988", "0.0025", "0.0702", "0.1063"]
+    assert grid_accuracy(QUANTREG, "2", tables) == 1.0
+
+
+def test_header_wider_than_its_centred_column_stays_one_cell():
+    # "Non-English or Math" over a centred column of single glyphs reaches over the middle of the body's gutter; the
+    # column edge goes where the header's own gap is.
+    tables = assemble_tables(parsed(real_pdf(f"{ACM}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert table.header() == ["Non-English or Math", "Frequency", "Comments"]
+    assert grid_accuracy(ACM, "2", tables) == 1.0
+
+
+def test_typed_spaces_in_typewriter_code_cells_are_not_gutters():
+    # Formula tokens one monospaced advance apart line up from row to row; the table has three columns.
+    tables = assemble_tables(parsed(real_pdf(f"{TYPEWRITER}.pdf")), [])
+    table = next(t for t in tables if t.number == "2")
+    assert table.n_cols == 3
+    assert table.grid()[2][:2] == ["0 + offset(o) + (1 | g)", "-1 + offset(o) + (1 | g)"]
+    assert grid_accuracy(TYPEWRITER, "2", tables) == 1.0
+
+
+def test_boxed_panels_and_labels_over_a_figure_caption_are_no_table():
+    # Mosaic and association plots with strip labels in boxes, a viewport diagram of labelled boxes and a plot's
+    # label boxes, each over its "Figure N:" caption with only the figure's own small or spaced-out labels between
+    # the prose above and the caption: the line finder's grids there are the figures'.
+    pdf = parsed(real_pdf("robust_figure_panels_boxed_labels_vcd.pdf"))
+    assert assemble_tables(pdf, []) == []
+
+
+def test_notes_between_the_bottom_rule_and_a_caption_below_stay_out():
+    # Two lines of notes ("Line 1 of Message") between the bottom rule and the caption under the table, the R call
+    # right over its top rule: the table runs from its header to its last row.
+    tables = assemble_tables(parsed(real_pdf("robust_xtable_notes_between_rule_and_caption_below.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    texts = " ".join(cell.text for cell in table.cells)
+    assert "Message" not in texts and "xtableList" not in texts and "caption" not in texts
+    grid = table.grid()
+    assert grid[0][-5:] == ["cyl", "disp", "hp", "drat", "wt"]
+    assert grid[-1][-5:] == ["8", "276", "180", "3.1", "4.07"]
+
+
+def test_a_character_outside_the_basic_plane_is_one_character():
+    # A mathematical italic pi (U+1D70B) is two UTF-16 halves in pdfium's text page; each half alone is no text and
+    # was dropped, leaving its table cell empty.
+    pdf = parsed(real_pdf(f"{ACM}.pdf"))
+    words = [word.text for word in pdf.pages[0].words]
+    assert "\U0001d70b" in words
+    assert not any(0xD800 <= ord(ch) < 0xE000 for word in words for ch in word)
+    assert grid_accuracy(ACM, "1", assemble_tables(pdf, [])) == 1.0
