@@ -34,6 +34,11 @@ def unseen_claims() -> list[Claim]:
         "For books, the following order is required (skip irrelevant information): Book Authors, Book Title.",
         "The great advantage of LaTeX over other text processing systems is its ability to handle mathematics to"
         " almost any degree of complexity.",
+        # jss2015_lme4 p16: the purpose of an instrument the subject uses
+        "The lme4 package uses generic nonlinear optimizers (Section 4) to optimize this expression over θ to find"
+        " its maximum likelihood estimate.",
+        # uritu2018_lamiaceae_pain_review_rotated (gold/dev): a matched gold effect of a thing that is used (passive)
+        "Mint was originally used as a medicinal herb to relieve stomachache and chest pains [302].",
     )
     return extract_claims("test", [], annotated)
 
@@ -90,3 +95,9 @@ def test_not_only_adds_rather_than_restricts():
         " cellular microenvironment, but also exhibits the advantages of intuitiveness.",
     )
     assert claim_junk_class(claim) == ""
+
+
+def test_the_purpose_of_an_instrument_the_subject_uses_is_no_effect_of_the_subject(unseen_claims):
+    assert not any(c.relation == "effect" and "optimize" in c.object for c in unseen_claims)
+    # the passive keeps the effect: the subject is the thing used
+    assert any(c.subject == "Mint" and "relieve stomachache" in c.object for c in unseen_claims)

@@ -67,6 +67,7 @@ class GuardWords:
     cue_evaluations: frozenset[str]  # "limitations are especially important": the cue noun weighed, no property
     deontic_objects: frozenset[str]  # "required", "recommended": a requirement, not an effect
     degree_adverbs: frozenset[str]
+    using_verbs: frozenset[str]  # "X uses Y to V": V is Y's purpose, not X's effect
 
 
 @lru_cache(maxsize=2)
@@ -98,6 +99,7 @@ def load_guard_words() -> GuardWords:
         cue_evaluations=frozenset(data["cue_evaluations"]),
         deontic_objects=frozenset(data["deontic_objects"]),
         degree_adverbs=frozenset(data["degree_adverbs"]),
+        using_verbs=frozenset(data["using_verbs"]),
     )
 
 
@@ -183,8 +185,9 @@ def claim_junk_class(claim: Claim) -> str:
     list's item that is a relative clause), "clause object" (a predicate with its own subject), "clause subject"
     (a wh-clause as the subject), "citation" (a subject or object taken from an author-year reference), "solved
     problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
-    evaluated" (the cue noun weighed: "limitations are important") or "requirement" (an effect that is a
-    requirement). See models/claims/guard.json for the word classes."""
+    evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
+    requirement) or "instrument purpose" ("X uses Y to V": V is no effect of X). See models/claims/guard.json for
+    the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
@@ -192,6 +195,8 @@ def claim_junk_class(claim: Claim) -> str:
         return "citation"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
+    if claim.relation == "effect" and _purpose_of_an_instrument(claim.subject, object_words, evidence, words):
+        return "instrument purpose"
     if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words):
         return "restriction"
     predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")][:1]
@@ -304,6 +309,34 @@ def _solved_problem(obj: str, evidence: str, words: GuardWords) -> bool:
         nouns = [j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j] in words.problem_nouns]
         if nouns and LIST_MARKER.search(before.split(tokens[nouns[0]], 1)[-1]):
             return True  # "tackle ... issues ...: A, B" / "address challenges such as A": A is an item of the list
+    return False
+
+
+PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+
+
+def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "The lme4 package uses generic nonlinear optimizers (Section 4) to optimize this expression": the object is
+    an infinitive of purpose after an active verb of using whose subject is the claim's subject; the purpose is the
+    instrument's, or a step of a procedure, not an effect of the subject ("X is used to improve Y" keeps it)."""
+    if not object_words or not evidence:
+        return False
+    tokens = WORD.findall(evidence.lower())
+    subject_words = WORD.findall((subject or "").lower())
+    if not subject_words or subject_words[-1] not in tokens:
+        return False
+    subject_end = tokens.index(subject_words[-1])
+    for k in range(len(tokens) - 1):
+        if tokens[k] != "to" or tokens[k + 1] != object_words[0]:
+            continue
+        for j in range(k - 1, max(subject_end, k - 14), -1):
+            if tokens[j] in words.using_verbs:
+                before = j - 1
+                while before > 0 and (tokens[before].endswith("ly") or tokens[before] in words.verb_phrase_openers):
+                    if tokens[before] in PASSIVE_AUXILIARIES:
+                        break
+                    before -= 1  # "Mint was originally used ...", "X was then used ...": adverbs before the verb
+                return tokens[before] not in PASSIVE_AUXILIARIES and j > subject_end
     return False
 
 
