@@ -39,6 +39,11 @@ def unseen_claims() -> list[Claim]:
         " its maximum likelihood estimate.",
         # uritu2018_lamiaceae_pain_review_rotated (gold/dev): a matched gold effect of a thing that is used (passive)
         "Mint was originally used as a medicinal herb to relieve stomachache and chest pains [302].",
+        # jss2015_lme4 p24: what a step consists of; singh2018_green_metal_nps_review (gold/dev): a matched gold effect
+        "The next step is to optimize this function over the covariance parameters, θ, which is a nonlinear"
+        " optimization problem.",
+        "The main role of the capping ligands is to stabilize the nanoparticles to prevent further growth and"
+        " agglomeration.",
     )
     return extract_claims("test", [], annotated)
 
@@ -101,3 +106,8 @@ def test_the_purpose_of_an_instrument_the_subject_uses_is_no_effect_of_the_subje
     assert not any(c.relation == "effect" and "optimize" in c.object for c in unseen_claims)
     # the passive keeps the effect: the subject is the thing used
     assert any(c.subject == "Mint" and "relieve stomachache" in c.object for c in unseen_claims)
+
+
+def test_what_a_step_consists_of_is_no_effect_but_a_role_is(unseen_claims):
+    assert not any(c.relation == "effect" and "optimize this function" in c.object for c in unseen_claims)
+    assert any("ligands" in c.subject and "stabilize the nanoparticles" in c.object for c in unseen_claims)

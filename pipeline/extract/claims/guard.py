@@ -186,7 +186,8 @@ def claim_junk_class(claim: Claim) -> str:
     (a wh-clause as the subject), "citation" (a subject or object taken from an author-year reference), "solved
     problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
     evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
-    requirement) or "instrument purpose" ("X uses Y to V": V is no effect of X). See models/claims/guard.json for
+    requirement), "instrument purpose" ("X uses Y to V": V is no effect of X) or "purpose" ("the next step is to
+    V", "in order to V"). See models/claims/guard.json for
     the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
@@ -197,6 +198,8 @@ def claim_junk_class(claim: Claim) -> str:
         return "solved problem"
     if claim.relation == "effect" and _purpose_of_an_instrument(claim.subject, object_words, evidence, words):
         return "instrument purpose"
+    if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
+        return "purpose"
     if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words):
         return "restriction"
     predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")][:1]
@@ -310,6 +313,21 @@ def _solved_problem(obj: str, evidence: str, words: GuardWords) -> bool:
         if nouns and LIST_MARKER.search(before.split(tokens[nouns[0]], 1)[-1]):
             return True  # "tackle ... issues ...: A, B" / "address challenges such as A": A is an item of the list
     return False
+
+
+def _purpose_clause(verb: str, evidence: str) -> bool:
+    """ "... demands the timely recognition of outbreaks in order to avoid their expansion", "The next step is to
+    optimize this function": what an action is for, or what a step consists of, not an effect that happened. "The
+    main role of the capping ligands is to stabilize the nanoparticles" keeps its effect: the copula's subject is a
+    role of the thing named in its of-phrase."""
+    verb = re.escape(verb)
+    if re.search(rf"\b(?:in order to|so as to)\s+{verb}\b", evidence, re.IGNORECASE):
+        return True
+    copula = re.search(rf"\b(?:is|are|was|were) to\s+{verb}\b", evidence, re.IGNORECASE)
+    if copula is None:
+        return False
+    copula_subject = re.split(r"[.;:,]\s", evidence[: copula.start()])[-1]
+    return " of " not in f" {copula_subject.lower()} "
 
 
 PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
