@@ -44,6 +44,13 @@ def unseen_claims() -> list[Claim]:
         " optimization problem.",
         "The main role of the capping ligands is to stabilize the nanoparticles to prevent further growth and"
         " agglomeration.",
+        # jss2015_lme4 p38 (the writers' aims) and jss2016_surveillance p8 (a drawback that does not happen)
+        "In moving forward, our main priorities are (1) to maintain the reference implementation of lme4 on the"
+        " Comprehensive R Archive Network (CRAN), developing relatively few new features; (2) to improve the"
+        " flexibility, efficiency and scalability of mixed-model analysis across multiple compatible implementations.",
+        "Now, the newly implemented function farringtonFlexible supports the use of this original method as well as"
+        " of the improved method built on suggestions made by Noufaily et al. (2012) for improving the specificity"
+        " without reducing the sensitivity.",
     )
     return extract_claims("test", [], annotated)
 
@@ -111,3 +118,11 @@ def test_the_purpose_of_an_instrument_the_subject_uses_is_no_effect_of_the_subje
 def test_what_a_step_consists_of_is_no_effect_but_a_role_is(unseen_claims):
     assert not any(c.relation == "effect" and "optimize this function" in c.object for c in unseen_claims)
     assert any("ligands" in c.subject and "stabilize the nanoparticles" in c.object for c in unseen_claims)
+
+
+def test_the_writers_priorities_own_no_advantage(unseen_claims):
+    assert not any("priorities" in c.subject for c in unseen_claims)
+
+
+def test_what_happens_without_is_no_drawback(unseen_claims):
+    assert not any(c.relation == "disadvantage" and "reducing the sensitivity" in c.object for c in unseen_claims)

@@ -186,8 +186,8 @@ def claim_junk_class(claim: Claim) -> str:
     (a wh-clause as the subject), "citation" (a subject or object taken from an author-year reference), "solved
     problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
     evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
-    requirement), "instrument purpose" ("X uses Y to V": V is no effect of X) or "purpose" ("the next step is to
-    V", "in order to V"). See models/claims/guard.json for
+    requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
+    "in order to V") or "lost negation" (an object written after "without"). See models/claims/guard.json for
     the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
@@ -196,6 +196,11 @@ def claim_junk_class(claim: Claim) -> str:
         return "citation"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
+    if claim.relation != "effect" and not claim.negated and _after_without(object_words, evidence):
+        # "the improved method ... for improving the specificity without reducing the sensitivity": the object is
+        # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
+        # altering X" is kept: the gold writes such effects as stated)
+        return "lost negation"
     if claim.relation == "effect" and _purpose_of_an_instrument(claim.subject, object_words, evidence, words):
         return "instrument purpose"
     if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
@@ -356,6 +361,13 @@ def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: s
                     before -= 1  # "Mint was originally used ...", "X was then used ...": adverbs before the verb
                 return tokens[before] not in PASSIVE_AUXILIARIES and j > subject_end
     return False
+
+
+def _after_without(object_words: list[str], evidence: str) -> bool:
+    """ "for improving the specificity without reducing the sensitivity": the object is written after "without"."""
+    return bool(object_words) and bool(
+        re.search(rf"\bwithout\s+{re.escape(object_words[0])}\b", evidence, re.IGNORECASE)
+    )
 
 
 def _restricted(object_words: list[str], evidence: str, words: GuardWords) -> bool:
