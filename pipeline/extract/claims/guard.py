@@ -61,6 +61,13 @@ class GuardWords:
     relative_words: frozenset[str]
     topic_heads: frozenset[str]  # "characteristic", "exception", "aim", "caption": no owner of any claim
     reporting_participles: frozenset[str]  # "previous data suggesting X": a report as subject
+    solving_verbs: frozenset[str]  # "tackle", "address": their listed problems are solved, not suffered
+    problem_nouns: frozenset[str]
+    restrictive_focus: frozenset[str]  # "only": "X is only meaningful if ..." restricts X
+    cue_evaluations: frozenset[str]  # "limitations are especially important": the cue noun weighed, no property
+    deontic_objects: frozenset[str]  # "required", "recommended": a requirement, not an effect
+    degree_adverbs: frozenset[str]
+    using_verbs: frozenset[str]  # "X uses Y to V": V is Y's purpose, not X's effect
 
 
 @lru_cache(maxsize=2)
@@ -86,6 +93,13 @@ def load_guard_words() -> GuardWords:
         relative_words=frozenset(data["relative_words"]) - {"that"},
         topic_heads=frozenset(data["topic_heads"]) | frozenset(data["writing_parts"]),
         reporting_participles=frozenset(data["reporting_participles"]),
+        solving_verbs=frozenset(data["solving_verbs"]),
+        problem_nouns=frozenset(data["problem_nouns"]),
+        restrictive_focus=frozenset(data["restrictive_focus"]),
+        cue_evaluations=frozenset(data["cue_evaluations"]),
+        deontic_objects=frozenset(data["deontic_objects"]),
+        degree_adverbs=frozenset(data["degree_adverbs"]),
+        using_verbs=frozenset(data["using_verbs"]),
     )
 
 
@@ -168,10 +182,41 @@ FIRST_PREPOSITION = re.compile(
 def claim_junk_class(claim: Claim) -> str:
     """Why a claim whose phrases are content still states nothing about its subject, or "": "report" (the predicate
     is a verb of saying), "attribute subject" (an advantage of a quantity or attribute), "relative item" (a cue
-    list's item that is a relative clause), "clause object" (a predicate with its own subject) or "clause subject"
-    (a wh-clause as the subject). See models/claims/guard.json for the word classes."""
+    list's item that is a relative clause), "clause object" (a predicate with its own subject), "clause subject"
+    (a wh-clause as the subject), "citation" (a subject or object taken from an author-year reference), "solved
+    problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
+    evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
+    requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
+    "in order to V") or "lost negation" (an object written after "without"). See models/claims/guard.json for
+    the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
+    evidence = claim.evidence[0].text if claim.evidence else ""
+    if evidence and (_from_citation(claim.subject, evidence) or _from_citation(claim.object, evidence, words)):
+        return "citation"
+    if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
+        return "solved problem"
+    if claim.relation != "effect" and not claim.negated and _after_without(object_words, evidence):
+        # "the improved method ... for improving the specificity without reducing the sensitivity": the object is
+        # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
+        # altering X" is kept: the gold writes such effects as stated)
+        return "lost negation"
+    if claim.relation == "effect" and _purpose_of_an_instrument(claim.subject, object_words, evidence, words):
+        return "instrument purpose"
+    if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
+        return "purpose"
+    if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words):
+        return "restriction"
+    predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")][:1]
+    if claim.cue.startswith("cue:") and claim.cue.split(":")[2:3] == ["is"] and predicate:
+        if predicate[0] in words.cue_evaluations:
+            return "cue evaluated"  # "Computational limitations are especially important because ...": no property
+    if claim.relation == "effect" and predicate and predicate[0] in words.deontic_objects:
+        # "For books, the following order is required: ..., Book Title": a bare requirement, no effect; "X is
+        # required for Y" names what X is needed for, an effect (the gold's convention: "phosphorylation of EPRS1
+        # at Ser886 → required for formation of the pre-GAIT complex")
+        if not re.search(rf"\b{predicate[0]}\s+(?:for|to|in|by|during)\b", evidence, re.IGNORECASE):
+            return "requirement"
     if _reports(object_words, words):
         return "report"
     if any(word in words.reporting_participles for word in words_of(claim.subject)):
@@ -226,6 +271,127 @@ def _reports(object_words: list[str], words: GuardWords) -> bool:
         # "supported the finding that", "showed that": the report's content follows within a few words
         return "that" in rest[1:4] and not (len(rest) > 1 and rest[1] in ("to", "by"))
     return False
+
+
+# an author-year reference in parentheses: "(e.g., Laird and Ware 1982)", "(Gelman and Hill 2006)", "(2010a)"
+CITATION_PARENTHESIS = re.compile(r"\(([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*)\)")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d[a-z]?$")
+
+
+def _from_citation(phrase: str, evidence: str, words: GuardWords | None = None) -> bool:
+    """ "Gelman and Hill 2006 → advantage → ...", "random-effects → effect → block Laird": a phrase that holds a
+    name or year written in the sentence only inside an author-year reference crossed into the citation; the
+    reference names who wrote, not what acts or what is acted on. A subject with any such word is the citation; an
+    object (given WORDS) only when at most one content word is left outside it ("block Laird"): a long object that
+    runs on into a trailing reference ("... using codeML (Yang 2007)") still states its property."""
+    cited = set()
+    for match in CITATION_PARENTHESIS.finditer(evidence):
+        cited.update(w for w in WORD.findall(match.group(1)) if w[:1].isupper() or YEAR.match(w))
+    if not cited:
+        return False
+    outside = set(WORD.findall(CITATION_PARENTHESIS.sub(" ", evidence)))
+    phrase_words = WORD.findall(phrase or "")
+    crossed = [w for w in phrase_words if w in cited and w not in outside]
+    if not crossed:
+        return False
+    if words is None:
+        return True
+    left = [w for w in content_words(phrase, words) if w not in {c.lower() for c in crossed}]
+    return len(left) <= 1
+
+
+LIST_MARKER = re.compile(r":|\bsuch as\b|\bincluding\b|\bnamely\b|\be\.g\.|\blike\b")
+
+
+def _solved_problem(obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "it does tackle classical issues of surveillance data: overdispersion, presence of past outbreaks, ...": an
+    item of a list of problems that a verb of solving governs is a problem the subject solves, not one it has."""
+    start = _position(obj, evidence)
+    if start < 0:
+        return False
+    before = re.split(r"[.;]\s", evidence[:start])[-1].lower()
+    tokens = WORD.findall(before)
+    for k, token in enumerate(tokens):
+        if token not in words.solving_verbs:
+            continue
+        nouns = [j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j] in words.problem_nouns]
+        if nouns and LIST_MARKER.search(before.split(tokens[nouns[0]], 1)[-1]):
+            return True  # "tackle ... issues ...: A, B" / "address challenges such as A": A is an item of the list
+    return False
+
+
+def _purpose_clause(verb: str, evidence: str) -> bool:
+    """ "... demands the timely recognition of outbreaks in order to avoid their expansion", "The next step is to
+    optimize this function": what an action is for, or what a step consists of, not an effect that happened. "The
+    main role of the capping ligands is to stabilize the nanoparticles" keeps its effect: the copula's subject is a
+    role of the thing named in its of-phrase."""
+    verb = re.escape(verb)
+    if re.search(rf"\b(?:in order to|so as to)\s+{verb}\b", evidence, re.IGNORECASE):
+        return True
+    copula = re.search(rf"\b(?:is|are|was|were) to\s+{verb}\b", evidence, re.IGNORECASE)
+    if copula is None:
+        return False
+    copula_subject = re.split(r"[.;:,]\s", evidence[: copula.start()])[-1]
+    return " of " not in f" {copula_subject.lower()} "
+
+
+PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+
+
+def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "The lme4 package uses generic nonlinear optimizers (Section 4) to optimize this expression": the object is
+    an infinitive of purpose after an active verb of using whose subject is the claim's subject; the purpose is the
+    instrument's, or a step of a procedure, not an effect of the subject ("X is used to improve Y" keeps it)."""
+    if not object_words or not evidence:
+        return False
+    tokens = WORD.findall(evidence.lower())
+    subject_words = WORD.findall((subject or "").lower())
+    if not subject_words or subject_words[-1] not in tokens:
+        return False
+    subject_end = tokens.index(subject_words[-1])
+    for k in range(len(tokens) - 1):
+        if tokens[k] != "to" or tokens[k + 1] != object_words[0]:
+            continue
+        for j in range(k - 1, max(subject_end, k - 14), -1):
+            if tokens[j] in words.using_verbs:
+                before = j - 1
+                while before > 0 and (tokens[before].endswith("ly") or tokens[before] in words.verb_phrase_openers):
+                    if tokens[before] in PASSIVE_AUXILIARIES:
+                        break
+                    before -= 1  # "Mint was originally used ...", "X was then used ...": adverbs before the verb
+                return tokens[before] not in PASSIVE_AUXILIARIES and j > subject_end
+    return False
+
+
+def _after_without(object_words: list[str], evidence: str) -> bool:
+    """ "for improving the specificity without reducing the sensitivity": the object is written after "without"."""
+    return bool(object_words) and bool(
+        re.search(rf"\bwithout\s+{re.escape(object_words[0])}\b", evidence, re.IGNORECASE)
+    )
+
+
+def _restricted(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "X is only meaningful if ...", "the EARS methods only need data for the last time points": a predicate under
+    a restrictive focus adverb states a restriction whose polarity the patterns do not read (a limit of X, or a
+    modest need), not the plain property the object names."""
+    if not object_words or not evidence:
+        return False
+    first = object_words[1] if object_words[0] in words.restrictive_focus and len(object_words) > 1 else None
+    focus = "|".join(sorted(words.restrictive_focus))
+    target = re.escape(first or object_words[0])
+    # "not only A but also B" adds to A, it does not restrict it
+    return bool(re.search(rf"(?<!\bnot\s)\b(?:{focus})\s+{target}\b", evidence, re.IGNORECASE))
+
+
+def _position(phrase: str, evidence: str) -> int:
+    """Where the phrase's first words start in the evidence (case-insensitive), or -1."""
+    first = WORD.findall(phrase or "")[:2]
+    if not first:
+        return -1
+    match = re.search(r"\b" + r"\W+".join(re.escape(w) for w in first) + r"\b", evidence, re.IGNORECASE)
+    if match is None:
+        match = re.search(rf"\b{re.escape(first[0])}\b", evidence, re.IGNORECASE)
+    return match.start() if match else -1
 
 
 def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:

@@ -68,6 +68,9 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     return claims
 
 
+COMPARISON_PREPOSITIONS = frozenset({"over", "versus", "vs", "vs.", "than", "against"})
+
+
 def _cue_frame(
     cue: Token, labels: set[str], context: SentenceContext, discourse: Discourse, cues: ClaimCues, previous: str
 ):
@@ -77,7 +80,10 @@ def _cue_frame(
     head = cue.head
     of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
     possessors = [c for c in cue.children if c.dep_ == "poss"]
-    owner_tokens = [t for p in of_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
+    # "the advantage of LaTeX over other text processing systems": the phrase of comparison names what the owner
+    # is compared with, never the owner
+    owner_phrases = [p for p in of_phrases if p.lower_ not in COMPARISON_PREPOSITIONS]
+    owner_tokens = [t for p in owner_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
     if _statistical_measure(cue):
         return None  # "a relative risk of 1.44", "hazard ratio": a figure of a trial, not a drawback

@@ -1,0 +1,128 @@
+"""The junk guard's classes from issue 19's judged sample over research papers the project was not built on
+(benchmarks/judged/claims_sample_papers_f37a56b_seed2.tsv): sentences as printed in benchmarks/papers/ PDFs, through
+the real NLP pipeline and the whole claims stage (extractors, then the guard)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.claims import extract_claims
+from pipeline.extract.claims.guard import claim_junk_class
+from pipeline.records import Claim, Evidence
+from tests.test_text_claims import annotate_text
+
+
+@pytest.fixture(scope="module")
+def unseen_claims() -> list[Claim]:
+    annotated = annotate_text(
+        # jss2015_lme4_linear_mixed_effects_models.pdf p6 and p33: author-year references inside the sentence
+        "For example, the random-effects implementation of such interactions can be used to obtain shrinkage"
+        " estimates of regression coefficients (e.g., Efron and Morris 1977), or account for lack of independence in"
+        " the residuals due to block structure or repeated measurements (e.g., Laird and Ware 1982).",
+        "Finally, posterior predictive simulation (Gelman and Hill 2006) is a generally useful diagnostic tool,"
+        " adapted from Bayesian methods, for exploring model fit.",
+        # jss2016_surveillance_monitoring_count_time_series.pdf p10, p11, p27
+        "The original method is widely used in public health surveillance (Hulth et al. 2010). Furthermore, it does"
+        " tackle classical issues of surveillance data: overdispersion, presence of past outbreaks that are"
+        " reweighted, seasonality that is taken into account differently in the two methods.",
+        "Furthermore, detailed regression modeling is only meaningful if the time series is known to be subject to"
+        " external influences on which information is available.",
+        # jss2015_lme4 p37 (a cue noun weighed, no property)
+        "Computational limitations are especially important because mixed models are commonly applied to"
+        " moderately large data sets.",
+        # condmatphys2021_cmpj_author_template.pdf p7 and p9
+        "For books, the following order is required (skip irrelevant information): Book Authors, Book Title.",
+        "The great advantage of LaTeX over other text processing systems is its ability to handle mathematics to"
+        " almost any degree of complexity.",
+        # jss2015_lme4 p16: the purpose of an instrument the subject uses
+        "The lme4 package uses generic nonlinear optimizers (Section 4) to optimize this expression over θ to find"
+        " its maximum likelihood estimate.",
+        # uritu2018_lamiaceae_pain_review_rotated (gold/dev): a matched gold effect of a thing that is used (passive)
+        "Mint was originally used as a medicinal herb to relieve stomachache and chest pains [302].",
+        # jss2015_lme4 p24: what a step consists of; singh2018_green_metal_nps_review (gold/dev): a matched gold effect
+        "The next step is to optimize this function over the covariance parameters, θ, which is a nonlinear"
+        " optimization problem.",
+        "The main role of the capping ligands is to stabilize the nanoparticles to prevent further growth and"
+        " agglomeration.",
+        # jss2015_lme4 p38 (the writers' aims) and jss2016_surveillance p8 (a drawback that does not happen)
+        "In moving forward, our main priorities are (1) to maintain the reference implementation of lme4 on the"
+        " Comprehensive R Archive Network (CRAN), developing relatively few new features; (2) to improve the"
+        " flexibility, efficiency and scalability of mixed-model analysis across multiple compatible implementations.",
+        "Now, the newly implemented function farringtonFlexible supports the use of this original method as well as"
+        " of the improved method built on suggestions made by Noufaily et al. (2012) for improving the specificity"
+        " without reducing the sensitivity.",
+    )
+    return extract_claims("test", [], annotated)
+
+
+def test_a_phrase_from_an_author_year_reference_is_no_subject_or_object(unseen_claims):
+    assert not any({"Laird", "Ware"} & set(c.object.split()) for c in unseen_claims)
+    assert not any("Gelman" in c.subject for c in unseen_claims)
+
+
+def test_problems_a_method_tackles_are_not_its_disadvantages(unseen_claims):
+    assert not any(c.relation == "disadvantage" and "overdispersion" in c.object for c in unseen_claims)
+
+
+def test_a_predicate_under_only_is_a_restriction_not_an_advantage(unseen_claims):
+    assert not any(c.relation == "advantage" and "meaningful" in c.object for c in unseen_claims)
+
+
+def test_a_cue_noun_weighed_states_no_property(unseen_claims):
+    assert not any("important" in c.object for c in unseen_claims)
+
+
+def test_a_requirement_is_no_effect(unseen_claims):
+    assert not any(c.relation == "effect" and "required" in c.object for c in unseen_claims)
+
+
+def test_the_owner_of_an_advantage_over_another_is_the_of_phrase(unseen_claims):
+    owners = {c.subject for c in unseen_claims if c.relation == "advantage" and "mathematics" in c.object}
+    assert owners == {"LaTeX"}
+
+
+def _claim(subject: str, relation: str, obj: str, evidence: str, cue: str = "evaluation") -> Claim:
+    return Claim(subject, relation, obj, [Evidence("text", evidence, 1)], cue=cue)
+
+
+def test_an_object_that_runs_on_into_a_trailing_reference_keeps_its_property():
+    # peerjcs2017_vespa_multipage_table (gold/dev): a matched gold advantage whose object ends in "(Yang 2007)"
+    claim = _claim(
+        "VESPA",
+        "advantage",
+        "also automatically implements and analyzes selective pressure variation analyses using codeML Yang 2007",
+        "VESPA also automatically implements and analyzes selective pressure variation analyses using codeML"
+        " (Yang 2007).",
+    )
+    assert claim_junk_class(claim) == ""
+
+
+def test_not_only_adds_rather_than_restricts():
+    # the seed review: a matched gold advantage under "not only ... but also"
+    claim = _claim(
+        "Three-dimensional culture technology",
+        "advantage",
+        "only preserves the material and structural basis of the in vivo cellular microenvironment",
+        "Three-dimensional culture technology not only preserves the material and structural basis of the in vivo"
+        " cellular microenvironment, but also exhibits the advantages of intuitiveness.",
+    )
+    assert claim_junk_class(claim) == ""
+
+
+def test_the_purpose_of_an_instrument_the_subject_uses_is_no_effect_of_the_subject(unseen_claims):
+    assert not any(c.relation == "effect" and "optimize" in c.object for c in unseen_claims)
+    # the passive keeps the effect: the subject is the thing used
+    assert any(c.subject == "Mint" and "relieve stomachache" in c.object for c in unseen_claims)
+
+
+def test_what_a_step_consists_of_is_no_effect_but_a_role_is(unseen_claims):
+    assert not any(c.relation == "effect" and "optimize this function" in c.object for c in unseen_claims)
+    assert any("ligands" in c.subject and "stabilize the nanoparticles" in c.object for c in unseen_claims)
+
+
+def test_the_writers_priorities_own_no_advantage(unseen_claims):
+    assert not any("priorities" in c.subject for c in unseen_claims)
+
+
+def test_what_happens_without_is_no_drawback(unseen_claims):
+    assert not any(c.relation == "disadvantage" and "reducing the sensitivity" in c.object for c in unseen_claims)
