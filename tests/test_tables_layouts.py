@@ -204,3 +204,30 @@ def test_estimates_table_with_model_names_over_column_pairs(tmp_path):
     assert grid[2] == ["(Intercept)", "1.029", "42.5", "1.406", "58.0", "0.016", "0.11"]
     assert grid[-1] == ["gendermale", "−0.112", "−8.6", "−0.062", "−4.8", "−0.416", "−4.73"]
     assert len(grid) == 7
+
+
+def test_joining_wrapped_header_lines_keeps_the_spans_below_pointing_at_their_rows():
+    """Two header lines joined into one row move every row below up by one: a merged cell's origin moves with its
+    row (an origin left pointing one row down read past the table's end: an IndexError that lost a whole paper)."""
+    from pipeline.extract.tables.assemble import merge_parts
+    from pipeline.extract.tables.ruleless import join_wrapped_header_lines
+    from pipeline.records import RawTable
+
+    box = (0.0, 0.0, 1.0, 1.0)
+    raw = RawTable(
+        page=1,
+        bbox=(0.0, 0.0, 100.0, 100.0),
+        rows=[["Distance", "Messier"], ["(kpc)", "Number"], ["Group A", None], ["x", "1"], ["y", "2"]],
+        cell_bboxes=[[box, box] for _ in range(5)],
+        strategy="text",
+        span_origin=[[None, None], [None, None], [None, (2, 0)], [None, None], [None, None]],
+        n_header_rows=2,
+    )
+    join_wrapped_header_lines(raw)
+    assert raw.rows[0] == ["Distance (kpc)", "Messier Number"] and raw.n_header_rows == 1
+    assert raw.span_origin[1] == [None, (1, 0)]  # the group label's span, now on row 1
+    table = merge_parts([raw], "t1")
+    assert [(c.row, c.col, c.text, c.is_spanned) for c in table.cells if c.row == 1] == [
+        (1, 0, "Group A", False),
+        (1, 1, "Group A", True),
+    ]

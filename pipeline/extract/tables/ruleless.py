@@ -290,6 +290,11 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
             for a, b in zip(raw.cell_bboxes[r], raw.cell_bboxes[r + 1], strict=True)
         ]
         del raw.rows[r + 1], raw.cell_bboxes[r + 1], raw.span_origin[r + 1]
+        # the rows below move up one: their spans' origins with them (the joined line's origins are now row r)
+        raw.span_origin = [
+            [None if o is None else (o[0] - 1 if o[0] > r else o[0], o[1]) for o in origins]
+            for origins in raw.span_origin
+        ]
         raw.n_header_rows -= 1
 
 
