@@ -44,7 +44,11 @@ def test_hostile_pdfs_on_two_workers_fail_alone(hostile_run):
     assert by_name["nested.pdf"].status == "ok"  # pdfium bounds the nesting it parses (pdfminer overflowed)
     assert by_name["cut.pdf"].error.startswith("damaged or truncated PDF")
     assert by_name["slow.pdf"].error.startswith("time budget of 15 s exceeded")
-    assert by_name["bomb.pdf"].error == "its worker aborted (SIGABRT), most likely at the memory limit of 1500 MB"
+    # the bomb inflates until a limit stops it: the memory limit first on a machine of its own, the time budget when
+    # other work slows the inflating (test_isolation.py checks each limit's message alone)
+    bomb = by_name["bomb.pdf"].error
+    memory = "its worker aborted (SIGABRT), most likely at the memory limit of 1500 MB"
+    assert bomb == memory or bomb.startswith("time budget of 15 s exceeded"), bomb
     assert set(pd.read_parquet(out / "claims.parquet")["doc_id"]) <= {by_name["good.pdf"].doc_id}
 
 
