@@ -301,6 +301,13 @@ def _page_text(name: str, index: int, printed: bool) -> str:
         document.close()
 
 
+def test_reference_reads_tex_bitmap_fonts_at_their_codes():
+    """TeX's bitmap fonts (Type 3, unnamed, no Unicode map) hold their text at its ASCII codes: the reference keeps
+    it, as the ingest reads it, instead of marking every glyph unmapped (an empty reference, recall 0)."""
+    text = _page_text("young2017_goseq_gene_ontology_rnaseq_length_bias.pdf", 1, printed=True)
+    assert "We assume that the user can use appropriate in-built R functions (such as read.table or scan)" in text
+
+
 def test_reference_reads_superscripts_apart_from_their_word():
     """The text layer glues a raised citation marker to its word ("translation1,2"), a token no reader sees; read
     as printed, the marker is a word of its own, as the sentences write it ("translation[1,2]")."""

@@ -12,6 +12,8 @@ ToUnicode entry, say) with U+FFFE, and deleting the mark leaves "denition" in th
 repaired "definition" never matches. Shingles that touch such a glyph are left out of the reference instead; so are
 those through a glyph pdfium flags as wrongly mapped (a "Th" ligature read as "+", leaving "+e" for "The").
 
+(Printable ASCII characters of an unnamed font without a map, TeX's bitmap fonts, are kept: their codes are their text.)
+
 A second one: the text layer glues a superscript to the word before it ("translation1,2", "10^6" as "106"), so the
 reference would hold a token no reader sees and no correct text can match. A run of raised, smaller digits (set
 at most 0.85 of the size of the character before it, its baseline raised by 0.15 of that size or more: a
@@ -124,7 +126,11 @@ def as_printed(text_page, text: str) -> str:
                 out.append((" " if glued_before else "") + text[index:run_end] + (" " if glued_after else ""))
                 index = run_end
                 continue
-        if not char.isspace() and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, char_of[index]) == 1:
+        if (
+            not char.isspace()
+            and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, char_of[index]) == 1
+            and not _tex_bitmap_letter(text_page, char_of[index], char)
+        ):
             char = UNMAPPED
         if char.isalnum():
             anchor = size_and_baseline(index)
@@ -133,6 +139,16 @@ def as_printed(text_page, text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def _tex_bitmap_letter(text_page, index: int, char: str) -> bool:
+    """A printable ASCII character of an unnamed font without Unicode map: TeX's bitmap fonts (Type 3) put their
+    text at its ASCII codes, which is what pdfium gives and what a reader sees (the ingest reads them so too)."""
+    import pypdfium2.raw as pdfium_c
+
+    if not "!" <= char <= "~":
+        return False
+    return pdfium_c.FPDFText_GetFontInfo(text_page.raw, index, None, 0, None) <= 1  # the name's length with its NUL
 
 
 def _char_indices(text_page, text: str) -> list[int] | None:
