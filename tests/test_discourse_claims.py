@@ -229,3 +229,50 @@ def test_they_takes_no_subject_from_the_sections_topic():
     doc = annotated.docs[0][1]
     they = next(t for t in doc if t.lower_ == "they")
     assert Discourse().antecedent(None, they.i) == ""
+
+
+# --- agreement of product anaphors ("the extract", "this compound") ----------------------------------------------
+
+
+def test_the_extract_coordinated_with_a_compound_is_the_extract_named_before():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p3, as printed: "the extract" coordinated with a named
+    compound, after a treatment phrase ("pretreatment ... with R. officinalis extract and/or carnosol")."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "In an experiment conducted by Emami et al. [34], the effects of R. officinalis extract and its major "
+            "constituent, carnosol, on plasma corticosterone levels and activity of the enzymes cyclooxygenase types 1 "
+            "and 2 (COX1 and COX2) reduced pain in phase 2 of the formalin test, which was not inhibited by naloxone "
+            "and/or memantine. In addition, pretreatment of the animals with R. officinalis extract and/or carnosol "
+            "reduced the formalin-induced inflammation. Moreover, the extract and carnosol did not affect plasma "
+            "corticosterone levels compared with the control group. Interestingly, both the extract and carnosol "
+            "inhibited COX1 and COX2 activities.",
+        )
+    )
+    claims = extract_text_claims(annotated)
+    by_object = {}
+    for claim in claims:
+        by_object.setdefault(claim.object, set()).add(claim.subject)
+    assert by_object["did not affect plasma corticosterone levels"] == {"R. officinalis extract", "carnosol"}
+    assert by_object["inhibited COX1 activities"] == {"R. officinalis extract", "carnosol"}  # the chain goes on
+    # the extract agrees with "R. officinalis extract", not with the treatment phrase that gave it
+    later = [c for c in claims if "corticosterone" in c.object or "COX" in c.object]
+    assert not any(c.subject.startswith("pretreatment") for c in later)
+
+
+def test_this_compound_is_the_compound_an_administration_phrase_gave():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p9: "This compound" agrees with "baicalin", the agent of
+    "both intrathecal and oral baicalin administration", not with the administration."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Additionally, baicalin significantly enhanced the effect of morphine in neuropathic animals, most likely "
+            "by suppressing histone deacetylase 1 expression in the spinal dorsal horn [176]. "
+            "The compound was also shown to be effective in cancer-induced bone pain: both intrathecal and oral "
+            "baicalin administration reduced cytokine expression and inhibited pain-related signals as assessed by "
+            "behavioral and biochemical tests [177, 178] in an animal model. This compound most likely exerts its "
+            "analgesic effects through modulating the inflammatory process.",
+        )
+    )
+    later = [c for c in extract_text_claims(annotated) if "analgesic effects" in c.object]
+    assert later and all(c.subject == "baicalin" for c in later)
