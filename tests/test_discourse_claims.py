@@ -276,3 +276,31 @@ def test_this_compound_is_the_compound_an_administration_phrase_gave():
     )
     later = [c for c in extract_text_claims(annotated) if "analgesic effects" in c.object]
     assert later and all(c.subject == "baicalin" for c in later)
+
+
+# --- number agreement and what is never an antecedent -------------------------------------------------------------
+
+
+def test_this_approach_is_not_a_family_of_methods_written_in_the_plural():
+    """gold/dev/peerjcs2017_vespa_multipage_table.pdf p2 and gold/dev/deep_review_biomed_long122p.pdf p46: a singular
+    "this approach" does not stand for "the most popular methods" (the section's topic) or "neural networks"."""
+    annotated = annotate(
+        (
+            "INTRODUCTION",
+            "A number of software packages estimate selective pressure variation (Pond, Frost & Muse, 2005; Yang, "
+            "2007; Delport et al., 2010). One of the most popular methods is codeML from the PAML software package "
+            "(Yang, 2007). The strength of this approach is the application of flexible codon-based models capable "
+            "of assessing variation in selective pressures at two levels:",
+        ),
+        (
+            "Discussion > Uncertainty quantification",
+            "Guo et al. [496] observed that contemporary neural networks are poorly calibrated and provided a simple "
+            "recommendation for calibration: temperature scaling, a single parameter special case of Platt scaling "
+            "[497]. Liang et al. used temperature scaling and small perturbations to further separate the softmax "
+            "scores of correctly classified examples and the scores of out-of-distribution examples, allowing for "
+            "more effective detection [500]. This approach outperformed the baseline approaches by a large margin, "
+            "establishing a new state-of-the-art performance.",
+        ),
+    )
+    subjects = {c.subject for c in extract_text_claims(annotated)}
+    assert not subjects & {"popular methods", "most popular methods", "neural networks", "contemporary neural networks"}

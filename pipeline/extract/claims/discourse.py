@@ -116,12 +116,26 @@ class SectionDiscourse(Discourse):
         across = self._antecedent(resolved, context, position)
         if across:
             return across
+        if resolved and self._disagrees(resolved, head, context, position):
+            return ""  # "The strength of this approach" is not the section's topic "popular methods"
         if head and not self.topic and self.heading_subject and (not resolved or resolved == self.main_method):
             return self.heading_subject
         return resolved
 
     def antecedent(self, context: SentenceContext, position: int) -> str:
         return self._antecedent("", context, position)
+
+    def _disagrees(self, resolved: str, head: str | None, context: SentenceContext | None, position: int) -> bool:
+        """Number agreement for the caller's answer (the section's topic or a recent mention): a singular anaphor
+        ("this approach", "it", "its") never stands for a phrase the section wrote as a bare plural ("popular
+        methods", "ARSs"); a coordination ("temperature scaling and small perturbations") may be one approach."""
+        if self.antecedents is None or context is None or position < 0:
+            return False
+        anaphor = _anaphor_from(context.sent, position, head, self.antecedents.cues)
+        if anaphor is None or anaphor.plural:
+            return False
+        written = next((c for c in self.antecedents.candidates if c.text.lower() == resolved.lower()), None)
+        return written is not None and written.plural_class
 
     def _antecedent(self, resolved: str, context: SentenceContext | None, position: int) -> str:
         """The ranked antecedent of an earlier sentence (AntecedentModel), unless the caller's answer lies in the
@@ -325,6 +339,7 @@ class Candidate:
     sentence: int  # index of the sentence in the section
     passage: int
     mentions: int = 1
+    plural_class: bool = False  # a plural method-class noun ("popular methods", "neural networks"): a family
 
 
 @dataclass
@@ -363,6 +378,25 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "the administration of the extract": the of-phrase names what it is about
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
+
+
+def _plural_acronym(text: str) -> bool:
+    """ "ARSs", "AgNPs", "CNNs": an acronym in capitals with a lower-case plural "s" (taggers read them as singular
+    proper nouns)."""
+    stem = text[:-1]
+    return text.endswith("s") and stem.isalpha() and stem[-1].isupper() and sum(ch.isupper() for ch in stem) >= 2
+
+
+def _anaphor_from(sent: Span, position: int, head: str | None, cues: ClaimCues) -> Anaphor | None:
+    """The anaphor a caller resolved from `position` (the first token of the phrase it read, "of" in "The strength
+    of this approach"): the pronoun there, or the first noun from there with the head noun asked for."""
+    doc = sent.doc
+    if not head:
+        return anaphor_at(doc, position, cues)
+    for token in doc[position : sent.end]:
+        if token.lemma_.lower() == head:
+            return anaphor_at(doc, token.i, cues)
+    return None
 
 
 def is_expletive(pronoun: Token) -> bool:
@@ -509,8 +543,21 @@ class AntecedentModel:
             head.dep_ == "pobj" and head.head.dep_ == "agent"
         ):
             role = "object"
-        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-        return Candidate(text, head.lemma_.lower(), plural, role, kind, self.sentence, self.passage)
+        coordinated = any(c.dep_ == "conj" for c in head.children)
+        plural_head = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head.text)
+        # a common plural of a method class names a family of methods; a named plural ("DBNs") may be one method
+        named = head.pos_ == "PROPN" or any(ch.isupper() for ch in head.text[1:])
+        family = plural_head and not coordinated and not named and head.lemma_.lower() in self._method_class()
+        return Candidate(
+            text,
+            head.lemma_.lower(),
+            plural_head or coordinated,
+            role,
+            kind,
+            self.sentence,
+            self.passage,
+            plural_class=family,
+        )
 
     def reaches_back(self, anaphor: Anaphor, sent: Span) -> bool:
         """Whether the anaphor can point to an earlier sentence: not "they" of a reporting verb ("They found that
@@ -540,8 +587,10 @@ class AntecedentModel:
             value -= w["other_paragraph"]
         if not anaphor.head and candidate.kind == "noun" and candidate.role != "subject":
             value -= w["pronoun_to_object"]  # "it"/"they" continue a subject; an object no lexicon knows rarely
+        if not anaphor.plural and candidate.plural_class:
+            return float("-inf")  # "this approach", "it", "its" never stand for a family ("popular methods")
         if candidate.plural != anaphor.plural:
-            value -= w["number_mismatch"]
+            value -= w["number_mismatch"]  # "they" for one named thing is rare, not impossible (a class name)
         if anaphor.head:
             words = {x.rstrip("s") for x in WORD.findall(candidate.text.lower())}
             if anaphor.head == candidate.head or anaphor.head.rstrip("s") in words:
