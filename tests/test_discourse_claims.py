@@ -304,3 +304,23 @@ def test_this_approach_is_not_a_family_of_methods_written_in_the_plural():
     )
     subjects = {c.subject for c in extract_text_claims(annotated)}
     assert not subjects & {"popular methods", "most popular methods", "neural networks", "contemporary neural networks"}
+
+
+def test_citations_and_years_are_no_antecedents():
+    """gold/dev/peerjcs2017_vespa_multipage_table.pdf p2: the authors and years of a bracketed citation are not
+    candidates for "this approach"; the named method is."""
+    cues = load_cues()
+    doc = annotate(
+        (
+            "INTRODUCTION",
+            "A number of software packages estimate selective pressure variation (Pond, Frost & Muse, 2005; Yang, "
+            "2007; Delport et al., 2010). One of the most popular methods is codeML from the PAML software package "
+            "(Yang, 2007).",
+        )
+    ).docs[0][1]
+    model = AntecedentModel(cues)
+    for sentence in doc.sents:
+        model.observe(sentence, [], 0)
+    texts = [c.text for c in model.candidates]
+    assert "codeML" in texts
+    assert not any(any(name in text for name in ("Pond", "Muse", "Yang", "2005", "2007")) for text in texts)

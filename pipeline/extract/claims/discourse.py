@@ -74,6 +74,7 @@ DISCOURSE_PATH = MODELS_DIR / "claims" / "discourse.json"
 HEADING_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")  # "2.3 ", "2.3. ", "IV. ", "B. "
 
 WORD = re.compile(r"[a-z0-9]+")
+YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}[a-z]?\b")  # "2005", "2007a": a date or a citation's year
 
 
 @lru_cache(maxsize=1)
@@ -447,6 +448,22 @@ class AntecedentModel:
             or len(head.text) < 2
         )
 
+    def _citation_or_date(self, sent: Span, start: int, end: int) -> bool:
+        """A person, a year or a citation is never what "this method" or "the extract" points back to: a phrase with
+        a year in it ("Frost & Muse 2005", "the 2014 challenge"), a name before "et al.", or a phrase inside a
+        bracket that holds a year or "et al." ("(Pond, Frost & Muse, 2005; Yang, 2007)")."""
+        doc = sent.doc
+        if YEAR.search(doc[start:end].text):
+            return True
+        if end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_.startswith("al"):
+            return True
+        opening = next((t.i for t in reversed(doc[sent.start : end]) if t.text in "()[]"), None)  # "(Yang" too
+        if opening is None or doc[opening].text not in "([":
+            return False
+        closing = next((t.i for t in doc[end : sent.end] if t.text in ")]"), sent.end)
+        inside = doc[opening + 1 : closing].text
+        return bool(YEAR.search(inside) or re.search(r"\bet al\b", inside))
+
     def _noun_chunks(self, sent: Span) -> list[Span]:
         """`sent.noun_chunks`, from the passage's chunks computed once: spaCy's Span.noun_chunks walks the whole
         Doc's chunks on every call, which made observing a long passage quadratic (a fifth of the claims stage)."""
@@ -466,13 +483,15 @@ class AntecedentModel:
             head = sent.doc[mention.end - 1]
             if self._excluded(head) or self_reference_head(mention.text, self.words) is not None:
                 continue  # "the present approach" is resolved to the paper's method (resolve_self_references)
-            if sum(ch.isalpha() for ch in mention.text) < 3:
+            if sum(ch.isalpha() for ch in mention.text) < 3 or self._citation_or_date(sent, mention.start, mention.end):
                 continue
             taken |= set(range(mention.start, mention.end))
             found.append(self._candidate(mention.text, head, mention.source))
         for chunk in self._noun_chunks(sent):
             head = chunk.root
             if head.i in taken or head.pos_ not in ("NOUN", "PROPN") or self._excluded(head):
+                continue
+            if self._citation_or_date(sent, chunk.start, chunk.end):
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in head.children):
                 continue  # an anaphor itself: its resolution, not its words, is the referent
