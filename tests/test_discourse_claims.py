@@ -324,3 +324,20 @@ def test_citations_and_years_are_no_antecedents():
     texts = [c.text for c in model.candidates]
     assert "codeML" in texts
     assert not any(any(name in text for name in ("Pond", "Muse", "Yang", "2005", "2007")) for text in texts)
+
+
+def test_these_catalysts_are_not_the_sections_topic_with_another_head():
+    """gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2: "these catalysts" wants an antecedent headed by a
+    catalyst; the section's topic (PET, the polymer the catalysts depolymerize) disagrees and is no subject."""
+    annotated = annotate(
+        (
+            "1. Introduction",
+            "Glycolysis of PET is one of the most widely studied processes for PET depolymerization [2–5]. However, "
+            "it is very sluggish in the absence of a catalyst. Traditionally, the glycolysis of PET was carried out "
+            "in the presence of metal acetates [6,7], titanium-phosphate [8], solid superacids [9], metal oxides such "
+            "as NiO, Fe2O3 or TiO2 [10], etc. However, these catalysts are toxic and/or corrosive and/or resulting in "
+            "severe pollution.",
+        )
+    )
+    toxic = [c for c in extract_text_claims(annotated) if "toxic" in c.object]
+    assert not any(c.subject == "PET" for c in toxic)

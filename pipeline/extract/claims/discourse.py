@@ -127,16 +127,23 @@ class SectionDiscourse(Discourse):
         return self._antecedent("", context, position)
 
     def _disagrees(self, resolved: str, head: str | None, context: SentenceContext | None, position: int) -> bool:
-        """Number agreement for the caller's answer (the section's topic or a recent mention): a singular anaphor
-        ("this approach", "it", "its") never stands for a phrase the section wrote as a bare plural ("popular
-        methods", "ARSs"); a coordination ("temperature scaling and small perturbations") may be one approach."""
+        """Agreement of the caller's answer (the section's topic or a recent mention) with the anaphor: a singular
+        anaphor ("this approach", "it", "its") never stands for a family of methods the section wrote in the plural
+        ("popular methods"; a coordination, "temperature scaling and small perturbations", may be one approach), and
+        a material's noun ("these catalysts") wants an antecedent with its head."""
         if self.antecedents is None or context is None or position < 0:
             return False
         anaphor = _anaphor_from(context.sent, position, head, self.antecedents.cues)
-        if anaphor is None or anaphor.plural:
+        if anaphor is None:
             return False
         written = next((c for c in self.antecedents.candidates if c.text.lower() == resolved.lower()), None)
-        return written is not None and written.plural_class
+        if written is None:
+            return False
+        family = written.plural_class and not anaphor.plural
+        # head agreement for a material's noun ("these catalysts" is not the section's topic "PET"); a method-class
+        # noun ("this approach", "the software") may name what a section's method is without repeating its words
+        material = anaphor.head in self.antecedents.weights["material_heads"]
+        return family or (material and self.antecedents.head_agreement(written, anaphor) == "head_mismatch")
 
     def _antecedent(self, resolved: str, context: SentenceContext | None, position: int) -> str:
         """The ranked antecedent of an earlier sentence (AntecedentModel), unless the caller's answer lies in the
@@ -610,21 +617,28 @@ class AntecedentModel:
             return float("-inf")  # "this approach", "it", "its" never stand for a family ("popular methods")
         if candidate.plural != anaphor.plural:
             value -= w["number_mismatch"]  # "they" for one named thing is rare, not impossible (a class name)
-        if anaphor.head:
-            words = {x.rstrip("s") for x in WORD.findall(candidate.text.lower())}
-            if anaphor.head == candidate.head or anaphor.head.rstrip("s") in words:
-                value += w["same_head"]
-            elif anaphor.head in w["general_anaphor_heads"] and (
-                candidate.kind in ("lexicon", "entity", "phrase")
-                or candidate.head in self._method_class()
-                or self._process(candidate.head)
-            ):
-                value += w["class_head"]  # "this approach" → a named method or procedure
-            elif anaphor.head in self._method_class() and candidate.head in self._method_class():
-                value += w["class_head"]  # "the model" → "a deep neural network"; not "the device" → an assay
-            else:
-                value -= w["head_mismatch"]  # "these particles" does not point at "the reaction"
+        agreement = self.head_agreement(candidate, anaphor)
+        if agreement:
+            value += w[agreement] if agreement != "head_mismatch" else -w[agreement]
         return value
+
+    def head_agreement(self, candidate: Candidate, anaphor: Anaphor) -> str:
+        """How the anaphor's head noun agrees with the candidate: "same_head", "class_head", "head_mismatch", or ""
+        for a pronoun (no head to agree)."""
+        if not anaphor.head:
+            return ""
+        words = {x.rstrip("s") for x in WORD.findall(candidate.text.lower())}
+        if anaphor.head == candidate.head or anaphor.head.rstrip("s") in words:
+            return "same_head"
+        if anaphor.head in self.weights["general_anaphor_heads"] and (
+            candidate.kind in ("lexicon", "entity", "phrase")
+            or candidate.head in self._method_class()
+            or self._process(candidate.head)
+        ):
+            return "class_head"  # "this approach" → a named method or procedure
+        if anaphor.head in self._method_class() and candidate.head in self._method_class():
+            return "class_head"  # "the model" → "a deep neural network"; not "the device" → an assay
+        return "head_mismatch"  # "these particles" does not point at "the reaction"
 
     def _process(self, lemma: str) -> bool:
         """A nominalization that names a procedure ("temperature scaling", "glycolysis")."""
