@@ -229,3 +229,115 @@ def test_they_takes_no_subject_from_the_sections_topic():
     doc = annotated.docs[0][1]
     they = next(t for t in doc if t.lower_ == "they")
     assert Discourse().antecedent(None, they.i) == ""
+
+
+# --- agreement of product anaphors ("the extract", "this compound") ----------------------------------------------
+
+
+def test_the_extract_coordinated_with_a_compound_is_the_extract_named_before():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p3, as printed: "the extract" coordinated with a named
+    compound, after a treatment phrase ("pretreatment ... with R. officinalis extract and/or carnosol")."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "In an experiment conducted by Emami et al. [34], the effects of R. officinalis extract and its major "
+            "constituent, carnosol, on plasma corticosterone levels and activity of the enzymes cyclooxygenase types 1 "
+            "and 2 (COX1 and COX2) reduced pain in phase 2 of the formalin test, which was not inhibited by naloxone "
+            "and/or memantine. In addition, pretreatment of the animals with R. officinalis extract and/or carnosol "
+            "reduced the formalin-induced inflammation. Moreover, the extract and carnosol did not affect plasma "
+            "corticosterone levels compared with the control group. Interestingly, both the extract and carnosol "
+            "inhibited COX1 and COX2 activities.",
+        )
+    )
+    claims = extract_text_claims(annotated)
+    by_object = {}
+    for claim in claims:
+        by_object.setdefault(claim.object, set()).add(claim.subject)
+    assert by_object["did not affect plasma corticosterone levels"] == {"R. officinalis extract", "carnosol"}
+    assert by_object["inhibited COX1 activities"] == {"R. officinalis extract", "carnosol"}  # the chain goes on
+    # the extract agrees with "R. officinalis extract", not with the treatment phrase that gave it
+    later = [c for c in claims if "corticosterone" in c.object or "COX" in c.object]
+    assert not any(c.subject.startswith("pretreatment") for c in later)
+
+
+def test_this_compound_is_the_compound_an_administration_phrase_gave():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p9: "This compound" agrees with "baicalin", the agent of
+    "both intrathecal and oral baicalin administration", not with the administration."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Additionally, baicalin significantly enhanced the effect of morphine in neuropathic animals, most likely "
+            "by suppressing histone deacetylase 1 expression in the spinal dorsal horn [176]. "
+            "The compound was also shown to be effective in cancer-induced bone pain: both intrathecal and oral "
+            "baicalin administration reduced cytokine expression and inhibited pain-related signals as assessed by "
+            "behavioral and biochemical tests [177, 178] in an animal model. This compound most likely exerts its "
+            "analgesic effects through modulating the inflammatory process.",
+        )
+    )
+    later = [c for c in extract_text_claims(annotated) if "analgesic effects" in c.object]
+    assert later and all(c.subject == "baicalin" for c in later)
+
+
+# --- number agreement and what is never an antecedent -------------------------------------------------------------
+
+
+def test_this_approach_is_not_a_family_of_methods_written_in_the_plural():
+    """gold/dev/peerjcs2017_vespa_multipage_table.pdf p2 and gold/dev/deep_review_biomed_long122p.pdf p46: a singular
+    "this approach" does not stand for "the most popular methods" (the section's topic) or "neural networks"."""
+    annotated = annotate(
+        (
+            "INTRODUCTION",
+            "A number of software packages estimate selective pressure variation (Pond, Frost & Muse, 2005; Yang, "
+            "2007; Delport et al., 2010). One of the most popular methods is codeML from the PAML software package "
+            "(Yang, 2007). The strength of this approach is the application of flexible codon-based models capable "
+            "of assessing variation in selective pressures at two levels:",
+        ),
+        (
+            "Discussion > Uncertainty quantification",
+            "Guo et al. [496] observed that contemporary neural networks are poorly calibrated and provided a simple "
+            "recommendation for calibration: temperature scaling, a single parameter special case of Platt scaling "
+            "[497]. Liang et al. used temperature scaling and small perturbations to further separate the softmax "
+            "scores of correctly classified examples and the scores of out-of-distribution examples, allowing for "
+            "more effective detection [500]. This approach outperformed the baseline approaches by a large margin, "
+            "establishing a new state-of-the-art performance.",
+        ),
+    )
+    subjects = {c.subject for c in extract_text_claims(annotated)}
+    assert not subjects & {"popular methods", "most popular methods", "neural networks", "contemporary neural networks"}
+
+
+def test_citations_and_years_are_no_antecedents():
+    """gold/dev/peerjcs2017_vespa_multipage_table.pdf p2: the authors and years of a bracketed citation are not
+    candidates for "this approach"; the named method is."""
+    cues = load_cues()
+    doc = annotate(
+        (
+            "INTRODUCTION",
+            "A number of software packages estimate selective pressure variation (Pond, Frost & Muse, 2005; Yang, "
+            "2007; Delport et al., 2010). One of the most popular methods is codeML from the PAML software package "
+            "(Yang, 2007).",
+        )
+    ).docs[0][1]
+    model = AntecedentModel(cues)
+    for sentence in doc.sents:
+        model.observe(sentence, [], 0)
+    texts = [c.text for c in model.candidates]
+    assert "codeML" in texts
+    assert not any(any(name in text for name in ("Pond", "Muse", "Yang", "2005", "2007")) for text in texts)
+
+
+def test_these_catalysts_are_not_the_sections_topic_with_another_head():
+    """gold/dev/polymers2013_pet_glycolysis_ionic_liquids.pdf p2: "these catalysts" wants an antecedent headed by a
+    catalyst; the section's topic (PET, the polymer the catalysts depolymerize) disagrees and is no subject."""
+    annotated = annotate(
+        (
+            "1. Introduction",
+            "Glycolysis of PET is one of the most widely studied processes for PET depolymerization [2–5]. However, "
+            "it is very sluggish in the absence of a catalyst. Traditionally, the glycolysis of PET was carried out "
+            "in the presence of metal acetates [6,7], titanium-phosphate [8], solid superacids [9], metal oxides such "
+            "as NiO, Fe2O3 or TiO2 [10], etc. However, these catalysts are toxic and/or corrosive and/or resulting in "
+            "severe pollution.",
+        )
+    )
+    toxic = [c for c in extract_text_claims(annotated) if "toxic" in c.object]
+    assert not any(c.subject == "PET" for c in toxic)

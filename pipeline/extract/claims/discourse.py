@@ -74,6 +74,7 @@ DISCOURSE_PATH = MODELS_DIR / "claims" / "discourse.json"
 HEADING_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")  # "2.3 ", "2.3. ", "IV. ", "B. "
 
 WORD = re.compile(r"[a-z0-9]+")
+YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}[a-z]?\b")  # "2005", "2007a": a date or a citation's year
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +117,33 @@ class SectionDiscourse(Discourse):
         across = self._antecedent(resolved, context, position)
         if across:
             return across
+        if resolved and self._disagrees(resolved, head, context, position):
+            return ""  # "The strength of this approach" is not the section's topic "popular methods"
         if head and not self.topic and self.heading_subject and (not resolved or resolved == self.main_method):
             return self.heading_subject
         return resolved
 
     def antecedent(self, context: SentenceContext, position: int) -> str:
         return self._antecedent("", context, position)
+
+    def _disagrees(self, resolved: str, head: str | None, context: SentenceContext | None, position: int) -> bool:
+        """Agreement of the caller's answer (the section's topic or a recent mention) with the anaphor: a singular
+        anaphor ("this approach", "it", "its") never stands for a family of methods the section wrote in the plural
+        ("popular methods"; a coordination, "temperature scaling and small perturbations", may be one approach), and
+        a material's noun ("these catalysts") wants an antecedent with its head."""
+        if self.antecedents is None or context is None or position < 0:
+            return False
+        anaphor = _anaphor_from(context.sent, position, head, self.antecedents.cues)
+        if anaphor is None:
+            return False
+        written = next((c for c in self.antecedents.candidates if c.text.lower() == resolved.lower()), None)
+        if written is None:
+            return False
+        family = written.plural_class and not anaphor.plural
+        # head agreement for a material's noun ("these catalysts" is not the section's topic "PET"); a method-class
+        # noun ("this approach", "the software") may name what a section's method is without repeating its words
+        material = anaphor.head in self.antecedents.weights["material_heads"]
+        return family or (material and self.antecedents.head_agreement(written, anaphor) == "head_mismatch")
 
     def _antecedent(self, resolved: str, context: SentenceContext | None, position: int) -> str:
         """The ranked antecedent of an earlier sentence (AntecedentModel), unless the caller's answer lies in the
@@ -325,6 +347,7 @@ class Candidate:
     sentence: int  # index of the sentence in the section
     passage: int
     mentions: int = 1
+    plural_class: bool = False  # a plural method-class noun ("popular methods", "neural networks"): a family
 
 
 @dataclass
@@ -363,6 +386,25 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "the administration of the extract": the of-phrase names what it is about
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
+
+
+def _plural_acronym(text: str) -> bool:
+    """ "ARSs", "AgNPs", "CNNs": an acronym in capitals with a lower-case plural "s" (taggers read them as singular
+    proper nouns)."""
+    stem = text[:-1]
+    return text.endswith("s") and stem.isalpha() and stem[-1].isupper() and sum(ch.isupper() for ch in stem) >= 2
+
+
+def _anaphor_from(sent: Span, position: int, head: str | None, cues: ClaimCues) -> Anaphor | None:
+    """The anaphor a caller resolved from `position` (the first token of the phrase it read, "of" in "The strength
+    of this approach"): the pronoun there, or the first noun from there with the head noun asked for."""
+    doc = sent.doc
+    if not head:
+        return anaphor_at(doc, position, cues)
+    for token in doc[position : sent.end]:
+        if token.lemma_.lower() == head:
+            return anaphor_at(doc, token.i, cues)
+    return None
 
 
 def is_expletive(pronoun: Token) -> bool:
@@ -413,6 +455,22 @@ class AntecedentModel:
             or len(head.text) < 2
         )
 
+    def _citation_or_date(self, sent: Span, start: int, end: int) -> bool:
+        """A person, a year or a citation is never what "this method" or "the extract" points back to: a phrase with
+        a year in it ("Frost & Muse 2005", "the 2014 challenge"), a name before "et al.", or a phrase inside a
+        bracket that holds a year or "et al." ("(Pond, Frost & Muse, 2005; Yang, 2007)")."""
+        doc = sent.doc
+        if YEAR.search(doc[start:end].text):
+            return True
+        if end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_.startswith("al"):
+            return True
+        opening = next((t.i for t in reversed(doc[sent.start : end]) if t.text in "()[]"), None)  # "(Yang" too
+        if opening is None or doc[opening].text not in "([":
+            return False
+        closing = next((t.i for t in doc[end : sent.end] if t.text in ")]"), sent.end)
+        inside = doc[opening + 1 : closing].text
+        return bool(YEAR.search(inside) or re.search(r"\bet al\b", inside))
+
     def _noun_chunks(self, sent: Span) -> list[Span]:
         """`sent.noun_chunks`, from the passage's chunks computed once: spaCy's Span.noun_chunks walks the whole
         Doc's chunks on every call, which made observing a long passage quadratic (a fifth of the claims stage)."""
@@ -432,13 +490,15 @@ class AntecedentModel:
             head = sent.doc[mention.end - 1]
             if self._excluded(head) or self_reference_head(mention.text, self.words) is not None:
                 continue  # "the present approach" is resolved to the paper's method (resolve_self_references)
-            if sum(ch.isalpha() for ch in mention.text) < 3:
+            if sum(ch.isalpha() for ch in mention.text) < 3 or self._citation_or_date(sent, mention.start, mention.end):
                 continue
             taken |= set(range(mention.start, mention.end))
             found.append(self._candidate(mention.text, head, mention.source))
         for chunk in self._noun_chunks(sent):
             head = chunk.root
             if head.i in taken or head.pos_ not in ("NOUN", "PROPN") or self._excluded(head):
+                continue
+            if self._citation_or_date(sent, chunk.start, chunk.end):
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in head.children):
                 continue  # an anaphor itself: its resolution, not its words, is the referent
@@ -509,8 +569,21 @@ class AntecedentModel:
             head.dep_ == "pobj" and head.head.dep_ == "agent"
         ):
             role = "object"
-        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-        return Candidate(text, head.lemma_.lower(), plural, role, kind, self.sentence, self.passage)
+        coordinated = any(c.dep_ == "conj" for c in head.children)
+        plural_head = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head.text)
+        # a common plural of a method class names a family of methods; a named plural ("DBNs") may be one method
+        named = head.pos_ == "PROPN" or any(ch.isupper() for ch in head.text[1:])
+        family = plural_head and not coordinated and not named and head.lemma_.lower() in self._method_class()
+        return Candidate(
+            text,
+            head.lemma_.lower(),
+            plural_head or coordinated,
+            role,
+            kind,
+            self.sentence,
+            self.passage,
+            plural_class=family,
+        )
 
     def reaches_back(self, anaphor: Anaphor, sent: Span) -> bool:
         """Whether the anaphor can point to an earlier sentence: not "they" of a reporting verb ("They found that
@@ -540,23 +613,32 @@ class AntecedentModel:
             value -= w["other_paragraph"]
         if not anaphor.head and candidate.kind == "noun" and candidate.role != "subject":
             value -= w["pronoun_to_object"]  # "it"/"they" continue a subject; an object no lexicon knows rarely
+        if not anaphor.plural and candidate.plural_class:
+            return float("-inf")  # "this approach", "it", "its" never stand for a family ("popular methods")
         if candidate.plural != anaphor.plural:
-            value -= w["number_mismatch"]
-        if anaphor.head:
-            words = {x.rstrip("s") for x in WORD.findall(candidate.text.lower())}
-            if anaphor.head == candidate.head or anaphor.head.rstrip("s") in words:
-                value += w["same_head"]
-            elif anaphor.head in w["general_anaphor_heads"] and (
-                candidate.kind in ("lexicon", "entity", "phrase")
-                or candidate.head in self._method_class()
-                or self._process(candidate.head)
-            ):
-                value += w["class_head"]  # "this approach" → a named method or procedure
-            elif anaphor.head in self._method_class() and candidate.head in self._method_class():
-                value += w["class_head"]  # "the model" → "a deep neural network"; not "the device" → an assay
-            else:
-                value -= w["head_mismatch"]  # "these particles" does not point at "the reaction"
+            value -= w["number_mismatch"]  # "they" for one named thing is rare, not impossible (a class name)
+        agreement = self.head_agreement(candidate, anaphor)
+        if agreement:
+            value += w[agreement] if agreement != "head_mismatch" else -w[agreement]
         return value
+
+    def head_agreement(self, candidate: Candidate, anaphor: Anaphor) -> str:
+        """How the anaphor's head noun agrees with the candidate: "same_head", "class_head", "head_mismatch", or ""
+        for a pronoun (no head to agree)."""
+        if not anaphor.head:
+            return ""
+        words = {x.rstrip("s") for x in WORD.findall(candidate.text.lower())}
+        if anaphor.head == candidate.head or anaphor.head.rstrip("s") in words:
+            return "same_head"
+        if anaphor.head in self.weights["general_anaphor_heads"] and (
+            candidate.kind in ("lexicon", "entity", "phrase")
+            or candidate.head in self._method_class()
+            or self._process(candidate.head)
+        ):
+            return "class_head"  # "this approach" → a named method or procedure
+        if anaphor.head in self._method_class() and candidate.head in self._method_class():
+            return "class_head"  # "the model" → "a deep neural network"; not "the device" → an assay
+        return "head_mismatch"  # "these particles" does not point at "the reaction"
 
     def _process(self, lemma: str) -> bool:
         """A nominalization that names a procedure ("temperature scaling", "glycolysis")."""

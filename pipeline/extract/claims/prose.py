@@ -268,6 +268,8 @@ class Discourse:
     taxon: str = ""  # last binomial name written ("Melissa officinalis", "G. hederacea"), for "the plant"
     method_names: set[str] = field(default_factory=set)  # names the document gives a method ("VESPA, software ...")
     main_method: str = ""  # the one method a paper presents, when its name dominates ("VESPA" in the VESPA paper)
+    # product anaphors resolved in a coordination ("the extract and carnosol"): noun -> (passage id, antecedent)
+    resolved_products: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
         """ "this method", "it": a method that is the subject of an earlier clause of the same sentence ("Although

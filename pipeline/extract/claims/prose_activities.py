@@ -234,27 +234,124 @@ def misread_noun(token: Token) -> bool:
     return token.pos_ == "VERB" and token.tag_ in ("VBZ", "NNS") and token.dep_ in ("nsubj", "nsubjpass")
 
 
-def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues) -> str:
+def resolve_product_anaphor(head: Token, discourse: Discourse, cues: ClaimCues, coordinated: bool = False) -> str:
     """ "the extract", "this plant", "the oil" with no modifier of their own: the agent named before with that head
-    noun (the last effect subject, else the last mention), else the last effect subject."""
+    noun (the last effect subject, else the last mention), else the last effect subject. `coordinated`: the noun
+    may head a coordination ("the extract and carnosol"; the caller resolves each conjunct)."""
     lemma = head.lemma_.lower()
-    if lemma not in cues.raw["anaphoric_agent_heads"] or head.pos_ != "NOUN":
-        return ""
-    if any(c.dep_ not in ("det",) or c.lower_ not in ("the", "this", "these", "that", "such") for c in head.children):
+    if not _bare_product_noun(head, cues, coordinated):
         return ""
     if lemma in TAXON_HEADS:
         # "the plant", "this species": the organism last named by its binomial, not a compound or extract named since
         return discourse.taxon
     for candidate in [discourse.effect_subject, *reversed(discourse.recent)]:
-        if candidate and lemma in candidate.lower() and candidate.lower().split()[-1].rstrip("s") != "":
-            if len(candidate.split()) > 1:
-                return candidate
+        if candidate and len(candidate.split()) > 1 and _headed_by(candidate, lemma):
+            return candidate
     demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in head.children)
     if demonstrative and _names_agent(discourse.salient, cues):
         return discourse.salient  # "S. lavandulifolia is ... Also, this plant has ...": the sentence before's subject
+    if discourse.effect_subject and _applied_phrase(discourse.effect_subject, cues):
+        return _applied_agent_for(discourse.effect_subject, lemma, discourse, cues)
     if discourse.effect_subject:
         return discourse.effect_subject  # "O. sanctum ... the extract alleviated ...": the agent under discussion
     return ""
+
+
+def _applied_phrase(phrase: str, cues: ClaimCues) -> bool:
+    """ "pretreatment of the animals with R. officinalis extract", "oral baicalin administration": a phrase headed by
+    a way of giving or changing an agent (models/claims/cues.json agent_modifier_heads), first word before its
+    of/with-phrase or last word."""
+    words = [w.strip(",;()") for w in phrase.lower().split()]
+    heads = set(cues.raw["agent_modifier_heads"])
+    opening = len(words) > 2 and words[0] in heads and words[1] in ("of", "with")
+    return opening or (len(words) > 1 and words[-1] in heads)
+
+
+def _applied_agent_for(phrase: str, lemma: str, discourse: Discourse, cues: ClaimCues) -> str:
+    """Head agreement for "the extract"/"this compound" whose nearest agent is a way of giving one: not the giving
+    itself but what it gives. A product of an organism ("the extract", "the oil") is the product of the organism
+    named in the phrase ("R. officinalis extract"); any other ("this compound") is the named agent inside it
+    ("baicalin" from "oral baicalin administration")."""
+    if lemma in cues.raw["organism_product_heads"] and discourse.taxon and discourse.taxon.lower() in phrase.lower():
+        return f"{discourse.taxon} {lemma}"
+    if lemma in cues.raw["organism_product_heads"]:
+        return ""
+    for mention in reversed(discourse.recent):
+        if mention.lower() in phrase.lower() and not _applied_phrase(mention, cues):
+            return mention
+    words = phrase.split()
+    vocabulary = general_words()
+    if len(words) >= 2 and words[-1].lower() in cues.raw["agent_modifier_heads"] and vocabulary:
+        name = words[-2]
+        if name.isalpha() and len(name) >= 4 and name.lower() not in vocabulary:
+            return name  # "oral baicalin administration": the word general English does not know is the agent
+    return ""
+
+
+COORDINATION_DEPS = ("cc", "conj", "preconj", "punct")
+POINTING_DETERMINERS = ("the", "this", "these", "that", "such")
+
+
+def _bare_product_noun(head: Token, cues: ClaimCues, coordinated: bool = False) -> bool:
+    """ "the extract", "this plant": a product or organism noun with only a pointing determiner (and, when
+    `coordinated`, the conjuncts it heads), which therefore names nothing of its own."""
+    if head.lemma_.lower() not in cues.raw["anaphoric_agent_heads"] or head.pos_ != "NOUN":
+        return False
+    own = [c for c in head.children if not (coordinated and c.dep_ in COORDINATION_DEPS)]
+    return all(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in own)
+
+
+def coordinated_product_anaphor(head: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """ "Moreover, the extract and carnosol did not affect plasma corticosterone levels": a definite product noun
+    coordinated with names stands for the agent named before, as it does alone; the others keep their own names.
+    The coordination is returned written out ("R. officinalis extract and carnosol"), which the effect extractor
+    distributes into one claim per agent. "" unless one conjunct is such an anaphor and every other is a name."""
+    conjuncts = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    if not 2 <= len(conjuncts) <= 4:
+        return ""
+    parts, resolved = [], False
+    for conjunct in conjuncts:
+        if _bare_product_noun(conjunct, cues, coordinated=True):
+            # "the extract and carnosol ... both the extract and carnosol": within a paragraph, the same again
+            lemma = conjunct.lemma_.lower()
+            passage, earlier = discourse.resolved_products.get(lemma, (-1, ""))
+            text = earlier if passage == context.passage.passage_id else ""
+            text = text or resolve_product_anaphor(conjunct, discourse, cues, coordinated=True)
+            if text:
+                discourse.resolved_products[lemma] = (context.passage.passage_id, text)
+            resolved = resolved or bool(text)
+        else:
+            text = _conjunct_name(conjunct, context)
+        if not text or text.lower() in (p.lower() for p in parts):
+            return ""  # a conjunct that names nothing, or the anaphor resolved to its neighbour
+        parts.append(text)
+    return " and ".join(parts) if resolved else ""
+
+
+def _conjunct_name(conjunct: Token, context: SentenceContext) -> str:
+    """The name one conjunct gives: a lexicon or NER mention on it, or a word general English does not know
+    ("carnosol"), a proper noun, or a word with capitals or digits inside ("COX1")."""
+    mention = next((m for m in context.mentions if not m.is_modifier and m.start <= conjunct.i < m.end), None)
+    if mention is not None:
+        return mention.text
+    if conjunct.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    vocabulary = general_words()
+    lemma = conjunct.lemma_.lower()
+    unknown = bool(vocabulary) and len(lemma) >= 5 and lemma.isalpha() and lemma not in vocabulary
+    if not (conjunct.pos_ == "PROPN" or unknown or any(ch.isupper() or ch.isdigit() for ch in conjunct.text[1:])):
+        return ""
+    skipped = {t.i for c in conjunct.children if c.dep_ in (*COORDINATION_DEPS, "det") for t in c.subtree}
+    return span_text(conjunct.doc, [t.i for t in conjunct.subtree if t.i not in skipped])
+
+
+def _headed_by(phrase: str, lemma: str) -> bool:
+    """Whether the anaphor's noun heads the phrase ("R. officinalis extract", "ethanolic extract of rosemary"), not
+    only occurs in it: "pretreatment with R. officinalis extract and carnosol" is a treatment, not an extract."""
+    words = [w.rstrip(",;") for w in phrase.lower().split()]
+    last = len(words) - 1
+    heads = [i for i, w in enumerate(words) if w.removesuffix("s") == lemma]
+    return any(i == last or words[i + 1] in ("of", "from") for i in heads)
 
 
 TAXON_HEADS = {"plant", "herb", "species", "shrub", "tree"}  # nouns that point back to an organism

@@ -45,6 +45,7 @@ from pipeline.extract.claims.prose_activities import (
     activity_claims,
     activity_phrase_claims,
     colon_list_claims,
+    coordinated_product_anaphor,
     misread_noun,
     resolve_product_anaphor,
     without_dose,
@@ -589,7 +590,9 @@ def _effect_subject(verb: Token, context: SentenceContext, discourse: Discourse,
             practice = _gerund_practice(subject, cues)
             if practice:
                 return practice
-            text = _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
+            # "the extract and carnosol inhibited ...": the anaphor among the agents, before a name wins alone
+            text = coordinated_product_anaphor(subject, context, discourse, cues)
+            text = text or _agent_text(list(subject.subtree), context, cues, discourse, subject, direct=current is verb)
             if text:
                 return text
             if is_investigator(subject, cues):
