@@ -17,6 +17,7 @@ PARTYKIT = "robust_jss_prose_over_top_rule_caption_below"
 QUANTREG = "robust_boxed_group_labels_over_stacked_rows_ruled_groups"
 ACM = "robust_acm_header_wider_than_centred_column"
 TYPEWRITER = "robust_jss_typewriter_code_cells_typed_spaces"
+XTABLELIST = "robust_xtablelist_group_subheadings_right_stub"
 
 
 def test_code_chunk_over_a_table_captioned_below_is_not_its_header():
@@ -47,6 +48,18 @@ def test_group_labels_over_stacked_sub_rows_between_group_rules():
     assert grid[2] == ["Portnoy", "", "", "", "", "", ""]
     assert grid[3] == ["n = 100", "-0.0032", "0.0638", "0.0988", "0.0025", "0.0702", "0.1063"]
     assert grid_accuracy(QUANTREG, "2", tables) == 1.0
+
+
+def test_sub_headings_across_a_right_aligned_stub_span_their_row():
+    # "Number of cylinders = 4" starts at the table's left edge and runs over the gutter between the right-aligned
+    # row names and the first value column: the stub stays its own column, the sub-heading spans its row, and in
+    # the bold variant the bold sub-heading under the header rule is a body row.
+    tables = assemble_tables(parsed(real_pdf(f"{XTABLELIST}.pdf")), [])
+    for number in ("1", "sanitized"):
+        assert grid_accuracy(XTABLELIST, number, tables) == 1.0
+    table = next(t for t in tables if t.number == "1")
+    assert table.grid()[2][:2] == ["Datsun 710", "22.80"]
+    assert table.grid()[1] == ["Number of cylinders = 4"] * 7
 
 
 def test_header_wider_than_its_centred_column_stays_one_cell():

@@ -8,6 +8,7 @@ from collections import Counter
 
 from pipeline.extract.tables.captions import CONTINUED_PATTERN, NOTE_START_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
+    band,
     build_raw_table,
     index_rules,
     looks_like_table,
@@ -78,8 +79,11 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         if cut_group_rules(view, region, header_end):
             centres = [(a + b) / 2 for a, b in zip(ys, ys[1:], strict=False)]
             above_rule = min(sum(1 for c in centres if c < header_end) + 1, len(raw.rows) - 1)
+        elif 1 <= above_rule < raw.n_header_rows:
+            raw.n_header_rows = above_rule  # bold rows under the header rule: the body's group labels set in bold
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
+        span_flush_left_labels(raw, view, xs, ys)
         spread_header_labels(raw, view, xs, ys)
         spread_centred_labels(raw, view, xs, ys)
         spread_boxed_header_labels(raw, view, xs, ys)
@@ -318,6 +322,54 @@ def title_over_header(raw: RawTable, r: int) -> bool:
         if c != filled[0]:
             raw.rows[r][c], raw.span_origin[r][c] = None, (r, filled[0])
     return True
+
+
+def span_flush_left_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A body row holding one line of text set from the table's left edge on across the gutter that parts the
+    first two columns in the other rows, up to the second column's text ("Number of cylinders = 4" over a group of
+    rows beside a right-aligned stub: a sub-heading spanning the row), is one label, not a stub entry with a value
+    beside it: one cell spanning the row, as a group label wider than the stub is read (`spread_group_labels`). A
+    row of a tightly set table keeps each word on its side of the gutter, so it is left alone; so is a row whose
+    text reaches the last column (nothing to tell a label from a full row by)."""
+    n_cols = len(xs) - 1
+    if n_cols < 2:
+        return
+    table_words = [w for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
+    if not table_words:
+        return
+    left = min(w["x0"] for w in table_words)
+
+    def row_of(word: dict) -> int:
+        return band(ys, (word["top"] + word["bottom"]) / 2)
+
+    def column_of(word: dict) -> int:
+        return band(xs, (word["x0"] + word["x1"]) / 2)
+
+    for r in range(raw.n_header_rows, len(raw.rows)):
+        filled = [c for c in range(n_cols) if raw.rows[r][c]]
+        reach = max((c for c in range(n_cols) if raw.rows[r][c] or raw.span_origin[r][c] is not None), default=0)
+        if not filled or filled[0] != 0 or reach == 0 or reach == n_cols - 1:
+            continue
+        if any(origin not in (None, (r, 0)) for origin in raw.span_origin[r]):
+            continue
+        words = [w for w in table_words if row_of(w) == r]
+        lines = text_lines(words, split_columns=False)
+        if len(lines) != 1 or lines[0][0]["x0"] > left + SNAP:
+            continue
+        # The gutter as the rows that fill columns beyond this line's reach set it (other labels cross it too).
+        fuller = {k for k in range(raw.n_header_rows, len(raw.rows)) if any(raw.rows[k][reach + 1 :])}
+        others = [w for w in table_words if row_of(w) in fuller]
+        stub_end = max((w["x1"] for w in others if column_of(w) == 0), default=None)
+        second_start = min((w["x0"] for w in others if column_of(w) == 1), default=None)
+        if stub_end is None or second_start is None or second_start - stub_end < SNAP:
+            continue
+        line = lines[0]
+        in_gutter = any(w["x0"] < second_start - SNAP / 2 and w["x1"] > stub_end + SNAP / 2 for w in line)
+        if not in_gutter or line[-1]["x1"] < second_start - 2 * SNAP:
+            continue
+        text = " ".join(raw.rows[r][c] for c in filled)
+        raw.rows[r] = [text] + [None] * (n_cols - 1)
+        raw.span_origin[r] = [None] + [(r, 0)] * (n_cols - 1)
 
 
 def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
@@ -970,6 +1022,17 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
         id(w)
         for line, n in zip(lines, runs, strict=True)
         if n == 1 and line[0]["x0"] > left + 2 * min_gap
+        for w in line
+    }
+    # A sub-heading set from the table's left edge ("Number of cylinders = 4" over its group's rows) runs on past a
+    # short stub (right-aligned row names end well before it) across the gutter to the first value column.
+    multi = [(w["x0"], w["x1"]) for line, n in zip(lines, runs, strict=True) if n >= 2 for w in line]
+    columns = union_spans(multi)
+    gutters = [(a[1], b[0]) for a, b in zip(columns, columns[1:], strict=False) if b[0] - a[1] >= min_gap]
+    labels |= {
+        id(w)
+        for line, n in zip(lines, runs, strict=True)
+        if n == 1 and any(line[0]["x0"] < lo and line[-1]["x1"] > lo + min_gap for lo, _ in gutters)
         for w in line
     }
     return [w for w in body if id(w) not in labels]
