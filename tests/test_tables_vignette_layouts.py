@@ -18,6 +18,7 @@ QUANTREG = "robust_boxed_group_labels_over_stacked_rows_ruled_groups"
 ACM = "robust_acm_header_wider_than_centred_column"
 TYPEWRITER = "robust_jss_typewriter_code_cells_typed_spaces"
 XTABLELIST = "robust_xtablelist_group_subheadings_right_stub"
+APA = "robust_apa7_label_line_over_italic_title"
 
 
 def test_code_chunk_over_a_table_captioned_below_is_not_its_header():
@@ -60,6 +61,16 @@ def test_sub_headings_across_a_right_aligned_stub_span_their_row():
     table = next(t for t in tables if t.number == "1")
     assert table.grid()[2][:2] == ["Datsun 710", "22.80"]
     assert table.grid()[1] == ["Number of cylinders = 4"] * 7
+
+
+def test_title_a_blank_line_under_a_label_alone_is_the_caption():
+    # APA: "Table 1" in bold on its own line, the italic title a blank line lower over the top rule; the header
+    # cell over "Onset" and "Coda" wraps over three lines, each spanning the two sub-headers.
+    tables = assemble_tables(parsed(real_pdf(f"{APA}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert "A Complex Table" in table.caption
+    assert table.grid()[0][:3] == ["Distribution type", *["Percentage of targets with segment in"] * 2]
+    assert grid_accuracy(APA, "1", tables) == 1.0
 
 
 def test_header_wider_than_its_centred_column_stays_one_cell():

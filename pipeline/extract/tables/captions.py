@@ -32,6 +32,7 @@ FOOTNOTE_TITLE = re.compile(r"^(?:Notes?|Abbreviations?|Sources?|Key)\b\s*[:.]",
 # table", "Table 1. Total ...") or says it is continued.
 SENTENCE_ABOUT_TABLE = re.compile(r"^\s*(?i:table)\s+" + TABLE_NUMBER + r"\s+(?!cont)[a-z]")
 MAX_CAPTION_DISTANCE = 60.0  # points between a caption and the table it belongs to
+MAX_TITLE_GAP = 2.0  # type sizes between a label alone on its line and the title under it (a blank line at most)
 
 
 @dataclass
@@ -65,8 +66,17 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
             if any(box[3] - SNAP < r[1] < fbox[1] + SNAP and overlaps_x(r, fbox) for r in view.h_rules):
                 break  # the table's top rule ends the caption
-            # Sub- and superscripts make neighbouring lines' boxes overlap a little.
-            close = -0.25 * size <= fbox[1] - box[3] < 0.8 * size and aligned
+            # Sub- and superscripts make neighbouring lines' boxes overlap a little. A label alone on its line
+            # ("Table 1" in bold, APA style) has its title on the next line, a blank line lower in double-spaced
+            # styles: one phrase at word spacing (a header row under the label leaves column gaps).
+            gap = fbox[1] - box[3]
+            titled_label = (
+                len(parts) == 1
+                and not match.group(2).strip(".:| ")
+                and gap < MAX_TITLE_GAP * size
+                and all(b["x0"] - a["x1"] < 0.6 * size for a, b in zip(follower, follower[1:], strict=False))
+            )
+            close = (-0.25 * size <= gap < 0.8 * size or titled_label) and aligned
             # One word under the caption is a header cell, unless it ends the caption's unfinished sentence.
             last_word = (
                 len(follower) == 1 and follower[0]["text"].endswith(".") and not parts[-1][-1]["text"].endswith(".")

@@ -278,7 +278,10 @@ def join_wrapped_header_lines(raw: RawTable) -> None:
     r = 0
     while r + 1 < raw.n_header_rows:
         upper, lower = raw.rows[r], raw.rows[r + 1]
-        spanned = any(o is not None for o in raw.span_origin[r] + raw.span_origin[r + 1])
+        # A label spanning the same columns on both lines is one cell wrapped ("Percentage of" over "targets with"
+        # over two sub-headers): its lines join as any cell's do.
+        same_spans = [o and o[1] for o in raw.span_origin[r]] == [o and o[1] for o in raw.span_origin[r + 1]]
+        spanned = not same_spans and any(o is not None for o in raw.span_origin[r] + raw.span_origin[r + 1])
         numbers = any(
             sum(1 for text in row if text and COLUMN_NUMBER.match(text.strip())) >= 0.5 * len(row)
             for row in (upper, lower)
