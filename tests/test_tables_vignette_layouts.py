@@ -19,6 +19,7 @@ ACM = "robust_acm_header_wider_than_centred_column"
 TYPEWRITER = "robust_jss_typewriter_code_cells_typed_spaces"
 XTABLELIST = "robust_xtablelist_group_subheadings_right_stub"
 APA = "robust_apa7_label_line_over_italic_title"
+MATHS = "robust_latex_math_cells_symbol_font_minus"
 
 
 def test_code_chunk_over_a_table_captioned_below_is_not_its_header():
@@ -71,6 +72,17 @@ def test_title_a_blank_line_under_a_label_alone_is_the_caption():
     assert "A Complex Table" in table.caption
     assert table.grid()[0][:3] == ["Distribution type", *["Percentage of targets with segment in"] * 2]
     assert grid_accuracy(APA, "1", tables) == 1.0
+
+
+def test_minus_signs_of_the_maths_symbol_font_stay_in_their_cells():
+    # The maths symbol font states a descent of almost a whole size, so its minus signs' boxes sit most of a line
+    # below the text they stand in: in a tight table they fell into the row under theirs.
+    tables = assemble_tables(parsed(real_pdf(f"{MATHS}.pdf")), [])
+    grid = next(t for t in tables if t.number == "3").grid()
+    assert len(grid) == 12
+    assert grid[3][1] == "log[γ/(1 − γ)]"
+    assert grid[4][1:3] == ["1/[1 + exp(η)]", "Φ(η)"]
+    assert grid[10][1] == "1 − exp[− exp(η)]"
 
 
 def test_header_wider_than_its_centred_column_stays_one_cell():

@@ -26,6 +26,7 @@ from pipeline.extract.tables.layout import (
     cluster,
     framed_page,
     inside,
+    on_baseline,
     text_lines,
 )
 from pipeline.extract.tables.ruleless import (
@@ -49,7 +50,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     """
     chars_by_frame: dict[Frame, list[dict]] = {}
     upright: list[dict] = []
-    for char in page.chars:
+    for char in on_baseline(page.chars):
         # most characters are upright: no frame worked out (nor hashed) for each of them
         frame = UPRIGHT if char.get("upright", True) else char_frame(char)
         if frame is UPRIGHT or frame == UPRIGHT:

@@ -103,6 +103,57 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
     return moved
 
 
+DESCENT_SHIFT = 0.3  # type sizes: a font whose glyph boxes hang this far under their neighbours' is misplaced
+
+
+def on_baseline(chars: list[dict]) -> list[dict]:
+    """Upright glyphs of a font whose boxes hang far under the glyphs they are set beside, moved up level with them.
+    A glyph's box runs from its font's descent (as the font's descriptor states it) to one type size above; TeX's
+    maths symbol fonts (CMSY, LMMathSymbols: the minus, times and plus-minus signs of every formula) state a descent
+    of almost a whole size, where text fonts state a fifth, so their glyphs' boxes sit most of a line low and a minus
+    sign in a tight table falls into the row under it. A font's drop is the median, over the glyphs of another font
+    of its size that it touches on a line (in reading order), of how much lower its box is; sub- and superscripts are
+    set smaller and are not compared."""
+    drops: dict[str, list[float]] = {}
+    for left, right in zip(chars, chars[1:], strict=False):
+        size = left.get("size") or 0
+        if (
+            not size
+            or left.get("fontname") == right.get("fontname")
+            or not (left.get("upright", True) and right.get("upright", True))
+            or abs((right.get("size") or 0) - size) > 0.05 * size
+            or not -0.5 < right["x0"] - left["x1"] < 0.6 * size
+            or abs(right["top"] - left["top"]) > size
+        ):
+            continue
+        drop = (left["top"] - right["top"]) / size
+        drops.setdefault(left.get("fontname", ""), []).append(drop)
+        drops.setdefault(right.get("fontname", ""), []).append(-drop)
+    shifts = {}
+    for font, values in drops.items():
+        median = sorted(values)[len(values) // 2]
+        if median > DESCENT_SHIFT:
+            shifts[font] = median
+    if not shifts:
+        return chars
+    moved = []
+    for char in chars:
+        ratio = shifts.get(char.get("fontname", ""))
+        if ratio is None or not char.get("upright", True):
+            moved.append(char)
+            continue
+        shift = ratio * (char.get("size") or 0)
+        moved.append(
+            {
+                **char,
+                "top": char["top"] - shift,
+                "bottom": char["bottom"] - shift,
+                "doctop": char.get("doctop", char["top"]) - shift,
+            }
+        )
+    return moved
+
+
 @dataclass
 class FramedPage:
     """Part of a page seen in one reading frame: its words and rules in frame coordinates."""
@@ -124,6 +175,10 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
         glyphs = word.pop("chars")
         word["fontname"] = Counter(g.get("fontname", "") for g in glyphs).most_common(1)[0][0]
         word["size"] = max(round(g.get("size", 0.0), 2) for g in glyphs)
+        # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the
+        # leading above the line, which is not where the line's letters stand.
+        own = [g for g in glyphs if g.get("size", 0.0) >= word["size"] - 0.5]
+        word["core_top"], word["core_bottom"] = min(g["top"] for g in own), max(g["bottom"] for g in own)
     h_rules, v_rules = [], []
     for edge in edges:
         box = frame.box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]))

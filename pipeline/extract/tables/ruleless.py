@@ -1400,7 +1400,11 @@ def first_column_starts(lines: list[list[dict]], xs: list[float]) -> list[bool]:
 def anchor_box(line: list[dict], size: float) -> BBox | None:
     """The box of a line's body-size words that hold a letter or digit; None for a line of stray glyphs."""
     words = [w for w in line if w.get("size", size) >= 0.85 * size and any(ch.isalnum() for ch in w["text"])]
-    return line_box(words) if words else None
+    if not words:
+        return None
+    x0, _, x1, _ = line_box(words)
+    top = min(w.get("core_top", w["top"]) for w in words)
+    return (x0, top, x1, max(w.get("core_bottom", w["bottom"]) for w in words))
 
 
 def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:
