@@ -79,8 +79,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         if cut_group_rules(view, region, header_end):
             centres = [(a + b) / 2 for a, b in zip(ys, ys[1:], strict=False)]
             above_rule = min(sum(1 for c in centres if c < header_end) + 1, len(raw.rows) - 1)
-        elif 1 <= above_rule < raw.n_header_rows:
-            raw.n_header_rows = above_rule  # bold rows under the header rule: the body's group labels set in bold
+        elif 1 <= above_rule < raw.n_header_rows and raw.rows[above_rule][0] and not any(raw.rows[above_rule][1:]):
+            raw.n_header_rows = above_rule  # a bold label alone under the header rule: the body's first group label
         raw.n_header_rows = max(raw.n_header_rows, min(above_rule, len(raw.rows) - 1), 1)
     if len(ys) - 1 == len(raw.rows):  # the grid was not rebuilt without a caption or notes row
         span_flush_left_labels(raw, view, xs, ys)
@@ -367,6 +367,12 @@ def span_flush_left_labels(raw: RawTable, view: FramedPage, xs: list[float], ys:
         if stub_end is None or second_start is None or second_start - stub_end < SNAP:
             continue
         line = lines[0]
+        # One phrase: its words a word space apart and its cells side by side (a row of values leaves gutters).
+        size = max(w.get("size", 9.0) for w in line)
+        if any(b["x0"] - a["x1"] >= 0.5 * size for a, b in zip(line, line[1:], strict=False)):
+            continue
+        if filled != list(range(filled[0], filled[-1] + 1)):
+            continue
         in_gutter = any(w["x0"] < second_start - SNAP / 2 and w["x1"] > stub_end + SNAP / 2 for w in line)
         if not in_gutter or line[-1]["x1"] < second_start - 2 * SNAP:
             continue
