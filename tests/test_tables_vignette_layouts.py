@@ -3,7 +3,8 @@
 printed right above their top rule; a boxed statistics table whose rules close groups of sub-rows under a group
 label on a line of its own; a centred first column much narrower than its header; cells of R formulas in a
 typewriter font, whose typed spaces line up like gutters; figures drawn as boxed panels and labels, which are no
-tables."""
+tables; group sub-headings run from a right-aligned stub across its gutter; an APA caption whose title stands a
+blank line under its label; maths cells whose minus signs the symbol font sets a line low."""
 
 from __future__ import annotations
 
