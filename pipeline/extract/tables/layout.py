@@ -103,7 +103,7 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
     return moved
 
 
-DESCENT_SHIFT = 0.3  # type sizes: a font whose glyph boxes hang this far under their neighbours' is misplaced
+DESCENT_SHIFT = 0.3  # type sizes: a glyph whose box hangs this far under its neighbours' is misplaced
 
 
 def on_baseline(chars: list[dict]) -> list[dict]:
@@ -111,10 +111,11 @@ def on_baseline(chars: list[dict]) -> list[dict]:
     A glyph's box runs from its font's descent (as the font's descriptor states it) to one type size above; TeX's
     maths symbol fonts (CMSY, LMMathSymbols: the minus, times and plus-minus signs of every formula) state a descent
     of almost a whole size, where text fonts state a fifth, so their glyphs' boxes sit most of a line low and a minus
-    sign in a tight table falls into the row under it. A font's drop is the median, over the glyphs of another font
-    of its size that it touches on a line (in reading order), of how much lower its box is; sub- and superscripts are
-    set smaller and are not compared."""
-    drops: dict[str, list[float]] = {}
+    sign in a tight table falls into the row under it. A glyph's drop (per font and character: the same font's radical
+    sign is raised by TeX and its box stands level) is the median, over the glyphs of another font of its size that
+    it touches on a line (in reading order), of how much lower its box is; sub- and superscripts are set smaller and
+    are not compared."""
+    drops: dict[tuple[str, str], list[float]] = {}
     for left, right in zip(chars, chars[1:], strict=False):
         size = left.get("size") or 0
         if (
@@ -127,18 +128,18 @@ def on_baseline(chars: list[dict]) -> list[dict]:
         ):
             continue
         drop = (left["top"] - right["top"]) / size
-        drops.setdefault(left.get("fontname", ""), []).append(drop)
-        drops.setdefault(right.get("fontname", ""), []).append(-drop)
+        drops.setdefault((left.get("fontname", ""), left["text"]), []).append(drop)
+        drops.setdefault((right.get("fontname", ""), right["text"]), []).append(-drop)
     shifts = {}
-    for font, values in drops.items():
+    for glyph, values in drops.items():
         median = sorted(values)[len(values) // 2]
         if median > DESCENT_SHIFT:
-            shifts[font] = median
+            shifts[glyph] = median
     if not shifts:
         return chars
     moved = []
     for char in chars:
-        ratio = shifts.get(char.get("fontname", ""))
+        ratio = shifts.get((char.get("fontname", ""), char["text"]))
         if ratio is None or not char.get("upright", True):
             moved.append(char)
             continue

@@ -374,8 +374,8 @@ def span_flush_left_labels(raw: RawTable, view: FramedPage, xs: list[float], ys:
         if filled != list(range(filled[0], filled[-1] + 1)):
             continue
         in_gutter = any(w["x0"] < second_start - SNAP / 2 and w["x1"] > stub_end + SNAP / 2 for w in line)
-        if not in_gutter or line[-1]["x1"] < second_start - 2 * SNAP:
-            continue
+        if not in_gutter or line[-1]["x1"] <= second_start:
+            continue  # ends in the gutter: the stub's label (`spread_group_labels` reads it)
         text = " ".join(raw.rows[r][c] for c in filled)
         raw.rows[r] = [text] + [None] * (n_cols - 1)
         raw.span_origin[r] = [None] + [(r, 0)] * (n_cols - 1)
@@ -1034,14 +1034,15 @@ def without_group_labels(body: list[dict], min_gap: float) -> list[dict]:
         for w in line
     }
     # A sub-heading set from the table's left edge ("Number of cylinders = 4" over its group's rows) runs on past a
-    # short stub (right-aligned row names end well before it) across the gutter to the first value column.
+    # short stub (right-aligned row names end well before it) across the gutter into the first value column's text
+    # (a label that ends in the gutter, "Calculations by Pollet and Nettle (2009):", still lies in the stub's space).
     multi = [(w["x0"], w["x1"]) for line, n in zip(lines, runs, strict=True) if n >= 2 for w in line]
     columns = union_spans(multi)
     gutters = [(a[1], b[0]) for a, b in zip(columns, columns[1:], strict=False) if b[0] - a[1] >= min_gap]
     labels |= {
         id(w)
         for line, n in zip(lines, runs, strict=True)
-        if n == 1 and any(line[0]["x0"] < lo and line[-1]["x1"] > lo + min_gap for lo, _ in gutters)
+        if n == 1 and any(line[0]["x0"] < lo and line[-1]["x1"] > hi for lo, hi in gutters)
         for w in line
     }
     return [w for w in body if id(w) not in labels]
