@@ -51,18 +51,17 @@ class EvaluationReport:
         return sum((d.claims.overall for d in self.documents if d.claims), ClaimCounts())
 
     def claims_by_relation(self) -> dict[str, ClaimCounts]:
-        pooled: dict[str, ClaimCounts] = {}
-        for document in self.documents:
-            for relation, counts in (document.claims.by_relation if document.claims else {}).items():
-                pooled[relation] = pooled.get(relation, ClaimCounts()) + counts
-        return dict(sorted(pooled.items()))
+        return self._pooled_claims("by_relation")
 
     def claims_by_source(self) -> dict[str, ClaimCounts]:
         """Table claims and text claims apart, pooled (issue 18 sets a target for the table claims)."""
+        return self._pooled_claims("by_source")
+
+    def _pooled_claims(self, breakdown: str) -> dict[str, ClaimCounts]:
         pooled: dict[str, ClaimCounts] = {}
         for document in self.documents:
-            for source, counts in (document.claims.by_source if document.claims else {}).items():
-                pooled[source] = pooled.get(source, ClaimCounts()) + counts
+            for key, counts in (getattr(document.claims, breakdown) if document.claims else {}).items():
+                pooled[key] = pooled.get(key, ClaimCounts()) + counts
         return dict(sorted(pooled.items()))
 
     @property
