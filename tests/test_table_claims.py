@@ -99,36 +99,40 @@ def test_claims_from_rule_less_tables(tmp_path):
 # ---------------------------------------------------------------- column semantics
 
 
-def test_column_headers_map_to_relations():
-    columns = ColumnSemantics.load()
-    assert columns.relation_of("Pros") == "advantage"
-    assert columns.relation_of("Main drawbacks") == "disadvantage"
-    assert columns.relation_of("Limitations") == "disadvantage"
-    assert columns.relation_of("Disadvantages") == "disadvantage"
-    assert columns.relation_of("Therapeutic effects") == "effect"
-    assert columns.relation_of("Pros/cons") is None  # ambiguous: both
-    assert columns.relation_of("Main contents") is None
-    assert columns.relation_of("Effects on exosome yield") == "effect"
+HEADER_RELATIONS = [
+    ("Pros", "advantage"),
+    ("Main drawbacks", "disadvantage"),
+    ("Limitations", "disadvantage"),
+    ("Disadvantages", "disadvantage"),
+    ("Therapeutic effects", "effect"),
+    ("Pros/cons", None),  # ambiguous: both
+    ("Main contents", None),
+    ("Effects on exosome yield", "effect"),
     # The relation word must be what the header is about, not a word in its modifier.
-    assert columns.relation_of("Subcellular localization during function") is None
-    assert columns.relation_of("Fetal outcomes (singleton births only*)") == "effect"
+    ("Subcellular localization during function", None),
+    ("Fetal outcomes (singleton births only*)", "effect"),
+    ("Mechanism of action", None),
+    # Life-science tables name their effect column by what was observed, a trailing participle postmodifying the head
+    ("Bioactivity reported", "effect"),
+    ("Biological activities", "effect"),
+    ("Pharmacological actions", "effect"),
+    ("Effects observed", "effect"),
+    ("Main limitations identified", "disadvantage"),
+    ("Reported", None),  # a participle alone is no head
+    # adverse outcomes are disadvantages (gold/ANNOTATION.md); an event is an outcome only when it is adverse
+    ("Side effects", "disadvantage"),
+    ("Adverse events", "disadvantage"),
+    ("Events", None),
+]
 
 
-def test_header_heads_past_participles_activities_and_adverse_outcomes():
-    """Life-science tables name their effect column by what was observed ("Bioactivity reported", "Biological
-    activities", "Pharmacological actions"), a trailing participle postmodifying the head; adverse outcomes ("Side
-    effects", "Adverse events") are disadvantages, as gold/ANNOTATION.md counts them."""
-    columns = ColumnSemantics.load()
-    assert columns.relation_of("Bioactivity reported") == "effect"
-    assert columns.relation_of("Biological activities") == "effect"
-    assert columns.relation_of("Pharmacological actions") == "effect"
-    assert columns.relation_of("Effects observed") == "effect"
-    assert columns.relation_of("Main limitations identified") == "disadvantage"
-    assert columns.relation_of("Side effects") == "disadvantage"
-    assert columns.relation_of("Adverse events") == "disadvantage"
-    assert columns.relation_of("Events") is None  # an event is an outcome only when it is adverse
-    assert columns.relation_of("Reported") is None  # a participle alone is no head
-    assert columns.relation_of("Mechanism of action") is None  # what the header is about is the mechanism
+@pytest.mark.parametrize(("header", "relation"), HEADER_RELATIONS)
+def test_column_headers_map_to_relations(header, relation):
+    assert ColumnSemantics.load().relation_of(header) == relation
+
+
+def test_effect_and_adverse_columns_of_a_life_science_table_give_claims():
+    """ "Bioactivity reported" holds the row's effects, "Side effects" its drawbacks."""
     table = make_table(
         [
             ["Nanoparticles", "Plant species used", "Bioactivity reported", "Side effects", "Reference"],
