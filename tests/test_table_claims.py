@@ -132,7 +132,7 @@ def test_column_headers_map_to_relations(header, relation):
 
 
 def test_effect_and_adverse_columns_of_a_life_science_table_give_claims():
-    """ "Bioactivity reported" holds the row's effects, "Side effects" its drawbacks."""
+    """A "Bioactivity reported" column holds the row's effects, a "Side effects" column its drawbacks."""
     table = make_table(
         [
             ["Nanoparticles", "Plant species used", "Bioactivity reported", "Side effects", "Reference"],
