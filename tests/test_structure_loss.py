@@ -234,3 +234,24 @@ def test_an_author_year_list_with_a_line_opening_with_a_number_keeps_its_entries
     )
     assert any(text.startswith("Bates D, Mächler M, Bolker B, Walker S (2015).") for text in entries)
     assert len(entries) >= 70
+
+
+def test_a_heading_with_names_in_faces_of_their_own_is_a_heading():
+    """ASM sets its headings as sentences in a semibold face with the species in its italic ("A. lwoffii and
+    A. baumannii possess similar genomic signatures ..."), JSS its headings in bold with a command in the typewriter
+    face ("2.1. Switching from .C to Rcpp"): with a tenth of the line in another face the line was not 'set in one
+    face', and the heading, larger than the body, was typed as a footnote and kept out of the text."""
+    msphere = _document(DEV_PDFS / "msphere2024_acinetobacter_resistance.pdf", 5, 5)
+    headings = [p.text for p in msphere.passages if p.kind == "heading"]
+    assert any(text.startswith("A. lwoffii and A. baumannii possess similar genomic signatures") for text in headings)
+    kohonen = _document(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 3, 3)
+    assert "2.1. Switching from .C to Rcpp" in [p.text for p in kohonen.passages if p.kind == "heading"]
+    below = next(p for p in kohonen.passages if p.text.startswith("The most important change in the package"))
+    assert below.section_path.endswith("2.1. Switching from .C to Rcpp")
+
+
+def test_a_displayed_formula_in_math_faces_is_no_heading():
+    """A formula line mixes math faces as a heading with names mixes text faces: its tokens are symbols, Greek
+    letters and operators, not words in Latin letters, so it stays out of the headings."""
+    lme4 = _document(PAPERS / "jss2015_lme4_linear_mixed_effects_models.pdf", 18, 18)
+    assert not [p for p in lme4.passages if p.kind == "heading" and "θ" in p.text]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -147,6 +148,29 @@ def _heading_key(block: Block, typo: Typography, config: LayoutConfig) -> tuple[
     return (round(block.size * 2) / 2, typo.weight(block.font, config))
 
 
+def _in_latin_letters(token: str) -> bool:
+    """A word of two or more letters, all Latin (a symbol such as "∂θi" is none)."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def set_in_its_own_face(line: Line, typo: Typography) -> bool:
+    """A line set in one face, or in a face other than the body's with a few names in faces of their own (a species
+    in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and A. baumannii
+    possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A paragraph's
+    line with a run-in lead or emphasis keeps most of its words in the body's face."""
+    if line.uniform:
+        return True
+    if line.font == typo.body_font or line.font_share < 0.5:
+        return False
+    tokens = line.text.split()
+    if sum(_in_latin_letters(token) for token in tokens) < 0.6 * len(tokens):
+        return False  # a displayed formula in math faces (Greek, operators), not words in faces of their own
+    total = sum(len(word.text) for word in line.words)
+    in_body_face = sum(len(word.text) for word in line.words if word.fontname == typo.body_font)
+    return in_body_face <= 0.1 * total
+
+
 def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) -> bool:
     text = block.raw_text
     words = text.split()
@@ -159,8 +183,7 @@ def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) ->
     if config.caption_pattern.match(text) or BRACKET_CITATION.search(text):
         return False
     size = block.size
-    uniform = all(line.uniform for line in block.lines)
-    if not uniform:
+    if not all(set_in_its_own_face(line, typo) for line in block.lines):
         return False
     different_font = block.font != typo.body_font
     if size >= typo.body_size + 0.5:
@@ -536,7 +559,7 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
             sum(ch.islower() for ch in words[0]) >= 2 or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
         )
         if not (
-            line.uniform
+            set_in_its_own_face(line, typo)
             and 1 <= len(words) <= 10
             and words[0][:1].isupper()
             and worded
