@@ -255,3 +255,14 @@ def test_a_displayed_formula_in_math_faces_is_no_heading():
     letters and operators, not words in Latin letters, so it stays out of the headings."""
     lme4 = _document(PAPERS / "jss2015_lme4_linear_mixed_effects_models.pdf", 18, 18)
     assert not [p for p in lme4.passages if p.kind == "heading" and "θ" in p.text]
+
+
+def test_a_heading_written_as_a_sentence_may_list_with_commas():
+    """A sentence heading may list ("A. baumannii readily evolved resistance to meropenem, ciprofloxacin, and
+    gentamicin, but ..."): three commas were taken for a list of names and the heading was typed as a footnote.
+    Names and code stay out (capitalised one by one, or not plain words)."""
+    msphere = _document(DEV_PDFS / "msphere2024_acinetobacter_resistance.pdf", 8, 8)
+    headings = [p.text for p in msphere.passages if p.kind == "heading"]
+    assert any(
+        text.startswith("A. baumannii readily evolved resistance to meropenem, ciprofloxacin,") for text in headings
+    )

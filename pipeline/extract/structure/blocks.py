@@ -171,12 +171,27 @@ def set_in_its_own_face(line: Line, typo: Typography) -> bool:
     return in_body_face <= 0.1 * total
 
 
+# a plain word, with the stop or comma that may follow it ("A.", "meropenem,"); code ("rma(yi,", "<-") is none
+PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*[.,;:]?")
+
+
+def _written_as_a_sentence(words: list[str]) -> bool:
+    """Plain words mostly in lower case: a sentence, not a list of names (capitalised one by one) or code."""
+    plain = [word for word in words if PLAIN_WORD.fullmatch(word)]
+    return len(plain) >= 0.8 * len(words) and sum(word[:1].islower() for word in plain) >= 0.6 * len(plain)
+
+
 def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) -> bool:
     text = block.raw_text
     words = text.split()
     if len(block.lines) > 4 or not words or len(words) > 25 or sum(ch.isalpha() for ch in text) < 3:
         return False
-    if text.count(",") > 2 or text.rstrip().endswith((",", ";")):
+    if text.rstrip().endswith((",", ";")):
+        return False
+    # commas list names (authors, affiliations: words capitalised one by one); a heading written as a sentence has
+    # its commas among words in lower case ("A. baumannii readily evolved resistance to meropenem, ciprofloxacin,
+    # and gentamicin, but ...")
+    if text.count(",") > 2 and not _written_as_a_sentence(words):
         return False
     if text[0].islower() and (len(block.lines) > 1 or typo.weight(block.font, config) == 0):
         return False  # a lower-case start is only a heading in a bold small-caps face
