@@ -266,3 +266,14 @@ def test_a_heading_written_as_a_sentence_may_list_with_commas():
     assert any(
         text.startswith("A. baumannii readily evolved resistance to meropenem, ciprofloxacin,") for text in headings
     )
+
+
+def test_a_bibliography_section_with_no_numbered_entry_keeps_its_prose():
+    """An author guide's "13 Bibliography" section that talks about references, read up to where no numbered entry
+    has come (here its page alone; a heading the list sits under would do the same): every line was split as an
+    author-year list at hanging indents, and the section's paragraphs were typed as entries. With fewer reference
+    marks than a list has, a block written as sentences with no mark is prose."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 6, 6)
+    prose = " ".join(p.text for p in tugboat.passages if p.kind in PROSE_KINDS)
+    assert "In short: our basic recommendation for handling bibliographies is to use BibTEX" in prose
+    assert not any(p.text.startswith("In short:") for p in tugboat.passages if p.kind == "reference")
