@@ -277,3 +277,10 @@ def test_a_bibliography_section_with_no_numbered_entry_keeps_its_prose():
     prose = " ".join(p.text for p in tugboat.passages if p.kind in PROSE_KINDS)
     assert "In short: our basic recommendation for handling bibliographies is to use BibTEX" in prose
     assert not any(p.text.startswith("In short:") for p in tugboat.passages if p.kind == "reference")
+
+
+def test_a_theorem_line_in_italic_with_a_run_in_label_is_no_heading():
+    """A proof's first line (a bold "Proof" and the statement in the italic) has no word in the body's face, as a
+    heading with names has; but it is neither bolder nor larger than the body, and stays in its paragraph."""
+    pmlr = _document(DEV_PDFS / "robust_pmlr_side_by_side_subtables_decimal.pdf", 1, 10)
+    assert not [p for p in pmlr.passages if p.kind == "heading" and p.text.startswith("Proof Let")]

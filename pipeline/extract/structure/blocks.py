@@ -154,14 +154,17 @@ def _in_latin_letters(token: str) -> bool:
     return len(letters) >= 2 and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
 
-def set_in_its_own_face(line: Line, typo: Typography) -> bool:
-    """A line set in one face, or in a face other than the body's with a few names in faces of their own (a species
-    in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and A. baumannii
-    possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A paragraph's
-    line with a run-in lead or emphasis keeps most of its words in the body's face."""
+def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> bool:
+    """A line set in one face, or in a bolder or larger face than the body's with a few names in faces of their own
+    (a species in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and
+    A. baumannii possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A
+    paragraph's line with a run-in lead or emphasis keeps most of its words in the body's face; a theorem's italic
+    or a code line is neither bolder nor larger."""
     if line.uniform:
         return True
     if line.font == typo.body_font or line.font_share < 0.5:
+        return False
+    if typo.weight(line.font, config) <= typo.weight(typo.body_font, config) and line.size < typo.body_size + 0.5:
         return False
     tokens = line.text.split()
     if sum(_in_latin_letters(token) for token in tokens) < 0.6 * len(tokens):
@@ -198,7 +201,7 @@ def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) ->
     if config.caption_pattern.match(text) or BRACKET_CITATION.search(text):
         return False
     size = block.size
-    if not all(set_in_its_own_face(line, typo) for line in block.lines):
+    if not all(set_in_its_own_face(line, typo, config) for line in block.lines):
         return False
     different_font = block.font != typo.body_font
     if size >= typo.body_size + 0.5:
@@ -574,7 +577,7 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
             sum(ch.islower() for ch in words[0]) >= 2 or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
         )
         if not (
-            set_in_its_own_face(line, typo)
+            set_in_its_own_face(line, typo, config)
             and 1 <= len(words) <= 10
             and words[0][:1].isupper()
             and worded
