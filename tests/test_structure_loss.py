@@ -284,3 +284,16 @@ def test_a_theorem_line_in_italic_with_a_run_in_label_is_no_heading():
     heading with names has; but it is neither bolder nor larger than the body, and stays in its paragraph."""
     pmlr = _document(DEV_PDFS / "robust_pmlr_side_by_side_subtables_decimal.pdf", 1, 10)
     assert not [p for p in pmlr.passages if p.kind == "heading" and p.text.startswith("Proof Let")]
+
+
+def test_a_sentence_that_gives_an_email_address_is_prose():
+    """A paragraph that points to a mailing list ("... feel free to ask a question to an appropriate mailing list,
+    e.g. r-help@r-project.org ...") was typed as metadata for its address, as affiliations and correspondence lines
+    are; a block with a correspondence cue ("To whom correspondence should be addressed") stays metadata."""
+    desolve = _prose(PAPERS / "desolve2010_initial_value_differential_equations.pdf", 44, 45)
+    assert "If this doesn’t help, feel free to ask a question to an appropriate mailing list" in desolve
+    quantum = _prose(PAPERS / "quantum2017_quantumarticle_class_template.pdf", 5)
+    assert "In case you encounter problems using the quantumarticle class" in quantum
+    review = _document(DEV_PDFS / "deep_review_biomed_long122p.pdf", 1, 1)
+    notes = [p for p in review.passages if "To whom correspondence should be addressed" in p.text]
+    assert notes and not [p for p in notes if p.kind in ("paragraph", "note")]

@@ -515,13 +515,22 @@ def is_metadata(text: str, config: LayoutConfig) -> bool:
     if config.metadata_pattern.match(text):
         return True
     if len(text) <= 1500 and EMAIL.search(text):
-        return True
+        # a sentence that gives an address ("feel free to ask a question to a mailing list, e.g. r-help@...") is
+        # prose; affiliations and correspondence lines are capitalised word by word
+        # (a sentence ends; an author's note runs on to a link; a correspondence cue inside marks a note's address)
+        closed = bool(TERMINAL.search(text.rstrip())) and not config.correspondence_pattern.search(text)
+        return not (closed and _sentence_around(LINK.sub(" ", EMAIL.sub(" ", text))))
     if len(text) > 250 or sum(len(link) for link in LINK.findall(text)) < 0.3 * len(text):
         return False
-    # a sentence that gives a link ("... is available at http://...") is prose: eight words or more besides it,
-    # mostly in lower case (a journal's citation line is capitalised word by word)
-    words = [w.lstrip("(“\"'") for w in LINK.sub(" ", text).split() if sum(ch.isalpha() for ch in w) >= 2]
-    return len(words) < 8 or sum(w[:1].islower() for w in words) < 0.5 * len(words)
+    # a sentence that gives a link ("... is available at http://...") is prose
+    return not _sentence_around(LINK.sub(" ", text))
+
+
+def _sentence_around(rest: str) -> bool:
+    """The words besides a link or address read as a sentence: eight or more, mostly in lower case (a journal's
+    citation line or an affiliation is capitalised word by word)."""
+    words = [w.lstrip("(“\"'") for w in rest.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) >= 8 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
 def is_figure_text(text: str) -> bool:
