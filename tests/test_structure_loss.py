@@ -234,3 +234,66 @@ def test_an_author_year_list_with_a_line_opening_with_a_number_keeps_its_entries
     )
     assert any(text.startswith("Bates D, Mächler M, Bolker B, Walker S (2015).") for text in entries)
     assert len(entries) >= 70
+
+
+def test_a_heading_with_names_in_faces_of_their_own_is_a_heading():
+    """ASM sets its headings as sentences in a semibold face with the species in its italic ("A. lwoffii and
+    A. baumannii possess similar genomic signatures ..."), JSS its headings in bold with a command in the typewriter
+    face ("2.1. Switching from .C to Rcpp"): with a tenth of the line in another face the line was not 'set in one
+    face', and the heading, larger than the body, was typed as a footnote and kept out of the text."""
+    msphere = _document(DEV_PDFS / "msphere2024_acinetobacter_resistance.pdf", 5, 5)
+    headings = [p.text for p in msphere.passages if p.kind == "heading"]
+    assert any(text.startswith("A. lwoffii and A. baumannii possess similar genomic signatures") for text in headings)
+    kohonen = _document(PAPERS / "jss2018_kohonen_self_organizing_maps.pdf", 3, 3)
+    assert "2.1. Switching from .C to Rcpp" in [p.text for p in kohonen.passages if p.kind == "heading"]
+    below = next(p for p in kohonen.passages if p.text.startswith("The most important change in the package"))
+    assert below.section_path.endswith("2.1. Switching from .C to Rcpp")
+
+
+def test_a_displayed_formula_in_math_faces_is_no_heading():
+    """A formula line mixes math faces as a heading with names mixes text faces: its tokens are symbols, Greek
+    letters and operators, not words in Latin letters, so it stays out of the headings."""
+    lme4 = _document(PAPERS / "jss2015_lme4_linear_mixed_effects_models.pdf", 18, 18)
+    assert not [p for p in lme4.passages if p.kind == "heading" and "θ" in p.text]
+
+
+def test_a_heading_written_as_a_sentence_may_list_with_commas():
+    """A sentence heading may list ("A. baumannii readily evolved resistance to meropenem, ciprofloxacin, and
+    gentamicin, but ..."): three commas were taken for a list of names and the heading was typed as a footnote.
+    Names and code stay out (capitalised one by one, or not plain words)."""
+    msphere = _document(DEV_PDFS / "msphere2024_acinetobacter_resistance.pdf", 8, 8)
+    headings = [p.text for p in msphere.passages if p.kind == "heading"]
+    assert any(
+        text.startswith("A. baumannii readily evolved resistance to meropenem, ciprofloxacin,") for text in headings
+    )
+
+
+def test_a_bibliography_section_with_no_numbered_entry_keeps_its_prose():
+    """An author guide's "13 Bibliography" section that talks about references, read up to where no numbered entry
+    has come (here its page alone; a heading the list sits under would do the same): every line was split as an
+    author-year list at hanging indents, and the section's paragraphs were typed as entries. With fewer reference
+    marks than a list has, a block written as sentences with no mark is prose."""
+    tugboat = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 6, 6)
+    prose = " ".join(p.text for p in tugboat.passages if p.kind in PROSE_KINDS)
+    assert "In short: our basic recommendation for handling bibliographies is to use BibTEX" in prose
+    assert not any(p.text.startswith("In short:") for p in tugboat.passages if p.kind == "reference")
+
+
+def test_a_theorem_line_in_italic_with_a_run_in_label_is_no_heading():
+    """A proof's first line (a bold "Proof" and the statement in the italic) has no word in the body's face, as a
+    heading with names has; but it is neither bolder nor larger than the body, and stays in its paragraph."""
+    pmlr = _document(DEV_PDFS / "robust_pmlr_side_by_side_subtables_decimal.pdf", 1, 10)
+    assert not [p for p in pmlr.passages if p.kind == "heading" and p.text.startswith("Proof Let")]
+
+
+def test_a_sentence_that_gives_an_email_address_is_prose():
+    """A paragraph that points to a mailing list ("... feel free to ask a question to an appropriate mailing list,
+    e.g. r-help@r-project.org ...") was typed as metadata for its address, as affiliations and correspondence lines
+    are; a block with a correspondence cue ("To whom correspondence should be addressed") stays metadata."""
+    desolve = _prose(PAPERS / "desolve2010_initial_value_differential_equations.pdf", 44, 45)
+    assert "If this doesn’t help, feel free to ask a question to an appropriate mailing list" in desolve
+    quantum = _prose(PAPERS / "quantum2017_quantumarticle_class_template.pdf", 5)
+    assert "In case you encounter problems using the quantumarticle class" in quantum
+    review = _document(DEV_PDFS / "deep_review_biomed_long122p.pdf", 1, 1)
+    notes = [p for p in review.passages if "To whom correspondence should be addressed" in p.text]
+    assert notes and not [p for p in notes if p.kind in ("paragraph", "note")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -147,20 +148,60 @@ def _heading_key(block: Block, typo: Typography, config: LayoutConfig) -> tuple[
     return (round(block.size * 2) / 2, typo.weight(block.font, config))
 
 
+def _in_latin_letters(token: str) -> bool:
+    """A word of two or more letters, all Latin (a symbol such as "∂θi" is none)."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> bool:
+    """A line set in one face, or in a bolder or larger face than the body's with a few names in faces of their own
+    (a species in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and
+    A. baumannii possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A
+    paragraph's line with a run-in lead or emphasis keeps most of its words in the body's face; a theorem's italic
+    or a code line is neither bolder nor larger."""
+    if line.uniform:
+        return True
+    if line.font == typo.body_font or line.font_share < 0.5:
+        return False
+    if typo.weight(line.font, config) <= typo.weight(typo.body_font, config) and line.size < typo.body_size + 0.5:
+        return False
+    tokens = line.text.split()
+    if sum(_in_latin_letters(token) for token in tokens) < 0.6 * len(tokens):
+        return False  # a displayed formula in math faces (Greek, operators), not words in faces of their own
+    total = sum(len(word.text) for word in line.words)
+    in_body_face = sum(len(word.text) for word in line.words if word.fontname == typo.body_font)
+    return in_body_face <= 0.1 * total
+
+
+# a plain word, with the stop or comma that may follow it ("A.", "meropenem,"); code ("rma(yi,", "<-") is none
+PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*[.,;:]?")
+
+
+def _written_as_a_sentence(words: list[str]) -> bool:
+    """Plain words mostly in lower case: a sentence, not a list of names (capitalised one by one) or code."""
+    plain = [word for word in words if PLAIN_WORD.fullmatch(word)]
+    return len(plain) >= 0.8 * len(words) and sum(word[:1].islower() for word in plain) >= 0.6 * len(plain)
+
+
 def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) -> bool:
     text = block.raw_text
     words = text.split()
     if len(block.lines) > 4 or not words or len(words) > 25 or sum(ch.isalpha() for ch in text) < 3:
         return False
-    if text.count(",") > 2 or text.rstrip().endswith((",", ";")):
+    if text.rstrip().endswith((",", ";")):
+        return False
+    # commas list names (authors, affiliations: words capitalised one by one); a heading written as a sentence has
+    # its commas among words in lower case ("A. baumannii readily evolved resistance to meropenem, ciprofloxacin,
+    # and gentamicin, but ...")
+    if text.count(",") > 2 and not _written_as_a_sentence(words):
         return False
     if text[0].islower() and (len(block.lines) > 1 or typo.weight(block.font, config) == 0):
         return False  # a lower-case start is only a heading in a bold small-caps face
     if config.caption_pattern.match(text) or BRACKET_CITATION.search(text):
         return False
     size = block.size
-    uniform = all(line.uniform for line in block.lines)
-    if not uniform:
+    if not all(set_in_its_own_face(line, typo, config) for line in block.lines):
         return False
     different_font = block.font != typo.body_font
     if size >= typo.body_size + 0.5:
@@ -474,13 +515,22 @@ def is_metadata(text: str, config: LayoutConfig) -> bool:
     if config.metadata_pattern.match(text):
         return True
     if len(text) <= 1500 and EMAIL.search(text):
-        return True
+        # a sentence that gives an address ("feel free to ask a question to a mailing list, e.g. r-help@...") is
+        # prose; affiliations and correspondence lines are capitalised word by word
+        # (a sentence ends; an author's note runs on to a link; a correspondence cue inside marks a note's address)
+        closed = bool(TERMINAL.search(text.rstrip())) and not config.correspondence_pattern.search(text)
+        return not (closed and _sentence_around(LINK.sub(" ", EMAIL.sub(" ", text))))
     if len(text) > 250 or sum(len(link) for link in LINK.findall(text)) < 0.3 * len(text):
         return False
-    # a sentence that gives a link ("... is available at http://...") is prose: eight words or more besides it,
-    # mostly in lower case (a journal's citation line is capitalised word by word)
-    words = [w.lstrip("(“\"'") for w in LINK.sub(" ", text).split() if sum(ch.isalpha() for ch in w) >= 2]
-    return len(words) < 8 or sum(w[:1].islower() for w in words) < 0.5 * len(words)
+    # a sentence that gives a link ("... is available at http://...") is prose
+    return not _sentence_around(LINK.sub(" ", text))
+
+
+def _sentence_around(rest: str) -> bool:
+    """The words besides a link or address read as a sentence: eight or more, mostly in lower case (a journal's
+    citation line or an affiliation is capitalised word by word)."""
+    words = [w.lstrip("(“\"'") for w in rest.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) >= 8 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
 def is_figure_text(text: str) -> bool:
@@ -536,7 +586,7 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
             sum(ch.islower() for ch in words[0]) >= 2 or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
         )
         if not (
-            line.uniform
+            set_in_its_own_face(line, typo, config)
             and 1 <= len(words) <= 10
             and words[0][:1].isupper()
             and worded

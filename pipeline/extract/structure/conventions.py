@@ -52,6 +52,7 @@ class LayoutConfig:
     header_band_share: float
     header_min_pages: int
     metadata_pattern: re.Pattern
+    correspondence_pattern: re.Pattern  # a cue anywhere in a block that gives an e-mail address: an author's note
     run_in_heading_max_words: int
 
 
@@ -77,6 +78,9 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         header_band_share=float(data["header_band_share"]),
         header_min_pages=int(data["header_min_pages"]),
         metadata_pattern=re.compile("|".join(f"(?:{p})" for p in data["metadata_patterns"]), re.IGNORECASE),
+        correspondence_pattern=re.compile(
+            r"\b(?:" + "|".join(re.escape(cue) for cue in data["correspondence_cues"]) + r")\b", re.IGNORECASE
+        ),
         run_in_heading_max_words=int(data["run_in_heading_max_words"]),
     )
 

@@ -144,8 +144,44 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
     reference_lines: list[Line] = []
     reference_line_block: dict[int, Block] = {}  # the block each line of reference_lines came from
 
+    def flush_unnumbered_references(path: str) -> None:
+        # in a section with fewer reference marks than a list has (an author guide's "Bibliography" that talks
+        # about references before, or without, its list), a block written as sentences with no mark is prose; in an
+        # author-year list, whose entries' titles may be blocks of their own, every block is part of an entry
+        first = len(references)  # entries are numbered in order across the prose between them
+
+        def add_unnumbered(lines: list[Line]) -> None:
+            entries = split_references(lines, numbered=False)
+            add_entries(path, [(len(references) - first + n, entry) for n, entry in entries])
+
+        if cites_like_a_reference(" ".join(line.text for line in reference_lines)):
+            add_unnumbered(reference_lines)
+            reference_lines.clear()
+            return
+        entry_lines: list[Line] = []
+        for _, group in itertools.groupby(reference_lines, key=lambda line: id(reference_line_block[id(line)])):
+            lines_of_block = list(group)
+            text = join_lines([line.text for line in lines_of_block], vocabulary)
+            if written_as_sentences(re.sub(r":$", ".", text.rstrip())) and not cites_like_a_reference(text):
+                add_unnumbered(entry_lines)
+                entry_lines.clear()
+                drafts.append((reference_line_block[id(lines_of_block[0])].kind, path, lines_of_block, text))
+            else:
+                entry_lines.extend(lines_of_block)
+        add_unnumbered(entry_lines)
+        reference_lines.clear()
+
+    def add_entries(path: str, entries: list[tuple[int, list[Line]]]) -> None:
+        for number, entry_lines in entries:
+            text = join_lines([line.text for line in entry_lines], vocabulary)
+            references.append(Reference(number=number, text=text, page=entry_lines[0].page))
+            drafts.append(("reference", path, entry_lines, text))
+
     def flush_references(path: str) -> None:
         entries = split_references(reference_lines)
+        if entries and reference_number(entries[0][1][0]) is None:
+            flush_unnumbered_references(path)  # no numbered entry: an author-year list, or no list at all
+            return
         first_entry_line = entries[0][1][0] if entries else None
         # prose before the first numbered entry is no reference (a section that talks about references, an author
         # guide's "Bibliography"): it keeps the kind of its block instead of being dropped with no entry to join
@@ -161,10 +197,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             # stray number taken for the first entry's stays out
             if written_as_sentences(re.sub(r":$", ".", text.rstrip())) and not cites_like_a_reference(text):
                 drafts.append((reference_line_block[id(lines_of_block[0])].kind, path, lines_of_block, text))
-        for number, entry_lines in entries:
-            text = join_lines([line.text for line in entry_lines], vocabulary)
-            references.append(Reference(number=number, text=text, page=entry_lines[0].page))
-            drafts.append(("reference", path, entry_lines, text))
+        add_entries(path, entries)
         reference_lines.clear()
 
     has_reference_heading = any(
