@@ -360,10 +360,6 @@ TEX_OT1_SLOTS = {
     0x7B: "\u2013",
     0x7C: "\u2014",
 }
-# Words of running English: a page whose unnamed glyphs read as text at their codes holds many of them.
-FUNCTION_WORDS = frozenset("the of and to in a is that for are with as on by be this we it from or an".split())
-MIN_TOKENS_TO_JUDGE = 20
-MIN_FUNCTION_WORD_SHARE = 0.12
 
 
 class GlyphNames:
@@ -416,10 +412,11 @@ class GlyphNames:
                 for char in page.chars
             )
             words = re.findall(r"[a-z]+", as_codes.lower())
-            if len(words) < MIN_TOKENS_TO_JUDGE:
+            check = default_config()  # models/structure/layout.json: tex_text_check
+            if len(words) < check.tex_min_words:
                 return
-            share = sum(word in FUNCTION_WORDS for word in words) / len(words)
-            self.tex_text = share >= MIN_FUNCTION_WORD_SHARE
+            share = sum(word in check.tex_function_words for word in words) / len(words)
+            self.tex_text = share >= check.tex_min_function_word_share
         if not self.tex_text:
             return
         # OT1 puts its ligatures at 0x0B-0x0F, T1 at 0x1B-0x1F: the page's own glyphs tell which it uses

@@ -101,6 +101,7 @@ class EvaluativeWords:
     rejected_acronyms: frozenset[str]
     participle_openers: frozenset[str]
     demand_verbs: frozenset[str]
+    improving_verbs: frozenset[str]  # "improving upon Y" (the comparison section's list)
 
 
 def _set(values) -> frozenset[str]:
@@ -143,6 +144,7 @@ def load_evaluative_words() -> EvaluativeWords:
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
         participle_openers=_set(data["participle_openers"]),
         demand_verbs=_set(data["demand_verbs"]),
+        improving_verbs=_set(data["comparison"]["improving_verbs"]),
     )
 
 
@@ -197,7 +199,6 @@ def participle_claims(
     "lacking"; "requiring less" is a saving), improving on something ("improving upon Y"). Only where the clause it
     continues was read as an evaluation: its owner is the owner."""
     words = load_evaluative_words()
-    improving = frozenset(json.loads(EVALUATIVE_PATH.read_text(encoding="utf-8"))["comparison"]["improving_verbs"])
     claims: list[Claim] = []
     for participle in context.sent:
         clause = _participle_clause(participle, words)
@@ -209,7 +210,7 @@ def participle_claims(
             continue  # "Sonication is the sonication of ..., thereby allowing ...": continues no evaluation
         lemma = participle.lemma_.lower()
         tokens = _verb_tokens(participle, subject)
-        if lemma in improving and any(
+        if lemma in words.improving_verbs and any(
             c.dep_ == "prep" and c.lower_ in ("upon", "on", "over") for c in participle.children
         ):
             evaluations = [(1, tokens)]  # "improving upon standard methods": ranks above them

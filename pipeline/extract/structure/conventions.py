@@ -54,6 +54,10 @@ class LayoutConfig:
     metadata_pattern: re.Pattern
     correspondence_pattern: re.Pattern  # a cue anywhere in a block that gives an e-mail address: an author's note
     run_in_heading_max_words: int
+    # TeX bitmap fonts read at their codes when so read they make running English (ingest.GlyphNames)
+    tex_function_words: frozenset[str]
+    tex_min_words: int
+    tex_min_function_word_share: float
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -82,6 +86,9 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
             r"\b(?:" + "|".join(re.escape(cue) for cue in data["correspondence_cues"]) + r")\b", re.IGNORECASE
         ),
         run_in_heading_max_words=int(data["run_in_heading_max_words"]),
+        tex_function_words=frozenset(data["tex_text_check"]["function_words"]),
+        tex_min_words=int(data["tex_text_check"]["min_words"]),
+        tex_min_function_word_share=float(data["tex_text_check"]["min_function_word_share"]),
     )
 
 
