@@ -32,6 +32,9 @@ MAX_PATH_SEGMENTS = 20_000
 # are kept: the rules of a table span columns.
 MAX_RULE_PIECES = 2_000
 CROWDED_MIN_RULE = 30.0
+# A piece no longer than this is the short side of a thin filled rectangle (Word draws each cell border of a table as
+# one: four pieces, two of them a hairline long), or a dot: on a crowded page these go first.
+RECTANGLE_END = 1.5
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
 INVISIBLE_RENDER_MODES = (3, 7)
 # An image smaller than this (points, either side) hides no text: icons and inline symbols.
@@ -402,12 +405,16 @@ def _add_piece(p0, p1, geometry: PageGeometry, lines: list[tuple], stats: PathSt
 def _rule_objects(pieces: list[tuple[float, float, float, float]], stats: PathStats) -> list[dict]:
     """pdfplumber "line" objects for the rule pieces of a page. A page of more than `MAX_RULE_PIECES` pieces is a
     drawing (a heat map, a chart): there only pieces as long as a table rule (`CROWDED_MIN_RULE`) can matter, and
-    at most `MAX_RULE_PIECES` of the longest, so the table finder never sees thousands of them."""
+    at most `MAX_RULE_PIECES` of the longest, so the table finder never sees thousands of them. The short sides of
+    thin rectangles are left out before that: a table whose every cell border is a filled rectangle has four pieces
+    per border, and its short borders (a one-line row's sides) must not go with them."""
+    if len(pieces) > MAX_RULE_PIECES:
+        pieces = [p for p in pieces if max(p[2] - p[0], p[3] - p[1]) > RECTANGLE_END]
     if len(pieces) > MAX_RULE_PIECES:
         pieces = [p for p in pieces if max(p[2] - p[0], p[3] - p[1]) >= CROWDED_MIN_RULE]
         if len(pieces) > MAX_RULE_PIECES:
             pieces = sorted(pieces, key=lambda p: -max(p[2] - p[0], p[3] - p[1]))[:MAX_RULE_PIECES]
-        stats.dropped = stats.pieces - len(pieces)
+    stats.dropped = stats.pieces - len(pieces)
     return [
         {
             "object_type": "line",

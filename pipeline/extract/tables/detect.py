@@ -171,20 +171,38 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
     x0, top, x1, bottom = raw.bbox
     ticks = 0
     marks = 0
-    for shape in page.lines + page.rects:
+    shapes = page.lines + page.rects
+    for shape in shapes:
         w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
         inner = x0 <= shape["x0"] and shape["x1"] <= x1 and top <= shape["top"] and shape["bottom"] <= bottom
         if MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
             on_x = x0 - 1 <= shape["x0"] <= x1 + 1
             on_y = top - 1 <= shape["top"] <= bottom + 1
+            # (the tick's free end, out of the frame): an axis tick ends in the open; a short piece that ends on a
+            # rule is the corner of a table's double border (the outer frame a point or two outside the inner one)
+            outer_end = None
             if w < h and on_x and (abs(shape["top"] - bottom) <= 1.5 or abs(shape["bottom"] - top) <= 1.5):
-                ticks += 1
+                outer_end = (shape["x0"], shape["bottom"] if abs(shape["top"] - bottom) <= 1.5 else shape["top"])
             elif h <= w and on_y and (abs(shape["x1"] - x0) <= 1.5 or abs(shape["x0"] - x1) <= 1.5):
+                outer_end = (shape["x0"] if abs(shape["x1"] - x0) <= 1.5 else shape["x1"], shape["top"])
+            if outer_end is not None and not ends_on_rule(outer_end, shape, shapes):
                 ticks += 1
         # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
         if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
             marks += 1
     return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+
+
+def ends_on_rule(point: tuple[float, float], own: dict, shapes: list[dict]) -> bool:
+    """Whether a rule piece other than `own`, running across it, passes through the point."""
+    x, y = point
+    own_vertical = own["x1"] - own["x0"] < own["bottom"] - own["top"]
+    for s in shapes:
+        if s is own or (s["x1"] - s["x0"] < s["bottom"] - s["top"]) == own_vertical:
+            continue
+        if s["x0"] - 0.5 <= x <= s["x1"] + 0.5 and s["top"] - 0.5 <= y <= s["bottom"] + 0.5:
+            return True
+    return False
 
 
 def inner_ticks(page: pdfplumber.page.Page, bbox: BBox) -> int:

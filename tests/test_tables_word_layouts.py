@@ -1,0 +1,23 @@
+"""Table layouts of Word-made PDFs the LaTeX-heavy gold lacked, on real PDFs of gold/dev (table-only gold, see their
+NOTES.md): cell borders drawn as thin filled rectangles, so many that the page counts as crowded with rule pieces,
+in a double frame, continued on the next page."""
+
+from __future__ import annotations
+
+from pipeline.extract.tables import assemble_tables
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+BORDERS = "robust_word_cell_border_rectangles_continued"
+
+
+def test_cell_borders_of_thin_filled_rectangles_on_a_crowded_page():
+    # Every border is a double line of 0.5 pt filled rectangles: about 2,000 rule pieces per page. Their short sides
+    # say nothing, their long sides are every row's borders: a one-line row keeps its side borders, so the table is
+    # one grid, not fifteen. The outer frame's corner pieces a point outside the inner frame end on the frame's
+    # rules: not a plot's axis ticks. Page 2 continues the table without caption or header.
+    tables = assemble_tables(parsed(real_pdf(f"{BORDERS}.pdf")), [])
+    assert [(t.number, t.pages, t.n_rows, t.n_cols) for t in tables] == [(None, [1, 2], 36, 3)]
+    assert tables[0].header() == ["Class Code", "Class Code Description", "Associated Geographic Entity"]
+    assert grid_accuracy(BORDERS, "1", tables) == 1.0
