@@ -1,6 +1,6 @@
 """Table layouts of Word-made PDFs the LaTeX-heavy gold lacked, on real PDFs of gold/dev (table-only gold, see their
 NOTES.md): cell borders drawn as thin filled rectangles, so many that the page counts as crowded with rule pieces,
-in a double frame, continued on the next page."""
+in a double frame, continued on the next page; a header shaded line by line with abutting boxes of one colour."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from conftest import real_pdf
 from tables_shared import grid_accuracy, parsed
 
 BORDERS = "robust_word_cell_border_rectangles_continued"
+SHADED = "robust_word_shaded_header_line_boxes"
 
 
 def test_cell_borders_of_thin_filled_rectangles_on_a_crowded_page():
@@ -21,3 +22,13 @@ def test_cell_borders_of_thin_filled_rectangles_on_a_crowded_page():
     assert [(t.number, t.pages, t.n_rows, t.n_cols) for t in tables] == [(None, [1, 2], 36, 3)]
     assert tables[0].header() == ["Class Code", "Class Code Description", "Associated Geographic Entity"]
     assert grid_accuracy(BORDERS, "1", tables) == 1.0
+
+
+def test_header_shaded_line_by_line_is_one_header_not_a_row_per_line():
+    # Word fills each text line of a shaded header cell with its own box, padded by two more of the same colour: the
+    # sides where same-coloured boxes meet are no rules, so the header is its two rows (a group label over two
+    # sub-headers), not ten rows of single lines.
+    tables = assemble_tables(parsed(real_pdf(f"{SHADED}.pdf")), [])
+    assert [(t.pages, t.n_rows, t.n_cols, t.n_header_rows) for t in tables] == [([1], 6, 6, 2)]
+    assert tables[0].grid()[1][4:] == ["Accuracy", "Time to complete"]
+    assert grid_accuracy(SHADED, "1", tables) == 1.0

@@ -35,6 +35,12 @@ CROWDED_MIN_RULE = 30.0
 # A piece no longer than this is the short side of a thin filled rectangle (Word draws each cell border of a table as
 # one: four pieces, two of them a hairline long), or a dot: on a crowded page these go first.
 RECTANGLE_END = 1.5
+# A filled, unstroked rectangle at least this wide and high is a shaded area (a cell's or a text line's background),
+# not a rule: only its sides that border another colour are edges a reader sees.
+SHADE_MIN_SIDE = 2.0
+SHADE_TOLERANCE = 0.6  # points: how far past a shaded box's side its neighbour's colour is looked for
+SHADE_COVERED = 0.9  # share of a side under same-coloured shading for the side to be invisible
+MAX_SHADES = 500  # shaded boxes per page compared pairwise; a page with more keeps every side
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
 INVISIBLE_RENDER_MODES = (3, 7)
 # An image smaller than this (points, either side) hides no text: icons and inline symbols.
@@ -82,6 +88,9 @@ _segment = _bind("FPDFPath_GetPathSegment", _P, _P, _I)
 _segment_type = _bind("FPDFPathSegment_GetType", _I, _P)
 _segment_point = _bind("FPDFPathSegment_GetPoint", _I, _P, _FloatRef, _FloatRef)
 _segment_closes = _bind("FPDFPathSegment_GetClose", _I, _P)
+_IntRef, _UintRef = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_uint)
+_draw_mode = _bind("FPDFPath_GetDrawMode", _I, _P, _IntRef, _IntRef)
+_fill_color = _bind("FPDFPageObj_GetFillColor", _I, _P, _UintRef, _UintRef, _UintRef, _UintRef)
 _has_transparency = _bind("FPDFPageObj_HasTransparency", _I, _P)
 _image_metadata = _bind("FPDFImageObj_GetImageMetadata", _I, _P, _P, ctypes.POINTER(pdfium_c.FPDF_IMAGEOBJ_METADATA))
 _clip_path = _bind("FPDFPageObj_GetClipPath", _P, _P)
@@ -178,6 +187,8 @@ class PageObjects:
     lines: list[dict] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     paths: PathStats = field(default_factory=PathStats)
+    # shaded boxes (x0, top, x1, bottom, fill colour): their sides become rule pieces where a reader sees them
+    shades: list[tuple[float, float, float, float, tuple[int, int, int, int]]] = field(default_factory=list)
     unmapped_glyphs: int = 0  # characters pdfium has no Unicode for
     # (characters marked hidden, whether any has its centre off the page), for `ingest.visible_part`
     visibility: tuple[int, bool] = (0, False)
@@ -233,7 +244,7 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
         geometry = PageGeometry.of(tuple(page.get_mediabox()), page.get_rotation())
         objects = PageObjects()
         painting = _walk_objects(page, geometry, objects, index + 1)
-        objects.lines = _rule_objects(objects.lines, objects.paths)
+        objects.lines = _rule_objects(objects.lines + _visible_shade_sides(objects.shades), objects.paths)
         textpage = page.get_textpage()
         try:
             objects.chars, objects.unmapped_glyphs, objects.visibility = _read_chars(
@@ -369,7 +380,7 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
     stats.segments_read += n_segments
     x, y = ctypes.c_float(), ctypes.c_float()
     start = current = None
-    lines = objects.lines
+    lines: list[tuple] = []
     for index in range(n_segments):
         segment = _segment(handle, index)
         kind = _segment_type(segment)
@@ -384,6 +395,55 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
         if _segment_closes(segment) and start is not None:
             _add_piece(current, start, geometry, lines, stats)
             current = start
+    shade = _shaded_box(handle, lines) if 3 <= len(lines) <= 4 else None
+    if shade is not None:
+        objects.shades.append(shade)
+    else:
+        objects.lines.extend(lines)
+
+
+def _shaded_box(handle, pieces: list[tuple]) -> tuple | None:
+    """The box and fill colour of a path that fills a rectangle without stroking it, at least `SHADE_MIN_SIDE`
+    each way; None for any other path (a stroked rule, a thin filled rule, an outline)."""
+    x0, top = min(p[0] for p in pieces), min(p[1] for p in pieces)
+    x1, bottom = max(p[2] for p in pieces), max(p[3] for p in pieces)
+    if x1 - x0 < SHADE_MIN_SIDE or bottom - top < SHADE_MIN_SIDE:
+        return None
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not _draw_mode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke)) or stroke.value or not fill_mode.value:
+        return None
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    if not _fill_color(handle, *(ctypes.byref(c) for c in rgba)):
+        return None
+    return (x0, top, x1, bottom, tuple(c.value for c in rgba))
+
+
+def _visible_shade_sides(shades: list[tuple]) -> list[tuple[float, float, float, float]]:
+    """Rule pieces of the sides of shaded boxes, less the sides a reader cannot see: those under or against boxes
+    of the same colour (Word shades a table cell line by line and pads each line with boxes left and right, so a
+    shaded header cell is a stack of boxes whose inner sides would cut it into one row per line)."""
+    pieces = []
+    compare = len(shades) <= MAX_SHADES
+    for index, (x0, top, x1, bottom, colour) in enumerate(shades):
+        same = [s for i, s in enumerate(shades) if compare and i != index and s[4] == colour]
+        # each side as a rule piece, and the line just outside it: (where across, from, to along)
+        sides = (
+            ((x0, top, x1, top), (top - SHADE_TOLERANCE, x0, x1)),
+            ((x0, bottom, x1, bottom), (bottom + SHADE_TOLERANCE, x0, x1)),
+            ((x0, top, x0, bottom), (x0 - SHADE_TOLERANCE, top, bottom)),
+            ((x1, top, x1, bottom), (x1 + SHADE_TOLERANCE, top, bottom)),
+        )
+        for piece, (outside, start, end) in sides:
+            vertical = piece[0] == piece[2]
+            covered = 0.0
+            for sx0, stop, sx1, sbottom, _ in same:
+                across = (sx0, sx1) if vertical else (stop, sbottom)
+                along = (stop, sbottom) if vertical else (sx0, sx1)
+                if across[0] <= outside <= across[1]:
+                    covered += max(0.0, min(end, along[1]) - max(start, along[0]))
+            if covered < SHADE_COVERED * (end - start):
+                pieces.append(piece)
+    return pieces
 
 
 def _add_piece(p0, p1, geometry: PageGeometry, lines: list[tuple], stats: PathStats) -> None:
