@@ -1,6 +1,7 @@
 """Table layouts of Word-made PDFs the LaTeX-heavy gold lacked, on real PDFs of gold/dev (table-only gold, see their
 NOTES.md): cell borders drawn as thin filled rectangles, so many that the page counts as crowded with rule pieces,
-in a double frame, continued on the next page; a header shaded line by line with abutting boxes of one colour."""
+in a double frame, continued on the next page; a header shaded line by line with abutting boxes of one colour; a
+sparse results table (most cells empty) with row labels bold all the way down."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from tables_shared import grid_accuracy, parsed
 
 BORDERS = "robust_word_cell_border_rectangles_continued"
 SHADED = "robust_word_shaded_header_line_boxes"
+SPARSE = "robust_word_sparse_results_bold_row_labels"
 
 
 def test_cell_borders_of_thin_filled_rectangles_on_a_crowded_page():
@@ -32,3 +34,13 @@ def test_header_shaded_line_by_line_is_one_header_not_a_row_per_line():
     assert [(t.pages, t.n_rows, t.n_cols, t.n_header_rows) for t in tables] == [([1], 6, 6, 2)]
     assert tables[0].grid()[1][4:] == ["Accuracy", "Time to complete"]
     assert grid_accuracy(SHADED, "1", tables) == 1.0
+
+
+def test_sparse_ruled_table_with_bold_row_labels():
+    # Most cells are empty (324 cells, 130 words): still a table, since every row has its label and every column its
+    # header, which a heat map's boxes have not. The state codes are bold all the way down, so a row of a bold label
+    # and empty cells is body, not a further header row.
+    tables = assemble_tables(parsed(real_pdf(f"{SPARSE}.pdf")), [])
+    assert [(t.pages, t.n_rows, t.n_cols, t.n_header_rows) for t in tables] == [([1], 54, 6, 1)]
+    assert tables[0].grid()[1] == ["AL", "", "", "", "", ""]
+    assert grid_accuracy(SPARSE, "1", tables) == 1.0

@@ -310,7 +310,8 @@ def filled_cells(raw: RawTable) -> int:
 def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     frame = view.frame
     table_box = frame.box(table.bbox)
-    if len(table.cells) > 2 * max(1, sum(1 for w in view.words if inside(w, table_box))):
+    words = [w for w in view.words if inside(w, table_box)]
+    if len(table.cells) > 2 * max(1, len(words)) and not labelled_lines(table, frame, words):
         return None  # a grid of boxes with hardly any text: a heat map or a drawing, not a table
     boxes = [frame.box(cell) for cell in table.cells]
     xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
@@ -334,6 +335,23 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     if len(raw.rows) == len(ys) - 1:
         spread_boxed_header_labels(raw, view, xs, ys)
     return raw
+
+
+def labelled_lines(table, frame: Frame, words: list[dict]) -> bool:
+    """Whether text stands in every row and every column of a ruled grid: a sparse table (a results sheet where most
+    candidates got no votes in most states) has a label in each row and a header over each column, however empty
+    its other cells; a heat map's or a drawing's boxes have rows and columns without any."""
+
+    def holds_text(cells) -> bool:
+        boxes = [frame.box(cell) for cell in cells if cell is not None]
+        return any(
+            b[0] <= (w["x0"] + w["x1"]) / 2 <= b[2] and b[1] <= (w["top"] + w["bottom"]) / 2 <= b[3]
+            for b in boxes
+            for w in words
+        )
+
+    lines = [row.cells for row in table.rows] + [column.cells for column in table.columns]
+    return len(table.rows) >= 2 and len(table.columns) >= 2 and all(holds_text(cells) for cells in lines)
 
 
 def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:

@@ -455,9 +455,18 @@ def header_rows(raw: RawTable, groups: dict[tuple[int, int], list[dict]]) -> int
     """Leading rows set in bold (while the body is not), plus the row under a header cell spanning columns."""
     n_rows = len(raw.rows)
 
-    def row_bold(r: int) -> bool | None:
-        fonts = [w.get("fontname", "") for c in range(len(raw.rows[r])) for w in groups.get((r, c), [])]
+    def bold(r: int, columns: range) -> bool | None:
+        fonts = [w.get("fontname", "") for c in columns for w in groups.get((r, c), [])]
         return None if not fonts else all(BOLD_PATTERN.search(f) for f in fonts)
+
+    # Row labels set in bold all the way down (a results sheet's state names) say nothing of the header: there only
+    # the cells right of the stub count, so a row of a label and empty cells is body.
+    stub_bold = [bold(r, range(1)) for r in range(n_rows)]
+    labelled = [b for b in stub_bold if b is not None]
+    bold_stub = n_rows > 3 and len(labelled) >= 0.8 * n_rows and sum(map(bool, labelled)) >= 0.9 * len(labelled)
+
+    def row_bold(r: int) -> bool | None:
+        return bold(r, range(1 if bold_stub else 0, len(raw.rows[r])))
 
     # Group labels set in roman over a bold header row ("(a)" over "A B", "(b)" over "C D") head it too.
     count = 1 if n_rows > 3 and row_bold(0) is False and row_bold(1) and row_bold(2) is False else 0
