@@ -39,6 +39,9 @@ RECTANGLE_END = 1.5
 # not a rule: only its sides that border another colour are edges a reader sees.
 SHADE_MIN_SIDE = 2.0
 SHADE_TOLERANCE = 0.6  # points: how far past a shaded box's side its neighbour's colour is looked for
+# points: a neighbour meets a side when its own side is this close (Word's boxes share their coordinates; a hairline
+# gap between two shaded cells is a white rule drawn over a shaded background)
+SHADE_MEET = 0.1
 SHADE_COVERED = 0.9  # share of a side under same-coloured shading for the side to be invisible
 MAX_SHADES = 500  # shaded boxes per page compared pairwise; a page with more keeps every side
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
@@ -419,8 +422,8 @@ def _shaded_box(handle, pieces: list[tuple]) -> tuple | None:
 
 
 def _visible_shade_sides(shades: list[tuple]) -> list[tuple[float, float, float, float]]:
-    """Rule pieces of the sides of shaded boxes, less the sides a reader cannot see: those under or against boxes
-    of the same colour (Word shades a table cell line by line and pads each line with boxes left and right, so a
+    """Rule pieces of the sides of shaded boxes, less the sides a reader cannot see: those against boxes of the same
+    colour (Word shades a table cell line by line and pads each line with boxes left and right, so a
     shaded header cell is a stack of boxes whose inner sides would cut it into one row per line)."""
     pieces = []
     compare = len(shades) <= MAX_SHADES
@@ -435,11 +438,15 @@ def _visible_shade_sides(shades: list[tuple]) -> list[tuple[float, float, float,
         )
         for piece, (outside, start, end) in sides:
             vertical = piece[0] == piece[2]
+            at = piece[0] if vertical else piece[1]
             covered = 0.0
             for sx0, stop, sx1, sbottom, _ in same:
                 across = (sx0, sx1) if vertical else (stop, sbottom)
                 along = (stop, sbottom) if vertical else (sx0, sx1)
-                if across[0] <= outside <= across[1]:
+                # only a box that meets the side (its own side on it): a cell shaded on top of a shaded background
+                # keeps its sides, which a table's gaps between cells may be drawn by
+                meets = min(abs(across[0] - at), abs(across[1] - at)) <= SHADE_MEET
+                if meets and across[0] <= outside <= across[1]:
                     covered += max(0.0, min(end, along[1]) - max(start, along[0]))
             if covered < SHADE_COVERED * (end - start):
                 pieces.append(piece)
