@@ -43,7 +43,7 @@ SHADE_TOLERANCE = 0.6  # points: how far past a shaded box's side its neighbour'
 # gap between two shaded cells is a white rule drawn over a shaded background)
 SHADE_MEET = 0.1
 SHADE_COVERED = 0.9  # share of a side under same-coloured shading for the side to be invisible
-MAX_SHADES = 500  # shaded boxes per page compared pairwise; a page with more keeps every side
+MAX_SHADES = 5_000  # shaded boxes per page looked at; a page with more (a heat map) keeps every side
 # Text render modes that paint nothing: 3 (invisible, as OCR layers and hidden copies are drawn) and 7 (clip only).
 INVISIBLE_RENDER_MODES = (3, 7)
 # An image smaller than this (points, either side) hides no text: icons and inline symbols.
@@ -423,12 +423,17 @@ def _shaded_box(handle, pieces: list[tuple]) -> tuple | None:
 
 def _visible_shade_sides(shades: list[tuple]) -> list[tuple[float, float, float, float]]:
     """Rule pieces of the sides of shaded boxes, less the sides a reader cannot see: those against boxes of the same
-    colour (Word shades a table cell line by line and pads each line with boxes left and right, so a
-    shaded header cell is a stack of boxes whose inner sides would cut it into one row per line)."""
+    colour (Word shades a table cell line by line and pads each line with boxes left and right, so a shaded header
+    cell is a stack of boxes whose inner sides would cut it into one row per line)."""
+    # every side, filed by colour, direction and where it lies, to find the boxes meeting a side without a pairwise scan
+    filed: dict[tuple, list[tuple[int, float, float, float, float]]] = {}
+    if len(shades) <= MAX_SHADES:
+        for index, (x0, top, x1, bottom, colour) in enumerate(shades):
+            for vertical, at in ((False, top), (False, bottom), (True, x0), (True, x1)):
+                across, along = ((x0, x1), (top, bottom)) if vertical else ((top, bottom), (x0, x1))
+                filed.setdefault((colour, vertical, round(at / SHADE_MEET)), []).append((index, *across, *along))
     pieces = []
-    compare = len(shades) <= MAX_SHADES
     for index, (x0, top, x1, bottom, colour) in enumerate(shades):
-        same = [s for i, s in enumerate(shades) if compare and i != index and s[4] == colour]
         # each side as a rule piece, and the line just outside it: (where across, from, to along)
         sides = (
             ((x0, top, x1, top), (top - SHADE_TOLERANCE, x0, x1)),
@@ -440,14 +445,13 @@ def _visible_shade_sides(shades: list[tuple]) -> list[tuple[float, float, float,
             vertical = piece[0] == piece[2]
             at = piece[0] if vertical else piece[1]
             covered = 0.0
-            for sx0, stop, sx1, sbottom, _ in same:
-                across = (sx0, sx1) if vertical else (stop, sbottom)
-                along = (stop, sbottom) if vertical else (sx0, sx1)
-                # only a box that meets the side (its own side on it): a cell shaded on top of a shaded background
-                # keeps its sides, which a table's gaps between cells may be drawn by
-                meets = min(abs(across[0] - at), abs(across[1] - at)) <= SHADE_MEET
-                if meets and across[0] <= outside <= across[1]:
-                    covered += max(0.0, min(end, along[1]) - max(start, along[0]))
+            # only a box whose own side lies on this one: a cell shaded on top of a shaded background keeps its
+            # sides, which a table's gaps between cells may be drawn by
+            key = round(at / SHADE_MEET)
+            for near in (key - 1, key, key + 1):
+                for other, low, high, along_low, along_high in filed.get((colour, vertical, near), ()):
+                    if other != index and min(abs(low - at), abs(high - at)) <= SHADE_MEET and low <= outside <= high:
+                        covered += max(0.0, min(end, along_high) - max(start, along_low))
             if covered < SHADE_COVERED * (end - start):
                 pieces.append(piece)
     return pieces
