@@ -770,3 +770,24 @@ def test_an_infinitive_of_purpose_or_of_trying_is_no_effect_found():
     effects = [c for c in claims if c.relation == "effect"]
     assert not any("loading of the catalyst" in c.object or "overfitting" in c.object for c in effects)
     assert _has(effects, "rosemary extracts", "effect", "improve the shelf life of perishable foods")
+
+
+def test_a_gerund_after_by_on_a_passive_or_a_change_verb_is_what_acts():
+    # gold/dev/polymers2013 p9 and singh2018 p6: "Y was increased/regulated by V-ing Z": the practice V-ing Z acts on Y
+    claims = text_claims(
+        "From Figure 4, it can be seen that the conversion of PET and the yield of BHET were increased by prolonging "
+        "the reaction time.",
+        "The colloidal stability (or rate of dissolution) of nanoparticles can be regulated by controlling the "
+        "particle size and surface capping or through functionalization techniques [64, 65]).",
+        "However, by decreasing the catalytic dosage to 0.31 wt %, the catalytic activity of [Bmim]ZnCl3 was higher "
+        "than that of [Bmim]MnCl3 (Table 1, entries 9 and 13).",
+        # seed-style active clause: the gerund is how the subject acts, still an effect of the subject
+        "Exosomes reduce inflammation by inhibiting NF-κB signalling.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert _has(effects, "prolonging the reaction time", "effect", "conversion of pet")
+    assert _has(effects, "prolonging the reaction time", "effect", "yield of bhet")
+    assert _has(effects, "controlling the particle size", "effect", "colloidal stability")
+    # the gerund is never the effect of the thing it changes
+    assert not any(c.object.startswith(("prolonging", "controlling", "decreasing")) for c in effects)
+    assert _has(effects, "exosomes", "effect", "inhibiting nf-κb signalling")
