@@ -791,3 +791,17 @@ def test_a_gerund_after_by_on_a_passive_or_a_change_verb_is_what_acts():
     # the gerund is never the effect of the thing it changes
     assert not any(c.object.startswith(("prolonging", "controlling", "decreasing")) for c in effects)
     assert _has(effects, "exosomes", "effect", "inhibiting nf-κb signalling")
+
+
+def test_a_verb_of_showing_with_a_changed_trait_is_an_effect():
+    # gold/dev/emm2023 p9: the direction word of an observed trait ("defective", "heightened") makes it an effect
+    claims = text_claims(
+        "E205G, located in the EARS1 domain, showed defective tRNA aminoacylation.",
+        "This study also revealed that patient-derived cells expressing compound heterozygous EPRS1 showed heightened "
+        "integrated stress responses, leading to disruption of protein homeostasis and reduced cell viability[96].",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    defective = [c for c in effects if "E205G" in c.subject and "defective trna aminoacylation" in c.object.lower()]
+    assert defective and defective[0].direction == "decrease"
+    heightened = [c for c in effects if "EPRS1" in c.subject and "heightened integrated stress" in c.object]
+    assert heightened and heightened[0].direction == "increase"
