@@ -805,3 +805,14 @@ def test_a_verb_of_showing_with_a_changed_trait_is_an_effect():
     assert defective and defective[0].direction == "decrease"
     heightened = [c for c in effects if "EPRS1" in c.subject and "heightened integrated stress" in c.object]
     assert heightened and heightened[0].direction == "increase"
+
+
+def test_shown_to_exhibit_a_list_is_read_once_by_the_infinitive():
+    # gold/dev/uritu2018 p8: "X has been shown to exhibit A, B and C activity": the list starts after "exhibit"
+    claims = text_claims(
+        "As such, hot water extracts of ground ivy have been shown to exhibit antibacterial, anticancer, "
+        "insecticidal, and platelet-stimulating activity [157, 158]."
+    )
+    objects = {c.object for c in claims if c.relation == "effect" and c.subject == "hot water extracts of ground ivy"}
+    assert "antibacterial" in objects and "platelet-stimulating activity" in objects
+    assert not any(o.startswith("to ") for o in objects)
