@@ -816,3 +816,15 @@ def test_shown_to_exhibit_a_list_is_read_once_by_the_infinitive():
     objects = {c.object for c in claims if c.relation == "effect" and c.subject == "hot water extracts of ground ivy"}
     assert "antibacterial" in objects and "platelet-stimulating activity" in objects
     assert not any(o.startswith("to ") for o in objects)
+
+
+def test_an_agentless_finding_the_authors_add_continues_the_study_before():
+    # gold/dev/uritu2018 p8: "Furthermore, the authors noted that Y was decreased": the agent of the sentence before
+    claims = text_claims(
+        "An in vitro study revealed that incubating activated macrophages with a ground ivy decoction (3 h in boiling "
+        "distilled water) led to a significant decrease in nitric oxide production. Furthermore, the authors noted "
+        "that the expression of some inflammatory cytokines such as IL-12p70 and TNFα was significantly decreased "
+        "[159]."
+    )
+    decreased = [c for c in claims if c.relation == "effect" and "IL-12p70" in c.object]
+    assert decreased and "ground ivy decoction" in decreased[0].subject and decreased[0].direction == "decrease"

@@ -533,7 +533,7 @@ def _verb_effect(
         return []
     if not subject_text:
         subject_text = _cause_subject(verb, context, discourse, cues)
-    if not subject_text and passive and opens_with(context.sent, verb, cues.continuation):
+    if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     if not subject_text:
         return []
@@ -594,6 +594,17 @@ def _means_gerund_text(verb: Token) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")].strip()  # an example bracket the parse did not close ("(e.g., pH")
     return text if 1 < len(text.split()) <= 14 else ""
+
+
+def _reported_by_authors(verb: Token, cues: ClaimCues) -> Token:
+    """ "Furthermore, the authors noted that the expression of Y was significantly decreased": an agentless finding
+    reported by the investigators continues the study of the sentence before as their reporting clause does; the
+    clause to test for a continuation marker is the reporting one (else the verb's own)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues.raw["reporting_verbs"]:
+        return verb
+    reporter = clause_subject(head)
+    return head if reporter is not None and is_investigator(reporter, cues) else verb
 
 
 def _procedure_purpose(verb: Token) -> bool:
