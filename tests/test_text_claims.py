@@ -770,3 +770,61 @@ def test_an_infinitive_of_purpose_or_of_trying_is_no_effect_found():
     effects = [c for c in claims if c.relation == "effect"]
     assert not any("loading of the catalyst" in c.object or "overfitting" in c.object for c in effects)
     assert _has(effects, "rosemary extracts", "effect", "improve the shelf life of perishable foods")
+
+
+def test_a_gerund_after_by_on_a_passive_or_a_change_verb_is_what_acts():
+    # gold/dev/polymers2013 p9 and singh2018 p6: "Y was increased/regulated by V-ing Z": the practice V-ing Z acts on Y
+    claims = text_claims(
+        "From Figure 4, it can be seen that the conversion of PET and the yield of BHET were increased by prolonging "
+        "the reaction time.",
+        "The colloidal stability (or rate of dissolution) of nanoparticles can be regulated by controlling the "
+        "particle size and surface capping or through functionalization techniques [64, 65]).",
+        "However, by decreasing the catalytic dosage to 0.31 wt %, the catalytic activity of [Bmim]ZnCl3 was higher "
+        "than that of [Bmim]MnCl3 (Table 1, entries 9 and 13).",
+        # seed-style active clause: the gerund is how the subject acts, still an effect of the subject
+        "Exosomes reduce inflammation by inhibiting NF-κB signalling.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert _has(effects, "prolonging the reaction time", "effect", "conversion of pet")
+    assert _has(effects, "prolonging the reaction time", "effect", "yield of bhet")
+    assert _has(effects, "controlling the particle size", "effect", "colloidal stability")
+    # the gerund is never the effect of the thing it changes
+    assert not any(c.object.startswith(("prolonging", "controlling", "decreasing")) for c in effects)
+    assert _has(effects, "exosomes", "effect", "inhibiting nf-κb signalling")
+
+
+def test_a_verb_of_showing_with_a_changed_trait_is_an_effect():
+    # gold/dev/emm2023 p9: the direction word of an observed trait ("defective", "heightened") makes it an effect
+    claims = text_claims(
+        "E205G, located in the EARS1 domain, showed defective tRNA aminoacylation.",
+        "This study also revealed that patient-derived cells expressing compound heterozygous EPRS1 showed heightened "
+        "integrated stress responses, leading to disruption of protein homeostasis and reduced cell viability[96].",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    defective = [c for c in effects if "E205G" in c.subject and "defective trna aminoacylation" in c.object.lower()]
+    assert defective and defective[0].direction == "decrease"
+    heightened = [c for c in effects if "EPRS1" in c.subject and "heightened integrated stress" in c.object]
+    assert heightened and heightened[0].direction == "increase"
+
+
+def test_shown_to_exhibit_a_list_is_read_once_by_the_infinitive():
+    # gold/dev/uritu2018 p8: "X has been shown to exhibit A, B and C activity": the list starts after "exhibit"
+    claims = text_claims(
+        "As such, hot water extracts of ground ivy have been shown to exhibit antibacterial, anticancer, "
+        "insecticidal, and platelet-stimulating activity [157, 158]."
+    )
+    objects = {c.object for c in claims if c.relation == "effect" and c.subject == "hot water extracts of ground ivy"}
+    assert "antibacterial" in objects and "platelet-stimulating activity" in objects
+    assert not any(o.startswith("to ") for o in objects)
+
+
+def test_an_agentless_finding_the_authors_add_continues_the_study_before():
+    # gold/dev/uritu2018 p8: "Furthermore, the authors noted that Y was decreased": the agent of the sentence before
+    claims = text_claims(
+        "An in vitro study revealed that incubating activated macrophages with a ground ivy decoction (3 h in boiling "
+        "distilled water) led to a significant decrease in nitric oxide production. Furthermore, the authors noted "
+        "that the expression of some inflammatory cytokines such as IL-12p70 and TNFα was significantly decreased "
+        "[159]."
+    )
+    decreased = [c for c in claims if c.relation == "effect" and "IL-12p70" in c.object]
+    assert decreased and "ground ivy decoction" in decreased[0].subject and decreased[0].direction == "decrease"

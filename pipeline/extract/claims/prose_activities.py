@@ -55,6 +55,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         return []  # "has laid the foundation": an auxiliary of another verb
     if any(c.dep_ == "aux" and c.lower_ in cues.raw["deontic_modals"] for c in verb.children):
         return []  # "this matrix should consider the effects of ...": a recommendation, not a finding
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in frame["verbs"] for c in verb.children):
+        return []  # "X has been shown to exhibit A, B and C activity": the infinitive's verb reads the list
     start, end = _list_span(verb, context, frame)
     if end <= start:
         return []

@@ -145,10 +145,15 @@ def _distributed_subjects(claim: Claim, context: SentenceContext) -> list[Claim]
         return [claim]  # "extract and essential oil of S. hortensis": the of-phrase is shared, keep the whole
     if not all(_ends_in_noun(part, context) for part in parts[:-1]):
         return [claim]  # "ethanolic and aqueous extracts", "both intrathecal and oral administration": shared head
+    # "controlling the particle size and surface capping": the gerund governs every coordinated object
+    first = subject.split()[0]
+    gerund = first if any(t.text == first and t.tag_ == "VBG" for t in context.sent) else ""
     copies = []
-    for part in parts:
-        copy = replace(claim, subject=re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I))
-        copies.append(copy)
+    for index, part in enumerate(parts):
+        part = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+        if gerund and index and not part.split()[0].endswith("ing"):
+            part = f"{gerund} {part}"
+        copies.append(replace(claim, subject=part))
     return copies
 
 
@@ -490,6 +495,8 @@ def _verb_effect(
         or _purpose_clause(verb, cues)
     ):
         return []
+    if _means_of_change(verb, cues):
+        return []  # "Y was increased by prolonging the reaction time": the gerund is what acts, read on its head verb
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
     ):
@@ -513,22 +520,30 @@ def _verb_effect(
             subject_text = _agent_text(list(agent.subtree), context, cues, discourse)
             if subject_text:
                 break
+        subject_text = subject_text or _means_gerund_text(verb)
     elif not objects and verb.lemma_.lower() in cues.ergative:
         subject = clause_subject(verb)
         if subject is None:
             return []
         objects = [subject]
+        subject_text = _means_gerund_text(verb)  # "the yield decreased by decreasing the catalyst loading"
     elif objects:
         subject_text = _effect_subject(verb, context, discourse, cues)
     else:
         return []
     if not subject_text:
         subject_text = _cause_subject(verb, context, discourse, cues)
-    if not subject_text and passive and opens_with(context.sent, verb, cues.continuation):
+    if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     if not subject_text:
         return []
-    if direction == "none" and not verb_negated(verb, cues) and not _is_strict_agent(subject_text, context, cues):
+    means = subject_text == _means_gerund_text(verb)  # "regulated by controlling the particle size": a practice acts
+    if (
+        direction == "none"
+        and not means
+        and not verb_negated(verb, cues)
+        and not _is_strict_agent(subject_text, context, cues)
+    ):
         return []  # "X affects Y" needs a clear treatment; "X did not affect Y" is a finding about any X
     claims = []
     for obj in objects:
@@ -537,6 +552,59 @@ def _verb_effect(
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
+
+
+def _means_gerund(verb: Token) -> Token | None:
+    """ "Y was increased by prolonging the reaction time", "the yield decreased by decreasing the catalyst loading": a
+    gerund after "by" on a passive or on an intransitive change verb names the practice that brings the change about
+    (the gerund is the means, the clause's subject the thing changed). On an active verb with an object ("X reduces Y
+    by inhibiting Z") the gerund is how the subject acts, and stays an effect of that subject."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if not passive and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    for by in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"):
+        gerund = next((g for g in by.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and g.pos_ == "VERB"), None)
+        if gerund is not None:
+            return gerund
+    return None
+
+
+def _means_of_change(verb: Token, cues: ClaimCues) -> bool:
+    """The gerund of "Y was increased by prolonging X" (see _means_gerund), when its head verb states a change."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "by":
+        return False
+    head = verb.head.head
+    changes = head.lemma_.lower() in cues.effect_direction or head.lemma_.lower() in cues.ergative
+    # "by decreasing the dosage, the activity was higher": a comparative under a copula states the change
+    changes = changes or head.lemma_ == "be" and any(c.dep_ == "acomp" and c.tag_ == "JJR" for c in head.children)
+    means = _means_gerund(head)
+    return changes and means is not None and means.i == verb.i
+
+
+def _means_gerund_text(verb: Token) -> str:
+    """The means gerund's phrase, without the alternatives coordinated to it ("or through functionalization")."""
+    gerund = _means_gerund(verb)
+    if gerund is None:
+        return ""
+    cut = {t.i for c in gerund.children if c.dep_ in ("cc", "conj", "advcl", "relcl") for t in c.subtree}
+    tokens = [t.i for t in gerund.subtree if t.i not in cut]
+    while tokens and gerund.doc[tokens[-1]].is_punct and gerund.doc[tokens[-1]].text not in ")%":
+        tokens.pop()
+    text = span_text(gerund.doc, tokens)
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].strip()  # an example bracket the parse did not close ("(e.g., pH")
+    return text if 1 < len(text.split()) <= 14 else ""
+
+
+def _reported_by_authors(verb: Token, cues: ClaimCues) -> Token:
+    """ "Furthermore, the authors noted that the expression of Y was significantly decreased": an agentless finding
+    reported by the investigators continues the study of the sentence before as their reporting clause does; the
+    clause to test for a continuation marker is the reporting one (else the verb's own)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues.raw["reporting_verbs"]:
+        return verb
+    reporter = clause_subject(head)
+    return head if reporter is not None and is_investigator(reporter, cues) else verb
 
 
 def _procedure_purpose(verb: Token) -> bool:
@@ -1108,14 +1176,18 @@ def _object_parts(
         # for an apposition; the nouns after it are the coordinated heads, the words before it their modifier.
         prefix = span_text(doc, [t.i for t in obj.subtree if t.i <= obj.i])
         obj = bracketed[0]
-    heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN")]]
+    heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN") and not _restated(c)]]
     conj_tokens = {t.i for h in heads[1:] for t in h.subtree}
     parts = []
     for index, head in enumerate(heads):
         own = {t.i for t in head.subtree} - (conj_tokens if index == 0 else set())
         own -= {t.i for h in heads[index + 1 :] for t in h.subtree}
         own -= drop
-        own = {i for i in own if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i) and doc[i].text != ","}
+        own = {
+            i
+            for i in own
+            if not (doc[i].dep_ == "cc" and doc[i].head.i == head.i and doc[i - 1].text != "(") and doc[i].text != ","
+        }
         relative = {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
         if not is_content_object(span_text(doc, own - relative)):
             relative = set()  # "inhibited the time mice spent licking": a bare measure noun is named by its clause
@@ -1130,6 +1202,8 @@ def _object_parts(
         }
         # "these events leading to increased expression": a participle clause is a further effect, not the object
         own -= {t.i for c in head.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" for t in c.subtree}
+        while own and doc[max(own)].pos_ == "CCONJ":
+            own.discard(max(own))  # "the conversion of PET and the yield": a coordinator the parser left on "PET"
         parts.append((head, own))
     texts = []
     with_of = [_trailing_of(head, own) for head, own in parts]
@@ -1142,6 +1216,14 @@ def _object_parts(
         distributed = _distribute_of_list(head, own)
         texts.extend((t, head_direction) for t in distributed or _distribute_adjectives(head, own, text))
     return [(t, d) for t, d in texts if t]
+
+
+def _restated(conjunct: Token) -> bool:
+    """ "the colloidal stability (or rate of dissolution)": an "or" opening a bracket gives another name for the same
+    thing, not a second effect."""
+    start = conjunct.left_edge.i
+    doc = conjunct.doc
+    return start >= 2 and doc[start - 1].lower_ == "or" and doc[start - 2].text == "("
 
 
 def _non_restrictive(clause: Token) -> bool:
