@@ -297,3 +297,31 @@ def test_a_sentence_that_gives_an_email_address_is_prose():
     review = _document(DEV_PDFS / "deep_review_biomed_long122p.pdf", 1, 1)
     notes = [p for p in review.passages if "To whom correspondence should be addressed" in p.text]
     assert notes and not [p for p in notes if p.kind in ("paragraph", "note")]
+
+
+def test_a_justified_line_with_a_stretched_space_stays_one_line():
+    """A loosely justified line (the wider space after a full stop stretched past an em) was cut into two
+    fragments, and the column analysis then read the halves as regions of their own: the rest of a table caption
+    became a footnote ("This table il- lustrates ..."), a paragraph broke at "captions." / "In order to"."""
+    document = _document(PAPERS / "aps2010_revtex_physrev_sample.pdf", 4, 4)
+    captions = " ".join(p.text for p in document.passages if p.kind == "caption")
+    assert "Table captions are numbered automatically. This table illustrates left-, center-" in captions
+    assert not any("This table il" in p.text for p in document.passages if p.kind == "footnote")
+    prose = _prose(PAPERS / "aps2010_revtex_physrev_sample.pdf", 4)
+    assert "figure captions, and table captions. In order to reference them in text" in prose
+
+
+def test_an_overfull_line_running_into_the_gutter_stays_in_its_column():
+    """A line of the left column runs past the gutter (a long code word) and under the first word of the right
+    column's line: read as one row spanning the page, it glued the two columns ("\\end{figure*}The two minipage")
+    and cut them into zones whose lines were read across each other."""
+    prose = _prose(PAPERS / "opteng2006_oe_letters_manuscript_instructions.pdf", 2)
+    assert "the alternate figure and table environment commands \\begin{figure*}...\\end{figure*} instead of" in prose
+    assert "The two minipage environments of the Optical Engineering option requires alignment." in prose
+
+
+def test_two_short_lines_side_by_side_in_a_loosely_set_note_are_no_columns():
+    """A note opens with a name and an address set far apart, over two lines, above full lines: the whitespace
+    between them is no gutter (cut there, the note was read as two columns, its first lines apart from the rest)."""
+    prose = _prose(PAPERS / "quantum2017_quantumarticle_class_template.pdf", 1)
+    assert "http://quantum-journal.org, You can use the \\email, \\homepage, and \\thanks commands" in prose

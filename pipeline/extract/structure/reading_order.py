@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutConfig
+from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutConfig, default_config
 from pipeline.extract.structure.repair import normalize_text
 from pipeline.records import PageContent, PdfContent, RawTable, Word
 
@@ -274,18 +274,72 @@ def column_cuts(rows: list[list[Word]]) -> list[float]:
     return cuts
 
 
-def fragments_of(words: list[Word], caption_pattern: re.Pattern | None = None) -> list[Fragment]:
+def _row_centre(row: list[Word]) -> float:
+    return sorted((w.top + w.bottom) / 2 for w in row)[len(row) // 2]
+
+
+def _stretched_space(
+    gap: tuple[float, float], size: float, centre: float, rows: list[tuple[float, list[Word]]], config: LayoutConfig
+) -> bool:
+    """A gap a justified line has stretched (a loose line, the wider space after a full stop), not whitespace
+    between two blocks: the lines of the same size right above and right below it (those that have text near it)
+    have ink across most of it. A gutter, or the space between a label and its value, is blank on the lines around
+    it too; a stretched space never is, since the next line's words fall elsewhere."""
+    a, b = gap
+    if b - a >= config.stretched_space_max * size:
+        return False
+    sides = 0
+    for above in (True, False):
+        near = [
+            w
+            for row_centre, row in rows
+            if 0.5 * size < (centre - row_centre if above else row_centre - centre) < 1.8 * size
+            for w in row
+            if abs(w.size - size) <= 0.15 * size and w.x1 > a - 2 * size and w.x0 < b + 2 * size
+        ]
+        if not near:
+            continue  # a paragraph's first or last line, or a line under a heading of another size
+        covered = np.zeros(int(b - a) + 1, dtype=bool)
+        for w in near:
+            covered[max(0, int(w.x0 - a)) : max(0, int(w.x1 - a) + 1)] = True
+        if covered.mean() < config.stretched_space_ink:
+            return False
+        sides += 1
+    return sides > 0
+
+
+def _overprinted(previous: Word, word: Word) -> bool:
+    """Two level words of one size that overlap by half an em or more: one line run into another, as an overfull
+    line of one column runs into the gutter and under the first word of the column beside it. One reading run
+    never overlaps itself so (kerning and slanted faces overlap by a small fraction of that)."""
+    size = max(previous.size, word.size)
+    return (
+        abs(previous.size - word.size) <= 0.15 * size
+        and abs(previous.bottom - word.bottom) <= 0.25 * size
+        and previous.x1 - word.x0 >= 0.5 * size
+    )
+
+
+def fragments_of(
+    words: list[Word], caption_pattern: re.Pattern | None = None, config: LayoutConfig | None = None
+) -> list[Fragment]:
+    config = config or default_config()
     fragments = []
     rows = rows_of(words)
     cuts = column_cuts(rows)
-    for row in rows:
+    centred = sorted(((_row_centre(row), row) for row in rows), key=lambda r: r[0])
+    for centre, row in centred:
         row.sort(key=lambda w: w.x0)
+        nearby = [r for r in centred if abs(r[0] - centre) < 2.5 * max(4.0, max(w.size for w in row))]
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
             size = max(word.size, current[-1].size, 4.0)
             at_gutter = any(current[-1].x1 <= cut <= word.x0 for cut in cuts)
-            if at_gutter or (gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))):
+            wide = gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))
+            if wide and abs(word.size - current[-1].size) <= 0.15 * size:
+                wide = not _stretched_space((current[-1].x1, word.x0), size, centre, nearby, config)
+            if at_gutter or wide or _overprinted(current[-1], word):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
@@ -464,6 +518,21 @@ def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment])
     return beside > max(2, 0.2 * len(crossing))
 
 
+def _short_lines_among_running_ones(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
+    """A strip that lines of text run across, with fewer than three lines on one side of it or far more lines across
+    it than beside it: short lines side by side among full ones (a loosely set note whose first line holds a name
+    and an address far apart; the aligned wide spaces of two loosely justified lines), not columns. Real columns
+    only two lines deep are found with the page's gutter, where the spanning lines are cut away first."""
+    mid = (gutter[0] + gutter[1]) / 2
+    text = [f for f in fragments if not f.placeholder and sum(len(w.text) for w in f.words) >= 3]
+    crossing = sum(1 for f in text if f.x0 < mid < f.x1)
+    if not crossing:
+        return False
+    left_lines = sum(1 for f in text if f.x1 <= mid)
+    right_lines = sum(1 for f in text if f.x0 >= mid)
+    return min(left_lines, right_lines) < 3 or crossing > 2 * (left_lines + right_lines)
+
+
 def _column_like(side: list[Fragment], height: float) -> bool:
     """Enough text, in lines of some width: not a column of reference numbers or bullets. Scraps are left out of the
     usual width (a sub- or superscript, a symbol set apart: under three characters or in smaller print): on a page
@@ -486,7 +555,11 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     right = max(f.x1 for f in fragments)
     # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
     for wide in (0.55, 0.75):
-        gutters = [g for g in _gutters(fragments, left, right, wide) if not _crossed_beside_text(g, fragments)]
+        gutters = [
+            g
+            for g in _gutters(fragments, left, right, wide)
+            if not _crossed_beside_text(g, fragments) and not _short_lines_among_running_ones(g, fragments)
+        ]
         if gutters:
             break
     else:
@@ -502,7 +575,7 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     mids = [(best[0] + best[1]) / 2]
 
     def spans(f: Fragment) -> bool:
-        return any(f.x0 < m < f.x1 for m in mids)
+        return any(f.x0 < m < f.x1 for m in mids) and not _overfull(f, mids[0], fragments)
 
     if any(spans(f) for f in fragments):
         regions: list[list[Fragment]] = []
@@ -532,6 +605,30 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     for column in columns:
         regions.extend(reading_order(column, depth + 1))
     return regions
+
+
+def _overfull(fragment: Fragment, mid: float, fragments: list[Fragment]) -> bool:
+    """A line of one column run on through the gutter (an overfull line, a long code word or link) up to or under the
+    first word of the other column's line level with it: what truly spans the columns (a title, a wide figure) has
+    no text beside it, and cutting the columns into zones at this one line would read the columns' lines above it
+    across each other. It stays with the column that holds most of it."""
+    if fragment.placeholder:
+        return False
+    left_side = (fragment.x0 + fragment.x1) / 2 < mid
+    height = max(1.0, fragment.bottom - fragment.top)
+    for other in fragments:
+        if other is fragment or other.placeholder or other.x0 < mid < other.x1:
+            continue
+        # beyond the gutter and reached: the line runs up to or under the other column's line (cells of a table or
+        # program output crossing a whitespace strip stop short of their neighbours)
+        if left_side:
+            reached = other.x0 >= mid and fragment.x1 >= other.x0 - 0.3 * fragment.size
+        else:
+            reached = other.x1 <= mid and fragment.x0 <= other.x1 + 0.3 * fragment.size
+        overlap = min(fragment.bottom, other.bottom) - max(fragment.top, other.top)
+        if reached and overlap > 0.5 * min(height, other.bottom - other.top):
+            return True
+    return False
 
 
 def _horizontal_slabs(fragments: list[Fragment], depth: int) -> list[list[Fragment]]:
@@ -669,7 +766,8 @@ def make_line(fragments: list[Fragment], page: int, region: int, config: LayoutC
 def _same_line(row: list[Fragment], fragment: Fragment, config: LayoutConfig) -> bool:
     """On the row's baseline, and either in the row's size or close beside it: a margin note in small print level
     with a body line (a received date, an editor's name) is a line of its own, not the end of the body line."""
-    first = row[0]
+    # the row is set by its line of text, not by a script that happened to open it (a raised mark sorts first)
+    first = max(row, key=lambda f: (f.size, f.width))
     if abs(first.center_y - fragment.center_y) >= 0.5 * max(first.size, fragment.size):
         return False
     if abs(first.size - fragment.size) <= 1.0:
@@ -723,7 +821,7 @@ def region_lines(region: list[Fragment], page: int, index: int, config: LayoutCo
 
 def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
     """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
-    pages = [(page, fragments_of(page_words(page), config.caption_pattern)) for page in pdf.pages]
+    pages = [(page, fragments_of(page_words(page), config.caption_pattern, config)) for page in pdf.pages]
     remove_running_lines(pages, config)
     for _page, fragments in pages:
         remove_line_numbers(fragments)
