@@ -77,6 +77,9 @@ class GuardWords:
     cause_markers: tuple[str, ...]  # "due to X": X causes, it is not acted on
     expletive_copulas: tuple[str, ...]  # "it is always a good idea to ...": a dummy "it"
     expletive_predicates: frozenset[str]  # "idea", "advisable": predicates of an extraposed complement
+    offering_verbs: frozenset[str]  # "X offers Y": Y is given, a capability
+    scarcity_words: frozenset[str]  # "provides low recovery": what is offered is too little, a drawback
+    defining_verbs: frozenset[str]  # "It characterizes the rate of ...": a definition
 
 
 @lru_cache(maxsize=2)
@@ -114,7 +117,16 @@ def load_guard_words() -> GuardWords:
         cause_markers=tuple(data["cause_markers"]),
         expletive_copulas=tuple(data["expletive_copulas"]),
         expletive_predicates=frozenset(data["expletive_predicates"]),
+        offering_verbs=frozenset(data["offering_verbs"]),
+        scarcity_words=frozenset(data["scarcity_words"]) | _negative_adjectives(),
+        defining_verbs=frozenset(data["defining_verbs"]),
     )
+
+
+def _negative_adjectives() -> frozenset[str]:
+    # the evaluative extractor's words of excess, limitation and error ("slow", "costly", "poor")
+    data = json.loads((models_dir() / "claims" / "evaluative.json").read_text(encoding="utf-8"))
+    return frozenset(data["negative_adjectives"])
 
 
 def words_of(text: str) -> list[str]:
@@ -224,6 +236,10 @@ def claim_junk_class(claim: Claim) -> str:
         return "cataphor"
     if evidence and _expletive_it(object_words, evidence, words):
         return "expletive subject"
+    if claim.relation == "disadvantage" and _offered(object_words, evidence, words):
+        return "offered capability"
+    if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
+        return "definition"
     if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
         return "cause object"
     if claim.relation == "effect" and claim.cue.startswith("effect:verb"):
@@ -415,6 +431,30 @@ def _expletive_it(object_words: list[str], evidence: str, words: GuardWords) -> 
         if re.search(r"\b(?:to|that|whether|if)\b", match.group(1).lower()):
             return True
     return False
+
+
+def _offered(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "The plot-method for epidataCS offers aggregation of the events over time or space", "This package provides
+    methods for performing Gene Ontology analysis": a disadvantage whose object is written right after a verb of
+    giving is a capability the subject offers (unless a word of scarcity or fault qualifies it: "provides low
+    recovery")."""
+    if not object_words or any(w in words.scarcity_words for w in object_words[:3]):
+        return False
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    first = re.search(rf"\b{lead}\b", evidence, re.IGNORECASE)
+    if first is None:
+        return False
+    before = WORD.findall(evidence[: first.start()].lower())
+    while before and before[-1] in ("the", "a", "an", "also", "only", "rather"):
+        before.pop()
+    return bool(before) and before[-1] in words.offering_verbs
+
+
+def _defining(object_words: list[str], words: GuardWords) -> bool:
+    """ "It characterizes the instantaneous rate of infection of individual i at time t": the predicate defines or
+    measures what the subject is."""
+    rest = [w for w in object_words if w not in words.verb_phrase_openers]
+    return bool(rest) and rest[0] in words.defining_verbs
 
 
 def _after_cause_marker(object_words: list[str], evidence: str, words: GuardWords) -> bool:
