@@ -41,6 +41,8 @@ VERSION = re.compile(r"^v\.?\d+(?:\.\d+)+$")
 CITATION_SHAPE = re.compile(
     r"^\(?[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?,?\s+\(?(?:1[89]|20)\d\d[a-z]?\)?$"
 )
+# a one-letter symbol of a formula glued to a function word ("the sparsity of Z increases Pwith the number of ...")
+GLUED_SYMBOL = re.compile(r"(?<![\w-])[A-Z](?:with|the|from|which)(?![\w-])")
 POSSESSIVE_OPENERS = ("their ", "its ", "his ", "her ", "our ", "the ", "a ", "an ", "this ", "these ")
 
 
@@ -190,6 +192,8 @@ def is_content_object(text: str, subject: str = "") -> bool:
         return False  # the start of the next clause
     if lowered.endswith("-"):
         return False  # "to be found-": cut inside a hyphenated word
+    if GLUED_SYMBOL.search(text or ""):
+        return False  # "increases Pwith": a formula's symbol glued to the next word, the text around it lost
     if all_words and all_words[-1] in words.dangling:
         return False  # "the intensity of", "their physical and": cut off before its head
     subject_content = set(content_words(subject, words))
@@ -291,13 +295,36 @@ def _has_own_subject(object_words: list[str], words: GuardWords) -> bool:
     """ "their accuracy is still far from satisfactory", "the effect of the intervention would need to be ...": a
     predicate that opens with a noun phrase and its finite verb is another clause with a subject of its own (the
     claimed subject is not what it judges). "a method that can be applied": the verb of a relative clause."""
-    if not object_words or object_words[0] not in CLAUSE_DETERMINERS:
+    if not object_words:
         return False
+    if object_words[0] not in CLAUSE_DETERMINERS:
+        return _bare_noun_clause(object_words, words)
     for word in object_words[1:6]:
         if word in words.relative_words or word == "that":
             return False
         if word in FINITE_AUXILIARIES:
             return True
+    return False
+
+
+MODAL_AUXILIARIES = frozenset("would will can could may might should must".split())
+
+
+def _bare_noun_clause(object_words: list[str], words: GuardWords) -> bool:
+    """ "(linearity of this plot implies that) Wald approximations would be reasonably accurate": a predicate that
+    opens with a bare noun phrase of one or two words and then a modal is a clause with a subject of its own. A
+    coordinated or compared predicate ("faster and would ...", "more robust than X would ...") is not."""
+    for k, word in enumerate(object_words[1:3], start=1):
+        if word in MODAL_AUXILIARIES:
+            head = object_words[:k]
+            return all(
+                w.isalpha()
+                and w not in words.degree_adverbs
+                and w not in words.verb_phrase_openers
+                and not w.endswith("ly")
+                and w not in ("and", "or", "but", "than", "as", "not", "to")
+                for w in head
+            )
     return False
 
 
@@ -372,6 +399,8 @@ def _purpose_clause(verb: str, evidence: str) -> bool:
     verb = re.escape(verb)
     if re.search(rf"\b(?:in order to|so as to)\s+{verb}\b", evidence, re.IGNORECASE):
         return True
+    if re.search(rf"\baim(?:s|ed)?\s+(?:at|to)\s+{verb}\b", evidence, re.IGNORECASE):
+        return True  # "Public health surveillance aims at lessening disease burden": an aim, not an effect
     copula = re.search(rf"\b(?:is|are|was|were) to\s+{verb}\b", evidence, re.IGNORECASE)
     if copula is None:
         return False
