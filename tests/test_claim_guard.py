@@ -437,6 +437,13 @@ UNSEEN_PAPER_PASSAGES = (
     # asce2013 p4: a formatting fact about a part of the writing
     "Without the SectionNumbers option, sections will not be numbered, as this seems to be the usual formatting in "
     "ASCE journals (note that the appendices will, however, be automatically “numbered” with Roman numerals).",
+    # monitoringCounts (JSS 2016) p1: an aim, not an effect
+    "Public health surveillance aims at lessening disease burden by, e.g., timely recognizing emerging outbreaks in "
+    "case of infectious diseases.",
+    # lme4 p36: the predicate is another clause ("Wald approximations would be ...") with its own subject
+    "• The profile zeta plot (Figure 2; xyplot) is simply a plot of the profile zeta function for each model "
+    "parameter; linearity of this plot for a given parameter implies that the likelihood profile is quadratic (and "
+    "thus that Wald approximations would be reasonably accurate).",
     # findings of the same kinds that stay: a capability as an advantage (opteng2006 p2), a drawback after "provides"
     # that a scarcity word qualifies, a cause that is the subject's own property (uritu2018, gold/dev), a
     # non-restrictive ", which" that goes on with the subject's effect (emm2023, gold/dev)
@@ -467,6 +474,8 @@ def unseen_paper_claims():
         ("point process", "characterizes"),  # a definition
         ("dominant eigenvalue", ""),  # a sentence cut before its "If"
         ("appendices", "numbered"),  # a part of the writing
+        ("surveillance", "lessening"),  # an aim
+        ("profile", "Wald"),  # a clause with its own subject
     ],
 )
 def test_junk_of_unseen_papers_is_dropped(unseen_paper_claims, subject_words, object_words):
@@ -505,5 +514,8 @@ def test_a_reference_is_no_subject_and_an_extraposed_it_owns_nothing():
     evidence = "As we see from this example, it is always a good idea to test simulation results for plausibility."
     claim = Claim("deSolve", "advantage", "good idea", [Evidence("text", evidence, 44)], cue="evaluation")
     assert claim_junk_class(claim) == "expletive subject"
+    # lme4 p11: "the sparsity of Z increases with ..." lost the symbol's line; "Pwith" is no word
+    assert not is_content_object("increases Pwith", "sparsity of Z⊤")
+    assert is_content_object("Pwith-based estimates", "X")  # a hyphenated name is not a glued symbol
     kept = Claim("deSolve", "advantage", "easy to use", [Evidence("text", "It is easy to use.", 1)], cue="evaluation")
     assert claim_junk_class(kept) == ""
