@@ -19,7 +19,13 @@ models/claims/guard.json:
 - an advantage or disadvantage whose subject is a measured quantity or an attribute ("the prevalence of smoking",
   "viral titers in ...", "every iteration", "an obvious exception to this"), not a method, tool or treatment;
 - an item of a cue noun's list that is a relative clause ("The drawback of X is the need to ..., which can be
-  automated"): it describes the noun before it, not the owner.
+  automated"): it describes the noun before it, not the owner;
+- on papers the project was not built on (benchmarks/judged, session 13): a subject that is only an author-year
+  reference or is cut at a conjunction; an object that points to a list after the sentence ("the following files:"),
+  the predicate of an expletive "it" ("it is always a good idea to ..."), a cause ("due to block structure"), the
+  restrictive relative clause of another noun, a capability offered ("offers aggregation of ...") read as a drawback,
+  a definition ("characterizes the rate of ..."), an aim ("aims at lessening ..."), a clause with its own bare-noun
+  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith").
 """
 
 from __future__ import annotations
