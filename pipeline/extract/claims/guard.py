@@ -19,7 +19,13 @@ models/claims/guard.json:
 - an advantage or disadvantage whose subject is a measured quantity or an attribute ("the prevalence of smoking",
   "viral titers in ...", "every iteration", "an obvious exception to this"), not a method, tool or treatment;
 - an item of a cue noun's list that is a relative clause ("The drawback of X is the need to ..., which can be
-  automated"): it describes the noun before it, not the owner.
+  automated"): it describes the noun before it, not the owner;
+- on papers the project was not built on (benchmarks/judged, session 13): a subject that is only an author-year
+  reference or is cut at a conjunction; an object that points to a list after the sentence ("the following files:"),
+  the predicate of an expletive "it" ("it is always a good idea to ..."), a cause ("due to block structure"), the
+  restrictive relative clause of another noun, a capability offered ("offers aggregation of ...") read as a drawback,
+  a definition ("characterizes the rate of ..."), an aim ("aims at lessening ..."), a clause with its own bare-noun
+  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith").
 """
 
 from __future__ import annotations
@@ -37,6 +43,12 @@ NUMBER = re.compile(r"^[±<>≤≥~]?\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?%?
 PANEL_LABEL = re.compile(r"^[a-h]\)?\s+[A-Z]")  # "c Insulin-induced ...": a figure panel's letter
 FORMULA = re.compile(r"\w\s+[<>=≤≥]\s+[-\w]")  # "age > 0": a comparison or equation in symbols ("<5": a range)
 VERSION = re.compile(r"^v\.?\d+(?:\.\d+)+$")
+# an author-year reference as a whole phrase: "Pinheiro and Bates 1996", "Meyer et al. 2012", "Held, Höhle (2005a)"
+CITATION_SHAPE = re.compile(
+    r"^\(?[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?,?\s+\(?(?:1[89]|20)\d\d[a-z]?\)?$"
+)
+# a one-letter symbol of a formula glued to a function word ("the sparsity of Z increases Pwith the number of ...")
+GLUED_SYMBOL = re.compile(r"(?<![\w-])[A-Z](?:with|the|from|which)(?![\w-])")
 POSSESSIVE_OPENERS = ("their ", "its ", "his ", "her ", "our ", "the ", "a ", "an ", "this ", "these ")
 
 
@@ -68,6 +80,14 @@ class GuardWords:
     deontic_objects: frozenset[str]  # "required", "recommended": a requirement, not an effect
     degree_adverbs: frozenset[str]
     using_verbs: frozenset[str]  # "X uses Y to V": V is Y's purpose, not X's effect
+    cut_subject_endings: frozenset[str]  # "... works as expected but": a subject cut inside a clause
+    cataphors: tuple[str, ...]  # "requires the following files:": the content comes after the sentence
+    cause_markers: tuple[str, ...]  # "due to X": X causes, it is not acted on
+    expletive_copulas: tuple[str, ...]  # "it is always a good idea to ...": a dummy "it"
+    expletive_predicates: frozenset[str]  # "idea", "advisable": predicates of an extraposed complement
+    offering_verbs: frozenset[str]  # "X offers Y": Y is given, a capability
+    scarcity_words: frozenset[str]  # "provides low recovery": what is offered is too little, a drawback
+    defining_verbs: frozenset[str]  # "It characterizes the rate of ...": a definition
 
 
 @lru_cache(maxsize=2)
@@ -100,7 +120,21 @@ def load_guard_words() -> GuardWords:
         deontic_objects=frozenset(data["deontic_objects"]),
         degree_adverbs=frozenset(data["degree_adverbs"]),
         using_verbs=frozenset(data["using_verbs"]),
+        cut_subject_endings=frozenset(data["cut_subject_endings"]),
+        cataphors=tuple(data["cataphors"]),
+        cause_markers=tuple(data["cause_markers"]),
+        expletive_copulas=tuple(data["expletive_copulas"]),
+        expletive_predicates=frozenset(data["expletive_predicates"]),
+        offering_verbs=frozenset(data["offering_verbs"]),
+        scarcity_words=frozenset(data["scarcity_words"]) | _negative_adjectives(),
+        defining_verbs=frozenset(data["defining_verbs"]),
     )
+
+
+def _negative_adjectives() -> frozenset[str]:
+    # the evaluative extractor's words of excess, limitation and error ("slow", "costly", "poor")
+    data = json.loads((models_dir() / "claims" / "evaluative.json").read_text(encoding="utf-8"))
+    return frozenset(data["negative_adjectives"])
 
 
 def words_of(text: str) -> list[str]:
@@ -134,6 +168,11 @@ def is_content_subject(text: str) -> bool:
         return False  # "Intercept - age > 0" (a hypothesis in symbols), "v.5.0.2" (a software version)
     if all_words[-1] in words.hedge_endings:
         return False
+    last_written = WORD.findall(text)[-1]
+    if last_written.islower() and last_written in words.cut_subject_endings:
+        return False  # "Most mathematics ... works as expected but": cut inside a clause ("vitamin A" is a name)
+    if CITATION_SHAPE.match(text):
+        return False  # "Pinheiro and Bates 1996": a reference names who wrote, it neither acts nor is judged
     last = all_words[-1]
     if len(last) > 4 and last.endswith("ed") and last not in words.participle_exceptions and last.isalpha():
         return False  # "sonicated", "three-dimensional cultured": the modified noun is missing
@@ -159,6 +198,8 @@ def is_content_object(text: str, subject: str = "") -> bool:
         return False  # the start of the next clause
     if lowered.endswith("-"):
         return False  # "to be found-": cut inside a hyphenated word
+    if GLUED_SYMBOL.search(text or ""):
+        return False  # "increases Pwith": a formula's symbol glued to the next word, the text around it lost
     if all_words and all_words[-1] in words.dangling:
         return False  # "the intensity of", "their physical and": cut off before its head
     subject_content = set(content_words(subject, words))
@@ -201,6 +242,19 @@ def claim_junk_class(claim: Claim) -> str:
         # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
         # altering X" is kept: the gold writes such effects as stated)
         return "lost negation"
+    if evidence and _cataphoric(object_words, claim.object, evidence, words):
+        return "cataphor"
+    if evidence and _expletive_it(object_words, evidence, words):
+        return "expletive subject"
+    if claim.relation == "disadvantage" and _offered(object_words, evidence, words):
+        return "offered capability"
+    if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
+        return "definition"
+    if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
+        return "cause object"
+    if claim.relation == "effect" and claim.cue.startswith("effect:verb"):
+        if _relative_of_another_noun(claim.subject, object_words, evidence):
+            return "relative of another noun"
     if claim.relation == "effect" and _purpose_of_an_instrument(claim.subject, object_words, evidence, words):
         return "instrument purpose"
     if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
@@ -247,13 +301,36 @@ def _has_own_subject(object_words: list[str], words: GuardWords) -> bool:
     """ "their accuracy is still far from satisfactory", "the effect of the intervention would need to be ...": a
     predicate that opens with a noun phrase and its finite verb is another clause with a subject of its own (the
     claimed subject is not what it judges). "a method that can be applied": the verb of a relative clause."""
-    if not object_words or object_words[0] not in CLAUSE_DETERMINERS:
+    if not object_words:
         return False
+    if object_words[0] not in CLAUSE_DETERMINERS:
+        return _bare_noun_clause(object_words, words)
     for word in object_words[1:6]:
         if word in words.relative_words or word == "that":
             return False
         if word in FINITE_AUXILIARIES:
             return True
+    return False
+
+
+MODAL_AUXILIARIES = frozenset("would will can could may might should must".split())
+
+
+def _bare_noun_clause(object_words: list[str], words: GuardWords) -> bool:
+    """ "(linearity of this plot implies that) Wald approximations would be reasonably accurate": a predicate that
+    opens with a bare noun phrase of one or two words and then a modal is a clause with a subject of its own. A
+    coordinated or compared predicate ("faster and would ...", "more robust than X would ...") is not."""
+    for k, word in enumerate(object_words[1:3], start=1):
+        if word in MODAL_AUXILIARIES:
+            head = object_words[:k]
+            return all(
+                w.isalpha()
+                and w not in words.degree_adverbs
+                and w not in words.verb_phrase_openers
+                and not w.endswith("ly")
+                and w not in ("and", "or", "but", "than", "as", "not", "to")
+                for w in head
+            )
     return False
 
 
@@ -328,6 +405,8 @@ def _purpose_clause(verb: str, evidence: str) -> bool:
     verb = re.escape(verb)
     if re.search(rf"\b(?:in order to|so as to)\s+{verb}\b", evidence, re.IGNORECASE):
         return True
+    if re.search(rf"\baim(?:s|ed)?\s+(?:at|to)\s+{verb}\b", evidence, re.IGNORECASE):
+        return True  # "Public health surveillance aims at lessening disease burden": an aim, not an effect
     copula = re.search(rf"\b(?:is|are|was|were) to\s+{verb}\b", evidence, re.IGNORECASE)
     if copula is None:
         return False
@@ -360,6 +439,93 @@ def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: s
                         break
                     before -= 1  # "Mint was originally used ...", "X was then used ...": adverbs before the verb
                 return tokens[before] not in PASSIVE_AUXILIARIES and j > subject_end
+    return False
+
+
+def _cataphoric(object_words: list[str], obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "The document class requires the following supplementary files:": the object ends in a pointer to a list
+    that the sentence does not hold (a colon follows it); the object names nothing by itself."""
+    lowered = " ".join(object_words)
+    if not any(re.search(rf"(?:^|\s){re.escape(c)}(?:\s+[\w-]+){{0,3}}$", lowered) for c in words.cataphors):
+        return False
+    last = re.escape(WORD.findall(obj)[-1]) if WORD.findall(obj) else ""
+    return bool(last) and bool(re.search(rf"\b{last}\s*:", evidence, re.IGNORECASE))
+
+
+def _expletive_it(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "As we see from this example, it is always a good idea to test simulation results": the object is the
+    predicate of a dummy "it" whose real subject is the extraposed complement (a to-infinitive or a that-clause), so
+    whatever subject was put in place of "it" owns nothing."""
+    predicate = [w for w in object_words[:4] if w not in ("a", "an", "the") and w not in words.degree_adverbs]
+    if not predicate or not any(w in words.expletive_predicates for w in predicate[:3]):
+        return False
+    copulas = "|".join(re.escape(c) for c in words.expletive_copulas)
+    first = re.escape(object_words[0])
+    pattern = rf"\bit\s+(?:{copulas})\s+(?:[a-z]+\s+){{0,3}}?{first}\b((?:\s+\S+){{0,5}})"
+    for match in re.finditer(pattern, evidence, re.IGNORECASE):
+        if re.search(r"\b(?:to|that|whether|if)\b", match.group(1).lower()):
+            return True
+    return False
+
+
+def _offered(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "The plot-method for epidataCS offers aggregation of the events over time or space", "This package provides
+    methods for performing Gene Ontology analysis": a disadvantage whose object is written right after a verb of
+    giving is a capability the subject offers (unless a word of scarcity or fault qualifies it: "provides low
+    recovery")."""
+    if not object_words or any(w in words.scarcity_words for w in object_words[:3]):
+        return False
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    first = re.search(rf"\b{lead}\b", evidence, re.IGNORECASE)
+    if first is None:
+        return False
+    before = WORD.findall(evidence[: first.start()].lower())
+    while before and before[-1] in ("the", "a", "an", "also", "only", "rather"):
+        before.pop()
+    return bool(before) and before[-1] in words.offering_verbs
+
+
+def _defining(object_words: list[str], words: GuardWords) -> bool:
+    """ "It characterizes the instantaneous rate of infection of individual i at time t": the predicate defines or
+    measures what the subject is."""
+    rest = [w for w in object_words if w not in words.verb_phrase_openers]
+    return bool(rest) and rest[0] in words.defining_verbs
+
+
+def _after_cause_marker(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "account for lack of independence in the residuals due to block structure": the object is written right
+    after a preposition of cause, so it is what causes, not what the subject acts on."""
+    if not object_words:
+        return False
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    first = re.search(rf"\b{lead}\b", evidence, re.IGNORECASE)
+    if first is None:
+        return False
+    markers = "|".join(re.escape(m) for m in words.cause_markers)
+    # "because of its antispasmodic effects" names the subject's own property (the gold keeps that effect): only a
+    # bare or determined noun phrase after the marker is a cause from elsewhere
+    return bool(re.search(rf"\b(?:{markers})\s+(?:(?:the|a|an)\s+)?$", evidence[: first.start()], re.IGNORECASE))
+
+
+# "trackchanges which controls": a restrictive relative (no comma); ", which" may take up the whole clause before it
+# ("EPRS1 facilitated LCFA uptake, which increased ...": the subject's effect goes on) and "that" chains a process
+RELATIVE_BEFORE = re.compile(r"([\w-]+)\s+(?:which|who)\s+(?:also\s+|further\s+|then\s+)?$", re.IGNORECASE)
+
+
+def _relative_of_another_noun(subject: str, object_words: list[str], evidence: str) -> bool:
+    """ "... are linenumbers which uses the lineno style file ... and trackchanges which controls the revision and
+    commenting highlight output": the object's verb is written in a relative clause whose antecedent (the word before
+    "which") is another noun than the subject's head, so the effect is that noun's."""
+    subject_words = [w.lower() for w in WORD.findall(subject or "")]
+    if not object_words or not subject_words:
+        return False
+    verb = re.escape(object_words[0])
+    for match in re.finditer(rf"\b{verb}\b", evidence, re.IGNORECASE):
+        before = RELATIVE_BEFORE.search(evidence[: match.start()])
+        if before is None:
+            continue
+        antecedent = before.group(1).lower()
+        return antecedent not in subject_words and antecedent not in ("and", "or", "but")
     return False
 
 
@@ -425,6 +591,7 @@ class SentenceGuardWords:
     deontic_modals: frozenset[str]
     aim_verbs: frozenset[str]
     writer_subjects: frozenset[str]
+    cut_openers: frozenset[str]  # "the dominant eigenvalue is ...": a function word never opens a sentence
 
 
 @lru_cache(maxsize=2)
@@ -441,6 +608,7 @@ def load_sentence_guard_words() -> SentenceGuardWords:
         deontic_modals=frozenset(cues["deontic_modals"]),
         aim_verbs=frozenset(data["aim_verbs"]),
         writer_subjects=frozenset(data["writer_subjects"]),
+        cut_openers=frozenset(data["cut_sentence_openers"]),
     )
 
 
@@ -522,6 +690,8 @@ def _ill_formed(tokens, words: SentenceGuardWords) -> bool:
         return False  # "trans-Caryophyllene", "cis-platin": a lower-case chemical prefix opens a name
     if INITIAL.search(first.doc.text[: first.idx]):
         return False  # "L. garganicum or ...": the split fell after an abbreviated genus or initial
+    if first.text in words.cut_openers:
+        return True  # "the dominant eigenvalue is smaller than 1, it ...": its "If" is on the line before
     return (
         first.is_alpha
         and first.text.islower()
