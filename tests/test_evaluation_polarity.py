@@ -1,9 +1,11 @@
 """The leaning of evaluated predicates (pipeline/extract/claims/prose_advantages.py `_polarity`), on sentences printed
 in the repository's PDFs: the Ki67 guideline (gold/dev/curroncol2023_ki67_breast_cancer_guidelines.pdf p4), the
 goseq guide (gold/dev/young2017_goseq_gene_ontology_rnaseq_length_bias.pdf pp. 21, 23), the exercise trial
-(gold/dev/bmj2015_rct_exercise_smoking_pregnancy.pdf p6) and the EPRS1 review
-(gold/dev/emm2023_eprs1_review_rotated_table.pdf p2). All sentences are parsed once, each as its own section so no
-discourse crosses them."""
+(gold/dev/bmj2015_rct_exercise_smoking_pregnancy.pdf p6), the EPRS1 review
+(gold/dev/emm2023_eprs1_review_rotated_table.pdf p2), the brms paper
+(gold/dev/jss2017_brms_bayesian_multilevel_models.pdf p5), the green nanoparticle review
+(gold/dev/singh2018_green_metal_nps_review.pdf p3) and the deep review (gold/dev/deep_review_biomed_long122p.pdf pp.
+10, 55). All sentences are parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
@@ -27,6 +29,18 @@ SENTENCES = {
     # a denied ranking states neither a strength nor a weakness
     "no_more_effective": "Supplementing behavioural support with a physical activity intervention was no more "
     "effective in aiding smoking cessation during pregnancy than behavioural support alone.",
+    # relative clauses: set off by a comma they evaluate their antecedent; on a predicate noun, the copula's subject;
+    # a defining clause on any other noun asserts nothing
+    "criticized": "The WAIC can be viewed as an improvement of the popular deviance information criterion (DIC), "
+    "which has been criticized by several authors (Vehtari et al. 2015; Plummer 2008; van der Linde 2005; see also "
+    "the discussion at the end of the original DIC paper by Spiegelhalter, Best, Carlin, and Van Der Linde 2002) in "
+    "part because of problems arising from fact that the DIC is only a point estimate.",
+    "method_that": "In contrast, green synthesis of metallic nanoparticles is a one pot or single step eco-friendly "
+    "bio-reduction method that requires relatively low energy to initiate the reaction.",
+    "defining": "Predictions from deep neural networks can be evaluated for use in workflows that also incorporate "
+    "human experts.",
+    # a failure of a fitted model brought about is a drawback of what brought it about
+    "overfitting": "Fine-tuning the aforementioned Basset model with more than one pass resulted in overfitting [276].",
 }
 
 
@@ -60,3 +74,25 @@ def test_negated_predicate_noun_is_a_drawback(claims_by_sentence):
 
 def test_no_more_effective_than_is_no_advantage(claims_by_sentence):
     assert claims_by_sentence["no_more_effective"] == []
+
+
+def test_a_relative_clause_set_off_by_a_comma_evaluates_its_antecedent(claims_by_sentence):
+    (claim,) = claims_by_sentence["criticized"]
+    assert claim.relation == "disadvantage" and "deviance information criterion" in claim.subject
+    assert claim.object.startswith("criticized by several authors")
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_the_subjects_property(claims_by_sentence):
+    (claim,) = claims_by_sentence["method_that"]
+    assert (claim.subject, claim.relation) == ("green synthesis of metallic nanoparticles", "advantage")
+    assert claim.object.startswith("requires relatively low energy")  # a small demand is a saving
+
+
+def test_a_defining_relative_clause_asserts_nothing(claims_by_sentence):
+    assert claims_by_sentence["defining"] == []
+
+
+def test_overfitting_brought_about_is_a_drawback(claims_by_sentence):
+    (claim,) = claims_by_sentence["overfitting"]
+    assert claim.relation == "disadvantage" and claim.subject.endswith("Basset model with more than one pass")
+    assert claim.object == "resulted in overfitting"

@@ -806,7 +806,9 @@ def _gerund_subject(subject: Token, cues: ClaimCues) -> str:
         return ""  # "Exploring this relationship is difficult": a question studied, not a practice
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "advcl", "punct") or t.i == subject.i]
     text = span_text(subject.doc, [t.i for t in tokens])
-    return text if 0 < len(text.split()) <= 8 else ""
+    return (
+        text if 0 < len(text.split()) <= 12 else ""
+    )  # "Fine-tuning the aforementioned Basset model with more than one pass"
 
 
 def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
