@@ -4,8 +4,10 @@ goseq guide (gold/dev/young2017_goseq_gene_ontology_rnaseq_length_bias.pdf pp. 2
 (gold/dev/bmj2015_rct_exercise_smoking_pregnancy.pdf p6), the EPRS1 review
 (gold/dev/emm2023_eprs1_review_rotated_table.pdf p2), the brms paper
 (gold/dev/jss2017_brms_bayesian_multilevel_models.pdf p5), the green nanoparticle review
-(gold/dev/singh2018_green_metal_nps_review.pdf p3) and the deep review (gold/dev/deep_review_biomed_long122p.pdf pp.
-10, 55). All sentences are parsed once, each as its own section so no discourse crosses them."""
+(gold/dev/singh2018_green_metal_nps_review.pdf p3), the deep review (gold/dev/deep_review_biomed_long122p.pdf pp.
+10, 43, 55), the Ki67 guideline again (p7) and the flexmix paper
+(gold/dev/jss2004_flexmix_finite_mixture_latent_class_regression.pdf p11). All sentences are parsed once, each as
+its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
@@ -41,6 +43,14 @@ SENTENCES = {
     "human experts.",
     # a failure of a fitted model brought about is a drawback of what brought it about
     "overfitting": "Fine-tuning the aforementioned Basset model with more than one pass resulted in overfitting [276].",
+    # the property as written ends before a relative clause on its noun; "against" reaches the noun it opposes only
+    "outperformed": "The open-source QuPath platform demonstrated an excellent interclass correlation that "
+    "outperformed visual counting [32].",
+    "works_well": "Tuning the minimum prior parameter allows for simplistic model selection, which works surprisingly "
+    "well in some situations:",
+    "specific_target": "The initial RNN is then fine-tuned to generate molecules that are likely to be active against "
+    "a specific target by either continuing training on a small set of positive examples [473] or adopting "
+    "reinforcement learning strategies [476,477].",
 }
 
 
@@ -96,3 +106,14 @@ def test_overfitting_brought_about_is_a_drawback(claims_by_sentence):
     (claim,) = claims_by_sentence["overfitting"]
     assert claim.relation == "disadvantage" and claim.subject.endswith("Basset model with more than one pass")
     assert claim.object == "resulted in overfitting"
+
+
+def test_the_property_ends_before_a_relative_clause_on_its_noun(claims_by_sentence):
+    (claim,) = [c for c in claims_by_sentence["outperformed"] if c.subject == "open-source QuPath platform"]
+    assert (claim.relation, claim.object) == ("advantage", "demonstrated an excellent interclass correlation")
+    (claim,) = claims_by_sentence["works_well"]
+    assert (claim.relation, claim.object) == ("advantage", "allows for simplistic model selection")
+
+
+def test_against_flips_the_opposed_noun_not_its_adjectives(claims_by_sentence):
+    assert not [c for c in claims_by_sentence["specific_target"] if c.relation == "disadvantage"]

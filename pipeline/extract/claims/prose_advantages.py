@@ -557,7 +557,7 @@ def _evaluated_parts(
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
             tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
-        text = span_text(doc, [t.i for t in tokens])
+        text = span_text(doc, [t.i for t in tokens if t.i not in _relative_clause_tokens(tokens)])
         if not polarity or not text or len(text) < 3:
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
@@ -582,6 +582,22 @@ def _evaluated_parts(
                 relation = "advantage" if total > 0 else "disadvantage"
                 claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
     return claims
+
+
+def _relative_clause_tokens(tokens: list[Token]) -> set[int]:
+    """ "demonstrated an excellent interclass correlation that outperformed visual counting", "allows for simplistic
+    model selection, which works surprisingly well in some situations": a relative clause on a noun of the property
+    tells more about that noun; the property as written ends before it (its words still count for the leaning)."""
+    kept = {t.i for t in tokens}
+    return {
+        t.i
+        for token in tokens
+        if token.dep_ == "relcl"
+        and token.head.i in kept
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "mark" for c in token.children)  # "the finding that X carry ...": the content itself
+        for t in token.subtree
+    }
 
 
 def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
@@ -1409,8 +1425,20 @@ def _countered_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
         elif token.dep_ == "prep" and token.lower_ in evaluation["counteracting_prepositions"]:
             acted_on = [c for c in token.children if c.dep_ == "pobj"]
         for child in acted_on:
-            countered |= {t.i for t in child.subtree if t.i in kept}
+            countered |= {t.i for t in _named_problem(child) if t.i in kept}
     return countered
+
+
+def _named_problem(child: Token) -> list[Token]:
+    """The nouns of the phrase a counteracting word acts on, to its head noun and its conjuncts ("infection or
+    sterile tissue damage"), not the phrases after it ("against a specific target by continuing training on ...")."""
+    noun = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+    found = [t for t in noun.subtree if t.i <= noun.i]
+    for conjunct in noun.conjuncts:
+        if conjunct.i > noun.i:
+            found += [t for t in conjunct.subtree if t.i <= conjunct.i]
+    # the nouns that name the problem; an adjective of it ("a specific target") keeps its own value
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _into_account(verb: Token) -> bool:
