@@ -557,7 +557,7 @@ def _evaluated_parts(
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
             tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
-        text = span_text(doc, [t.i for t in tokens])
+        text = span_text(doc, [t.i for t in tokens if t.i not in _relative_clause_tokens(tokens)])
         if not polarity or not text or len(text) < 3:
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
@@ -582,6 +582,22 @@ def _evaluated_parts(
                 relation = "advantage" if total > 0 else "disadvantage"
                 claims.extend(make_claim(context, owner, relation, r, "evaluation:reason") for r in reasons)
     return claims
+
+
+def _relative_clause_tokens(tokens: list[Token]) -> set[int]:
+    """ "demonstrated an excellent interclass correlation that outperformed visual counting", "allows for simplistic
+    model selection, which works surprisingly well in some situations": a relative clause on a noun of the property
+    tells more about that noun; the property as written ends before it (its words still count for the leaning)."""
+    kept = {t.i for t in tokens}
+    return {
+        t.i
+        for token in tokens
+        if token.dep_ == "relcl"
+        and token.head.i in kept
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "mark" for c in token.children)  # "the finding that X carry ...": the content itself
+        for t in token.subtree
+    }
 
 
 def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
@@ -806,7 +822,9 @@ def _gerund_subject(subject: Token, cues: ClaimCues) -> str:
         return ""  # "Exploring this relationship is difficult": a question studied, not a practice
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "advcl", "punct") or t.i == subject.i]
     text = span_text(subject.doc, [t.i for t in tokens])
-    return text if 0 < len(text.split()) <= 8 else ""
+    return (
+        text if 0 < len(text.split()) <= 12 else ""
+    )  # "Fine-tuning the aforementioned Basset model with more than one pass"
 
 
 def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
@@ -930,8 +948,10 @@ def _predicate_parts(
     nominal = _predicate_noun(verb, cues)
     if nominal is not None and not complements:
         # "X is a simple and easy process", "X is regarded as a safe and effective antioxidant": one property per
-        # evaluative modifier of the predicate noun; a noun without one ("X is a technique") is a definition
-        return _nominal_parts(nominal, cues)
+        # evaluative modifier of the predicate noun; a noun without one ("X is a technique") is a definition;
+        # "X is not the most efficient way": the verb's negation belongs to every part (it flips the polarity)
+        negations = [c for c in verb.children if c.dep_ == "neg" and c.i < nominal.i]
+        return [negations + part for part in _nominal_parts(nominal, cues)]
     if verb.lemma_ == "be":
         if not complements:
             return []  # "X is a technique ...": a definition, not an evaluation
@@ -1099,7 +1119,7 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
     if not tokens:
         return 0
     indices = {t.i for t in tokens} - _cause_tokens(tokens, cues) - _contrasted_clause_tokens(tokens)
-    flipped = _negation_scope(tokens, cues)
+    flipped = _negation_scope(tokens, cues) ^ _countered_scope(tokens, cues)
     evaluation = cues.raw["evaluation"]
     # "can result in bleeding", "may cause nausea": an adverse outcome brought about is a drawback
     harmful = [t for t in tokens if t.i in indices and t.pos_ == "VERB" and _brings_adverse_outcome(t, cues)]
@@ -1171,6 +1191,13 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
             c.dep_ == "advmod" and c.lower_ in evaluation["lesser_degree"] for c in token.children
         ):
             value = -value  # "less sensitive than Y" ranks X below Y on a good quality; "less costly" above
+        if token.pos_ in ("ADJ", "ADV") and any(
+            c.dep_ == "advmod"
+            and c.lower_ in ("more", "less", "better", "worse")
+            and any(g.dep_ == "neg" and g.lower_ in cues.negators for g in c.children)
+            for c in token.children
+        ):
+            value = 0  # "no more effective than Y", "not more accurate than Y": a denied ranking states no quality
         score += -value if token.i in flipped else value
     for label, sign in (("SHORT_TIME", 1), ("TIME_COST", -1)):
         score += sign * sum(1 for s, _ in context.matches.get(label, []) if s in indices and s not in used)
@@ -1188,6 +1215,8 @@ def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues:
     for token in tokens:
         if token.i not in indices or token.pos_ not in ("ADJ", "ADV"):
             continue
+        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in token.children):
+            return 0  # "no more potent than Y": a denied ranking ranks neither
         degree = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")]
         if not degree and token.tag_ in ("JJR", "RBR") and token.lower_ not in ("more", "less", "fewer"):
             degree = ["less" if token.lower_ in cues.raw["evaluation"]["weaker_comparatives"] else "more"]
@@ -1366,6 +1395,57 @@ def _negation_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
         scope = {t.i for t in head.subtree} - {token.i}
         flipped ^= scope
     return flipped
+
+
+def _countered_scope(tokens: list[Token], cues: ClaimCues) -> set[int]:
+    """Tokens naming what a verb of setting right or holding off acts on ("taking length bias into account",
+    "normalizing staining variability", "compensate for all biases", "avoids contamination") or what "against" opposes
+    ("a defense against infection"): a problem countered is a strength, so their words count the other way round."""
+    evaluation = cues.raw["evaluation"]
+    verbs = set(evaluation["counteracting_verbs"]) | set(evaluation["removal_verbs"])
+    kept = {t.i for t in tokens}
+    countered: set[int] = set()
+    for token in tokens:
+        acted_on: list[Token] = []
+        lemma = token.lemma_.lower()
+        if token.tag_ == "VBG" and token.dep_ == "amod" and lemma in verbs and token.lower_ not in cues.down:
+            # "normalizing staining variability": the parser may hang the gerund on its object as a modifier
+            noun = token.head
+            while noun.dep_ == "amod" and noun.pos_ != "NOUN" and noun.head.i != noun.i:
+                noun = noun.head  # "normalizing staining variability": modifiers stacked on the noun
+            countered |= {t.i for t in noun.subtree if t.i in kept and t.i != token.i}
+        elif token.pos_ == "VERB" and lemma in verbs:
+            acted_on = [
+                c
+                for c in token.children
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("for", "against"))
+            ]
+        elif token.pos_ == "VERB" and lemma == "take" and _into_account(token):
+            acted_on = [c for c in token.children if c.dep_ in ("dobj", "obj")]  # "taking length bias into account"
+        elif token.dep_ == "prep" and token.lower_ in evaluation["counteracting_prepositions"]:
+            acted_on = [c for c in token.children if c.dep_ == "pobj"]
+        for child in acted_on:
+            countered |= {t.i for t in _named_problem(child) if t.i in kept}
+    return countered
+
+
+def _named_problem(child: Token) -> list[Token]:
+    """The nouns of the phrase a counteracting word acts on, to its head noun and its conjuncts ("infection or
+    sterile tissue damage"), not the phrases after it ("against a specific target by continuing training on ...")."""
+    noun = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+    found = [t for t in noun.subtree if t.i <= noun.i]
+    for conjunct in noun.conjuncts:
+        if conjunct.i > noun.i:
+            found += [t for t in conjunct.subtree if t.i <= conjunct.i]
+    # the nouns that name the problem; an adjective of it ("a specific target") keeps its own value
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN")]
+
+
+def _into_account(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() == "account" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _attribute_phrase(token: Token) -> str:

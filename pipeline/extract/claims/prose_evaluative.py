@@ -101,6 +101,7 @@ class EvaluativeWords:
     rejected_acronyms: frozenset[str]
     participle_openers: frozenset[str]
     demand_verbs: frozenset[str]
+    small_amounts: frozenset[str]  # "requires relatively low energy": a demand graded down is a saving
     improving_verbs: frozenset[str]  # "improving upon Y" (the comparison section's list)
 
 
@@ -144,6 +145,7 @@ def load_evaluative_words() -> EvaluativeWords:
         rejected_acronyms=frozenset(data["rejected_acronyms"]),
         participle_openers=_set(data["participle_openers"]),
         demand_verbs=_set(data["demand_verbs"]),
+        small_amounts=_set(data["small_amounts"]),
         improving_verbs=_set(data["comparison"]["improving_verbs"]),
     )
 
@@ -167,7 +169,7 @@ def open_evaluative_claims(
             continue  # "a system must ensure that it is nontoxic": a requirement, not a finding
         subject = clause_subject(head)
         if subject is not None and head.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
-            subject = head.head  # "algorithms that converge much more quickly": the antecedent is the subject
+            subject = _relative_clause_owner(head)
         if subject is None or subject.dep_ == "expl" or subject.i > head.i:
             continue
         owner = _method_owner(subject, context, discourse, cues, words)
@@ -227,6 +229,26 @@ def participle_claims(
             claim.negated = negated
             claims.append(claim)
     return claims
+
+
+def _relative_clause_owner(clause: Token) -> Token | None:
+    """Whose property a relative clause states: "X is a single-step method that requires low energy", "it is an
+    arduous process that requires much solvent": on a predicate noun, the copula's subject (what the clause says of
+    the kind, it says of X); "the DIC, which has been criticized by ...": set off by a comma, its antecedent. A
+    defining clause on any other noun ("workflows that also incorporate human experts", "models that can handle
+    ...") picks out which things are meant and asserts nothing of them (a copula in it, "algorithms that are
+    faster", still reads its antecedent)."""
+    antecedent = clause.head
+    predicate = antecedent
+    while predicate.dep_ == "conj" and predicate.head.i != predicate.i:
+        predicate = predicate.head  # "is a one pot or single step method that ...": the first conjunct is the attr
+    if predicate.dep_ == "attr" and predicate.head.lemma_.lower() == "be":
+        return clause_subject(predicate.head)
+    doc = clause.doc
+    before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    if clause.lemma_.lower() != "be" and not (before is not None and before.text == ","):
+        return None
+    return antecedent
 
 
 def _participle_clause(participle: Token, words: EvaluativeWords) -> tuple[Token, Token] | None:
@@ -400,10 +422,10 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         if any(t.lemma_.lower() in words.open_questions for t in objects):
             return []  # "needs further research": an open question, not a cost
         if lemma in words.demand_verbs and any(
-            t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects
+            t.lower_ in words.less or t.lower_ in words.small_amounts for t in objects
         ):
             return [(1, tokens)]  # "requires much less training time", "needs fewer samples": a saving
-        if any(t.lower_ in words.less or t.lower_ in ("lower", "smaller") for t in objects):
+        if any(t.lower_ in words.less or t.lower_ in words.small_amounts for t in objects):
             return []  # "loses less accuracy": a smaller failure, no clear leaning
         return [(-1, tokens)]
     if lemma == "take" and any(t.lemma_.lower() in words.take_objects for t in head.children if t.dep_ != "nsubj"):
@@ -544,7 +566,7 @@ def _method_owner(
                 return owner  # "Paul traps provide ...; however, they are hampered by ...": the same sentence's
         resolved = discourse.resolve_anaphor(None, context, subject.i)
         return resolved if _names_method(resolved, discourse, words) else ""
-    if lemma in words.rejected_heads or is_investigator(subject, cues):
+    if lemma in words.rejected_heads or _names_investigator(subject, cues):
         return ""
     if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in QUANTIFIERS) for c in subject.children):
         return ""  # "all five packages", "both methods": a statement about several subjects, each its own line
@@ -589,6 +611,16 @@ def _method_owner(
     if any(m.start <= subject.i < m.end and not m.is_modifier for m in context.mentions):
         return text
     return ""
+
+
+def _names_investigator(subject: Token, cues: ClaimCues) -> bool:
+    """A person or "Nie et al." as the subject, read in the noun phrase itself: a relative clause on it ("the DIC,
+    which has been criticized by several authors (Vehtari et al. 2015)") names who said something about it."""
+    if not any(c.dep_ in ("relcl", "acl") for c in subject.children):
+        return is_investigator(subject, cues)
+    clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    own = {t.lemma_.lower() for t in subject.subtree if t.i not in clauses}
+    return subject.lemma_.lower() in cues.investigators or bool(own & {"al", "et"})
 
 
 def _earlier_clause_subject(pronoun: Token, context: SentenceContext) -> Token | None:
@@ -662,7 +694,8 @@ def _part_tokens(part: Token) -> list[Token]:
 
 def _verb_tokens(verb: Token, subject: Token) -> list[Token]:
     """The verb with its auxiliaries, negation and complements; not its subject, conjoined or subordinate clauses."""
-    drop = {t.i for t in subject.subtree}
+    # (the subject of a relative clause is its antecedent, whose subtree holds the clause: only the rest goes)
+    drop = {t.i for t in subject.subtree} - {t.i for t in verb.subtree}
     for child in verb.children:
         before = child.i < verb.i and child.dep_ not in ("aux", "auxpass", "neg") and child.lower_ not in ("never",)
         if child.dep_ in CLAUSE_DEPS or before:  # "Regarding X, ...", "Furthermore, ...": not the property
