@@ -22,6 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.config import choose_blas_kernel  # noqa: E402
+
+choose_blas_kernel()  # as the CLI does, before numpy loads
 from pipeline.corpus import doc_id_for, file_sha256  # noqa: E402
 from pipeline.evaluate.gold import find_gold  # noqa: E402
 from pipeline.evaluate.scoring import ClaimCounts, PredictedClaim, score_claims  # noqa: E402

@@ -24,6 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.config import choose_blas_kernel  # noqa: E402
+
+choose_blas_kernel()  # as the CLI does, before numpy loads
 from pipeline.extract import ingest, nlp, structure  # noqa: E402
 
 

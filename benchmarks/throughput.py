@@ -41,6 +41,10 @@ if "--tree" in sys.argv:
     ROOT = Path(sys.argv[sys.argv.index("--tree") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 
+import pipeline.config  # noqa: E402
+
+if hasattr(pipeline.config, "choose_blas_kernel"):  # as the CLI does, before numpy loads (an older --tree lacks it)
+    pipeline.config.choose_blas_kernel()
 import ctypes  # noqa: E402
 
 import pypdfium2  # noqa: E402

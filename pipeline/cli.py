@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.config import Settings
+from pipeline.config import Settings, choose_blas_kernel
 from pipeline.corpus import CorpusError, list_pdfs
 from pipeline.orchestration.prefect_env import (
     configure_prefect,
@@ -520,6 +520,7 @@ def train_ner_command(
 
 
 def main() -> None:
+    choose_blas_kernel()  # before any stage imports numpy (its OpenBLAS reads the choice when it loads)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     app()
 

@@ -1,4 +1,5 @@
-"""Shared fixtures. Prefect's environment is set here, before any test module imports prefect."""
+"""Shared fixtures. Prefect's environment is set here, before any test module imports prefect, and numpy's BLAS
+kernels are named as the CLI names them, before any test module imports numpy."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+from pipeline.config import choose_blas_kernel
+
+choose_blas_kernel()
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PDF = ROOT / "corpus" / "seed_review.pdf"

@@ -9,7 +9,7 @@ import sys
 import pytest
 from spacy.tokens import Span
 
-from pipeline.extract.components import MODELS_DIR, read_patterns
+from pipeline.extract.components import MODELS_DIR, CachedLemmatizer, read_patterns
 from pipeline.extract.nlp import PIPELINE_CONFIG, annotate, build_pipeline, load_pipeline, pipeline_lexicon
 from pipeline.records import Passage, StructuredDocument
 
@@ -423,6 +423,27 @@ def test_abbreviation_detector_finds_what_scispacys_finds_before_the_hyphenated_
         assert sorted(mine[: len(theirs)]) == sorted(theirs)
         n_found += len(theirs)
     assert n_found > 5
+
+
+def test_lemmatizer_remembers_the_lemmas_spacys_rule_lemmatizer_gives(nlp, seed_result):
+    """Our lemmatizer remembers each lemma by word, POS and morphology: on the seed's prose (tagged, parsed and
+    ruled), read twice so that the second time every lemma comes from memory, it must give what spaCy's English
+    rule lemmatizer gives with the same tables, and keep the attribute ruler's lemmas ("n't" -> "not")."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    ours = nlp.get_pipe("lemmatizer")
+    assert isinstance(ours, CachedLemmatizer) and ours.mode == "rule"
+    stock = EnglishLemmatizer(nlp.vocab, None, mode="rule", overwrite=False)
+    stock.initialize(lookups=ours.lookups)
+    texts = [s.text for s in seed_result.sentences[:200]] + ["They aren't gonna do it; the mice were better fed."]
+    later = nlp.pipe_names[nlp.pipe_names.index("lemmatizer") :]
+    parsed = list(nlp.pipe(texts, disable=later))
+    for _ in range(2):
+        for doc in parsed:
+            mine, theirs = ours(doc.copy()), stock(doc.copy())
+            assert [t.lemma_ for t in mine] == [t.lemma_ for t in theirs]
+    assert len(ours.lemma_ids) > 500
+    assert [t.lemma_ for t in ours(parsed[-1].copy())][1:4] == ["be", "not", "go"]
 
 
 def test_numpy_matrix_products_give_the_tags_parses_and_entities_blis_gives(nlp, seed_result):

@@ -1,13 +1,20 @@
 """Shortcuts taken for speed give what the long way gives: pdfium's page text read in one call, the lexicon
-look-ups done on prepared lists, the dependency frames skipped where no cue word is."""
+look-ups done on prepared lists, the dependency frames skipped where no cue word is; and the matrix products of
+the NLP stage on the CPU's own BLAS kernels."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 
+from pipeline.config import cpu_features
 from pipeline.extract import pdfium_page
+from pipeline.extract.nlp import WIDE_OPENBLAS_KERNELS
 from pipeline.extract.normalize import (
     MULTIPLIER,
     aspect_of,
@@ -17,7 +24,7 @@ from pipeline.extract.normalize import (
     load_lexicon,
     stem,
 )
-from tests.conftest import SEED_PDF, real_pdf
+from tests.conftest import ROOT, SEED_PDF, real_pdf
 
 
 @pytest.mark.parametrize(
@@ -123,3 +130,51 @@ def test_visibility_counted_while_reading_is_the_long_ways(pdf, indices):
             assert page.unmapped_glyphs == sum(1 for char in page.chars if char["text"] == "\ufffd")
     finally:
         document.close()
+
+
+# ---------------------------------------------------------------- the BLAS kernels of the NLP stage's products
+
+_KERNEL_PROBE = """
+import sys
+from pipeline.config import choose_blas_kernel
+if sys.argv[1] == "choose":
+    choose_blas_kernel()
+import spacy
+from threadpoolctl import threadpool_info
+from pipeline.extract.nlp import numpy_blas_is_generic, use_numpy_matmul
+nlp = spacy.blank("en")
+nlp.add_pipe("tok2vec")
+use_numpy_matmul(nlp)
+openblas = [lib["architecture"] for lib in threadpool_info() if lib["internal_api"] == "openblas"]
+print(openblas[0], numpy_blas_is_generic(), nlp.get_pipe("tok2vec").model.ops.use_blis)
+"""
+
+
+def _kernel_probe(how: str, coretype: str | None = None) -> list[str]:
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_CORETYPE"}
+    if coretype:
+        env["OPENBLAS_CORETYPE"] = coretype
+    done = subprocess.run(
+        [sys.executable, "-c", _KERNEL_PROBE, how], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+needs_avx2 = pytest.mark.skipif("avx2" not in cpu_features(), reason="a CPU without AVX2 has no wider kernels")
+
+
+@needs_avx2
+def test_openblas_runs_the_cpus_own_kernels_once_chosen():
+    """numpy's OpenBLAS multiplies with the kernels of the CPU's instruction set, whether its model table knows
+    the CPU or not (an unknown model gets SSE3 kernels otherwise); the NLP layers then multiply through it."""
+    architecture, generic, blis = _kernel_probe("choose")
+    assert architecture.lower() in WIDE_OPENBLAS_KERNELS
+    assert (generic, blis) == ("False", "False")
+
+
+@needs_avx2
+def test_generic_openblas_leaves_the_products_to_blis():
+    """An OpenBLAS already loaded with generic kernels (here forced) is slower than BLIS: the layers keep BLIS."""
+    architecture, generic, blis = _kernel_probe("as loaded", coretype="Prescott")
+    assert architecture == "Prescott"
+    assert (generic, blis) == ("True", "True")

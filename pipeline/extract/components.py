@@ -25,9 +25,10 @@ from pysbd.utils import TextSpan
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
-from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, SENT_START, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
 from spacy.lang import char_classes
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.matcher import Matcher, PhraseMatcher
@@ -36,6 +37,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex
+from thinc.api import Config
 
 from pipeline.config import models_dir
 
@@ -428,6 +430,66 @@ def _lookup_values(pattern: list[dict], vocab) -> tuple[list[dict[str, int]], di
     attrs = sorted(choices)
     combinations = itertools.product(*(choices[attr] for attr in attrs))
     return [dict(zip(attrs, combination, strict=True)) for combination in combinations], excluded
+
+
+# ---------------------------------------------------------------- lemmatizer
+
+
+@Language.factory("reviewminer_lemmatizer", default_config={"tables_from": ""})
+def make_lemmatizer(nlp: Language, name: str, tables_from: str) -> CachedLemmatizer:
+    """The base pipeline's rule lemmatizer (its mode, overwrite setting and lookup tables, read from the pipeline
+    `tables_from`), with every lemma it works out remembered for the word, POS and morphology it came from."""
+    folder = Path(tables_from) if Path(tables_from).is_dir() else spacy.util.get_package_path(tables_from)
+    configs = sorted(folder.rglob("config.cfg"), key=lambda path: len(path.parts))
+    settings = Config().from_disk(configs[0], interpolate=False)["components"]["lemmatizer"] if configs else {}
+    lemmatizer = CachedLemmatizer(
+        nlp.vocab, None, name, mode=settings.get("mode", "rule"), overwrite=settings.get("overwrite", False)
+    )
+    tables = sorted(folder.rglob("lemmatizer/lookups/lookups.bin"), key=lambda path: len(path.parts))
+    lemmatizer.base_tables = Lookups().from_disk(tables[0].parent) if tables else None
+    if lemmatizer.base_tables is not None:
+        lemmatizer.initialize()
+    return lemmatizer
+
+
+class CachedLemmatizer(EnglishLemmatizer):
+    """spaCy's English lemmatizer, with each lemma looked up by (word, POS, morphology) once worked out.
+
+    spaCy's rule lemmatizer keeps only the lemmas its suffix rules produce; base forms, words of a POS without
+    rules and the words before them are worked out again at every token (a Token object, its POS and morphology
+    as strings, a morphology dict), about a tenth of the NLP stage. A rule lemma depends on nothing but
+    the token's text, POS and morphology (the lookup tables are fixed), so the lemma remembered under those three
+    is the one spaCy would give. The tokens are read and written as arrays.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lemma_ids: dict[tuple[int, int, int], int] = {}  # (ORTH, POS, MORPH) -> LEMMA, as string ids
+        self.base_tables: Lookups | None = None  # the base pipeline's tables, which `initialize` keeps
+
+    def initialize(self, get_examples=None, *, nlp=None, lookups=None) -> None:
+        """As spaCy's, with the base pipeline's tables unless others are given (`spacy assemble` initializes every
+        component, and spaCy's lemmatizer would then look for tables in spacy-lookups-data)."""
+        super().initialize(get_examples, nlp=nlp, lookups=lookups or self.base_tables)
+        self.lemma_ids = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or not len(doc):
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        remembered = self.lemma_ids
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue  # set before (the attribute ruler's exceptions): kept, as spaCy keeps it
+            key = (orth, pos, morph)
+            found = remembered.get(key)
+            if found is None:
+                found = remembered[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+            rows[i, 3] = found
+        doc.from_array([LEMMA], rows[:, 3:])
+        return doc
 
 
 # ---------------------------------------------------------------- entity ruler patterns

@@ -24,8 +24,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from thinc.api import Config, Model, NumpyOps
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_info, threadpool_limits
 
+from pipeline.config import cpu_features
 from pipeline.extract.components import (
     MODELS_DIR,
     lexicon_index,
@@ -100,16 +101,35 @@ def use_numpy_matmul(nlp: Language) -> None:
     in their last bits; the tags, parses, lemmas, sentences and entities of the seed and all dev PDFs are the same
     (benchmarks/nlp_stage.py dump/compare). The parser's own C loop keeps BLIS (it does not go through the ops).
 
+    Where numpy's OpenBLAS runs generic kernels (a CPU model its table lacks, loaded before
+    `pipeline.config.choose_blas_kernel` could name the right ones), BLIS stays: it is the faster of the two then.
+
     OpenBLAS is held to one thread, as BLIS ran: the pipeline's parallelism is one worker process per core, and a
     second BLAS thread per worker only competes with the other worker (and spins between products, ~10% more CPU).
     """
     threadpool_limits(limits=1, user_api="blas")
+    if numpy_blas_is_generic():
+        return  # thinc's BLIS, which finds the CPU's kernels itself, is faster than a generic OpenBLAS
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if isinstance(model, Model):
             for layer in model.walk():
                 layer.ops = ops
+
+
+# OpenBLAS kernel sets (threadpoolctl's "architecture", lower case) that use AVX2 or wider
+WIDE_OPENBLAS_KERNELS = {"haswell", "zen", "skylakex", "cooperlake", "sapphirerapids"}
+
+
+def numpy_blas_is_generic() -> bool:
+    """Whether numpy's OpenBLAS runs kernels older than the CPU (SSE-only Prescott on a CPU with AVX2, when it was
+    loaded before `choose_blas_kernel` could name them): then it multiplies at well under BLIS's speed."""
+    if "avx2" not in cpu_features():
+        return False
+    openblas = [library for library in threadpool_info() if library.get("internal_api") == "openblas"]
+    openblas.sort(key=lambda library: "numpy" not in library.get("filepath", ""))  # numpy's own copy first
+    return bool(openblas) and str(openblas[0].get("architecture", "")).lower() not in WIDE_OPENBLAS_KERNELS
 
 
 def base_tagger(base: str) -> Language:
