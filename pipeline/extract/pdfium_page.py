@@ -929,6 +929,7 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
         return None
     space = dict(before)
     space.pop("hidden", None)
+    space.pop("unmapped_code", None)  # a space, whatever glyph it follows: glyph decoding must not give it text
     space["text"] = " "
     if before["upright"]:
         # where the ink of the glyph before overhangs the next one (a hooked f), the space still sorts before it
