@@ -7,28 +7,35 @@ bounded memory. Anything that makes a file unusable becomes a `DocumentError` wi
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from io import BytesIO
 from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+from pdfminer.encodingdb import name2unicode
 from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import CFFFont, Type1FontHeaderParser, getdict
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSEOF
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import LIGATURES
 
+from pipeline.config import models_dir
 from pipeline.corpus import doc_id_for, file_sha256
 from pipeline.extract import tables
 from pipeline.extract.pdfium_page import read_page as read_pdfium_page
@@ -362,6 +369,138 @@ TEX_OT1_SLOTS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _glyph_name_data() -> dict:
+    return json.loads((models_dir() / "structure" / "glyph_names.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4096)
+def glyph_text(name: str) -> str | None:
+    """The text a glyph name stands for: the Adobe Glyph List's Unicode (and uniXXXX names), else TeX's maths names
+    (models/structure/glyph_names.json), a size variant read as its base glyph ("summationtext" as "summation"); ""
+    for a piece of a tall delimiter or a wide accent (it is no character); None for a name not known."""
+    data = _glyph_name_data()
+    for candidate in (name, *(name[: -len(s)] for s in data["size_suffixes"] if name.endswith(s) and name != s)):
+        if candidate in data["names"]:
+            return data["names"][candidate]
+        try:
+            text = name2unicode(candidate)
+        except (KeyError, ValueError):
+            continue
+        if text and not any(is_unmapped(ch) for ch in text):
+            return text
+    if any(name.endswith(suffix) and name != suffix for suffix in data["piece_suffixes"]):
+        return ""
+    return None
+
+
+def font_glyph_names(spec: dict) -> dict[int, str]:
+    """Code -> glyph name of a simple font: the names of its encoding's /Differences, over its embedded program's
+    own encoding where the font gives no base encoding (a Type 1 program's, FontFile, or a compact one's,
+    FontFile3, CFF). pdfminer reads a name the Adobe Glyph List lacks as the base encoding's letter at its code,
+    and a CFF program's encoding as the standard encoding: a maths font's big sum at 80 came out as "P", its
+    radical at 112 as "p". Empty where no name is known (a named encoding, whose names pdfminer reads)."""
+    encoding = resolve1(spec.get("Encoding"))
+    names = {}
+    if encoding is None or (isinstance(encoding, dict) and "BaseEncoding" not in encoding):
+        names = _program_glyph_names(spec)
+    if isinstance(encoding, dict):
+        code = None
+        for item in resolve1(encoding.get("Differences")) or []:
+            item = resolve1(item)
+            if isinstance(item, int):
+                code = item
+            elif code is not None and hasattr(item, "name"):
+                name = item.name
+                names[code] = name.decode("latin-1") if isinstance(name, bytes) else name
+                code += 1
+    return names
+
+
+def _program_glyph_names(spec: dict) -> dict[int, str]:
+    descriptor = resolve1(spec.get("FontDescriptor")) or {}
+    try:
+        if "FontFile" in descriptor:
+            stream = resolve1(descriptor["FontFile"])
+            data = stream.get_data()[: int(resolve1(stream.get("Length1", 0))) or None]
+            parser = Type1FontHeaderParser(BytesIO(data))
+            names = {}
+            while True:
+                try:
+                    code, name = parser.nextobject()
+                except PSEOF:
+                    break
+                if isinstance(code, int) and isinstance(name, str):
+                    names[code] = name
+            return names
+        if "FontFile3" in descriptor:
+            return _cff_encoding(resolve1(descriptor["FontFile3"]).get_data())
+    except Exception:  # noqa: BLE001 - a program we cannot read: the glyphs stay as pdfium and pdfminer give them
+        return {}
+    return {}
+
+
+def _cff_encoding(data: bytes) -> dict[int, str]:
+    """Code -> glyph name of a CFF font program's own encoding (Adobe TN 5176: the top DICT's charset and encoding
+    offsets); empty for the predefined standard and expert encodings, which the font's glyph names do not need."""
+    stream = BytesIO(data)
+    stream.seek(data[2])  # header size
+    CFFFont.INDEX(stream)  # names
+    top = getdict(CFFFont.INDEX(stream)[0])
+    strings = CFFFont.INDEX(stream)
+    charset_at, encoding_at, charstrings_at = (int(top.get(op, [0])[0]) for op in (15, 16, 17))
+    if encoding_at <= 1 or charset_at <= 2 or not charstrings_at:
+        return {}
+    stream.seek(charstrings_at)
+    n_glyphs = len(CFFFont.INDEX(stream))
+
+    def name(sid: int) -> str:
+        standard = CFFFont.STANDARD_STRINGS
+        text = standard[sid] if sid < len(standard) else strings[sid - len(standard)]
+        return text.decode("latin-1") if isinstance(text, bytes) else text
+
+    sids = [0]  # glyph 0 is .notdef
+    fmt = data[charset_at]
+    at = charset_at + 1
+    while len(sids) < n_glyphs:
+        if fmt == 0:
+            sids.append(int.from_bytes(data[at : at + 2], "big"))
+            at += 2
+        elif fmt in (1, 2):
+            first = int.from_bytes(data[at : at + 2], "big")
+            width = 1 if fmt == 1 else 2
+            left = int.from_bytes(data[at + 2 : at + 2 + width], "big")
+            sids.extend(range(first, first + left + 1))
+            at += 2 + width
+        else:
+            return {}
+    codes: dict[int, str] = {}
+    fmt = data[encoding_at]
+    at = encoding_at + 1
+    if fmt & 0x7F == 0:
+        count = data[at]
+        for glyph, code in enumerate(data[at + 1 : at + 1 + count], start=1):
+            if glyph < len(sids):
+                codes[code] = name(sids[glyph])
+        at += 1 + count
+    elif fmt & 0x7F == 1:
+        ranges, glyph = data[at], 1
+        for index in range(ranges):
+            first, left = data[at + 1 + 2 * index], data[at + 2 + 2 * index]
+            for code in range(first, first + left + 1):
+                if glyph < len(sids):
+                    codes[code] = name(sids[glyph])
+                glyph += 1
+        at += 1 + 2 * ranges
+    else:
+        return {}
+    if fmt & 0x80:  # supplements: more codes for glyphs already encoded
+        for index in range(data[at]):
+            entry = at + 1 + 3 * index
+            codes[data[entry]] = name(int.from_bytes(data[entry + 1 : entry + 3], "big"))
+    return codes
+
+
 class GlyphNames:
     """Unicode for glyphs pdfium has none for, from their font's own encoding: pdfminer decodes glyph names ("T_h"
     -> "Th", "fi") of a font's /Differences, which pdfium does not expose. Only the page's font dictionaries are
@@ -380,14 +519,27 @@ class GlyphNames:
         self.fonts: dict[int, dict[str, object]] = {}  # page number -> font name (no subset prefix) -> font
         self.failed = False
         self.tex_text: bool | None = None  # do unnamed glyphs read as TeX text at their codes? None: not judged yet
+        self.specs: dict[int, dict] = {}  # id of a font -> its font dictionary
+        self.builtin: dict[int, dict[int, str]] = {}  # id of a font -> its program's code -> glyph name
 
     def decode(self, page: pdfplumber.page.Page) -> None:
         """Give every unmapped character of a pdfium page the text its font's encoding names, where it names one."""
         fonts = self._fonts(page.page_number)
+        pieces = []
         for char in page.chars:
             code = char.get("unmapped_code")
             font = fonts.get(_base_font_name(char["fontname"])) if code is not None else None
             if font is None:
+                continue
+            name = self._builtin_names(font).get(code)
+            if name is not None:
+                # the font's own name for the glyph decides, known or not: pdfminer's guess for such a font is the
+                # standard encoding's letter at the code
+                text = glyph_text(name)
+                if text == "":
+                    pieces.append(char)
+                elif text:
+                    char["text"] = text
                 continue
             try:
                 text = font.to_unichr(code)
@@ -395,7 +547,16 @@ class GlyphNames:
                 continue
             if text and not any(is_unmapped(ch) for ch in text):
                 char["text"] = text
+        if pieces:  # pieces of tall delimiters and wide accents: drawing, no text
+            dropped = {id(char) for char in pieces}
+            page.chars[:] = [char for char in page.chars if id(char) not in dropped]
         self._read_as_tex_text(page)
+
+    def _builtin_names(self, font) -> dict[int, str]:
+        names = self.builtin.get(id(font))
+        if names is None:
+            names = self.builtin[id(font)] = font_glyph_names(self.specs.get(id(font), {}))
+        return names
 
     def _read_as_tex_text(self, page: pdfplumber.page.Page) -> None:
         def still_unnamed(char: dict) -> bool:
@@ -450,8 +611,9 @@ class GlyphNames:
                     name = getattr(resolve1(spec.get("BaseFont")), "name", None)
                     if isinstance(name, bytes):
                         name = name.decode("latin-1")
-                    if name:
-                        fonts.setdefault(_base_font_name(name), self.manager.get_font(None, spec))
+                    if name and _base_font_name(name) not in fonts:
+                        font = fonts[_base_font_name(name)] = self.manager.get_font(None, spec)
+                        self.specs[id(font)] = spec
                 self.fonts[self.seen] = fonts
         except RecursionError:
             raise

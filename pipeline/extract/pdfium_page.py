@@ -929,6 +929,7 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
         return None
     space = dict(before)
     space.pop("hidden", None)
+    space.pop("unmapped_code", None)  # a space, whatever glyph it follows: glyph decoding must not give it text
     space["text"] = " "
     if before["upright"]:
         # where the ink of the glyph before overhangs the next one (a hooked f), the space still sorts before it
@@ -981,13 +982,20 @@ def _text_object_info(
             fonts[font] = (name, value.value / 1000.0 if _font_descent(font, 1000.0, value) else 0.0)
         fontname, descent = fonts[font]
     a, b, c, d = compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), (*to_device[:4], 0.0, 0.0))[:4]
+    user_direction = (matrix.a, matrix.b)
+    if font_size < 0:
+        # A negative font size (`-8 Tf`) turns text space half a turn; pdfium gives it apart from the matrix, and
+        # writers that set it (Telerik Reporting) undo it with a mirroring matrix or horizontal scaling (`-100 Tz`):
+        # the glyph's size and matrix as pdfminer reads them are the product, the size positive.
+        font_size, a, b, c, d = -font_size, -a, -b, -c, -d
+        user_direction = (-matrix.a, -matrix.b)
     upright = a * d > 0 and b * c <= 0
     info = shared[key] = _TextObjectInfo(
         fontname,
         font_size,
         descent,
         (a, b, c, d),
-        (matrix.a, matrix.b),
+        user_direction,
         upright,
         mode in INVISIBLE_RENDER_MODES,
     )

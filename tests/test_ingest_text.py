@@ -1,0 +1,105 @@
+"""Ingest puts each character where the page draws it, with the Unicode it stands for: text space turned by a
+negative font size (report writers that mirror it back), TeX maths extension glyphs without a Unicode map."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pypdfium2
+import pytest
+
+from pipeline.extract import ingest
+from pipeline.extract.pdfium_page import read_page
+
+from conftest import real_pdf
+
+# A Telerik Reporting sheet: every text object sets a negative font size (-8 Tf) and undoes the half turn with
+# horizontal scaling -100 and a flipped text matrix, so its glyphs read upright left to right.
+TELERIK = real_pdf("robust_telerik_negative_font_size_report.pdf")
+
+
+@pytest.fixture(scope="module")
+def telerik_content():
+    return ingest.read_pdf(TELERIK)
+
+
+def test_negative_font_size_puts_characters_where_pdfminer_does():
+    document = pypdfium2.PdfDocument(str(TELERIK))
+    try:
+        ours = [c for c in read_page(document, 0).chars if c["text"] != " "]
+    finally:
+        document.close()
+    with pdfplumber.open(TELERIK) as pdf:
+        theirs = [c for c in pdf.pages[0].chars if c["text"] != " "]
+    assert len(ours) == len(theirs) > 2000
+
+    def in_place(chars):
+        return sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
+
+    for mine, want in zip(in_place(ours), in_place(theirs), strict=True):
+        assert mine["text"] == want["text"]
+        assert mine["size"] == pytest.approx(want["size"], abs=0.01)
+        for key in ("x0", "top", "bottom"):
+            assert mine[key] == pytest.approx(want[key], abs=0.01), (key, want["text"])
+
+
+def test_negative_font_size_report_reads_as_words(telerik_content):
+    page = telerik_content.pages[0]
+    lines = {}
+    for word in page.words:
+        lines.setdefault(round(word.top), []).append(word.text)
+    texts = [" ".join(words) for _, words in sorted(lines.items())]
+    assert "STATE OF ARIZONA REGISTRATION REPORT Page: 1" in texts
+    assert "Apache 44 JUL 2023 27,462 * 225 29 10,808 13,773 52,297" in texts
+
+
+# A LaTeX vignette page (vegan's decision-vegan p6) whose maths extension font (CMEX10, a CFF program) names its big
+# radical and sums in /Differences, names the Adobe Glyph List lacks: pdfminer read them as the base encoding's
+# letters at their codes, "p" and "P", in the formulas of Table 2.
+TEX_MATHS = real_pdf("robust_tex_maths_extension_glyphs_vegan.pdf")
+
+
+@pytest.fixture(scope="module")
+def tex_maths_content():
+    return ingest.read_pdf(TEX_MATHS)
+
+
+def test_tex_maths_extension_glyphs_read_as_maths_symbols_not_letters(tex_maths_content):
+    maths = [w.text for w in tex_maths_content.pages[0].words if "CMEX" in w.fontname]
+    assert len(maths) >= 15
+    assert set("".join(maths)) == {"√", "∑"}
+
+
+def test_tex_maths_glyphs_in_a_table_cell(tex_maths_content):
+    from pipeline.extract.tables import assemble_tables
+
+    tables = {t.number: t for t in assemble_tables(tex_maths_content, [])}
+    cells = [cell for row in tables["2"].grid() for cell in row]
+    assert "√(n − 1) ∑k λk" in cells  # the site constant of prcomp (was "p(n − 1) Pk λk")
+    assert not any("P λ" in cell or "p(n" in cell for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("summationtext", "∑"),  # a size variant read as its base glyph (Adobe Glyph List)
+        ("radicalBigg", "√"),
+        ("parenleftbigg", "("),
+        ("greaterorsimilar", "≳"),  # AMS and TeX names the Glyph List lacks (models/structure/glyph_names.json)
+        ("angbracketleft", "⟨"),
+        ("bracelefttp", ""),  # a piece of a tall brace: drawing, no character
+        ("parenleftex", ""),
+        ("a", "a"),
+        ("uni2211", "∑"),
+        ("notaglyphname", None),
+    ],
+)
+def test_glyph_text_of_tex_glyph_names(name, text):
+    assert ingest.glyph_text(name) == text
+
+
+def test_space_after_an_unmapped_glyph_stays_a_space():
+    # txfonts' symbol font names its angle brackets "angbracketleft/right" (no Unicode in pdfium): a space pdfium
+    # generates after "⟩" copies that glyph's attributes, and must not take its text ("⟨x⟩ ⟩").
+    content = ingest.read_pdf(real_pdf("robust_dcc_cmidrule_spanning_header.pdf"))
+    texts = "".join(w.text for page in content.pages for w in page.words)
+    assert texts.count("⟨") == texts.count("⟩") >= 19
