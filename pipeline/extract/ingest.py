@@ -15,8 +15,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
-from itertools import groupby, islice
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
 
 import pdfplumber
@@ -33,7 +32,6 @@ from pdfminer.psparser import PSEOF
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.text import LIGATURES
 
 from pipeline.config import models_dir
 from pipeline.corpus import doc_id_for, file_sha256
@@ -47,6 +45,7 @@ from pipeline.extract.structure.repair import (
     is_unmapped,
     mark_unmapped,
 )
+from pipeline.extract.words import extract_words as words_of_chars
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
 # pdfminer (asked why a file pdfium cannot open is unusable, and reading pages pdfium cannot decode) warns about
@@ -667,116 +666,14 @@ def visible_part(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
 
 
 # The word extractor's settings (pdfplumber's names): characters closer than this share of the font size are one
-# word (the fixed 3 pt default glues the words of tightly set PDFs together); tops within LINE_TOLERANCE points are
-# one line.
+# word (the fixed 3 pt default glues the words of tightly set PDFs together).
 X_TOLERANCE_RATIO = 0.15
-LINE_TOLERANCE = 3.0
-_RUN_KEY = itemgetter("upright", "fontname", "size")
 
 
 def extract_words(chars: list[dict]) -> list[tuple[dict, list[dict]]]:
     """(word, its characters) for a page's characters in text-stream order: the words pdfplumber's word extractor
-    gives with `x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["fontname", "size", "upright"]` (same words, same
-    order, same values; tests/test_ingest_words.py compares the two on real pages), in one pass without its
-    per-character generators and dicts, which took a quarter of the ingest.
-
-    A run of characters of one font, size and direction is cut into lines (upright text: tops chained within
-    LINE_TOLERANCE; turned text: left edges), each line sorted along the writing direction and cut into words at
-    white space and at gaps wider than X_TOLERANCE_RATIO of the size."""
-    words: list[tuple[dict, list[dict]]] = []
-    for (upright, _, _), run in groupby(chars, _RUN_KEY):
-        run = list(run)
-        across = "top" if upright else "x0"  # the coordinate that tells lines apart
-        line_of: dict[float, int] = {}
-        line = -1
-        last = None
-        for value in sorted({char[across] for char in run}):
-            if last is None or value > last + LINE_TOLERANCE:
-                line += 1
-            line_of[value] = line
-            last = value
-        lines: list[list[dict]] = [[] for _ in range(line + 1)]
-        for char in run:
-            lines[line_of[char[across]]].append(char)
-        along = itemgetter("x0") if upright else itemgetter("top", "bottom")
-        for line_chars in lines:
-            line_chars.sort(key=along)
-            _cut_words(line_chars, upright, words)
-    return words
-
-
-def _cut_words(line: list[dict], upright: bool, words: list) -> None:
-    """The words of one line, cut at white space and where a character begins a new word (pdfplumber's test: it
-    steps back, leaves a gap wider than the tolerance, or leaves the line; written out here, as this runs once per
-    character)."""
-    current: list[dict] = []
-    previous = None  # the last character of `current`
-    for char in line:
-        text = char["text"]
-        if text.isspace():
-            if current:
-                words.append(_merged(current))
-            current = []
-        elif text == "":
-            # pdfplumber's punctuation split with no punctuation given: an empty glyph is a word of its own
-            if current:
-                words.append(_merged(current))
-            words.append(_merged([char]))
-            current = []
-        elif current and (
-            (
-                char["x0"] < previous["x0"]
-                or char["x0"] > previous["x1"] + X_TOLERANCE_RATIO * previous["size"]
-                or abs(char["top"] - previous["top"]) > LINE_TOLERANCE
-            )
-            if upright
-            else (
-                char["top"] < previous["top"]
-                or char["top"] > previous["bottom"] + LINE_TOLERANCE
-                or abs(char["x0"] - previous["x0"]) > X_TOLERANCE_RATIO * previous["size"]
-            )
-        ):
-            words.append(_merged(current))
-            current = [char]
-        else:
-            current.append(char)
-        previous = char
-    if current:
-        words.append(_merged(current))
-
-
-_X0, _TOP, _X1, _BOTTOM, _TEXT = (itemgetter(key) for key in ("x0", "top", "x1", "bottom", "text"))
-
-
-def _merged(chars: list[dict]) -> tuple[dict, list[dict]]:
-    first = chars[0]
-    if len(chars) == 1:
-        text = first["text"]
-        word = {
-            "text": LIGATURES.get(text, text or ""),
-            "x0": first["x0"],
-            "top": first["top"],
-            "x1": first["x1"],
-            "bottom": first["bottom"],
-        }
-    else:
-        try:
-            text = "".join(map(_TEXT, chars))
-        except TypeError:  # a character without text
-            text = None
-        if text is None or not text.isascii():  # pdfplumber's ligatures (ﬁ -> fi) are not ASCII: expanded here
-            text = "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
-        word = {
-            "text": text,
-            "x0": min(map(_X0, chars)),
-            "top": min(map(_TOP, chars)),
-            "x1": max(map(_X1, chars)),
-            "bottom": max(map(_BOTTOM, chars)),
-        }
-    word["fontname"] = first["fontname"]
-    word["size"] = first["size"]
-    word["upright"] = first["upright"]
-    return word, chars
+    gives with `x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["fontname", "size", "upright"]` (see `words`)."""
+    return words_of_chars(chars, x_tolerance_ratio=X_TOLERANCE_RATIO)
 
 
 def read_page(page: pdfplumber.page.Page) -> PageContent:

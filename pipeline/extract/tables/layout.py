@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pdfplumber.utils import extract_words
-
+from pipeline.extract.words import extract_words
 from pipeline.records import BBox
 
 SNAP = 2.0  # points: boundaries closer than this are the same line
@@ -171,9 +170,9 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
     moved = chars if frame == UPRIGHT else frame_chars(chars, frame)
     # Font attributes are read from the characters afterwards: grouping words by font would split a word at a
     # ligature set in another font ("in", "fl", "ammatory").
-    words = extract_words(moved, x_tolerance=WORD_GAP, return_chars=True)
-    for word in words:
-        glyphs = word.pop("chars")
+    words = []
+    for word, glyphs in extract_words(moved, x_tolerance=WORD_GAP, by_font=False, full_records=True):
+        words.append(word)
         word["fontname"] = Counter(g.get("fontname", "") for g in glyphs).most_common(1)[0][0]
         word["size"] = max(round(g.get("size", 0.0), 2) for g in glyphs)
         # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the

@@ -1,0 +1,174 @@
+"""Words from a page's pdfplumber-style character dicts, as pdfplumber's word extractor makes them.
+
+pdfplumber's `WordExtractor` runs a generator and a few dict look-ups per character and builds each word through
+generic helpers; written out as one pass, the same words cost a fraction of it. Ingest cuts words at a share of the
+type size with the font kept apart (`extract_words`); the table finder cuts at a fixed gap, words running across
+font changes (`extract_words` with `x_tolerance` and no `x_tolerance_ratio`, `full_records=True`).
+tests/test_ingest_words.py compares both with pdfplumber's extractor on real pages.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from operator import itemgetter
+
+from pdfplumber.utils.text import LIGATURES
+
+# pdfplumber's defaults: tops within Y_TOLERANCE points are one line of upright text; for turned text, left edges
+# within the x tolerance are one line, and a gap along it wider than Y_TOLERANCE starts a word.
+Y_TOLERANCE = 3.0
+DEFAULT_X_TOLERANCE = 3.0
+
+_BY_DIRECTION = itemgetter("upright")
+_BY_DIRECTION_AND_FONT = itemgetter("upright", "fontname", "size")
+_X0, _TOP, _X1, _BOTTOM, _TEXT = (itemgetter(key) for key in ("x0", "top", "x1", "bottom", "text"))
+_ALONG_UPRIGHT, _ALONG_TURNED = itemgetter("x0"), itemgetter("top", "bottom")
+
+
+def extract_words(
+    chars: list[dict],
+    x_tolerance_ratio: float | None = None,
+    x_tolerance: float = DEFAULT_X_TOLERANCE,
+    by_font: bool = True,
+    full_records: bool = False,
+) -> list[tuple[dict, list[dict]]]:
+    """(word, its characters) for characters in text-stream order: the words of pdfplumber's
+    `extract_words(chars, x_tolerance=x_tolerance, x_tolerance_ratio=x_tolerance_ratio, return_chars=True)`, with
+    `extra_attrs=["fontname", "size", "upright"]` where `by_font` (same words, same order, same values).
+
+    A run of characters of one direction (and with `by_font`, one font and size) is cut into lines (upright text:
+    tops chained within Y_TOLERANCE; turned text: left edges within the x tolerance), each line sorted along the
+    writing direction and cut into words at white space and at gaps wider than the x tolerance (`x_tolerance_ratio`
+    of the size before the gap, where given). A word is text, box, font name, size and direction; `full_records`
+    gives pdfplumber's own record instead (with doctop, height, width, direction; font name and size only with
+    `by_font`)."""
+    words: list[tuple[dict, list[dict]]] = []
+    merge = _full_record if full_records else _lean_record
+    for _, run in groupby(chars, _BY_DIRECTION_AND_FONT if by_font else _BY_DIRECTION):
+        run = list(run)
+        upright = run[0]["upright"]
+        across = "top" if upright else "x0"  # the coordinate that tells lines apart
+        line_tolerance = Y_TOLERANCE if upright else x_tolerance
+        line_of: dict[float, int] = {}
+        line = -1
+        last = None
+        for value in sorted({char[across] for char in run}):
+            if last is None or value > last + line_tolerance:
+                line += 1
+            line_of[value] = line
+            last = value
+        lines: list[list[dict]] = [[] for _ in range(line + 1)]
+        for char in run:
+            lines[line_of[char[across]]].append(char)
+        along = _ALONG_UPRIGHT if upright else _ALONG_TURNED
+        for line_chars in lines:
+            line_chars.sort(key=along)
+            _cut_words(line_chars, upright, x_tolerance_ratio, x_tolerance, merge, by_font, words)
+    return words
+
+
+def _cut_words(line: list[dict], upright: bool, ratio, fixed: float, merge, by_font: bool, words: list) -> None:
+    """The words of one line, cut at white space and where a character begins a new word (pdfplumber's test: it
+    steps back, leaves a gap wider than the tolerance, or leaves the line; written out here, as this runs once per
+    character)."""
+    current: list[dict] = []
+    previous = None  # the last character of `current`
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if current:
+                words.append(merge(current, by_font))
+            current = []
+        elif text == "":
+            # pdfplumber's punctuation split with no punctuation given: an empty glyph is a word of its own
+            if current:
+                words.append(merge(current, by_font))
+            words.append(merge([char], by_font))
+            current = []
+        elif current and (
+            (
+                char["x0"] < previous["x0"]
+                or char["x0"] > previous["x1"] + (fixed if ratio is None else ratio * previous["size"])
+                or abs(char["top"] - previous["top"]) > Y_TOLERANCE
+            )
+            if upright
+            else (
+                char["top"] < previous["top"]
+                or char["top"] > previous["bottom"] + Y_TOLERANCE
+                or abs(char["x0"] - previous["x0"]) > (fixed if ratio is None else ratio * previous["size"])
+            )
+        ):
+            words.append(merge(current, by_font))
+            current = [char]
+        else:
+            current.append(char)
+        previous = char
+    if current:
+        words.append(merge(current, by_font))
+
+
+def _text(chars: list[dict]) -> str:
+    """The characters' text with pdfplumber's ligatures (ﬁ -> fi) expanded."""
+    if len(chars) == 1:
+        text = chars[0]["text"]
+        return LIGATURES.get(text, text or "")
+    try:
+        text = "".join(map(_TEXT, chars))
+    except TypeError:  # a character without text
+        text = None
+    if text is None or not text.isascii():  # the ligatures are not ASCII: expanded here
+        text = "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
+    return text
+
+
+def _lean_record(chars: list[dict], by_font: bool) -> tuple[dict, list[dict]]:
+    first = chars[0]
+    if len(chars) == 1:
+        word = {
+            "text": _text(chars),
+            "x0": first["x0"],
+            "top": first["top"],
+            "x1": first["x1"],
+            "bottom": first["bottom"],
+        }
+    else:
+        word = {
+            "text": _text(chars),
+            "x0": min(map(_X0, chars)),
+            "top": min(map(_TOP, chars)),
+            "x1": max(map(_X1, chars)),
+            "bottom": max(map(_BOTTOM, chars)),
+        }
+    if by_font:
+        word["fontname"] = first["fontname"]
+        word["size"] = first["size"]
+    word["upright"] = first["upright"]
+    return word, chars
+
+
+def _full_record(chars: list[dict], by_font: bool) -> tuple[dict, list[dict]]:
+    """pdfplumber's `WordExtractor.merge_chars` record, keys in its order."""
+    first = chars[0]
+    if len(chars) == 1:
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    else:
+        x0, top = min(map(_X0, chars)), min(map(_TOP, chars))
+        x1, bottom = max(map(_X1, chars)), max(map(_BOTTOM, chars))
+    upright = first["upright"]
+    word = {
+        "text": _text(chars),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top + (first["doctop"] - first["top"]),
+        "bottom": bottom,
+        "upright": upright,
+        "height": bottom - top,
+        "width": x1 - x0,
+        "direction": "ltr" if upright else "ttb",
+    }
+    if by_font:
+        word["fontname"] = first["fontname"]
+        word["size"] = first["size"]
+        word["upright"] = upright
+    return word, chars
