@@ -4,13 +4,15 @@ same characters in each. Checked on pages of upright prose, turned table text, l
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pypdfium2
 import pytest
 from pdfplumber.utils import extract_words as pdfplumber_extract_words
 
 from pipeline.extract.ingest import X_TOLERANCE_RATIO, extract_words, visible_part
 from pipeline.extract.pdfium_page import read_page
-from pipeline.extract.tables.layout import WORD_GAP, char_frame, frame_chars
+from pipeline.extract.tables.layout import UPRIGHT, WORD_GAP, char_frame, frame_chars, framed_page, text_lines
 from pipeline.extract.words import extract_words as words_of_chars
 
 from conftest import SEED_PDF, real_pdf
@@ -78,5 +80,62 @@ def test_table_finders_words_equal_pdfplumbers(pdf_path, indexes):
                 for want, (word, word_chars) in zip(expected, got, strict=True):
                     assert list(word.items()) == [(k, v) for k, v in want.items() if k != "chars"], (index, want)
                     assert [id(c) for c in word_chars] == [id(c) for c in want["chars"]]
+    finally:
+        document.close()
+
+
+def _framed_words_the_long_way(chars: list[dict]) -> list[dict]:
+    """The table finder's words as it made them before its shortcuts: pdfplumber's extractor, each word's font by
+    a count of its glyphs' fonts, its size the largest rounded glyph size, its core from the glyphs of that size."""
+    words = pdfplumber_extract_words(chars, x_tolerance=WORD_GAP, return_chars=True)
+    for word in words:
+        glyphs = word.pop("chars")
+        word["fontname"] = Counter(g.get("fontname", "") for g in glyphs).most_common(1)[0][0]
+        word["size"] = max(round(g.get("size", 0.0), 2) for g in glyphs)
+        own = [g for g in glyphs if g.get("size", 0.0) >= word["size"] - 0.5]
+        word["core_top"], word["core_bottom"] = min(g["top"] for g in own), max(g["bottom"] for g in own)
+    return words
+
+
+def _text_lines_the_long_way(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        for line in lines[-6:]:
+            ref = line[0]
+            overlap = min(ref["bottom"], word["bottom"]) - max(ref["top"], word["top"])
+            if overlap > 0.5 * min(ref["bottom"] - ref["top"], word["bottom"] - word["top"]):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+@pytest.mark.parametrize(("pdf_path", "indexes"), PAGES, ids=lambda v: getattr(v, "stem", None))
+def test_framed_words_and_lines_are_the_long_ways(pdf_path, indexes):
+    """`framed_page`'s words (font, size and core of each) and `text_lines` over them are what the long way gives
+    (superscripts glued to words, words across fonts, tables of many short lines among them)."""
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        for index in indexes:
+            chars = visible_part(read_page(document, index)).chars
+            by_frame: dict = {}
+            n_lines = 0
+            for char in chars:
+                by_frame.setdefault(char_frame(char), []).append(char)
+            for frame, frame_chars_ in by_frame.items():
+                view = framed_page(frame, frame_chars_, [])
+                expected = _framed_words_the_long_way(
+                    frame_chars_ if frame == UPRIGHT else frame_chars(frame_chars_, frame)
+                )
+                assert [list(w.items()) for w in view.words] == [list(w.items()) for w in expected]
+                lines = _text_lines_the_long_way(view.words)
+                assert [list(map(id, line)) for line in text_lines(view.words, split_columns=False)] == [
+                    list(map(id, line)) for line in lines
+                ]
+                n_lines += len(lines)
+            assert n_lines > 5
     finally:
         document.close()

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from pipeline.extract.words import extract_words
 from pipeline.records import BBox
@@ -173,12 +174,18 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
     words = []
     for word, glyphs in extract_words(moved, x_tolerance=WORD_GAP, by_font=False, full_records=True):
         words.append(word)
-        word["fontname"] = Counter(g.get("fontname", "") for g in glyphs).most_common(1)[0][0]
-        word["size"] = max(round(g.get("size", 0.0), 2) for g in glyphs)
+        fonts = [g.get("fontname", "") for g in glyphs]
+        # (most words are set in one font: counted only where they are not)
+        word["fontname"] = fonts[0] if fonts.count(fonts[0]) == len(fonts) else Counter(fonts).most_common(1)[0][0]
+        sizes = [g.get("size", 0.0) for g in glyphs]
+        word["size"] = size = round(max(sizes), 2)  # (rounding keeps order: the largest rounded size)
         # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the
         # leading above the line, which is not where the line's letters stand.
-        own = [g for g in glyphs if g.get("size", 0.0) >= word["size"] - 0.5]
-        word["core_top"], word["core_bottom"] = min(g["top"] for g in own), max(g["bottom"] for g in own)
+        if min(sizes) >= size - 0.5:  # every glyph: the word's own box
+            word["core_top"], word["core_bottom"] = word["top"], word["bottom"]
+        else:
+            own = [g for g in glyphs if g.get("size", 0.0) >= size - 0.5]
+            word["core_top"], word["core_bottom"] = min(g["top"] for g in own), max(g["bottom"] for g in own)
     h_rules, v_rules = [], []
     for edge in edges:
         box = frame.box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]))
@@ -230,20 +237,28 @@ def cluster(values: list[float], tolerance: float = SNAP) -> list[float]:
     return result
 
 
+_X0 = itemgetter("x0")
+
+
 def text_lines(words: list[dict], split_columns: bool = True) -> list[list[dict]]:
     """Words grouped into lines (same baseline band), each sorted left to right, lines top to bottom."""
     lines: list[list[dict]] = []
+    # the top, bottom and height of each line's first word, which a word is compared with (for every word and each
+    # of the last six lines: kept beside the lines, not looked up in the word each time)
+    refs: list[tuple[float, float, float]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        for line in lines[-6:]:
-            ref = line[0]
-            overlap = min(ref["bottom"], word["bottom"]) - max(ref["top"], word["top"])
-            if overlap > 0.5 * min(ref["bottom"] - ref["top"], word["bottom"] - word["top"]):
-                line.append(word)
+        top, bottom = word["top"], word["bottom"]
+        height = bottom - top
+        for index in range(max(0, len(lines) - 6), len(lines)):
+            ref_top, ref_bottom, ref_height = refs[index]
+            if min(ref_bottom, bottom) - max(ref_top, top) > 0.5 * min(ref_height, height):
+                lines[index].append(word)
                 break
         else:
             lines.append([word])
+            refs.append((top, bottom, height))
     for line in lines:
-        line.sort(key=lambda w: w["x0"])
+        line.sort(key=_X0)
     return split_line_columns(lines) if split_columns else lines
 
 
