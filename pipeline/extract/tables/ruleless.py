@@ -105,12 +105,15 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
     those starts. Running heads over a page rule, headings over a section rule and prose under a rule fail the
     alignment test. Returns the regions, from the header line down to the bottom rule or the first wide gap."""
     regions: list[BBox] = []
+    lines_within: dict[tuple[float, float], list[list[dict]]] = {}  # the lines of the words within a rule's extent
     for rule in view.h_rules:
         x0, x1 = rule[0], rule[2]
         if x1 - x0 < 100 or any(overlaps_x(rule, box) and box[1] - SNAP <= rule[1] <= box[3] + SNAP for box in taken):
             continue
-        words = [w for w in view.words if x0 - SNAP <= w["x0"] and w["x1"] <= x1 + SNAP]
-        lines = text_lines(words, split_columns=False)
+        lines = lines_within.get((x0, x1))
+        if lines is None:  # (a table's rules share its extent: its lines are grouped once)
+            words = [w for w in view.words if x0 - SNAP <= w["x0"] and w["x1"] <= x1 + SNAP]
+            lines = lines_within[(x0, x1)] = text_lines(words, split_columns=False)
         above = [line for line in lines if line_box(line)[3] <= rule[1] + SNAP]
         if not above:
             continue
