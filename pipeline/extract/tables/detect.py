@@ -48,18 +48,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     Words are extracted only where they are needed (around ruled tables, and on pages whose text holds a
     "Table N" caption), which keeps pages without tables at a few milliseconds.
     """
-    chars_by_frame: dict[Frame, list[dict]] = {}
-    upright: list[dict] = []
-    for char in on_baseline(page.chars):
-        # most characters are upright: no frame worked out (nor hashed) for each of them
-        frame = UPRIGHT if char.get("upright", True) else char_frame(char)
-        if frame is UPRIGHT or frame == UPRIGHT:
-            if not upright:
-                chars_by_frame[UPRIGHT] = upright
-            upright.append(char)
-        else:
-            chars_by_frame.setdefault(frame, []).append(char)
-    chars_by_frame = {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
+    chars_by_frame = frames_of(page.chars)
     captioned = [
         f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join([c["text"] for c in chars]))
     ]
@@ -67,6 +56,10 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     headed = UPRIGHT in chars_by_frame and header_rules(page)
     if not chars_by_frame or not (candidates or captioned or headed):
         return []
+    # glyphs set low moved level with their line, on a page that may hold a table (they keep their frame and text)
+    level = on_baseline(page.chars)
+    if level is not page.chars:
+        chars_by_frame = frames_of(level)
     edges = page.edges + image_rules(page)
     found: list[RawTable] = []
     for table in candidates:
@@ -105,6 +98,22 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     uncaptioned = [raw for raw in found if raw.number is None and not raw.rotation]
     in_figures = set(map(id, inside_figures(page, uncaptioned))) if uncaptioned else set()
     return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
+
+
+def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
+    """The characters of each reading frame that holds at least 20 of them."""
+    chars_by_frame: dict[Frame, list[dict]] = {}
+    upright: list[dict] = []
+    for char in chars:
+        # most characters are upright: no frame worked out (nor hashed) for each of them
+        frame = UPRIGHT if char.get("upright", True) else char_frame(char)
+        if frame is UPRIGHT or frame == UPRIGHT:
+            if not upright:
+                chars_by_frame[UPRIGHT] = upright
+            upright.append(char)
+        else:
+            chars_by_frame.setdefault(frame, []).append(char)
+    return {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
 
 
 FIGURE_CAPTION = re.compile(r"^(?:Figure|FIGURE|Fig\.|FIG\.)\s*[A-Z]?\d+[a-z]?\s*[.:|]")
