@@ -12,7 +12,16 @@ from pdfplumber.utils import extract_words as pdfplumber_extract_words
 
 from pipeline.extract.ingest import X_TOLERANCE_RATIO, extract_words, visible_part
 from pipeline.extract.pdfium_page import read_page
-from pipeline.extract.tables.layout import UPRIGHT, WORD_GAP, char_frame, frame_chars, framed_page, text_lines
+from pipeline.extract.tables.captions import rejoined_pieces
+from pipeline.extract.tables.layout import (
+    UPRIGHT,
+    WORD_GAP,
+    char_frame,
+    frame_chars,
+    framed_page,
+    line_box,
+    text_lines,
+)
 from pipeline.extract.words import extract_words as words_of_chars
 
 from conftest import SEED_PDF, real_pdf
@@ -113,11 +122,31 @@ def _text_lines_the_long_way(words: list[dict]) -> list[list[dict]]:
     return lines
 
 
+def _rejoined_pieces_the_long_way(lines: list[list[dict]]) -> list[list[dict]]:
+    result = [list(line) for line in lines]
+    boxes = [line_box(line) for line in result]
+    index = 0
+    while index < len(result):
+        line, box = result[index], boxes[index]
+        size = line[-1].get("size", 9) or 9
+        for position, (other, obox) in enumerate(zip(result, boxes, strict=True)):
+            overlap = min(box[3], obox[3]) - max(box[1], obox[1])
+            if other is not line and 0 <= obox[0] - box[2] < size and overlap > 0.5 * (box[3] - box[1]):
+                line.extend(other)
+                del result[position], boxes[position]
+                boxes[index - 1 if position < index else index] = line_box(line)
+                break
+        else:
+            index += 1
+    return result
+
+
 @pytest.mark.parametrize(("pdf_path", "indexes"), PAGES, ids=lambda v: getattr(v, "stem", None))
 def test_framed_words_and_lines_are_the_long_ways(pdf_path, indexes):
-    """`framed_page`'s words (font, size and core of each) and `text_lines` over them are what the long way gives
-    (superscripts glued to words, words across fonts, tables of many short lines among them)."""
+    """`framed_page`'s words (font, size and core of each), `text_lines` over them and caption pieces rejoined are
+    what the long way gives (superscripts glued to words, words across fonts, tables of many short lines)."""
     document = pypdfium2.PdfDocument(str(pdf_path))
+    n_rejoined = 0
     try:
         for index in indexes:
             chars = visible_part(read_page(document, index)).chars
@@ -136,6 +165,12 @@ def test_framed_words_and_lines_are_the_long_ways(pdf_path, indexes):
                     list(map(id, line)) for line in lines
                 ]
                 n_lines += len(lines)
+                split = text_lines(view.words)
+                if any(line[0]["text"].lower() == "table" for line in split):  # caption lines cut in pieces rejoined
+                    rejoined = [list(map(id, line)) for line in rejoined_pieces(split)]
+                    assert rejoined == [list(map(id, line)) for line in _rejoined_pieces_the_long_way(split)]
+                    n_rejoined += 1
             assert n_lines > 5
+        assert n_rejoined or "nics" in pdf_path.stem
     finally:
         document.close()

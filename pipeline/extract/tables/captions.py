@@ -103,7 +103,11 @@ def rejoined_pieces(lines: list[list[dict]]) -> list[list[dict]]:
     while index < len(result):
         line, box = result[index], boxes[index]
         size = line[-1].get("size", 9) or 9
-        for position, (other, obox) in enumerate(zip(result, boxes, strict=True)):
+        # the lines that start right after this one ends (a loose bound, the exact test below): one comparison per
+        # line instead of the whole test, which runs for every pair of lines
+        right, reach = box[2], box[2] + size + 1.0
+        for position in [position for position, obox in enumerate(boxes) if right <= obox[0] <= reach]:
+            other, obox = result[position], boxes[position]
             overlap = min(box[3], obox[3]) - max(box[1], obox[1])
             if other is not line and 0 <= obox[0] - box[2] < size and overlap > 0.5 * (box[3] - box[1]):
                 line.extend(other)
