@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from operator import itemgetter
 
 import pdfplumber
 
@@ -102,6 +103,8 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
 
 def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
     """The characters of each reading frame that holds at least 20 of them."""
+    if all([char.get("upright", True) for char in chars]):  # (most pages: no frame worked out for any character)
+        return {UPRIGHT: list(chars)} if len(chars) >= 20 else {}
     chars_by_frame: dict[Frame, list[dict]] = {}
     upright: list[dict] = []
     for char in chars:
@@ -253,8 +256,8 @@ def header_rules(page: pdfplumber.page.Page) -> bool:
         return False
     # Sorted once, then a binary search per rule: a page with many long rules and thousands of characters made
     # the plain scans one of the ingest's largest costs.
-    bottoms = sorted(c["bottom"] for c in page.chars)
-    tops = sorted(c["top"] for c in page.chars)
+    bottoms = sorted(map(itemgetter("bottom"), page.chars))
+    tops = sorted(map(itemgetter("top"), page.chars))
     for rule in rules:
         above = _any_within(bottoms, rule["top"] - HEADER_RULE_REACH, rule["top"] + 1)
         if above and _any_within(tops, rule["bottom"] - 1, rule["bottom"] + HEADER_RULE_REACH):
