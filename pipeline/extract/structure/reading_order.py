@@ -10,6 +10,7 @@ columns are read top to bottom, left then right, around spanning blocks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -328,9 +329,12 @@ def fragments_of(
     rows = rows_of(words)
     cuts = column_cuts(rows)
     centred = sorted(((_row_centre(row), row) for row in rows), key=lambda r: r[0])
+    centres = [centre for centre, _ in centred]
     for centre, row in centred:
         row.sort(key=lambda w: w.x0)
-        nearby = [r for r in centred if abs(r[0] - centre) < 2.5 * max(4.0, max(w.size for w in row))]
+        reach = 2.5 * max(4.0, max(w.size for w in row))
+        # the rows within reach of this one, by bisection of the sorted centres (a page has ~100 rows)
+        nearby = centred[bisect_right(centres, centre - reach) : bisect_left(centres, centre + reach)]
         current = [row[0]]
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
