@@ -152,8 +152,13 @@ def base_tagger(base: str) -> Language:
 
 
 def _default_base() -> str:
-    config_base = Config().from_disk(PIPELINE_CONFIG, interpolate=False)["paths"]["base"]
-    return os.environ.get("REVIEWMINER_SPACY_MODEL") or config_base
+    return os.environ.get("REVIEWMINER_SPACY_MODEL") or _config_base()
+
+
+@lru_cache(maxsize=1)
+def _config_base() -> str:
+    """The config's base pipeline, read once: parsing the whole config costs ~0.08 s, and every document asks."""
+    return Config().from_disk(PIPELINE_CONFIG, interpolate=False)["paths"]["base"]
 
 
 @lru_cache(maxsize=4)
