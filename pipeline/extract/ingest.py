@@ -441,7 +441,11 @@ def _program_glyph_names(spec: dict) -> dict[int, str]:
 
 def _cff_encoding(data: bytes) -> dict[int, str]:
     """Code -> glyph name of a CFF font program's own encoding (Adobe TN 5176: the top DICT's charset and encoding
-    offsets); empty for the predefined standard and expert encodings, which the font's glyph names do not need."""
+    offsets); empty for the predefined standard and expert encodings, which the font's glyph names do not need.
+
+    Written here on pdfminer's INDEX and DICT readers because pdfminer's `CFFFont` pairs a format-0 encoding's codes
+    with glyphs by position (wrong names for TeX maths fonts), and fontTools, which reads CFF right, is no dependency
+    of ours for this one table."""
     stream = BytesIO(data)
     stream.seek(data[2])  # header size
     CFFFont.INDEX(stream)  # names
