@@ -66,7 +66,7 @@ from pipeline.extract.claims.prose_advantages import (
 )
 from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
-from pipeline.extract.claims.prose_evaluative import open_evaluative_claims, participle_claims
+from pipeline.extract.claims.prose_evaluative import open_evaluative_claims, participle_claims, resultative_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
@@ -149,6 +149,8 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += open_evaluative_claims(context, discourse, cues, claims)
     # "..., outperforming Y", "while requiring less time": a participle clause's property of the clause's subject
     claims += participle_claims(context, discourse, cues, claims)
+    # "this makes X especially desirable for ...", "..., making it competitive with Y": the made thing's quality
+    claims += resultative_claims(context, discourse, cues, claims)
     # comparisons: the subject's side, and the mirrored judgement of the compared thing ("Y is slower than X")
     claims += comparison_claims(context, discourse, cues, claims)
     return [c for c in claims if c.subject and states_something(c.object, cues)]

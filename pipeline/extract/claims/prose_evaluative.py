@@ -103,6 +103,7 @@ class EvaluativeWords:
     demand_verbs: frozenset[str]
     small_amounts: frozenset[str]  # "requires relatively low energy": a demand graded down is a saving
     improving_verbs: frozenset[str]  # "improving upon Y" (the comparison section's list)
+    causative_verbs: frozenset[str]  # "makes X desirable": the made thing owns the adjective
 
 
 def _set(values) -> frozenset[str]:
@@ -147,6 +148,7 @@ def load_evaluative_words() -> EvaluativeWords:
         demand_verbs=_set(data["demand_verbs"]),
         small_amounts=_set(data["small_amounts"]),
         improving_verbs=_set(data["comparison"]["improving_verbs"]),
+        causative_verbs=_set(data["causative_verbs"]),
     )
 
 
@@ -228,6 +230,62 @@ def participle_claims(
             claim.hedged = is_hedged(context.sent, participle, cues)
             claim.negated = negated
             claims.append(claim)
+    return claims
+
+
+def resultative_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "This makes 2D or 3D ion crystals especially desirable for scalable quantum computation", "..., making it
+    competitive with NetMHCpan", "... make the models difficult to integrate with clinical practice": a causative verb
+    gives its object a judged quality, and the made thing owns it (the causer only brought it about). The parser hangs
+    the adjective on the verb as a clausal complement whose subject is the made thing. Not read: an extraposed "it"
+    ("makes it difficult to exert ...": the quality is the infinitive's, no one's property), "this"/"that" (a whole
+    situation), and a purpose or aim ("to make the models more interpretable", "a need to make ..."): only a verb of
+    the clause itself, a conjoined clause, a participle clause or a relative clause states a fact."""
+    words = load_evaluative_words()
+    claims: list[Claim] = []
+    for verb in context.sent:
+        if verb.lemma_.lower() not in words.causative_verbs or verb.pos_ != "VERB":
+            continue
+        if verb.dep_ not in ("ROOT", "conj", "advcl", "relcl") or verb.tag_ == "VB" and verb.dep_ == "advcl":
+            continue  # "to make the models more interpretable": an aim, not a fact
+        for quality in verb.children:
+            if quality.dep_ not in ("ccomp", "oprd") or quality.pos_ != "ADJ":
+                continue
+            value = _adjective_value(quality, words)
+            made = next((c for c in quality.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if not value or made is None or made.i > quality.i:
+                continue
+            if made.pos_ == "PRON" and (
+                made.lower_ not in ("it", "they")
+                or any(c.dep_ in ("xcomp", "advcl") and c.i > quality.i for c in quality.children)
+            ):
+                continue  # "makes it difficult to exert ...", "will make this difficult": no thing's property
+            if made.pos_ == "PRON" and any(c.dep_ == "nsubj" for c in verb.children):
+                # "this makes it ideal for ...": "it" is not the causer (that would be "itself") and the sentences
+                # before name several candidates; only a participle's "it" ("X increases ..., making it
+                # competitive") takes up its own clause's subject
+                continue
+            owner = _method_owner(made, context, discourse, cues, words)
+            if not owner:
+                continue
+            made_tokens = {t.i for t in made.subtree}
+            # "extremely adaptable and capable of ...": each conjoined adjective is a quality of its own
+            for part in [quality, *[c for c in quality.children if c.dep_ == "conj" and c.pos_ == "ADJ"]]:
+                part_value = _adjective_value(part, words)
+                if not part_value:
+                    continue
+                tokens = [t for t in _part_tokens(part) if t.i not in made_tokens]
+                negated = _negated(verb, tokens, words)
+                obj = _object_text(tokens, part, made, words)
+                if len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
+                    continue
+                relation = "advantage" if (part_value > 0) != negated else "disadvantage"
+                claim = make_claim(context, owner, relation, obj, "evaluative-resultative")
+                claim.hedged = is_hedged(context.sent, verb, cues)
+                claim.negated = negated
+                claims.append(claim)
     return claims
 
 
