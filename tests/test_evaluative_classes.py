@@ -1,7 +1,7 @@
 """Phrasing classes of advantages and drawbacks read by prose_evaluative.py (issue 19, session 14), on sentences
-printed in the repository's PDFs: the deep-learning review (gold/dev/deep_review_biomed_long122p.pdf) and the seed
-review (corpus/seed_review.pdf). All sentences are parsed once, each as its own section so no discourse crosses
-them."""
+printed in the repository's PDFs: the deep-learning review (gold/dev/deep_review_biomed_long122p.pdf), the goseq,
+flexmix, brms and PET-glycolysis papers of gold/dev and the seed review (corpus/seed_review.pdf). All sentences are
+parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
@@ -26,6 +26,17 @@ SENTENCES = {
     "extraposed": "Stem cell transplantation therapy holds promise for many difficult diseases, but the low number of "
     "surviving transplanted cells and their poor secretory function make it difficult to exert therapeutic utility "
     "[42].",
+    # goseq p2, flexmix p6, polymers2013 p1: "can be used to ..." / "can be reused": what a tool can be used for
+    "used_to": "In most cases, the Wallenius distribution can be used to approximate the true null distribution, "
+    "without any significant loss in accuracy.",
+    "used_to_plain_noun": "Histograms or rootograms of the posterior class probabilities can be used to visually "
+    "assess the cluster structure (Tantrum, Murua, and Stuetzle 2003), this is now the default plot method for "
+    '"flexmix" objects (Leisch 2004a).',
+    "reused": "Catalyst [Bmim]ZnCl3 can be reused up to five times and[1]H-NMR results show that the recovered "
+    "catalyst is similar to the fresh one.",
+    # brms p11: the purpose stands before the verb; the object would be a bare "can be used"
+    "purpose_before": "To visually investigate the chains as well as the posterior distribution, the plot method can "
+    "be used (see Figure 2).",
 }
 
 
@@ -50,3 +61,22 @@ def test_a_causative_verb_gives_the_made_thing_its_quality(claims_by_sentence):
 def test_aims_and_extraposed_it_give_no_resultative_claim(claims_by_sentence):
     assert _resultative(claims_by_sentence["aim"]) == []
     assert _resultative(claims_by_sentence["extraposed"]) == []
+
+
+def _usable(claims: list[Claim]) -> list[tuple[str, str, str]]:
+    return [(c.subject, c.relation, c.object) for c in claims if c.cue == "evaluative-open" and "can be" in c.object]
+
+
+def test_what_a_tool_can_be_used_for_is_an_advantage(claims_by_sentence):
+    ((subject, relation, obj),) = _usable(claims_by_sentence["used_to"])
+    assert (subject, relation) == ("Wallenius distribution", "advantage")
+    assert obj.startswith("can be used to approximate the true null distribution")
+    ((subject, relation, obj),) = _usable(claims_by_sentence["used_to_plain_noun"])
+    assert subject == "Histograms or rootograms of the posterior class probabilities" and relation == "advantage"
+    assert obj == "can be used to visually assess the cluster structure"
+    ((subject, relation, obj),) = _usable(claims_by_sentence["reused"])
+    assert "[Bmim]ZnCl3" in subject and relation == "advantage" and obj.startswith("can be reused")
+
+
+def test_a_use_with_its_purpose_before_the_verb_gives_no_bare_claim(claims_by_sentence):
+    assert _usable(claims_by_sentence["purpose_before"]) == []

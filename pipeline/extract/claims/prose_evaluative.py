@@ -104,6 +104,8 @@ class EvaluativeWords:
     small_amounts: frozenset[str]  # "requires relatively low energy": a demand graded down is a saving
     improving_verbs: frozenset[str]  # "improving upon Y" (the comparison section's list)
     causative_verbs: frozenset[str]  # "makes X desirable": the made thing owns the adjective
+    usability_verbs: frozenset[str]  # "X can be used to ...", "X can be applied to ...": what X is good for
+    reuse_verbs: frozenset[str]  # "X can be reused", "X can easily be extended": a strength with no purpose said
 
 
 def _set(values) -> frozenset[str]:
@@ -149,6 +151,8 @@ def load_evaluative_words() -> EvaluativeWords:
         small_amounts=_set(data["small_amounts"]),
         improving_verbs=_set(data["comparison"]["improving_verbs"]),
         causative_verbs=_set(data["causative_verbs"]),
+        usability_verbs=_set(data["usability_verbs"]),
+        reuse_verbs=_set(data["reuse_verbs"]),
     )
 
 
@@ -174,13 +178,15 @@ def open_evaluative_claims(
             subject = _relative_clause_owner(head)
         if subject is None or subject.dep_ == "expl" or subject.i > head.i:
             continue
-        owner = _method_owner(subject, context, discourse, cues, words)
+        usable = _usable(head, subject, words)
+        owner = _method_owner(subject, context, discourse, cues, words) or (usable and _used_thing(subject, cues))
         if not owner:
             continue
-        for polarity, tokens in _evaluations(head, subject, words):
+        evaluations = [(1, _verb_tokens(head, subject))] if usable else _evaluations(head, subject, words)
+        for polarity, tokens in evaluations:
             negated = _negated(head, tokens, words)
             relation = "advantage" if (polarity > 0) != negated else "disadvantage"
-            obj = _object_text(tokens, head, subject, words)
+            obj = _object_text(tokens, head, subject, words, keep_auxiliaries=usable)
             if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(
                 obj, found + claims
             ):
@@ -287,6 +293,41 @@ def resultative_claims(
                 claim.negated = negated
                 claims.append(claim)
     return claims
+
+
+def _usable(verb: Token, subject: Token, words: EvaluativeWords) -> bool:
+    """ "X can be used to calculate ...", "X can be applied to data where ...", "X can be reused up to five times":
+    a passive verb of putting to use under "can" (not "may" or "could": hedges), with a purpose (a to-infinitive, a
+    for/to/in/on-phrase) unless the verb is a strength by itself (reuse, extend). The subject is the means."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.usability_verbs or subject.dep_ != "nsubjpass":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in words.reuse_verbs:
+        return True
+    return any(
+        c.i > verb.i  # "to investigate the chains, the plot method can be used": the object would lose the purpose
+        and (
+            (c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("for", "to", "in", "on"))
+        )
+        for c in verb.children
+    )
+
+
+def _used_thing(subject: Token, cues: ClaimCues) -> str:
+    """The noun phrase of what "can be used to ..." when no method class names it ("the pointwise log-likelihood",
+    "histograms or rootograms of the posterior class probabilities"): the predicate says it is a means. Never a
+    pronoun, a person, a writing or a result (rejected heads), a quantified group or a named non-method entity."""
+    words = load_evaluative_words()
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in words.rejected_heads:
+        return ""
+    if _names_investigator(subject, cues) or any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in subject.children):
+        return ""
+    if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in subject.children):
+        return ""  # "these models can be applied ...": an anaphor, for the discourse to resolve
+    text = noun_phrase_text(subject)
+    return text if 0 < len(text.split()) <= 10 else ""
 
 
 def _relative_clause_owner(clause: Token) -> Token | None:
@@ -761,8 +802,11 @@ def _verb_tokens(verb: Token, subject: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in drop]
 
 
-def _object_text(tokens: list[Token], head: Token, subject: Token, words: EvaluativeWords) -> str:
-    """The tokens in reading order, cut at the first subordinate clause or bracket, at most MAX_OBJECT_TOKENS."""
+def _object_text(
+    tokens: list[Token], head: Token, subject: Token, words: EvaluativeWords, keep_auxiliaries: bool = False
+) -> str:
+    """The tokens in reading order, cut at the first subordinate clause or bracket, at most MAX_OBJECT_TOKENS
+    (with KEEP_AUXILIARIES, "can be used to ..." keeps its "be": the passive is the property's wording)."""
     kept: list[int] = []
     for token in sorted(tokens, key=lambda t: t.i):
         if kept and (
@@ -775,7 +819,12 @@ def _object_text(tokens: list[Token], head: Token, subject: Token, words: Evalua
             break
         if token.lemma_.lower() == "be" and token.i == head.i:
             continue  # "is" of "is faster": the property is the adjective
-        if token.dep_ in ("aux", "auxpass") and token.head.i == head.i and token.lemma_.lower() in ("be", "have", "do"):
+        if (
+            not keep_auxiliaries
+            and token.dep_ in ("aux", "auxpass")
+            and token.head.i == head.i
+            and token.lemma_.lower() in ("be", "have", "do")
+        ):
             continue  # "does not require", "has been shown": the property is in the verb and its complements
         kept.append(token.i)
         if len(kept) >= MAX_OBJECT_TOKENS:
