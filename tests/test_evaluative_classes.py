@@ -10,6 +10,7 @@ from claims_shared import annotate_sentences
 from claims_shared import claims_by_sentence as by_sentence
 
 from pipeline.extract.claims.from_text import extract_text_claims
+from pipeline.extract.claims.guard import is_content_claim
 from pipeline.records import Claim
 
 SENTENCES = {
@@ -34,6 +35,11 @@ SENTENCES = {
     '"flexmix" objects (Leisch 2004a).',
     "reused": "Catalyst [Bmim]ZnCl3 can be reused up to five times and[1]H-NMR results show that the recovered "
     "catalyst is similar to the fresh one.",
+    # flexmix p4: a restricted strength is a limitation; identifiability is a strength of a model class
+    "only_identifiable": "Mixture models are only identifiable up to a permutation of the component labels.",
+    "identifiable": "It has been shown that mixtures of univariate normal, gamma, exponential, Cauchy and Poisson "
+    "distributions are identifiable, while mixtures of discrete or continuous uniform distributions are not "
+    "identifiable.",
     # brms p11: the purpose stands before the verb; the object would be a bare "can be used"
     "purpose_before": "To visually investigate the chains as well as the posterior distribution, the plot method can "
     "be used (see Figure 2).",
@@ -80,3 +86,16 @@ def test_what_a_tool_can_be_used_for_is_an_advantage(claims_by_sentence):
 
 def test_a_use_with_its_purpose_before_the_verb_gives_no_bare_claim(claims_by_sentence):
     assert _usable(claims_by_sentence["purpose_before"]) == []
+
+
+def test_a_strength_restricted_by_only_is_a_limitation_the_guard_keeps(claims_by_sentence):
+    (claim,) = [c for c in claims_by_sentence["only_identifiable"] if c.cue.startswith("evaluative-open")]
+    assert (claim.subject, claim.relation) == ("Mixture models", "disadvantage")
+    assert claim.object == "only identifiable up to a permutation of the component labels"
+    assert is_content_claim(claim)  # the guard's restriction class is for predicates read without their "only"
+
+
+def test_identifiability_is_a_strength_of_a_model_class(claims_by_sentence):
+    found = {(c.subject, c.relation, c.object) for c in claims_by_sentence["identifiable"]}
+    subject = "mixtures of univariate normal, gamma, exponential, Cauchy and Poisson distributions"
+    assert (subject, "advantage", "identifiable") in found

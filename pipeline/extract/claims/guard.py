@@ -260,7 +260,8 @@ def claim_junk_class(claim: Claim) -> str:
     if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
         return "purpose"
     if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words):
-        return "restriction"
+        if not claim.cue.endswith(":restricted"):  # (prose_evaluative read the focus word into the polarity)
+            return "restriction"
     predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")][:1]
     if claim.cue.startswith("cue:") and claim.cue.split(":")[2:3] == ["is"] and predicate:
         if predicate[0] in words.cue_evaluations:

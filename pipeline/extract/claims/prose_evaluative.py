@@ -106,6 +106,7 @@ class EvaluativeWords:
     causative_verbs: frozenset[str]  # "makes X desirable": the made thing owns the adjective
     usability_verbs: frozenset[str]  # "X can be used to ...", "X can be applied to ...": what X is good for
     reuse_verbs: frozenset[str]  # "X can be reused", "X can easily be extended": a strength with no purpose said
+    restricting: frozenset[str]  # "only identifiable up to ...": a strength restricted is a limitation
 
 
 def _set(values) -> frozenset[str]:
@@ -153,6 +154,7 @@ def load_evaluative_words() -> EvaluativeWords:
         causative_verbs=_set(data["causative_verbs"]),
         usability_verbs=_set(data["usability_verbs"]),
         reuse_verbs=_set(data["reuse_verbs"]),
+        restricting=_set(data["restricting_words"]),
     )
 
 
@@ -184,6 +186,11 @@ def open_evaluative_claims(
             continue
         evaluations = [(1, _verb_tokens(head, subject))] if usable else _evaluations(head, subject, words)
         for polarity, tokens in evaluations:
+            restricted = _restricted(head, tokens, words)
+            if restricted:
+                # "are only identifiable up to ...", "only offers this option for ...": a restricted strength is a
+                # limitation; "only requires a simple named vector": a restricted demand is a saving
+                polarity = -1 if polarity > 0 else 1 if head.lemma_.lower() in words.demand_verbs else polarity
             negated = _negated(head, tokens, words)
             relation = "advantage" if (polarity > 0) != negated else "disadvantage"
             obj = _object_text(tokens, head, subject, words, keep_auxiliaries=usable)
@@ -191,7 +198,8 @@ def open_evaluative_claims(
                 obj, found + claims
             ):
                 continue
-            claim = make_claim(context, owner, relation, obj, "evaluative-open")
+            # (":restricted": the polarity was read with its focus word, which the guard's restriction class needs)
+            claim = make_claim(context, owner, relation, obj, "evaluative-open" + (":restricted" if restricted else ""))
             claim.hedged = is_hedged(context.sent, head, cues)
             claim.negated = negated
             claims.append(claim)
@@ -293,6 +301,19 @@ def resultative_claims(
                 claim.negated = negated
                 claims.append(claim)
     return claims
+
+
+def _restricted(head: Token, tokens: list[Token], words: EvaluativeWords) -> bool:
+    """A focus word ("only", "solely", "merely") on the predicate itself: on the verb ("only offers", "only requires")
+    or on the judged adjective ("only identifiable"), never "not only ..." (emphatic) nor one inside an object noun
+    phrase ("the only option")."""
+    judged = {head.i} | {t.i for t in tokens if t.pos_ == "ADJ" and t.head.i == head.i}
+    for token in tokens:
+        if token.lower_ in words.restricting and token.dep_ == "advmod" and token.head.i in judged:
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            if before is None or before.lower_ not in ("not", "n't"):
+                return True
+    return False
 
 
 def _usable(verb: Token, subject: Token, words: EvaluativeWords) -> bool:
