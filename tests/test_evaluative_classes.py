@@ -1,7 +1,7 @@
 """Phrasing classes of advantages and drawbacks read by prose_evaluative.py (issue 19, session 14), on sentences
 printed in the repository's PDFs: the deep-learning review (gold/dev/deep_review_biomed_long122p.pdf), the goseq,
-flexmix, brms and PET-glycolysis papers of gold/dev and the seed review (corpus/seed_review.pdf). All sentences are
-parsed once, each as its own section so no discourse crosses them."""
+flexmix, brms, PET-glycolysis, Ki67 and ion-crystal papers of gold/dev and the seed review (corpus/seed_review.pdf).
+All sentences are parsed once, each as its own section so no discourse crosses them."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ SENTENCES = {
     "identifiable": "It has been shown that mixtures of univariate normal, gamma, exponential, Cauchy and Poisson "
     "distributions are identifiable, while mixtures of discrete or continuous uniform distributions are not "
     "identifiable.",
+    # curroncol2023 p5, srep2015 p1: the active "V X as a ROLE": X owns the judged role
+    "acknowledged_as": "The IKWG and a UK study have acknowledged MIB-1 as a widely clinically validated Ki67 "
+    "antibody [17,28].",
+    "put_as": "This hence clears the critical hurdle and put Paul traps as a viable architecture to realize scalable "
+    "quantum computation.",
     # brms p11: the purpose stands before the verb; the object would be a bare "can be used"
     "purpose_before": "To visually investigate the chains as well as the posterior distribution, the plot method can "
     "be used (see Figure 2).",
@@ -99,3 +104,12 @@ def test_identifiability_is_a_strength_of_a_model_class(claims_by_sentence):
     found = {(c.subject, c.relation, c.object) for c in claims_by_sentence["identifiable"]}
     subject = "mixtures of univariate normal, gamma, exponential, Cauchy and Poisson distributions"
     assert (subject, "advantage", "identifiable") in found
+
+
+def test_the_object_of_an_active_regard_verb_owns_the_role(claims_by_sentence):
+    regarded = [c for key in ("acknowledged_as", "put_as") for c in claims_by_sentence[key]]
+    found = {(c.subject, c.relation, c.object) for c in regarded if c.cue == "evaluative-regarded"}
+    assert found == {
+        ("MIB-1", "advantage", "widely clinically validated Ki67 antibody"),
+        ("Paul traps", "advantage", "viable architecture to realize scalable quantum computation"),
+    }

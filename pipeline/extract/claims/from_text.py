@@ -66,7 +66,12 @@ from pipeline.extract.claims.prose_advantages import (
 )
 from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
-from pipeline.extract.claims.prose_evaluative import open_evaluative_claims, participle_claims, resultative_claims
+from pipeline.extract.claims.prose_evaluative import (
+    open_evaluative_claims,
+    participle_claims,
+    regarded_object_claims,
+    resultative_claims,
+)
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
@@ -151,6 +156,8 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += participle_claims(context, discourse, cues, claims)
     # "this makes X especially desirable for ...", "..., making it competitive with Y": the made thing's quality
     claims += resultative_claims(context, discourse, cues, claims)
+    # "the IKWG acknowledged MIB-1 as a widely validated antibody": the object owns the role it is given
+    claims += regarded_object_claims(context, discourse, cues, claims)
     # comparisons: the subject's side, and the mirrored judgement of the compared thing ("Y is slower than X")
     claims += comparison_claims(context, discourse, cues, claims)
     return [c for c in claims if c.subject and states_something(c.object, cues)]

@@ -316,6 +316,37 @@ def _restricted(head: Token, tokens: list[Token], words: EvaluativeWords) -> boo
     return False
 
 
+def regarded_object_claims(
+    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
+) -> list[Claim]:
+    """ "The IKWG and a UK study have acknowledged MIB-1 as a widely clinically validated Ki67 antibody", "this ...
+    put Paul traps as a viable architecture to realize ...": the active form of "X is regarded as a promising tool".
+    The verb's object owns the role the as-phrase gives it, judged by the role noun's own adjectives (the subject
+    only holds the view)."""
+    words = load_evaluative_words()
+    claims: list[Claim] = []
+    for verb in context.sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.regard_verbs or verb.i in context.consumed:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ not in ("ROOT", "conj"):
+            continue  # the passive is read as a clause ("X is regarded as ..."); "to use X as ...": an aim
+        regarded = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if regarded is None or regarded.pos_ == "PRON":
+            continue
+        for polarity, tokens in _role_evaluation(verb, words):
+            owner = _method_owner(regarded, context, discourse, cues, words)
+            negated = _negated(verb, tokens, words)
+            obj = _object_text(tokens, verb, regarded, words)
+            if not owner or len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
+                continue
+            relation = "advantage" if (polarity > 0) != negated else "disadvantage"
+            claim = make_claim(context, owner, relation, obj, "evaluative-regarded")
+            claim.hedged = is_hedged(context.sent, verb, cues)
+            claim.negated = negated
+            claims.append(claim)
+    return claims
+
+
 def _usable(verb: Token, subject: Token, words: EvaluativeWords) -> bool:
     """ "X can be used to calculate ...", "X can be applied to data where ...", "X can be reused up to five times":
     a passive verb of putting to use under "can" (not "may" or "could": hedges), with a purpose (a to-infinitive, a
