@@ -90,6 +90,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         span_stub_over_ruled_sub_rows(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
     spread_group_labels(raw, view, xs)
+    if len(ys) - 1 == len(raw.rows):
+        join_wrapped_block_labels(raw, words, ys)
     carry_block_labels(raw)
     return raw
 
@@ -134,6 +136,8 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
                 break
             if continued_mark(line):
                 break  # "Continued on next page" under the last row: read as the part's mark by build_raw_table
+            if len(body) >= MIN_HEADED_ROWS and note_line(line, size) and len(union_spans(spans_of(line), size)) == 1:
+                break  # a note under the body ("*Party was not …"): one run of words across the columns
             body.append(line)
             bottom = box[3]
         if len(body) < MIN_HEADED_ROWS or not columns_under_header(body, phrases, size):
@@ -245,6 +249,10 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
     )
 
 
+def spans_of(line: list[dict]) -> list[tuple[float, float]]:
+    return [(w["x0"], w["x1"]) for w in line]
+
+
 def continued_mark(line: list[dict]) -> bool:
     text = " ".join(w["text"] for w in line)
     return len(line) <= 6 and bool(CONTINUED_PATTERN.match(text))
@@ -253,18 +261,32 @@ def continued_mark(line: list[dict]) -> bool:
 def columns_under_header(body: list[list[dict]], phrases: list[tuple[float, float]], size: float) -> bool:
     """Whether body lines are set in the header's columns: every column after the first starts, in most lines that
     reach it, at its header phrase's left edge (or right edge, for figures set flush right), and hardly any word
-    runs across that edge; the first column starts where its header does."""
-    starts = [line[0]["x0"] for line in body]
-    if sum(1 for x in starts if abs(x - phrases[0][0]) <= 0.5 * size) < 0.5 * len(body):
+    runs across that edge; the first column starts where its header does, or is left empty with the line starting
+    in a later header's column (a group label printed once per block of rows: a report's county over its periods)."""
+    in_columns = sum(
+        1
+        for line in body
+        if abs(line[0]["x0"] - phrases[0][0]) <= 0.5 * size
+        or any(abs(line[0]["x0"] - lo) <= 0.5 * size or abs(line[0]["x1"] - hi) <= 0.5 * size for lo, hi in phrases[1:])
+    )
+    in_first = sum(1 for line in body if abs(line[0]["x0"] - phrases[0][0]) <= 0.5 * size)
+    if in_columns < 0.5 * len(body) or in_first < min(MIN_HEADED_ROWS, 0.2 * len(body)):
         return False
     for lo, hi in phrases[1:]:
         reaching = [line for line in body if any(w["x1"] > lo - SNAP for w in line)]
+        flush_left = sum(1 for line in reaching if any(abs(w["x0"] - lo) <= 0.5 * size for w in line))
+        flush_right = sum(1 for line in reaching if any(abs(w["x1"] - hi) <= 0.5 * size for w in line))
         aligned = sum(
             1
             for line in reaching
             if any(abs(w["x0"] - lo) <= 0.5 * size or abs(w["x1"] - hi) <= 0.5 * size for w in line)
         )
-        crossing = sum(1 for line in body if any(w["x0"] < lo - SNAP < w["x1"] for w in line))
+        # Figures set flush right may be wider than their header and reach left of it: the column's edge is then
+        # where its widest flush-right entry starts.
+        edge = lo - SNAP
+        if flush_right > flush_left:
+            edge = min(w["x0"] for line in reaching for w in line if abs(w["x1"] - hi) <= 0.5 * size) - SNAP
+        crossing = sum(1 for line in body if any(w["x0"] < edge < w["x1"] for w in line))
         if aligned < max(MIN_HEADED_ROWS, 0.7 * len(reaching)) or crossing > 0.1 * len(body):
             return False
     return True
@@ -450,6 +472,35 @@ def span_stub_over_ruled_sub_rows(raw: RawTable, view: FramedPage, xs: list[floa
                 raw.rows[k][0], raw.span_origin[k][0] = None, (block[0], 0)
             raw.rows[block[0]][0], raw.span_origin[block[0]][0] = text, None
         r = block[-1] + 1
+
+
+def join_wrapped_block_labels(raw: RawTable, words: list[dict], ys: list[float]) -> None:
+    """A block label that wraps ("Santa" over "Cruz") in a table whose rows come in blocks set apart by space,
+    with the label printed on each block's first row only: its second line falls on the block's second row and
+    looks like that row's own label. Where every other label opens a block (a wider space above its row than the
+    pitch of rows inside a block) and this one does not, it goes on with the label above it."""
+    body = range(raw.n_header_rows, len(raw.rows))
+    tops = {}
+    for r in body:
+        row_words = [w for w in words if ys[r] <= (w["top"] + w["bottom"]) / 2 < ys[r + 1]]
+        if row_words:
+            tops[r] = min(w["top"] for w in row_words)
+    pitches = [tops[r] - tops[r - 1] for r in body if r in tops and r - 1 in tops]
+    if len(pitches) < 4:
+        return
+    inner = sorted(pitches)[len(pitches) // 3]  # most rows are inside a block
+    opens = {r for r in body if r in tops and r - 1 in tops and tops[r] - tops[r - 1] > 1.4 * inner}
+    labels = [r for r in body if raw.rows[r][0] and raw.span_origin[r][0] is None]
+    first = raw.n_header_rows
+    wrapped = [r for r in labels if r != first and r not in opens]
+    blank = [r for r in body if not raw.rows[r][0] and any(raw.rows[r][1:])]
+    # Blocks: labels on their first rows, most rows blank in the first column, and a wrapped line or two at most.
+    if len(opens) < 2 or len(blank) < len(labels) or not wrapped or len(wrapped) > 0.25 * len(labels):
+        return
+    for r in wrapped:
+        if r - 1 in labels and r - 1 not in wrapped and (r + 1 >= len(raw.rows) or not raw.rows[r + 1][0]):
+            raw.rows[r - 1][0] = f"{raw.rows[r - 1][0]} {raw.rows[r][0]}"
+            raw.rows[r][0] = ""
 
 
 def carry_block_labels(raw: RawTable) -> None:
@@ -867,7 +918,17 @@ def joint_columns(view: FramedPage, region: BBox) -> list[float] | None:
     rule, joints = max(by_rule.items(), key=lambda item: len(item[1]))
     if len(joints) < 2:
         return None
-    return [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+    edges = [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+    # A spacer cell of the writer's grid (a piece between two columns, narrower than half of each, that holds text
+    # on one line at most: a note under the table running across it) is no column: it goes to the column before.
+    words = [w for w in view.words if inside(w, region)]
+    spacers = set()
+    for i in range(1, len(edges) - 2):
+        width = edges[i + 1] - edges[i]
+        lines = {round(w["top"]) for w in words if edges[i] <= (w["x0"] + w["x1"]) / 2 < edges[i + 1]}
+        if len(lines) <= 1 and 2 * width < min(edges[i] - edges[i - 1], edges[i + 2] - edges[i + 1]):
+            spacers.add(i + 1)
+    return [x for i, x in enumerate(edges) if i not in spacers]
 
 
 def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:

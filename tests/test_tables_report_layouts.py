@@ -1,0 +1,41 @@
+"""Table layout classes from session 14's harvest, on real PDFs (table-only gold of gold/dev, see their NOTES.md,
+and a vignette page of tests/data): a report writer's uncaptioned sheet whose header rule is drawn cell by cell with
+block labels printed once per block; a boxed grid captioned under it with a code chunk under the caption; a
+caption cut short by a radical's bar, and typewriter entries of signs and figures ("-1, -2, -3")."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.tables import assemble_tables
+from pipeline.records import Table
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+REPORT = "robust_report_cell_rule_pieces_block_labels"
+
+
+@pytest.fixture(scope="module")
+def report_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf(f"{REPORT}.pdf")), [])
+
+
+def test_uncaptioned_report_under_a_header_rule_drawn_cell_by_cell(report_tables):
+    # Eleven rule pieces (7.5-49 pt each) make the one header rule; the body's county column is filled once per
+    # block of three rows, figures set flush right reach left of their headers. A spacer piece is no column.
+    assert [(t.number, t.pages, t.n_rows, t.n_cols) for t in report_tables] == [(None, [1], 52, 10)]
+    grid = report_tables[0].grid()
+    assert grid[0] == [
+        "County", "Precincts", "Date/Period", "Democratic", "Green", "Libertarian", "No Labels", "Republican",
+        "Other", "Total",
+    ]  # fmt: skip
+    assert grid[22][0] == grid[24][0] == "Maricopa" and grid[24][-1] == "2,406,677"
+    assert report_tables[0].notes == "*Party was not a recognized party"
+    assert grid_accuracy(REPORT, "1", report_tables) == 1.0
+
+
+def test_wrapped_block_label_goes_on_with_the_label_above(report_tables):
+    # "Santa" on the block's first row, "Cruz" on its second: every other label opens a block after a space.
+    labels = [row[0] for row in report_tables[0].grid()[37:40]]
+    assert labels == ["Santa Cruz"] * 3
