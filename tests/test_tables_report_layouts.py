@@ -14,6 +14,7 @@ from conftest import real_pdf
 from tables_shared import grid_accuracy, parsed
 
 REPORT = "robust_report_cell_rule_pieces_block_labels"
+BOXED_OVER_CAPTION = "robust_boxed_grid_over_caption_code_below"
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +40,10 @@ def test_wrapped_block_label_goes_on_with_the_label_above(report_tables):
     # "Santa" on the block's first row, "Cruz" on its second: every other label opens a block after a space.
     labels = [row[0] for row in report_tables[0].grid()[37:40]]
     assert labels == ["Santa Cruz"] * 3
+
+
+def test_boxed_grid_over_its_caption_with_code_below():
+    # The code chunk under the caption starts after a blank line; the grid ends right over the caption.
+    tables = assemble_tables(parsed(real_pdf(f"{BOXED_OVER_CAPTION}.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("1", 6, 6)]
+    assert grid_accuracy(BOXED_OVER_CAPTION, "1", tables) == 1.0

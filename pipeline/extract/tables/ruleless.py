@@ -42,7 +42,11 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
         for other in caption_lines(view)
         if overlaps_x(other.bbox, caption.bbox)
     )
-    for region in (above, below) if owned_below and above is not None else (below, above):
+    for region in (
+        (above, below)
+        if above is not None and (owned_below or nearer_above(view, above, below, caption))
+        else (below, above)
+    ):
         raw = ruleless_table_in(page, view, region) if region is not None else None
         if raw is not None:
             if raw.number != caption.number and region is above:
@@ -50,6 +54,28 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
                 raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
+
+
+def nearer_above(view: FramedPage, above: BBox, below: BBox | None, caption: CaptionLine) -> bool:
+    """Whether the block above the caption sits much closer to it than the block below: a caption is set tight
+    under its own table, and the text after it (code, a paragraph) starts after a space. The side whose ink
+    (words or rules) comes first is the table's when the other side's is more than twice as far and a line away."""
+    if below is None:
+        return True
+    size = 9.0
+    boxes = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in view.words] + list(view.h_rules)
+    items = [(b[1], b[3], b) for b in boxes if overlaps_x(b, caption.bbox)]
+    gap_above = min(
+        (caption.bbox[1] - bottom for top, bottom, _ in items if above[1] <= top and bottom <= caption.bbox[1] + 0.5),
+        default=None,
+    )
+    gap_below = min(
+        (top - caption.bbox[3] for top, bottom, _ in items if caption.bbox[3] - 0.5 <= top and bottom <= below[3]),
+        default=None,
+    )
+    if gap_above is None or gap_below is None:
+        return False
+    return gap_below > max(2 * max(gap_above, 0.0), size)
 
 
 def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | None = None) -> RawTable | None:
