@@ -15,6 +15,7 @@ from tables_shared import grid_accuracy, parsed
 
 REPORT = "robust_report_cell_rule_pieces_block_labels"
 BOXED_OVER_CAPTION = "robust_boxed_grid_over_caption_code_below"
+VEGAN = "robust_tex_maths_extension_glyphs_vegan"
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +48,18 @@ def test_boxed_grid_over_its_caption_with_code_below():
     tables = assemble_tables(parsed(real_pdf(f"{BOXED_OVER_CAPTION}.pdf")), [])
     assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("1", 6, 6)]
     assert grid_accuracy(BOXED_OVER_CAPTION, "1", tables) == 1.0
+
+
+@pytest.fixture(scope="module")
+def vegan_tables() -> dict[str | None, Table]:
+    return {t.number: t for t in assemble_tables(parsed(real_pdf(f"{VEGAN}.pdf")), [])}
+
+
+def test_caption_goes_on_past_a_radical_to_its_table(vegan_tables):
+    # Table 1's caption has a fourth root in its fourth line (the root's bar is a short rule on that line's
+    # height, its sign a glyph set apart, deep in the line): the caption goes on to its last line, and the
+    # booktabs table under it is found.
+    assert set(vegan_tables) == {"1", "2"}
+    assert vegan_tables["1"].caption.endswith("(possibly with some additional constant multiplier).")
+    assert (vegan_tables["1"].n_rows, vegan_tables["1"].n_cols) == (8, 3)
+    assert vegan_tables["1"].grid()[7][0] == "rda, correlation=TRUE"
