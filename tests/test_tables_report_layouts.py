@@ -63,3 +63,11 @@ def test_caption_goes_on_past_a_radical_to_its_table(vegan_tables):
     assert vegan_tables["1"].caption.endswith("(possibly with some additional constant multiplier).")
     assert (vegan_tables["1"].n_rows, vegan_tables["1"].n_cols) == (8, 3)
     assert vegan_tables["1"].grid()[7][0] == "rda, correlation=TRUE"
+
+
+def test_typewriter_entries_of_signs_and_figures_are_one_cell(vegan_tables):
+    # "-1, -2, -3" in a typewriter font: only two lettered words of that font on the page, but its signs and
+    # punctuation share the figures' advance, which gives the font away as monospaced.
+    scalings = vegan_tables["2"].grid()
+    assert scalings[0] == ["", "Scaling", "Species constant", "Site constant"]
+    assert [row[1] for row in scalings[1:]] == ["any", "1", "-1, -2, -3", "-1, -2, -3"]

@@ -1007,8 +1007,8 @@ def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
     """Word extents, with the words of a typewriter (monospaced) font that one typed space apart joined: code
     cells ("(1 | g1) + (1 | g2)") leave a full character's advance between their tokens, wider than a proportional
     word space and as wide as a tight gutter, and in a monospaced font those spaces line up from row to row like
-    columns. A font is monospaced when every word of it, with letters among them and of different lengths, has the
-    same advance per character."""
+    columns. A font is monospaced when every word of it, with letters or signs among them and of different
+    lengths, has the same advance per character."""
     advances = monospaced_advances(words)
     spans: list[tuple[float, float]] = []
     for line in text_lines(words, split_columns=False):
@@ -1031,7 +1031,7 @@ def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
 def monospaced_advances(words: list[dict]) -> dict[str, float]:
     """The advance per character of each monospaced font among the words (see `typed_phrase_spans`): most of its
     words (a word may end in a glyph of the text font, "g1.") share one advance per character, words of several
-    lengths with letters among them. A proportional font's words spread over a range."""
+    lengths with letters or signs among them. A proportional font's words spread over a range."""
     by_font: dict[str, list[dict]] = {}
     for word in words:
         if word["text"]:
@@ -1041,7 +1041,9 @@ def monospaced_advances(words: list[dict]) -> dict[str, float]:
         per_char = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in font_words)
         advance = per_char[len(per_char) // 2]
         same = [w for w in font_words if abs((w["x1"] - w["x0"]) / len(w["text"]) - advance) <= 0.02 * advance]
-        lettered = [w for w in same if any(ch.isalpha() for ch in w["text"])]
+        # Words with a letter or a sign in them: a proportional font's figures share one advance too (tabular
+        # figures), but its letters, signs and punctuation ("-1,", "-3") do not.
+        lettered = [w for w in same if not w["text"].isdigit()]
         if advance > 0 and len(same) >= 0.8 * len(font_words) and len({len(w["text"]) for w in lettered}) >= 2:
             advances[font] = advance
     return advances
