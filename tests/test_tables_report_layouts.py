@@ -1,7 +1,8 @@
 """Table layout classes from session 14's harvest, on real PDFs (table-only gold of gold/dev, see their NOTES.md,
 and a vignette page of tests/data): a report writer's uncaptioned sheet whose header rule is drawn cell by cell with
 block labels printed once per block; a boxed grid captioned under it with a code chunk under the caption; a
-caption cut short by a radical's bar, and typewriter entries of signs and figures ("-1, -2, -3")."""
+caption cut short by a radical's bar, and typewriter entries of signs and figures ("-1, -2, -3"); a Word table of
+Chinese text under a slanted watermark, with header glyphs overhanging the column rules."""
 
 from __future__ import annotations
 
@@ -71,3 +72,33 @@ def test_typewriter_entries_of_signs_and_figures_are_one_cell(vegan_tables):
     scalings = vegan_tables["2"].grid()
     assert scalings[0] == ["", "Scaling", "Species constant", "Site constant"]
     assert [row[1] for row in scalings[1:]] == ["any", "1", "-1, -2, -3", "-1, -2, -3"]
+
+
+def test_slanted_watermark_letters_do_not_join_the_rows_they_cross():
+    # A Word table with column rules and no row rules, under a watermark of six letters set at 45° (190 pt tall
+    # boxes): the letters read in no frame, so the rows keep apart by their spacing.
+    (table,) = assemble_tables(parsed(real_pdf("robust_word_table_slanted_watermark_text.pdf")), [])
+    grid = table.grid()
+    assert (table.n_rows, table.n_cols) == (11, 5)
+    # Header glyph boxes (full-width CJK) overhang the drawn column rules: the rules still part the cells.
+    assert grid[0][1:3] == ["浸藥時間 (小時)", "稀釋倍數 (倍)"]
+    assert [row[0] for row in grid[1:4]] == [
+        "25.9%得克利水基乳劑 (Tebuconazole)",
+        "50%免賴得可濕性粉劑 (Benomyl)",
+        "40%免賴地可濕性粉劑 (Benomyl + Thiram)",
+    ]
+    assert [(row[1], row[2]) for row in grid[1:]] == [
+        ("24", "2,000"), ("4～12", "1,000"), ("4～12", "1,000"), ("6～12", "800"), ("6", "1,000"),
+        ("", "60倍（每100公斤稻種用藥量110公撮）"), ("24", "1,000"), ("24", "1,000"), ("1～6", "2,000"),
+        ("24", "2,000"),
+    ]  # fmt: skip
+    assert not any(cell.text in {"T", "A", "C", "R", "I"} for cell in table.cells)
+
+
+def test_lines_of_a_script_without_spaces_join_without_one():
+    # Chinese puts no space between words: a cell's line break, and the justification gaps inside a line, are none
+    # either; a space stays between Chinese and Latin text ("水基乳劑 (Tebuconazole)").
+    (table,) = assemble_tables(parsed(real_pdf("robust_word_table_slanted_watermark_text.pdf")), [])
+    grid = table.grid()
+    assert grid[0][0] == "藥劑名稱" and grid[1][3] == "稻種直接消毒24小時後，再浸水催芽。"
+    assert grid[4][4] == "稻種消毒後不必水洗，陰乾後即可播種。"

@@ -103,9 +103,11 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
 
 
 def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
-    """The characters of each reading frame that holds at least 20 of them."""
+    """The characters of each reading frame that holds at least 20 of them. Glyphs set on a slant (a watermark or
+    stamp written across the page at 45°) read in no frame: their tall boxes would join every line they cross."""
+    chars = [char for char in chars if not slanted(char)]
     if all([char.get("upright", True) for char in chars]):  # (most pages: no frame worked out for any character)
-        return {UPRIGHT: list(chars)} if len(chars) >= 20 else {}
+        return {UPRIGHT: chars} if len(chars) >= 20 else {}
     chars_by_frame: dict[Frame, list[dict]] = {}
     upright: list[dict] = []
     for char in chars:
@@ -118,6 +120,17 @@ def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
         else:
             chars_by_frame.setdefault(frame, []).append(char)
     return {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
+
+
+MAX_SLANT = 0.2  # sine-like share of a glyph's text direction off the nearest axis: more is a slanted stamp
+
+
+def slanted(char: dict) -> bool:
+    matrix = char.get("matrix")
+    if not matrix:
+        return False
+    a, b = abs(matrix[0]), abs(matrix[1])
+    return min(a, b) > MAX_SLANT * max(a, b)
 
 
 FIGURE_CAPTION = re.compile(r"^(?:Figure|FIGURE|Fig\.|FIG\.)\s*[A-Z]?\d+[a-z]?\s*[.:|]")
