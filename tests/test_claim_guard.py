@@ -546,9 +546,6 @@ UNSEEN_PAPER_PASSAGES_14 = (
     "On the subject-matter level, we can conclude from Table 4 that the meningococcal finetype of serogroup C is less "
     "than half as infectious as the B-type, and that patients in the age group 3 to 18 years are estimated to cause "
     "twice as many secondary infections as infants aged 0 to 2 years.",
-    # lme4 p47: lme4 is written only inside the object; the owner is gamm4
-    "The gamm4 package wraps the modularized functions of lme4 within a more convenient interface (Wood and Scheipl "
-    "2014).",
     # opteng2006 p2 and tugboat2023 p6: publishers' guidelines and parts of the writing own no drawback
     "The SPIE guidelines require a cover page with author information (name, affiliation, email, phone number, fax "
     "number).",
@@ -578,7 +575,6 @@ def unseen_paper_claims_14():
         ("sts object", "requiring"),  # the ease elaborated
         ("model selection", "model extensions"),  # a clause with its own subject
         ("finetype", "patients"),  # a second that-clause
-        ("lme4", "wraps"),  # the subject only inside the object
         ("guidelines", "cover page"),  # a publisher's guidelines
         ("Bibliographies", "difficult"),  # a part of the writing
     ],
@@ -607,7 +603,7 @@ def test_findings_next_to_the_junk_classes_14_stay(unseen_paper_claims_14, subje
     )
 
 
-def test_announced_problems_a_named_opening_and_the_next_sentence_own_nothing():
+def test_announced_problems_a_named_opening_the_next_sentence_and_a_subject_inside_the_object():
     from pipeline.records import Evidence
 
     # lme4 p27: "We have two problems in ...": a count of problem nouns announces, it names no drawback
@@ -647,3 +643,25 @@ def test_announced_problems_a_named_opening_and_the_next_sentence_own_nothing():
         cue="evaluation",
     )
     assert claim_junk_class(cut) == "next sentence"
+    # lme4 p47 (the run gave this claim): lme4 is written only inside the object's complement; the owner is gamm4
+    evidence = "The gamm4 package wraps the modularized functions of lme4 within a more convenient interface."
+    inside = Claim(
+        "lme4",
+        "advantage",
+        "wraps the modularized functions of lme4 within a more convenient interface",
+        [Evidence("text", evidence, 47)],
+        cue="evaluation",
+    )
+    assert claim_junk_class(inside) == "subject inside object"
+    # ... but a clause that holds the subject in its own subject stays (polymers2013, gold/dev)
+    evidence = (
+        "Investigation also showed that the catalytic activity of [Bmim]ZnCl3 was higher than that of [Bmim]MnCl3."
+    )
+    clause = Claim(
+        "[Bmim]ZnCl3",
+        "advantage",
+        "the catalytic activity of [Bmim]ZnCl3 was higher than that of [Bmim]MnCl3",
+        [Evidence("text", evidence, 3)],
+        cue="evaluation",
+    )
+    assert claim_junk_class(clause) == ""

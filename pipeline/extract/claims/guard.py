@@ -25,7 +25,14 @@ models/claims/guard.json:
   the predicate of an expletive "it" ("it is always a good idea to ..."), a cause ("due to block structure"), the
   restrictive relative clause of another noun, a capability offered ("offers aggregation of ...") read as a drawback,
   a definition ("characterizes the rate of ..."), an aim ("aims at lessening ..."), a clause with its own bare-noun
-  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith").
+  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith");
+- session 14: an object that is a demonstrative and a generic head ("requires this package"), a person as the agent
+  of an effect ("the user is ... responsible for ..."), an item of a list of challenges read as an advantage, what an
+  easy step requires read as a drawback ("straightforward, requiring ..."), a count of problems announced ("two
+  problems in ..."), a second that-clause or a bare noun and a copula as the predicate ("model extensions are more
+  straightforward"), an object that opens the next sentence, a subject written only inside the object's complement
+  ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject, and
+  publishers' guidelines or bibliographies as owners.
 """
 
 from __future__ import annotations
@@ -242,8 +249,9 @@ def claim_junk_class(claim: Claim) -> str:
     problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
     evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
-    "in order to V") or "lost negation" (an object written after "without"). See models/claims/guard.json for
-    the word classes."""
+    "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
+    inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease" and
+    "announced problems" (see the helpers' docstrings). See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
