@@ -550,6 +550,10 @@ UNSEEN_PAPER_PASSAGES_14 = (
     "The SPIE guidelines require a cover page with author information (name, affiliation, email, phone number, fax "
     "number).",
     "Bibliographies can be difficult to typeset at the best of times.",
+    # monitoringCounts p27: "for, say, the age shift ...": the exemplifying word and its example are no downside
+    "A downside of the latter solution is that one has to specify the change parameter R in advance, which can be "
+    "quite a hurdle if one has no pre-conceived idea of what could happen for, say, the age shift after the "
+    "introduction of a vaccine.",
     # findings of the same kinds that stay (emm2023, gold/dev: a demonstrative with a specific head; kohonen: an ease)
     "However, the exogenous addition of proline or EPRS1 reversed this suppressive effect.",
     "SOMs, and in particular the supersom variant implemented in the kohonen package, are very useful tools in this "
@@ -577,6 +581,8 @@ def unseen_paper_claims_14():
         ("finetype", "patients"),  # a second that-clause
         ("guidelines", "cover page"),  # a publisher's guidelines
         ("Bibliographies", "difficult"),  # a part of the writing
+        ("latter solution", "say"),  # an exemplifying word as a cue list's item
+        ("latter solution", "age shift"),  # the example after it
     ],
 )
 def test_junk_of_unseen_papers_14_is_dropped(unseen_paper_claims_14, subject_words, object_words):

@@ -31,8 +31,8 @@ models/claims/guard.json:
   easy step requires read as a drawback ("straightforward, requiring ..."), a count of problems announced ("two
   problems in ..."), a second that-clause or a bare noun and a copula as the predicate ("model extensions are more
   straightforward"), an object that opens the next sentence, a subject written only inside the object's complement
-  ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject, and
-  publishers' guidelines or bibliographies as owners.
+  ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject,
+  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X").
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ class GuardWords:
     elaborating_participles: frozenset[str]  # "is straightforward, requiring ...": how the ease comes about
     positive_adjectives: frozenset[str]
     problem_counts: frozenset[str]  # "two problems in ...": drawbacks announced, not named
+    example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
 
 
 @lru_cache(maxsize=2)
@@ -145,6 +146,7 @@ def load_guard_words() -> GuardWords:
         elaborating_participles=frozenset(data["elaborating_participles"]),
         positive_adjectives=_evaluative_words("positive_adjectives"),
         problem_counts=frozenset(data["problem_counts"]),
+        example_markers=frozenset(data["example_markers"]),
     )
 
 
@@ -250,8 +252,9 @@ def claim_junk_class(claim: Claim) -> str:
     evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
-    inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease" and
-    "announced problems" (see the helpers' docstrings). See models/claims/guard.json for the word classes."""
+    inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
+    "announced problems" and "example item" (see the helpers' docstrings). See models/claims/guard.json for the
+    word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
@@ -259,6 +262,8 @@ def claim_junk_class(claim: Claim) -> str:
         return "citation"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
+    if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
+        return "example item"
     if evidence and _opens_next_sentence(claim.object, evidence):
         return "next sentence"
     if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
@@ -659,6 +664,19 @@ def _names_its_own_subject(subject: str, evidence: str) -> bool:
         return False
     named = {w.lower() for w in WORD.findall(match.group(1))}
     return not named & set(words_of(subject))
+
+
+def _example_item(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "A downside of the latter solution is that one has to specify R in advance, which can be quite a hurdle if one
+    has no idea of what could happen for, say, the age shift after ...": a cue list's item that is the exemplifying
+    word itself, or the example written right after it, is no property of the owner."""
+    if not object_words:
+        return False
+    if len(object_words) == 1 and object_words[0] in words.example_markers:
+        return True
+    markers = "|".join(re.escape(m) for m in sorted(words.example_markers))
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    return bool(re.search(rf"\b(?:{markers}),\s*{lead}\b", evidence, re.IGNORECASE))
 
 
 def _anaphoric_object(object_words: list[str], words: GuardWords) -> bool:
