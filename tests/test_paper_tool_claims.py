@@ -25,8 +25,13 @@ def feature_claims():
         (
             "Paul-Christian Bürkner > Abstract",
             "The brms package implements Bayesian multilevel models in R using the probabilistic programming "
-            "language Stan. Further modeling options include autocorrelation of the response variable, user defined "
-            "covariance structures, censored data, as well as meta-analytic standard errors.",
+            "language Stan. A wide range of distributions and link functions are supported, allowing users to fit "
+            "– among others – linear, robust linear, binomial, Poisson, survival, response times, ordinal, quantile, "
+            "zero-inflated, hurdle, and even non-linear models all in a multilevel context. Further modeling options "
+            "include autocorrelation of the response variable, user defined "
+            "covariance structures, censored data, as well as meta-analytic standard errors. In addition, model fit "
+            "can easily be assessed and compared using posterior-predictive checks and leave-one-out "
+            "cross-validation.",
         ),
         (
             "1. Introduction",
@@ -49,7 +54,7 @@ def feature_claims():
             "brms package is the brm function and we will explain its argument structure using the example above.",
         ),
     )
-    return [c for c in extract_text_claims(paper) if c.cue.startswith("advantage:features")]
+    return [c for c in extract_text_claims(paper) if c.cue.startswith(("advantage:features", "advantage:capability"))]
 
 
 def test_a_feature_list_in_the_abstract_is_the_papers_tools(feature_claims):
@@ -61,4 +66,13 @@ def test_a_feature_list_in_the_abstract_is_the_papers_tools(feature_claims):
         "meta-analytic standard errors",
     ):
         assert ("brms", "advantage", f"modeling options include {item}") in found
-    assert len(feature_claims) == 4
+    assert len([c for c in feature_claims if "features" in c.cue]) == 4
+
+
+def test_a_capability_the_abstract_states_in_the_agentless_passive_is_the_papers_tools(feature_claims):
+    capabilities = {c.object for c in feature_claims if c.subject == "brms" and "capability" in c.cue}
+    assert capabilities == {
+        "A wide range of distributions and link functions are supported",
+        "model fit can easily be assessed and compared using posterior-predictive checks and leave-one-out "
+        "cross-validation",
+    }  # and nothing from the passives of the other sections ("WAIC and LOO are implemented using the loo package")

@@ -67,7 +67,7 @@ from pipeline.extract.claims.prose_advantages import (
 from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.claims.prose_evaluative import open_evaluative_claims, participle_claims
-from pipeline.extract.claims.prose_paper_tool import feature_list_claims
+from pipeline.extract.claims.prose_paper_tool import capability_claims, feature_list_claims
 from pipeline.extract.claims.prose_trial_arms import arm_comparison_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
@@ -161,6 +161,8 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += arm_comparison_claims(context, discourse, cues)
     # "Further modeling options include A, B and C" in a tool paper's abstract: advantages of the paper's tool
     claims += feature_list_claims(context, discourse, cues)
+    # "A wide range of distributions are supported", "model fit can easily be assessed" in a tool paper's abstract
+    claims += capability_claims(context, discourse, cues)
     return [c for c in claims if c.subject and states_something(c.object, cues)]
 
 
