@@ -69,7 +69,8 @@ def _null_difference(
     arms = _arm_phrase(list(clause.subtree), words)  # on the noun, the measure, or a time phrase of the clause
     if arms is None or _process_measure(measure, words):
         return []
-    subject = _arm_subject(arms, words, cues) or intervention
+    arm = _arm_subject(arms, words, cues)
+    subject = intervention if arm == "" else arm
     if not subject:
         return []
     excluded = {t.i for t in arms.subtree} | {arms.head.i}  # "between the groups" is no part of the measure
@@ -91,7 +92,8 @@ def _similar_between(
     measure = next((c for c in copula.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     if arms is None or measure is None:
         return []
-    subject = _arm_subject(arms, words, cues) or intervention
+    arm = _arm_subject(arms, words, cues)
+    subject = intervention if arm == "" else arm
     if not subject:
         return []
     control = any(t.lower_ in ("control", "placebo", "usual") for t in arms.subtree) or any(
@@ -127,10 +129,12 @@ def _arm_phrase(holders: list[Token], words: dict) -> Token | None:
     return None
 
 
-def _arm_subject(arms: Token, words: dict, cues: ClaimCues) -> str:
-    """The treated arm's own words ("physical activity" of "the physical activity and control groups"), or "" when
-    the phrase names no arm ("the two groups", "the intervention group")."""
+def _arm_subject(arms: Token, words: dict, cues: ClaimCues) -> str | None:
+    """The treated arm's own words ("physical activity" of "the physical activity and control groups"), "" when the
+    phrase names no arm ("the two groups", "the intervention group": the paper's intervention is meant), or None when
+    it names groups but no control arm ("the male and female groups" compares kinds of participants, no treatment)."""
     controls = set(cues.raw["group_comparison"]["control_words"])
+    against_control = any(t.lower_ in words["control_arms"] for t in arms.subtree)
     generic = set(words["generic_arm_words"]) | set(words["arm_heads"])
     last_arm = max((t.i for t in arms.subtree if t.lemma_.lower() in words["arm_heads"]), default=arms.i)
     named = []
@@ -144,8 +148,10 @@ def _arm_subject(arms: Token, words: dict, cues: ClaimCues) -> str:
                 break
             continue
         named.append(token)
-    if not named or named[-1].i - named[0].i + 1 != len(named):
+    if not named:
         return ""
+    if not against_control or named[-1].i - named[0].i + 1 != len(named):
+        return None
     return span_text(arms.doc, [t.i for t in named])
 
 
