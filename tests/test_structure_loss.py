@@ -325,3 +325,13 @@ def test_two_short_lines_side_by_side_in_a_loosely_set_note_are_no_columns():
     between them is no gutter (cut there, the note was read as two columns, its first lines apart from the rest)."""
     prose = _prose(PAPERS / "quantum2017_quantumarticle_class_template.pdf", 1)
     assert "http://quantum-journal.org, You can use the \\email, \\homepage, and \\thanks commands" in prose
+
+
+def test_a_heading_whose_number_is_set_in_another_face_is_a_heading():
+    """LaTeX classes set a subsection's number upright in the body's face before a title in a smaller italic
+    ("3.1.3. Automatic column header numbering", AASTeX): the number made the line look mixed, so it was no
+    heading and, set smaller than the body, it was typed as a footnote and cut out of the text."""
+    document = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 5, 5)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "3.1.3. Automatic column header numbering" in headings
+    assert "3.1.4. Hiding columns" in headings

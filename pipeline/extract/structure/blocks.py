@@ -159,8 +159,9 @@ def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> b
     (a species in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and
     A. baumannii possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A
     paragraph's line with a run-in lead or emphasis keeps most of its words in the body's face; a theorem's italic
-    or a code line is neither bolder nor larger."""
-    if line.uniform:
+    or a code line is neither bolder nor larger. A section number set in a face of its own (LaTeX classes set
+    "3.1.1." upright before an italic title) does not count against the face of the words after it."""
+    if line.uniform or _uniform_after_number(line):
         return True
     if line.font == typo.body_font or line.font_share < 0.5:
         return False
@@ -172,6 +173,21 @@ def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> b
     total = sum(len(word.text) for word in line.words)
     in_body_face = sum(len(word.text) for word in line.words if word.fontname == typo.body_font)
     return in_body_face <= 0.1 * total
+
+
+# a heading's number as one word of its own: "3.1.1.", "2", "IV." (a letter "A." is as often an initial)
+SECTION_NUMBER_WORD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.)$")
+
+
+def _uniform_after_number(line: Line) -> bool:
+    """The line opens with a section number, and the words after it are all in one face."""
+    if len(line.words) < 2 or not SECTION_NUMBER_WORD.match(line.words[0].text):
+        return False
+    fonts: Counter = Counter()
+    for word in line.words[1:]:
+        if word.size >= 0.85 * line.size:
+            fonts[word.fontname] += len(word.text)
+    return bool(fonts) and fonts.most_common(1)[0][1] >= 0.85 * sum(fonts.values())
 
 
 # a plain word, with the stop or comma that may follow it ("A.", "meropenem,"); code ("rma(yi,", "<-") is none
