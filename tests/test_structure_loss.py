@@ -335,3 +335,16 @@ def test_a_heading_whose_number_is_set_in_another_face_is_a_heading():
     headings = [p.text for p in document.passages if p.kind == "heading"]
     assert "3.1.3. Automatic column header numbering" in headings
     assert "3.1.4. Hiding columns" in headings
+
+
+def test_a_caption_s_last_line_set_apart_stays_in_the_caption():
+    """A caption's last line, set apart by a centred short line or a change of face, was typed as a footnote and cut
+    out of the text ("Figure 1. Magnetization as a / function of applied field.", a column of text beside the figure
+    read in between; OUP's wide caption whose last words run onto a line of their own)."""
+    aiaa = _document(PAPERS / "aiaa2004_advanced_conference_paper_template.pdf", 2, 2)
+    captions = [p.text for p in aiaa.passages if p.kind == "caption"]
+    assert "Figure 1. Magnetization as a function of applied field." in captions
+    assert not any(p.kind == "footnote" and p.text.startswith("function of") for p in aiaa.passages)
+    oup = _document(PAPERS / "oup2022_oup_authoring_template.pdf", 4, 4)
+    wide = next(p.text for p in oup.passages if p.kind == "caption" and p.text.startswith("Fig. 2."))
+    assert wide.endswith("this is an example of a long caption")

@@ -366,6 +366,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
     previous: Block | None = None
+    last_caption: Block | None = None  # the latest caption of the page, whose tail a region of text may follow
     body_seen = False  # running text in the body's size has been read
     for block in blocks:
         text = block.raw_text
@@ -381,6 +382,11 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "metadata"
         elif is_figure_text(text):
             block.kind = "figure_text"
+        elif last_caption is not None and _continues_caption(last_caption, block):
+            # (the caption's own tail, though regions of the column beside it were read in between)
+            last_caption.lines.extend(block.lines)
+            block.lines = []
+            continue
         elif previous is not None and _continues_paragraph(previous, block):
             if previous.kind == "caption":  # a caption's lines set apart from it (a region cut through a figure)
                 previous.lines.extend(block.lines)
@@ -400,6 +406,8 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             and any(is_running_text(line) for line in block.lines)  # not an author line set in the body's size
         )
         previous = block
+        if block.kind == "caption":
+            last_caption = block
     blocks[:] = [block for block in blocks if block.lines]  # less the caption lines joined to their caption
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
@@ -477,6 +485,30 @@ def _continues_paragraph(previous: Block, block: Block) -> bool:
         and abs(first.x0 - min(line.x0 for line in previous.lines)) <= last.size
         and first.text[:1].islower()
         and not TERMINAL.search(last.text.rstrip())
+    )
+
+
+def _continues_caption(caption: Block, block: Block) -> bool:
+    """A few lines right under a caption, at its line spacing and within its width, that carry on its sentence (the
+    caption stops without a stop, or they begin in lower case): its last line, which a change of face or a centred
+    short line set apart ("Figure 1. Magnetization as a / function of applied field."), not a note in small print.
+    A caption of one line counts too, and its label's bold face is no other face: `_continues_paragraph` asks for
+    two lines in one face at one left edge, which centred captions and bold labels lack."""
+    if caption.kind != "caption":
+        return False
+    last, first = caption.lines[-1], block.lines[0]
+    size = max(1.0, last.size)
+    left = min(line.x0 for line in caption.lines)
+    right = max(line.x1 for line in caption.lines)
+    ends_open = not TERMINAL.search(last.text.rstrip())
+    return (
+        first.page == last.page
+        and len(block.lines) <= 3
+        and abs(first.size - last.size) < 0.5
+        and 0 <= first.top - last.bottom <= 0.8 * size
+        and first.x0 >= left - size
+        and first.x1 <= right + size
+        and (ends_open or first.text[:1].islower())
     )
 
 
