@@ -348,3 +348,16 @@ def test_a_caption_s_last_line_set_apart_stays_in_the_caption():
     oup = _document(PAPERS / "oup2022_oup_authoring_template.pdf", 4, 4)
     wide = next(p.text for p in oup.passages if p.kind == "caption" and p.text.startswith("Fig. 2."))
     assert wide.endswith("this is an example of a long caption")
+
+
+def test_a_line_right_under_a_paragraph_of_its_region_does_not_jump_back_to_an_earlier_cut_paragraph():
+    """A lower-case line opening a block (a reference entry's link on the line under the entry) was taken for the
+    rest of a paragraph a region end cut off earlier on the page (the last cell of a table column beside it): the
+    entries then lost their links to each other and the paragraph above the reference list was read as an entry.
+    Text a region end cut off resumes at the top of a region, not right under a paragraph of its own region."""
+    document = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 7, 7)
+    references = [p.text for p in document.passages if p.kind == "reference"]
+    assert "[1] D. Arseneau. The url package. ctan.org/pkg/url" in references
+    assert "[2] C. Heinz, et al. The listings package. ctan.org/pkg/listings" in references
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "Of course, the syntax of commands given to the LATEX classes is different" in prose

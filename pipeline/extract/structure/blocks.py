@@ -769,6 +769,18 @@ def _ended(block: Block) -> bool:
     return bool(TERMINAL.search(last.text.rstrip())) or last.x1 < right - 0.25 * max(1.0, right - left)
 
 
+def _right_under(paragraph: Block | None, line: Line) -> bool:
+    """The line follows the paragraph's last line in its region, at about the spacing of its lines."""
+    if paragraph is None:
+        return False
+    last = paragraph.lines[-1]
+    return (
+        last.region == line.region
+        and last.page == line.page
+        and 0 <= line.top - last.bottom <= 1.0 * max(1.0, last.size)
+    )
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
     """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it. A box or
     sidebar read between the two parts (its own heading, paragraphs that end short) does not take the rest: a
@@ -792,6 +804,9 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             block.kind == "paragraph"
             and first.text[:1].islower()
             and (open_paragraph is None or _ended(open_paragraph))
+            # text a region end cut off resumes at the top of a region (a column's, or below a float), not right
+            # under a paragraph of its own region (a reference entry's link on the line under the entry's first)
+            and not _right_under(open_paragraph, first)
         ):
             earlier = next(
                 (
