@@ -144,6 +144,31 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         return out
 
     tables = {n: table_words(p) for n, p in page_of.items()}
+
+    def table_stream(page) -> list[str]:
+        """The page's table words row by row, cell by cell (the order a text layer gives a table in)."""
+        return [
+            w for table in page.raw_tables for row in table.rows for cell in row for w in normalized_words(cell or "")
+        ]
+
+    table_streams = {n: table_stream(p) for n, p in page_of.items()}
+
+    def read_in_a_table(page_number: int, words: list[str]) -> bool:
+        """The run's words in order among the page's table words, a few cells apart at most: table text, even where
+        each of its words also occurs somewhere in the prose (common words: "model", "matrix", "number of")."""
+        stream = table_streams.get(page_number, [])
+        for start in (i for i, w in enumerate(stream) if w == words[0]):
+            window = stream[start : start + 4 * len(words)]
+            position = 0
+            for word in words[1:]:
+                try:
+                    position = window.index(word, position + 1)
+                except ValueError:
+                    break
+            else:
+                return True
+        return False
+
     ingested = {n: {w for word in p.words for w in normalized_words(word.text)} for n, p in page_of.items()}
     passage_words = {w for p in document.passages for w in normalized_words(p.text)}
 
@@ -168,7 +193,9 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
             cause = "kind:" + kinds[0]
         elif shingle in in_all:
             cause = "crosses:" + crossed_kind(shingle)
-        elif sum(w in tables.get(page, ()) for w in words) >= 6 and not all(w in all_prose_words for w in words):
+        elif sum(w in tables.get(page, ()) for w in words) >= 6 and (
+            not all(w in all_prose_words for w in words) or read_in_a_table(page, words)
+        ):
             cause = "table"
         elif "".join(words) in prose_squeezed:
             cause = "glued/split"

@@ -519,3 +519,155 @@ def test_a_reference_is_no_subject_and_an_extraposed_it_owns_nothing():
     assert is_content_object("Pwith-based estimates", "X")  # a hyphenated name is not a glued symbol
     kept = Claim("deSolve", "advantage", "easy to use", [Evidence("text", "It is easy to use.", 1)], cue="evaluation")
     assert claim_junk_class(kept) == ""
+
+
+# ---------------------------------------------------------------- junk classes of unseen papers (session 14)
+
+UNSEEN_PAPER_PASSAGES_14 = (
+    # aastex631 (benchmarks/papers) p13: a demonstrative and a generic head name nothing ("requires this package")
+    "AASTEX requires this package so there is no need to specifically call for it in the document preamble.",
+    # lme4 (JSS 2015) p5: the same, after a verb of a procedure step
+    "The third module optimizes this objective function to produce maximum likelihood (ML) or REML estimates of θ "
+    "(Section 4).",
+    # deSolve (JSS 2010) p44: a person who uses the method is no agent of an effect
+    "The solvers included in package deSolve are thorougly tested, however they come with no warranty and the user "
+    "is solely responsible for their correct application.",
+    # monitoringCounts (JSS 2016) p30: the items of "challenges ..., such as A and B" are problems, no advantages
+    "Having state-of-the-art detection methods already implemented in surveillance helped us to focus on other "
+    "challenges during development, such as bringing the system in the organization's workflow and finding ways to "
+    "efficiently and effectively analyse about half a million of time series per day.",
+    # monitoringCounts p3: what an easy step requires is how it is easy, not a drawback
+    "The creation of an sts object is straightforward, requiring a call of the constructor function sts together "
+    "with the slots to be assigned as arguments.",
+    # hhh4 (JSS 2017) p19: "model extensions are more straightforward" is a clause with its own subject
+    "With only two predictors left, model selection and interpretation is simpler, and model extensions are more "
+    "straightforward, for example stratification by age group (Meyer and Held 2017) as mentioned further below.",
+    # twinstim (JSS 2017) p12: a second that-clause with its own subject
+    "On the subject-matter level, we can conclude from Table 4 that the meningococcal finetype of serogroup C is less "
+    "than half as infectious as the B-type, and that patients in the age group 3 to 18 years are estimated to cause "
+    "twice as many secondary infections as infants aged 0 to 2 years.",
+    # opteng2006 p2 and tugboat2023 p6: publishers' guidelines and parts of the writing own no drawback
+    "The SPIE guidelines require a cover page with author information (name, affiliation, email, phone number, fax "
+    "number).",
+    "Bibliographies can be difficult to typeset at the best of times.",
+    # monitoringCounts p27: "for, say, the age shift ...": the exemplifying word and its example are no downside
+    "A downside of the latter solution is that one has to specify the change parameter R in advance, which can be "
+    "quite a hurdle if one has no pre-conceived idea of what could happen for, say, the age shift after the "
+    "introduction of a vaccine.",
+    # findings of the same kinds that stay (emm2023, gold/dev: a demonstrative with a specific head; kohonen: an ease)
+    "However, the exogenous addition of proline or EPRS1 reversed this suppressive effect.",
+    "SOMs, and in particular the supersom variant implemented in the kohonen package, are very useful tools in this "
+    "respect.",
+)
+
+
+@pytest.fixture(scope="module")
+def unseen_paper_claims_14():
+    from pipeline.extract.claims.guard import is_content_claim
+
+    return [claim for claim in text_claims(*UNSEEN_PAPER_PASSAGES_14) if is_content_claim(claim)]
+
+
+@pytest.mark.parametrize(
+    ("subject_words", "object_words"),
+    [
+        ("AASTEX", "this package"),  # an anaphoric object
+        ("module", "objective function"),  # an anaphoric object
+        ("user", "application"),  # a person as the agent of an effect
+        ("detection methods", "analyse"),  # an item of a list of challenges
+        ("detection methods", "finding ways"),
+        ("sts object", "requiring"),  # the ease elaborated
+        ("model selection", "model extensions"),  # a clause with its own subject
+        ("finetype", "patients"),  # a second that-clause
+        ("guidelines", "cover page"),  # a publisher's guidelines
+        ("Bibliographies", "difficult"),  # a part of the writing
+        ("latter solution", "say"),  # an exemplifying word as a cue list's item
+        ("latter solution", "age shift"),  # the example after it
+    ],
+)
+def test_junk_of_unseen_papers_14_is_dropped(unseen_paper_claims_14, subject_words, object_words):
+    assert not [
+        c
+        for c in unseen_paper_claims_14
+        if subject_words in c.subject
+        and object_words in c.object
+        and c.relation in ("effect", "advantage", "disadvantage")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subject_words", "relation", "object_words"),
+    [
+        ("proline", "effect", "suppressive effect"),
+        ("SOMs", "advantage", "useful tools"),
+    ],
+)
+def test_findings_next_to_the_junk_classes_14_stay(unseen_paper_claims_14, subject_words, relation, object_words):
+    assert any(
+        subject_words in c.subject and c.relation == relation and object_words in c.object
+        for c in unseen_paper_claims_14
+    )
+
+
+def test_announced_problems_a_named_opening_the_next_sentence_and_a_subject_inside_the_object():
+    from pipeline.records import Evidence
+
+    # lme4 p27: "We have two problems in ...": a count of problem nouns announces, it names no drawback
+    evidence = "We have two problems in using the deviance function defined above to profile linear mixed models."
+    announced = Claim(
+        "theory of likelihood profiles",
+        "disadvantage",
+        "two problems in using the deviance function defined above to profile linear mixed models",
+        [Evidence("text", evidence, 27)],
+        cue="evaluation:subject-antecedent",
+    )
+    assert claim_junk_class(announced) == "announced problems"
+    # lme4 p23: the paper's package put in as the owner of a sentence that opens with another name
+    evidence = (
+        "The CHOLMOD library of C functions (Chen, Davis, Hager, and Rajamanickam 2008), on which the sparse matrix "
+        "capabilities of the Matrix package for R are based, allows for separation of the symbolic and numeric phases."
+    )
+    paper = Claim(
+        "lme4",
+        "advantage",
+        "allows for separation of the symbolic and numeric phases",
+        [Evidence("text", evidence, 23)],
+        cue="evaluation:subject-paper",
+    )
+    assert claim_junk_class(paper) == "named subject"
+    # hhh4 p19: the sentence split after the symbol "S." was missed; the object is the next sentence's subject
+    evidence = (
+        "Updating a previous model for different numbers of harmonics is even simpler, since the update-method has a "
+        'corresponding argument S. The plots of type = "season" and type = "maxEV" for hhh4 fits can visualize the '
+        "estimated component seasonality."
+    )
+    cut = Claim(
+        "Updating a previous model",
+        "advantage",
+        "The plots of type = season",
+        [Evidence("text", evidence, 19)],
+        cue="evaluation",
+    )
+    assert claim_junk_class(cut) == "next sentence"
+    # lme4 p47 (the run gave this claim): lme4 is written only inside the object's complement; the owner is gamm4
+    evidence = "The gamm4 package wraps the modularized functions of lme4 within a more convenient interface."
+    inside = Claim(
+        "lme4",
+        "advantage",
+        "wraps the modularized functions of lme4 within a more convenient interface",
+        [Evidence("text", evidence, 47)],
+        cue="evaluation",
+    )
+    assert claim_junk_class(inside) == "subject inside object"
+    # ... but a clause that holds the subject in its own subject stays (polymers2013, gold/dev)
+    evidence = (
+        "Investigation also showed that the catalytic activity of [Bmim]ZnCl3 was higher than that of [Bmim]MnCl3."
+    )
+    clause = Claim(
+        "[Bmim]ZnCl3",
+        "advantage",
+        "the catalytic activity of [Bmim]ZnCl3 was higher than that of [Bmim]MnCl3",
+        [Evidence("text", evidence, 3)],
+        cue="evaluation",
+    )
+    assert claim_junk_class(clause) == ""

@@ -72,6 +72,8 @@ from pipeline.extract.claims.prose_evaluative import (
     regarded_object_claims,
     resultative_claims,
 )
+from pipeline.extract.claims.prose_paper_tool import capability_claims, feature_list_claims
+from pipeline.extract.claims.prose_trial_arms import arm_comparison_claims
 from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
@@ -93,7 +95,10 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading
     subjects = paper_subjects(annotated.docs, nlp, cues, lambda span: _names_method(span, matchers))
     main = main or subjects.presented_method()
-    discourse = SectionDiscourse(method_names=method_names, main_method=main, antecedents=AntecedentModel(cues))
+    intervention = subjects.studied_intervention()
+    discourse = SectionDiscourse(
+        method_names=method_names, main_method=main, antecedents=AntecedentModel(cues), intervention=intervention
+    )
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
             continue
@@ -104,6 +109,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 main_method=main,
                 heading_subject=subjects.headings.get(passage.section_path, ""),
                 antecedents=AntecedentModel(cues, subjects.headings.get(passage.section_path, "")),
+                intervention=intervention,
             )
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
@@ -160,6 +166,12 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += regarded_object_claims(context, discourse, cues, claims)
     # comparisons: the subject's side, and the mirrored judgement of the compared thing ("Y is slower than X")
     claims += comparison_claims(context, discourse, cues, claims)
+    # "no significant difference in Y between the groups": a null finding of the arm named or the paper's intervention
+    claims += arm_comparison_claims(context, discourse, cues)
+    # "Further modeling options include A, B and C" in a tool paper's abstract: advantages of the paper's tool
+    claims += feature_list_claims(context, discourse, cues)
+    # "A wide range of distributions are supported", "model fit can easily be assessed" in a tool paper's abstract
+    claims += capability_claims(context, discourse, cues)
     return [c for c in claims if c.subject and states_something(c.object, cues)]
 
 

@@ -25,7 +25,14 @@ models/claims/guard.json:
   the predicate of an expletive "it" ("it is always a good idea to ..."), a cause ("due to block structure"), the
   restrictive relative clause of another noun, a capability offered ("offers aggregation of ...") read as a drawback,
   a definition ("characterizes the rate of ..."), an aim ("aims at lessening ..."), a clause with its own bare-noun
-  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith").
+  subject ("Wald approximations would be ..."), a formula symbol glued to a word ("Pwith");
+- session 14: an object that is a demonstrative and a generic head ("requires this package"), a person as the agent
+  of an effect ("the user is ... responsible for ..."), an item of a list of challenges read as an advantage, what an
+  easy step requires read as a drawback ("straightforward, requiring ..."), a count of problems announced ("two
+  problems in ..."), a second that-clause or a bare noun and a copula as the predicate ("model extensions are more
+  straightforward"), an object that opens the next sentence, a subject written only inside the object's complement
+  ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject,
+  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X").
 """
 
 from __future__ import annotations
@@ -88,6 +95,12 @@ class GuardWords:
     offering_verbs: frozenset[str]  # "X offers Y": Y is given, a capability
     scarcity_words: frozenset[str]  # "provides low recovery": what is offered is too little, a drawback
     defining_verbs: frozenset[str]  # "It characterizes the rate of ...": a definition
+    demonstratives: frozenset[str]  # "requires this package": an object named by reference only
+    person_roles: frozenset[str]  # "the user": a person acts on nothing the paper studies
+    elaborating_participles: frozenset[str]  # "is straightforward, requiring ...": how the ease comes about
+    positive_adjectives: frozenset[str]
+    problem_counts: frozenset[str]  # "two problems in ...": drawbacks announced, not named
+    example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
 
 
 @lru_cache(maxsize=2)
@@ -128,13 +141,23 @@ def load_guard_words() -> GuardWords:
         offering_verbs=frozenset(data["offering_verbs"]),
         scarcity_words=frozenset(data["scarcity_words"]) | _negative_adjectives(),
         defining_verbs=frozenset(data["defining_verbs"]),
+        demonstratives=frozenset(data["demonstratives"]),
+        person_roles=frozenset(data["person_roles"]),
+        elaborating_participles=frozenset(data["elaborating_participles"]),
+        positive_adjectives=_evaluative_words("positive_adjectives"),
+        problem_counts=frozenset(data["problem_counts"]),
+        example_markers=frozenset(data["example_markers"]),
     )
 
 
 def _negative_adjectives() -> frozenset[str]:
     # the evaluative extractor's words of excess, limitation and error ("slow", "costly", "poor")
+    return _evaluative_words("negative_adjectives")
+
+
+def _evaluative_words(key: str) -> frozenset[str]:
     data = json.loads((models_dir() / "claims" / "evaluative.json").read_text(encoding="utf-8"))
-    return frozenset(data["negative_adjectives"])
+    return frozenset(data[key])
 
 
 def words_of(text: str) -> list[str]:
@@ -228,8 +251,10 @@ def claim_junk_class(claim: Claim) -> str:
     problem" (a disadvantage listed as what the subject solves), "restriction" (a predicate under "only"), "cue
     evaluated" (the cue noun weighed: "limitations are important"), "requirement" (an effect that is a bare
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
-    "in order to V") or "lost negation" (an object written after "without"). See models/claims/guard.json for
-    the word classes."""
+    "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
+    inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
+    "announced problems" and "example item" (see the helpers' docstrings). See models/claims/guard.json for the
+    word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
@@ -237,6 +262,27 @@ def claim_junk_class(claim: Claim) -> str:
         return "citation"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
+    if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
+        return "example item"
+    if evidence and _opens_next_sentence(claim.object, evidence):
+        return "next sentence"
+    if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
+        return "subject inside object"
+    if claim.cue.endswith(":subject-paper") and _names_its_own_subject(claim.subject, evidence):
+        return "named subject"
+    if _anaphoric_object(object_words, words):
+        return "anaphoric object"
+    if claim.relation == "effect" and _person_subject(claim.subject, words):
+        return "person subject"
+    if claim.relation == "advantage" and _problem_list_item(claim.object, evidence, words):
+        return "problem item"
+    if claim.relation == "disadvantage" and _elaborated_ease(object_words, evidence, words):
+        return "elaborated ease"
+    if claim.relation == "disadvantage" and _announced_problems(object_words, words):
+        return "announced problems"
+    if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
+        if _coordinated_that_clause(object_words, evidence):
+            return "clause object"
     if claim.relation != "effect" and not claim.negated and _after_without(object_words, evidence):
         # "the improved method ... for improving the specificity without reducing the sensitivity": the object is
         # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
@@ -315,6 +361,8 @@ def _has_own_subject(object_words: list[str], words: GuardWords) -> bool:
 
 
 MODAL_AUXILIARIES = frozenset("would will can could may might should must".split())
+# "(and) model extensions are more straightforward": a bare plural or mass noun and a finite copula open a clause
+FINITE_COPULAS = frozenset("is are was were".split())
 
 
 def _bare_noun_clause(object_words: list[str], words: GuardWords) -> bool:
@@ -322,10 +370,11 @@ def _bare_noun_clause(object_words: list[str], words: GuardWords) -> bool:
     opens with a bare noun phrase of one or two words and then a modal is a clause with a subject of its own. A
     coordinated or compared predicate ("faster and would ...", "more robust than X would ...") is not."""
     for k, word in enumerate(object_words[1:3], start=1):
-        if word in MODAL_AUXILIARIES:
+        if word in MODAL_AUXILIARIES or word in FINITE_COPULAS:
             head = object_words[:k]
             return all(
                 w.isalpha()
+                and w not in words.empty  # "which is not conducive to ...": a relative clause, not a clause subject
                 and w not in words.degree_adverbs
                 and w not in words.verb_phrase_openers
                 and not w.endswith("ly")
@@ -568,6 +617,135 @@ def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:
     head_phrase = FIRST_PREPOSITION.split(f" {subject.lower()} ")[0]
     head_words = words_of(head_phrase)
     return bool(head_words) and head_words[-1] in heads
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+$")
+
+
+def _opens_next_sentence(obj: str, evidence: str) -> bool:
+    """ "Updating a previous model ... is even simpler, since the update-method has a corresponding argument S. The
+    plots of type = ..." : an object that opens with a capital right after a full stop is the next sentence's start
+    (the split after a one-letter symbol was missed), not the predicate of this one."""
+    first = WORD.findall(obj or "")[:1]
+    if not first or not first[0][0].isupper():
+        return False
+    start = _position(obj, evidence)
+    return start > 0 and bool(SENTENCE_END.search(evidence[:start]))
+
+
+def _subject_only_in_object(subject: str, obj: str, evidence: str) -> bool:
+    """ "The gamm4 package wraps the modularized functions of lme4 ... → lme4 → advantage → wraps the modularized
+    functions of lme4": the object is a predicate written in the sentence as it stands, and the subject is written
+    only inside it, in a prepositional phrase of its complement; the subject is what the predicate acts on, not its
+    owner. An object that is a clause ("the catalytic activity of X was higher ...") or a passive put together from
+    two places ("not reversed the antinociception ... by naloxone") is not such a predicate."""
+    object_words = WORD.findall((obj or "").lower())
+    if len(object_words) < 3 or not subject or object_words[0] in CLAUSE_DETERMINERS:
+        return False
+    lowered = evidence.lower()
+    written = re.search(r"\b" + r"\W+".join(re.escape(w) for w in object_words[:40]) + r"\b", lowered)
+    if written is None:
+        return False
+    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(subject.lower())}(?![\w-])", lowered)]
+    if not spots or not all(written.start() < spot < written.end() for spot in spots):
+        return False
+    return all(re.search(r"\b(?:of|from|with)\s+(?:the\s+|their\s+|its\s+)?$", lowered[:spot]) for spot in spots)
+
+
+# "The CHOLMOD library ...", "The gamm4 package ...": a sentence that opens with a determiner and a name
+NAMED_OPENING = re.compile(r"^(?:The|A|An)\s+((?:[\w-]*[A-Z0-9][\w-]*\s+)+)[a-z]")
+
+
+def _names_its_own_subject(subject: str, evidence: str) -> bool:
+    """ "The CHOLMOD library of C functions (Chen et al. 2008), on which ... are based, allows for separation of the
+    symbolic and numeric phases → lme4": the paper's own method put in as the subject of a sentence that opens with a
+    noun phrase holding another name; that phrase, not the paper's method, is the owner."""
+    match = NAMED_OPENING.match(evidence.strip())
+    if match is None:
+        return False
+    named = {w.lower() for w in WORD.findall(match.group(1))}
+    return not named & set(words_of(subject))
+
+
+def _example_item(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "A downside of the latter solution is that one has to specify R in advance, which can be quite a hurdle if one
+    has no idea of what could happen for, say, the age shift after ...": a cue list's item that is the exemplifying
+    word itself, or the example written right after it, is no property of the owner."""
+    if not object_words:
+        return False
+    if len(object_words) == 1 and object_words[0] in words.example_markers:
+        return True
+    markers = "|".join(re.escape(m) for m in sorted(words.example_markers))
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    return bool(re.search(rf"\b(?:{markers}),\s*{lead}\b", evidence, re.IGNORECASE))
+
+
+def _anaphoric_object(object_words: list[str], words: GuardWords) -> bool:
+    """ "AASTEX requires this package", "The third module optimizes this objective function", "avoided These errors":
+    after at most one verb the object is a demonstrative and one or two words ending in a generic head, a reference
+    to an earlier sentence that names nothing by itself."""
+    rest = [w for w in object_words if w not in words.verb_phrase_openers and w not in words.degree_adverbs]
+    for k, word in enumerate(rest[:2]):
+        if word in words.demonstratives:
+            # only a generic head ("package", "function", "issue"): "blocks these phosphorylation events" and
+            # "reversed this suppressive effect" keep enough of their antecedent to state the effect (the gold has both)
+            head = rest[-1]
+            generic = head in words.bare_subjects or head in words.problem_nouns
+            return 1 <= len(rest) - k - 1 <= 2 and generic
+    return False
+
+
+def _person_subject(subject: str, words: GuardWords) -> bool:
+    """ "the user → effect → correct application" ("the user is solely responsible for their correct application"):
+    a person who uses or writes about a method as the agent of an effect (the head noun before the first
+    preposition)."""
+    head_phrase = FIRST_PREPOSITION.split(f" {(subject or '').lower()} ")[0]
+    head = words_of(head_phrase)[-1:]
+    return bool(head) and head[0] in words.person_roles
+
+
+def _problem_list_item(obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "... helped us to focus on other challenges during development, such as bringing the system in the
+    organization's workflow and finding ways to ... analyse ...": an item of a list that a problem noun heads names a
+    problem (of whoever faces it), never an advantage."""
+    start = _position(obj, evidence)
+    if start < 0:
+        return False
+    before = re.split(r"[.;]\s", evidence[:start])[-1].lower()
+    tokens = WORD.findall(before)
+    nouns = [k for k, token in enumerate(tokens) if token in words.problem_nouns]
+    if not nouns:
+        return False
+    after_noun = before.split(tokens[nouns[-1]], 1)[-1]
+    return bool(LIST_MARKER.search(after_noun))
+
+
+def _elaborated_ease(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+    """ "The creation of an sts object is straightforward, requiring a call of the constructor function ...": a
+    participle clause of needing right after a positive evaluation says how the ease comes about."""
+    if not object_words or object_words[0] not in words.elaborating_participles:
+        return False
+    match = re.search(rf"\b([\w-]+)\s*,\s*{re.escape(object_words[0])}\b", evidence, re.IGNORECASE)
+    return bool(match) and match.group(1).lower() in words.positive_adjectives
+
+
+def _announced_problems(object_words: list[str], words: GuardWords) -> bool:
+    """ "We have two problems in using the deviance function defined above": a count before a problem noun announces
+    drawbacks written after the sentence."""
+    for k, word in enumerate(object_words[:3]):
+        if word in words.problem_nouns:
+            return k > 0 and object_words[k - 1] in words.problem_counts
+    return False
+
+
+def _coordinated_that_clause(object_words: list[str], evidence: str) -> bool:
+    """ "we can conclude ... that the finetype of serogroup C is less than half as infectious as the B-type, and that
+    patients in the age group 3 to 18 years are estimated to cause ...": a predicate written after "and that" is a
+    second content clause with a subject of its own, not a property of the first clause's subject."""
+    if not object_words:
+        return False
+    lead = r"\W+".join(re.escape(w) for w in object_words[:2])
+    return bool(re.search(rf"\b(?:and|or|but)\s+that\s+{lead}\b", evidence, re.IGNORECASE))
 
 
 # ---------------------------------------------------------------- the sentence a claim comes from

@@ -64,8 +64,17 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
                 continue  # a line of the page's other column, at the same height
             # Left-aligned with the caption, or centred on the same axis (a centred caption's shorter last line).
             aligned = abs(fbox[0] - box[0]) < 3 * size or abs((fbox[0] + fbox[2]) - (box[0] + box[2])) < 2 * size
-            if any(box[3] - SNAP < r[1] < fbox[1] + SNAP and overlaps_x(r, fbox) for r in view.h_rules):
-                break  # the table's top rule ends the caption
+            if fbox[1] - box[3] < -0.25 * size and box[0] <= fbox[0] and fbox[2] <= box[2]:
+                continue  # a piece of maths set apart from the line above, deep into it (a radical, a big sum)
+            # The table's top rule ends the caption; a short bar on the next line's own height is the overline of
+            # a radical or a bar over a symbol in it.
+            if any(
+                box[3] - SNAP < r[1] < fbox[1] + SNAP
+                and overlaps_x(r, fbox)
+                and not (r[1] >= fbox[1] - 0.5 and r[2] - r[0] < 0.25 * (box[2] - box[0]))
+                for r in view.h_rules
+            ):
+                break
             # Sub- and superscripts make neighbouring lines' boxes overlap a little. A label alone on its line
             # ("Table 1" in bold, APA style) has its title on the next line, a blank line lower in double-spaced
             # styles: one phrase at word spacing (a header row under the label leaves column gaps).

@@ -27,6 +27,7 @@ from pipeline.extract.tables.layout import (
     cluster,
     framed_page,
     inside,
+    merge_collinear,
     on_baseline,
     text_lines,
 )
@@ -102,9 +103,11 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
 
 
 def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
-    """The characters of each reading frame that holds at least 20 of them."""
+    """The characters of each reading frame that holds at least 20 of them. Glyphs set on a slant (a watermark or
+    stamp written across the page at 45°) read in no frame: their tall boxes would join every line they cross."""
+    chars = [char for char in chars if not slanted(char)]
     if all([char.get("upright", True) for char in chars]):  # (most pages: no frame worked out for any character)
-        return {UPRIGHT: list(chars)} if len(chars) >= 20 else {}
+        return {UPRIGHT: chars} if len(chars) >= 20 else {}
     chars_by_frame: dict[Frame, list[dict]] = {}
     upright: list[dict] = []
     for char in chars:
@@ -117,6 +120,17 @@ def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
         else:
             chars_by_frame.setdefault(frame, []).append(char)
     return {frame: chars for frame, chars in chars_by_frame.items() if len(chars) >= 20}
+
+
+MAX_SLANT = 0.2  # sine-like share of a glyph's text direction off the nearest axis: more is a slanted stamp
+
+
+def slanted(char: dict) -> bool:
+    matrix = char.get("matrix")
+    if not matrix:
+        return False
+    a, b = abs(matrix[0]), abs(matrix[1])
+    return min(a, b) > MAX_SLANT * max(a, b)
 
 
 FIGURE_CAPTION = re.compile(r"^(?:Figure|FIGURE|Fig\.|FIG\.)\s*[A-Z]?\d+[a-z]?\s*[.:|]")
@@ -184,7 +198,23 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
     ticks = 0
     marks = 0
     shapes = page.lines + page.rects
+    # A rule drawn cell by cell (a report writer's one bar per column, each a thin box) is a rule, not marks.
+    rules = [
+        r
+        for r in merge_collinear(
+            [(s["x0"], s["top"], s["x1"], s["bottom"]) for s in shapes if s["bottom"] - s["top"] <= 1.5]
+        )[0]
+        if r[2] - r[0] >= 0.5 * (x1 - x0)
+    ]
     for shape in shapes:
+        if any(
+            r[0] - 1 <= shape["x0"]
+            and shape["x1"] <= r[2] + 1
+            and r[1] - 1 <= shape["top"]
+            and shape["bottom"] <= r[3] + 1
+            for r in rules
+        ):
+            continue
         w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
         inner = x0 <= shape["x0"] and shape["x1"] <= x1 and top <= shape["top"] and shape["bottom"] <= bottom
         if MIN_TICK_LENGTH <= max(w, h) < MAX_TICK_LENGTH and min(w, h) <= 1.5:
@@ -251,7 +281,9 @@ HEADER_RULE_REACH = 8.0  # points between a header rule and the text right above
 def header_rules(page: pdfplumber.page.Page) -> bool:
     """Whether the page has a long horizontal rule with text close above it and close under it (a header rule
     over a table's body), before any word is extracted: running heads and section rules have space under them."""
-    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 100]
+    pieces = [(e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges if e["orientation"] == "h"]
+    # Pieces merged before the width test: report writers draw the header rule cell by cell (one piece per column).
+    rules = [{"top": r[1], "bottom": r[3]} for r in merge_collinear(pieces)[0] if r[2] - r[0] >= 100]
     if not rules:
         return False
     # Sorted once, then a binary search per rule: a page with many long rules and thousands of characters made

@@ -393,6 +393,10 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
         # it spans every column it reaches half a letter height into, not only those it covers by a quarter.
         spanning = any(reach >= 0.25 * width for reach in reaches)
         for c, reach in zip(range(first, last), reaches, strict=True):
+            # A rule drawn down the boundary through this row parts the cells, however the text overhangs it
+            # (full-width CJK glyph boxes reach over the rule; two headers 3 pt apart read as one phrase).
+            if ruled and v_ruled[r][c]:
+                continue
             if reach >= 0.25 * width or (spanning and reach >= 0.5 * (phrase[3] - phrase[1])):
                 union((r, c), (r, c + 1))
     return {slot: find(slot) for slot in parent}

@@ -461,15 +461,43 @@ def with_marks_on_their_lines(lines: list[list[dict]]) -> list[list[dict]]:
     return sorted(body, key=lambda line: min(w["top"] for w in line))
 
 
+# Scripts written without spaces between words: CJK ideographs, kana, CJK and full-width punctuation (Hangul, which
+# Korean writes with spaces, is not among them).
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.、)]")  # "2." opening a line: the next item of a numbered list, not a figure
+UNSPACED_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def unspaced_between(left: str, right: str) -> bool:
+    """Whether no space goes between two characters: both of a script written without spaces, or one of them and a
+    figure ("24小時")."""
+    left_unspaced, right_unspaced = bool(UNSPACED_SCRIPT.match(left)), bool(UNSPACED_SCRIPT.match(right))
+    return (
+        (left_unspaced or left.isdigit()) and (right_unspaced or right.isdigit()) and (left_unspaced or right_unspaced)
+    )
+
+
+def unspaced_script_join(words: list[str]) -> str:
+    """Words of a line joined by a space, except where no space goes (`unspaced_between`): the gaps there are
+    justification or letter spacing ("稻種預先 浸水催芽 ， 至")."""
+    text = ""
+    for word in words:
+        if text and word and not unspaced_between(text[-1], word[0]):
+            text += " "
+        text += word
+    return text
+
+
 def join_lines(lines: list[list[str]], vocabulary: set[str], breaks: set[int] = frozenset()) -> str:
     """Join wrapped lines in reading order; a hyphen at a line end is dropped only when the joined word is known."""
     text = ""
     for index, words in enumerate(lines):
-        line = " ".join(words)
+        line = unspaced_script_join(words)
         if not text:
             text = line
         elif BULLET_PATTERN.match(line) or index in breaks:
             text = f"{text}\n{line}"
+        elif line and unspaced_between(text[-1], line[0]) and not ITEM_NUMBER.match(line):
+            text += line  # Chinese and Japanese put no space between words: a line break there is none either
         elif text.endswith(LINE_END_HYPHENS) and line[:1].isalpha():
             head = text.rsplit(" ", 1)[-1][:-1]
             # A lone short piece (a syllable, four letters at most) ending in a hyphen again is the middle of a word

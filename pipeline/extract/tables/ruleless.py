@@ -42,7 +42,11 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
         for other in caption_lines(view)
         if overlaps_x(other.bbox, caption.bbox)
     )
-    for region in (above, below) if owned_below and above is not None else (below, above):
+    for region in (
+        (above, below)
+        if above is not None and (owned_below or nearer_above(view, above, below, caption))
+        else (below, above)
+    ):
         raw = ruleless_table_in(page, view, region) if region is not None else None
         if raw is not None:
             if raw.number != caption.number and region is above:
@@ -50,6 +54,28 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
                 raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
+
+
+def nearer_above(view: FramedPage, above: BBox, below: BBox | None, caption: CaptionLine) -> bool:
+    """Whether the block above the caption sits much closer to it than the block below: a caption is set tight
+    under its own table, and the text after it (code, a paragraph) starts after a space. The side whose ink
+    (words or rules) comes first is the table's when the other side's is more than twice as far and a line away."""
+    if below is None:
+        return True
+    size = 9.0
+    boxes = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in view.words] + list(view.h_rules)
+    items = [(b[1], b[3], b) for b in boxes if overlaps_x(b, caption.bbox)]
+    gap_above = min(
+        (caption.bbox[1] - bottom for top, bottom, _ in items if above[1] <= top and bottom <= caption.bbox[1] + 0.5),
+        default=None,
+    )
+    gap_below = min(
+        (top - caption.bbox[3] for top, bottom, _ in items if caption.bbox[3] - 0.5 <= top and bottom <= below[3]),
+        default=None,
+    )
+    if gap_above is None or gap_below is None:
+        return False
+    return gap_below > max(2 * max(gap_above, 0.0), size)
 
 
 def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | None = None) -> RawTable | None:
@@ -90,6 +116,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         span_stub_over_ruled_sub_rows(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
     spread_group_labels(raw, view, xs)
+    if len(ys) - 1 == len(raw.rows):
+        join_wrapped_block_labels(raw, words, ys)
     carry_block_labels(raw)
     return raw
 
@@ -134,6 +162,8 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
                 break
             if continued_mark(line):
                 break  # "Continued on next page" under the last row: read as the part's mark by build_raw_table
+            if len(body) >= MIN_HEADED_ROWS and note_line(line, size) and len(union_spans(spans_of(line), size)) == 1:
+                break  # a note under the body ("*Party was not …"): one run of words across the columns
             body.append(line)
             bottom = box[3]
         if len(body) < MIN_HEADED_ROWS or not columns_under_header(body, phrases, size):
@@ -245,6 +275,10 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
     )
 
 
+def spans_of(line: list[dict]) -> list[tuple[float, float]]:
+    return [(w["x0"], w["x1"]) for w in line]
+
+
 def continued_mark(line: list[dict]) -> bool:
     text = " ".join(w["text"] for w in line)
     return len(line) <= 6 and bool(CONTINUED_PATTERN.match(text))
@@ -253,18 +287,32 @@ def continued_mark(line: list[dict]) -> bool:
 def columns_under_header(body: list[list[dict]], phrases: list[tuple[float, float]], size: float) -> bool:
     """Whether body lines are set in the header's columns: every column after the first starts, in most lines that
     reach it, at its header phrase's left edge (or right edge, for figures set flush right), and hardly any word
-    runs across that edge; the first column starts where its header does."""
-    starts = [line[0]["x0"] for line in body]
-    if sum(1 for x in starts if abs(x - phrases[0][0]) <= 0.5 * size) < 0.5 * len(body):
+    runs across that edge; the first column starts where its header does, or is left empty with the line starting
+    in a later header's column (a group label printed once per block of rows: a report's county over its periods)."""
+    in_columns = sum(
+        1
+        for line in body
+        if abs(line[0]["x0"] - phrases[0][0]) <= 0.5 * size
+        or any(abs(line[0]["x0"] - lo) <= 0.5 * size or abs(line[0]["x1"] - hi) <= 0.5 * size for lo, hi in phrases[1:])
+    )
+    in_first = sum(1 for line in body if abs(line[0]["x0"] - phrases[0][0]) <= 0.5 * size)
+    if in_columns < 0.5 * len(body) or in_first < min(MIN_HEADED_ROWS, 0.2 * len(body)):
         return False
     for lo, hi in phrases[1:]:
         reaching = [line for line in body if any(w["x1"] > lo - SNAP for w in line)]
+        flush_left = sum(1 for line in reaching if any(abs(w["x0"] - lo) <= 0.5 * size for w in line))
+        flush_right = sum(1 for line in reaching if any(abs(w["x1"] - hi) <= 0.5 * size for w in line))
         aligned = sum(
             1
             for line in reaching
             if any(abs(w["x0"] - lo) <= 0.5 * size or abs(w["x1"] - hi) <= 0.5 * size for w in line)
         )
-        crossing = sum(1 for line in body if any(w["x0"] < lo - SNAP < w["x1"] for w in line))
+        # Figures set flush right may be wider than their header and reach left of it: the column's edge is then
+        # where its widest flush-right entry starts.
+        edge = lo - SNAP
+        if flush_right > flush_left:
+            edge = min(w["x0"] for line in reaching for w in line if abs(w["x1"] - hi) <= 0.5 * size) - SNAP
+        crossing = sum(1 for line in body if any(w["x0"] < edge < w["x1"] for w in line))
         if aligned < max(MIN_HEADED_ROWS, 0.7 * len(reaching)) or crossing > 0.1 * len(body):
             return False
     return True
@@ -450,6 +498,35 @@ def span_stub_over_ruled_sub_rows(raw: RawTable, view: FramedPage, xs: list[floa
                 raw.rows[k][0], raw.span_origin[k][0] = None, (block[0], 0)
             raw.rows[block[0]][0], raw.span_origin[block[0]][0] = text, None
         r = block[-1] + 1
+
+
+def join_wrapped_block_labels(raw: RawTable, words: list[dict], ys: list[float]) -> None:
+    """A block label that wraps ("Santa" over "Cruz") in a table whose rows come in blocks set apart by space,
+    with the label printed on each block's first row only: its second line falls on the block's second row and
+    looks like that row's own label. Where every other label opens a block (a wider space above its row than the
+    pitch of rows inside a block) and this one does not, it goes on with the label above it."""
+    body = range(raw.n_header_rows, len(raw.rows))
+    tops = {}
+    for r in body:
+        row_words = [w for w in words if ys[r] <= (w["top"] + w["bottom"]) / 2 < ys[r + 1]]
+        if row_words:
+            tops[r] = min(w["top"] for w in row_words)
+    pitches = [tops[r] - tops[r - 1] for r in body if r in tops and r - 1 in tops]
+    if len(pitches) < 4:
+        return
+    inner = sorted(pitches)[len(pitches) // 3]  # most rows are inside a block
+    opens = {r for r in body if r in tops and r - 1 in tops and tops[r] - tops[r - 1] > 1.4 * inner}
+    labels = [r for r in body if raw.rows[r][0] and raw.span_origin[r][0] is None]
+    first = raw.n_header_rows
+    wrapped = [r for r in labels if r != first and r not in opens]
+    blank = [r for r in body if not raw.rows[r][0] and any(raw.rows[r][1:])]
+    # Blocks: labels on their first rows, most rows blank in the first column, and a wrapped line or two at most.
+    if len(opens) < 2 or len(blank) < len(labels) or not wrapped or len(wrapped) > 0.25 * len(labels):
+        return
+    for r in wrapped:
+        if r - 1 in labels and r - 1 not in wrapped and (r + 1 >= len(raw.rows) or not raw.rows[r + 1][0]):
+            raw.rows[r - 1][0] = f"{raw.rows[r - 1][0]} {raw.rows[r][0]}"
+            raw.rows[r][0] = ""
 
 
 def carry_block_labels(raw: RawTable) -> None:
@@ -867,7 +944,17 @@ def joint_columns(view: FramedPage, region: BBox) -> list[float] | None:
     rule, joints = max(by_rule.items(), key=lambda item: len(item[1]))
     if len(joints) < 2:
         return None
-    return [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+    edges = [min(region[0], rule[0]), *sorted(cluster(joints)), max(region[2], rule[2])]
+    # A spacer cell of the writer's grid (a piece between two columns, narrower than half of each, that holds text
+    # on one line at most: a note under the table running across it) is no column: it goes to the column before.
+    words = [w for w in view.words if inside(w, region)]
+    spacers = set()
+    for i in range(1, len(edges) - 2):
+        width = edges[i + 1] - edges[i]
+        lines = {round(w["top"]) for w in words if edges[i] <= (w["x0"] + w["x1"]) / 2 < edges[i + 1]}
+        if len(lines) <= 1 and 2 * width < min(edges[i] - edges[i - 1], edges[i + 2] - edges[i + 1]):
+            spacers.add(i + 1)
+    return [x for i, x in enumerate(edges) if i not in spacers]
 
 
 def column_boundaries(words: list[dict], region: BBox, header_end: float | None) -> list[float]:
@@ -920,8 +1007,8 @@ def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
     """Word extents, with the words of a typewriter (monospaced) font that one typed space apart joined: code
     cells ("(1 | g1) + (1 | g2)") leave a full character's advance between their tokens, wider than a proportional
     word space and as wide as a tight gutter, and in a monospaced font those spaces line up from row to row like
-    columns. A font is monospaced when every word of it, with letters among them and of different lengths, has the
-    same advance per character."""
+    columns. A font is monospaced when every word of it, with letters or signs among them and of different
+    lengths, has the same advance per character."""
     advances = monospaced_advances(words)
     spans: list[tuple[float, float]] = []
     for line in text_lines(words, split_columns=False):
@@ -944,7 +1031,7 @@ def typed_phrase_spans(words: list[dict]) -> list[tuple[float, float]]:
 def monospaced_advances(words: list[dict]) -> dict[str, float]:
     """The advance per character of each monospaced font among the words (see `typed_phrase_spans`): most of its
     words (a word may end in a glyph of the text font, "g1.") share one advance per character, words of several
-    lengths with letters among them. A proportional font's words spread over a range."""
+    lengths with letters or signs among them. A proportional font's words spread over a range."""
     by_font: dict[str, list[dict]] = {}
     for word in words:
         if word["text"]:
@@ -954,7 +1041,9 @@ def monospaced_advances(words: list[dict]) -> dict[str, float]:
         per_char = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in font_words)
         advance = per_char[len(per_char) // 2]
         same = [w for w in font_words if abs((w["x1"] - w["x0"]) / len(w["text"]) - advance) <= 0.02 * advance]
-        lettered = [w for w in same if any(ch.isalpha() for ch in w["text"])]
+        # Words with a letter or a sign in them: a proportional font's figures share one advance too (tabular
+        # figures), but its letters, signs and punctuation ("-1,", "-3") do not.
+        lettered = [w for w in same if not w["text"].isdigit()]
         if advance > 0 and len(same) >= 0.8 * len(font_words) and len({len(w["text"]) for w in lettered}) >= 2:
             advances[font] = advance
     return advances
