@@ -828,3 +828,24 @@ def test_an_agentless_finding_the_authors_add_continues_the_study_before():
     )
     decreased = [c for c in claims if c.relation == "effect" and "IL-12p70" in c.object]
     assert decreased and "ground ivy decoction" in decreased[0].subject and decreased[0].direction == "decrease"
+
+
+def test_an_association_with_an_outcome_is_a_finding_about_its_subject():
+    # gold/dev/bmj2015 p1, emm2023 p13 and p9, curroncol2023 p3: "X is associated with / linked to / correlated with
+    # an outcome" reports an effect of X; an association with a binding partner ("associated with Rab5B") does not
+    claims = text_claims(
+        "Smoking is associated with adverse pregnancy and birth outcomes, including miscarriage, still birth, "
+        "prematurity, low birth weight, congenital abnormalities, and neonatal or sudden infant death.",
+        "Furthermore, EPRS1 is upregulated in breast cancer, and its overexpression is linked to an unfavorable "
+        "clinical outcome[87]. Dus2 upregulation correlated positively with pulmonary carcinogenesis and indicated "
+        "a poorer prognosis for lung cancer patients[90].",
+        "Further interaction analysis revealed that EPRS1 was associated with Rab5B and Rab5C in addition to AKT, "
+        "implying early endosomal trafficking.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert any(c.subject == "Smoking" and "adverse pregnancy" in c.object for c in effects)
+    assert not any("miscarriage" in c.object for c in effects)  # the examples restate the outcome
+    assert any("overexpression" in c.subject and "unfavorable clinical outcome" in c.object for c in effects)
+    carcinogenesis = [c for c in effects if c.subject == "Dus2 upregulation" and "carcinogenesis" in c.object]
+    assert carcinogenesis and carcinogenesis[0].direction == "increase"
+    assert not any("Rab5" in c.object for c in effects)

@@ -60,6 +60,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if _procedure_section(context.passage.section_path, cues):
         return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
+    associations = cues.raw["association_verbs"]
     for token in context.sent:
         if token.i in context.consumed:
             continue
@@ -78,8 +79,14 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
             compared = _comparative_effect(token, context, discourse, cues)
             claims.extend(compared or activity_claims(token, context, discourse, cues))
-        elif token.lemma_.lower() in cues.raw["activity_frame"]["verbs"]:
-            claims.extend(activity_claims(token, context, discourse, cues))
+        elif token.lemma_.lower() in cues.raw["activity_frame"]["verbs"] or token.lemma_.lower() in associations:
+            # "X is associated with anti-inflammatory activity" lists activities; "smoking is associated with
+            # adverse birth outcomes" states a finding about X
+            lemma = token.lemma_.lower()
+            listed = activity_claims(token, context, discourse, cues) if lemma not in ("correlate", "link") else []
+            claims.extend(
+                listed or (_association_effect(token, context, discourse, cues) if lemma in associations else [])
+            )
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
         elif token.pos_ == "NOUN" and (
@@ -1059,6 +1066,65 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
                 continue
             claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:result"))
     return claims
+
+
+def _association_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Smoking is associated with adverse pregnancy and birth outcomes", "Dus2 upregulation correlated positively
+    with pulmonary carcinogenesis", "its overexpression is linked to an unfavorable clinical outcome": an association
+    reported of an agent, exposure or condition (the clause's subject) is a finding about it, one effect per target;
+    the direction is only what an adverb says ("positively", "inversely"). A participle modifying a noun ("mutations
+    associated with resistance") describes the noun and is left alone."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound", "acl", "relcl"):
+        return []
+    particle = cues.raw["association_verbs"][lemma]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == particle]
+    targets = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    if not targets or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []  # the subject must be the verb's own, not one climbed to from another clause
+    subject = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    subject_text = _effect_subject(verb, context, discourse, cues) or _practice_noun(subject, cues)
+    if not subject_text:
+        return []
+    adverbs = cues.raw["association_adverbs"]
+    # "correlated positively with Y": the parser may hang the adverb on the verb or on its preposition
+    direction = next((adverbs[c.lower_] for h in (verb, *preps) for c in h.children if c.lower_ in adverbs), "none")
+    doc = verb.doc
+    group = [c.i for c in verb.children if c.dep_ in ("neg", "advmod") and c.i < preps[0].i] + [verb.i]
+    claims = []
+    for target in targets:
+        if direction == "none" and not _names_outcome(target, cues):
+            continue  # "EPRS1 was associated with Rab5B": a binding partner, not an outcome
+        lead = f"{span_text(doc, sorted(group))} {particle}"
+        # "adverse outcomes, including miscarriage, ...": the examples restate the outcome, they are not part of it
+        examples = {t.i for t in target.subtree if t.dep_ == "prep" and t.lower_ == "including" for t in t.subtree}
+        for text, part_direction in _object_parts(target, direction, context, cues, examples):
+            claims.append(
+                _effect_claim(context, verb, subject_text, f"{lead} {text}", part_direction, "effect:association")
+            )
+    return claims
+
+
+def _names_outcome(target: Token, cues: ClaimCues) -> bool:
+    """Whether an association's target is an outcome: its head is an outcome noun ("risk", "prognosis") or it
+    carries a graded or evaluative word ("adverse outcomes", "the highest mean scores", "reduced survival")."""
+    outcomes = cues.raw["association_outcomes"]
+    if target.lemma_.lower() in outcomes["heads"]:
+        return True
+    return any(
+        t.tag_ in ("JJR", "JJS") or t.lower_ in cues.modifier_direction or t.lower_ in outcomes["modifiers"]
+        for t in target.subtree
+    )
+
+
+def _practice_noun(subject: Token, cues: ClaimCues) -> str:
+    """ "Smoking is associated with Y", "heavy drinking is linked to Y": a noun made from a verb in -ing names a
+    practice or exposure (what a person does), which can be what a finding is about even unmodified."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or not subject.lower_.endswith("ing"):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"] or is_investigator(subject, cues):
+        return ""
+    return noun_phrase_text(subject)
 
 
 def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
