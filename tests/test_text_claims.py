@@ -849,3 +849,22 @@ def test_an_association_with_an_outcome_is_a_finding_about_its_subject():
     carcinogenesis = [c for c in effects if c.subject == "Dus2 upregulation" and "carcinogenesis" in c.object]
     assert carcinogenesis and carcinogenesis[0].direction == "increase"
     assert not any("Rab5" in c.object for c in effects)
+
+
+def test_a_change_with_no_agent_comes_with_what_its_cause_phrase_names():
+    # gold/dev/curroncol2023 p4 and polymers2013 p3: "Y decreases with X", "Y increased in the presence of X";
+    # the seed review p2: "after the eighth generation" is a time, not a cause
+    claims = text_claims(
+        "Notably, the Ki67 index decreases significantly with prolonged fixation compared to other breast cancer "
+        "markers [25].",
+        "Compared with [Bmim]Cl, the rate of depolymerization and the yield of BHET significantly increased in the "
+        "presence of metal-containing ionic liquids.",
+        "After the eighth generation, more apoptotic cells appeared and such aging phenomena as cytoplasmic "
+        "vacuolation and cell body enlargement [35].",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    fixation = [c for c in effects if c.subject == "prolonged fixation" and "Ki67 index" in c.object]
+    assert fixation and fixation[0].direction == "decrease"
+    liquids = [c for c in effects if c.subject == "metal-containing ionic liquids"]
+    assert any("rate of depolymerization" in c.object and c.direction == "increase" for c in liquids)
+    assert not any("generation" in c.subject for c in effects)

@@ -540,6 +540,8 @@ def _verb_effect(
         return []
     if not subject_text:
         subject_text = _cause_subject(verb, context, discourse, cues)
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     if not subject_text:
@@ -1016,6 +1018,37 @@ def _cause_subject(verb: Token, context: SentenceContext, discourse: Discourse, 
             current = current.head
         else:
             break
+    return ""
+
+
+def _cause_phrase(verb: Token, cues: ClaimCues) -> str:
+    """ "the Ki67 index decreases significantly with prolonged fixation", "the yield of BHET increased in the presence
+    of metal-containing ionic liquids", "Y was reduced following exposure to stimuli": a change stated of its
+    patient, with no agent, comes about with what the with/after/following/upon/under phrase (or "in the presence of")
+    names, when that is a specific noun phrase no lexicon lists. Times, ages and measures ("decreased with time",
+    "after the eighth generation", "with regard to Y") are circumstances, and a graded noun ("with higher prevalence")
+    a further change, not causes (a bare or measure-headed noun is no agent)."""
+    preps = cues.raw["cause_phrase_preps"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "in")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and prep.lower_ == "in":
+            # only "in the presence of X": a bare in-phrase names a place, a group or a time
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if noun.lower_ == "presence" and of else None
+            )
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
+            continue
+        if is_investigator(noun, cues) or noun.lemma_.lower() in cues.raw["cause_phrase_circumstances"]:
+            continue
+        if any(
+            c.like_num or c.ent_type_ in ("ORDINAL", "DATE", "TIME") or c.tag_ in ("JJR", "JJS") for c in noun.children
+        ):
+            continue  # "after the eighth generation" is a time; "with higher prevalence in Z" a further change
+        premodified = any(c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < noun.i for c in noun.children)
+        named = noun.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in noun.text[1:])
+        if premodified or named or is_specific_name(noun) or noun.lemma_.lower() in cues.agent_heads:
+            return noun_phrase_text(noun)
     return ""
 
 
