@@ -868,3 +868,10 @@ def test_a_change_with_no_agent_comes_with_what_its_cause_phrase_names():
     liquids = [c for c in effects if c.subject == "metal-containing ionic liquids"]
     assert any("rate of depolymerization" in c.object and c.direction == "increase" for c in liquids)
     assert not any("generation" in c.subject for c in effects)
+
+
+def test_a_finite_effect_verb_tagged_as_a_noun_is_still_the_clause_verb():
+    # gold/dev/srep2015 p3: the tagger reads "results" as a plural noun, the parser still gives it the subject
+    claims = text_claims("Micromotion thus only results in breathing oscillations about the average positions.")
+    effects = [c for c in claims if c.relation == "effect" and c.subject == "Micromotion"]
+    assert effects and "breathing oscillations" in effects[0].object
