@@ -875,3 +875,17 @@ def test_a_finite_effect_verb_tagged_as_a_noun_is_still_the_clause_verb():
     claims = text_claims("Micromotion thus only results in breathing oscillations about the average positions.")
     effects = [c for c in claims if c.relation == "effect" and c.subject == "Micromotion"]
     assert effects and "breathing oscillations" in effects[0].object
+
+
+def test_an_effect_under_a_future_or_conditional_auxiliary_is_no_finding():
+    # gold/dev/bmj2015 p8 and futureinternet2014 p2: "would raise Y", "will promote Y" state what is supposed
+    claims = text_claims(
+        "If this was the case, it is unlikely that such an intervention offered in routine healthcare would raise "
+        "physical activity levels sufficiently to aid smoking cessation.",
+        "This Network aims at the generation of a dynamic process between cities in order to have a Spanish network "
+        "of Smart Cities, which will promote automatic and efficient management of infrastructure and urban services.",
+        "Smoking cessation during pregnancy improves birth outcomes.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert not any("physical activity levels" in c.object or "management" in c.object for c in effects)
+    assert any(c.subject == "Smoking cessation" and "birth outcomes" in c.object for c in effects)

@@ -504,6 +504,8 @@ def _verb_effect(
         return []
     if _means_of_change(verb, cues):
         return []  # "Y was increased by prolonging the reaction time": the gerund is what acts, read on its head verb
+    if _predicted(verb, cues):
+        return []  # "the network will promote Y", "such an intervention would raise Y": a prediction, not a finding
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
     ):
@@ -561,6 +563,13 @@ def _verb_effect(
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
+
+
+def _predicted(verb: Token, cues: ClaimCues) -> bool:
+    """ "which will promote efficient management", "an intervention offered in routine healthcare would raise Y": a
+    future or conditional auxiliary (models/claims/cues.json "prediction_auxiliaries") states what is expected or
+    supposed, not what was found."""
+    return any(c.dep_ == "aux" and c.lower_ in cues.raw["prediction_auxiliaries"] for c in verb.children)
 
 
 def _means_gerund(verb: Token) -> Token | None:
