@@ -867,6 +867,7 @@ def test_a_change_with_no_agent_comes_with_what_its_cause_phrase_names():
     assert fixation and fixation[0].direction == "decrease"
     liquids = [c for c in effects if c.subject == "metal-containing ionic liquids"]
     assert any("rate of depolymerization" in c.object and c.direction == "increase" for c in liquids)
+    assert any("yield of BHET" in c.object for c in liquids)  # the verb's second subject (a parse of two nsubj)
     assert not any("generation" in c.subject for c in effects)
 
 

@@ -534,7 +534,9 @@ def _verb_effect(
         subject = clause_subject(verb)
         if subject is None:
             return []
-        objects = [subject]
+        # "the rate of Y and the yield of Z significantly increased": the parser may give the verb two subjects
+        objects = [c for c in verb.children if c.dep_ == "nsubj"] if subject.head.i == verb.i else []
+        objects = objects or [subject]
         subject_text = _means_gerund_text(verb)  # "the yield decreased by decreasing the catalyst loading"
     elif objects:
         subject_text = _effect_subject(verb, context, discourse, cues)
