@@ -890,3 +890,16 @@ def test_an_effect_under_a_future_or_conditional_auxiliary_is_no_finding():
     effects = [c for c in claims if c.relation == "effect"]
     assert not any("physical activity levels" in c.object or "management" in c.object for c in effects)
     assert any(c.subject == "Smoking cessation" and "birth outcomes" in c.object for c in effects)
+
+
+def test_a_causative_with_an_infinitive_is_one_effect_on_its_patient():
+    # gold/dev/srep2015 p5 and deep_review p60: "X causes Y to V" makes Y do V (one effect, "Y to V")
+    claims = text_claims(
+        "Similar to micromotion, thermal motion causes the effective Rabi frequency to fluctuate.",
+        "Batch effects could cause models to discover non-biological features, and downstream analyses should take "
+        "this into consideration.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert any(c.subject == "thermal motion" and "Rabi frequency to fluctuate" in c.object for c in effects)
+    batch = [c.object for c in effects if c.subject == "Batch effects"]
+    assert batch == ["models to discover non-biological features"]

@@ -1087,7 +1087,10 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
         elif (
-            child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children)
+            child.dep_ in ("xcomp", "advcl", "ccomp")
+            and child.pos_ == "VERB"
+            and any(a.lower_ == "to" for a in child.children)
+            and (child.dep_ != "ccomp" or not particle)
         ):
             targets.append(child)  # "contribute to recover the function"
     if not targets:
@@ -1095,6 +1098,16 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
     subject_text = _effect_subject(verb, context, discourse, cues)
     if not subject_text:
         return []
+    caused = _causative_complement(verb, targets)
+    if caused is not None:
+        # "thermal motion causes the effective Rabi frequency to fluctuate": one effect, the patient doing what the
+        # infinitive says; an explicit causal statement, so any agent will do
+        patient, infinitive = caused
+        tokens = [t.i for t in patient.subtree if t.dep_ != "det" or t.head.i != patient.i] + [
+            t.i for t in infinitive.subtree
+        ]
+        direction = cues.effect_direction.get(infinitive.lemma_.lower(), "none")
+        return [_effect_claim(context, verb, subject_text, span_text(verb.doc, tokens), direction, "effect:result")]
     default = cues.result_direction.get(lemma, "none")
     claims = []
     for target in targets:
@@ -1169,6 +1182,16 @@ def _practice_noun(subject: Token, cues: ClaimCues) -> str:
     if subject.lemma_.lower() in cues.raw["non_agent_heads"] or is_investigator(subject, cues):
         return ""
     return noun_phrase_text(subject)
+
+
+def _causative_complement(verb: Token, targets: list[Token]) -> tuple[Token, Token] | None:
+    """ "X causes Y to V": the object and the to-infinitive after it (the parser makes the infinitive a complement
+    or an adverbial clause of the verb), as the patient and what it is made to do."""
+    patients = [t for t in targets if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
+    infinitives = [t for t in targets if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp")]
+    if len(patients) == 1 and len(infinitives) == 1 and patients[0].i < infinitives[0].i:
+        return patients[0], infinitives[0]
+    return None
 
 
 def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
