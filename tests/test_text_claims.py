@@ -903,3 +903,15 @@ def test_a_causative_with_an_infinitive_is_one_effect_on_its_patient():
     assert any(c.subject == "thermal motion" and "Rabi frequency to fluctuate" in c.object for c in effects)
     batch = [c.object for c in effects if c.subject == "Batch effects"]
     assert batch == ["models to discover non-biological features"]
+
+
+def test_an_existential_comparison_between_groups_is_the_named_groups_effect():
+    # gold/dev/bmj2015 p6: "there were significantly fewer Y in the physical activity group than in the control group"
+    claims = text_claims(
+        "Birth outcomes were similar between the two groups, including miscarriages, stillbirths, neonatal deaths, "
+        "birth weights, and preterm births, except there were significantly fewer deliveries by caesarean section "
+        "in the physical activity group than in the control group (29% v 21%, P=0.023, table 6)."
+    )
+    fewer = [c for c in claims if c.relation == "effect" and c.subject == "physical activity group"]
+    assert fewer and fewer[0].object == "significantly fewer deliveries by caesarean section"
+    assert fewer[0].direction == "decrease"

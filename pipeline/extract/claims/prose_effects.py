@@ -95,6 +95,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
     claims += _group_comparisons(context, discourse, cues)
+    claims += _existential_group_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
@@ -302,6 +303,43 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
 
 
 COMPARISON_WORDS = {"than", "versus", "vs", "vs.", "compared", "relative"}
+
+
+def _existential_group_comparisons(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "There were significantly fewer deliveries by caesarean section in the physical activity group than in the
+    control group": an existential clause whose noun carries a comparative states a measure compared between study
+    groups; the group named by its condition in an in/for/among phrase anywhere in the noun phrase is the agent."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    doc = context.sent.doc
+    claims = []
+    for noun in context.sent:
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be" or not any(c.dep_ == "expl" for c in noun.head.children):
+            continue
+        comparative = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in directions), None)
+        if comparative is None:
+            continue
+        compared = {t.i for c in noun.subtree if c.lower_ in COMPARISON_WORDS and c.dep_ == "prep" for t in c.subtree}
+        group = None
+        for prep in (t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("in", "for", "among")):
+            if prep.i in compared:
+                continue
+            candidate = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if candidate is not None and group_agent(candidate, cues):
+                group = prep
+                break
+        if group is None:
+            continue
+        cut = compared | {t.i for t in group.subtree}
+        cut |= {t.i for c in noun.subtree if c.dep_ == "appos" or c.text == "(" for t in c.subtree}
+        measure = [t.i for t in noun.subtree if t.i not in cut and not (t.dep_ == "det" and t.head.i == noun.i)]
+        text = span_text(doc, measure)  # with the comparative and its degree adverb ("significantly fewer")
+        if not is_content_object(text):
+            continue
+        agent = group_agent(next(g for g in group.children if g.dep_ == "pobj"), cues)
+        direction = directions[comparative.lower_]
+        claims.append(_effect_claim(context, noun.head, agent, text, direction, "effect:group-comparison"))
+    return claims
 
 
 def _compared_group(copula: Token, word: Token, subject: Token, cues: ClaimCues) -> Token | None:
