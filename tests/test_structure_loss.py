@@ -325,3 +325,27 @@ def test_two_short_lines_side_by_side_in_a_loosely_set_note_are_no_columns():
     between them is no gutter (cut there, the note was read as two columns, its first lines apart from the rest)."""
     prose = _prose(PAPERS / "quantum2017_quantumarticle_class_template.pdf", 1)
     assert "http://quantum-journal.org, You can use the \\email, \\homepage, and \\thanks commands" in prose
+
+
+PCAMETHODS = "stacklies2022_pcamethods_pca_incomplete_data_missing_values.pdf"
+
+
+def test_a_heading_naming_a_function_in_lower_case_heads_its_section():
+    """Headings in the face and size of the document's other headings that open in lower case because they name
+    a function ("svdPca", "svdImpute") were read as notes in the middle of the text: they head their section."""
+    document = _document(_paper(PCAMETHODS), 2, 2)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "svdPca" in headings and "svdImpute" in headings
+    under = next(p for p in document.passages if p.text.startswith("This implements the SVDimpute algorithm"))
+    assert under.kind == "paragraph" and under.section_path.endswith("svdImpute")
+    assert not any(p.kind == "footnote" and p.text in ("svdPca", "svdImpute") for p in document.passages)
+
+
+def test_pieces_of_a_displayed_formula_are_neither_headings_nor_footnotes():
+    """A displayed formula between paragraphs, set in math faces, read as a heading ("SSX = (xij)", "NRMSEPk =")
+    that opened a bogus section, and its exponents and indices as footnotes; footnotes sit under the text."""
+    document = _document(_paper(PCAMETHODS), 7, 8)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert not any("=" in text for text in headings)
+    body_pages = {p.page for p in document.passages if p.kind == "paragraph"}
+    assert not [p.text for p in document.passages if p.kind == "footnote" and p.page in body_pages and len(p.text) < 8]
