@@ -409,7 +409,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         block.kind = "heading"
     for block in _lower_case_heads_in_heading_style(blocks, typo, config):
         block.kind = "heading"
-    for block in _displayed_formula_pieces(blocks, typo):
+    for block in _displayed_formula_pieces(blocks, typo, config):
         block.kind = "figure_text"
     _assign_levels(blocks, typo, config)
 
@@ -658,18 +658,24 @@ def _lower_case_heads_in_heading_style(blocks: list[Block], typo: Typography, co
     return found
 
 
-# a relation or big operator of a formula ("SSX =", "i∈Oj", "∑")
-MATH_RELATION = re.compile(r"[=<>≤≥≈≠≡∝∈∉⊂⊆∑∏∫]")
+# a relation or big operator of a formula ("SSX =", "i∈Oj", "∑"); not < and >, which code prompts ("R>") and
+# p-values in headings carry
+MATH_RELATION = re.compile(r"[=≤≥≈≠≡∝∈∉⊂⊆∑∏∫]")
 LETTER_RUN = re.compile(r"[^\W\d_]{3}")
 
 
 def _formula_like(text: str) -> bool:
-    """A piece of a displayed formula: it has a relation sign, or no token holds three letters in a row (a lone
-    exponent "2", an index "j", "oj s2x"; a name such as "svdPca" is a word)."""
-    return bool(MATH_RELATION.search(text)) or not any(LETTER_RUN.search(token) for token in text.split())
+    """A piece of a displayed formula: a relation sign with at most one plain word ("SSX = (xij)", "NRMSEPk ="; a
+    heading with a formula in it, "A subsection with math, ai = √β", is written in words), or no token holding
+    three letters in a row (a lone exponent "2", an index "j", "oj s2x"; a name such as "svdPca" is a word)."""
+    tokens = text.split()
+    plain_words = [token for token in tokens if PLAIN_WORD.fullmatch(token) and len(token.rstrip(".,;:")) >= 3]
+    if MATH_RELATION.search(text) and len(plain_words) < 2:
+        return True
+    return not any(LETTER_RUN.search(token) for token in tokens)
 
 
-def _displayed_formula_pieces(blocks: list[Block], typo: Typography) -> list[Block]:
+def _displayed_formula_pieces(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
     """The pieces of a displayed formula between body paragraphs (its main line, its exponents and indices set
     smaller): one or two short lines of symbols with body text below them on the page, in their column. Set apart
     in math faces, the main line read as a heading (a new section "SSX = (xij)") and the small pieces as footnotes;
@@ -686,8 +692,10 @@ def _displayed_formula_pieces(blocks: list[Block], typo: Typography) -> list[Blo
     for block in blocks:
         if block.kind not in ("footnote", "heading") or len(block.lines) > 2 or len(block.raw_text.split()) > 8:
             continue
-        if not _formula_like(block.raw_text):
-            continue
+        if not _formula_like(block.raw_text) or is_code(block, typo, config):
+            continue  # (a command line, "R> plot(x)", is the code rule's)
+        if block.kind == "heading" and block.size > typo.body_size + 0.5:
+            continue  # a formula's main line is set in the body's size; a larger heading is one ("5 to do")
         last = block.lines[-1]
         if any(
             line.page == last.page and line.top >= last.bottom and line.x0 < last.x1 and line.x1 > last.x0
