@@ -327,6 +327,42 @@ def test_two_short_lines_side_by_side_in_a_loosely_set_note_are_no_columns():
     assert "http://quantum-journal.org, You can use the \\email, \\homepage, and \\thanks commands" in prose
 
 
+def test_a_heading_whose_number_is_set_in_another_face_is_a_heading():
+    """LaTeX classes set a subsection's number upright in the body's face before a title in a smaller italic
+    ("3.1.3. Automatic column header numbering", AASTeX): the number made the line look mixed, so it was no
+    heading and, set smaller than the body, it was typed as a footnote and cut out of the text."""
+    document = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 5, 5)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "3.1.3. Automatic column header numbering" in headings
+    assert "3.1.4. Hiding columns" in headings
+
+
+def test_a_caption_s_last_line_set_apart_stays_in_the_caption():
+    """A caption's last line, set apart by a centred short line or a change of face, was typed as a footnote and cut
+    out of the text ("Figure 1. Magnetization as a / function of applied field.", a column of text beside the figure
+    read in between; OUP's wide caption whose last words run onto a line of their own)."""
+    aiaa = _document(PAPERS / "aiaa2004_advanced_conference_paper_template.pdf", 2, 2)
+    captions = [p.text for p in aiaa.passages if p.kind == "caption"]
+    assert "Figure 1. Magnetization as a function of applied field." in captions
+    assert not any(p.kind == "footnote" and p.text.startswith("function of") for p in aiaa.passages)
+    oup = _document(PAPERS / "oup2022_oup_authoring_template.pdf", 4, 4)
+    wide = next(p.text for p in oup.passages if p.kind == "caption" and p.text.startswith("Fig. 2."))
+    assert wide.endswith("this is an example of a long caption")
+
+
+def test_a_line_right_under_a_paragraph_of_its_region_does_not_jump_back_to_an_earlier_cut_paragraph():
+    """A lower-case line opening a block (a reference entry's link on the line under the entry) was taken for the
+    rest of a paragraph a region end cut off earlier on the page (the last cell of a table column beside it): the
+    entries then lost their links to each other and the paragraph above the reference list was read as an entry.
+    Text a region end cut off resumes at the top of a region, not right under a paragraph of its own region."""
+    document = _document(PAPERS / "tugboat2023_ltugboat_macros_guide.pdf", 7, 7)
+    references = [p.text for p in document.passages if p.kind == "reference"]
+    assert "[1] D. Arseneau. The url package. ctan.org/pkg/url" in references
+    assert "[2] C. Heinz, et al. The listings package. ctan.org/pkg/listings" in references
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "Of course, the syntax of commands given to the LATEX classes is different" in prose
+
+
 PCAMETHODS = "stacklies2022_pcamethods_pca_incomplete_data_missing_values.pdf"
 
 

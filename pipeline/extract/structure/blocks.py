@@ -159,8 +159,9 @@ def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> b
     (a species in the bold italic, a command in the typewriter face, a package in its demi face: "A. lwoffii and
     A. baumannii possess ...", "2.1. Switching from .C to Rcpp") and no word in the body's face, as headings are. A
     paragraph's line with a run-in lead or emphasis keeps most of its words in the body's face; a theorem's italic
-    or a code line is neither bolder nor larger."""
-    if line.uniform:
+    or a code line is neither bolder nor larger. A section number set in a face of its own (LaTeX classes set
+    "3.1.1." upright before an italic title) does not count against the face of the words after it."""
+    if line.uniform or _uniform_after_number(line):
         return True
     if line.font == typo.body_font or line.font_share < 0.5:
         return False
@@ -172,6 +173,21 @@ def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> b
     total = sum(len(word.text) for word in line.words)
     in_body_face = sum(len(word.text) for word in line.words if word.fontname == typo.body_font)
     return in_body_face <= 0.1 * total
+
+
+# a heading's number as one word of its own: "3.1.1.", "2", "IV." (a letter "A." is as often an initial)
+SECTION_NUMBER_WORD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.)$")
+
+
+def _uniform_after_number(line: Line) -> bool:
+    """The line opens with a section number, and the words after it are all in one face."""
+    if len(line.words) < 2 or not SECTION_NUMBER_WORD.match(line.words[0].text):
+        return False
+    fonts: Counter = Counter()
+    for word in line.words[1:]:
+        if word.size >= 0.85 * line.size:
+            fonts[word.fontname] += len(word.text)
+    return bool(fonts) and fonts.most_common(1)[0][1] >= 0.85 * sum(fonts.values())
 
 
 # a plain word, with the stop or comma that may follow it ("A.", "meropenem,"); code ("rma(yi,", "<-") is none
@@ -350,6 +366,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             title.lines.extend(block.lines)
         blocks[:] = [b for b in blocks if not any(b is other for other in title_blocks[1:])]
     previous: Block | None = None
+    last_caption: Block | None = None  # the latest caption of the page, whose tail a region of text may follow
     body_seen = False  # running text in the body's size has been read
     for block in blocks:
         text = block.raw_text
@@ -365,6 +382,11 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "metadata"
         elif is_figure_text(text):
             block.kind = "figure_text"
+        elif last_caption is not None and _continues_caption(last_caption, block):
+            # (the caption's own tail, though regions of the column beside it were read in between)
+            last_caption.lines.extend(block.lines)
+            block.lines = []
+            continue
         elif previous is not None and _continues_paragraph(previous, block):
             if previous.kind == "caption":  # a caption's lines set apart from it (a region cut through a figure)
                 previous.lines.extend(block.lines)
@@ -384,6 +406,8 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             and any(is_running_text(line) for line in block.lines)  # not an author line set in the body's size
         )
         previous = block
+        if block.kind == "caption":
+            last_caption = block
     blocks[:] = [block for block in blocks if block.lines]  # less the caption lines joined to their caption
     # title-sized blocks next to the title (a title broken by the layout) belong to it
     if title is not None:
@@ -465,6 +489,30 @@ def _continues_paragraph(previous: Block, block: Block) -> bool:
         and abs(first.x0 - min(line.x0 for line in previous.lines)) <= last.size
         and first.text[:1].islower()
         and not TERMINAL.search(last.text.rstrip())
+    )
+
+
+def _continues_caption(caption: Block, block: Block) -> bool:
+    """A few lines right under a caption, at its line spacing and within its width, that carry on its sentence (the
+    caption stops without a stop, or they begin in lower case): its last line, which a change of face or a centred
+    short line set apart ("Figure 1. Magnetization as a / function of applied field."), not a note in small print.
+    A caption of one line counts too, and its label's bold face is no other face: `_continues_paragraph` asks for
+    two lines in one face at one left edge, which centred captions and bold labels lack."""
+    if caption.kind != "caption":
+        return False
+    last, first = caption.lines[-1], block.lines[0]
+    size = max(1.0, last.size)
+    left = min(line.x0 for line in caption.lines)
+    right = max(line.x1 for line in caption.lines)
+    ends_open = not TERMINAL.search(last.text.rstrip())
+    return (
+        first.page == last.page
+        and len(block.lines) <= 3
+        and abs(first.size - last.size) < 0.5
+        and 0 <= first.top - last.bottom <= 0.8 * size
+        and first.x0 >= left - size
+        and first.x1 <= right + size
+        and (ends_open or first.text[:1].islower())
     )
 
 
@@ -806,6 +854,18 @@ def _ended(block: Block) -> bool:
     return bool(TERMINAL.search(last.text.rstrip())) or last.x1 < right - 0.25 * max(1.0, right - left)
 
 
+def _right_under(paragraph: Block | None, line: Line) -> bool:
+    """The line follows the paragraph's last line in its region, at about the spacing of its lines."""
+    if paragraph is None:
+        return False
+    last = paragraph.lines[-1]
+    return (
+        last.region == line.region
+        and last.page == line.page
+        and 0 <= line.top - last.bottom <= 1.0 * max(1.0, last.size)
+    )
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
     """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it. A box or
     sidebar read between the two parts (its own heading, paragraphs that end short) does not take the rest: a
@@ -829,6 +889,9 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             block.kind == "paragraph"
             and first.text[:1].islower()
             and (open_paragraph is None or _ended(open_paragraph))
+            # text a region end cut off resumes at the top of a region (a column's, or below a float), not right
+            # under a paragraph of its own region (a reference entry's link on the line under the entry's first)
+            and not _right_under(open_paragraph, first)
         ):
             earlier = next(
                 (
