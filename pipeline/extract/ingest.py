@@ -683,7 +683,8 @@ def extract_words(chars: list[dict]) -> list[tuple[dict, list[dict]]]:
 def read_page(page: pdfplumber.page.Page) -> PageContent:
     page = visible_part(page)
     chars = page.chars
-    columns = word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO)
+    # the reader's arrays of the characters, where they still describe them (nothing hidden or dropped)
+    columns = word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, columns=getattr(page, "char_columns", None))
     last = len(chars) - 1
     words = [
         Word(

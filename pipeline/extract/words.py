@@ -196,8 +196,32 @@ class WordColumns:
 _FONTNAME, _SIZE, _UPRIGHT = (itemgetter(key) for key in ("fontname", "size", "upright"))
 
 
+@dataclass
+class CharColumns:
+    """A page's characters' box, size, direction and font as arrays, as the reader made them beside the dicts (one
+    value per character of `chars`, in its order): the word builder then reads no dict but for the text. They
+    describe `chars` only while it is that list at that length (`describes`); a step that drops characters or makes
+    a new list (hidden characters filtered out) leaves the word builder reading the dicts."""
+
+    chars: list[dict]
+    count: int
+    x0: numpy.ndarray
+    x1: numpy.ndarray
+    top: numpy.ndarray
+    bottom: numpy.ndarray
+    size: numpy.ndarray
+    upright: numpy.ndarray
+    fontname: numpy.ndarray  # of str (dtype object)
+
+    def describes(self, chars: list[dict]) -> bool:
+        return chars is self.chars and len(chars) == self.count
+
+
 def word_columns(
-    chars: list[dict], x_tolerance_ratio: float | None = None, x_tolerance: float = DEFAULT_X_TOLERANCE
+    chars: list[dict],
+    x_tolerance_ratio: float | None = None,
+    x_tolerance: float = DEFAULT_X_TOLERANCE,
+    columns: CharColumns | None = None,
 ) -> WordColumns:
     """The words of `extract_words(chars, x_tolerance_ratio, x_tolerance)` (by font; same words, same order, same
     values), worked out on arrays: a page's characters are read once into columns, and the runs, lines, the sort
@@ -208,13 +232,17 @@ def word_columns(
     if not n:
         return WordColumns([], [], [], [], [], [], [], [], [])
     texts = list(map(_TEXT, chars))
-    fonts = numpy.array(list(map(_FONTNAME, chars)), dtype=object)
-    x0 = numpy.fromiter(map(_X0, chars), numpy.float64, n)
-    x1 = numpy.fromiter(map(_X1, chars), numpy.float64, n)
-    top = numpy.fromiter(map(_TOP, chars), numpy.float64, n)
-    bottom = numpy.fromiter(map(_BOTTOM, chars), numpy.float64, n)
-    size = numpy.fromiter(map(_SIZE, chars), numpy.float64, n)
-    upright = numpy.fromiter(map(_UPRIGHT, chars), bool, n)
+    if columns is not None and columns.describes(chars):
+        fonts, x0, x1, top, bottom = columns.fontname, columns.x0, columns.x1, columns.top, columns.bottom
+        size, upright = columns.size, columns.upright
+    else:
+        fonts = numpy.array(list(map(_FONTNAME, chars)), dtype=object)
+        x0 = numpy.fromiter(map(_X0, chars), numpy.float64, n)
+        x1 = numpy.fromiter(map(_X1, chars), numpy.float64, n)
+        top = numpy.fromiter(map(_TOP, chars), numpy.float64, n)
+        bottom = numpy.fromiter(map(_BOTTOM, chars), numpy.float64, n)
+        size = numpy.fromiter(map(_SIZE, chars), numpy.float64, n)
+        upright = numpy.fromiter(map(_UPRIGHT, chars), bool, n)
     space = numpy.fromiter(map(str.isspace, texts), bool, n)
     empty = numpy.fromiter(map(operator.not_, texts), bool, n)
 
