@@ -77,31 +77,39 @@ def test_word_columns_equal_the_word_builders_words(pdf_path, indexes):
     above), word for word and value for value, each ending at the same character; upright and turned pages."""
     document = pypdfium2.PdfDocument(str(pdf_path))
     try:
+        on_arrays = 0
         for index in indexes:
-            chars = visible_part(read_page(document, index)).chars
+            page = visible_part(read_page(document, index))
+            chars, reader_columns = page.chars, getattr(page, "char_columns", None)  # (None once filtered)
+            on_arrays += reader_columns is not None and reader_columns.describes(chars)
             position = {id(char): at for at, char in enumerate(chars)}
             expected = [
                 (w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], w["size"], w["upright"])
                 + (position[id(word_chars[-1])],)
                 for w, word_chars in extract_words(chars)
             ]
-            columns = word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO)
-            got = list(
-                zip(
-                    columns.text,
-                    columns.x0,
-                    columns.top,
-                    columns.x1,
-                    columns.bottom,
-                    columns.fontname,
-                    columns.size,
-                    columns.upright,
-                    columns.last_char,
-                    strict=True,
+            # from the reader's arrays (where nothing was hidden) and from the dicts
+            for columns in (
+                word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, columns=reader_columns),
+                word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO),
+            ):
+                got = list(
+                    zip(
+                        columns.text,
+                        columns.x0,
+                        columns.top,
+                        columns.x1,
+                        columns.bottom,
+                        columns.fontname,
+                        columns.size,
+                        columns.upright,
+                        columns.last_char,
+                        strict=True,
+                    )
                 )
-            )
-            assert len(expected) > 50
-            assert got == expected, index
+                assert len(expected) > 50
+                assert got == expected, index
+        assert on_arrays  # the reader's arrays were read on some page
     finally:
         document.close()
 
