@@ -23,6 +23,7 @@ from pipeline.extract.tables.layout import (
     text_lines,
 )
 from pipeline.extract.words import extract_words as words_of_chars
+from pipeline.extract.words import word_columns
 
 from conftest import SEED_PDF, real_pdf
 
@@ -66,6 +67,49 @@ def test_words_equal_pdfplumbers_word_extractor(pdf_path, indexes):
                 upright_seen.add(word["upright"])
         if "rotated" in pdf_path.stem:
             assert False in upright_seen  # turned text was among the words compared
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize(("pdf_path", "indexes"), PAGES, ids=lambda v: getattr(v, "stem", None))
+def test_word_columns_equal_the_word_builders_words(pdf_path, indexes):
+    """Ingest's words on arrays (`word_columns`) are the word builder's (`extract_words`, compared with pdfplumber's
+    above), word for word and value for value, each ending at the same character; upright and turned pages."""
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        on_arrays = 0
+        for index in indexes:
+            page = visible_part(read_page(document, index))
+            chars, reader_columns = page.chars, getattr(page, "char_columns", None)  # (None once filtered)
+            on_arrays += reader_columns is not None and reader_columns.describes(chars)
+            position = {id(char): at for at, char in enumerate(chars)}
+            expected = [
+                (w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["fontname"], w["size"], w["upright"])
+                + (position[id(word_chars[-1])],)
+                for w, word_chars in extract_words(chars)
+            ]
+            # from the reader's arrays (where nothing was hidden) and from the dicts
+            for columns in (
+                word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, columns=reader_columns),
+                word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO),
+            ):
+                got = list(
+                    zip(
+                        columns.text,
+                        columns.x0,
+                        columns.top,
+                        columns.x1,
+                        columns.bottom,
+                        columns.fontname,
+                        columns.size,
+                        columns.upright,
+                        columns.last_char,
+                        strict=True,
+                    )
+                )
+                assert len(expected) > 50
+                assert got == expected, index
+        assert on_arrays  # the reader's arrays were read on some page
     finally:
         document.close()
 

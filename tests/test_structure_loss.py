@@ -361,3 +361,27 @@ def test_a_line_right_under_a_paragraph_of_its_region_does_not_jump_back_to_an_e
     assert "[2] C. Heinz, et al. The listings package. ctan.org/pkg/listings" in references
     prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
     assert "Of course, the syntax of commands given to the LATEX classes is different" in prose
+
+
+PCAMETHODS = "stacklies2022_pcamethods_pca_incomplete_data_missing_values.pdf"
+
+
+def test_a_heading_naming_a_function_in_lower_case_heads_its_section():
+    """Headings in the face and size of the document's other headings that open in lower case because they name
+    a function ("svdPca", "svdImpute") were read as notes in the middle of the text: they head their section."""
+    document = _document(_paper(PCAMETHODS), 2, 2)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "svdPca" in headings and "svdImpute" in headings
+    under = next(p for p in document.passages if p.text.startswith("This implements the SVDimpute algorithm"))
+    assert under.kind == "paragraph" and under.section_path.endswith("svdImpute")
+    assert not any(p.kind == "footnote" and p.text in ("svdPca", "svdImpute") for p in document.passages)
+
+
+def test_pieces_of_a_displayed_formula_are_neither_headings_nor_footnotes():
+    """A displayed formula between paragraphs, set in math faces, read as a heading ("SSX = (xij)", "NRMSEPk =")
+    that opened a bogus section, and its exponents and indices as footnotes; footnotes sit under the text."""
+    document = _document(_paper(PCAMETHODS), 7, 8)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert not any("=" in text for text in headings)
+    body_pages = {p.page for p in document.passages if p.kind == "paragraph"}
+    assert not [p.text for p in document.passages if p.kind == "footnote" and p.page in body_pages and len(p.text) < 8]

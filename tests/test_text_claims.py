@@ -828,3 +828,90 @@ def test_an_agentless_finding_the_authors_add_continues_the_study_before():
     )
     decreased = [c for c in claims if c.relation == "effect" and "IL-12p70" in c.object]
     assert decreased and "ground ivy decoction" in decreased[0].subject and decreased[0].direction == "decrease"
+
+
+def test_an_association_with_an_outcome_is_a_finding_about_its_subject():
+    # gold/dev/bmj2015 p1, emm2023 p13 and p9, curroncol2023 p3: "X is associated with / linked to / correlated with
+    # an outcome" reports an effect of X; an association with a binding partner ("associated with Rab5B") does not
+    claims = text_claims(
+        "Smoking is associated with adverse pregnancy and birth outcomes, including miscarriage, still birth, "
+        "prematurity, low birth weight, congenital abnormalities, and neonatal or sudden infant death.",
+        "Furthermore, EPRS1 is upregulated in breast cancer, and its overexpression is linked to an unfavorable "
+        "clinical outcome[87]. Dus2 upregulation correlated positively with pulmonary carcinogenesis and indicated "
+        "a poorer prognosis for lung cancer patients[90].",
+        "Further interaction analysis revealed that EPRS1 was associated with Rab5B and Rab5C in addition to AKT, "
+        "implying early endosomal trafficking.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert any(c.subject == "Smoking" and "adverse pregnancy" in c.object for c in effects)
+    assert not any("miscarriage" in c.object for c in effects)  # the examples restate the outcome
+    assert any("overexpression" in c.subject and "unfavorable clinical outcome" in c.object for c in effects)
+    carcinogenesis = [c for c in effects if c.subject == "Dus2 upregulation" and "carcinogenesis" in c.object]
+    assert carcinogenesis and carcinogenesis[0].direction == "increase"
+    assert not any("Rab5" in c.object for c in effects)
+
+
+def test_a_change_with_no_agent_comes_with_what_its_cause_phrase_names():
+    # gold/dev/curroncol2023 p4 and polymers2013 p3: "Y decreases with X", "Y increased in the presence of X";
+    # the seed review p2: "after the eighth generation" is a time, not a cause
+    claims = text_claims(
+        "Notably, the Ki67 index decreases significantly with prolonged fixation compared to other breast cancer "
+        "markers [25].",
+        "Compared with [Bmim]Cl, the rate of depolymerization and the yield of BHET significantly increased in the "
+        "presence of metal-containing ionic liquids.",
+        "After the eighth generation, more apoptotic cells appeared and such aging phenomena as cytoplasmic "
+        "vacuolation and cell body enlargement [35].",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    fixation = [c for c in effects if c.subject == "prolonged fixation" and "Ki67 index" in c.object]
+    assert fixation and fixation[0].direction == "decrease"
+    liquids = [c for c in effects if c.subject == "metal-containing ionic liquids"]
+    assert any("rate of depolymerization" in c.object and c.direction == "increase" for c in liquids)
+    assert any("yield of BHET" in c.object for c in liquids)  # the verb's second subject (a parse of two nsubj)
+    assert not any("generation" in c.subject for c in effects)
+
+
+def test_a_finite_effect_verb_tagged_as_a_noun_is_still_the_clause_verb():
+    # gold/dev/srep2015 p3: the tagger reads "results" as a plural noun, the parser still gives it the subject
+    claims = text_claims("Micromotion thus only results in breathing oscillations about the average positions.")
+    effects = [c for c in claims if c.relation == "effect" and c.subject == "Micromotion"]
+    assert effects and "breathing oscillations" in effects[0].object
+
+
+def test_an_effect_under_a_future_or_conditional_auxiliary_is_no_finding():
+    # gold/dev/bmj2015 p8 and futureinternet2014 p2: "would raise Y", "will promote Y" state what is supposed
+    claims = text_claims(
+        "If this was the case, it is unlikely that such an intervention offered in routine healthcare would raise "
+        "physical activity levels sufficiently to aid smoking cessation.",
+        "This Network aims at the generation of a dynamic process between cities in order to have a Spanish network "
+        "of Smart Cities, which will promote automatic and efficient management of infrastructure and urban services.",
+        "Smoking cessation during pregnancy improves birth outcomes.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert not any("physical activity levels" in c.object or "management" in c.object for c in effects)
+    assert any(c.subject == "Smoking cessation" and "birth outcomes" in c.object for c in effects)
+
+
+def test_a_causative_with_an_infinitive_is_one_effect_on_its_patient():
+    # gold/dev/srep2015 p5 and deep_review p60: "X causes Y to V" makes Y do V (one effect, "Y to V")
+    claims = text_claims(
+        "Similar to micromotion, thermal motion causes the effective Rabi frequency to fluctuate.",
+        "Batch effects could cause models to discover non-biological features, and downstream analyses should take "
+        "this into consideration.",
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert any(c.subject == "thermal motion" and "Rabi frequency to fluctuate" in c.object for c in effects)
+    batch = [c.object for c in effects if c.subject == "Batch effects"]
+    assert batch == ["models to discover non-biological features"]
+
+
+def test_an_existential_comparison_between_groups_is_the_named_groups_effect():
+    # gold/dev/bmj2015 p6: "there were significantly fewer Y in the physical activity group than in the control group"
+    claims = text_claims(
+        "Birth outcomes were similar between the two groups, including miscarriages, stillbirths, neonatal deaths, "
+        "birth weights, and preterm births, except there were significantly fewer deliveries by caesarean section "
+        "in the physical activity group than in the control group (29% v 21%, P=0.023, table 6)."
+    )
+    fewer = [c for c in claims if c.relation == "effect" and c.subject == "physical activity group"]
+    assert fewer and fewer[0].object == "significantly fewer deliveries by caesarean section"
+    assert fewer[0].direction == "decrease"

@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
-from itertools import islice
 from pathlib import Path
 
 import pdfplumber
@@ -46,6 +45,7 @@ from pipeline.extract.structure.repair import (
     mark_unmapped,
 )
 from pipeline.extract.words import extract_words as words_of_chars
+from pipeline.extract.words import word_columns
 from pipeline.records import DocumentError, PageContent, PdfContent, PdfPart, RawTable, Word
 
 # pdfminer (asked why a file pdfium cannot open is unusable, and reading pages pdfium cannot decode) warns about
@@ -683,27 +683,36 @@ def extract_words(chars: list[dict]) -> list[tuple[dict, list[dict]]]:
 def read_page(page: pdfplumber.page.Page) -> PageContent:
     page = visible_part(page)
     chars = page.chars
-    # the characters a white-space character follows in the text stream (a word ending there has a space after it)
-    before_space = {
-        id(char) for char, after in zip(chars, islice(chars, 1, None), strict=False) if after["text"].isspace()
-    }
-    words = []
-    for w, word_chars in extract_words(chars):
-        text = w["text"]
-        words.append(
-            Word(
-                # a glyph without Unicode, resolved once the whole document is read
-                text=text if text.isprintable() and UNMAPPED not in text else mark_unmapped(text),
-                x0=float(w["x0"]),
-                top=float(w["top"]),
-                x1=float(w["x1"]),
-                bottom=float(w["bottom"]),
-                fontname=str(w.get("fontname", "")),
-                size=round(float(w.get("size", 0.0)), 2),
-                upright=bool(w.get("upright", True)),
-                space_after=id(word_chars[-1]) in before_space,
-            )
+    # the reader's arrays of the characters, where they still describe them (nothing hidden or dropped)
+    columns = word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, columns=getattr(page, "char_columns", None))
+    last = len(chars) - 1
+    words = [
+        Word(
+            # a glyph without Unicode, resolved once the whole document is read
+            text=text if text.isprintable() and UNMAPPED not in text else mark_unmapped(text),
+            x0=x0,
+            top=top,
+            x1=x1,
+            bottom=bottom,
+            fontname=str(fontname),
+            size=round(size, 2),
+            upright=upright,
+            # a white-space character follows the word's last character in the text stream
+            space_after=end < last and chars[end + 1]["text"].isspace(),
         )
+        for text, x0, top, x1, bottom, fontname, size, upright, end in zip(
+            columns.text,
+            columns.x0,
+            columns.top,
+            columns.x1,
+            columns.bottom,
+            columns.fontname,
+            columns.size,
+            columns.upright,
+            columns.last_char,
+            strict=True,
+        )
+    ]
     page_area = float(page.width * page.height) or 1.0
     image_area = sum(abs((img["x1"] - img["x0"]) * (img["bottom"] - img["top"])) for img in page.images)
     return PageContent(

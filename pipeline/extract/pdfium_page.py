@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 from pypdfium2_raw.bindings import _libs as pdfium_libraries
 
 from pipeline.extract.structure.repair import UNMAPPED
+from pipeline.extract.words import CharColumns
 
 # Segments of painted paths read per page: tables need a few hundred; a map or a scatter plot has tens of thousands.
 MAX_PATH_SEGMENTS = 20_000
@@ -195,6 +196,7 @@ class PageObjects:
     unmapped_glyphs: int = 0  # characters pdfium has no Unicode for
     # (characters marked hidden, whether any has its centre off the page), for `ingest.visible_part`
     visibility: tuple[int, bool] = (0, False)
+    columns: CharColumns | None = None  # the characters' boxes, sizes, directions and fonts as arrays
 
 
 class _NoPdf:
@@ -221,6 +223,7 @@ class PdfiumPage(pdfplumber.page.Page):
         self.path_stats = objects.paths
         self.unmapped_glyphs = objects.unmapped_glyphs
         self.char_visibility = objects.visibility
+        self.char_columns = objects.columns
         self._objects = {"char": objects.chars, "line": objects.lines, "image": objects.images}
         from functools import lru_cache
 
@@ -232,6 +235,7 @@ class PdfiumPage(pdfplumber.page.Page):
 
     def close(self) -> None:
         self._objects = {}
+        self.char_columns = None
         self.flush_cache([p for p in self.cached_properties if p != "_objects"])
         self.get_textmap.cache_clear()
 
@@ -250,7 +254,7 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
         objects.lines = _rule_objects(objects.lines + _visible_shade_sides(objects.shades), objects.paths)
         textpage = page.get_textpage()
         try:
-            objects.chars, objects.unmapped_glyphs, objects.visibility = _read_chars(
+            objects.chars, objects.unmapped_glyphs, objects.visibility, objects.columns = _read_chars(
                 textpage, geometry, index + 1, painting
             )
         finally:
@@ -591,7 +595,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     raw_ref = ctypes.c_void_p(raw_address)  # for the `_bind_unchecked` reads
     n_chars = pdfium_c.FPDFText_CountChars(raw)
     if n_chars <= 0:
-        return [], 0, (0, False)
+        return [], 0, (0, False), None
     codes = _unicode_codes(raw, n_chars)
     asked = _ASK_PER_CHARACTER in codes
     if asked:
@@ -616,7 +620,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     else:
         candidates, generated_spaces = range(n_chars), []
     if not candidates:
-        return [], 0, (0, False)
+        return [], 0, (0, False), None
     # Loose boxes (left, top, right, bottom as floats), one array slot per candidate; a character without one is
     # left out.
     boxes = (ctypes.c_float * (4 * len(candidates)))()
@@ -629,7 +633,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         kept = [index for index, ok in zip(candidates, has_box, strict=False) if ok]
         box_array = box_array[numpy.array(has_box, dtype=bool)]
     if not kept:
-        return [], 0, (0, False)
+        return [], 0, (0, False), None
     handles = [_char_text_object(raw_ref, index) for index in kept]
     origin_buffer = (ctypes.c_double * (2 * len(kept)))()  # x, y of each character's origin
     for slot, index in enumerate(kept):
@@ -803,8 +807,19 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         if space is not None:
             spaces.append((slot, space))
     unmapped_glyphs = texts.count(UNMAPPED)
+    # the dicts' box, size, direction and font values as arrays, for the word builder (`words.CharColumns`)
+    char_slots = object_info_slots[char_objects]
+    columns = [
+        x0,
+        x1,
+        top,
+        bottom,
+        size,
+        numpy.array([info.upright for info in distinct], dtype=bool)[char_slots],
+        numpy.array([info.fontname for info in distinct], dtype=object)[char_slots],
+    ]
     if not spaces:
-        return chars, unmapped_glyphs, (hidden, off_page)
+        return chars, unmapped_glyphs, (hidden, off_page), CharColumns(chars, len(chars), *columns)
     with_spaces: list[dict] = []
     start = 0
     for slot, space in spaces:
@@ -815,7 +830,13 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             centre_x, centre_y = (space["x0"] + space["x1"]) / 2, (space["top"] + space["bottom"]) / 2
             off_page = not (page_left <= centre_x <= page_right and page_top <= centre_y <= page_bottom)
     with_spaces.extend(chars[start:])
-    return with_spaces, unmapped_glyphs, (hidden, off_page)
+    # each space before the character it was made for, as in the list
+    at = [slot for slot, _ in spaces]
+    columns = [
+        numpy.insert(column, at, [space[key] for _, space in spaces])
+        for column, key in zip(columns, ("x0", "x1", "top", "bottom", "size", "upright", "fontname"), strict=True)
+    ]
+    return with_spaces, unmapped_glyphs, (hidden, off_page), CharColumns(with_spaces, len(with_spaces), *columns)
 
 
 def _mark_hidden(

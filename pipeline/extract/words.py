@@ -9,9 +9,12 @@ tests/test_ingest_words.py compares both with pdfplumber's extractor on real pag
 
 from __future__ import annotations
 
+import operator
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+import numpy
 from pdfplumber.utils.text import LIGATURES
 
 # pdfplumber's defaults: tops within Y_TOLERANCE points are one line of upright text; for turned text, left edges
@@ -172,3 +175,131 @@ def _full_record(chars: list[dict], by_font: bool) -> tuple[dict, list[dict]]:
         word["size"] = first["size"]
         word["upright"] = upright
     return word, chars
+
+
+@dataclass
+class WordColumns:
+    """A page's words as columns (ingest's words, `extract_words(chars, x_tolerance_ratio=...)`): text, box, font,
+    size and direction of each, and the index in `chars` of its last character (to ask what follows it)."""
+
+    text: list[str]
+    x0: list[float]
+    top: list[float]
+    x1: list[float]
+    bottom: list[float]
+    fontname: list[str]
+    size: list[float]
+    upright: list[bool]
+    last_char: list[int]
+
+
+_FONTNAME, _SIZE, _UPRIGHT = (itemgetter(key) for key in ("fontname", "size", "upright"))
+
+
+@dataclass
+class CharColumns:
+    """A page's characters' box, size, direction and font as arrays, as the reader made them beside the dicts (one
+    value per character of `chars`, in its order): the word builder then reads no dict but for the text. They
+    describe `chars` only while it is that list at that length (`describes`); a step that drops characters or makes
+    a new list (hidden characters filtered out) leaves the word builder reading the dicts."""
+
+    chars: list[dict]
+    count: int
+    x0: numpy.ndarray
+    x1: numpy.ndarray
+    top: numpy.ndarray
+    bottom: numpy.ndarray
+    size: numpy.ndarray
+    upright: numpy.ndarray
+    fontname: numpy.ndarray  # of str (dtype object)
+
+    def describes(self, chars: list[dict]) -> bool:
+        return chars is self.chars and len(chars) == self.count
+
+
+def word_columns(
+    chars: list[dict],
+    x_tolerance_ratio: float | None = None,
+    x_tolerance: float = DEFAULT_X_TOLERANCE,
+    columns: CharColumns | None = None,
+) -> WordColumns:
+    """The words of `extract_words(chars, x_tolerance_ratio, x_tolerance)` (by font; same words, same order, same
+    values), worked out on arrays: a page's characters are read once into columns, and the runs, lines, the sort
+    along each line and the cuts between words are array operations over the whole page, where `extract_words`
+    makes several dict look-ups and comparisons per character in Python. The tests are the same comparisons, on
+    the same double-precision values, in the same order."""
+    n = len(chars)
+    if not n:
+        return WordColumns([], [], [], [], [], [], [], [], [])
+    texts = list(map(_TEXT, chars))
+    if columns is not None and columns.describes(chars):
+        fonts, x0, x1, top, bottom = columns.fontname, columns.x0, columns.x1, columns.top, columns.bottom
+        size, upright = columns.size, columns.upright
+    else:
+        fonts = numpy.array(list(map(_FONTNAME, chars)), dtype=object)
+        x0 = numpy.fromiter(map(_X0, chars), numpy.float64, n)
+        x1 = numpy.fromiter(map(_X1, chars), numpy.float64, n)
+        top = numpy.fromiter(map(_TOP, chars), numpy.float64, n)
+        bottom = numpy.fromiter(map(_BOTTOM, chars), numpy.float64, n)
+        size = numpy.fromiter(map(_SIZE, chars), numpy.float64, n)
+        upright = numpy.fromiter(map(_UPRIGHT, chars), bool, n)
+    space = numpy.fromiter(map(str.isspace, texts), bool, n)
+    empty = numpy.fromiter(map(operator.not_, texts), bool, n)
+
+    # runs of one direction, font and size in text-stream order (`groupby`)
+    run_start = numpy.ones(n, dtype=bool)
+    run_start[1:] = (upright[1:] != upright[:-1]) | (fonts[1:] != fonts[:-1]) | (size[1:] != size[:-1])
+    run = numpy.cumsum(run_start)
+    # lines of each run: its characters' tops (turned text: left edges) in order, chained within the tolerance
+    across = numpy.where(upright, top, x0)
+    tolerance = numpy.where(upright, Y_TOLERANCE, x_tolerance)
+    by_across = numpy.lexsort((across, run))
+    sorted_across = across[by_across]
+    new_line = numpy.ones(n, dtype=bool)
+    new_line[1:] = (run[by_across][1:] != run[by_across][:-1]) | (
+        sorted_across[1:] > sorted_across[:-1] + tolerance[by_across][1:]
+    )
+    line = numpy.empty(n, dtype=numpy.intp)
+    line[by_across] = numpy.cumsum(new_line)
+    # each line along its writing direction (stable: ties keep the text-stream order)
+    order = numpy.lexsort((numpy.where(upright, 0.0, bottom), numpy.where(upright, x0, top), line))
+    x0, x1, top, bottom, size = x0[order], x1[order], top[order], bottom[order], size[order]
+    upright, space, empty, line = upright[order], space[order], empty[order], line[order]
+
+    # a character begins a new word where the one before it on its line is white space or an empty glyph, or where
+    # it steps back, leaves a gap wider than the tolerance, or leaves the line (`_cut_words`)
+    gap = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size[:-1]
+    cut_upright = (x0[1:] < x0[:-1]) | (x0[1:] > x1[:-1] + gap) | (numpy.abs(top[1:] - top[:-1]) > Y_TOLERANCE)
+    cut_turned = (top[1:] < top[:-1]) | (top[1:] > bottom[:-1] + Y_TOLERANCE) | (numpy.abs(x0[1:] - x0[:-1]) > gap)
+    member = ~space  # characters of some word: an empty glyph is a word of its own
+    joins = member & ~empty
+    start = numpy.ones(n, dtype=bool)
+    start[1:] = (line[1:] != line[:-1]) | ~joins[:-1] | empty[1:] | numpy.where(upright[1:], cut_upright, cut_turned)
+    in_words = numpy.flatnonzero(member)
+    if not len(in_words):
+        return WordColumns([], [], [], [], [], [], [], [], [])
+    firsts = numpy.flatnonzero(start[in_words])
+    first_chars = in_words[firsts]
+    ends = numpy.append(firsts[1:], len(in_words))
+    word_texts = []
+    member_texts = [texts[index] for index in order[in_words].tolist()]
+    for begin, end in zip(firsts.tolist(), ends.tolist(), strict=True):
+        if end - begin == 1:
+            text = member_texts[begin]
+            word_texts.append(LIGATURES.get(text, text))
+            continue
+        text = "".join(member_texts[begin:end])
+        if not text.isascii():  # the ligatures are not ASCII: expanded here
+            text = "".join([LIGATURES.get(c, c) for c in member_texts[begin:end]])
+        word_texts.append(text)
+    return WordColumns(
+        text=word_texts,
+        x0=numpy.minimum.reduceat(x0[in_words], firsts).tolist(),
+        top=numpy.minimum.reduceat(top[in_words], firsts).tolist(),
+        x1=numpy.maximum.reduceat(x1[in_words], firsts).tolist(),
+        bottom=numpy.maximum.reduceat(bottom[in_words], firsts).tolist(),
+        fontname=fonts[order[first_chars]].tolist(),
+        size=size[first_chars].tolist(),
+        upright=upright[first_chars].tolist(),
+        last_char=order[in_words[ends - 1]].tolist(),
+    )

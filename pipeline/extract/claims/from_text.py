@@ -22,7 +22,7 @@ with that head noun.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.claims.discourse import (
     AntecedentModel,
@@ -194,10 +194,22 @@ def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
             token._.set(CUE_EXTENSION, "disadvantage")  # "the side effects of X include ...": a harm is a drawback
         elif token.pos_ in ("VERB", "AUX") and lemma in cues.possession:
             token._.set(CUE_EXTENSION, "possession")
-        elif token.pos_ == "VERB" and lemma in cues.result_verbs:
+        elif (token.pos_ == "VERB" or _misread_verb(token)) and lemma in cues.result_verbs:
             token._.set(CUE_EXTENSION, "result")
-        elif token.pos_ == "VERB" and lemma in cues.effect_direction:
+        elif (token.pos_ == "VERB" or _misread_verb(token)) and lemma in cues.effect_direction:
             token._.set(CUE_EXTENSION, cues.effect_direction[lemma])
+
+
+def _misread_verb(token: Token) -> bool:
+    """ "Micromotion thus only results in breathing oscillations", "changes in cell state lead to a switch": a finite
+    verb the tagger read as a noun ("results", "lead"), which the parser still gave a subject of its own (no noun
+    takes one)."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ in ("NN", "NNS")
+        and token.dep_ in ("ROOT", "conj", "ccomp")
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _dependency_frames(doc: Doc, matchers: Matchers) -> dict[int, set[str]]:

@@ -60,6 +60,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if _procedure_section(context.passage.section_path, cues):
         return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
+    associations = cues.raw["association_verbs"]
     for token in context.sent:
         if token.i in context.consumed:
             continue
@@ -78,8 +79,14 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
             compared = _comparative_effect(token, context, discourse, cues)
             claims.extend(compared or activity_claims(token, context, discourse, cues))
-        elif token.lemma_.lower() in cues.raw["activity_frame"]["verbs"]:
-            claims.extend(activity_claims(token, context, discourse, cues))
+        elif token.lemma_.lower() in cues.raw["activity_frame"]["verbs"] or token.lemma_.lower() in associations:
+            # "X is associated with anti-inflammatory activity" lists activities; "smoking is associated with
+            # adverse birth outcomes" states a finding about X
+            lemma = token.lemma_.lower()
+            listed = activity_claims(token, context, discourse, cues) if lemma not in ("correlate", "link") else []
+            claims.extend(
+                listed or (_association_effect(token, context, discourse, cues) if lemma in associations else [])
+            )
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj"):
             claims.extend(_magnitude_effect(token, context, discourse, cues))
         elif token.pos_ == "NOUN" and (
@@ -88,6 +95,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             claims.extend(activity_phrase_claims(token, context, discourse, cues))
     claims += _no_difference_effects(context)
     claims += _group_comparisons(context, discourse, cues)
+    claims += _existential_group_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
@@ -297,6 +305,43 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
 COMPARISON_WORDS = {"than", "versus", "vs", "vs.", "compared", "relative"}
 
 
+def _existential_group_comparisons(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "There were significantly fewer deliveries by caesarean section in the physical activity group than in the
+    control group": an existential clause whose noun carries a comparative states a measure compared between study
+    groups; the group named by its condition in an in/for/among phrase anywhere in the noun phrase is the agent."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    doc = context.sent.doc
+    claims = []
+    for noun in context.sent:
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be" or not any(c.dep_ == "expl" for c in noun.head.children):
+            continue
+        comparative = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in directions), None)
+        if comparative is None:
+            continue
+        compared = {t.i for c in noun.subtree if c.lower_ in COMPARISON_WORDS and c.dep_ == "prep" for t in c.subtree}
+        group = None
+        for prep in (t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("in", "for", "among")):
+            if prep.i in compared:
+                continue
+            candidate = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if candidate is not None and group_agent(candidate, cues):
+                group = prep
+                break
+        if group is None:
+            continue
+        cut = compared | {t.i for t in group.subtree}
+        cut |= {t.i for c in noun.subtree if c.dep_ == "appos" or c.text == "(" for t in c.subtree}
+        measure = [t.i for t in noun.subtree if t.i not in cut and not (t.dep_ == "det" and t.head.i == noun.i)]
+        text = span_text(doc, measure)  # with the comparative and its degree adverb ("significantly fewer")
+        if not is_content_object(text):
+            continue
+        agent = group_agent(next(g for g in group.children if g.dep_ == "pobj"), cues)
+        direction = directions[comparative.lower_]
+        claims.append(_effect_claim(context, noun.head, agent, text, direction, "effect:group-comparison"))
+    return claims
+
+
 def _compared_group(copula: Token, word: Token, subject: Token, cues: ClaimCues) -> Token | None:
     """The noun naming the group a measure is stated for: "in/for/among X" on the copula or the comparative, or the
     measure's own of-phrase ("the survival rate of Eprs1+/- mice")."""
@@ -497,6 +542,8 @@ def _verb_effect(
         return []
     if _means_of_change(verb, cues):
         return []  # "Y was increased by prolonging the reaction time": the gerund is what acts, read on its head verb
+    if _predicted(verb, cues):
+        return []  # "the network will promote Y", "such an intervention would raise Y": a prediction, not a finding
     if verb.lemma_.lower() in cues.raw["appearance_verbs"] and not any(
         c.dep_ == "prep" and c.lower_ in cues.raw["temporal_cause_preps"] for c in verb.children
     ):
@@ -525,7 +572,9 @@ def _verb_effect(
         subject = clause_subject(verb)
         if subject is None:
             return []
-        objects = [subject]
+        # "the rate of Y and the yield of Z significantly increased": the parser may give the verb two subjects
+        objects = [c for c in verb.children if c.dep_ == "nsubj"] if subject.head.i == verb.i else []
+        objects = objects or [subject]
         subject_text = _means_gerund_text(verb)  # "the yield decreased by decreasing the catalyst loading"
     elif objects:
         subject_text = _effect_subject(verb, context, discourse, cues)
@@ -533,6 +582,8 @@ def _verb_effect(
         return []
     if not subject_text:
         subject_text = _cause_subject(verb, context, discourse, cues)
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     if not subject_text:
@@ -552,6 +603,13 @@ def _verb_effect(
         for text, obj_direction in _object_parts(obj, direction, context, cues):
             claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
     return claims
+
+
+def _predicted(verb: Token, cues: ClaimCues) -> bool:
+    """ "which will promote efficient management", "an intervention offered in routine healthcare would raise Y": a
+    future or conditional auxiliary (models/claims/cues.json "prediction_auxiliaries") states what is expected or
+    supposed, not what was found."""
+    return any(c.dep_ == "aux" and c.lower_ in cues.raw["prediction_auxiliaries"] for c in verb.children)
 
 
 def _means_gerund(verb: Token) -> Token | None:
@@ -1012,6 +1070,37 @@ def _cause_subject(verb: Token, context: SentenceContext, discourse: Discourse, 
     return ""
 
 
+def _cause_phrase(verb: Token, cues: ClaimCues) -> str:
+    """ "the Ki67 index decreases significantly with prolonged fixation", "the yield of BHET increased in the presence
+    of metal-containing ionic liquids", "Y was reduced following exposure to stimuli": a change stated of its
+    patient, with no agent, comes about with what the with/after/following/upon/under phrase (or "in the presence of")
+    names, when that is a specific noun phrase no lexicon lists. Times, ages and measures ("decreased with time",
+    "after the eighth generation", "with regard to Y") are circumstances, and a graded noun ("with higher prevalence")
+    a further change, not causes (a bare or measure-headed noun is no agent)."""
+    preps = cues.raw["cause_phrase_preps"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "in")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and prep.lower_ == "in":
+            # only "in the presence of X": a bare in-phrase names a place, a group or a time
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if noun.lower_ == "presence" and of else None
+            )
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
+            continue
+        if is_investigator(noun, cues) or noun.lemma_.lower() in cues.raw["cause_phrase_circumstances"]:
+            continue
+        if any(
+            c.like_num or c.ent_type_ in ("ORDINAL", "DATE", "TIME") or c.tag_ in ("JJR", "JJS") for c in noun.children
+        ):
+            continue  # "after the eighth generation" is a time; "with higher prevalence in Z" a further change
+        premodified = any(c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < noun.i for c in noun.children)
+        named = noun.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in noun.text[1:])
+        if premodified or named or is_specific_name(noun) or noun.lemma_.lower() in cues.agent_heads:
+            return noun_phrase_text(noun)
+    return ""
+
+
 def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCues) -> bool:
     """Neutral verbs ("affect", "regulate") need a clear treatment as subject, not any specific noun phrase."""
     if any(m.text == subject_text for m in context.mentions):
@@ -1036,7 +1125,10 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
         elif child.dep_ in ("dobj",) and not particle:
             targets.append(child)
         elif (
-            child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and any(a.lower_ == "to" for a in child.children)
+            child.dep_ in ("xcomp", "advcl", "ccomp")
+            and child.pos_ == "VERB"
+            and any(a.lower_ == "to" for a in child.children)
+            and (child.dep_ != "ccomp" or not particle)
         ):
             targets.append(child)  # "contribute to recover the function"
     if not targets:
@@ -1044,6 +1136,16 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
     subject_text = _effect_subject(verb, context, discourse, cues)
     if not subject_text:
         return []
+    caused = _causative_complement(verb, targets)
+    if caused is not None:
+        # "thermal motion causes the effective Rabi frequency to fluctuate": one effect, the patient doing what the
+        # infinitive says; an explicit causal statement, so any agent will do
+        patient, infinitive = caused
+        tokens = [t.i for t in patient.subtree if t.dep_ != "det" or t.head.i != patient.i] + [
+            t.i for t in infinitive.subtree
+        ]
+        direction = cues.effect_direction.get(infinitive.lemma_.lower(), "none")
+        return [_effect_claim(context, verb, subject_text, span_text(verb.doc, tokens), direction, "effect:result")]
     default = cues.result_direction.get(lemma, "none")
     claims = []
     for target in targets:
@@ -1059,6 +1161,75 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
                 continue
             claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:result"))
     return claims
+
+
+def _association_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """ "Smoking is associated with adverse pregnancy and birth outcomes", "Dus2 upregulation correlated positively
+    with pulmonary carcinogenesis", "its overexpression is linked to an unfavorable clinical outcome": an association
+    reported of an agent, exposure or condition (the clause's subject) is a finding about it, one effect per target;
+    the direction is only what an adverb says ("positively", "inversely"). A participle modifying a noun ("mutations
+    associated with resistance") describes the noun and is left alone."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound", "acl", "relcl"):
+        return []
+    particle = cues.raw["association_verbs"][lemma]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == particle]
+    targets = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    if not targets or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []  # the subject must be the verb's own, not one climbed to from another clause
+    subject = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    subject_text = _effect_subject(verb, context, discourse, cues) or _practice_noun(subject, cues)
+    if not subject_text:
+        return []
+    adverbs = cues.raw["association_adverbs"]
+    # "correlated positively with Y": the parser may hang the adverb on the verb or on its preposition
+    direction = next((adverbs[c.lower_] for h in (verb, *preps) for c in h.children if c.lower_ in adverbs), "none")
+    doc = verb.doc
+    group = [c.i for c in verb.children if c.dep_ in ("neg", "advmod") and c.i < preps[0].i] + [verb.i]
+    claims = []
+    for target in targets:
+        if direction == "none" and not _names_outcome(target, cues):
+            continue  # "EPRS1 was associated with Rab5B": a binding partner, not an outcome
+        lead = f"{span_text(doc, sorted(group))} {particle}"
+        # "adverse outcomes, including miscarriage, ...": the examples restate the outcome, they are not part of it
+        examples = {t.i for t in target.subtree if t.dep_ == "prep" and t.lower_ == "including" for t in t.subtree}
+        for text, part_direction in _object_parts(target, direction, context, cues, examples):
+            claims.append(
+                _effect_claim(context, verb, subject_text, f"{lead} {text}", part_direction, "effect:association")
+            )
+    return claims
+
+
+def _names_outcome(target: Token, cues: ClaimCues) -> bool:
+    """Whether an association's target is an outcome: its head is an outcome noun ("risk", "prognosis") or it
+    carries a graded or evaluative word ("adverse outcomes", "the highest mean scores", "reduced survival")."""
+    outcomes = cues.raw["association_outcomes"]
+    if target.lemma_.lower() in outcomes["heads"]:
+        return True
+    return any(
+        t.tag_ in ("JJR", "JJS") or t.lower_ in cues.modifier_direction or t.lower_ in outcomes["modifiers"]
+        for t in target.subtree
+    )
+
+
+def _practice_noun(subject: Token, cues: ClaimCues) -> str:
+    """ "Smoking is associated with Y", "heavy drinking is linked to Y": a noun made from a verb in -ing names a
+    practice or exposure (what a person does), which can be what a finding is about even unmodified."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or not subject.lower_.endswith("ing"):
+        return ""
+    if subject.lemma_.lower() in cues.raw["non_agent_heads"] or is_investigator(subject, cues):
+        return ""
+    return noun_phrase_text(subject)
+
+
+def _causative_complement(verb: Token, targets: list[Token]) -> tuple[Token, Token] | None:
+    """ "X causes Y to V": the object and the to-infinitive after it (the parser makes the infinitive a complement
+    or an adverbial clause of the verb), as the patient and what it is made to do."""
+    patients = [t for t in targets if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
+    infinitives = [t for t in targets if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp")]
+    if len(patients) == 1 and len(infinitives) == 1 and patients[0].i < infinitives[0].i:
+        return patients[0], infinitives[0]
+    return None
 
 
 def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:

@@ -431,6 +431,10 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
             block.kind = "heading"
     for block in _small_face_subheadings(blocks, typo, config):
         block.kind = "heading"
+    for block in _lower_case_heads_in_heading_style(blocks, typo, config):
+        block.kind = "heading"
+    for block in _displayed_formula_pieces(blocks, typo, config):
+        block.kind = "figure_text"
     _assign_levels(blocks, typo, config)
 
 
@@ -666,6 +670,87 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
         if body_below:
             candidates.setdefault((block.font, round(block.size, 1)), []).append(block)
     return [block for group in candidates.values() if len(group) >= 2 for block in group]
+
+
+def _lower_case_heads_in_heading_style(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """Headings that open with a lower-case letter because they name a function, package or gene ("svdPca",
+    "mRNA decay"), set in the very face and size of the document's other headings, larger than the body: a lone
+    unpunctuated line right above a body paragraph at its left edge. A lower-case start keeps them from the heading
+    rules (it is the mark of a sentence's continuation), so they were read as notes in the middle of the text; the
+    heading style seen on at least two headings of the document is the evidence instead."""
+    heading_styles = Counter((b.font, round(b.size, 1)) for b in blocks if b.kind == "heading")
+    found: list[Block] = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if block.kind not in ("footnote", "paragraph") or following is None or len(block.lines) != 1:
+            continue
+        line, next_line = block.lines[0], following.lines[0]
+        text = block.raw_text.strip()
+        if not (
+            text[:1].islower()
+            and 1 <= len(text.split()) <= 6
+            and not TERMINAL.search(text)
+            and not any(mark in text for mark in ",;:")
+            and block.size >= typo.body_size + 0.5
+            and heading_styles[(block.font, round(block.size, 1))] >= 2
+        ):
+            continue
+        if (
+            following.kind == "paragraph"
+            and abs(following.size - typo.body_size) <= 0.6
+            and next_line.page == line.page
+            and 0 <= next_line.top - line.bottom <= 2 * typo.body_size
+            and abs(next_line.x0 - line.x0) <= 1.5 * typo.body_size
+            and is_running_text(next_line)
+        ):
+            found.append(block)
+    return found
+
+
+# a relation or big operator of a formula ("SSX =", "i∈Oj", "∑"); not < and >, which code prompts ("R>") and
+# p-values in headings carry
+MATH_RELATION = re.compile(r"[=≤≥≈≠≡∝∈∉⊂⊆∑∏∫]")
+LETTER_RUN = re.compile(r"[^\W\d_]{3}")
+
+
+def _formula_like(text: str) -> bool:
+    """A piece of a displayed formula: a relation sign with at most one plain word ("SSX = (xij)", "NRMSEPk ="; a
+    heading with a formula in it, "A subsection with math, ai = √β", is written in words), or no token holding
+    three letters in a row (a lone exponent "2", an index "j", "oj s2x"; a name such as "svdPca" is a word)."""
+    tokens = text.split()
+    plain_words = [token for token in tokens if PLAIN_WORD.fullmatch(token) and len(token.rstrip(".,;:")) >= 3]
+    if MATH_RELATION.search(text) and len(plain_words) < 2:
+        return True
+    return not any(LETTER_RUN.search(token) for token in tokens)
+
+
+def _displayed_formula_pieces(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
+    """The pieces of a displayed formula between body paragraphs (its main line, its exponents and indices set
+    smaller): one or two short lines of symbols with body text below them on the page, in their column. Set apart
+    in math faces, the main line read as a heading (a new section "SSX = (xij)") and the small pieces as footnotes;
+    but a footnote sits under the text at the page foot, and a heading is written in words. A formula is no prose:
+    it is typed as the figure text is (the text layer of a displayed equation reads as such)."""
+    body_lines = [
+        line
+        for block in blocks
+        if block.kind == "paragraph" and abs(block.size - typo.body_size) <= 0.6
+        for line in block.lines
+        if is_running_text(line)
+    ]
+    found: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("footnote", "heading") or len(block.lines) > 2 or len(block.raw_text.split()) > 8:
+            continue
+        if not _formula_like(block.raw_text) or is_code(block, typo, config):
+            continue  # (a command line, "R> plot(x)", is the code rule's)
+        if block.kind == "heading" and block.size > typo.body_size + 0.5:
+            continue  # a formula's main line is set in the body's size; a larger heading is one ("5 to do")
+        last = block.lines[-1]
+        if any(
+            line.page == last.page and line.top >= last.bottom and line.x0 < last.x1 and line.x1 > last.x0
+            for line in body_lines
+        ):
+            found.append(block)
+    return found
 
 
 def _is_caption(block: Block, typo: Typography, config: LayoutConfig) -> bool:
