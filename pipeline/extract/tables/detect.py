@@ -233,7 +233,36 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
         # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
         if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
             marks += 1
-    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+    return (
+        ticks >= MIN_TICKS
+        or marks >= MIN_PLOT_MARKS
+        or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+        or roomy_rows(page, raw)
+    )
+
+
+MAX_TEXT_SHARE_OF_ROW = 0.25  # a table's row is fitted to its text: a line of padding above and under at most
+
+
+def roomy_rows(page: pdfplumber.page.Page, raw: RawTable) -> bool:
+    """A grid whose every row holding text is four times as tall as that text or more: labels drawn in boxes far
+    larger than they are (a plot of a numbered grid, a diagram's boxes), not a table, whose rows are fitted to
+    their text."""
+    shares = []
+    for row in raw.cell_bboxes:
+        boxes = [box for box in row if box is not None]
+        if not boxes:
+            continue
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        chars = [
+            c
+            for c in page.chars
+            if c["text"].strip() and left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
+        ]
+        if chars and bottom > top:
+            shares.append((max(c["bottom"] for c in chars) - min(c["top"] for c in chars)) / (bottom - top))
+    return len(shares) >= 2 and max(shares) <= MAX_TEXT_SHARE_OF_ROW
 
 
 def ends_on_rule(point: tuple[float, float], own: dict, shapes: list[dict]) -> bool:
