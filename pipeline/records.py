@@ -83,6 +83,10 @@ class RawTable:
     continued: bool = False  # a "(continued)" mark on the caption or under the table
     rotation: int = 0  # degrees the page is turned clockwise to read the table upright
     ruled: bool = True  # found from drawn rules (False: whitespace columns under a caption)
+    rows_spaced: bool = False  # rows of a body without row rules told apart by extra space between them
+    # The same region read with rows told apart by space, when only one wider gap shows it here: the reading a part
+    # continued from a previous page whose rows were spaced takes (`assemble_tables`).
+    spaced_reading: RawTable | None = None
 
 
 @dataclass

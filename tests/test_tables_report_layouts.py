@@ -2,7 +2,8 @@
 and a vignette page of tests/data): a report writer's uncaptioned sheet whose header rule is drawn cell by cell with
 block labels printed once per block; a boxed grid captioned under it with a code chunk under the caption; a
 caption cut short by a radical's bar, and typewriter entries of signs and figures ("-1, -2, -3"); a Word table of
-Chinese text under a slanted watermark, with header glyphs overhanging the column rules."""
+Chinese text under a slanted watermark, with header glyphs overhanging the column rules, continued on the next page
+by two rows that show their spacing by one wider gap only."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tables_shared import grid_accuracy, parsed
 REPORT = "robust_report_cell_rule_pieces_block_labels"
 BOXED_OVER_CAPTION = "robust_boxed_grid_over_caption_code_below"
 VEGAN = "robust_tex_maths_extension_glyphs_vegan"
+WORD_TABLE = "robust_word_table_slanted_watermark_text"
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +76,18 @@ def test_typewriter_entries_of_signs_and_figures_are_one_cell(vegan_tables):
     assert [row[1] for row in scalings[1:]] == ["any", "1", "-1, -2, -3", "-1, -2, -3"]
 
 
-def test_slanted_watermark_letters_do_not_join_the_rows_they_cross():
+@pytest.fixture(scope="module")
+def word_table() -> Table:
+    (table,) = assemble_tables(parsed(real_pdf(f"{WORD_TABLE}.pdf")), [])
+    return table
+
+
+def test_slanted_watermark_letters_do_not_join_the_rows_they_cross(word_table):
     # A Word table with column rules and no row rules, under a watermark of six letters set at 45° (190 pt tall
     # boxes): the letters read in no frame, so the rows keep apart by their spacing.
-    (table,) = assemble_tables(parsed(real_pdf("robust_word_table_slanted_watermark_text.pdf")), [])
+    table = word_table
     grid = table.grid()
-    assert (table.n_rows, table.n_cols) == (11, 5)
+    assert (table.pages, table.n_rows, table.n_cols) == ([1, 2], 13, 5)
     # Header glyph boxes (full-width CJK) overhang the drawn column rules: the rules still part the cells.
     assert grid[0][1:3] == ["浸藥時間 (小時)", "稀釋倍數 (倍)"]
     assert [row[0] for row in grid[1:4]] == [
@@ -87,7 +95,7 @@ def test_slanted_watermark_letters_do_not_join_the_rows_they_cross():
         "50%免賴得可濕性粉劑 (Benomyl)",
         "40%免賴地可濕性粉劑 (Benomyl + Thiram)",
     ]
-    assert [(row[1], row[2]) for row in grid[1:]] == [
+    assert [(row[1], row[2]) for row in grid[1:11]] == [
         ("24", "2,000"), ("4～12", "1,000"), ("4～12", "1,000"), ("6～12", "800"), ("6", "1,000"),
         ("", "60倍（每100公斤稻種用藥量110公撮）"), ("24", "1,000"), ("24", "1,000"), ("1～6", "2,000"),
         ("24", "2,000"),
@@ -95,10 +103,22 @@ def test_slanted_watermark_letters_do_not_join_the_rows_they_cross():
     assert not any(cell.text in {"T", "A", "C", "R", "I"} for cell in table.cells)
 
 
-def test_lines_of_a_script_without_spaces_join_without_one():
+def test_lines_of_a_script_without_spaces_join_without_one(word_table):
     # Chinese puts no space between words: a cell's line break, and the justification gaps inside a line, are none
     # either; a space stays between Chinese and Latin text ("水基乳劑 (Tebuconazole)").
-    (table,) = assemble_tables(parsed(real_pdf("robust_word_table_slanted_watermark_text.pdf")), [])
-    grid = table.grid()
+    grid = word_table.grid()
     assert grid[0][0] == "藥劑名稱" and grid[1][3] == "稻種直接消毒24小時後，再浸水催芽。"
     assert grid[4][4] == "稻種消毒後不必水洗，陰乾後即可播種。"
+
+
+def test_a_continued_part_keeps_the_row_mode_of_the_part_before(word_table):
+    # Page 2 repeats the header over two rows of three printed lines each (a label wrapped over three lines, notes
+    # over two). Their one wider gap is too little for a table of its own to be read as rows set apart by space, but
+    # page 1's rows were: the continued part takes that mode, and a wrapped label is no new row.
+    grid = word_table.grid()
+    assert [row[:3] for row in grid[11:]] == [
+        ["40%腐絕可濕性粉劑 (Thiabendazole)", "1～6", "2,000"],
+        ["40%腐絕可濕性粉劑 (Thiabendazole)", "24", "1,500"],
+    ]
+    assert grid[11][3] == "稻種預先浸水催芽，然後以藥劑浸漬。" and grid[12][3] == "稻種直接消毒後再浸水催芽。"
+    assert grid[12][4] == ""

@@ -4,7 +4,8 @@ printed right above their top rule; a boxed statistics table whose rules close g
 label on a line of its own; a centred first column much narrower than its header; cells of R formulas in a
 typewriter font, whose typed spaces line up like gutters; figures drawn as boxed panels and labels, which are no
 tables; group sub-headings run from a right-aligned stub across its gutter; an APA caption whose title stands a
-blank line under its label; maths cells whose minus signs the symbol font sets a line low."""
+blank line under its label; maths cells whose minus signs the symbol font sets a line low; an uncaptioned plot of a
+numbered grid, whose boxes are far taller than their labels."""
 
 from __future__ import annotations
 
@@ -109,6 +110,13 @@ def test_boxed_panels_and_labels_over_a_figure_caption_are_no_table():
     # label boxes, each over its "Figure N:" caption with only the figure's own small or spaced-out labels between
     # the prose above and the caption: the line finder's grids there are the figures'.
     pdf = parsed(real_pdf("robust_figure_panels_boxed_labels_vcd.pdf"))
+    assert assemble_tables(pdf, []) == []
+
+
+def test_labels_in_boxes_far_taller_than_them_are_no_table():
+    # An R plot of a 3 x 3 grid, each 70 pt box numbered at its centre in 7 pt type, uncaptioned, with no axes: a
+    # table's rows are fitted to their text, these boxes are ten times as tall as theirs.
+    pdf = parsed(real_pdf("robust_r_plot_numbered_grid_sp.pdf"))
     assert assemble_tables(pdf, []) == []
 
 

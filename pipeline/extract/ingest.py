@@ -229,7 +229,9 @@ def repair_glyphs(content: PdfContent) -> None:
         ]
         page.words = [word for word in page.words if word.text.strip()]
         for table in page.raw_tables:
-            table.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in table.rows]
+            for reading in (table, table.spaced_reading):
+                if reading is not None:
+                    reading.rows = [[repair.repair(cell) if cell else cell for cell in row] for row in reading.rows]
 
 
 # ---------------------------------------------------------------- pdfminer, for pages pdfium cannot decode
@@ -732,6 +734,8 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
 def _marked(raw_tables: list[RawTable]) -> list[RawTable]:
     for table in raw_tables:
         table.rows = [[mark_unmapped(cell) if cell else cell for cell in row] for row in table.rows]
+        if table.spaced_reading is not None:
+            _marked([table.spaced_reading])
     return raw_tables
 
 

@@ -24,6 +24,10 @@ def assemble_tables(pdf: PdfContent, passages: list[Passage]) -> list[Table]:
     parts: list[list[RawTable]] = []
     for raw in raws:
         if parts and continues(parts[-1][-1], raw, pdf):
+            # A part continued from a page whose rows were set apart by space keeps that row mode, shown here by
+            # fewer wider gaps than a table of its own needs (`BodySpacing.rows_spaced`).
+            if parts[-1][-1].rows_spaced and raw.spaced_reading is not None:
+                raw = raw.spaced_reading
             parts[-1].append(raw)
         else:
             parts.append([raw])

@@ -32,6 +32,7 @@ from pipeline.extract.tables.layout import (
     text_lines,
 )
 from pipeline.extract.tables.ruleless import (
+    body_spacing,
     framed_regions,
     headed_regions,
     row_boundaries,
@@ -232,7 +233,36 @@ def drawn_figure(page: pdfplumber.page.Page, raw: RawTable) -> bool:
         # A mark among a rule-less table's text: no rule across most of it, nor a hairline box.
         if inner and not raw.ruled and w < 0.5 * (x1 - x0) and (min(w, h) > 1.5 or max(w, h) < 0.2 * (x1 - x0)):
             marks += 1
-    return ticks >= MIN_TICKS or marks >= MIN_PLOT_MARKS or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+    return (
+        ticks >= MIN_TICKS
+        or marks >= MIN_PLOT_MARKS
+        or inner_ticks(page, raw.bbox) >= 2 * MIN_TICKS
+        or roomy_rows(page, raw)
+    )
+
+
+MAX_TEXT_SHARE_OF_ROW = 0.25  # a table's row is fitted to its text: a line of padding above and under at most
+
+
+def roomy_rows(page: pdfplumber.page.Page, raw: RawTable) -> bool:
+    """A grid whose every row holding text is four times as tall as that text or more: labels drawn in boxes far
+    larger than they are (a plot of a numbered grid, a diagram's boxes), not a table, whose rows are fitted to
+    their text."""
+    shares = []
+    for row in raw.cell_bboxes:
+        boxes = [box for box in row if box is not None]
+        if not boxes:
+            continue
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        chars = [
+            c
+            for c in page.chars
+            if c["text"].strip() and left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
+        ]
+        if chars and bottom > top:
+            shares.append((max(c["bottom"] for c in chars) - min(c["top"] for c in chars)) / (bottom - top))
+    return len(shares) >= 2 and max(shares) <= MAX_TEXT_SHARE_OF_ROW
 
 
 def ends_on_rule(point: tuple[float, float], own: dict, shapes: list[dict]) -> bool:
@@ -368,10 +398,21 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     if len(xs) < 3 or len(ys) < 3:
         return None  # one row or one column: a text box or a page rule, not a table
     ys = cut_at_rule_ends(view, xs, ys)
-    header_bands, ys = rows_of_unruled_body(view, xs, ys)
+    header_bands, ys, spaced, spaced_ys = rows_of_unruled_body(view, xs, ys)
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=True, strategy="lines")
     if not looks_like_table(raw):
         return None
+    if spaced_ys is not None:
+        spaced_reading = build_raw_table(page.page_number, view, xs, spaced_ys, ruled=True, strategy="lines")
+        raw.spaced_reading = with_header(spaced_reading, view, xs, spaced_ys, header_bands, rows_spaced=True)
+    return with_header(raw, view, xs, ys, header_bands, spaced)
+
+
+def with_header(
+    raw: RawTable, view: FramedPage, xs: list[float], ys: list[float], header_bands: int, rows_spaced: bool
+) -> RawTable:
+    """The ruled table read on the row edges `ys`, with its header bands' labels spread over their cells."""
+    raw.rows_spaced = rows_spaced
     if header_bands and len(raw.rows) == len(ys) - 1:
         # The body's rows came from its text lines: the ruled bands above it are the header.
         raw.n_header_rows = header_bands
@@ -455,23 +496,31 @@ def joint_edges(view: FramedPage, xs: list[float], ys: list[float]) -> list[floa
     return sorted(xs + extra) if extra else xs
 
 
-def rows_of_unruled_body(view: FramedPage, xs: list[float], ys: list[float]) -> tuple[int, list[float]]:
+def rows_of_unruled_body(
+    view: FramedPage, xs: list[float], ys: list[float]
+) -> tuple[int, list[float], bool, list[float] | None]:
     """A ruled table whose body has no rules between its rows (rules only at the top, under the header and at the
     bottom; vertical rules between columns): the body is one band of many lines, split into rows by its text lines
     as a rule-less table's (wrapped labels, values set on a label's last line). Returns the number of header bands
-    above it (0 when nothing was split) and the row boundaries."""
+    above it (0 when nothing was split), the row boundaries, whether the rows were told apart by extra space, and
+    the row boundaries by space when only one wider gap shows it (a continued part's reading, `assemble_tables`)."""
     if len(ys) - 1 > 4:
-        return 0, ys  # rules between rows: the bands are the rows
+        return 0, ys, False, None  # rules between rows: the bands are the rows
     body = len(ys) - 2
     region = (xs[0], ys[body], xs[-1], ys[body + 1])
     lines = text_lines([w for w in view.words if inside(w, region)], split_columns=False)
     spread = [line for line in lines if len({band_of(xs, (w["x0"] + w["x1"]) / 2) for w in line}) >= 2]
     if len(spread) < 3:
-        return 0, ys  # one row whose cells wrap, not a block of rows
+        return 0, ys, False, None  # one row whose cells wrap, not a block of rows
     rows = row_boundaries(view, region, lines, xs, None)
     if len(rows) - 1 < 3:
-        return 0, ys
-    return body, ys[:body] + rows
+        return 0, ys, False, None
+    spacing = body_spacing(view, region, lines, xs, None)
+    spaced = not spacing.centred and spacing.rows_spaced()
+    spaced_rows = None
+    if not spacing.centred and not spaced and spacing.rows_spaced(spaced_before=True):
+        spaced_rows = ys[:body] + row_boundaries(view, region, lines, xs, None, spaced_before=True)
+    return body, ys[:body] + rows, spaced, spaced_rows
 
 
 def band_of(edges: list[float], value: float) -> int:

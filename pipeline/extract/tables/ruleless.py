@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from pipeline.extract.tables.captions import CONTINUED_PATTERN, NOTE_START_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
@@ -1167,10 +1168,17 @@ def union_spans(spans: list[tuple[float, float]], tolerance: float = 0.0) -> lis
 
 
 def row_boundaries(
-    view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None, by_rules: bool = True
+    view: FramedPage,
+    region: BBox,
+    lines,
+    xs: list[float],
+    header_end: float | None,
+    by_rules: bool = True,
+    spaced_before: bool = False,
 ) -> list[float]:
     """Rows from rules inside the region when the body has them (shaded bands), else one row per logical line
-    (always so with by_rules False: the lines of one band between two rules)."""
+    (always so with by_rules False: the lines of one band between two rules). With `spaced_before`, the part of
+    the table before this one (on the previous page) told its rows apart by space: one wider gap is enough here."""
     width = region[2] - region[0]
     inner_rules = cluster(
         [r[1] for r in view.h_rules if region[1] < r[1] < region[3] and r[2] - r[0] >= 0.5 * width]
@@ -1189,34 +1197,11 @@ def row_boundaries(
         ys = [region[1], *head_rows] + ([header_end] if header_end else []) + body_rules + [region[3]]
         return drop_empty_bands(rows_between_rules(view, cluster(ys), lines, xs, header_end), boxes)
     ys = [region[1]]
-    size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
-    # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
-    # dot on a baseline of its own) reach into the leading and would hide the space that separates rows.
-    anchored = [(line, box) for line in lines if (box := anchor_box(line, size)) is not None]
-    body_boxes = [box for _, box in anchored if header_end is None or box[1] > header_end]
-    body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
-    tight = min(body_gaps, default=0.0)
-    if sum(1 for gap in body_gaps if gap < -0.2 * size) >= 3:
+    spacing = body_spacing(view, region, lines, xs, header_end)
+    size, anchored, tight = spacing.size, spacing.anchored, spacing.tight
+    if spacing.centred:
         return ys + centred_rows(anchored, xs, header_end, size) + [region[3]]
-    # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
-    # wrapped line continues the first column ("Size exclusion / chromatography").
-    # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
-    # apart by space have the extra space at every second or third line at least.
-    # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
-    width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
-    # Nor is the space above a block label (a line of first-column text only, "Correct calculations:") row spacing:
-    # blocks of rows set apart, each under its label, keep their own rows at the plain leading.
-    body_anchored = [line for line, box in anchored if header_end is None or box[1] > header_end]
-    spaced = sum(
-        1
-        for (a, b), lower in zip(zip(body_boxes, body_boxes[1:], strict=False), body_anchored[1:], strict=False)
-        if b[1] - a[3] > tight + 0.3 * size
-        and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
-        and not all(w["x0"] < xs[1] - SNAP for w in lower)
-    )
-    # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
-    # is no pattern either: rows set apart by space show it twice at least.
-    spaced_rows = spaced >= max(1 if len(body_gaps) < 3 else 2, 0.15 * len(body_gaps)) and tight < 0.3 * size
+    spaced_rows = spacing.rows_spaced(spaced_before)
     first_right = max((w["x1"] for line, _ in anchored for w in line if w["x1"] <= xs[1] + SNAP), default=xs[1])
     starts = column_starts(lines, xs)
     # The body's first line starts a row whatever its case: when its first-column entry begins in lower case and so
@@ -1280,6 +1265,62 @@ def row_boundaries(
         previous, previous_line = box, line
     ys.append(region[3])
     return ys
+
+
+@dataclass
+class BodySpacing:
+    """The spacing of a table body's text lines: its `gaps` between lines (of body-size letters), the `tight`est
+    one, and how many of them are `spaced` wider than the leading (set apart as rows)."""
+
+    size: float
+    anchored: list[tuple[list[dict], BBox]]
+    gaps: list[float]
+    tight: float
+    spaced: int
+    centred: bool
+
+    def rows_spaced(self, spaced_before: bool = False) -> bool:
+        """Whether the rows are set apart by extra space. A lone wider gap among three or more (a group label over
+        its rows, "Model fitting:" between section rules) is no pattern: rows set apart by space show it twice at
+        least. A part continued from the page before, whose rows were so set apart, keeps that row mode on one
+        wider gap (a continuation of two rows has only one gap between rows to show it)."""
+        if self.tight >= 0.3 * self.size:
+            return False
+        if spaced_before:
+            return self.spaced >= 1
+        return self.spaced >= max(1 if len(self.gaps) < 3 else 2, 0.15 * len(self.gaps))
+
+
+def body_spacing(view: FramedPage, region: BBox, lines, xs: list[float], header_end: float | None) -> BodySpacing:
+    size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
+    # Gaps are measured between the body-size letters of lines: sub- and superscripts and stray glyphs (a raised
+    # dot on a baseline of its own) reach into the leading and would hide the space that separates rows.
+    anchored = [(line, box) for line in lines if (box := anchor_box(line, size)) is not None]
+    body_boxes = [box for _, box in anchored if header_end is None or box[1] > header_end]
+    body_gaps = [b[1] - a[3] for a, b in zip(body_boxes, body_boxes[1:], strict=False)]
+    tight = min(body_gaps, default=0.0)
+    # Lines that overlap (labels centred beside several lines of other cells): rows from the first column's blocks.
+    centred = sum(1 for gap in body_gaps if gap < -0.2 * size) >= 3
+    # Rows set apart by extra space: then the space alone tells a new row from a wrapped line, even when the
+    # wrapped line continues the first column ("Size exclusion / chromatography").
+    # One wider gap (a group of rows set apart, "Other assaults" after the crime types) is no such pattern: rows set
+    # apart by space have the extra space at every second or third line at least.
+    # Space around a rule belongs to the rule (a booktabs midrule closing a group of rows), not to row spacing.
+    width = region[2] - region[0]
+    width_rules = [r for r in view.h_rules if r[2] - r[0] >= 0.5 * width]
+    # Nor is the space above a block label (a line of first-column text only, "Correct calculations:") row spacing:
+    # blocks of rows set apart, each under its label, keep their own rows at the plain leading.
+    body_anchored = [line for line, box in anchored if header_end is None or box[1] > header_end]
+    spaced = sum(
+        1
+        for (a, b), lower in zip(zip(body_boxes, body_boxes[1:], strict=False), body_anchored[1:], strict=False)
+        if b[1] - a[3] > tight + 0.3 * size
+        and not any(a[3] - 1 <= r[1] <= b[1] + 1 for r in width_rules)
+        and not all(w["x0"] < xs[1] - SNAP for w in lower)
+    )
+    # A lone wider gap among three or more (a group label over its rows, "Model fitting:" between section rules)
+    # is no pattern either: rows set apart by space show it twice at least.
+    return BodySpacing(size, anchored, body_gaps, tight, spaced, centred)
 
 
 LEADER_END = re.compile(r"(?:\.\s?){3,}$")  # dot leaders ("Robbery . . . . ." or "Arson......") ending a label
