@@ -95,6 +95,53 @@ def load_discourse_words() -> dict:
     return json.loads(DISCOURSE_PATH.read_text(encoding="utf-8"))
 
 
+TITLE_BREAK = re.compile(r"\s*(?::|\s[—–-]\s)\s*")  # "brms: An R Package ...", "VESPA — Very large-scale ..."
+
+
+def title_tool(title: str, body: str, tool_nouns: set[str], vocabulary: frozenset[str]) -> str:
+    """The tool a paper's title names as its own, when the body writes that name too; "" otherwise.
+
+    Three title shapes name a tool: a name alone (or beside a tool noun) before the title's colon or dash
+    ("FlexMix: A General Framework ...", "Package deSolve: Solving ..."), a name beside a tool noun ("The pcaMethods
+    Package", "Users Guide for New BCsFt Tools for R/qtl") and a name after a using-preposition ("Fitting Linear
+    Mixed-Effects Models Using lme4"). Title case capitalises every word, so a name is told by its shape (inner
+    capitals or digits: "BCsFt", "lme4", "VESPA") or by being a word general English does not know ("brms", "goseq");
+    "Obesity: a review" names no tool. A title the structure stage misread names nothing the body repeats."""
+    words = load_discourse_words()
+    nouns = tool_nouns | set(words["title_tool_nouns"])
+    prepositions = set(words["title_tool_prepositions"])
+
+    def is_tool_noun(word: str) -> bool:
+        word = word.lower()
+        return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+
+    def is_name(word: str) -> bool:
+        if len(word) < 2 or not word[0].isalnum():
+            return False
+        shaped = any(ch.isupper() or ch.isdigit() for ch in word[1:])
+        return shaped or (word.isalpha() and bool(vocabulary) and word.lower() not in vocabulary)
+
+    candidates: list[str] = []
+    parts = TITLE_BREAK.split(clean_text(title), maxsplit=1)
+    if len(parts) == 2:
+        prefix = [w for w in parts[0].split() if not is_tool_noun(w) and w.lower() != "the"]
+        if len(prefix) == 1:
+            candidates.append(prefix[0])
+    tokens = [w.strip(".,;:()[]'\"‘’“”") for w in clean_text(title).split()]
+    for i, word in enumerate(tokens):
+        if is_tool_noun(word):
+            candidates.extend(tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens))
+        elif word.lower() in prepositions and i + 1 < len(tokens):
+            candidates.append(tokens[i + 1])
+    for name in candidates:
+        if not is_name(name):
+            continue
+        mentions = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", body))
+        if mentions >= words["title_tool_min_mentions"]:
+            return name
+    return ""
+
+
 @dataclass
 class PaperSubjects:
     """Subjects a document gives outside its sentences."""
