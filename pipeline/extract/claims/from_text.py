@@ -89,14 +89,19 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     docs = [doc for _, doc in annotated.docs]
     # The paper's own tool: the one its title names (and its body repeats), else the defined name its body dominates
     body = "\n".join(passage.text for passage, _ in annotated.docs)
-    main = title_tool(annotated.title, body, set(cues.raw["evaluation"]["tool_heads"]), general_words())
-    main = main or main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    dominant = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    main = title_tool(annotated.title, body, set(cues.raw["evaluation"]["tool_heads"]), general_words()) or dominant
+    pronouns_reach_main = not main or main == dominant
     # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading
     subjects = paper_subjects(annotated.docs, nlp, cues, lambda span: _names_method(span, matchers))
     main = main or subjects.presented_method()
     intervention = subjects.studied_intervention()
     discourse = SectionDiscourse(
-        method_names=method_names, main_method=main, antecedents=AntecedentModel(cues), intervention=intervention
+        method_names=method_names,
+        main_method=main,
+        antecedents=AntecedentModel(cues),
+        intervention=intervention,
+        pronouns_reach_main=pronouns_reach_main,
     )
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
@@ -109,6 +114,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 heading_subject=subjects.headings.get(passage.section_path, ""),
                 antecedents=AntecedentModel(cues, subjects.headings.get(passage.section_path, "")),
                 intervention=intervention,
+                pronouns_reach_main=pronouns_reach_main,
             )
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
