@@ -16,6 +16,7 @@ from pipeline.extract.claims import extract_claims
 from pipeline.extract.claims.discourse import title_tool
 from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.prose import load_cues
+from pipeline.records import Passage, StructuredDocument
 
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
@@ -53,3 +54,37 @@ def test_the_titles_tool_owns_what_its_self_reference_says():
     claims = extract_claims("test", [], nlp.annotate(nlp.load_pipeline(), document))
     found = {(c.subject, c.relation, c.object) for c in claims}
     assert ("pcaMethods", "advantage", "basically allow to perform PCA on incomplete data") in found
+
+
+def annotate(title: str, *sections: tuple[str, str]):
+    passages, offset = [], 0
+    for number, (section, text) in enumerate(sections):
+        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title=title, passages=passages))
+
+
+def test_a_tool_noun_with_another_tools_name_is_not_the_papers_tool():
+    """benchmarks/papers/elbioimp2011_class_documentation.pdf p1 (LPPL): the title names the class; "The ifthen
+    package makes testing easier" praises another package, whose coined name the parser reads as an adjective."""
+    paper = annotate(
+        "The elbioimp class",
+        (
+            "Abstract",
+            "This paper describes the implementation of the document class elbioimp which has been designed for "
+            "writing articles in the Journal of Electrical Bioimpedance. It corresponds to elbioimp v1.2, dated "
+            "2011/03/02.",
+        ),
+        (
+            "Introduction",
+            "The LATEX document class elbioimp implements this style. As an example, this documentation uses the "
+            "elbioimp class.",
+        ),
+        (
+            "Required packages",
+            "A couple of standard packages are necessary to implement this class. The ifthen package makes testing "
+            "easier.",
+        ),
+    )
+    subjects = {c.subject for c in extract_claims("test", [], paper) if "testing easier" in c.object}
+    assert "elbioimp" not in subjects

@@ -71,7 +71,11 @@ abstracts state it with a named subject and a colon list ("FlexMix implements a 
 of the EM algorithm can be used ..., regressors ... may be multivariate ..."), a predicate no extractor reads yet. On
 benchmarks/papers the title names lme4, deSolve, twinstim, hhh4, twinSIR, ejpecp and elbioimp; of lme4, deSolve and
 twinstim only twinstim changes (one claim added, right: "The implementation has limited support for type-dependent
-interaction functions").
+interaction functions"). In elbioimp's class manual "The ifthen package makes testing easier" gave the class three
+advantages that belong to other packages: a tool noun with a name of its own before it ("the loo package"; a coined word
+the parser reads as an adjective) is not the paper's tool (_names_another_tool). Tried and left out: "these/those +
+modifier + plural noun" ("These generative models") as an anaphor for the antecedent ranking: no claim changed on
+seed or dev.
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.prose import (
     MODELS_DIR,
     SUBJECT_DEPS,
@@ -92,6 +97,7 @@ from pipeline.extract.claims.prose import (
     SentenceContext,
     clean_text,
     is_investigator,
+    load_cues,
     noun_phrase_text,
 )
 from pipeline.records import Claim, Passage
@@ -201,6 +207,8 @@ class SectionDiscourse(Discourse):
     pronouns_reach_main: bool = True
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
+        if head and context is not None and _names_another_tool(context, position, head, self.main_method):
+            return ""  # "The ifthen package makes testing easier": a tool the phrase names, not the paper's own
         resolved = super().resolve_anaphor(head, context, position)
         if not head and not self.pronouns_reach_main and resolved and resolved == self.main_method:
             return self._antecedent("", context, position)
@@ -521,6 +529,27 @@ def _anaphor_from(sent: Span, position: int, head: str | None, cues: ClaimCues) 
         if token.lemma_.lower() == head:
             return anaphor_at(doc, token.i, cues)
     return None
+
+
+def _names_another_tool(context: SentenceContext, position: int, head: str, main_method: str) -> bool:
+    """A tool noun written with a name of its own before it ("the loo package"; "the ifthen package", whose coined
+    name parsers read as an adjective): the phrase names that tool, so it does not stand for the paper's own tool.
+    A self-reference ("the proposed package") or a generic modifier ("the new package") names nothing."""
+    cues = load_cues()
+    if position < 0 or head not in cues.raw["evaluation"]["tool_heads"]:
+        return False
+    noun = next((t for t in context.sent.doc[position : context.sent.end] if t.lemma_.lower() == head), None)
+    if noun is None:
+        return False
+    ordinary = set(cues.generic_modifiers) | set(load_discourse_words()["self_reference_modifiers"])
+    vocabulary = general_words()
+    for modifier in noun.children:
+        if modifier.i > noun.i or modifier.text == main_method or modifier.lower_ in ordinary:
+            continue
+        coined = bool(vocabulary) and modifier.lower_ not in vocabulary
+        if modifier.dep_ == "compound" or (modifier.dep_ == "amod" and coined):
+            return True
+    return False
 
 
 def is_expletive(pronoun: Token) -> bool:
