@@ -52,6 +52,7 @@ class AnnotatedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)  # short form -> long form, paper's list first
+    title: str = ""  # the document's title (structure stage): names the paper's own tool for the claims stage
 
 
 def read_pipeline_config(path: Path = PIPELINE_CONFIG, base: str | None = None, models: Path = MODELS_DIR) -> Config:
@@ -177,7 +178,7 @@ def pipeline_lexicon(config_path: Path = PIPELINE_CONFIG) -> dict[str, tuple[str
 
 def annotate(nlp: Language, document: StructuredDocument, batch_size: int = 64) -> AnnotatedDocument:
     passages = [p for p in document.passages if p.kind in PROSE_KINDS]
-    result = AnnotatedDocument()
+    result = AnnotatedDocument(title=document.title)
     for passage, doc in zip(passages, nlp.pipe((p.text for p in passages), batch_size=batch_size), strict=True):
         result.docs.append((passage, doc))
     result.abbreviations = merge_abbreviations(document.abbreviations, [doc for _, doc in result.docs])

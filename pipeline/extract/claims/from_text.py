@@ -31,8 +31,9 @@ from pipeline.extract.claims.discourse import (
     paper_subjects,
     resolve_outside_subjects,
     resolve_self_references,
+    title_tool,
 )
-from pipeline.extract.claims.guard import sentence_junk_class
+from pipeline.extract.claims.guard import general_words, sentence_junk_class
 from pipeline.extract.claims.prose import (
     CUE_EXTENSION,
     ENTITY_LABELS,
@@ -91,13 +92,21 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     sentence_index = {s.start: s for s in annotated.sentences}
     method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
     docs = [doc for _, doc in annotated.docs]
-    main = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    # The paper's own tool: the one its title names (and its body repeats), else the defined name its body dominates
+    body = "\n".join(passage.text for passage, _ in annotated.docs)
+    dominant = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    main = title_tool(annotated.title, body, set(cues.raw["evaluation"]["tool_heads"]), general_words()) or dominant
+    pronouns_reach_main = not main or main == dominant
     # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading
     subjects = paper_subjects(annotated.docs, nlp, cues, lambda span: _names_method(span, matchers))
     main = main or subjects.presented_method()
     intervention = subjects.studied_intervention()
     discourse = SectionDiscourse(
-        method_names=method_names, main_method=main, antecedents=AntecedentModel(cues), intervention=intervention
+        method_names=method_names,
+        main_method=main,
+        antecedents=AntecedentModel(cues),
+        intervention=intervention,
+        pronouns_reach_main=pronouns_reach_main,
     )
     for passage, doc in annotated.docs:
         if not _is_claim_prose(passage, cues):
@@ -110,6 +119,7 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 heading_subject=subjects.headings.get(passage.section_path, ""),
                 antecedents=AntecedentModel(cues, subjects.headings.get(passage.section_path, "")),
                 intervention=intervention,
+                pronouns_reach_main=pronouns_reach_main,
             )
         _mark_cues(doc, cues)
         token_matches = _token_matches(doc, matchers)
