@@ -936,3 +936,15 @@ def test_an_effect_noun_reported_by_a_study_belongs_to_its_with_phrase_treatment
     effects = [c for c in claims if c.relation == "effect"]
     assert _has(effects, "abemaciclib", "effect", "significant improvement in invasive disease-free survival")
     assert not any(c.subject.lower() in ("the study", "study") for c in effects)
+
+
+def test_a_measure_compared_between_conditions_is_an_effect_of_the_with_phrase_condition():
+    # gold/dev/jner2016 p5: "higher with the optimal patterns as compared to the control measurements"
+    claims = text_claims(
+        "More specifically, with regard to hand opening, the extension of all fingers was significantly higher with "
+        "the optimal Finger Extension Patterns (FEP) as compared to the corresponding control measurements (Wrist "
+        "Extension Patterns, WEP, and Ulnar Deviation Patterns, UDP) (Fig. 3)."
+    )
+    effects = [c for c in claims if c.relation == "effect" and "optimal finger extension patterns" in c.subject.lower()]
+    assert any("higher extension of all fingers" in c.object for c in effects)
+    assert all(c.direction == "increase" for c in effects)

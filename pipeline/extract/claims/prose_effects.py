@@ -295,6 +295,7 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
             continue  # "the mice were heavier": the group itself, no measure named
         group = _compared_group(copula, word, subject, cues)
         agent = group_agent(group, cues) if group is not None else ""
+        agent = agent or _compared_condition(copula, word, cues)
         if not agent and copula.dep_ in ("advcl", "conj") and copula.head.i in compared:
             # "IL-10 levels were lower in EPRS1-deficient mice ..., whereas the levels of proinflammatory cytokines
             # were higher": the contrasted clause leaves its group unsaid; it is the first clause's
@@ -315,6 +316,20 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
             if is_content_object(span_text(word.doc, items)):
                 claims.append(_effect_claim(context, copula, agent, text, direction, "effect:group-comparison"))
     return claims
+
+
+def _compared_condition(copula: Token, word: Token, cues: ClaimCues) -> str:
+    """ "The extension of all fingers was significantly higher with the optimal patterns as compared to the control
+    measurements": a measure compared between conditions; the condition in the with-phrase is the agent when the
+    clause names what it is compared with (than / compared / versus)."""
+    if not any(t.lower_ in COMPARISON_WORDS for t in copula.subtree):
+        return ""
+    for holder in (word, copula):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+            agent = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if agent is not None and agent.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                return noun_phrase_text(agent)
+    return ""
 
 
 def _fronted_group_measures(group: Token | None, subject: Token) -> list[list[int]]:
