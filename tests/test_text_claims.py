@@ -915,3 +915,36 @@ def test_an_existential_comparison_between_groups_is_the_named_groups_effect():
     fewer = [c for c in claims if c.relation == "effect" and c.subject == "physical activity group"]
     assert fewer and fewer[0].object == "significantly fewer deliveries by caesarean section"
     assert fewer[0].direction == "decrease"
+
+
+def test_a_measure_list_after_a_fronted_group_gives_one_comparison_per_measure():
+    # gold/dev/emm2023 p7: the parser hangs the first measures on the fronted group noun as its conjuncts
+    claims = text_claims(
+        "Moreover, in EPRS1-deficient colitis mice, body weight loss, disease activity scores, and damage scores were "
+        "higher than they were in wild-type (WT) colitis model mice."
+    )
+    objects = {c.object for c in claims if c.relation == "effect" and c.subject == "EPRS1-deficient colitis mice"}
+    assert {"higher body weight loss", "higher disease activity scores", "higher damage scores"} <= objects
+
+
+def test_an_effect_noun_reported_by_a_study_belongs_to_its_with_phrase_treatment():
+    # gold/dev/curroncol2023 p2: the study reports; the treatment the improvement comes with is the agent
+    claims = text_claims(
+        "The study has shown significant improvement in invasive disease-free survival (IDFS) with abemaciclib when "
+        "combined with adjuvant endocrine therapy at two years."
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    assert _has(effects, "abemaciclib", "effect", "significant improvement in invasive disease-free survival")
+    assert not any(c.subject.lower() in ("the study", "study") for c in effects)
+
+
+def test_a_measure_compared_between_conditions_is_an_effect_of_the_with_phrase_condition():
+    # gold/dev/jner2016 p5: "higher with the optimal patterns as compared to the control measurements"
+    claims = text_claims(
+        "More specifically, with regard to hand opening, the extension of all fingers was significantly higher with "
+        "the optimal Finger Extension Patterns (FEP) as compared to the corresponding control measurements (Wrist "
+        "Extension Patterns, WEP, and Ulnar Deviation Patterns, UDP) (Fig. 3)."
+    )
+    effects = [c for c in claims if c.relation == "effect" and "optimal finger extension patterns" in c.subject.lower()]
+    assert any("higher extension of all fingers" in c.object for c in effects)
+    assert all(c.direction == "increase" for c in effects)

@@ -237,7 +237,7 @@ def _nominal_effects(context: SentenceContext, discourse: Discourse, cues: Claim
                 verb = None  # "pain was reduced by inhibition of COX", "mediated through inhibition": a cause
         if verb is None or _is_inquiry(verb, cues) or _is_requirement(verb, cues):
             continue
-        subject_text = _effect_subject(verb, context, discourse, cues)
+        subject_text = _with_agent(noun, verb, cues) or _effect_subject(verb, context, discourse, cues)
         if not subject_text:
             continue
         # "attenuation of the production of antiviral cytokines such as IFN-β and IL-6": the effect is the umbrella
@@ -255,6 +255,21 @@ def _nominal_effects(context: SentenceContext, discourse: Discourse, cues: Claim
             claim.negated = claim.negated or verb_negated(verb, cues)
             claims.append(claim)
     return claims
+
+
+def _with_agent(noun: Token, verb: Token, cues: ClaimCues) -> str:
+    """ "The study has shown significant improvement in IDFS with abemaciclib": when a study or the authors report
+    the effect, the treatment it comes with (a with-phrase on the effect noun) is its agent."""
+    subject = clause_subject(verb)
+    if subject is None or not (
+        is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["report_subject_heads"]
+    ):
+        return ""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+        agent = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if agent is not None and agent.lemma_.lower() not in cues.raw["non_agent_heads"]:
+            return noun_phrase_text(agent)
+    return ""
 
 
 def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -280,6 +295,7 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
             continue  # "the mice were heavier": the group itself, no measure named
         group = _compared_group(copula, word, subject, cues)
         agent = group_agent(group, cues) if group is not None else ""
+        agent = agent or _compared_condition(copula, word, cues)
         if not agent and copula.dep_ in ("advcl", "conj") and copula.head.i in compared:
             # "IL-10 levels were lower in EPRS1-deficient mice ..., whereas the levels of proinflammatory cytokines
             # were higher": the contrasted clause leaves its group unsaid; it is the first clause's
@@ -295,11 +311,47 @@ def _group_comparisons(context: SentenceContext, discourse: Discourse, cues: Cla
         while measure and subject.doc[measure[-1]].pos_ in ("ADP", "PUNCT", "CCONJ"):
             measure.pop()  # "the survival rate of": the of-phrase that named the group is gone
         adverbs = [c.i for c in word.children if c.dep_ == "advmod" and c.i < word.i]
-        text = f"{span_text(word.doc, adverbs + [word.i])} {span_text(word.doc, measure)}"
-        if not is_content_object(span_text(word.doc, measure)):
-            continue
-        claims.append(_effect_claim(context, copula, agent, text, direction, "effect:group-comparison"))
+        for items in [*_fronted_group_measures(group, subject), measure]:
+            text = f"{span_text(word.doc, adverbs + [word.i])} {span_text(word.doc, items)}"
+            if is_content_object(span_text(word.doc, items)):
+                claims.append(_effect_claim(context, copula, agent, text, direction, "effect:group-comparison"))
     return claims
+
+
+def _compared_condition(copula: Token, word: Token, cues: ClaimCues) -> str:
+    """ "The extension of all fingers was significantly higher with the optimal patterns as compared to the control
+    measurements": a measure compared between conditions; the condition in the with-phrase is the agent when the
+    clause names what it is compared with (than / compared / versus)."""
+    if not any(t.lower_ in COMPARISON_WORDS for t in copula.subtree):
+        return ""
+    for holder in (word, copula):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+            agent = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if agent is not None and agent.lemma_.lower() not in cues.raw["non_agent_heads"]:
+                return noun_phrase_text(agent)
+    return ""
+
+
+def _fronted_group_measures(group: Token | None, subject: Token) -> list[list[int]]:
+    """ "In EPRS1-deficient mice, body weight loss, disease activity scores, and damage scores were higher": after a
+    fronted group phrase the parser hangs the measure list's first items on the group noun as its conjuncts and
+    keeps only the last item as the subject. Those conjuncts, between the group and a subject that closes the list
+    ("and/or" before it), are measures of the same comparison; each item without its own conjuncts."""
+    if group is None or group.i > subject.i:
+        return []
+    start = subject.left_edge.i
+    if start == 0 or subject.doc[start - 1].lower_ not in ("and", "or"):
+        return []
+    items, queue = [], [c for c in group.children if c.dep_ == "conj"]
+    while queue:
+        item = queue.pop(0)
+        if not group.i < item.i < start:
+            continue
+        queue += [c for c in item.children if c.dep_ == "conj"]
+        nested = {t.i for c in item.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        own = [t.i for t in item.subtree if t.i not in nested and t.dep_ != "det" and not t.is_punct]
+        items.append(own)
+    return items
 
 
 COMPARISON_WORDS = {"than", "versus", "vs", "vs.", "compared", "relative"}
