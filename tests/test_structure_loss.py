@@ -385,3 +385,14 @@ def test_pieces_of_a_displayed_formula_are_neither_headings_nor_footnotes():
     assert not any("=" in text for text in headings)
     body_pages = {p.page for p in document.passages if p.kind == "paragraph"}
     assert not [p.text for p in document.passages if p.kind == "footnote" and p.page in body_pages and len(p.text) < 8]
+
+
+def test_console_lines_in_a_slanted_typewriter_face_are_code_not_headings():
+    """R console lines set in Computer Modern's slanted typewriter face (CMSLTT10, as JSS papers set "R>" input)
+    were typed as headings that opened bogus sections ("R> k <- length(dat.bcg$trial)"), because the code rule
+    knew only the upright typewriter names. Slanted and italic typewriter faces are typewriter faces too."""
+    document = _document(_paper("robust_jss_sparse_group_rows_section_rules.pdf"), 10, 11)
+    assert not [p.text for p in document.passages if p.kind == "heading" and p.text.startswith("R>")]
+    assert not any(p.section_path.startswith("R>") for p in document.passages)
+    code = [p.text for p in document.passages if p.kind == "code"]
+    assert any(text.startswith("R> k <- length(dat.bcg$trial)") for text in code)
