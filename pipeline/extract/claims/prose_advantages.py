@@ -1260,6 +1260,8 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
             return valence * modifier
     if token.pos_ in ("NOUN", "PROPN") and lemma in cues.adjective_only:
         return 0  # "carrier complexes" is not "complex"
+    if _modifier_sense(token, cues):
+        return 0  # "block diagonal matrix", "aggregate information across sites": a kind or a gathering, not a harm
     value = _lexical_value(token, cues)
     if value > 0 and token.pos_ in ("ADJ", "VERB"):
         # "poorly reproducible", "badly tolerated": a judging adverb of manner turns a good quality into a weakness
@@ -1268,6 +1270,22 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
             used.update(c.i for c in manner)
             return -1
     return value
+
+
+def _modifier_sense(token: Token, cues: ClaimCues) -> bool:
+    """A harm word outside the role its lexicon entry gives it: a head-only harm noun or verb used as a modifier of
+    another noun ("block updates"), or an intransitive harm verb with a direct object ("aggregate information")."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    evaluation = cues.raw["evaluation"]
+    if (lemma in evaluation["head_only_harm"] or lower in evaluation["head_only_harm"]) and token.dep_ in (
+        "compound",
+        "nmod",
+        "amod",
+    ):
+        return token.head.pos_ in ("NOUN", "PROPN")
+    if lemma in evaluation["intransitive_harm_verbs"] and token.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "obj") for c in token.children)
+    return False
 
 
 def _directly_denied(token: Token) -> bool:
