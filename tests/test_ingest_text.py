@@ -103,3 +103,32 @@ def test_space_after_an_unmapped_glyph_stays_a_space():
     content = ingest.read_pdf(real_pdf("robust_dcc_cmidrule_spanning_header.pdf"))
     texts = "".join(w.text for page in content.pages for w in page.words)
     assert texts.count("⟨") == texts.count("⟩") >= 19
+
+
+# Word boundaries where pdfium's box of a glyph is not its advance. A BMJ page sets its small-caps headings
+# ("INTERVENTIONS", "MAIN OUTCOME MEASURES") glyph by glyph in text objects for which pdfium has no widths: its loose
+# box is then the ink's box, starting past the origin, and three glyphs of one object share one origin. A PeerJ page
+# turned by /Rotate runs its upright lines along y in user space, where an f's loose box ends at its overhanging ink.
+BMJ_SMALL_CAPS = real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf")
+PEERJ_TURNED_PAGE = real_pdf("peerjcs2017_vespa_multipage_table.pdf")
+
+
+def _page_words(path, number: int) -> list[str]:
+    return [word.text for word in ingest.read_pdf(path, pages=(number, number)).pages[0].words]
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    return any(words[at : at + len(run)] == run for at in range(len(words)))
+
+
+def test_small_caps_glyphs_without_widths_stay_one_word():
+    words = _page_words(BMJ_SMALL_CAPS, 1)
+    assert _has_run(words, ["group.", "Interventions", "Interventions", "began"])
+    assert _has_run(words, ["consultations.", "Main", "outcome", "measures", "The", "primary"])
+    assert "nterventions" not in words and "outcom" not in words
+
+
+def test_word_space_after_an_overhanging_f_on_a_turned_page():
+    words = _page_words(PEERJ_TURNED_PAGE, 10)
+    assert _has_run(words, ["(lnL)", "of", "the", "analysis;"])
+    assert "ofthe" not in words

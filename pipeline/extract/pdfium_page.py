@@ -62,6 +62,9 @@ MIN_GENERATED_SPACE = 0.2
 # Between a number and the letter after it ("250 mL", "25 g") typesetters put a thin space (1/6 em): where pdfium
 # saw a gap there, this narrower share is enough, so quantities keep their unit apart ("250mL" is no word).
 MIN_NUMBER_UNIT_SPACE = 0.12
+# A glyph's loose box starts at its origin: one that starts this share of the font size past it is the ink's box
+# (pdfium had no width for the glyph) or the box of a character pdfium gave the origin of the one before.
+INK_BOX_OFFSET = 0.02
 # pdfium replaces a hyphen that ends a line by this code (it tells a soft line-end hyphen apart).
 _LINE_END_HYPHEN = 0x02
 
@@ -692,9 +695,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     char_order = [orders[slot] for slot in char_object_slots] if painting.covering_images else None
     distinct = list(infos_shared.values())
     slot_of = {id(info): slot for slot, info in enumerate(distinct)}
-    per_info = numpy.array([(*info.matrix, info.font_size, info.descent) for info in distinct], dtype=numpy.float64)
+    per_info = numpy.array(
+        [(*info.matrix, info.font_size, info.descent, *info.user_direction) for info in distinct], dtype=numpy.float64
+    )
     object_info_slots = numpy.array([slot_of[id(info)] for info in object_infos], dtype=numpy.intp)
-    a, b, c, d, fs, info_descent = per_info[object_info_slots[char_objects]].T
+    a, b, c, d, fs, info_descent, user_x, user_y = per_info[object_info_slots[char_objects]].T
 
     # The boxes, every character at once (the operations of the one-character formula, in its order).
     ta, tb, tc, td, te, tf = to_device
@@ -716,10 +721,32 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             # turned at another angle: rare, and its square root taken as Python takes it
             ai, bi = float(a[position]), float(b[position])
             adv[position] = max(float(run[position]), float(rise[position])) / (ai * ai + bi * bi) ** 0.5
+        # Where pdfium has no advance for a glyph (small caps set from a font whose widths it did not take), its
+        # loose box is the ink's box, which starts past the origin by the glyph's side bearing: the advance read
+        # as the ink's width from the origin then stops short of the ink, and a gap opens inside the word. The
+        # box reaches at least to the ink's end (along the writing direction, in user space).
+        ox, oy = origins[:, 0], origins[:, 1]
+        direction_length = numpy.hypot(user_x, user_y)
+        ux, uy = user_x / direction_length, user_y / direction_length
+        origin_along = ox * ux + oy * uy
+        box_start = numpy.minimum(left * ux, right * ux) + numpy.minimum(box_bottom * uy, box_top * uy) - origin_along
+        box_end = numpy.maximum(left * ux, right * ux) + numpy.maximum(box_bottom * uy, box_top * uy) - origin_along
+        font_points = numpy.abs(fs * numpy.hypot(a, b))
+        starts_past_origin = (box_start > INK_BOX_OFFSET * font_points) & ~slanted & (font_points > 0)
+        if starts_past_origin.any():
+            adv = numpy.where(starts_past_origin, numpy.maximum(adv, box_end / numpy.hypot(a, b)), adv)
+            # pdfium gives some text objects' later characters the origin of the one before (a dot leader, the
+            # glyphs of one small-caps object): their boxes then all start there, stacked, while the loose boxes
+            # are where the page draws them. Such a character starts where its loose box starts.
+            shared_origin = numpy.zeros(len(kept), dtype=bool)
+            shared_origin[1:] = (ox[1:] == ox[:-1]) & (oy[1:] == oy[:-1]) & (char_objects[1:] == char_objects[:-1])
+            moved = starts_past_origin & shared_origin
+            if moved.any():
+                ox, oy = ox + numpy.where(moved, box_start * ux, 0.0), oy + numpy.where(moved, box_start * uy, 0.0)
+                adv = numpy.where(moved, (box_end - box_start) / numpy.hypot(a, b), adv)
         # widths are given in thousandths of the font size: snapping to them removes the float noise of the box,
         # so that equal glyphs have equal sizes (the word extractor groups characters on exact sizes)
         adv = numpy.where(fs != 0.0, (numpy.rint(adv / fs * 1000.0) + 0.0) / 1000.0 * fs, adv)
-    ox, oy = origins[:, 0], origins[:, 1]
     e = ta * ox + tc * oy + te
     f = tb * ox + td * oy + tf
     descent = info_descent * fs
@@ -920,10 +947,17 @@ def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) 
         return False
     if not pdfium_c.FPDFText_GetCharBox(raw_textpage, index, left, right, bottom, top):
         return False
+    # The end of each box along the writing direction (user space): on a turned page (/Rotate) upright text runs
+    # along y there, and an overhanging f before a word space is as common as on an upright one. (Across the line
+    # pdfium's loose boxes of turned text follow the ink; only the ends along it are compared.)
     ux, uy = direction
-    if abs(uy) > 1e-6 * abs(ux) or ux <= 0:
-        return False  # pdfium's loose boxes of turned text follow the ink across the line: not told apart
-    return abs(loose.right - right.value) < 0.01
+    if abs(uy) <= 1e-6 * abs(ux):
+        loose_end, ink_end = (loose.right, right.value) if ux > 0 else (loose.left, left.value)
+    elif abs(ux) <= 1e-6 * abs(uy):
+        loose_end, ink_end = (loose.top, top.value) if uy > 0 else (loose.bottom, bottom.value)
+    else:
+        return False  # turned at another angle: the boxes' ends are not along the line
+    return abs(loose_end - ink_end) < 0.01
 
 
 def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict | None:
