@@ -17,7 +17,7 @@ from pipeline.extract.tables.layout import join_lines
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import DEV_GOLD, grid_accuracy, parsed
+from tables_shared import DEV_GOLD, ROOT, grid_accuracy, parsed
 
 JACOW = "robust_jacow_column_tables_wrapped_cells"
 H2020 = "robust_h2020_ruled_tables_continued_unrepeated_header"
@@ -224,3 +224,19 @@ def test_plots_are_not_tables_and_uncaptioned_boxes_are():
         assert page_tables(JSS_GROUPS, first, last) == []
     slots = [t for t in page_tables(COIN, 5, 5) if not t.number]
     assert [t.grid()[0] for t in slots] == [["Slot", "Class"], ["Slot", "Class"]]
+
+
+LME4 = ROOT / "benchmarks" / "papers" / "jss2015_lme4_linear_mixed_effects_models.pdf"
+
+
+def test_caption_under_a_maths_table_keeps_neither_its_glyphs_nor_its_text_as_notes():
+    # The big sums of the table's last row come out of the text layer a line low (TeX's extension font hangs them
+    # under their origin), onto the caption's line and over its words; the caption starts left of the table, so
+    # its tail alone was taken for the table's notes, and the next table with it.
+    tables = {t.number: t for t in assemble_tables(read_pdf(LME4, pages=(8, 8)), [])}
+    assert tables["3"].caption == (
+        "Table 3: Dimensions of linear mixed models. The subscript i = 1, . . . , k denotes a specific"
+        " random-effects term."
+    )
+    assert tables["3"].notes == ""
+    assert "∑" not in tables["4"].caption and tables["4"].notes == ""

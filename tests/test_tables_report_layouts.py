@@ -76,6 +76,16 @@ def test_typewriter_entries_of_signs_and_figures_are_one_cell(vegan_tables):
     assert [row[1] for row in scalings[1:]] == ["any", "1", "-1, -2, -3", "-1, -2, -3"]
 
 
+def test_root_index_is_read_with_its_radical_sign(vegan_tables):
+    # A fourth root's index "4" is a 5 pt glyph over the radical's left arm, higher than the radicand: it goes
+    # into the sign ("∜"), not inside the formula ("√(n4 − 1)") or after the radicand ("uik√λk4"), also where the
+    # sign was glued to the subscript before it.
+    scalings = vegan_tables["2"].grid()
+    assert scalings[1][2:] == ["∜(n − 1) ∑ λk", "∜(n − 1) ∑ λk"]
+    assert scalings[2][3] == "√(n − 1) ∑k λk"
+    assert vegan_tables["1"].grid()[6][1] == "uik∜λk / ∑ λk × const"
+
+
 @pytest.fixture(scope="module")
 def word_table() -> Table:
     (table,) = assemble_tables(parsed(real_pdf(f"{WORD_TABLE}.pdf")), [])

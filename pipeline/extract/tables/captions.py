@@ -45,7 +45,7 @@ class CaptionLine:
 
 def caption_lines(view: FramedPage) -> list[CaptionLine]:
     """Lines that start with "Table N", with the caption lines that follow them joined."""
-    lines = rejoined_pieces(text_lines(view.words))
+    lines = [without_strays(line) for line in rejoined_pieces(text_lines(view.words))]
     captions = []
     for index, line in enumerate(lines):
         first = line[0]["text"]
@@ -99,6 +99,31 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
     return captions
 
 
+def without_strays(line: list[dict]) -> list[dict]:
+    """The line without glyphs that lie over one of its words set on its baseline band: one line of text never
+    overlaps itself, so such a glyph belongs to something else, most often a big operator or delimiter of a maths
+    cell above whose box the text layer sets a line low (TeX's extension font hangs them under their origin).
+    Stacked sub- and superscripts (both off the band) and accents merged into their word are kept."""
+    if len(line) < 3:
+        return line
+    tops = sorted(w["top"] for w in line)
+    band = tops[len(tops) // 2]  # the median top: the line's own baseline band
+
+    def on_band(word: dict) -> bool:
+        return abs(word["top"] - band) < 1.0
+
+    def over_a_word_on_band(word: dict) -> bool:
+        width = max(word["x1"] - word["x0"], 0.1)
+        return any(
+            other is not word
+            and on_band(other)
+            and min(word["x1"], other["x1"]) - max(word["x0"], other["x0"]) > 0.5 * width
+            for other in line
+        )
+
+    return [w for w in line if on_band(w) or not over_a_word_on_band(w)]
+
+
 def rejoined_pieces(lines: list[list[dict]]) -> list[list[dict]]:
     """A line cut in two by the line finder (a bold "Table 1." set a point lower than the caption text after it, on a
     page whose other column has lines at both heights): the piece that starts right where a line ends, overlapping
@@ -146,8 +171,12 @@ def attach_caption(raw: RawTable, view: FramedPage, table_box: BBox) -> None:
 
 def table_notes(view: FramedPage, region: BBox) -> str:
     """Footnote lines directly under the table (smaller type, or starting with a note marker)."""
-    below = [w for w in view.words if w["top"] >= region[3] - 0.5 and region[0] - SNAP <= w["x0"] < region[2]]
-    lines = text_lines(below)
+    # Words reaching into the table's width, not only starting in it: a caption under the table that starts left of
+    # it is then read whole (and ends the notes) instead of its tail being taken for a note.
+    below = [
+        w for w in view.words if w["top"] >= region[3] - 0.5 and w["x1"] > region[0] + SNAP and w["x0"] < region[2]
+    ]
+    lines = [without_strays(line) for line in text_lines(below)]
     notes, bottom = [], region[3]
     body_size = Counter(round(w["size"], 1) for w in view.words if inside(w, region)).most_common(1)
     body_size = body_size[0][0] if body_size else 9.0

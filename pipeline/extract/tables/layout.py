@@ -426,12 +426,46 @@ def item_breaks(lines: list[list[dict]], text_right: float) -> set[int]:
 
 def text_lines_in_cell(words: list[dict]) -> list[list[dict]]:
     lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+    for word in sorted(with_radical_indices(words), key=lambda w: (w["top"], w["x0"])):
         if lines and word["top"] < lines[-1][0]["bottom"] - 0.5 * (word["bottom"] - word["top"]):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [sorted(line, key=lambda w: w["x0"]) for line in with_marks_on_their_lines(lines)]
+
+
+# The index of a root written the way it is read: "∛", "∜", or a raised index before "√" ("⁵√").
+ROOT_SIGNS = {"3": "∛", "4": "∜"}
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789n", "⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ")
+
+
+def with_radical_indices(words: list[dict]) -> list[dict]:
+    """A root's index ("∜(n − 1)") is a script-size glyph set over the left arm of the radical sign, higher than
+    the radicand: read apart, it lands wherever its height or x puts it ("√(n4 − 1)"). Each such glyph is written
+    into its radical sign. The sign may end a word the extractor glued to it ("ik√" of "u_ik √"): it is then the
+    word's last em of width."""
+    radicals = [w for w in words if w["text"].endswith("√")]
+    if not radicals:
+        return words
+    taken: set[int] = set()
+    signs: dict[int, str] = {}
+    for radical in radicals:
+        size = radical.get("size") or (radical["bottom"] - radical["top"])
+        left = max(radical["x0"], radical["x1"] - 1.05 * size) - 0.5
+        middle = (radical["top"] + radical["bottom"]) / 2
+        for word in words:
+            small = (word.get("size") or size) < 0.85 * size
+            over_left_arm = left <= word["x0"] and word["x1"] <= radical["x1"] + 0.5
+            if small and over_left_arm and word["bottom"] < middle and id(word) not in taken and len(word["text"]) <= 2:
+                taken.add(id(word))
+                index = word["text"]
+                signs[id(radical)] = radical["text"][:-1] + ROOT_SIGNS.get(
+                    index, index.translate(SUPERSCRIPT_DIGITS) + "√"
+                )
+                break
+    if not taken:
+        return words
+    return [{**w, "text": signs[id(w)]} if id(w) in signs else w for w in words if id(w) not in taken]
 
 
 def with_marks_on_their_lines(lines: list[list[dict]]) -> list[list[dict]]:
