@@ -9,8 +9,9 @@ following: A, B and C"). Each item is an advantage of the tool, written as it st
 The subject must name a tool: the paper's own (prose.Discourse.main_method, or a pronoun/"the package" standing for
 it) or a method the sentence's mentions name. Items are split where a new item starts: in a list of clauses only where
 the next piece has a subject of its own ("data may be grouped, e.g., to account for ..." stays whole); in a list of
-noun phrases at the commas and the last "and". Items that are code or console text, steps of a procedure (an
-imperative), people or mere numbers are not capabilities and end the reading of the sentence. Word lists:
+noun phrases at the commas and the last "and"; a relative clause after the list ("both of which ...") is a remark on
+the items. Items that are code or console text, steps of a procedure (an imperative), names only (commands, packages,
+people) or mere numbers are not capabilities and end the reading of the sentence. Word lists:
 models/claims/capability_lists.json.
 """
 
@@ -36,6 +37,7 @@ from pipeline.records import Claim
 CAPABILITY_LISTS_PATH = MODELS_DIR / "claims" / "capability_lists.json"
 ITEM_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FINITE_TAGS = ("MD", "VBZ", "VBP", "VBD")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,9 @@ def _tool_subject(verb: Token, context: SentenceContext, discourse: Discourse, w
 def _items(rest: Span) -> list[Span]:
     """The list after the colon, split into items (see the module docstring)."""
     pieces = _pieces(rest)
+    relative = next((n for n, p in enumerate(pieces) if any(t.tag_ in RELATIVE_TAGS for t in p[:3])), None)
+    if relative is not None:
+        pieces = pieces[:relative]  # ", both of which are described below": a remark on the items, not one of them
     if not any(_has_own_subject(p) for p in pieces):
         return [part for piece in pieces for part in _noun_items(piece)]
     items: list[Span] = []
@@ -168,6 +173,8 @@ def _not_a_capability(item: Span, words: dict) -> bool:
         return True
     if sum(t.is_alpha for t in item) < words["min_item_words"]:
         return True
+    if not any(t.pos_ in ("NOUN", "VERB", "AUX", "ADJ") for t in item):
+        return True  # only names ("KeyWords and NameTag"): commands, packages or people, not what the tool does
     first = item[0]
     if first.tag_ == "VB" and first.dep_ == "ROOT":
         return True  # "Estimate the posterior class probabilities ...": a step of a procedure
