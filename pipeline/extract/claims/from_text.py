@@ -65,6 +65,7 @@ from pipeline.extract.claims.prose_advantages import (
     method_effects_as_evaluations,
     neutral_list_claims,
 )
+from pipeline.extract.claims.prose_capability_lists import capability_list_claims
 from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.claims.prose_evaluative import (
@@ -159,6 +160,8 @@ def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
 
 def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     claims = colon_list_claims(context, discourse, cues)
+    # "FlexMix implements ...: A can be used ..., B may be ...": a named tool's capabilities listed after a colon
+    claims += capability_list_claims(context, discourse, cues)
     claims += cue_noun_claims(context, discourse, cues)
     claims += neutral_list_claims(context, discourse, cues)
     claims += evaluative_claims(context, discourse, cues, claims[0].subject if claims else "")
