@@ -396,3 +396,18 @@ def test_console_lines_in_a_slanted_typewriter_face_are_code_not_headings():
     assert not any(p.section_path.startswith("R>") for p in document.passages)
     code = [p.text for p in document.passages if p.kind == "code"]
     assert any(text.startswith("R> k <- length(dat.bcg$trial)") for text in code)
+
+
+def test_axis_titles_and_panel_names_of_a_plot_are_figure_text_not_headings():
+    """A plot's axis title with its tick years ("2011 Time (weeks)") and the panel names of a drawing ("Training",
+    "Mapping") are short lines in a face of their own, so they were typed as headings that opened bogus sections.
+    No body paragraph follows them, only the figure's text or its caption, and tick values or the face of the
+    figure's own text mark the drawing area; the real section headings of those pages stay."""
+    surveillance = _document(_paper("jss2016_surveillance_monitoring_count_time_series.pdf"), 7, 8)
+    headings = [p.text for p in surveillance.passages if p.kind == "heading"]
+    assert not [text for text in headings if "Time (weeks)" in text]
+    assert not any("Time (weeks)" in p.section_path for p in surveillance.passages)
+    kohonen = _document(_paper("jss2018_kohonen_self_organizing_maps.pdf"), 8, 8)
+    headings = [p.text for p in kohonen.passages if p.kind == "heading"]
+    assert "Training" not in headings and "Mapping" not in headings
+    assert any(p.kind == "paragraph" for p in kohonen.passages)

@@ -435,6 +435,8 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         block.kind = "heading"
     for block in _displayed_formula_pieces(blocks, typo, config):
         block.kind = "figure_text"
+    for block in _figure_labels_read_as_headings(blocks, typo):
+        block.kind = "figure_text"
     _assign_levels(blocks, typo, config)
 
 
@@ -957,3 +959,60 @@ def _links_rejoined(blocks: list[Block]) -> list[Block]:
         result.append(block)
         index += 1
     return result
+
+
+def _tick_values(block: Block) -> int:
+    return sum(1 for token in block.raw_text.split() if any(ch.isdigit() for ch in token) and len(token) <= 8)
+
+
+def _figure_labels_read_as_headings(blocks: list[Block], typo: Typography) -> list[Block]:
+    """Axis titles, panel names and legend entries of a plot ("2011 Time (weeks)", "Training", "Temperature (K)"):
+    short lines set apart in their own face, so typed as headings (a bogus section) or notes. No body paragraph
+    follows such a label, only more figure text or the figure's caption; and the drawing area is told by its own
+    text: tick values (numbers in the label's block, or in figure text beside it or right above or below it), or
+    the label set in the face of the page's figure text, which is not the body's. A real heading above a figure is
+    followed by its section's text, and one set in the face and size of a heading that is followed by a body
+    paragraph (the document's heading style) is kept."""
+    heading_styles = {
+        (block.font, round(block.size, 1))
+        for block, following in zip(blocks, blocks[1:], strict=False)
+        if block.kind == "heading"
+        and following.kind == "paragraph"
+        and following.lines[0].page == block.lines[0].page
+        and sum(sum(ch.isalpha() for ch in token) >= 3 for token in following.raw_text.split()) >= 4  # words, not a
+        # stray tick value typed as a paragraph
+    }
+    figure_blocks = [block for block in blocks if block.kind == "figure_text"]
+    reach = 3 * typo.body_size  # how far from a plot's tick values its labels are set
+    found: list[Block] = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if block.kind not in ("heading", "footnote") or len(block.lines) > 3 or len(block.raw_text.split()) > 12:
+            continue
+        if (block.font, round(block.size, 1)) in heading_styles or TERMINAL.search(block.raw_text.rstrip()):
+            continue
+        first, last = block.lines[0], block.lines[-1]
+        if (
+            following is None
+            or following.lines[0].page != last.page
+            or following.kind not in ("figure_text", "caption")
+        ):
+            continue
+        x0, x1 = min(line.x0 for line in block.lines), max(line.x1 for line in block.lines)
+        ticks_beside = sum(
+            _tick_values(figure)
+            for figure in figure_blocks
+            if any(
+                line.page == first.page
+                and line.x0 < x1 + reach
+                and line.x1 > x0 - reach
+                and line.top < last.bottom + reach
+                and line.bottom > first.top - reach
+                for line in figure.lines
+            )
+        )
+        in_figure_face = block.font != typo.body_font and any(
+            figure.font == block.font and figure.lines[0].page == first.page for figure in figure_blocks
+        )
+        if _tick_values(block) + ticks_beside >= 3 or in_figure_face:
+            found.append(block)
+    return found
