@@ -574,12 +574,18 @@ class AntecedentModel:
         self.passage = -1
         self._chunk_doc: Doc | None = None
         self._doc_chunks: list[Span] = []
+        self._referent_head_set: set[str] | None = None
         if heading:
             tokens = WORD.findall(heading.lower())
             self.candidates.append(Candidate(heading, tokens[-1] if tokens else "", False, "heading", "phrase", -1, -1))
 
     # what counts as a possible referent ------------------------------------------------------------------------------
     def _referent_heads(self) -> set[str]:
+        if self._referent_head_set is None:  # asked of every noun chunk: the union of eight word lists, made once
+            self._referent_head_set = self._union_of_referent_heads()
+        return self._referent_head_set
+
+    def _union_of_referent_heads(self) -> set[str]:
         raw = self.cues.raw
         heads = set(self.cues.method_heads) | set(raw["method_like_heads"]) | set(raw["agent_heads"])
         heads |= (

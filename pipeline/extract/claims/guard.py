@@ -643,6 +643,8 @@ def _subject_only_in_object(subject: str, obj: str, evidence: str) -> bool:
     if len(object_words) < 3 or not subject or object_words[0] in CLAUSE_DETERMINERS:
         return False
     lowered = evidence.lower()
+    if subject.lower() not in lowered or not all(w in lowered for w in object_words[:40]):
+        return False  # what both searches below need, checked without compiling a pattern made for this claim
     written = re.search(r"\b" + r"\W+".join(re.escape(w) for w in object_words[:40]) + r"\b", lowered)
     if written is None:
         return False

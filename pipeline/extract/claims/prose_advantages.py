@@ -472,6 +472,8 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
     vocabulary = general_words()
 
     def is_name(token: Token) -> bool:
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            return False  # asked of every token twice per paper: the cheap test first
         shaped = any(ch.isupper() or ch.isdigit() for ch in token.text[1:]) and token.text[0].isalnum()
         # "the kohonen package": a word general English does not know, before a tool's head noun, names the tool
         coined = token.dep_ == "compound" and token.head.lemma_.lower() in tools and token.is_alpha
