@@ -103,6 +103,7 @@ class GuardWords:
     example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
     kind_modifiers: frozenset[str]  # "a block diagonal matrix": a fault noun naming a kind
     obligation_openers: tuple[str, ...]  # "has to support ...": a requirement on the subject
+    framing_verbs: frozenset[str]  # "should rather be seen as ...": what the subject is judged to be
 
 
 @lru_cache(maxsize=2)
@@ -151,6 +152,7 @@ def load_guard_words() -> GuardWords:
         example_markers=frozenset(data["example_markers"]),
         kind_modifiers=frozenset(data["kind_modifiers"]),
         obligation_openers=tuple(data["obligation_openers"]),
+        framing_verbs=frozenset(data["framing_verbs"]),
     )
 
 
@@ -574,6 +576,8 @@ def _obligation(object_words: list[str], words: GuardWords) -> bool:
     rest = list(object_words)
     while rest and rest[0] in words.verb_phrase_openers and rest[0] not in modal_heads:
         rest.pop(0)  # "now has to ...", "also must ...": adverbs before the modal
+    if any(w in words.framing_verbs for w in rest[1:5]):
+        return False  # "FlexMix should rather be seen as a complement to those": a judgement of what it is
     text = " ".join(rest)
     return any(text == opener or text.startswith(opener + " ") for opener in words.obligation_openers)
 
@@ -649,9 +653,11 @@ def _restricted(object_words: list[str], evidence: str, words: GuardWords, advan
     modest need), not the plain property the object names."""
     if not object_words or not evidence:
         return False
-    if advantage and object_words[-1] in words.restrictive_focus and len(object_words) > 2:
-        # (on a drawback the focus sharpens it: "convergence is to a local maximum ... only", a dev gold line)
-        # "it is retained for backwards compatibility only": the focus written after the predicate it restricts
+    negated = any(w in ("not", "cannot", "never") or w.endswith("n't") for w in object_words)
+    if advantage and not negated and object_words[-1] in words.restrictive_focus and len(object_words) > 2:
+        # "it is retained for backwards compatibility only": the focus written after the predicate it restricts (on a
+        # drawback it sharpens it, "convergence is to a local maximum ... only"; negated it widens, "cannot be used
+        # for mixture models only": both dev gold lines)
         if re.search(rf"\b{re.escape(object_words[-2])}\W+{object_words[-1]}\b", evidence, re.IGNORECASE):
             return True
     first = object_words[1] if object_words[0] in words.restrictive_focus and len(object_words) > 1 else None
