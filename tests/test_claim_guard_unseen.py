@@ -126,3 +126,40 @@ def test_the_writers_priorities_own_no_advantage(unseen_claims):
 
 def test_what_happens_without_is_no_drawback(unseen_claims):
     assert not any(c.relation == "disadvantage" and "reducing the sensitivity" in c.object for c in unseen_claims)
+
+
+@pytest.fixture(scope="module")
+def session14_unseen_claims() -> list[Claim]:
+    annotated = annotate_text(
+        # jss2015_lme4_linear_mixed_effects_models.pdf p11: a fault noun naming a kind of matrix
+        "The q × q covariance factor, Λθ, is a block diagonal matrix whose ith diagonal block, Λi, is of size qi,"
+        " i = 1, . . . , k.",
+        # jss2017_surveillance_hhh4_areal_count_time_series.pdf p13: ", which" after a prepositional object
+        "Paul and Held (2011) introduced random effects for hhh4 models, which are useful if the districts exhibit"
+        " heterogeneous incidence levels not explained by observed covariates, and especially if the number of"
+        " districts is large.",
+        # mnras2020_mnras_class_author_guide.pdf p3: a restriction with its focus written after the predicate
+        "Bulleted lists using the itemize environment should not be used in MNRAS; it is retained for backwards"
+        " compatibility only.",
+        # jss2016_surveillance_monitoring_count_time_series.pdf p27: an obligation on the subject
+        "In our opinion, such a surveillance system has to at least support the following process: loading data"
+        " from local databases, analysing them within surveillance and sending the results of this analysis to the"
+        " end-user who is typically an epidemiologist in charge of the specific pathogen.",
+    )
+    return extract_claims("test", [], annotated)
+
+
+def test_a_fault_noun_naming_a_kind_is_no_drawback(session14_unseen_claims):
+    assert not any(c.relation == "disadvantage" and "block" in c.object for c in session14_unseen_claims)
+
+
+def test_which_after_a_prepositional_object_gives_no_owner(session14_unseen_claims):
+    assert not any(c.subject == "hhh4 models" and "useful" in c.object for c in session14_unseen_claims)
+
+
+def test_a_focus_written_after_the_predicate_restricts_it(session14_unseen_claims):
+    assert not any("backwards compatibility" in c.object for c in session14_unseen_claims)
+
+
+def test_an_obligation_on_the_subject_is_no_advantage(session14_unseen_claims):
+    assert not any(c.relation == "advantage" and "has to" in c.object for c in session14_unseen_claims)

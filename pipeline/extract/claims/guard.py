@@ -101,6 +101,9 @@ class GuardWords:
     positive_adjectives: frozenset[str]
     problem_counts: frozenset[str]  # "two problems in ...": drawbacks announced, not named
     example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
+    kind_modifiers: frozenset[str]  # "a block diagonal matrix": a fault noun naming a kind
+    obligation_openers: tuple[str, ...]  # "has to support ...": a requirement on the subject
+    framing_verbs: frozenset[str]  # "should rather be seen as ...": what the subject is judged to be
 
 
 @lru_cache(maxsize=2)
@@ -147,6 +150,9 @@ def load_guard_words() -> GuardWords:
         positive_adjectives=_evaluative_words("positive_adjectives"),
         problem_counts=frozenset(data["problem_counts"]),
         example_markers=frozenset(data["example_markers"]),
+        kind_modifiers=frozenset(data["kind_modifiers"]),
+        obligation_openers=tuple(data["obligation_openers"]),
+        framing_verbs=frozenset(data["framing_verbs"]),
     )
 
 
@@ -296,6 +302,13 @@ def claim_junk_class(claim: Claim) -> str:
         return "offered capability"
     if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
         return "definition"
+    if claim.relation == "disadvantage" and _kind_modifier(object_words, claim.object, words):
+        return "kind modifier"
+    if claim.relation == "advantage" and _obligation(object_words, words):
+        return "obligation"
+    if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
+        if _relative_of_a_prepositional_object(claim.subject, object_words, evidence):
+            return "relative of another noun"
     if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
         return "cause object"
     if claim.relation == "effect" and claim.cue.startswith("effect:verb"):
@@ -305,7 +318,8 @@ def claim_junk_class(claim: Claim) -> str:
         return "instrument purpose"
     if claim.relation == "effect" and object_words and _purpose_clause(object_words[0], evidence):
         return "purpose"
-    if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words):
+    advantage = claim.relation == "advantage"
+    if claim.relation in ("advantage", "disadvantage") and _restricted(object_words, evidence, words, advantage):
         if not claim.cue.endswith(":restricted"):  # (prose_evaluative read the focus word into the polarity)
             return "restriction"
     predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")][:1]
@@ -542,6 +556,53 @@ def _defining(object_words: list[str], words: GuardWords) -> bool:
     return bool(rest) and rest[0] in words.defining_verbs
 
 
+def _kind_modifier(object_words: list[str], obj: str, words: GuardWords) -> bool:
+    """ "Λθ is a block diagonal matrix whose ...", "Zi⊤Zi is block-diagonal consisting of ...": the fault noun that
+    made the drawback is written before another word as the name of a kind (block matrix, loss function), so the
+    predicate says what the subject is."""
+    rest = [w for w in object_words if w not in ("a", "an", "the")]
+    if not rest:
+        return False
+    first = rest[0]
+    if "-" in first:  # "block-diagonal": the kind written as one hyphenated word
+        return first.split("-")[0] in words.kind_modifiers
+    return first in words.kind_modifiers and len(rest) > 1 and rest[1] not in words.empty
+
+
+def _obligation(object_words: list[str], words: GuardWords) -> bool:
+    """ "such a surveillance system has to at least support the following process": what the subject must do is
+    asked of it, not a property it has."""
+    modal_heads = {opener.split()[0] for opener in words.obligation_openers}
+    rest = list(object_words)
+    while rest and rest[0] in words.verb_phrase_openers and rest[0] not in modal_heads:
+        rest.pop(0)  # "now has to ...", "also must ...": adverbs before the modal
+    if any(w in words.framing_verbs for w in rest[1:5]):
+        return False  # "FlexMix should rather be seen as a complement to those": a judgement of what it is
+    text = " ".join(rest)
+    return any(text == opener or text.startswith(opener + " ") for opener in words.obligation_openers)
+
+
+# "random effects for hhh4 models, which are useful": the subject is the object of a preposition written right
+# before ", which"; the relative clause may belong to the noun the preposition hangs on
+# ("fitted in brms, which supports ...": after a verb's preposition the relative is the object's own, as in the dev
+# gold; only "for"/"of" after a noun leaves two candidate owners)
+PREPOSITION_BEFORE = re.compile(r"\b([\w-]+)\s+(?:for|of)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+def _relative_of_a_prepositional_object(subject: str, object_words: list[str], evidence: str) -> bool:
+    """ "Paul and Held (2011) introduced random effects for hhh4 models, which are useful if ...": the evaluated
+    predicate is written in a ", which" clause after a prepositional phrase whose object is the subject; the owner
+    is as likely the noun before the preposition (the random effects), so the claim's owner is unknown."""
+    if not subject or not object_words or not evidence:
+        return False
+    written = re.search(re.escape(subject.strip()) + r"\s*,\s*which\s+", evidence, re.IGNORECASE)
+    before = PREPOSITION_BEFORE.search(evidence[: written.start()]) if written else None
+    if before is None or before.group(1).lower().endswith(("ed", "ing")):
+        return False  # "used for X, which ...": a verb's adjunct, not the noun the relative may belong to
+    after = words_of(evidence[written.end() :])[:6]
+    return object_words[0] in after
+
+
 def _after_cause_marker(object_words: list[str], evidence: str, words: GuardWords) -> bool:
     """ "account for lack of independence in the residuals due to block structure": the object is written right
     after a preposition of cause, so it is what causes, not what the subject acts on."""
@@ -586,12 +647,19 @@ def _after_without(object_words: list[str], evidence: str) -> bool:
     )
 
 
-def _restricted(object_words: list[str], evidence: str, words: GuardWords) -> bool:
+def _restricted(object_words: list[str], evidence: str, words: GuardWords, advantage: bool = False) -> bool:
     """ "X is only meaningful if ...", "the EARS methods only need data for the last time points": a predicate under
     a restrictive focus adverb states a restriction whose polarity the patterns do not read (a limit of X, or a
     modest need), not the plain property the object names."""
     if not object_words or not evidence:
         return False
+    negated = any(w in ("not", "cannot", "never") or w.endswith("n't") for w in object_words)
+    if advantage and not negated and object_words[-1] in words.restrictive_focus and len(object_words) > 2:
+        # "it is retained for backwards compatibility only": the focus written after the predicate it restricts (on a
+        # drawback it sharpens it, "convergence is to a local maximum ... only"; negated it widens, "cannot be used
+        # for mixture models only": both dev gold lines)
+        if re.search(rf"\b{re.escape(object_words[-2])}\W+{object_words[-1]}\b", evidence, re.IGNORECASE):
+            return True
     first = object_words[1] if object_words[0] in words.restrictive_focus and len(object_words) > 1 else None
     focus = "|".join(sorted(words.restrictive_focus))
     target = re.escape(first or object_words[0])
