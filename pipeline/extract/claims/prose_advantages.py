@@ -870,12 +870,24 @@ def _plain_owner(subject: Token, verb: Token, cues: ClaimCues) -> str:
     return text if 0 < len(text.split()) <= 12 else ""
 
 
+def _people_or_body(subject: Token, cues: ClaimCues) -> bool:
+    """Users, clinicians, a committee, a working group: the head noun, or, for a proper name, the last word of the
+    name as written (a parse may head "the International Ki67 in Breast Cancer Working Group" on "Ki67")."""
+    bodies = cues.raw["people_and_bodies"]
+    if subject.lemma_.lower() in bodies:
+        return True
+    words = noun_phrase_text(subject).split()
+    return subject.pos_ == "PROPN" and bool(words) and words[-1].lower().rstrip("s") in bodies
+
+
 def _named_method(subject: Token, cues: ClaimCues) -> str:
     """A subject no lexicon knows that still names a method: a method-like head with a specific modifier ("2.5D
     CNNs", "a deep survival analysis model"), a name in apposition ("the method, DeepCare,"), or a proper name that
     is not a person or a study. Its clause must still carry a polarity to give a claim."""
     if is_investigator(subject, cues) or subject.lemma_.lower() in cues.raw["non_agent_heads"]:
         return ""
+    if _people_or_body(subject, cues):
+        return ""  # people and bodies judge, they are not judged
     names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if names:
         return noun_phrase_text(names[0])
