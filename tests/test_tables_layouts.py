@@ -104,6 +104,7 @@ def test_prose_only_paper_has_no_table():
         (["Total", ".", ".", "."], ["Total"]),
         (["Robbery......"], ["Robbery"]),
         (["etc.", "."], ["etc."]),
+        (["Murder", "manslaughter.", ".", "."], ["Murder", "manslaughter"]),
         (["..."], ["..."]),
         (["e.g.", "Ag"], ["e.g.", "Ag"]),
     ],

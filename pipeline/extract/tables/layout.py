@@ -354,16 +354,23 @@ def composed_accents(text: str) -> str:
 
 
 LEADER_DOTS = re.compile(r"(?<=[^.\s])\.{4,}$")
+LEADER_FIRST_DOT = re.compile(r"^[^.]*[^\W\d_]{5}\.$")
 
 
 def without_leader(texts: list[str]) -> list[str]:
     """Dot leaders run from a row label to its first value ("Total . . . . ." or "Robbery........"): filler, not
     the label's text. A lone "..." (a cell meaning "not available") is kept."""
     kept = list(texts)
+    leader = False
     while len(kept) > 1 and kept[-1] and set(kept[-1]) == {"."}:
         kept.pop()
+        leader = True
     if kept:
         kept[-1] = LEADER_DOTS.sub("", kept[-1])
+        # the leader's first dot set close to the label ("manslaughter. . . ."); a short word's dot is an
+        # abbreviation's ("etc.", "U.S.", "Inc.")
+        if leader and LEADER_FIRST_DOT.search(kept[-1]):
+            kept[-1] = kept[-1][:-1]
     return kept
 
 
