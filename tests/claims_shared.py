@@ -16,6 +16,16 @@ def annotate_sentences(sentences: dict[str, str]) -> AnnotatedDocument:
     return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
 
 
+def annotate_sections(*sections: tuple[str, str]) -> AnnotatedDocument:
+    """(section path, paragraph) pairs through the real NLP pipeline, in reading order, so that discourse (topics,
+    antecedents, the paper's tool) runs across them as in a paper."""
+    passages, offset = [], 0
+    for number, (section, text) in enumerate(sections):
+        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
+        offset += len(text) + 2
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title="test", passages=passages))
+
+
 def claims_by_sentence(claims: list[Claim], keys) -> dict[str, list[Claim]]:
     """The claims grouped by the key of the sentence they were read from."""
     found: dict[str, list[Claim]] = {key: [] for key in keys}

@@ -5,20 +5,12 @@ aims name (discourse.PaperSubjects.studied_intervention), on sentences as printe
 from __future__ import annotations
 
 import pytest
+from claims_shared import annotate_sections as annotate
 
 from pipeline.extract import nlp
 from pipeline.extract.claims.discourse import paper_subjects
 from pipeline.extract.claims.from_text import extract_text_claims
 from pipeline.extract.claims.prose import load_cues
-from pipeline.records import Passage, StructuredDocument
-
-
-def annotate(*sections: tuple[str, str]):
-    passages, offset = [], 0
-    for number, (section, text) in enumerate(sections):
-        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title="test", passages=passages))
 
 
 @pytest.fixture(scope="module")
