@@ -239,12 +239,29 @@ def participle_claims(
             obj = _object_text(evaluated, participle, subject, words)
             if len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
                 continue
-            relation = "advantage" if (polarity > 0) != negated else "disadvantage"
-            claim = make_claim(context, owner, relation, obj, "evaluative-participle")
-            claim.hedged = is_hedged(context.sent, participle, cues)
-            claim.negated = negated
-            claims.append(claim)
+            claims.append(
+                _judged_claim(context, owner, polarity, negated, obj, "evaluative-participle", participle, cues)
+            )
     return claims
+
+
+def _judged_claim(
+    context: SentenceContext,
+    owner: str,
+    value: int,
+    negated: bool,
+    obj: str,
+    cue: str,
+    head: Token,
+    cues: ClaimCues,
+) -> Claim:
+    """`owner` has the judged quality `obj`: an advantage when the quality's value is positive and not negated (or
+    negative and negated), hedged as the clause of `head` is."""
+    relation = "advantage" if (value > 0) != negated else "disadvantage"
+    claim = make_claim(context, owner, relation, obj, cue)
+    claim.hedged = is_hedged(context.sent, head, cues)
+    claim.negated = negated
+    return claim
 
 
 def resultative_claims(
@@ -295,11 +312,9 @@ def resultative_claims(
                 obj = _object_text(tokens, part, made, words)
                 if len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
                     continue
-                relation = "advantage" if (part_value > 0) != negated else "disadvantage"
-                claim = make_claim(context, owner, relation, obj, "evaluative-resultative")
-                claim.hedged = is_hedged(context.sent, verb, cues)
-                claim.negated = negated
-                claims.append(claim)
+                claims.append(
+                    _judged_claim(context, owner, part_value, negated, obj, "evaluative-resultative", verb, cues)
+                )
     return claims
 
 
@@ -339,11 +354,7 @@ def regarded_object_claims(
             obj = _object_text(tokens, verb, regarded, words)
             if not owner or len(_content_words(obj)) < 2 or _already_stated(obj, found + claims):
                 continue
-            relation = "advantage" if (polarity > 0) != negated else "disadvantage"
-            claim = make_claim(context, owner, relation, obj, "evaluative-regarded")
-            claim.hedged = is_hedged(context.sent, verb, cues)
-            claim.negated = negated
-            claims.append(claim)
+            claims.append(_judged_claim(context, owner, polarity, negated, obj, "evaluative-regarded", verb, cues))
     return claims
 
 
