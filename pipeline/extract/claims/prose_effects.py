@@ -57,6 +57,9 @@ QUANTITY_HEADS = {"dose", "dosage", "concentration"}  # "doses of X": X acts
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    treatments = getattr(discourse, "treatments", None)
+    if treatments is not None:
+        treatments.observe(context.sent, context.passage.passage_id, cues)
     if _procedure_section(context.passage.section_path, cues):
         return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
@@ -638,6 +641,9 @@ def _verb_effect(
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
+    contextual = ""
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        contextual = subject_text = _context_treatment(verb, context, discourse, cues)  # "IL-6 was decreased in ..."
     if not subject_text:
         return []
     means = subject_text == _means_gerund_text(verb)  # "regulated by controlling the particle size": a practice acts
@@ -653,7 +659,8 @@ def _verb_effect(
         if obj.like_num or obj.pos_ in ("NUM", "PRON"):
             continue  # a citation number or a bare pronoun is no effect
         for text, obj_direction in _object_parts(obj, direction, context, cues):
-            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
+            cue = "effect:verb:subject-treatment" if contextual else "effect:verb"
+            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, cue))
     return claims
 
 
@@ -1106,6 +1113,30 @@ def _treatment_participle(tokens: list[Token], cues: ClaimCues) -> str:
     return ""
 
 
+def _context_treatment(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The paragraph's current treatment (discourse.TreatmentContext) for a reported change that names no agent:
+    a finite main verb in the past ("were decreased", "increased", "exhibited lower Y"), neither modal nor hedged (a
+    possibility or an expectation is not the experiment's result)."""
+    treatments = getattr(discourse, "treatments", None)
+    treatment = treatments.current(context.passage.passage_id) if treatments is not None else ""
+    if not treatment or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return ""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries) or is_hedged(context.sent, verb, cues):
+        return ""
+    past = verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lower_ in ("has", "have") for a in auxiliaries)
+    if not past:
+        return ""
+    # "the capacity of exosomes carrying miR375 was enhanced": a sentence naming another agent is about that one
+    folded = treatment.lower()
+    named = [m.text.lower() for m in context.mentions] + [
+        e.text.lower() for e in context.sent.ents if e.label_ in AGENT_ENTITY_LABELS
+    ]
+    if any(name not in folded and folded not in name for name in named):
+        return ""
+    return treatment
+
+
 def _cause_subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
     """ "After multiple passages, Y is reduced", "with the increase in the number of passages, Y was reduced"."""
     current = verb
@@ -1304,12 +1335,15 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
     subject_text = _reported_cause(verb, context, cues) or _effect_subject(verb, context, discourse, cues)
     # "mice harboring the S999A mutation exhibited lower body weight than WT mice": the group set apart acts
     subject_text = subject_text or group_agent(clause_subject(verb), cues)
+    contextual = "" if subject_text else _context_treatment(verb, context, discourse, cues)
+    subject_text = subject_text or contextual
     if not subject_text:
         return []
+    cue = "effect:comparative:subject-treatment" if contextual else "effect:comparative"
     nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
     for word in comparatives:
         direction = _comparative_direction(word, cues) or "increase"
-        claims.append(_effect_claim(context, verb, subject_text, nominal, direction, "effect:comparative"))
+        claims.append(_effect_claim(context, verb, subject_text, nominal, direction, cue))
     for obj, words in marked_objects:
         for word in words:
             direction = _comparative_direction(word, cues)
@@ -1317,10 +1351,10 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
             if dimension:
                 noun = obj.text
                 text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
-                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, cue))
                 continue
             for text, _ in _object_parts(obj, direction, context, cues):
-                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, cue))
             break
     return claims
 
