@@ -1,5 +1,7 @@
-"""The treatment an experiment's paragraph reports on (discourse.TreatmentContext) as the subject of reported changes
-that name no agent of their own (prose_effects._context_treatment), on sentences as printed in gold/dev/uritu2018 and
+"""The treatment of a reported change that names no agent of its own: the paragraph's current treatment
+(discourse.TreatmentContext, prose_effects._context_treatment), what a when-clause says was used or changed
+(prose_effects.condition_treatment) and what an outcome was obtained or observed under (prose_effects._obtained_effect),
+on sentences as printed in gold/dev (uritu2018, polymers2013, curroncol2023, emm2023, msphere2024) and
 corpus/seed_review.pdf, parsed by the real NLP pipeline."""
 
 from __future__ import annotations
@@ -27,6 +29,24 @@ PACLITAXEL_THEN_MIR375 = (
     "capacity of exosomes carrying miR375 was enhanced by comparison with exosomes extracted from untreated human "
     "adipose mesenchymal stem cells [64]."
 )
+CONDITIONS = {
+    # polymers2013 p5-p7, curroncol2023 p2: what was used, or which setting was changed, in a when-clause
+    "using": "In the literature, ZnCl2 showed better catalytic activity [20], but when using ZnCl2 as a catalyst, the "
+    "PET was glycolized completely, and the yield of BHET was decreased to 78.6% (Table 1, entry 11).",
+    "changing": "When the reaction time was prolonged, the conversion of PET was increased and the 8.8% BHET was given "
+    "when the reaction was prolonged to 4 h (Table 1, entry 2).",
+    "used passive": "The work from the IKWG showed that reproducibility improved when the criteria for readout/scoring "
+    "were uniformly applied by trained, qualified readers and highlighted the potential benefit of automated scoring "
+    "using imaging analysis tools [16].",
+    # an outcome obtained under a condition, observed in response to an exposure; a record with no cause is no claim
+    "obtained": "The 52.2% conversion of PET and 36.0% yield of BHET were obtained when the catalyst concentration was "
+    "decreased to 0.16 wt % (Table 1, entry 10).",
+    "observed": "Both heterogeneous expression and temporal fluctuation in the expression of genes encoding MSC "
+    "components were observed in response to the viral infection.",
+    "no cause": "Additionally, MIC increases were also observed for gentamicin (four- to fivefold) and erythromycin "
+    "(threefold) in some mutants (AB18 M2, M3, and M5), and the tetracycline MIC was also elevated (threefold) in AB18 "
+    "M2 and M3.",
+}
 STATEMENTS = {
     # uritu2018: a treatment noun with its agent, a named premodifier, a treated group
     "pretreatment": "Pretreatment with baicalein increased the concentration of antioxidant enzymes such as SOD, "
@@ -43,6 +63,7 @@ STATEMENTS = {
 def paper():
     sections = [("Results > Baicalin", BAICALIN), ("Results > Endogenous loading", PACLITAXEL_THEN_MIR375)]
     sections += [(f"Statements > {key}", text) for key, text in STATEMENTS.items()]
+    sections += [(f"Conditions > {key}", text) for key, text in CONDITIONS.items()]
     annotated = annotate(*sections)
     return annotated, extract_text_claims(annotated)
 
@@ -83,3 +104,27 @@ def test_treatment_statements(paper, key, expected):
     annotated, _ = paper
     sentence = next(iter(_doc(annotated, f"Statements > {key}").sents))
     assert treatment_statements(sentence, load_cues()) == expected
+
+
+def _effects(claims, key: str) -> set[tuple[str, str]]:
+    return {
+        (c.subject, c.object)
+        for c in claims
+        if c.relation == "effect" and c.evidence[0].section_path == f"Conditions > {key}"
+    }
+
+
+def test_a_when_clause_names_what_was_used_or_changed(paper):
+    _, claims = paper
+    assert ("ZnCl2", "decreased the yield of BHET") in _effects(claims, "using")
+    assert ("prolonging reaction time", "increased the conversion of PET") in _effects(claims, "changing")
+    assert ("criteria for readout/scoring", "improved reproducibility") in _effects(claims, "used passive")
+
+
+def test_an_outcome_obtained_under_a_condition_or_observed_in_response_is_its_effect(paper):
+    _, claims = paper
+    obtained = _effects(claims, "obtained")
+    assert ("decreasing catalyst concentration to 0.16 wt %", "The 52.2% conversion of PET") in obtained
+    observed = {subject for subject, _ in _effects(claims, "observed")}
+    assert observed == {"viral infection"}
+    assert not [obj for _, obj in _effects(claims, "no cause") if "MIC increases" in obj]

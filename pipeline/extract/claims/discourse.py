@@ -228,7 +228,7 @@ class TreatmentContext:
 
 
 @lru_cache(maxsize=1)
-def _treatment_words() -> dict:
+def treatment_words() -> dict:
     return load_discourse_words()["treatment_context"]
 
 
@@ -238,7 +238,7 @@ def treatment_statements(sent: Span, cues: ClaimCues) -> list[str]:
     "X was administered"), a participle making a treated group ("X-treated cells"). The agent must be named (a word with
     capitals or digits, a proper noun, or a word general English does not know): "treatment with the extract" or
     "received the drug" name nothing new."""
-    words = _treatment_words()
+    words = treatment_words()
     found = []
     for token in sent:
         lemma = token.lemma_.lower()

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
+from pipeline.extract.claims.discourse import treatment_words
 from pipeline.extract.claims.guard import is_content_object
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
@@ -78,6 +79,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")) or _consequence_clause(token)
         ):
             claims.extend(_result_effect(token, context, discourse, cues))
+        elif token.lemma_.lower() in treatment_words()["obtaining_verbs"] and token.pos_ == "VERB":
+            claims.extend(_obtained_effect(token, context, cues))
         elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
             # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
             compared = _comparative_effect(token, context, discourse, cues)
@@ -641,6 +644,8 @@ def _verb_effect(
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        subject_text = condition_treatment(verb)  # "the yield was decreased to 78.6% when using ZnCl2 as a catalyst"
     contextual = ""
     if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
         contextual = subject_text = _context_treatment(verb, context, discourse, cues)  # "IL-6 was decreased in ..."
@@ -1110,6 +1115,72 @@ def _treatment_participle(tokens: list[Token], cues: ClaimCues) -> str:
                     return noun_phrase_text(objects[0])
             if child.dep_ == "dobj":
                 return noun_phrase_text(child)
+    return ""
+
+
+def _obtained_effect(verb: Token, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "The 52.2% conversion of PET and 36.0% yield of BHET were obtained when the catalyst concentration was
+    decreased to 0.16 wt %", "the 100% conversion of PET ... were obtained in the presence of [Bmim]Cl", "heterogeneous
+    expression ... were observed in response to the viral infection": an outcome reported as obtained or observed is an
+    effect of what the sentence says brought it about (a condition clause, "in the presence of", "in response to", a
+    with/after/following/upon/under phrase); without one it is only a record, not a claim. One effect per outcome."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not passive or patient is None or patient.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    if any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux") or _is_requirement(verb, cues):
+        return []
+    # a with-phrase is as often the manner ("with low catalyst loading") as the cause: only the presence, a time
+    # after the treatment or a response names what brought the outcome about
+    causal = {c.lower_ for c in verb.children if c.dep_ == "prep"} & {*cues.raw["temporal_cause_preps"], "in"}
+    cause = _cause_phrase(verb, cues) if causal and not any(c.lower_ == "with" for c in verb.children) else ""
+    subject_text = condition_treatment(verb) or cause or _response_cause(verb)
+    if not subject_text:
+        return []
+    return [
+        _effect_claim(context, verb, subject_text, text, direction, "effect:obtained")
+        for text, direction in _object_parts(patient, "none", context, cues)
+    ]
+
+
+def _response_cause(verb: Token) -> str:
+    """ "in response to the viral infection": what the response was to."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        response = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "response"), None)
+        to = next((c for c in response.children if c.dep_ == "prep" and c.lower_ == "to"), None) if response else None
+        cause = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if cause is not None and cause.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase_text(cause)
+    return ""
+
+
+ONE_NAME = re.compile(r"\w+[A-Z0-9]\w*")
+
+
+def condition_treatment(verb: Token) -> str:
+    """What a when/once/after clause of the verb says the experimenters used or changed: "when using ZnCl2 as a
+    catalyst" (ZnCl2), "when the Lewis acidic ionic liquids were used as catalysts" (the Lewis acidic ionic liquids),
+    "when the catalyst concentration was decreased to 0.16 wt %" (decreasing the catalyst concentration to 0.16 wt %).
+    A clause of the verb a coordinated verb shares counts too ("When X was prolonged, A was increased and B ...")."""
+    words = treatment_words()
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for clause in (c for h in holders for c in h.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(c.dep_ in ("advmod", "mark") and c.lower_ in words["condition_markers"] for c in clause.children):
+            continue
+        lemma = clause.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        patient = next((c for c in clause.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        # "using ZnCl2": a formula the tagger may read as a pronoun is still a name (inner capitals or digits)
+        if patient is None or not (patient.pos_ in ("NOUN", "PROPN") or ONE_NAME.fullmatch(patient.text)):
+            continue
+        if lemma in words["using_verbs"]:
+            return noun_phrase_text(patient)
+        if lemma in words["changing_verbs"] and passive:
+            # "the reaction time was prolonged to 8 h" -> "prolonging the reaction time to 8 h": the change made
+            setting = [t.i for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
+            gerund = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+            tail = f" {span_text(verb.doc, setting)}" if setting else ""
+            return f"{gerund} {noun_phrase_text(patient)}{tail}"
     return ""
 
 
