@@ -76,6 +76,16 @@ advantages that belong to other packages: a tool noun with a name of its own bef
 the parser reads as an adjective) is not the paper's tool (_names_another_tool). Tried and left out: "these/those +
 modifier + plural noun" ("These generative models") as an anaphor for the antecedent ranking: no claim changed on
 seed or dev.
+Session 15 (issue 19, effects whose subject is the experiment's treatment): a paragraph's current treatment
+(TreatmentContext, set by a treatment noun with its agent, a verb of applying with what it applies or a treated group,
+reset at a new paragraph or section, after a citation closes a sentence, at "et al." and when a sentence states two)
+is the subject of a past, non-modal, unhedged change stated of its patient with no agent of its own. On seed + dev it
+answers 2 times, both right (uritu2018: "tactile allodynia and thermal hyperalgesia were reversed by intrathecal
+baicalin administration"): agentless reported results after a clear treatment statement are rare in the gold papers;
+most missed effect lines with the treatment outside their sentence have a predicate no extractor reads ("There were
+also MIC increases for ampicillin", "X had meropenem MICs twofold above ...") or an anaphoric subject. Giving the state
+also the agent of the paragraph's last effect claim added 2 wrong claims and no found line (left out). The
+in-sentence condition is measured in prose_effects (condition_treatment, _obtained_effect).
 """
 
 from __future__ import annotations

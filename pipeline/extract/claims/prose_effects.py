@@ -644,11 +644,13 @@ def _verb_effect(
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
+    origin = ""  # where a subject the verb's own phrases do not give came from, for the claim's cue
     if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
         subject_text = condition_treatment(verb)  # "the yield was decreased to 78.6% when using ZnCl2 as a catalyst"
-    contextual = ""
+        origin = ":subject-condition" if subject_text else ""
     if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
-        contextual = subject_text = _context_treatment(verb, context, discourse, cues)  # "IL-6 was decreased in ..."
+        subject_text = _context_treatment(verb, context, discourse, cues)  # "IL-6 was decreased in these animals"
+        origin = ":subject-treatment" if subject_text else ""
     if not subject_text:
         return []
     means = subject_text == _means_gerund_text(verb)  # "regulated by controlling the particle size": a practice acts
@@ -664,8 +666,7 @@ def _verb_effect(
         if obj.like_num or obj.pos_ in ("NUM", "PRON"):
             continue  # a citation number or a bare pronoun is no effect
         for text, obj_direction in _object_parts(obj, direction, context, cues):
-            cue = "effect:verb:subject-treatment" if contextual else "effect:verb"
-            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, cue))
+            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, f"effect:verb{origin}"))
     return claims
 
 
