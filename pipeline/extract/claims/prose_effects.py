@@ -107,7 +107,11 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
-    claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    claims = [
+        c
+        for c in claims
+        if not (c.cue.split(":subject-")[0] in caused and is_adverse_outcome(c.object, c.direction or "", cues))
+    ]
     claims = [part for claim in claims for part in _distributed_shared_head(claim, cues)]
     return [part for claim in claims for part in _distributed_subjects(claim, context)]
 
