@@ -76,6 +76,22 @@ advantages that belong to other packages: a tool noun with a name of its own bef
 the parser reads as an adjective) is not the paper's tool (_names_another_tool). Tried and left out: "these/those +
 modifier + plural noun" ("These generative models") as an anaphor for the antecedent ranking: no claim changed on
 seed or dev.
+Session 15 (issue 19, effects whose subject is the experiment's treatment): a paragraph's current treatment
+(TreatmentContext, set by a treatment noun with its agent, a verb of applying with what it applies or a treated group,
+reset at a new paragraph or section, after a citation closes a sentence, at "et al." and when a sentence states two)
+is the subject of a past, non-modal, unhedged change stated of its patient with no agent of its own. On seed + dev it
+answers 2 times, both right (uritu2018: "tactile allodynia and thermal hyperalgesia were reversed by intrathecal
+baicalin administration"): agentless reported results after a clear treatment statement are rare in the gold papers;
+most missed effect lines with the treatment outside their sentence have a predicate no extractor reads ("There were
+also MIC increases for ampicillin", "X had meropenem MICs twofold above ...") or an anaphoric subject. Giving the state
+also the agent of the paragraph's last effect claim added 2 wrong claims and no found line (left out). The
+in-sentence condition (prose_effects.condition_treatment, _obtained_effect: "when using ZnCl2 as a catalyst", "when the
+catalyst concentration was decreased to 0.16 wt %", "were obtained in the presence of X", "observed in response to X")
+found 6 more required dev lines (polymers2013 14 -> 19, curroncol2023 7 -> 8) for 2 unmatched claims. Tried and left
+out: "find" among the obtaining verbs (jner2016's "When applying the optimal FEP ... no differences were found with
+regard to ..." keeps only "no differences" as its object); a treated group as the subject of "had/showed Y" ("Mutants
+selected in the presence of ciprofloxacin had mutations in ...": msphere2024's sentences of this form are misparsed,
+the finding verb a clausal complement or its object the subject of a stray clause, so no claim came of it).
 """
 
 from __future__ import annotations
@@ -100,6 +116,7 @@ from pipeline.extract.claims.prose import (
     load_cues,
     noun_phrase_text,
 )
+from pipeline.extract.claims.prose_activities import without_dose
 from pipeline.records import Claim, Passage
 
 DISCOURSE_PATH = MODELS_DIR / "claims" / "discourse.json"
@@ -192,6 +209,134 @@ class PaperSubjects:
         return from_abstract.pop() if len(from_abstract) == 1 else ""
 
 
+ETAL = re.compile(r"\bet al\b")
+CLOSING_CITATION = re.compile(r"(?:\[[\d,;–\-\s]+\]|\([^()]*\b(?:1[89]|20)\d{2}[a-z]?\))\s*\.?\s*$")
+
+
+@dataclass
+class TreatmentContext:
+    """The treatment an experiment's paragraph reports on: results are often written of what was measured alone
+    ("IL-6 levels were decreased", "tactile allodynia was reversed by intrathecal baicalin administration") in or after
+    a sentence that says what was applied ("Rats received 0.5 g/kg X daily", "Cells were treated with Y", "Y-treated
+    cells"). A clear treatment statement sets it, a statement of another treatment replaces it (two in one sentence
+    clear it: no single context), and a new paragraph, a new section (SectionDiscourse is made anew for each), a
+    citation closing the sentence before or a new study's authors ("Chen et al.") start without one. The effect
+    extractors give it to a reported change with no agent of its own (prose_effects._context_treatment)."""
+
+    passage_id: int = -1
+    treatment: str = ""
+    closed: bool = False  # the last sentence ended with a citation: the cited study's report is over
+
+    def observe(self, sent: Span, passage_id: int, cues: ClaimCues) -> None:
+        # A new paragraph, a citation closing the sentence before, or a new study's authors ("Chen et al. transfected
+        # ...") start without a treatment: in a review one paragraph reports several studies, one after the other.
+        if passage_id != self.passage_id or self.closed or ETAL.search(sent.text):
+            self.passage_id, self.treatment = passage_id, ""
+        self.closed = bool(CLOSING_CITATION.search(sent.text))
+        stated = {text.lower(): text for text in treatment_statements(sent, cues)}
+        if len(stated) == 1:
+            self.treatment = next(iter(stated.values()))
+        elif stated:
+            self.treatment = ""
+
+    def current(self, passage_id: int) -> str:
+        return self.treatment if passage_id == self.passage_id else ""
+
+
+@lru_cache(maxsize=1)
+def treatment_words() -> dict:
+    return load_discourse_words()["treatment_context"]
+
+
+def treatment_statements(sent: Span, cues: ClaimCues) -> list[str]:
+    """The treatments a sentence says were applied: a treatment noun with its agent ("treatment with X", "X
+    administration", "exposure to X"), a verb of applying with what it applies ("received X", "were treated with X",
+    "X was administered"), a participle making a treated group ("X-treated cells"). The agent must be named (a word with
+    capitals or digits, a proper noun, or a word general English does not know): "treatment with the extract" or
+    "received the drug" name nothing new."""
+    words = treatment_words()
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if _inducing(token, words):
+            continue  # "pain induced by formalin injection": the challenge that makes the model, not the treatment
+        if token.pos_ == "NOUN" and lemma in words["treatment_nouns"]:
+            agent = _applied_with(token, tuple(words["treatment_nouns"][lemma]))
+            if agent is not None:
+                found.append(noun_phrase_text(token))
+            elif any(_named(c) for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i):
+                found.append(_premodified(token))  # "IFN-γ stimulation", "baicalin administration"
+        elif token.pos_ == "VERB" and lemma in words["applying_verbs"]:
+            for role in words["applying_verbs"][lemma]:
+                agent = (
+                    next((c for c in token.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN")), None)
+                    if role in ("dobj", "nsubjpass")
+                    else _applied_with(token, (role,))
+                )
+                if agent is not None and _names_agent(agent) and _without_quantity(agent):
+                    found.append(_without_quantity(agent))
+                    break
+        if lemma in words["applied_participles"] and token.dep_ in ("amod", "compound", "acl"):
+            named = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < token.i]
+            if named and _named(named[0]):
+                found.append(clean_text(named[0].text))  # "LPS-treated macrophages": LPS
+    return found
+
+
+def _inducing(token: Token, words: dict) -> bool:
+    """Whether the token lies in the agent phrase of an inducing verb ("inflammation induced by carrageenan")."""
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in words["inducing_verbs"]:
+            return any(c.dep_ == "agent" for c in ancestor.children) and ancestor.i < token.i
+    return False
+
+
+def _applied_with(head: Token, preps: tuple[str, ...]) -> Token | None:
+    """The named object of the head's first with/of/to phrase ("treatment with linalool")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            if _names_agent(noun):
+                return noun
+    return None
+
+
+def _named(token: Token) -> bool:
+    """A name: a proper noun, a word with capitals or digits after its first letter, or one general English lacks."""
+    if token.like_num or not any(ch.isalpha() for ch in token.text):
+        return False
+    text = token.text
+    if token.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in text[1:]):
+        return True
+    vocabulary = general_words()
+    return bool(vocabulary) and len(text) >= 5 and text.isalpha() and text.lower() not in vocabulary
+
+
+def _names_agent(noun: Token) -> bool:
+    """The noun phrase holds a name ("G. hederacea extract", "carvacrol", "extract of S. inflata")."""
+    return any(_named(t) for t in noun.subtree if t.dep_ not in ("det", "nummod", "relcl", "appos"))
+
+
+def _premodified(head: Token) -> str:
+    """The head noun with the modifiers before it ("intrathecal baicalin administration", "IFN-γ stimulation")."""
+    start = head.i
+    while start > head.sent.start and head.doc[start - 1].dep_ in ("compound", "nmod", "amod", "punct"):
+        if head.doc[start - 1].head.i < start and head.doc[start - 1].text != "-":
+            break
+        start -= 1
+    return clean_text(head.doc[start : head.i + 1].text)
+
+
+LEADING_AMOUNT = re.compile(r"^\d[\d.,]*\s*[a-zµμ%][\w/.%µμ-]*\s+", re.I)  # "0.5 g/kg ", "10 µM "
+
+
+def _without_quantity(noun: Token) -> str:
+    """ "0.5 g/kg G. hederacea extract", "350 mg of plant extract": what was given, not how much ("" when no name is
+    left: "30Hz bursts" named only an amount)."""
+    text = LEADING_AMOUNT.sub("", without_dose(noun_phrase_text(noun)))
+    names = [t.text for t in noun.subtree if _named(t) and not t.like_num]
+    return text if any(name in text for name in names) else ""
+
+
 @dataclass
 class SectionDiscourse(Discourse):
     """The section's discourse state (prose.Discourse) plus the method its heading names, which a method-class
@@ -205,6 +350,7 @@ class SectionDiscourse(Discourse):
     # title names is reached by a tool or method noun ("the package", "the methods"): in its sections on functions and
     # fitted models, "it" and "they" are those (twinstim: "It exhibits strong seasonality" is a fitted component).
     pronouns_reach_main: bool = True
+    treatments: TreatmentContext = field(default_factory=TreatmentContext)
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
         if head and context is not None and _names_another_tool(context, position, head, self.main_method):

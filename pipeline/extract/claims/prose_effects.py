@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
+from pipeline.extract.claims.discourse import treatment_words
 from pipeline.extract.claims.guard import is_content_object
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
@@ -57,6 +58,9 @@ QUANTITY_HEADS = {"dose", "dosage", "concentration"}  # "doses of X": X acts
 
 
 def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    treatments = getattr(discourse, "treatments", None)
+    if treatments is not None:
+        treatments.observe(context.sent, context.passage.passage_id, cues)
     if _procedure_section(context.passage.section_path, cues):
         return []  # "Methods > Experimental setup": what was done to measure, not what a treatment did
     claims: list[Claim] = []
@@ -75,6 +79,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
             not (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "acl")) or _consequence_clause(token)
         ):
             claims.extend(_result_effect(token, context, discourse, cues))
+        elif token.lemma_.lower() in treatment_words()["obtaining_verbs"] and token.pos_ == "VERB":
+            claims.extend(_obtained_effect(token, context, cues))
         elif token.lemma_.lower() in cues.comparative_verbs and token.pos_ == "VERB":
             # "had stronger anti-inflammatory effects" is a comparison; "has analgesic effects" an activity list
             compared = _comparative_effect(token, context, discourse, cues)
@@ -101,7 +107,11 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
-    claims = [c for c in claims if not (c.cue in caused and is_adverse_outcome(c.object, c.direction or "", cues))]
+    claims = [
+        c
+        for c in claims
+        if not (c.cue.split(":subject-")[0] in caused and is_adverse_outcome(c.object, c.direction or "", cues))
+    ]
     claims = [part for claim in claims for part in _distributed_shared_head(claim, cues)]
     return [part for claim in claims for part in _distributed_subjects(claim, context)]
 
@@ -638,6 +648,13 @@ def _verb_effect(
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
+    origin = ""  # where a subject the verb's own phrases do not give came from, for the claim's cue
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        subject_text = condition_treatment(verb)  # "the yield was decreased to 78.6% when using ZnCl2 as a catalyst"
+        origin = ":subject-condition" if subject_text else ""
+    if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
+        subject_text = _context_treatment(verb, context, discourse, cues)  # "IL-6 was decreased in these animals"
+        origin = ":subject-treatment" if subject_text else ""
     if not subject_text:
         return []
     means = subject_text == _means_gerund_text(verb)  # "regulated by controlling the particle size": a practice acts
@@ -653,7 +670,7 @@ def _verb_effect(
         if obj.like_num or obj.pos_ in ("NUM", "PRON"):
             continue  # a citation number or a bare pronoun is no effect
         for text, obj_direction in _object_parts(obj, direction, context, cues):
-            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, "effect:verb"))
+            claims.append(_effect_claim(context, verb, subject_text, text, obj_direction, f"effect:verb{origin}"))
     return claims
 
 
@@ -1106,6 +1123,96 @@ def _treatment_participle(tokens: list[Token], cues: ClaimCues) -> str:
     return ""
 
 
+def _obtained_effect(verb: Token, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "The 52.2% conversion of PET and 36.0% yield of BHET were obtained when the catalyst concentration was
+    decreased to 0.16 wt %", "the 100% conversion of PET ... were obtained in the presence of [Bmim]Cl", "heterogeneous
+    expression ... were observed in response to the viral infection": an outcome reported as obtained or observed is an
+    effect of what the sentence says brought it about (a condition clause, "in the presence of", "in response to", a
+    with/after/following/upon/under phrase); without one it is only a record, not a claim. One effect per outcome."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not passive or patient is None or patient.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    if any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux") or _is_requirement(verb, cues):
+        return []
+    # a with-phrase is as often the manner ("with low catalyst loading") as the cause: only the presence, a time
+    # after the treatment or a response names what brought the outcome about
+    causal = {c.lower_ for c in verb.children if c.dep_ == "prep"} & {*cues.raw["temporal_cause_preps"], "in"}
+    cause = _cause_phrase(verb, cues) if causal and not any(c.lower_ == "with" for c in verb.children) else ""
+    subject_text = condition_treatment(verb) or cause or _response_cause(verb)
+    if not subject_text:
+        return []
+    return [
+        _effect_claim(context, verb, subject_text, text, direction, "effect:obtained")
+        for text, direction in _object_parts(patient, "none", context, cues)
+    ]
+
+
+def _response_cause(verb: Token) -> str:
+    """ "in response to the viral infection": what the response was to."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        response = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "response"), None)
+        to = next((c for c in response.children if c.dep_ == "prep" and c.lower_ == "to"), None) if response else None
+        cause = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if cause is not None and cause.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase_text(cause)
+    return ""
+
+
+ONE_NAME = re.compile(r"\w+[A-Z0-9]\w*")
+
+
+def condition_treatment(verb: Token) -> str:
+    """What a when/once/after clause of the verb says the experimenters used or changed: "when using ZnCl2 as a
+    catalyst" (ZnCl2), "when the Lewis acidic ionic liquids were used as catalysts" (the Lewis acidic ionic liquids),
+    "when the catalyst concentration was decreased to 0.16 wt %" (decreasing the catalyst concentration to 0.16 wt %).
+    A clause of the verb a coordinated verb shares counts too ("When X was prolonged, A was increased and B ...")."""
+    words = treatment_words()
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for clause in (c for h in holders for c in h.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(c.dep_ in ("advmod", "mark") and c.lower_ in words["condition_markers"] for c in clause.children):
+            continue
+        lemma = clause.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        patient = next((c for c in clause.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        # "using ZnCl2": a formula the tagger may read as a pronoun is still a name (inner capitals or digits)
+        if patient is None or not (patient.pos_ in ("NOUN", "PROPN") or ONE_NAME.fullmatch(patient.text)):
+            continue
+        if lemma in words["using_verbs"]:
+            return noun_phrase_text(patient)
+        if lemma in words["changing_verbs"] and passive:
+            # "the reaction time was prolonged to 8 h" -> "prolonging the reaction time to 8 h": the change made
+            setting = [t.i for c in clause.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
+            gerund = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+            tail = f" {span_text(verb.doc, setting)}" if setting else ""
+            return f"{gerund} {noun_phrase_text(patient)}{tail}"
+    return ""
+
+
+def _context_treatment(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The paragraph's current treatment (discourse.TreatmentContext) for a reported change that names no agent:
+    a finite main verb in the past ("were decreased", "increased", "exhibited lower Y"), neither modal nor hedged (a
+    possibility or an expectation is not the experiment's result)."""
+    treatments = getattr(discourse, "treatments", None)
+    treatment = treatments.current(context.passage.passage_id) if treatments is not None else ""
+    if not treatment or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return ""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries) or is_hedged(context.sent, verb, cues):
+        return ""
+    past = verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lower_ in ("has", "have") for a in auxiliaries)
+    if not past:
+        return ""
+    # "the capacity of exosomes carrying miR375 was enhanced": a sentence naming another agent is about that one
+    folded = treatment.lower()
+    named = [m.text.lower() for m in context.mentions] + [
+        e.text.lower() for e in context.sent.ents if e.label_ in AGENT_ENTITY_LABELS
+    ]
+    if any(name not in folded and folded not in name for name in named):
+        return ""
+    return treatment
+
+
 def _cause_subject(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
     """ "After multiple passages, Y is reduced", "with the increase in the number of passages, Y was reduced"."""
     current = verb
@@ -1304,12 +1411,15 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
     subject_text = _reported_cause(verb, context, cues) or _effect_subject(verb, context, discourse, cues)
     # "mice harboring the S999A mutation exhibited lower body weight than WT mice": the group set apart acts
     subject_text = subject_text or group_agent(clause_subject(verb), cues)
+    contextual = "" if subject_text else _context_treatment(verb, context, discourse, cues)
+    subject_text = subject_text or contextual
     if not subject_text:
         return []
+    cue = "effect:comparative:subject-treatment" if contextual else "effect:comparative"
     nominal = cues.nominalizations.get(verb.lemma_.lower(), verb.lemma_.lower())
     for word in comparatives:
         direction = _comparative_direction(word, cues) or "increase"
-        claims.append(_effect_claim(context, verb, subject_text, nominal, direction, "effect:comparative"))
+        claims.append(_effect_claim(context, verb, subject_text, nominal, direction, cue))
     for obj, words in marked_objects:
         for word in words:
             direction = _comparative_direction(word, cues)
@@ -1317,10 +1427,10 @@ def _comparative_effect(verb: Token, context: SentenceContext, discourse: Discou
             if dimension:
                 noun = obj.text
                 text = f"{nominal} of {noun}" if dimension == "amount" else f"{dimension} of {noun}"
-                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, cue))
                 continue
             for text, _ in _object_parts(obj, direction, context, cues):
-                claims.append(_effect_claim(context, verb, subject_text, text, direction, "effect:comparative"))
+                claims.append(_effect_claim(context, verb, subject_text, text, direction, cue))
             break
     return claims
 
