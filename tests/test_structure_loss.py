@@ -431,3 +431,16 @@ def test_a_plot_label_over_a_stray_tick_value_typed_as_a_paragraph_is_figure_tex
     headings = [p.text for p in document.passages if p.kind == "heading"]
     assert not [text for text in headings if "reported cases" in text]
     assert any(p.kind == "paragraph" and len(p.text) > 200 for p in document.passages)
+
+
+def test_a_nomenclature_list_ends_at_the_running_prose_of_the_next_section():
+    """ASME sets its nomenclature list at the end of the text, and the appendix after it opens with a bold heading
+    that ends in a citation ("Appendix A: Incomplete Zeta Function [27]"), which is not taken for a heading: the
+    list was read on into the appendix, its prose cut into bogus entries ("This: text is just for illustration")
+    and lines that parsed as none dropped ("from which we recover the usual definition of the"). A paragraph of
+    running prose ends the list; the list's own entries stay."""
+    document = _document(_paper("asmejour2022_asme_journal_template.pdf"), 4, 5)
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "This text is just for illustration." in prose
+    assert "from which we recover the usual" in prose and "of the Stefan-Boltzmann constant" in prose
+    assert "b" in document.abbreviations and not any(key in ("This", "tion") for key in document.abbreviations)
