@@ -11,7 +11,11 @@ and puts each lost shingle in one class:
   table note      found in a footnote set right under a detected table (or under another such note): its notes
   kind:<k>        found verbatim in a passage of kind k (footnote, figure_text, metadata, heading, reference, ...)
   glued/split     found in the prose once spaces are ignored (words glued together or cut apart)
-  interrupted     found as two runs of words, apart (a caption or figure read in between, parts in another order)
+  passage order   found as two runs of words in two different passages, never in one: the text layer reads a
+                  passage into the middle of another (a caption set mid-column, whose text the content stream puts
+                  elsewhere; the paragraphs either side of a float) or our passages are in another order
+  interrupted     found as two runs of words, apart, inside one passage (a caption or figure read in between, parts
+                  in another order)
   scrambled       its words are all in the page's prose, but not in this order (columns or captions interleaved)
   dropped         its words are read by ingest on the page but reach no passage (running lines, rotated text ...)
   not ingested    some of its words are not among ingest's words of the page (hidden layers, figure text filters)
@@ -59,6 +63,20 @@ def _in_two_runs(words: list[str], stream: str) -> bool:
         if f" {' '.join(words[:cut])} " in stream and f" {' '.join(words[cut:])} " in stream:
             return True
     return False
+
+
+def _in_two_passages(words: list[str], passages: list[str]) -> bool:
+    """The shingle's two runs (cut somewhere) lie in two different passages and no passage holds both: an order of
+    passages, not a cut inside one."""
+    two = False
+    for cut in range(2, len(words) - 1):
+        head, tail = f" {' '.join(words[:cut])} ", f" {' '.join(words[cut:])} "
+        with_head = {i for i, text in enumerate(passages) if head in text}
+        with_tail = {i for i, text in enumerate(passages) if tail in text}
+        if with_head & with_tail:
+            return False
+        two = two or bool(with_head and with_tail)
+    return two
 
 
 def _labels(words: list[str]) -> bool:
@@ -132,6 +150,7 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
 
     in_table_notes = found(p.text for p in table_notes(document, content))
     prose_stream = " " + " ".join(w for p in prose for w in normalized_words(p.text)) + " "
+    prose_passages = [" " + " ".join(normalized_words(p.text)) + " " for p in prose]
     all_prose_words = {w for p in prose for w in normalized_words(p.text)}
     page_of = {page.number: page for page in content.pages}
 
@@ -186,7 +205,7 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
             classes.append(None)
             continue
         words = shingle.split()
-        kinds = [k for k, s in by_kind.items() if shingle in s and k not in PROSE_KINDS]
+        kinds = sorted(k for k, s in by_kind.items() if shingle in s and k not in PROSE_KINDS)  # (one run, one class)
         if kinds == ["footnote"] and shingle in in_table_notes:
             cause = "table note"
         elif kinds:
@@ -200,7 +219,9 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
         elif "".join(words) in prose_squeezed:
             cause = "glued/split"
         elif all(w in all_prose_words for w in words):
-            cause = "interrupted" if _in_two_runs(words, prose_stream) else "scrambled"
+            cause = "scrambled"
+            if _in_two_runs(words, prose_stream):
+                cause = "passage order" if _in_two_passages(words, prose_passages) else "interrupted"
         elif all(w in ingested.get(page, ()) for w in words):
             cause = (
                 "table"
@@ -209,7 +230,7 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
             )
         else:
             cause = "not ingested"
-        if cause in ("scrambled", "dropped", "interrupted") and _labels(words):
+        if cause in ("scrambled", "dropped", "interrupted", "passage order") and _labels(words):
             cause = "labels"
         classes.append(cause)
     spans: list[dict] = []

@@ -308,6 +308,16 @@ def test_reference_reads_tex_bitmap_fonts_at_their_codes():
     assert "We assume that the user can use appropriate in-built R functions (such as read.table or scan)" in text
 
 
+def test_reference_leaves_out_runs_through_ligatures_at_control_codes():
+    """A TeX font without a Unicode map (T1 encoding) puts its fl and fi ligatures at the control codes 0x1D and 0x1C,
+    which Python takes for spaces: "ﬂat" left "at" in the reference, a word no repaired text holds. Runs through such
+    a glyph are left out, as those through any unmappable glyph."""
+    page = _page_text("young2017_goseq_gene_ontology_rnaseq_length_bias.pdf", 1, printed=True)
+    shingles = reference_shingles([page])
+    assert not any("nearly at and all" in s for s in shingles)
+    assert "length bias exists the calculated pwf will be" in shingles
+
+
 def test_reference_reads_superscripts_apart_from_their_word():
     """The text layer glues a raised citation marker to its word ("translation1,2"), a token no reader sees; read
     as printed, the marker is a word of its own, as the sentences write it ("translation[1,2]")."""

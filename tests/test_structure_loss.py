@@ -411,3 +411,36 @@ def test_axis_titles_and_panel_names_of_a_plot_are_figure_text_not_headings():
     headings = [p.text for p in kohonen.passages if p.kind == "heading"]
     assert "Training" not in headings and "Mapping" not in headings
     assert any(p.kind == "paragraph" for p in kohonen.passages)
+
+
+def test_a_plot_title_in_the_bold_of_the_plots_own_family_is_figure_text_not_a_heading():
+    """R draws a plot's title in the bold of the plot's own family (Helvetica-Bold over Helvetica tick values), a
+    family the document's body (Latin Modern) does not use: set apart above an empty drawing area, far from the tick
+    values, "Lemming model" opened a bogus section; it is figure text, and the page's text around it is unchanged."""
+    document = _document(_paper("desolve2010_initial_value_differential_equations.pdf"), 29, 29)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "Lemming model" not in headings
+    assert any(p.kind == "figure_text" and p.text == "Lemming model" for p in document.passages)
+    assert not any("Lemming model" in p.section_path for p in document.passages)
+
+
+def test_a_plot_label_over_a_stray_tick_value_typed_as_a_paragraph_is_figure_text():
+    """An axis title ("Total number of Proportion reported cases") followed by a lone tick value ("2000") that was
+    typed as a paragraph: a paragraph without words is no section's text, so the label is figure text too."""
+    document = _document(_paper("jss2016_surveillance_monitoring_count_time_series.pdf"), 19, 19)
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert not [text for text in headings if "reported cases" in text]
+    assert any(p.kind == "paragraph" and len(p.text) > 200 for p in document.passages)
+
+
+def test_a_nomenclature_list_ends_at_the_running_prose_of_the_next_section():
+    """ASME sets its nomenclature list at the end of the text, and the appendix after it opens with a bold heading
+    that ends in a citation ("Appendix A: Incomplete Zeta Function [27]"), which is not taken for a heading: the
+    list was read on into the appendix, its prose cut into bogus entries ("This: text is just for illustration")
+    and lines that parsed as none dropped ("from which we recover the usual definition of the"). A paragraph of
+    running prose ends the list; the list's own entries stay."""
+    document = _document(_paper("asmejour2022_asme_journal_template.pdf"), 4, 5)
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "This text is just for illustration." in prose
+    assert "from which we recover the usual" in prose and "of the Stefan-Boltzmann constant" in prose
+    assert "b" in document.abbreviations and not any(key in ("This", "tion") for key in document.abbreviations)

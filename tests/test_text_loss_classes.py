@@ -25,3 +25,13 @@ def test_table_text_of_common_words_is_table_not_scrambled():
     lost = result["lost"]
     assert lost["table"] >= 80
     assert lost["scrambled"] + lost["labels"] <= 10
+
+
+def test_runs_split_between_two_passages_are_passage_order_not_interrupted():
+    # JNER sets each figure's caption in the column beside the text; the text layer reads it into the middle of a
+    # sentence ("... the scanning fig 2 mwaves ..."), our reading keeps caption and paragraph whole, so the 8-word
+    # runs across that point are split between two passages: an order of passages, not prose cut inside one.
+    result = _text_loss().diagnose(real_pdf("jner2016_fes_hand_opening.pdf"))
+    lost = result["lost"]
+    assert lost["passage order"] >= 30
+    assert lost["interrupted"] <= 12

@@ -127,7 +127,7 @@ def as_printed(text_page, text: str) -> str:
                 index = run_end
                 continue
         if (
-            not char.isspace()
+            not _blank(char)
             and pdfium_c.FPDFText_HasUnicodeMapError(text_page.raw, char_of[index]) == 1
             and not _tex_bitmap_letter(text_page, char_of[index], char)
         ):
@@ -139,6 +139,14 @@ def as_printed(text_page, text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def _blank(char: str) -> bool:
+    """A space or line break of the text. Not Python's `str.isspace`, which also takes the control characters 0x1C to
+    0x1F for spaces: a TeX font without a Unicode map (T1 encoding) puts its fi, fl, ffi and ffl ligatures at those
+    codes, and read as a space "ﬂat" left "at" in the reference ("nearly at and all genes"), which no repaired text
+    holds; such a glyph is unmapped like any other."""
+    return char.isspace() and not "\x1c" <= char <= "\x1f"
 
 
 def _tex_bitmap_letter(text_page, index: int, char: str) -> bool:

@@ -965,6 +965,19 @@ def _tick_values(block: Block) -> int:
     return sum(1 for token in block.raw_text.split() if any(ch.isdigit() for ch in token) and len(token) <= 8)
 
 
+def _has_words(block: Block) -> bool:
+    """Four words or more (tokens of three letters or more): text, not a stray tick value or legend key typed as a
+    paragraph ("2000", "yini*i 1 2 3 4")."""
+    return sum(sum(ch.isalpha() for ch in token) >= 3 for token in block.raw_text.split()) >= 4
+
+
+def _family(font: str) -> str:
+    """A font's family, without its subset prefix, weight and style ("Helvetica-Bold" and "Helvetica" are one;
+    "Arial-BoldMT" and "ArialMT" too)."""
+    name = re.split(r"[-,]", font.split("+")[-1].lower())[0]
+    return re.sub(r"(?:ps)?mt$", "", name)
+
+
 def _figure_labels_read_as_headings(blocks: list[Block], typo: Typography) -> list[Block]:
     """Axis titles, panel names and legend entries of a plot ("2011 Time (weeks)", "Training", "Temperature (K)"):
     short lines set apart in their own face, so typed as headings (a bogus section) or notes. No body paragraph
@@ -979,8 +992,7 @@ def _figure_labels_read_as_headings(blocks: list[Block], typo: Typography) -> li
         if block.kind == "heading"
         and following.kind == "paragraph"
         and following.lines[0].page == block.lines[0].page
-        and sum(sum(ch.isalpha() for ch in token) >= 3 for token in following.raw_text.split()) >= 4  # words, not a
-        # stray tick value typed as a paragraph
+        and _has_words(following)
     }
     figure_blocks = [block for block in blocks if block.kind == "figure_text"]
     reach = 3 * typo.body_size  # how far from a plot's tick values its labels are set
@@ -994,7 +1006,10 @@ def _figure_labels_read_as_headings(blocks: list[Block], typo: Typography) -> li
         if (
             following is None
             or following.lines[0].page != last.page
-            or following.kind not in ("figure_text", "caption")
+            or (
+                following.kind not in ("figure_text", "caption")
+                and (following.kind != "paragraph" or _has_words(following))
+            )
         ):
             continue
         x0, x1 = min(line.x0 for line in block.lines), max(line.x1 for line in block.lines)
@@ -1011,7 +1026,14 @@ def _figure_labels_read_as_headings(blocks: list[Block], typo: Typography) -> li
             )
         )
         in_figure_face = block.font != typo.body_font and any(
-            figure.font == block.font and figure.lines[0].page == first.page for figure in figure_blocks
+            figure.lines[0].page == first.page
+            and (
+                figure.font == block.font
+                # a plot drawn by a graphics program keeps its own family (Helvetica, Arial), not the document's,
+                # and sets its titles in that family's bold: "Lemming model" over "0 10 20 30"
+                or (_family(figure.font) == _family(block.font) != _family(typo.body_font))
+            )
+            for figure in figure_blocks
         )
         if _tick_values(block) + ticks_beside >= 3 or in_figure_face:
             found.append(block)

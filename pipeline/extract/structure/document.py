@@ -12,6 +12,7 @@ from pipeline.extract.structure.blocks import (
     checked_title,
     classify_blocks,
     clean_heading,
+    is_running_text,
     join_continuations,
     run_in_heading,
     section_name,
@@ -75,6 +76,23 @@ def written_as_sentences(text: str, min_words: int = 8) -> bool:
 REFERENCE_MARK = re.compile(
     r"\((?:1[89]|20)\d\d[a-z]?\)|[,.]\s(?:1[89]|20)\d\d[a-z]?[.;,:)]|\b\d{1,4}\(\d{1,4}\)|\bpp?\.\s?\d"
 )
+
+
+# a list entry's opening: a short term and its separator ("h: average ...", "Pr = Prandtl number")
+LIST_TERM = re.compile(r"^\S{1,20}?\s*[:=\u2013\u2014]\s")
+
+
+def running_prose(block: Block) -> bool:
+    """A paragraph of running prose, not an entry of a nomenclature or abbreviation list: two or more lines of
+    running text, and a first line that opens with no term set apart (by a separator, or by a gap of the list's
+    second column). A list under "Nomenclature" read on past its end took the next section's text for entries
+    (and dropped the lines that parsed as none) where the next heading was not found."""
+    if len(block.lines) < 2 or sum(is_running_text(line) for line in block.lines) < 2:
+        return False
+    first = block.lines[0]
+    words = [word for word in first.words if word.text.strip()]
+    gaps = [right.x0 - left.x1 for left, right in itertools.pairwise(words)]
+    return not LIST_TERM.match(first.text) and max(gaps, default=0.0) < 0.8 * first.size
 
 
 def cites_like_a_reference(text: str) -> bool:
@@ -280,6 +298,8 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             reference_lines.extend(block.lines)
             reference_line_block.update((id(line), block) for line in block.lines)
             continue
+        if section_kind == "abbreviations" and block.kind == "paragraph" and running_prose(block):
+            section_kind = ""  # the list has ended: the text of the next section, under a heading not found
         if section_kind == "abbreviations" and block.kind != "caption":
             text = join_lines([line.text for line in block.lines], vocabulary)
             inline = parse_inline_abbreviations(text) if ";" in text else {}
