@@ -101,7 +101,6 @@ class GuardWords:
     positive_adjectives: frozenset[str]
     problem_counts: frozenset[str]  # "two problems in ...": drawbacks announced, not named
     example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
-    kind_modifiers: frozenset[str]  # "a block diagonal matrix": a fault noun naming a kind
     obligation_openers: tuple[str, ...]  # "has to support ...": a requirement on the subject
     framing_verbs: frozenset[str]  # "should rather be seen as ...": what the subject is judged to be
 
@@ -150,7 +149,6 @@ def load_guard_words() -> GuardWords:
         positive_adjectives=_evaluative_words("positive_adjectives"),
         problem_counts=frozenset(data["problem_counts"]),
         example_markers=frozenset(data["example_markers"]),
-        kind_modifiers=frozenset(data["kind_modifiers"]),
         obligation_openers=tuple(data["obligation_openers"]),
         framing_verbs=frozenset(data["framing_verbs"]),
     )
@@ -302,8 +300,6 @@ def claim_junk_class(claim: Claim) -> str:
         return "offered capability"
     if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
         return "definition"
-    if claim.relation == "disadvantage" and _kind_modifier(object_words, claim.object, words):
-        return "kind modifier"
     if claim.relation == "advantage" and _obligation(object_words, words):
         return "obligation"
     if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
@@ -554,19 +550,6 @@ def _defining(object_words: list[str], words: GuardWords) -> bool:
     measures what the subject is."""
     rest = [w for w in object_words if w not in words.verb_phrase_openers]
     return bool(rest) and rest[0] in words.defining_verbs
-
-
-def _kind_modifier(object_words: list[str], obj: str, words: GuardWords) -> bool:
-    """ "Λθ is a block diagonal matrix whose ...", "Zi⊤Zi is block-diagonal consisting of ...": the fault noun that
-    made the drawback is written before another word as the name of a kind (block matrix, loss function), so the
-    predicate says what the subject is."""
-    rest = [w for w in object_words if w not in ("a", "an", "the")]
-    if not rest:
-        return False
-    first = rest[0]
-    if "-" in first:  # "block-diagonal": the kind written as one hyphenated word
-        return first.split("-")[0] in words.kind_modifiers
-    return first in words.kind_modifiers and len(rest) > 1 and rest[1] not in words.empty
 
 
 def _obligation(object_words: list[str], words: GuardWords) -> bool:

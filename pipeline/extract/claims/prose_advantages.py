@@ -1287,19 +1287,31 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
 
 
 def _modifier_sense(token: Token, cues: ClaimCues) -> bool:
-    """A harm word outside the role its lexicon entry gives it: a head-only harm noun or verb used as a modifier of
-    another noun ("block updates"), or an intransitive harm verb with a direct object ("aggregate information")."""
+    """A harm word outside the role its lexicon entry gives it: a verb-only harm word that is not a verb ("k blocks
+    of size q"), a head-only harm noun or verb used as a modifier of another noun ("block updates", "a loss
+    function") or hyphenated to the word it qualifies ("block-diagonal"), or an intransitive harm verb with a direct
+    object ("aggregate information")."""
     lemma, lower = token.lemma_.lower(), token.lower_
     evaluation = cues.raw["evaluation"]
-    if (lemma in evaluation["head_only_harm"] or lower in evaluation["head_only_harm"]) and token.dep_ in (
-        "compound",
-        "nmod",
-        "amod",
-    ):
-        return token.head.pos_ in ("NOUN", "PROPN")
+    if (lemma in evaluation["verb_only_harm"] or lower in evaluation["verb_only_harm"]) and token.pos_ != "VERB":
+        return True  # "k blocks of size q": a unit or piece
+    if lemma in evaluation["head_only_harm"] or lower in evaluation["head_only_harm"]:
+        if _hyphenated_to_head(token):
+            return True
+        if token.dep_ in ("compound", "nmod", "amod"):
+            return token.head.pos_ in ("NOUN", "PROPN")
     if lemma in evaluation["intransitive_harm_verbs"] and token.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj") for c in token.children)
     return False
+
+
+def _hyphenated_to_head(token: Token) -> bool:
+    """ "block-diagonal": the word is joined by a hyphen, with no space, to the word it modifies."""
+    doc = token.doc
+    if token.whitespace_ or token.i + 2 >= len(doc) or token.head.i != token.i + 2:
+        return False
+    hyphen = doc[token.i + 1]
+    return hyphen.text in ("-", "‐") and not hyphen.whitespace_
 
 
 def _directly_denied(token: Token) -> bool:
