@@ -32,7 +32,12 @@ models/claims/guard.json:
   problems in ..."), a second that-clause or a bare noun and a copula as the predicate ("model extensions are more
   straightforward"), an object that opens the next sentence, a subject written only inside the object's complement
   ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject,
-  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X").
+  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X");
+- session 15: a predicate noun phrase headed by a mathematical or data structure ("a simple list of ...", "this
+  sparse Cholesky factorization", "wrappers for ..."), and a predicate opening with a verb of composition ("They
+  comprise simple ... formulae") with the definitions; a subject that is only the noun of a fronted "As a(n) N"
+  phrase ("As a response, ..."). A fault noun naming a kind ("a block diagonal matrix") is
+  no drawback by the cue reader's role check (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
 """
 
 from __future__ import annotations
@@ -94,7 +99,8 @@ class GuardWords:
     expletive_predicates: frozenset[str]  # "idea", "advisable": predicates of an extraposed complement
     offering_verbs: frozenset[str]  # "X offers Y": Y is given, a capability
     scarcity_words: frozenset[str]  # "provides low recovery": what is offered is too little, a drawback
-    defining_verbs: frozenset[str]  # "It characterizes the rate of ...": a definition
+    defining_verbs: frozenset[str]  # "It characterizes the rate of ...", "They comprise ...": a definition
+    structure_nouns: frozenset[str]  # "a simple list of ...", "this sparse factorization": a kind of object
     demonstratives: frozenset[str]  # "requires this package": an object named by reference only
     person_roles: frozenset[str]  # "the user": a person acts on nothing the paper studies
     elaborating_participles: frozenset[str]  # "is straightforward, requiring ...": how the ease comes about
@@ -143,6 +149,7 @@ def load_guard_words() -> GuardWords:
         offering_verbs=frozenset(data["offering_verbs"]),
         scarcity_words=frozenset(data["scarcity_words"]) | _negative_adjectives(),
         defining_verbs=frozenset(data["defining_verbs"]),
+        structure_nouns=frozenset(data["structure_nouns"]),
         demonstratives=frozenset(data["demonstratives"]),
         person_roles=frozenset(data["person_roles"]),
         elaborating_participles=frozenset(data["elaborating_participles"]),
@@ -257,8 +264,9 @@ def claim_junk_class(claim: Claim) -> str:
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
     inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
-    "announced problems" and "example item" (see the helpers' docstrings). See models/claims/guard.json for the
-    word classes."""
+    "announced problems" and "example item"; session 15's "structure description" and "role subject" (see the
+    helpers' docstrings).
+    See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
@@ -272,6 +280,11 @@ def claim_junk_class(claim: Claim) -> str:
         return "next sentence"
     if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
         return "subject inside object"
+    if evidence and _subject_from_fronted_role(claim.subject, evidence):
+        return "role subject"
+    compared = re.search(r"\bthan\s+(.+)$", claim.object or "")
+    if evidence and compared and _subject_from_fronted_role(compared.group(1), evidence):
+        return "role subject"  # the mirror of a comparison with that role noun: "INLA ... → slower than response"
     if claim.cue.endswith(":subject-paper") and _names_its_own_subject(claim.subject, evidence):
         return "named subject"
     if _anaphoric_object(object_words, words):
@@ -300,6 +313,9 @@ def claim_junk_class(claim: Claim) -> str:
         return "offered capability"
     if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
         return "definition"
+    if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
+        if _structure_head(claim.object, evidence, words):
+            return "structure description"
     if claim.relation == "advantage" and _obligation(object_words, words):
         return "obligation"
     if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
@@ -552,6 +568,27 @@ def _defining(object_words: list[str], words: GuardWords) -> bool:
     return bool(rest) and rest[0] in words.defining_verbs
 
 
+def _structure_head(obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "is a simple list of the checked ingredients", "is this sparse Cholesky factorization", "now are wrappers for
+    the supersom function": a predicate noun phrase after a copula whose head (its last word before the first
+    preposition) names a mathematical or data structure says what kind of object the subject is ("returns a list
+    with the best solution" is what a function does, and stays)."""
+    head_words = words_of(FIRST_PREPOSITION.split(f" {obj.lower()} ", maxsplit=1)[0])
+    if not head_words or head_words[-1] not in words.structure_nouns:
+        return False
+    lead = r"\W+".join(re.escape(w) for w in words_of(obj)[:2])
+    written = re.search(rf"(?<![\w-]){lead}(?![\w-])", evidence, re.IGNORECASE)
+    return written is not None and bool(PREDICATE_NOMINAL.search(evidence[: written.start()]))
+
+
+# a copula, an adverb and a determiner right before a predicate noun phrase ("is a", "now are", "is just this")
+PREDICATE_NOMINAL = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:now|just|simply|merely|only|\w+ly)\s+)?"
+    r"(?:(?:a|an|the|this|these|that|those)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _obligation(object_words: list[str], words: GuardWords) -> bool:
     """ "such a surveillance system has to at least support the following process": what the subject must do is
     asked of it, not a property it has."""
@@ -703,6 +740,25 @@ def _subject_only_in_object(subject: str, obj: str, evidence: str) -> bool:
     if not spots or not all(written.start() < spot < written.end() for spot in spots):
         return False
     return all(re.search(r"\b(?:of|from|with)\s+(?:the\s+|their\s+|its\s+)?$", lowered[:spot]) for spot in spots)
+
+
+# "As a response, ...", "As a consequence of this, ...": a fronted phrase naming the role of the sentence
+FRONTED_ROLE = re.compile(r"^\s*As\s+(?:an?|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,])")
+
+
+def _subject_from_fronted_role(subject: str, evidence: str) -> bool:
+    """ "As a response Salmon et al. (2015) introduce a method which has two advantages: it allows ... → response":
+    the subject is the noun of a fronted "As a(n) N" phrase, which names what the sentence is in the discourse (a
+    response, a consequence, an example), and is written nowhere else in the sentence: it neither acts nor is
+    judged."""
+    match = FRONTED_ROLE.match(evidence)
+    if match is None:
+        return False
+    role = match.group(1).lower()
+    written = subject.lower().strip()
+    if written not in (role, role.split()[-1]):
+        return False
+    return len(re.findall(rf"(?<![\w-]){re.escape(written)}(?![\w-])", evidence.lower())) == 1
 
 
 # "The CHOLMOD library ...", "The gamm4 package ...": a sentence that opens with a determiner and a name

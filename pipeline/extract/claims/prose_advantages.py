@@ -41,6 +41,7 @@ from pipeline.extract.claims.prose import (
     strip_leading,
     verb_negated,
 )
+from pipeline.extract.claims.prose_evaluative import load_evaluative_words
 from pipeline.records import Claim
 
 
@@ -56,6 +57,7 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
         if frame is None:
             continue
         owner, start, end, label = frame
+        owner = COMPARISON_IN_OWNER.split(owner, maxsplit=1)[0].strip()
         if not owner or end <= start:
             continue
         context.consumed |= set(range(start, end)) | {token.i}
@@ -69,6 +71,10 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 
 COMPARISON_PREPOSITIONS = frozenset({"over", "versus", "vs", "vs.", "than", "against"})
+# "the main advantage of nlme relative to lme4": a comparison written inside the owner's phrase is not the owner
+COMPARISON_IN_OWNER = re.compile(
+    r"\s+(?:relative to|compared (?:to|with)|in comparison (?:to|with)|as opposed to|as compared (?:to|with))\s"
+)
 
 
 def _cue_frame(
@@ -134,6 +140,8 @@ def _cue_frame(
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
         end = clause_end(sent, start, cues)
+        if doc[start].lower_ == "it" and doc[start].dep_ in ("nsubj", "nsubjpass") and start + 1 < end:
+            start += 1  # "The main benefit of this approach is that it bypasses ...": "it" is the owner itself
         return owner, start, end, f"cue:{cue.lemma_}:is"
     # "P is also a problem faced by X"; "there are many problems with X: P".
     if "CUE_ATTR" in labels or "CUE_THERE" in labels:
@@ -1237,10 +1245,20 @@ def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues:
         if not degree:
             continue
         sign = 1 if degree[0] == "more" else -1
-        if token.lemma_.lower() in cues.negative or token.lower_ in cues.negative:
+        # "more computationally intensive than": the degree sits on the adverb, the quality ranked is its adjective
+        quality = token.head if token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV") else token
+        if _negative_quality(token, cues) or _negative_quality(quality, cues):
             sign = -sign
         return -sign if token.i in flipped else sign
     return 0
+
+
+def _negative_quality(token: Token, cues: ClaimCues) -> bool:
+    """A quality that is worse the more of it there is: a word of the cue lexicon's negative words or of the
+    evaluative extractor's negative adjectives ("more computationally intensive than", "more complex than"), so that
+    a comparison reads the same way whichever extractor's lexicon knows the word."""
+    forms = (token.lemma_.lower(), token.lower_)
+    return any(form in cues.negative or form in load_evaluative_words().negative for form in forms)
 
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
