@@ -558,7 +558,7 @@ def _evaluated_parts(
     by_capability = capable and not sum(polarities)
     total = sum(polarities) or (1 if capable else 0)
     claims = []
-    for tokens, polarity in zip(parts, polarities, strict=True):
+    for index, (tokens, polarity) in enumerate(zip(parts, polarities, strict=True)):
         if by_capability and verb not in tokens:
             continue  # "provides the metal_compare function": the thing provided, without the doing, says nothing
         # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
@@ -567,8 +567,17 @@ def _evaluated_parts(
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
             tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
-        text = span_text(doc, [t.i for t in tokens if t.i not in _relative_clause_tokens(tokens)])
+        relative = _relative_clause_tokens(tokens)
+        text = span_text(doc, [t.i for t in tokens if t.i not in relative])
         if not polarity or not text or len(text) < 3:
+            continue
+        if (
+            relative
+            and not total - polarities[index]
+            and not _polarity([t for t in tokens if t.i not in relative], context, cues)
+        ):
+            # "will work as expected provided that the functions are available in the workspace, which can require
+            # recompiling ...": the leaning is only in the relative clause, which the property as written leaves out
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
         # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
