@@ -573,11 +573,15 @@ def _evaluated_parts(
             continue
         if (
             relative
+            and _non_restrictive(tokens, relative)
             and not total - polarities[index]
             and not _polarity([t for t in tokens if t.i not in relative], context, cues)
         ):
             # "will work as expected provided that the functions are available in the workspace, which can require
-            # recompiling ...": the leaning is only in the relative clause, which the property as written leaves out
+            # recompiling ...": the leaning is only in a non-restrictive relative clause on a noun of a subordinate
+            # clause, a statement of its own, which the property as written leaves out ("produces summary files of
+            # the results that are easy to interpret" keeps its restrictive clause's leaning, "has a method for
+            # formula objects, which allows for de novo simulation" that of a clause on the verb's own object)
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
         # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
@@ -617,6 +621,20 @@ def _relative_clause_tokens(tokens: list[Token]) -> set[int]:
         and not any(c.dep_ == "mark" for c in token.children)  # "the finding that X carry ...": the content itself
         for t in token.subtree
     }
+
+
+def _non_restrictive(tokens: list[Token], relative: set[int]) -> bool:
+    """Every relative clause among TOKENS (RELATIVE: their indices) is set off by a comma (", which ...") and hangs on
+    a noun of a subordinate clause of the property ("provided that the functions are available in the workspace,
+    which ...")."""
+    doc = tokens[0].doc
+    clauses = [t for t in tokens if t.dep_ == "relcl" and t.i in relative]
+    return all(
+        c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text == ","
+        and any(a.dep_ in ("advcl", "pcomp", "ccomp") for a in c.head.ancestors)
+        for c in clauses
+    )
 
 
 def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
