@@ -21,7 +21,9 @@ the whole claims stage (guard included), as paragraphs of one section so that di
 - but a restrictive relative clause ("summary files of the results that are easy to interpret") and a
   non-restrictive one on the verb's own object ("has a method for formula objects, which allows for ...") keep
   their leaning;
-- an example that "illustrates the general principle that ..." reports, it owns no advantage.
+- an example that "illustrates the general principle that ..." reports, it owns no advantage;
+- an object that opens with a citation's names and year ("Held 2017 as mentioned further below") or an input named
+  only by where the paper describes it ("requires the objects described in Table 5") states nothing.
 """
 
 from __future__ import annotations
@@ -91,6 +93,11 @@ PARAGRAPHS = (
     "Computing the fitted values of this additive model requires some custom code, and illustrates the general"
     " principle that methods for merMod objects constructed from modular fits should only be used if the user knows"
     " what she is doing,",
+    # jss2017_surveillance_hhh4_areal_count_time_series.pdf p19
+    "With only two predictors left, model selection and interpretation is simpler, and model extensions are more"
+    " straightforward, for example stratification by age group (Meyer and Held 2017) as mentioned further below.",
+    # jss2015_lme4_linear_mixed_effects_models.pdf p19
+    "PLS also requires the objects described in Table 5, which define the structure of the model.",
 )
 
 
@@ -162,3 +169,8 @@ def test_a_leaning_in_a_relative_clause_on_the_property_counts(claims, prop):
 
 def test_what_an_example_illustrates_is_no_advantage(claims):
     assert not any("illustrates the general principle" in c.object for c in claims)
+
+
+@pytest.mark.parametrize("fragment", ["Held 2017", "objects described in Table 5"])
+def test_a_citation_or_a_cross_reference_is_no_property(claims, fragment):
+    assert not any(fragment in c.object for c in claims)

@@ -36,8 +36,10 @@ models/claims/guard.json:
 - session 15: a predicate noun phrase headed by a mathematical or data structure ("a simple list of ...", "this
   sparse Cholesky factorization", "wrappers for ..."), and a predicate opening with a verb of composition ("They
   comprise simple ... formulae") with the definitions; a subject that is only the noun of a fronted "As a(n) N"
-  phrase ("As a response, ..."). A fault noun naming a kind ("a block diagonal matrix") is
-  no drawback by the cue reader's role check (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
+  phrase ("As a response, ..."); an object that opens with a citation's names and year ("Held 2017 as mentioned
+  further below") or names its thing only by where the paper describes it ("the objects described in Table 5"). A
+  fault noun naming a kind ("a block diagonal matrix") is no drawback by the cue reader's role check
+  (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
 """
 
 from __future__ import annotations
@@ -264,14 +266,18 @@ def claim_junk_class(claim: Claim) -> str:
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
     inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
-    "announced problems" and "example item"; session 15's "structure description" and "role subject" (see the
-    helpers' docstrings).
+    "announced problems" and "example item"; session 15's "structure description", "role subject" and
+    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED).
     See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
     if evidence and (_from_citation(claim.subject, evidence) or _from_citation(claim.object, evidence, words)):
         return "citation"
+    if evidence and _opens_with_citation(claim.object, evidence):
+        return "citation"
+    if CROSS_REFERENCED.match((claim.object or "").lower()):
+        return "cross-referenced object"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
     if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
@@ -451,6 +457,32 @@ def _from_citation(phrase: str, evidence: str, words: GuardWords | None = None) 
         return True
     left = [w for w in content_words(phrase, words) if w not in {c.lower() for c in crossed}]
     return len(left) <= 1
+
+
+# "Held 2017 as mentioned further below": an object that opens with an author-year reference's names and year
+CITED_OPENING = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?),?\s+"
+    r"\(?(?P<year>(?:1[89]|20)\d\d[a-z]?)\b"
+)
+# "also requires the objects described in Table 5": an input named only by where the paper describes it ("outperforms
+# the methods listed in Table 2" names what it is compared with, and stays)
+CROSS_REFERENCED = re.compile(
+    r"^(?:(?:also|only|then|still|further)\s+)?(?:requires?|required|needs?|uses?|takes?|accepts?)\s+"
+    r"(?:the|these|those|all)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:described|listed|shown|given|defined|summari[sz]ed|presented|detailed)\s+(?:in|by)\s+"
+    r"(?:table|section|figure|fig\.?|equation|eq\.?|appendix)\b"
+)
+
+
+def _opens_with_citation(obj: str, evidence: str) -> bool:
+    """ "model extensions are more straightforward, for example stratification by age group (Meyer and Held 2017) as
+    mentioned further below → Held 2017 as mentioned further below": the object opens with the names and year of a
+    reference written in the sentence inside brackets; it was cut out of the citation, whatever follows it."""
+    match = CITED_OPENING.match(obj or "")
+    if match is None:
+        return False
+    year = re.escape(match.group("year"))
+    return any(re.search(rf"\b{year}\b", m.group(1)) for m in CITATION_PARENTHESIS.finditer(evidence))
 
 
 LIST_MARKER = re.compile(r":|\bsuch as\b|\bincluding\b|\bnamely\b|\be\.g\.|\blike\b")
