@@ -32,7 +32,14 @@ models/claims/guard.json:
   problems in ..."), a second that-clause or a bare noun and a copula as the predicate ("model extensions are more
   straightforward"), an object that opens the next sentence, a subject written only inside the object's complement
   ("wraps the functions of lme4"), the paper's method put in over a sentence that names its own subject,
-  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X").
+  publishers' guidelines or bibliographies as owners, and a cue list's item that is an example ("for, say, X");
+- session 15: a predicate noun phrase headed by a mathematical or data structure ("a simple list of ...", "this
+  sparse Cholesky factorization", "wrappers for ..."), and a predicate opening with a verb of composition ("They
+  comprise simple ... formulae") with the definitions; a subject that is only the noun of a fronted "As a(n) N"
+  phrase ("As a response, ..."); an object that opens with a citation's names and year ("Held 2017 as mentioned
+  further below") or names its thing only by where the paper describes it ("the objects described in Table 5"). A
+  fault noun naming a kind ("a block diagonal matrix") is no drawback by the cue reader's role check
+  (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
 """
 
 from __future__ import annotations
@@ -94,14 +101,14 @@ class GuardWords:
     expletive_predicates: frozenset[str]  # "idea", "advisable": predicates of an extraposed complement
     offering_verbs: frozenset[str]  # "X offers Y": Y is given, a capability
     scarcity_words: frozenset[str]  # "provides low recovery": what is offered is too little, a drawback
-    defining_verbs: frozenset[str]  # "It characterizes the rate of ...": a definition
+    defining_verbs: frozenset[str]  # "It characterizes the rate of ...", "They comprise ...": a definition
+    structure_nouns: frozenset[str]  # "a simple list of ...", "this sparse factorization": a kind of object
     demonstratives: frozenset[str]  # "requires this package": an object named by reference only
     person_roles: frozenset[str]  # "the user": a person acts on nothing the paper studies
     elaborating_participles: frozenset[str]  # "is straightforward, requiring ...": how the ease comes about
     positive_adjectives: frozenset[str]
     problem_counts: frozenset[str]  # "two problems in ...": drawbacks announced, not named
     example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
-    kind_modifiers: frozenset[str]  # "a block diagonal matrix": a fault noun naming a kind
     obligation_openers: tuple[str, ...]  # "has to support ...": a requirement on the subject
     framing_verbs: frozenset[str]  # "should rather be seen as ...": what the subject is judged to be
 
@@ -144,13 +151,13 @@ def load_guard_words() -> GuardWords:
         offering_verbs=frozenset(data["offering_verbs"]),
         scarcity_words=frozenset(data["scarcity_words"]) | _negative_adjectives(),
         defining_verbs=frozenset(data["defining_verbs"]),
+        structure_nouns=frozenset(data["structure_nouns"]),
         demonstratives=frozenset(data["demonstratives"]),
         person_roles=frozenset(data["person_roles"]),
         elaborating_participles=frozenset(data["elaborating_participles"]),
         positive_adjectives=_evaluative_words("positive_adjectives"),
         problem_counts=frozenset(data["problem_counts"]),
         example_markers=frozenset(data["example_markers"]),
-        kind_modifiers=frozenset(data["kind_modifiers"]),
         obligation_openers=tuple(data["obligation_openers"]),
         framing_verbs=frozenset(data["framing_verbs"]),
     )
@@ -259,13 +266,18 @@ def claim_junk_class(claim: Claim) -> str:
     requirement), "instrument purpose" ("X uses Y to V": V is no effect of X), "purpose" ("the next step is to V",
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
     inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
-    "announced problems" and "example item" (see the helpers' docstrings). See models/claims/guard.json for the
-    word classes."""
+    "announced problems" and "example item"; session 15's "structure description", "role subject" and
+    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED).
+    See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
     evidence = claim.evidence[0].text if claim.evidence else ""
     if evidence and (_from_citation(claim.subject, evidence) or _from_citation(claim.object, evidence, words)):
         return "citation"
+    if evidence and _opens_with_citation(claim.object, evidence):
+        return "citation"
+    if CROSS_REFERENCED.match((claim.object or "").lower()):
+        return "cross-referenced object"
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
     if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
@@ -274,6 +286,11 @@ def claim_junk_class(claim: Claim) -> str:
         return "next sentence"
     if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
         return "subject inside object"
+    if evidence and _subject_from_fronted_role(claim.subject, evidence):
+        return "role subject"
+    compared = re.search(r"\bthan\s+(.+)$", claim.object or "")
+    if evidence and compared and _subject_from_fronted_role(compared.group(1), evidence):
+        return "role subject"  # the mirror of a comparison with that role noun: "INLA ... → slower than response"
     if claim.cue.endswith(":subject-paper") and _names_its_own_subject(claim.subject, evidence):
         return "named subject"
     if _anaphoric_object(object_words, words):
@@ -302,8 +319,9 @@ def claim_junk_class(claim: Claim) -> str:
         return "offered capability"
     if claim.relation in ("advantage", "disadvantage") and _defining(object_words, words):
         return "definition"
-    if claim.relation == "disadvantage" and _kind_modifier(object_words, claim.object, words):
-        return "kind modifier"
+    if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
+        if _structure_head(claim.object, evidence, words):
+            return "structure description"
     if claim.relation == "advantage" and _obligation(object_words, words):
         return "obligation"
     if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
@@ -441,6 +459,32 @@ def _from_citation(phrase: str, evidence: str, words: GuardWords | None = None) 
     return len(left) <= 1
 
 
+# "Held 2017 as mentioned further below": an object that opens with an author-year reference's names and year
+CITED_OPENING = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?),?\s+"
+    r"\(?(?P<year>(?:1[89]|20)\d\d[a-z]?)\b"
+)
+# "also requires the objects described in Table 5": an input named only by where the paper describes it ("outperforms
+# the methods listed in Table 2" names what it is compared with, and stays)
+CROSS_REFERENCED = re.compile(
+    r"^(?:(?:also|only|then|still|further)\s+)?(?:requires?|required|needs?|uses?|takes?|accepts?)\s+"
+    r"(?:the|these|those|all)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:described|listed|shown|given|defined|summari[sz]ed|presented|detailed)\s+(?:in|by)\s+"
+    r"(?:table|section|figure|fig\.?|equation|eq\.?|appendix)\b"
+)
+
+
+def _opens_with_citation(obj: str, evidence: str) -> bool:
+    """ "model extensions are more straightforward, for example stratification by age group (Meyer and Held 2017) as
+    mentioned further below → Held 2017 as mentioned further below": the object opens with the names and year of a
+    reference written in the sentence inside brackets; it was cut out of the citation, whatever follows it."""
+    match = CITED_OPENING.match(obj or "")
+    if match is None:
+        return False
+    year = re.escape(match.group("year"))
+    return any(re.search(rf"\b{year}\b", m.group(1)) for m in CITATION_PARENTHESIS.finditer(evidence))
+
+
 LIST_MARKER = re.compile(r":|\bsuch as\b|\bincluding\b|\bnamely\b|\be\.g\.|\blike\b")
 
 
@@ -556,17 +600,25 @@ def _defining(object_words: list[str], words: GuardWords) -> bool:
     return bool(rest) and rest[0] in words.defining_verbs
 
 
-def _kind_modifier(object_words: list[str], obj: str, words: GuardWords) -> bool:
-    """ "Λθ is a block diagonal matrix whose ...", "Zi⊤Zi is block-diagonal consisting of ...": the fault noun that
-    made the drawback is written before another word as the name of a kind (block matrix, loss function), so the
-    predicate says what the subject is."""
-    rest = [w for w in object_words if w not in ("a", "an", "the")]
-    if not rest:
+def _structure_head(obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "is a simple list of the checked ingredients", "is this sparse Cholesky factorization", "now are wrappers for
+    the supersom function": a predicate noun phrase after a copula whose head (its last word before the first
+    preposition) names a mathematical or data structure says what kind of object the subject is ("returns a list
+    with the best solution" is what a function does, and stays)."""
+    head_words = words_of(FIRST_PREPOSITION.split(f" {obj.lower()} ", maxsplit=1)[0])
+    if not head_words or head_words[-1] not in words.structure_nouns:
         return False
-    first = rest[0]
-    if "-" in first:  # "block-diagonal": the kind written as one hyphenated word
-        return first.split("-")[0] in words.kind_modifiers
-    return first in words.kind_modifiers and len(rest) > 1 and rest[1] not in words.empty
+    lead = r"\W+".join(re.escape(w) for w in words_of(obj)[:2])
+    written = re.search(rf"(?<![\w-]){lead}(?![\w-])", evidence, re.IGNORECASE)
+    return written is not None and bool(PREDICATE_NOMINAL.search(evidence[: written.start()]))
+
+
+# a copula, an adverb and a determiner right before a predicate noun phrase ("is a", "now are", "is just this")
+PREDICATE_NOMINAL = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:now|just|simply|merely|only|\w+ly)\s+)?"
+    r"(?:(?:a|an|the|this|these|that|those)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _obligation(object_words: list[str], words: GuardWords) -> bool:
@@ -720,6 +772,25 @@ def _subject_only_in_object(subject: str, obj: str, evidence: str) -> bool:
     if not spots or not all(written.start() < spot < written.end() for spot in spots):
         return False
     return all(re.search(r"\b(?:of|from|with)\s+(?:the\s+|their\s+|its\s+)?$", lowered[:spot]) for spot in spots)
+
+
+# "As a response, ...", "As a consequence of this, ...": a fronted phrase naming the role of the sentence
+FRONTED_ROLE = re.compile(r"^\s*As\s+(?:an?|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=[\s,])")
+
+
+def _subject_from_fronted_role(subject: str, evidence: str) -> bool:
+    """ "As a response Salmon et al. (2015) introduce a method which has two advantages: it allows ... → response":
+    the subject is the noun of a fronted "As a(n) N" phrase, which names what the sentence is in the discourse (a
+    response, a consequence, an example), and is written nowhere else in the sentence: it neither acts nor is
+    judged."""
+    match = FRONTED_ROLE.match(evidence)
+    if match is None:
+        return False
+    role = match.group(1).lower()
+    written = subject.lower().strip()
+    if written not in (role, role.split()[-1]):
+        return False
+    return len(re.findall(rf"(?<![\w-]){re.escape(written)}(?![\w-])", evidence.lower())) == 1
 
 
 # "The CHOLMOD library ...", "The gamm4 package ...": a sentence that opens with a determiner and a name

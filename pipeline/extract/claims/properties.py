@@ -134,6 +134,8 @@ def split_and(segment: Span, cues: dict) -> list[Span | str]:
         if token.lower_ != "and" or token.i in (segment.start, segment.end - 1):
             continue
         left, right = segment.doc[segment.start : token.i], segment.doc[token.i + 1 : segment.end]
+        if _closes_both(left):
+            continue  # "for performing both estimation and subsequent prediction": one pair, one property
         if is_bare_nouns(right, cues):
             distributed = distribute_adjective(left, right, cues)
             if distributed:
@@ -145,6 +147,16 @@ def split_and(segment: Span, cues: dict) -> list[Span | str]:
                 return split_and(left, cues) + [f"{shared} {right.text}"]
             return split_and(left, cues) + split_and(right, cues)
     return [segment]
+
+
+def _closes_both(left: Span) -> bool:
+    """The "and" after LEFT closes a correlative "both A and B" opened in LEFT (with no "and" since)."""
+    for token in reversed(left):
+        if token.lower_ == "and":
+            return False
+        if token.lower_ == "both":
+            return True
+    return False
 
 
 def shared_verb(segment: Span, conjunction, right: Span, cues: dict) -> str | None:

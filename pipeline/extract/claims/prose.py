@@ -374,7 +374,7 @@ def resolve_owner(
 def clean_text(text: str) -> str:
     text = CITATION.sub("", text)
     text = FIGURE_REFERENCE.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:•▪●◦‣")  # a list's bullet ("• amsmath is useful") is no word
     return re.sub(r"\s+(?:as well|also)$", "", text)
 
 

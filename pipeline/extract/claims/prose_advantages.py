@@ -41,6 +41,7 @@ from pipeline.extract.claims.prose import (
     strip_leading,
     verb_negated,
 )
+from pipeline.extract.claims.prose_evaluative import load_evaluative_words
 from pipeline.records import Claim
 
 
@@ -56,6 +57,7 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
         if frame is None:
             continue
         owner, start, end, label = frame
+        owner = COMPARISON_IN_OWNER.split(owner, maxsplit=1)[0].strip()
         if not owner or end <= start:
             continue
         context.consumed |= set(range(start, end)) | {token.i}
@@ -69,6 +71,10 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 
 COMPARISON_PREPOSITIONS = frozenset({"over", "versus", "vs", "vs.", "than", "against"})
+# "the main advantage of nlme relative to lme4": a comparison written inside the owner's phrase is not the owner
+COMPARISON_IN_OWNER = re.compile(
+    r"\s+(?:relative to|compared (?:to|with)|in comparison (?:to|with)|as opposed to|as compared (?:to|with))\s"
+)
 
 
 def _cue_frame(
@@ -134,6 +140,8 @@ def _cue_frame(
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
         end = clause_end(sent, start, cues)
+        if doc[start].lower_ == "it" and doc[start].dep_ in ("nsubj", "nsubjpass") and start + 1 < end:
+            start += 1  # "The main benefit of this approach is that it bypasses ...": "it" is the owner itself
         return owner, start, end, f"cue:{cue.lemma_}:is"
     # "P is also a problem faced by X"; "there are many problems with X: P".
     if "CUE_ATTR" in labels or "CUE_THERE" in labels:
@@ -550,7 +558,7 @@ def _evaluated_parts(
     by_capability = capable and not sum(polarities)
     total = sum(polarities) or (1 if capable else 0)
     claims = []
-    for tokens, polarity in zip(parts, polarities, strict=True):
+    for index, (tokens, polarity) in enumerate(zip(parts, polarities, strict=True)):
         if by_capability and verb not in tokens:
             continue  # "provides the metal_compare function": the thing provided, without the doing, says nothing
         # a neutral part takes the clause's leaning ("simple, efficient, and ..."); with none it says nothing
@@ -559,8 +567,21 @@ def _evaluated_parts(
             tokens = tokens[:-1]  # "... retains lipoproteins and": the conjunction belongs to the next clause
         while tokens and tokens[0].dep_ == "mark" and tokens[0].head.tag_ == "VBG":
             tokens = tokens[1:]  # "while requiring much less time": the participle clause is the property
-        text = span_text(doc, [t.i for t in tokens if t.i not in _relative_clause_tokens(tokens)])
+        relative = _relative_clause_tokens(tokens)
+        text = span_text(doc, [t.i for t in tokens if t.i not in relative])
         if not polarity or not text or len(text) < 3:
+            continue
+        if (
+            relative
+            and _non_restrictive(tokens, relative)
+            and not total - polarities[index]
+            and not _polarity([t for t in tokens if t.i not in relative], context, cues)
+        ):
+            # "will work as expected provided that the functions are available in the workspace, which can require
+            # recompiling ...": the leaning is only in a non-restrictive relative clause on a noun of a subordinate
+            # clause, a statement of its own, which the property as written leaves out ("produces summary files of
+            # the results that are easy to interpret" keeps its restrictive clause's leaning, "has a method for
+            # formula objects, which allows for de novo simulation" that of a clause on the verb's own object)
             continue
         relation = "advantage" if polarity > 0 else "disadvantage"
         # "X is highly useful because of A, B and C": the reasons are properties of their own, of the same leaning
@@ -600,6 +621,20 @@ def _relative_clause_tokens(tokens: list[Token]) -> set[int]:
         and not any(c.dep_ == "mark" for c in token.children)  # "the finding that X carry ...": the content itself
         for t in token.subtree
     }
+
+
+def _non_restrictive(tokens: list[Token], relative: set[int]) -> bool:
+    """Every relative clause among TOKENS (RELATIVE: their indices) is set off by a comma (", which ...") and hangs on
+    a noun of a subordinate clause of the property ("provided that the functions are available in the workspace,
+    which ...")."""
+    doc = tokens[0].doc
+    clauses = [t for t in tokens if t.dep_ == "relcl" and t.i in relative]
+    return all(
+        c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text == ","
+        and any(a.dep_ in ("advcl", "pcomp", "ccomp") for a in c.head.ancestors)
+        for c in clauses
+    )
 
 
 def _fronted_qualities(prep: Token, owner: str, context: SentenceContext, cues: ClaimCues) -> list[Claim]:
@@ -1237,10 +1272,20 @@ def _comparison(tokens: list[Token], indices: set[int], flipped: set[int], cues:
         if not degree:
             continue
         sign = 1 if degree[0] == "more" else -1
-        if token.lemma_.lower() in cues.negative or token.lower_ in cues.negative:
+        # "more computationally intensive than": the degree sits on the adverb, the quality ranked is its adjective
+        quality = token.head if token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV") else token
+        if _negative_quality(token, cues) or _negative_quality(quality, cues):
             sign = -sign
         return -sign if token.i in flipped else sign
     return 0
+
+
+def _negative_quality(token: Token, cues: ClaimCues) -> bool:
+    """A quality that is worse the more of it there is: a word of the cue lexicon's negative words or of the
+    evaluative extractor's negative adjectives ("more computationally intensive than", "more complex than"), so that
+    a comparison reads the same way whichever extractor's lexicon knows the word."""
+    forms = (token.lemma_.lower(), token.lower_)
+    return any(form in cues.negative or form in load_evaluative_words().negative for form in forms)
 
 
 def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
@@ -1287,19 +1332,31 @@ def _word_value(token: Token, cues: ClaimCues, used: set[int]) -> int:
 
 
 def _modifier_sense(token: Token, cues: ClaimCues) -> bool:
-    """A harm word outside the role its lexicon entry gives it: a head-only harm noun or verb used as a modifier of
-    another noun ("block updates"), or an intransitive harm verb with a direct object ("aggregate information")."""
+    """A harm word outside the role its lexicon entry gives it: a verb-only harm word that is not a verb ("k blocks
+    of size q"), a head-only harm noun or verb used as a modifier of another noun ("block updates", "a loss
+    function") or hyphenated to the word it qualifies ("block-diagonal"), or an intransitive harm verb with a direct
+    object ("aggregate information")."""
     lemma, lower = token.lemma_.lower(), token.lower_
     evaluation = cues.raw["evaluation"]
-    if (lemma in evaluation["head_only_harm"] or lower in evaluation["head_only_harm"]) and token.dep_ in (
-        "compound",
-        "nmod",
-        "amod",
-    ):
-        return token.head.pos_ in ("NOUN", "PROPN")
+    if (lemma in evaluation["verb_only_harm"] or lower in evaluation["verb_only_harm"]) and token.pos_ != "VERB":
+        return True  # "k blocks of size q": a unit or piece
+    if lemma in evaluation["head_only_harm"] or lower in evaluation["head_only_harm"]:
+        if _hyphenated_to_head(token):
+            return True
+        if token.dep_ in ("compound", "nmod", "amod"):
+            return token.head.pos_ in ("NOUN", "PROPN")
     if lemma in evaluation["intransitive_harm_verbs"] and token.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj") for c in token.children)
     return False
+
+
+def _hyphenated_to_head(token: Token) -> bool:
+    """ "block-diagonal": the word is joined by a hyphen, with no space, to the word it modifies."""
+    doc = token.doc
+    if token.whitespace_ or token.i + 2 >= len(doc) or token.head.i != token.i + 2:
+        return False
+    hyphen = doc[token.i + 1]
+    return hyphen.text in ("-", "‐") and not hyphen.whitespace_
 
 
 def _directly_denied(token: Token) -> bool:

@@ -65,6 +65,11 @@ CLAUSE_DEPS = {"advcl", "parataxis", "conj", "cc", "mark", "relcl", "appos", "pu
 
 
 MAX_OBJECT_TOKENS = 30
+# a bracket that only points elsewhere: an author-year citation or a cross-reference to a part of the paper
+REFERENCE_BRACKET = re.compile(
+    r"\b(?:1[89]|20)\d\d[a-z]?\b|\bet al\b"
+    r"|^\s*(?:see\s+)?(?:Equations?|Eqs?\.|Sections?|Tables?|Figures?|Figs?\.|Appendix)\b"
+)
 
 
 QUANTIFIERS = {"all", "both", "each", "every", "many", "most", "some", "several", "few", "any", "no"}
@@ -573,12 +578,13 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         ]
         if not complements or any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children):
             return []  # "presents several disadvantages" (named elsewhere); "the advantages of A, B": the cue nouns
+        stated = _stated_content(objects[0])  # "has the advantage that it also uses X": the property is the clause
         if noun in words.benefit_nouns:
-            return [(1, tokens)]
+            return [(1, stated or tokens)]
         if noun in words.limitation_nouns and not any(
             c.dep_ == "amod" and _word_value(c, words) > 0 for c in objects[0].children
         ):
-            return [(-1, tokens)]
+            return [(-1, stated or tokens)]
     if lemma in words.failure_verbs:
         objects = [t for c in head.children if c.dep_ in ("dobj", "obj", "xcomp") for t in c.subtree]
         if any(t.lemma_.lower() in words.open_questions for t in objects):
@@ -685,6 +691,20 @@ def _manner_value(verb: Token, words: EvaluativeWords) -> int:
     return 0
 
 
+def _stated_content(noun: Token) -> list[Token]:
+    """The that-clause stating a benefit or limitation noun's content ("the advantage that it also uses Times Roman
+    for the math fonts"), without "that" and without its subject when that is a pronoun standing for the owner
+    ("it"), or [] when the noun has no such clause."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl", "ccomp") or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            continue
+        dropped = {c.i for c in clause.children if c.dep_ == "mark" or (c.dep_ == "nsubj" and c.lower_ == "it")}
+        return [t for t in clause.subtree if t.i not in dropped]
+    return []
+
+
 def _incapable(verb: Token, words: EvaluativeWords) -> bool:
     """ "cannot X", "is unable to X", "fails to X": said with the verb itself or the one it complements."""
     chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
@@ -701,7 +721,9 @@ def _negated(head: Token, tokens: list[Token], words: EvaluativeWords) -> bool:
     if head.pos_ == "VERB" and _incapable(head, words):
         return False
     scope = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "dobj", "obj", "xcomp")]]
-    if any(t.lower_ in ("not", "n't", "never") for t in tokens):
+    # "fit structured models that the basic lmer function cannot handle": a relative clause's negation is its own
+    relatives = {t.i for r in tokens if r.dep_ == "relcl" and r is not head for t in r.subtree}
+    if any(t.lower_ in ("not", "n't", "never") and t.i not in relatives for t in tokens):
         return True  # "are not always meaningful": the parser may hang "not" on the degree word
     return any(
         c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
@@ -871,7 +893,14 @@ def _object_text(
     """The tokens in reading order, cut at the first subordinate clause or bracket, at most MAX_OBJECT_TOKENS
     (with KEEP_AUXILIARIES, "can be used to ..." keeps its "be": the passive is the property's wording)."""
     kept: list[int] = []
+    skip_until = -1
     for token in sorted(tokens, key=lambda t: t.i):
+        if token.i <= skip_until:
+            continue
+        if kept and token.text == "(":
+            skip_until = _reference_bracket_end(token)  # "supports a shiny (Chang ... 2018) interface": read on
+            if skip_until > token.i:
+                continue
         if kept and (
             (
                 token.lower_ in words.subordinators
@@ -894,6 +923,24 @@ def _object_text(
             break
     text = span_text(subject.doc, kept)
     return text.strip(" ,.")
+
+
+def _reference_bracket_end(opening: Token) -> int:
+    """The index of the ")" that closes OPENING when the bracket holds only a citation or a cross-reference
+    ("(Chang, Cheng, ... 2018)", "(see Appendix A)", "(Equation 18)"), else -1: the words after it still belong to
+    the phrase, while any other bracket (a definition, an example) ends the object."""
+    sentence = opening.sent
+    depth = 0
+    for token in sentence[opening.i - sentence.start + 1 :]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            if depth:
+                depth -= 1
+                continue
+            inner = opening.doc[opening.i + 1 : token.i].text
+            return token.i if REFERENCE_BRACKET.search(inner) else -1
+    return -1
 
 
 CONTENT = re.compile(r"[a-z][a-z0-9]+")
