@@ -35,6 +35,7 @@ from pipeline.extract.tables.ruleless import (
     body_spacing,
     framed_regions,
     headed_regions,
+    paragraph_across_rows,
     row_boundaries,
     ruleless_table,
     ruleless_table_in,
@@ -91,12 +92,12 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         taken = [r.bbox for r in found if not r.rotation]
         for region in headed_regions(view, taken):
             raw = ruleless_table_in(page, view, region)
-            if raw is not None and raw.number is None:
+            if raw is not None and raw.number is None and not paragraph_across_rows(view, raw):
                 found.append(raw)
         taken = [r.bbox for r in found if not r.rotation]
         for region, header_end in framed_regions(view, taken):
             raw = ruleless_table_in(page, view, region, header_end)
-            if raw is not None and raw.number is None:
+            if raw is not None and raw.number is None and not paragraph_across_rows(view, raw):
                 found.append(raw)
     uncaptioned = [raw for raw in found if raw.number is None and not raw.rotation]
     in_figures = set(map(id, inside_figures(page, uncaptioned))) if uncaptioned else set()

@@ -1,0 +1,75 @@
+"""Table layout classes from session 15's survey of journal classes, on real PDFs (table-only gold of gold/dev, see
+their NOTES.md, and tests/data): an economics journal's float framed in rules (a rule over the caption, the label
+alone over its title, the notes between the closing rule and a further frame rule, the table's code listing under
+that); a rotated regression table whose standard errors stand on lines of their own, one row set tighter than the
+rest; a journal's front matter (a keyword list beside the abstract under ruled headings) that is no table; a
+text-font digit set low once in a formula (a fraction's denominator), which moves none of that font's digits in a
+table."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.tables import assemble_tables
+from pipeline.records import Table
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+FRAMED_FLOATS = "robust_cje_framed_float_notes_regression_se_rows"
+
+
+@pytest.fixture(scope="module")
+def framed_tables() -> dict[str | None, Table]:
+    return {t.number: t for t in assemble_tables(parsed(real_pdf(f"{FRAMED_FLOATS}.pdf")), [])}
+
+
+def test_framed_float_ends_at_the_rule_over_its_notes(framed_tables):
+    # Rules under the notes and under the code listing below them belong to the float's frame: the table ends at
+    # the rule that closes its body, the notes are its notes and the listing is no part of it.
+    assert set(framed_tables) == {"1", "2"}
+    table = framed_tables["1"]
+    assert (table.pages, table.n_rows, table.n_cols) == ([1], 5, 5)
+    assert table.notes.startswith("NOTES: Do not include closing punctuation in table titles.")
+    assert grid_accuracy(FRAMED_FLOATS, "1", list(framed_tables.values())) == 1.0
+
+
+def test_caption_line_closing_an_open_bracket_is_the_caption(framed_tables):
+    # The title's last line is one word, "percent)", closing the "(in" of the line above: the caption's end, not a
+    # header cell (the journal sets no closing stop).
+    assert framed_tables["1"].caption.endswith("current-account-to-GDP ratio (in percent)")
+    assert framed_tables["1"].grid()[0][0] == "Horizon/Shock"
+
+
+def test_standard_errors_are_rows_and_close_their_entry(framed_tables):
+    # Rows set apart by space, each an estimate line and a standard-error line: the errors are rows of their own
+    # with an empty stub (not carried down as a block label), and a stub label right under them starts the next
+    # row although its "∆" leaves no gap above it.
+    table = framed_tables["2"]
+    assert (table.pages, table.n_rows, table.n_cols) == ([2], 16, 11)
+    grid = table.grid()
+    assert grid[9][0] == "log(Source GDP)" and grid[10][0] == "" and grid[10][7] == "(0.070)"
+    assert grid[11][0] == "∆ log(Host GDPPC)" and grid[11][9] == "0.095∗"
+    assert grid_accuracy(FRAMED_FLOATS, "2", list(framed_tables.values())) == 1.0
+
+
+def test_keyword_list_beside_an_abstract_is_no_table():
+    # Elsevier's CAS front matter: "ARTICLE INFO" and "ABSTRACT" over rules of their own between two frame rules, a
+    # keyword a line on the left, the justified abstract on the right. The keywords cut the abstract's lines into
+    # rows: a paragraph running across row boundaries is text beside text, not a table.
+    tables = assemble_tables(parsed(real_pdf("robust_elsevier_cas_article_info_beside_abstract.pdf")), [])
+    assert tables == []
+
+
+FRACTION_DIGIT = "robust_oup_fraction_digit_set_low_two_column_tables"
+
+
+def test_text_digit_set_low_in_a_fraction_stays_level_in_the_table():
+    # The formula beside the table sets a "2" of the text font low (a fraction's denominator next to a symbol of
+    # the maths italic font). That font's glyphs stand level everywhere else: its "2"s in the table ("column 2",
+    # "data 2", "row 2") are not moved a line up out of their cells.
+    tables = assemble_tables(parsed(real_pdf(f"{FRACTION_DIGIT}.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("1", 4, 4), ("2", 4, 7)]
+    assert tables[0].grid()[0] == ["column 1", "column 2", "column 3", "column 4"]
+    assert grid_accuracy(FRACTION_DIGIT, "1", tables) == 1.0
+    assert grid_accuracy(FRACTION_DIGIT, "2", tables) == 1.0
