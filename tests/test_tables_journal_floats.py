@@ -4,7 +4,8 @@ alone over its title, the notes between the closing rule and a further frame rul
 that); a rotated regression table whose standard errors stand on lines of their own, one row set tighter than the
 rest; a journal's front matter (a keyword list beside the abstract under ruled headings) that is no table; a
 text-font digit set low once in a formula (a fraction's denominator), which moves none of that font's digits in a
-table."""
+table; two boxed tables captioned below, stacked; a vignette's ruled section headings and shaded inline code, which
+are no tables."""
 
 from __future__ import annotations
 
@@ -73,3 +74,20 @@ def test_text_digit_set_low_in_a_fraction_stays_level_in_the_table():
     assert tables[0].grid()[0] == ["column 1", "column 2", "column 3", "column 4"]
     assert grid_accuracy(FRACTION_DIGIT, "1", tables) == 1.0
     assert grid_accuracy(FRACTION_DIGIT, "2", tables) == 1.0
+
+
+def test_caption_between_two_boxed_tables_names_the_one_above():
+    # Both tables are captioned under their boxes; "Table 1:" sits between them, right over the second box. Each
+    # caption names one table: the second box takes the caption under it, and is not read a second time.
+    stem = "robust_boxed_tables_stacked_captions_between"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("1", 5, 2), ("2", 5, 3)]
+    assert grid_accuracy(stem, "2", tables) == 1.0
+
+
+def test_ruled_section_headings_and_inline_code_boxes_are_no_tables():
+    # A heading's hanging number and title over its rule look like a two-phrase header line over aligned lines,
+    # but the heading is set larger than the text under it; inline code shaded on two consecutive lines draws a
+    # grid of box edges, but the paragraph's lines run on past the boxes at word spacing.
+    tables = assemble_tables(parsed(real_pdf("robust_biocstyle_ruled_headings_inline_code_boxes.pdf")), [])
+    assert tables == []

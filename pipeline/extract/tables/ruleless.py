@@ -169,10 +169,20 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
             bottom = box[3]
         if len(body) < MIN_HEADED_ROWS or not columns_under_header(body, phrases, size):
             continue
+        if size > HEADING_SIZE * body_size(body):
+            continue  # a section heading over its rule ("6   Speeding up execution"): larger than the text under it
         region = (x0 - SNAP, line_box(header)[1] - 0.5, x1 + SNAP, bottom + 0.5)
         regions.append(region)
         taken = [*taken, region]
     return regions
+
+
+HEADING_SIZE = 1.2  # a line set this much larger than the lines under it is a heading: a table's header is not
+
+
+def body_size(lines: list[list[dict]]) -> float:
+    """The commonest type size of the lines (rounded to the point)."""
+    return float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
 
 
 def framed_regions(view: FramedPage, taken: list[BBox]) -> list[tuple[BBox, float | None]]:
@@ -724,18 +734,22 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
 
 
 def notes_band_after(reached: list[tuple[float, float]], words: list[dict], top: float, size: float) -> bool:
-    """Whether the line at `top`, the first under a rule, opens the table's notes: a note line (a note title or
-    mark, or smaller type) set as one phrase, under a rule that closes a body (a header rule and a band of rows
-    above it). Journals that frame the whole float in rules (caption, table, notes between a top and a bottom frame
-    rule, as economics journals do) put more rules under the notes; the table ends at the rule over them, not at the
-    float's last rule, under which a listing or the next block may follow."""
-    if len(reached) < 2:
+    """Whether the line at `top`, the first under a rule, opens the table's notes: one phrase that starts with a
+    note title or mark ("NOTES:", "a", "∗"), under a rule that closes a body (the third rule reached or later: top,
+    header and closing rules, a band of rows above it). Journals that frame the whole float in rules (caption, table,
+    notes between a top and a bottom frame rule, as economics journals do) put more rules under the notes; the table
+    ends at the rule over them, not at the float's last rule, under which a listing or the next block may follow.
+    Smaller type alone tells nothing here: a row's second line continued on the next page may be smaller than the
+    size read off the region."""
+    if len(reached) < 3:
         return False
     upper, lower = reached[-2][1], reached[-1][0]
     if not any(upper < w["top"] and w["bottom"] < lower for w in words):
         return False
     line = sorted((w for w in words if abs(w["top"] - top) < 1.0), key=lambda w: w["x0"])
-    return bool(line) and note_line(line, size) and len(union_spans(spans_of(line), size)) == 1
+    text = " ".join(w["text"] for w in line)
+    marked = bool(NOTE_START_PATTERN.match(text) or text.startswith("∗"))
+    return marked and len(union_spans(spans_of(line), size)) == 1
 
 
 def subtitle_lines(words: list[dict], rules: list[BBox], size: float) -> list[float]:
