@@ -91,3 +91,14 @@ def test_ruled_section_headings_and_inline_code_boxes_are_no_tables():
     # grid of box edges, but the paragraph's lines run on past the boxes at word spacing.
     tables = assemble_tables(parsed(real_pdf("robust_biocstyle_ruled_headings_inline_code_boxes.pdf")), [])
     assert tables == []
+
+
+def test_superscript_rising_past_a_tall_row_stays_with_its_base():
+    # vegan's Table 1 (dev claims paper): the last row holds a radical over a fraction; the "1" of its "s−1j", a
+    # superscript on "s", rises past the row edge into the row above. It belongs to its base's row, not to the end
+    # of "… × const" over it.
+    stem = "oksanen2022_vegan_design_decisions_parallel_processing_ordination_scores"
+    table = next(t for t in assemble_tables(parsed(real_pdf(f"{stem}.pdf")), []) if t.number == "1")
+    grid = table.grid()
+    assert grid[6][2].endswith("× const") and "1" in grid[7][2].split("s−")[1]
+    assert grid_accuracy(stem, "1", [table]) >= 23 / 24
