@@ -41,7 +41,8 @@ DEFAULT_DIRS = sorted(
     ROOT / "corpus",
 ]
 CAPTION_LINE = re.compile(r"^(?:Table|TABLE)\s+([A-Z]?\d+[a-z]?|[IVXL]+)(?!\.\d)(?=\s*(?:[.:|—–]|\(|$|[A-Z][a-z]))")
-TURNED_CAPTION = re.compile(r"^(?:Table|TABLE)([A-Z]?\d+[a-z]?|[IVXL]+)(?=[.:|])")
+# (the label may stand alone on its line, "TABLE 2" over the title: the line's letters end after the number)
+TURNED_CAPTION = re.compile(r"^(?:Table|TABLE)([A-Z]?\d+[a-z]?|[IVXL]+)(?=[.:|]|$)")
 LINE_TOLERANCE = 2.0  # points: words whose tops differ less are on one line
 
 

@@ -87,8 +87,11 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
             )
             close = (-0.25 * size <= gap < 0.8 * size or titled_label) and aligned
             # One word under the caption is a header cell, unless it ends the caption's unfinished sentence.
-            last_word = (
-                len(follower) == 1 and follower[0]["text"].endswith(".") and not parts[-1][-1]["text"].endswith(".")
+            # So does one that closes a bracket the caption left open ("… ratio (in" / "percent)"): captions of
+            # journals that set no closing stop end that way.
+            last_word = len(follower) == 1 and (
+                (follower[0]["text"].endswith(".") and not parts[-1][-1]["text"].endswith("."))
+                or closes_open_bracket(parts, follower[0]["text"])
             )
             if not close or abs(follower[0].get("size", size) - size) > 0.6 or (len(follower) < 2 and not last_word):
                 break
@@ -97,6 +100,12 @@ def caption_lines(view: FramedPage) -> list[CaptionLine]:
         text = join_lines([[w["text"] for w in part] for part in parts], view.vocabulary)
         captions.append(CaptionLine(match.group(1), text, box, bool(CONTINUED_PATTERN.search(text))))
     return captions
+
+
+def closes_open_bracket(parts: list[list[dict]], word: str) -> bool:
+    """Whether `word` closes a round bracket that the caption's lines so far opened and left open."""
+    text = " ".join(w["text"] for part in parts for w in part)
+    return word.endswith(")") and word.count("(") < word.count(")") and text.count("(") > text.count(")")
 
 
 def without_strays(line: list[dict]) -> list[dict]:

@@ -10,7 +10,7 @@ from operator import itemgetter
 
 import pdfplumber
 
-from pipeline.extract.tables.captions import caption_lines
+from pipeline.extract.tables.captions import MAX_CAPTION_DISTANCE, caption_lines
 from pipeline.extract.tables.grid import (
     build_raw_table,
     looks_like_table,
@@ -27,6 +27,7 @@ from pipeline.extract.tables.layout import (
     cluster,
     framed_page,
     inside,
+    line_box,
     merge_collinear,
     on_baseline,
     text_lines,
@@ -35,6 +36,7 @@ from pipeline.extract.tables.ruleless import (
     body_spacing,
     framed_regions,
     headed_regions,
+    paragraph_across_rows,
     row_boundaries,
     ruleless_table,
     ruleless_table_in,
@@ -77,6 +79,8 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         if raw is not None:
             found.append(raw)
     for frame in captioned:
+        one_caption_per_table(found, framed_page(frame, chars_by_frame[frame], edges))
+    for frame in captioned:
         view = framed_page(frame, chars_by_frame[frame], edges)
         for caption in caption_lines(view):
             ruled = [r for r in found if r.rotation == frame.rotation and r.number == caption.number]
@@ -91,16 +95,65 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         taken = [r.bbox for r in found if not r.rotation]
         for region in headed_regions(view, taken):
             raw = ruleless_table_in(page, view, region)
-            if raw is not None and raw.number is None:
+            if raw is not None and raw.number is None and not paragraph_across_rows(view, raw):
                 found.append(raw)
         taken = [r.bbox for r in found if not r.rotation]
         for region, header_end in framed_regions(view, taken):
             raw = ruleless_table_in(page, view, region, header_end)
-            if raw is not None and raw.number is None:
+            if raw is not None and raw.number is None and not paragraph_across_rows(view, raw):
                 found.append(raw)
     uncaptioned = [raw for raw in found if raw.number is None and not raw.rotation]
     in_figures = set(map(id, inside_figures(page, uncaptioned))) if uncaptioned else set()
+    if uncaptioned and UPRIGHT in chars_by_frame:
+        words = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], []).words
+        in_figures |= {id(raw) for raw in uncaptioned if raw.ruled and lines_run_through(raw, words)}
     return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
+
+
+def lines_run_through(raw: RawTable, words: list[dict]) -> bool:
+    """Whether the grid's rows are lines of running text that go on past its box at word spacing: shaded inline
+    code in consecutive lines of a paragraph (knitr's and BiocStyle's highlighted code spans) draws boxes whose
+    edges make a grid, but a table's rows end inside its box. True when every row has a word of its line within a
+    word space outside the box's left or right side (or a word that straddles a side, centred outside)."""
+    x0, top, x1, bottom = raw.bbox
+    inside_words = [w for w in words if inside(w, raw.bbox)]
+    if not inside_words:
+        return False
+    rows = text_lines(inside_words, split_columns=False)
+    size = Counter(round(w.get("size", 9)) for w in inside_words).most_common(1)[0][0] or 9
+    outside = [w for w in words if not inside(w, raw.bbox) and top - SNAP <= w["top"] and w["bottom"] <= bottom + SNAP]
+    return len(rows) >= 2 and all(
+        any(
+            abs(w["top"] - line_box(row)[1]) < 0.5 * size
+            and (x0 - w["x1"] < 0.6 * size if w["x0"] < x0 else w["x0"] - x1 < 0.6 * size)
+            for w in outside
+        )
+        for row in rows
+    )
+
+
+def one_caption_per_table(found: list[RawTable], view: FramedPage) -> None:
+    """One caption names one table. Ruled tables stacked with their captions under them put a caption between two
+    tables, right under the first and right over the second, and each takes the nearest caption over it: both get
+    the first number and the second caption goes unclaimed (its table then read once more, rule-less). Where two
+    tables share a number, the one with an unclaimed caption right under it takes that caption."""
+    raws = [r for r in found if r.rotation == view.frame.rotation and r.number is not None]
+    shared = {r.number for r in raws if sum(1 for o in raws if o.number == r.number) > 1}
+    if not shared:
+        return
+    captions = caption_lines(view)
+    for raw in [r for r in raws if r.number in shared]:
+        claimed = {r.number for r in raws}
+        below = [
+            c
+            for c in captions
+            if c.number not in claimed
+            and 0 <= c.bbox[1] - raw.bbox[3] <= MAX_CAPTION_DISTANCE
+            and min(c.bbox[2], raw.bbox[2]) > max(c.bbox[0], raw.bbox[0])
+        ]
+        if below:
+            caption = min(below, key=lambda c: c.bbox[1])
+            raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
 
 
 def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:

@@ -8,6 +8,7 @@ table breaks at the page end.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.extract.tables.captions import (
     CAPTION_PATTERN,
@@ -39,9 +40,10 @@ def build_raw_table(
     region = (xs[0], ys[0], xs[-1], ys[-1])
     words = [w for w in view.words if inside(w, region)]
     slot_words: dict[tuple[int, int], list[dict]] = {}
+    script_rows = rows_of_scripts(words, ys)
     for word in words:
         cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-        slot_words.setdefault((band(ys, cy), band(xs, cx)), []).append(word)
+        slot_words.setdefault((script_rows.get(id(word), band(ys, cy)), band(xs, cx)), []).append(word)
     origin = merged_slots(view, xs, ys, words, ruled)
     groups: dict[tuple[int, int], list[dict]] = {}
     for slot, slot_list in slot_words.items():
@@ -112,6 +114,44 @@ def build_raw_table(
 
 
 NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")
+
+
+SCRIPT_SIZE = 0.85  # of the commonest size: sub- and superscripts, note marks
+
+
+def rows_of_scripts(words: list[dict], ys: list[float]) -> dict[int, int]:
+    """The row of each script-size word that lies in another row than the glyph it is set on. In a tight table of
+    maths a superscript on the last glyph of a tall row ("s⁻¹ⱼ" beside a radical over a fraction) rises past the
+    row edge into the row above, where its centre puts it; it belongs to its base: the full-size word that ends
+    right before it (within a word space, scripts in between skipped) and shares most of its height."""
+    if len(ys) < 3:
+        return {}
+    sizes = Counter(round(w.get("size") or 0.0, 1) for w in words)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    if not size:
+        return {}
+    full = [w for w in words if (w.get("size") or size) >= SCRIPT_SIZE * size]
+    scripts = [w for w in words if (w.get("size") or size) < SCRIPT_SIZE * size]
+    rows: dict[int, int] = {}
+    for word in scripts:
+        reach = max((w["x1"] for w in scripts if w["x1"] <= word["x0"] + 0.5), default=word["x0"])
+        bases = [
+            w
+            for w in full
+            if -0.5 <= word["x0"] - w["x1"] < 0.3 * size + max(0.0, reach - w["x1"])
+            and height_overlap(w, word) > 0
+        ]
+        if not bases:
+            continue
+        base = max(bases, key=lambda w: height_overlap(w, word))
+        row = band(ys, (base["top"] + base["bottom"]) / 2)
+        if row != band(ys, (word["top"] + word["bottom"]) / 2):
+            rows[id(word)] = row
+    return rows
+
+
+def height_overlap(a: dict, b: dict) -> float:
+    return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
 
 
 def split_grouped_rows(ys: list[float], origin, groups: dict[tuple[int, int], list[dict]]) -> list[float]:

@@ -114,8 +114,11 @@ def on_baseline(chars: list[dict]) -> list[dict]:
     sign in a tight table falls into the row under it. A glyph's drop (per font and character: the same font's radical
     sign is raised by TeX and its box stands level) is the median, over the glyphs of another font of its size that
     it touches on a line (in reading order), of how much lower its box is; sub- and superscripts are set smaller and
-    are not compared."""
+    are not compared. The drop is the font's (its stated descent), so a glyph moves only when its font's glyphs drop
+    as a whole: a text font's digit set low once by TeX (a fraction's denominator "2" beside the next symbol) stays
+    where it is, with every other "2" of that font on the page."""
     drops: dict[tuple[str, str], list[float]] = {}
+    font_drops: dict[str, list[float]] = {}
     for left, right in zip(chars, chars[1:], strict=False):
         size = left.get("size") or 0
         if (
@@ -130,10 +133,12 @@ def on_baseline(chars: list[dict]) -> list[dict]:
         drop = (left["top"] - right["top"]) / size
         drops.setdefault((left.get("fontname", ""), left["text"]), []).append(drop)
         drops.setdefault((right.get("fontname", ""), right["text"]), []).append(-drop)
+        font_drops.setdefault(left.get("fontname", ""), []).append(drop)
+        font_drops.setdefault(right.get("fontname", ""), []).append(-drop)
     shifts = {}
     for glyph, values in drops.items():
         median = sorted(values)[len(values) // 2]
-        if median > DESCENT_SHIFT:
+        if median > DESCENT_SHIFT and median_of(font_drops[glyph[0]]) > DESCENT_SHIFT:
             shifts[glyph] = median
     if not shifts:
         return chars
@@ -153,6 +158,10 @@ def on_baseline(chars: list[dict]) -> list[dict]:
             }
         )
     return moved
+
+
+def median_of(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 @dataclass

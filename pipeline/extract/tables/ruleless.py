@@ -169,10 +169,20 @@ def headed_regions(view: FramedPage, taken: list[BBox]) -> list[BBox]:
             bottom = box[3]
         if len(body) < MIN_HEADED_ROWS or not columns_under_header(body, phrases, size):
             continue
+        if size > HEADING_SIZE * body_size(body):
+            continue  # a section heading over its rule ("6   Speeding up execution"): larger than the text under it
         region = (x0 - SNAP, line_box(header)[1] - 0.5, x1 + SNAP, bottom + 0.5)
         regions.append(region)
         taken = [*taken, region]
     return regions
+
+
+HEADING_SIZE = 1.2  # a line set this much larger than the lines under it is a heading: a table's header is not
+
+
+def body_size(lines: list[list[dict]]) -> float:
+    """The commonest type size of the lines (rounded to the point)."""
+    return float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
 
 
 def framed_regions(view: FramedPage, taken: list[BBox]) -> list[tuple[BBox, float | None]]:
@@ -538,13 +548,64 @@ def carry_block_labels(raw: RawTable) -> None:
     n_cols = len(raw.rows[0])
     body = range(raw.n_header_rows, len(raw.rows))
     labels = [r for r in body if raw.rows[r][0] and raw.span_origin[r][0] is None]
-    blank = [r for r in body if not raw.rows[r][0] and raw.span_origin[r][0] is None and any(raw.rows[r][1:])]
+    # A row of standard errors under its estimates is the estimate's second line, no member of a block.
+    blank = [
+        r
+        for r in body
+        if not raw.rows[r][0]
+        and raw.span_origin[r][0] is None
+        and any(raw.rows[r][1:])
+        and not all(BRACKETED_CELL.match(text) for text in raw.rows[r][1:] if text)
+    ]
     if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0]:
         return
     for r in blank:
         above = raw.span_origin[r - 1][0] or (r - 1, 0)
         if raw.rows[above[0]][above[1]] and all(o is None for o in raw.span_origin[above[0]][1:]):
             raw.rows[r][0], raw.span_origin[r][0] = None, above
+
+
+PARAGRAPH_WORDS = 5  # words of a line of running text that fills its measure (a table cell's line rarely has as many)
+
+
+def paragraph_across_rows(view: FramedPage, raw: RawTable) -> bool:
+    """Whether a column of the grid is a paragraph whose lines were cut into rows: twice or more, a line of five
+    words or more that runs flush to the column's right edge (justified) goes on at the same left edge on the next
+    line, and the two lines fall in different rows. A cell wraps inside its row, so a row boundary through a
+    running paragraph means the lines beside it (a keyword list beside an abstract under "ARTICLE INFO" and
+    "ABSTRACT" headings, a margin note beside its text) set the rows: text blocks side by side, not a table."""
+    n_rows, n_cols = len(raw.rows), len(raw.rows[0]) if raw.rows else 0
+    bands = []
+    for r in range(n_rows):
+        boxes = [b for b in raw.cell_bboxes[r] if b is not None]
+        bands.append((min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else None)
+
+    def row_of(box: BBox) -> int | None:
+        centre = (box[1] + box[3]) / 2
+        return next((r for r, span in enumerate(bands) if span and span[0] <= centre <= span[1]), None)
+
+    for c in range(n_cols):
+        boxes = [raw.cell_bboxes[r][c] for r in range(n_rows) if raw.cell_bboxes[r][c] is not None]
+        if not boxes:
+            continue
+        x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        words = [w for w in view.words if inside(w, raw.bbox) and x0 - SNAP <= w["x0"] and w["x1"] <= x1 + SNAP]
+        lines = [line_box(line) + (len(line),) for line in text_lines(words, split_columns=False)]
+        if len(lines) < 3:
+            continue
+        edge = max(line[2] for line in lines)
+        size = Counter(round(w.get("size", 9)) for w in words).most_common(1)[0][0] or 9
+        cut = sum(
+            1
+            for upper, lower in zip(lines, lines[1:], strict=False)
+            if upper[4] >= PARAGRAPH_WORDS
+            and upper[2] >= edge - 1.5
+            and abs(lower[0] - upper[0]) < 0.5 * size
+            and row_of(upper) != row_of(lower)
+        )
+        if cut >= 2:
+            return True
+    return False
 
 
 def two_columns_of_prose(lines: list[list[dict]], split: float) -> bool:
@@ -650,6 +711,8 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         )
         if top - bottom > 2.2 * size and not (opened or ahead):
             break
+        if not is_rule and index and items[index - 1][2] and notes_band_after(reached, words, top, size):
+            break  # the notes under the closing rule, set inside the float's frame: the table ended at the rule
         after_subtitle = at_subtitle
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
@@ -668,6 +731,25 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - start < 2 * size:
         return None
     return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def notes_band_after(reached: list[tuple[float, float]], words: list[dict], top: float, size: float) -> bool:
+    """Whether the line at `top`, the first under a rule, opens the table's notes: one phrase that starts with a
+    note title or mark ("NOTES:", "a", "∗"), under a rule that closes a body (the third rule reached or later: top,
+    header and closing rules, a band of rows above it). Journals that frame the whole float in rules (caption, table,
+    notes between a top and a bottom frame rule, as economics journals do) put more rules under the notes; the table
+    ends at the rule over them, not at the float's last rule, under which a listing or the next block may follow.
+    Smaller type alone tells nothing here: a row's second line continued on the next page may be smaller than the
+    size read off the region."""
+    if len(reached) < 3:
+        return False
+    upper, lower = reached[-2][1], reached[-1][0]
+    if not any(upper < w["top"] and w["bottom"] < lower for w in words):
+        return False
+    line = sorted((w for w in words if abs(w["top"] - top) < 1.0), key=lambda w: w["x0"])
+    text = " ".join(w["text"] for w in line)
+    marked = bool(NOTE_START_PATTERN.match(text) or text.startswith("∗"))
+    return marked and len(union_spans(spans_of(line), size)) == 1
 
 
 def subtitle_lines(words: list[dict], rules: list[BBox], size: float) -> list[float]:
@@ -1226,20 +1308,25 @@ def row_boundaries(
         if header_end is None or box[1] > header_end
     )
     column_rights = column_right_edges([line for line, _ in anchored], xs)
-    previous, previous_line = None, None
+    previous, previous_line, after_errors = None, None, False
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
+        errors = previous_line is not None and standard_error_line(previous_line, line, xs)
         if not starts_row:
             gap = box[1] - previous[3]
             ruled_between = any(
                 previous[3] - 1 <= r[1] <= box[1] + 1 and overlaps_x(r, box) and r[2] - r[0] >= 15 for r in view.h_rules
             )
+            # A line of standard errors is a row of its own, and it closes its estimate's entry: a stub label under
+            # it opens the next row however tight the leading (a taller glyph, "∆", narrows the gap to nothing).
+            after_entry = errors or (after_errors and any(w["x0"] < xs[1] - SNAP for w in line))
             if spaced_rows:
                 starts_row = (
                     gap > tight + 0.3 * size
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
+                    or after_entry
                 )
             else:
                 first_col_filled = any(w["x0"] < xs[1] - SNAP for w in line)
@@ -1256,13 +1343,13 @@ def row_boundaries(
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
-                    or standard_error_line(previous_line, line, xs)
+                    or after_entry
                 )
             in_header = header_end is not None and box[3] <= header_end
             starts_row = starts_row or (in_header and group_label_over(previous_line, line, xs, size))
         if starts_row and previous is not None:
             ys.append((previous[3] + box[1]) / 2)
-        previous, previous_line = box, line
+        previous, previous_line, after_errors = box, line, errors
     ys.append(region[3])
     return ys
 
