@@ -217,3 +217,24 @@ def test_gated_dependency_frames_are_spacys(seed_annotated):
     covered = sum(end - start for doc in docs for start, end in gated._gated_stretches(doc, tree_roots(doc)))
     assert covered < 0.8 * sum(len(doc) for doc in docs)
     assert all(tree_roots(doc) == [([t, *t.ancestors])[-1].i for t in doc] for doc in docs)
+
+
+def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
+    """The measure and adverse-outcome lists searched as one compiled alternation of whole words answer as one
+    search per listed word does, on every sentence of the seed."""
+    import re
+
+    from pipeline.extract.claims.prose import load_cues
+    from pipeline.extract.claims.prose_advantages import names_any
+
+    evaluation = load_cues().raw["evaluation"]
+    lists = [*evaluation["method_measures"].values(), evaluation["adverse_outcomes"]]
+    texts = [sentence.text.lower() for sentence in seed_annotated.sentences]
+    found = 0
+    for terms in lists:
+        for text in texts:
+            one_by_one = any(re.search(rf"\b{re.escape(term)}\b", text) for term in terms)
+            assert names_any(terms, text) == one_by_one, (terms[:3], text)
+            found += one_by_one
+    assert found > 10
+    assert not names_any([], "any text")

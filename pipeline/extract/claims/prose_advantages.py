@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1620,7 +1621,7 @@ def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
     words = " ".join(
         w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower())
     )
-    return any(re.search(rf"\b{re.escape(o)}\b", words) for o in cues.raw["evaluation"]["adverse_outcomes"])
+    return names_any(cues.raw["evaluation"]["adverse_outcomes"], words)
 
 
 def _measure_valence(text: str, cues: ClaimCues) -> int:
@@ -1630,11 +1631,22 @@ def _measure_valence(text: str, cues: ClaimCues) -> int:
     lemmas = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
     phrase = " ".join(lemmas)
     measures = cues.raw["evaluation"]["method_measures"]
-    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["lower_is_better"]):
+    if names_any(measures["lower_is_better"], phrase):
         return -1
-    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["higher_is_better"]):
+    if names_any(measures["higher_is_better"], phrase):
         return 1
     return 0
+
+
+def names_any(terms: list[str], text: str) -> bool:
+    """Whether `text` holds one of `terms` as whole words. Asked of every evaluated object with lists of a hundred
+    words: one search with the words' alternation, compiled once, not one search per word."""
+    return bool(terms) and bool(_whole_words_pattern(tuple(terms)).search(text))
+
+
+@lru_cache(maxsize=32)
+def _whole_words_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
 def _names_method(subject: str, cues: ClaimCues) -> bool:
