@@ -6,7 +6,8 @@
     python benchmarks/claims_stage.py profile [GOLD …] [--cache DIR] [--top N]     # cProfile of `extract_claims`
 
 The earlier stages come from `claims_loop.py`'s cache (built on first use), so only the claims stage is measured.
-GOLD defaults to gold/seed and gold/dev. The machine may be shared: CPU time of this process, not wall time.
+GOLD defaults to gold/seed and gold/dev (the papers with gold claims); with --all-pdfs every PDF of the folders
+(e.g. benchmarks/papers). The machine may be shared: CPU time of this process, not wall time.
 """
 
 from __future__ import annotations
@@ -25,12 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from claims_loop import DEFAULT_CACHE, gold_papers  # noqa: E402
+from claims_loop import DEFAULT_CACHE, gold_papers, prepared, upstream_fingerprint  # noqa: E402
 
 from pipeline.extract.claims import extract_claims  # noqa: E402
 
 
-def papers(gold: list[Path], cache: Path) -> list[tuple[str, str, list, object]]:
+def papers(gold: list[Path], cache: Path, all_pdfs: bool = False) -> list[tuple[str, str, list, object]]:
+    if all_pdfs:
+        fingerprint = upstream_fingerprint()
+        pdfs = sorted(pdf for folder in gold for pdf in folder.glob("*.pdf"))
+        return [(pdf.stem, *prepared(pdf, cache, fingerprint)) for pdf in pdfs]
     return [(item.stem, doc_id, tables, annotated) for item, doc_id, tables, annotated in gold_papers(gold, (), cache)]
 
 
@@ -88,11 +93,12 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--all-pdfs", action="store_true", help="every PDF of the folders, not only gold papers")
     args = parser.parse_args()
     if args.command == "compare":
         return compare(args.paths[0], args.paths[1])
     out = args.paths.pop(0) if args.command == "dump" else None
-    loaded = papers(args.paths or [ROOT / "gold" / "seed", ROOT / "gold" / "dev"], args.cache)
+    loaded = papers(args.paths or [ROOT / "gold" / "seed", ROOT / "gold" / "dev"], args.cache, args.all_pdfs)
     if args.command == "time":
         time_stage(loaded, args.repeat)
     elif args.command == "dump":
