@@ -178,3 +178,63 @@ def test_generic_openblas_leaves_the_products_to_blis():
     architecture, generic, blis = _kernel_probe("as loaded", coretype="Prescott")
     assert architecture == "Prescott"
     assert (generic, blis) == ("True", "True")
+
+
+# ---------------------------------------------------------------- the claims stage's matchers
+
+
+@pytest.fixture(scope="module")
+def seed_annotated():
+    """The seed's prose through the NLP stage, with the claim cues marked as the claims stage marks them."""
+    from pipeline.extract import ingest, nlp, structure
+    from pipeline.extract.claims.from_text import _mark_cues
+    from pipeline.extract.claims.prose import load_cues
+
+    document = structure.build_document(ingest.read_pdf(SEED_PDF, ingest.Budget()))
+    annotated = nlp.annotate(nlp.load_pipeline(), document)
+    for _, doc in annotated.docs:
+        _mark_cues(doc, load_cues())
+    return annotated
+
+
+def test_gated_dependency_frames_are_spacys(seed_annotated):
+    """The frames matched only in the trees holding a cue word, with roots from the heads table, are every frame
+    spaCy's own DependencyMatcher finds in the whole doc, in its order; and the gate leaves trees out."""
+    from spacy.matcher import DependencyMatcher
+
+    from pipeline.extract.claims.dependency_matcher import GatedDependencyMatcher, tree_roots
+    from pipeline.extract.claims.prose import DEPENDENCY_PATTERNS_PATH, _read_jsonl
+
+    docs = [doc for _, doc in seed_annotated.docs]
+    gated, plain = GatedDependencyMatcher(docs[0].vocab), DependencyMatcher(docs[0].vocab)
+    for entry in _read_jsonl(DEPENDENCY_PATTERNS_PATH):
+        gated.add(entry["label"], [entry["pattern"]])
+        plain.add(entry["label"], [entry["pattern"]])
+    assert gated.gates == {"claim_cue"}
+    found = [gated(doc) for doc in docs]
+    assert found == [plain(doc) for doc in docs]
+    assert sum(len(matches) for matches in found) > 20
+    covered = sum(end - start for doc in docs for start, end in gated._gated_stretches(doc, tree_roots(doc)))
+    assert covered < 0.8 * sum(len(doc) for doc in docs)
+    assert all(tree_roots(doc) == [([t, *t.ancestors])[-1].i for t in doc] for doc in docs)
+
+
+def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
+    """The measure and adverse-outcome lists searched as one compiled alternation of whole words answer as one
+    search per listed word does, on every sentence of the seed."""
+    import re
+
+    from pipeline.extract.claims.prose import load_cues
+    from pipeline.extract.claims.prose_advantages import names_any
+
+    evaluation = load_cues().raw["evaluation"]
+    lists = [*evaluation["method_measures"].values(), evaluation["adverse_outcomes"]]
+    texts = [sentence.text.lower() for sentence in seed_annotated.sentences]
+    found = 0
+    for terms in lists:
+        for text in texts:
+            one_by_one = any(re.search(rf"\b{re.escape(term)}\b", text) for term in terms)
+            assert names_any(terms, text) == one_by_one, (terms[:3], text)
+            found += one_by_one
+    assert found > 10
+    assert not names_any([], "any text")

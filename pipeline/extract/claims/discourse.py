@@ -96,6 +96,7 @@ the finding verb a clausal complement or its object the subject of a stray claus
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -721,6 +722,8 @@ class AntecedentModel:
         self._chunk_doc: Doc | None = None
         self._doc_chunks: list[Span] = []
         self._referent_head_set: set[str] | None = None
+        self._bracket_sentence: tuple[Doc, int] | None = None
+        self._bracket_indices: list[int] = []
         if heading:
             tokens = WORD.findall(heading.lower())
             self.candidates.append(Candidate(heading, tokens[-1] if tokens else "", False, "heading", "phrase", -1, -1))
@@ -761,12 +764,23 @@ class AntecedentModel:
             return True
         if end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_.startswith("al"):
             return True
-        opening = next((t.i for t in reversed(doc[sent.start : end]) if t.text in "()[]"), None)  # "(Yang" too
+        brackets = self._brackets(sent)
+        before = bisect.bisect_left(brackets, end)
+        opening = brackets[before - 1] if before else None  # "(Yang" too
+        if end > sent.end:  # a phrase running past the sentence's end (rare): the brackets in it count too
+            opening = next((t.i for t in reversed(doc[sent.start : end]) if t.text in "()[]"), None)
         if opening is None or doc[opening].text not in "([":
             return False
-        closing = next((t.i for t in doc[end : sent.end] if t.text in ")]"), sent.end)
+        closing = next((i for i in brackets[before:] if doc[i].text in ")]"), sent.end)
         inside = doc[opening + 1 : closing].text
         return bool(YEAR.search(inside) or re.search(r"\bet al\b", inside))
+
+    def _brackets(self, sent: Span) -> list[int]:
+        """The indices of the sentence's bracket tokens, found once per sentence: asked for every phrase of it."""
+        if (sent.doc, sent.start) != self._bracket_sentence:
+            self._bracket_sentence = (sent.doc, sent.start)
+            self._bracket_indices = [t.i for t in sent if t.text in "()[]"]
+        return self._bracket_indices
 
     def _noun_chunks(self, sent: Span) -> list[Span]:
         """`sent.noun_chunks`, from the passage's chunks computed once: spaCy's Span.noun_chunks walks the whole

@@ -58,7 +58,7 @@ from pipeline.extract.claims.prose_advantages import (
     attribute_phrase_claims,
     colon_list_claims,
     cue_noun_claims,
-    defined_method_names,
+    defined_method_and_tool_names,
     evaluative_claims,
     is_harm_noun,
     main_method_name,
@@ -91,11 +91,11 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
     nlp = nlp or load_pipeline()
     matchers = matchers_for(first_doc.vocab, cues, AliasDocMaker(nlp, first_doc))
     sentence_index = {s.start: s for s in annotated.sentences}
-    method_names = defined_method_names([doc for _, doc in annotated.docs], cues)
     docs = [doc for _, doc in annotated.docs]
+    method_names, tool_names = defined_method_and_tool_names(docs, cues)
     # The paper's own tool: the one its title names (and its body repeats), else the defined name its body dominates
     body = "\n".join(passage.text for passage, _ in annotated.docs)
-    dominant = main_method_name(docs, defined_method_names(docs, cues, tools_only=True))
+    dominant = main_method_name(docs, tool_names)
     main = title_tool(annotated.title, body, set(cues.raw["evaluation"]["tool_heads"]), general_words()) or dominant
     pronouns_reach_main = not main or main == dominant
     # Subjects from outside the sentences (discourse.py): the method the paper presents, each section's heading

@@ -18,6 +18,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import models_dir
+from pipeline.extract.claims.dependency_matcher import GatedDependencyMatcher
 from pipeline.extract.normalize import canonical_subject, load_lexicon
 from pipeline.records import Claim, Evidence, Passage, Sentence
 
@@ -203,7 +204,7 @@ def matchers_for(nlp_vocab, cues: ClaimCues, make_doc) -> Matchers:
         tokens = Matcher(nlp_vocab)
         for entry in _read_jsonl(PATTERNS_PATH):
             tokens.add(entry["label"], [entry["pattern"]])
-        dependencies = DependencyMatcher(nlp_vocab)
+        dependencies = GatedDependencyMatcher(nlp_vocab)
         anchors: dict[str, int] = {}
         for entry in _read_jsonl(DEPENDENCY_PATTERNS_PATH):
             dependencies.add(entry["label"], [entry["pattern"]])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -468,10 +469,17 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
     apposition to a method-like noun ("We present VESPA, software capable of ...", "the method, DeepCare,"), a name
     called so ("a gated RNN method called MHCnuggets"), a name with a method-like noun after it ("the VESPA
     pipeline"), or "<name> is a <method-like noun>". A name is a word written with inner capitals or digits or a
-    proper noun ("VESPA", "MHCflurry", "HLA-CNN")."""
-    heads = set(cues.raw["method_like_heads"]) | set(cues.raw["defined_name_heads"])
+    proper noun ("VESPA", "MHCflurry", "HLA-CNN"). With `tools_only`, only names introduced by a tool's head noun
+    (a paper's own tool is introduced as software, a package, a pipeline)."""
+    methods, tools = defined_method_and_tool_names(docs, cues)
+    return tools if tools_only else methods
+
+
+def defined_method_and_tool_names(docs: list[Doc], cues: ClaimCues) -> tuple[set[str], set[str]]:
+    """`defined_method_names` without and with `tools_only`, from one pass over the tokens (the claims stage asks
+    for both)."""
     tools = set(cues.raw["evaluation"]["tool_heads"])  # "the VESPA pipeline": a head that only a tool takes
-    heads = tools if tools_only else heads  # a paper's own tool is introduced as software, a package, a pipeline
+    method_heads = set(cues.raw["method_like_heads"]) | set(cues.raw["defined_name_heads"])
 
     def is_tool(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in tools
@@ -481,7 +489,7 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
 
     def is_name(token: Token) -> bool:
         if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
-            return False  # asked of every token twice per paper: the cheap test first
+            return False  # asked of every token of the paper: the cheap test first
         shaped = any(ch.isupper() or ch.isdigit() for ch in token.text[1:]) and token.text[0].isalnum()
         # "the kohonen package": a word general English does not know, before a tool's head noun, names the tool
         coined = token.dep_ == "compound" and token.head.lemma_.lower() in tools and token.is_alpha
@@ -489,36 +497,44 @@ def defined_method_names(docs: list[Doc], cues: ClaimCues, tools_only: bool = Fa
         named = token.pos_ in ("PROPN", "NOUN", "ADJ") and (shaped or coined)
         return named and token.ent_type_ not in ("PERSON", "GPE", "ORG")
 
-    def is_head(token: Token) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_.lower() in heads
+    def introduced(token: Token, doc: Doc, heads: set[str]) -> bool:
+        def is_head(token: Token) -> bool:
+            return token.pos_ == "NOUN" and token.lemma_.lower() in heads
 
-    names: set[str] = set()
+        if token.dep_ == "compound" and not is_head(token.head) and not is_tool(token.head):
+            return False
+        head = token.head
+        apposed = (
+            token.dep_ == "appos" and is_head(head) or any(c.dep_ == "appos" and is_head(c) for c in token.children)
+        )
+        # by the commas too, as parses of appositions vary: "VESPA, software capable of", "the method, DeepCare,"
+        after = [t for t in doc[token.i + 1 : token.i + 5]]
+        if len(after) > 1 and after[0].text == ",":
+            words = list(itertools.takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NOUN"), after[1:]))
+            apposed = apposed or any(is_head(t) for t in words)
+        if token.i >= 2 and doc[token.i - 1].text == "," and is_head(doc[token.i - 2]):
+            apposed = True
+        called = token.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in naming_verbs
+        called = called and head.dep_ in ("acl", "relcl") and is_head(head.head)
+        labelled = token.dep_ == "compound" and head.lemma_.lower() in tools
+        copula = (
+            token.dep_ == "nsubj"
+            and head.lemma_ == "be"
+            and any(c.dep_ == "attr" and is_head(c) for c in head.children)
+        )
+        return apposed or called or labelled or copula
+
+    method_names: set[str] = set()
+    tool_names: set[str] = set()
     for doc in docs:
         for token in doc:
-            if not is_name(token) or token.dep_ == "compound" and not is_head(token.head) and not is_tool(token.head):
+            if not is_name(token):
                 continue
-            head = token.head
-            apposed = (
-                token.dep_ == "appos" and is_head(head) or any(c.dep_ == "appos" and is_head(c) for c in token.children)
-            )
-            # by the commas too, as parses of appositions vary: "VESPA, software capable of", "the method, DeepCare,"
-            after = [t for t in doc[token.i + 1 : token.i + 5]]
-            if len(after) > 1 and after[0].text == ",":
-                words = list(itertools.takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NOUN"), after[1:]))
-                apposed = apposed or any(is_head(t) for t in words)
-            if token.i >= 2 and doc[token.i - 1].text == "," and is_head(doc[token.i - 2]):
-                apposed = True
-            called = token.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in naming_verbs
-            called = called and head.dep_ in ("acl", "relcl") and is_head(head.head)
-            labelled = token.dep_ == "compound" and head.lemma_.lower() in tools
-            copula = (
-                token.dep_ == "nsubj"
-                and head.lemma_ == "be"
-                and any(c.dep_ == "attr" and is_head(c) for c in head.children)
-            )
-            if apposed or called or labelled or copula:
-                names.add(token.text)
-    return names
+            if introduced(token, doc, method_heads):
+                method_names.add(token.text)
+            if introduced(token, doc, tools):
+                tool_names.add(token.text)
+    return method_names, tool_names
 
 
 def main_method_name(docs: list[Doc], names: set[str]) -> str:
@@ -1677,7 +1693,7 @@ def _names_adverse_outcome(text: str, cues: ClaimCues) -> bool:
     words = " ".join(
         w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"[a-z-]+", text.lower())
     )
-    return any(re.search(rf"\b{re.escape(o)}\b", words) for o in cues.raw["evaluation"]["adverse_outcomes"])
+    return names_any(cues.raw["evaluation"]["adverse_outcomes"], words)
 
 
 def _measure_valence(text: str, cues: ClaimCues) -> int:
@@ -1687,11 +1703,22 @@ def _measure_valence(text: str, cues: ClaimCues) -> int:
     lemmas = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
     phrase = " ".join(lemmas)
     measures = cues.raw["evaluation"]["method_measures"]
-    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["lower_is_better"]):
+    if names_any(measures["lower_is_better"], phrase):
         return -1
-    if any(re.search(rf"\b{re.escape(m)}\b", phrase) for m in measures["higher_is_better"]):
+    if names_any(measures["higher_is_better"], phrase):
         return 1
     return 0
+
+
+def names_any(terms: list[str], text: str) -> bool:
+    """Whether `text` holds one of `terms` as whole words. Asked of every evaluated object with lists of a hundred
+    words: one search with the words' alternation, compiled once, not one search per word."""
+    return bool(terms) and bool(_whole_words_pattern(tuple(terms)).search(text))
+
+
+@lru_cache(maxsize=32)
+def _whole_words_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
 def _names_method(subject: str, cues: ClaimCues) -> bool:
