@@ -269,6 +269,45 @@ def test_this_compound_is_the_compound_an_administration_phrase_gave():
     assert later and all(c.subject == "baicalin" for c in later)
 
 
+def test_a_product_anaphor_inside_a_longer_subject_is_written_out():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p11, as printed: "the plant" hangs from "the essential oil
+    of" in a coordinated subject; it is the organism named before ("T. polium"), written in place so that each
+    conjunct reads as the gold line does ("essential oil of T. polium")."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "A larger dose of 500 mg/kg body weight of ethanolic extract of T. polium inhibited carrageenan-induced "
+            "inflammation and reduced granuloma formation [212]. Another study compared the effect of morphine and "
+            "T. polium extract on the tail flick latency and found the two to be comparable in efficacy [213]. Both "
+            "the total extract and the essential oil of the plant exhibited analgesic effects on the acetic "
+            "acid-induced writhing test, thus suggesting it might be effective in visceral pain [214].",
+        )
+    )
+    later = [c for c in extract_text_claims(annotated) if "writhing" in c.object]
+    assert later and all("of T. polium" in c.subject and "the plant" not in c.subject for c in later)
+
+
+def test_this_plant_in_an_of_phrase_is_the_binomial_with_a_neuter_epithet():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p4, as printed: "extracts of this plant" are extracts of
+    "M. vulgare", a binomial whose epithet has the Latin neuter ending -e (not the R. officinalis of the section
+    before)."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Rosmarinus officinalis L. has been used in folk medicine to alleviate renal colic pains and dysmenorrhea.",
+        ),
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "The intensive modern research and clinical trials have confirmed several capabilities traditionally "
+            "described to M. vulgare, such as antimicrobial against Gram-positive bacteria, antioxidant, analgesic "
+            "[66, 67], antiinflammatory [71], and anti-oedematogenic [72]. Furthermore, extracts of this plant have "
+            "shown some effects on type II diabetes [73] and, recently, on neurological disorders [74, 75].",
+        ),
+    )
+    diabetes = [c for c in extract_text_claims(annotated) if "diabetes" in c.object]
+    assert diabetes and all(c.subject == "extracts of M. vulgare" for c in diabetes)
+
+
 # --- number agreement and what is never an antecedent -------------------------------------------------------------
 
 

@@ -116,7 +116,7 @@ from pipeline.extract.claims.prose import (
     load_cues,
     noun_phrase_text,
 )
-from pipeline.extract.claims.prose_activities import without_dose
+from pipeline.extract.claims.prose_activities import resolve_product_anaphor, without_dose
 from pipeline.records import Claim, Passage
 
 DISCOURSE_PATH = MODELS_DIR / "claims" / "discourse.json"
@@ -960,6 +960,8 @@ def resolve_outside_subjects(claims: list[Claim], context: SentenceContext, disc
     "these nanoparticles exhibit ..."): the antecedent the ranking prefers, when it is confident and the subject
     is not the paper's own method. A claim whose subject is the anaphoric noun phrase itself ("nanoparticles" from
     "these nanoparticles") is resolved the same way."""
+    if claims:
+        resolve_embedded_products(claims, context, discourse)
     antecedents = getattr(discourse, "antecedents", None)
     if antecedents is None or not claims:
         return
@@ -995,3 +997,35 @@ def _subject_anaphor(sent: Span, antecedents: AntecedentModel) -> Anaphor | None
             if anaphor is not None:
                 return anaphor
     return None
+
+
+def resolve_embedded_products(claims: list[Claim], context: SentenceContext, discourse: Discourse) -> None:
+    """A definite product or organism noun inside a longer subject ("The administration of the extract (100 mg/kg)
+    has inhibitory effects ...", "extracts of this plant", "pretreatment with the compound"): the phrase applies or
+    comes from the thing named before, so the anaphor is written out in place ("administration of L. officinalis
+    hydroalcoholic extract (100 mg/kg)", "extracts of M. vulgare"), by the same agreement the effect extractors use for
+    a bare "the extract" subject (prose_activities.resolve_product_anaphor: the last agent with that head noun, the
+    organism last named by its binomial for "the plant"). Only a noun that hangs from a preposition of the subject
+    phrase: a bare "the extract" subject is resolved where it is read."""
+    for noun in context.sent:
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "with", "from"):
+            continue
+        if noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            continue  # "none of the extracts", "all of these compounds": a part of a set, not a phrase that names one
+        determiners = [c for c in noun.children if c.dep_ == "det"]
+        if not determiners:
+            continue
+        written = clean_text(noun.doc[determiners[0].i : noun.i + 1].text)  # "the extract", "this plant"
+        owners = [c for c in claims if written.lower() in c.subject.lower() and c.subject.lower() != written.lower()]
+        if not owners:
+            continue
+        resolved = resolve_product_anaphor(noun, discourse, load_cues())
+        if not resolved or resolved.lower() in context.sent.text.lower():
+            continue  # nothing named before, or the phrase's own sentence names it (a nearer reading)
+        if resolved.split()[0].lower() in load_cues().anaphor_determiners:
+            continue  # "these extracts": an earlier anaphor, not a name
+        pattern = re.compile(re.escape(written), re.I)
+        for claim in owners:
+            claim.subject = pattern.sub(resolved, claim.subject, count=1)
+            claim.subject_norm = ""
+            claim.cue = f"{claim.cue}:subject-antecedent"
