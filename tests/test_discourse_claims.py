@@ -308,6 +308,35 @@ def test_this_plant_in_an_of_phrase_is_the_binomial_with_a_neuter_epithet():
     assert diabetes and all(c.subject == "extracts of M. vulgare" for c in diabetes)
 
 
+def test_the_model_is_the_name_given_to_the_method_before_and_never_a_reporting_author():
+    """gold/dev/deep_review_biomed_long122p.pdf, as printed: "The model" is the method the sentence before named
+    ("(DeepPatient)"), not its description; in the review's next section, the authors who "discovered that ..."
+    ("Hendrycks and Gimpel") are never what "This approach" points back to."""
+    annotated = annotate(
+        (
+            "Deep learning and patient categorization > Electronic health records",
+            "In a concurrent large-scale analysis of EHR data from 700,000 patients, Miotto et al. [116] used a deep "
+            "denoising autoencoder architecture applied to the number and co-occurrence of clinical events to learn a "
+            "representation of patients (DeepPatient). The model was able to predict disease trajectories within one "
+            "year with over 90% accuracy, and patient-level predictions were improved by up to 15% when compared to "
+            "other methods.",
+        ),
+        (
+            "Discussion > Model uncertainty",
+            "More recently, Hendrycks and Gimpel discovered that incorrect or out-of-distribution examples usually "
+            "have lower maximum softmax probabilities than correctly classified examples, allowing for effective "
+            "detection of misclassified examples [499]. Liang et al. used temperature scaling and small perturbations "
+            "to further separate the softmax scores of correctly classified examples and the scores of "
+            "out-of-distribution examples, allowing for more effective detection [500]. This approach outperformed the "
+            "baseline approaches by a large margin, establishing a new state-of-the-art performance.",
+        ),
+    )
+    claims = extract_text_claims(annotated)
+    trajectories = [c for c in claims if "disease trajectories" in c.object]
+    assert trajectories and all(c.subject == "DeepPatient" for c in trajectories)
+    assert not any("Gimpel" in c.subject or "Hendrycks" in c.subject for c in claims)
+
+
 # --- number agreement and what is never an antecedent -------------------------------------------------------------
 
 

@@ -618,6 +618,7 @@ class Candidate:
     passage: int
     mentions: int = 1
     plural_class: bool = False  # a plural method-class noun ("popular methods", "neural networks"): a family
+    named: bool = False  # a proper name or a coined one ("DeepPatient", "FIDDLE"): what a method-class noun may name
 
 
 @dataclass
@@ -656,6 +657,16 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "the administration of the extract": the of-phrase names what it is about
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
+
+
+def _reporter(head: Token) -> bool:
+    """A name that reports a finding ("Hendrycks and Gimpel discovered that ...", "Smith showed that ..."): the subject
+    of a verb that takes a clause is an author or a study, not the method a later "this approach" names."""
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "ccomp" for c in head.head.children)
 
 
 def _plural_acronym(text: str) -> bool:
@@ -880,6 +891,7 @@ class AntecedentModel:
             self.sentence,
             self.passage,
             plural_class=family,
+            named=named and not plural_head and not _reporter(head),
         )
 
     def reaches_back(self, anaphor: Anaphor, sent: Span) -> bool:
@@ -933,6 +945,8 @@ class AntecedentModel:
             or self._process(candidate.head)
         ):
             return "class_head"  # "this approach" → a named method or procedure
+        if anaphor.head in self._method_class() and candidate.named:
+            return "named_class_head"  # "the model" → "DeepPatient": the name authors gave a method to refer to it
         if anaphor.head in self._method_class() and candidate.head in self._method_class():
             return "class_head"  # "the model" → "a deep neural network"; not "the device" → an assay
         return "head_mismatch"  # "these particles" does not point at "the reaction"
