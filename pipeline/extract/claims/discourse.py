@@ -92,6 +92,20 @@ out: "find" among the obtaining verbs (jner2016's "When applying the optimal FEP
 regard to ..." keeps only "no differences" as its object); a treated group as the subject of "had/showed Y" ("Mutants
 selected in the presence of ciprofloxacin had mutations in ...": msphere2024's sentences of this form are misparsed,
 the finding verb a clausal complement or its object the subject of a stray clause, so no claim came of it).
+
+Session 15 (issue 19, anaphoric subjects, second pass): a product or organism anaphor inside a longer subject
+("extracts of this plant", "the essential oil of the plant"; resolve_embedded_products) is written out in place with the
+resolution the effect extractors give a bare one (prose_activities.resolve_product_anaphor), and a name of its own
+("(DeepPatient)", "VESPA") now agrees with a method-class anaphor ("the model"; named_class_head), unless it is the
+subject of a verb that takes a clause (an author: "Hendrycks and Gimpel discovered that ..."). With
+benchmarks/claims_loop.py gold/seed gold/dev: pooled 0.708/0.321/0.442 -> 0.710/0.322/0.443 (898 -> 902 correct,
+687 -> 690 found, 1268 -> 1270 predicted), seed unchanged (0.861); of the 2 claims added both match gold lines. Most
+missed lines whose subject is an anaphor get no claim from their sentence at all ("the plant has potent
+anti-inflammatory effects" is parsed with "has" an auxiliary of "potent"), so a better subject alone finds few. Tried
+and left out: the name agreement also for material anaphors ("the catalyst" -> "[Bmim]ZnCl3": no line found, one junk
+"PET -> toxic"); a participle modifier as still anaphoric ("the combined model" -> FIDDLE: 1 line found, seed 0.861 ->
+0.822, "exosome-based delivery system" took sonication's claims). "The administration of the extract (100 ... mg/kg)"
+keeps its subject: the dose in brackets makes "the extract" not bare for resolve_product_anaphor.
 """
 
 from __future__ import annotations
