@@ -337,6 +337,27 @@ def test_the_model_is_the_name_given_to_the_method_before_and_never_a_reporting_
     assert not any("Gimpel" in c.subject or "Hendrycks" in c.subject for c in claims)
 
 
+def test_the_leaves_are_parts_of_the_organism_named_before():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p4, as printed: a paragraph opens on "The leaves and stems"
+    after one that named "M. vulgare"; the parts are that plant's ("leaves of M. vulgare", "stems of M. vulgare": the
+    gold writes "leaves and stems of M. vulgare"), not bare "leaves" and "stems"."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Marrubiin, the main active ingredient of M. vulgare, seems to be generated as an artifact from "
+            "premarrubiin during the extraction procedure when high temperatures are involved in extraction or "
+            "concentration [69].",
+        ),
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "The leaves and stems are known to have antiseptic, antispasmodic, antidiabetic, diuretic, strongly "
+            "expectorant, and tonic roles [70, 71].",
+        ),
+    )
+    roles = [c for c in extract_text_claims(annotated) if "antiseptic" in c.object or "tonic" in c.object]
+    assert {c.subject for c in roles} == {"leaves of M. vulgare", "stems of M. vulgare"}
+
+
 # --- number agreement and what is never an antecedent -------------------------------------------------------------
 
 
