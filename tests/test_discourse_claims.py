@@ -269,6 +269,95 @@ def test_this_compound_is_the_compound_an_administration_phrase_gave():
     assert later and all(c.subject == "baicalin" for c in later)
 
 
+def test_a_product_anaphor_inside_a_longer_subject_is_written_out():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p11, as printed: "the plant" hangs from "the essential oil
+    of" in a coordinated subject; it is the organism named before ("T. polium"), written in place so that each
+    conjunct reads as the gold line does ("essential oil of T. polium")."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "A larger dose of 500 mg/kg body weight of ethanolic extract of T. polium inhibited carrageenan-induced "
+            "inflammation and reduced granuloma formation [212]. Another study compared the effect of morphine and "
+            "T. polium extract on the tail flick latency and found the two to be comparable in efficacy [213]. Both "
+            "the total extract and the essential oil of the plant exhibited analgesic effects on the acetic "
+            "acid-induced writhing test, thus suggesting it might be effective in visceral pain [214].",
+        )
+    )
+    later = [c for c in extract_text_claims(annotated) if "writhing" in c.object]
+    assert later and all("of T. polium" in c.subject and "the plant" not in c.subject for c in later)
+
+
+def test_this_plant_in_an_of_phrase_is_the_binomial_with_a_neuter_epithet():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p4, as printed: "extracts of this plant" are extracts of
+    "M. vulgare", a binomial whose epithet has the Latin neuter ending -e (not the R. officinalis of the section
+    before)."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Rosmarinus officinalis L. has been used in folk medicine to alleviate renal colic pains and dysmenorrhea.",
+        ),
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "The intensive modern research and clinical trials have confirmed several capabilities traditionally "
+            "described to M. vulgare, such as antimicrobial against Gram-positive bacteria, antioxidant, analgesic "
+            "[66, 67], antiinflammatory [71], and anti-oedematogenic [72]. Furthermore, extracts of this plant have "
+            "shown some effects on type II diabetes [73] and, recently, on neurological disorders [74, 75].",
+        ),
+    )
+    diabetes = [c for c in extract_text_claims(annotated) if "diabetes" in c.object]
+    assert diabetes and all(c.subject == "extracts of M. vulgare" for c in diabetes)
+
+
+def test_the_model_is_the_name_given_to_the_method_before_and_never_a_reporting_author():
+    """gold/dev/deep_review_biomed_long122p.pdf, as printed: "The model" is the method the sentence before named
+    ("(DeepPatient)"), not its description; in the review's next section, the authors who "discovered that ..."
+    ("Hendrycks and Gimpel") are never what "This approach" points back to."""
+    annotated = annotate(
+        (
+            "Deep learning and patient categorization > Electronic health records",
+            "In a concurrent large-scale analysis of EHR data from 700,000 patients, Miotto et al. [116] used a deep "
+            "denoising autoencoder architecture applied to the number and co-occurrence of clinical events to learn a "
+            "representation of patients (DeepPatient). The model was able to predict disease trajectories within one "
+            "year with over 90% accuracy, and patient-level predictions were improved by up to 15% when compared to "
+            "other methods.",
+        ),
+        (
+            "Discussion > Model uncertainty",
+            "More recently, Hendrycks and Gimpel discovered that incorrect or out-of-distribution examples usually "
+            "have lower maximum softmax probabilities than correctly classified examples, allowing for effective "
+            "detection of misclassified examples [499]. Liang et al. used temperature scaling and small perturbations "
+            "to further separate the softmax scores of correctly classified examples and the scores of "
+            "out-of-distribution examples, allowing for more effective detection [500]. This approach outperformed the "
+            "baseline approaches by a large margin, establishing a new state-of-the-art performance.",
+        ),
+    )
+    claims = extract_text_claims(annotated)
+    trajectories = [c for c in claims if "disease trajectories" in c.object]
+    assert trajectories and all(c.subject == "DeepPatient" for c in trajectories)
+    assert not any("Gimpel" in c.subject or "Hendrycks" in c.subject for c in claims)
+
+
+def test_the_leaves_are_parts_of_the_organism_named_before():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p4, as printed: a paragraph opens on "The leaves and stems"
+    after one that named "M. vulgare"; the parts are that plant's ("leaves of M. vulgare", "stems of M. vulgare": the
+    gold writes "leaves and stems of M. vulgare"), not bare "leaves" and "stems"."""
+    annotated = annotate(
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "Marrubiin, the main active ingredient of M. vulgare, seems to be generated as an artifact from "
+            "premarrubiin during the extraction procedure when high temperatures are involved in extraction or "
+            "concentration [69].",
+        ),
+        (
+            "Potential Analgesic/Antinociceptive Effects",
+            "The leaves and stems are known to have antiseptic, antispasmodic, antidiabetic, diuretic, strongly "
+            "expectorant, and tonic roles [70, 71].",
+        ),
+    )
+    roles = [c for c in extract_text_claims(annotated) if "antiseptic" in c.object or "tonic" in c.object]
+    assert {c.subject for c in roles} == {"leaves of M. vulgare", "stems of M. vulgare"}
+
+
 # --- number agreement and what is never an antecedent -------------------------------------------------------------
 
 
