@@ -1842,7 +1842,12 @@ def _effect_phrase(noun: Token, target: Token, words: list[Token]) -> str:
     """ "almost no impact on non-PCM mortality": the effect noun's degree words, the noun and its on-phrase."""
     doc = noun.doc
     degree = [t.i for w in words for t in w.subtree if t.dep_ != "det" or t.lower_ == "no"]
-    return f"{span_text(doc, sorted(set(degree)))} {noun.text} {span_text(doc, [t.i for t in target.subtree])}".strip()
+    # "on Culex pipiens, the vector for lymphatic filariasis": the outcome without its apposition
+    aside = {t.i for t in target.subtree if t.dep_ in ("appos", "relcl") for t in t.subtree}
+    outcome = [t.i for t in target.subtree if t.i not in aside]
+    while outcome and doc[outcome[-1]].is_punct:
+        outcome.pop()
+    return f"{span_text(doc, sorted(set(degree)))} {noun.text} {span_text(doc, outcome)}".strip()
 
 
 def _effect_noun_predicate(copula: Token, context: SentenceContext, frame: dict) -> list[Claim]:
@@ -1892,7 +1897,8 @@ def _effect_noun_held(verb: Token, context: SentenceContext, frame: dict) -> lis
     target = _effect_target(noun)
     if target is None:
         return []
-    degree = [c for c in noun.children if c.dep_ in ("amod", "nummod", "det", "advmod") and c.i < noun.i]
+    # "almost no impact", "a major impact", "promising insecticidal effect": all that is written before the noun
+    degree = [c for c in noun.children if c.i < noun.i]
     obj = _effect_phrase(noun, target, degree)
     negated = verb_negated(verb, load_cues()) or any(c.lower_ == "no" for c in degree)
     exposures = [noun_phrase_text_single(e) for e in _named_exposures(noun, frame)]
