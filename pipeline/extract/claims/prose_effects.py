@@ -1925,12 +1925,17 @@ def _not_an_exposure(subject: Token, frame: dict) -> bool:
     return subject.lemma_.lower() in heads or is_investigator(subject, cues)
 
 
-def _population_group(subject: Token | None, cues: ClaimCues, frame: dict) -> bool:
-    """ "Males", "older subjects", "a female with MGUS": the people or animals a comparison is stated for."""
+def _population_agent(subject: Token | None, cues: ClaimCues, frame: dict) -> str:
+    """ "Males", "a female with MGUS" (a sex or age group is its own exposure), "older subjects", "mice harboring the
+    S999A mutation" (a study group set apart by a condition, group_agent): the group a comparison is stated for, or
+    "" for a bare or control group ("patients", "WT mice")."""
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return False
-    heads = set(cues.raw["group_comparison"]["group_heads"]) | set(frame["population_heads"])
-    return subject.lemma_.lower() in heads or subject.lower_ in heads
+        return ""
+    conditioned = group_agent(subject, cues)
+    if conditioned:
+        return conditioned
+    own = subject.lemma_.lower() in frame["population_heads"] or subject.lower_ in frame["population_heads"]
+    return noun_phrase_text(subject) if own else ""
 
 
 def _comparative_modifier(noun: Token, cues: ClaimCues) -> str:
@@ -1959,9 +1964,9 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
     on a risk, a rate or a likelihood; the group is the exposure, the comparative and the measure its effect."""
     doc = verb.doc
     claims = []
-    if verb.lemma_ == "have" and verb.pos_ in ("VERB", "AUX"):
-        subject = clause_subject(verb)
-        if not _population_group(subject, cues, frame):
+    if verb.lemma_.lower() in frame["possession_verbs"] and verb.pos_ in ("VERB", "AUX"):
+        agent = _population_agent(clause_subject(verb), cues, frame)
+        if not agent:
             return []
         measure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if measure is None:
@@ -1974,13 +1979,14 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
             drop = {t.i for c in item.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
             own = [t.i for t in item.subtree if t.i not in drop and not (t.dep_ == "det" and t.head.i == item.i)]
             text = span_text(doc, own + by)
-            claims.append(_effect_claim(context, verb, noun_phrase_text(subject), text, direction, "effect:population"))
+            claims.append(_effect_claim(context, verb, agent, text, direction, "effect:population"))
         return claims
     if verb.lemma_ != "be":
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     likely = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely")), None)
-    if likely is not None and _population_group(subject, cues, frame):
+    agent = _population_agent(subject, cues, frame) if likely is not None else ""
+    if agent:
         degree = next((c for c in likely.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")), None)
         if degree is None and likely.lower_ == "likely":
             return []
@@ -1990,7 +1996,7 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
             else "increase"
         )
         text = span_text(doc, [t.i for t in likely.subtree])
-        return [_effect_claim(context, verb, noun_phrase_text(subject), text, direction, "effect:population")]
+        return [_effect_claim(context, verb, agent, text, direction, "effect:population")]
     # "the death rate for males is 1.5 times as great as that for females": the group in the measure's for-phrase
     predicate = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
     if subject is None or predicate is None:
@@ -2001,13 +2007,14 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
         None,
     )
     group = next((c for c in group_prep.children if c.dep_ == "pobj"), None) if group_prep is not None else None
-    if not compared or not _population_group(group, cues, frame):
+    agent = _population_agent(group, cues, frame) if compared else ""
+    if not agent:
         return []
     measure = [t.i for t in subject.subtree if t.i < group_prep.i and not (t.dep_ == "det" and t.head.i == subject.i)]
     text = f"{span_text(doc, measure)} {span_text(doc, [t.i for t in predicate.subtree])}"
     directions = {w: d for d, words in cues.raw["group_comparison"]["direction"].items() for w in words}
     direction = directions.get(predicate.lower_, "increase" if "times" in text.split() else "")
-    return [_effect_claim(context, verb, noun_phrase_text(group), text, direction, "effect:population")]
+    return [_effect_claim(context, verb, agent, text, direction, "effect:population")]
 
 
 PER_UNIT = re.compile(
