@@ -1604,6 +1604,9 @@ def method_effects_as_evaluations(effects: list[Claim], context: SentenceContext
             found.append(claim)
             continue
         listed_activity = claim.cue.startswith("effect:activity-colon")
+        # "males have a higher risk of death", "risk rises 1.9 fold per decade of age": an exposure's effect on a risk
+        # in statistical language (prose_effects._statistical_effects) is a finding, not a drawback of a method
+        listed_activity = listed_activity or claim.cue.startswith(("effect:population", "effect:per-unit"))
         # "extracts of X cover a large spectrum: antimicrobial activity, insecticidal activity, fumigant toxicity":
         # a toxicity enumerated among activities is what the agent does to a target (pests, microbes), an effect
         if (

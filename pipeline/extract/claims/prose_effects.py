@@ -103,6 +103,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _group_comparisons(context, discourse, cues)
     claims += _existential_group_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
+    claims += _statistical_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
@@ -1786,4 +1787,307 @@ def _comparator(context: SentenceContext) -> str:
             text = re.sub(r"^(?:the|a|an)\s+", "", PARENTHESIS.sub("", text).strip(), flags=re.IGNORECASE)
             if text and not text[0].isdigit():
                 return text
+    return ""
+
+
+# --- Statistical and epidemiological effect language ---------------------------------------------------------------
+
+
+def _statistical_effects(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """Findings as statistics and epidemiology write them (models/claims/cues.json "statistical_effects"): an effect
+    noun with its exposure and outcome, a change per unit of an exposure, a population group compared on a risk or a
+    likelihood. The exposure is the subject; the outcome with its direction word and magnitude is the object."""
+    frame = cues.raw["statistical_effects"]
+    claims: list[Claim] = []
+    for token in context.sent:
+        # a population's risk is read here even when a cue-noun reader took "risk" for a drawback of the group
+        claims += _population_comparison(token, context, cues, frame)
+        if token.i in context.consumed:
+            continue
+        claims += _effect_noun_predicate(token, context, frame)
+        claims += _effect_noun_held(token, context, frame)
+    claims += _per_unit_change(context, frame)
+    for claim in claims:
+        claim.magnitude = _own_magnitude(claim.object)
+    return claims
+
+
+def _effect_target(noun: Token) -> Token | None:
+    """The on-phrase of an effect noun ("impact on progression", "the effect of age and sex on mortality", where the
+    parser may hang it on the last exposure): without it the noun states no finding."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    holders = [noun, *(t for p in of for t in p.subtree if t.dep_ in ("pobj", "conj"))]
+    return next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+
+
+def _named_exposures(noun: Token, frame: dict) -> list[Token]:
+    """ "the effect of age and sex": the exposures in the of-phrase, each conjunct its own; a generic statistical term
+    ("all three variables", "a particular covariate") names no exposure."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    exposures = [head, *(c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+    return [e for e in exposures if not _generic_exposure(e, frame)]
+
+
+def _generic_exposure(head: Token, frame: dict) -> bool:
+    indefinite = any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("a", "an", "each", "any", "all") for c in head.children
+    )
+    return indefinite or head.lemma_.lower() in frame["generic_exposure_heads"]
+
+
+def _effect_phrase(noun: Token, target: Token, words: list[Token]) -> str:
+    """ "almost no impact on non-PCM mortality": the effect noun's degree words, the noun and its on-phrase."""
+    doc = noun.doc
+    degree = [t.i for w in words for t in w.subtree if t.dep_ != "det" or t.lower_ == "no"]
+    # "on Culex pipiens, the vector for lymphatic filariasis": the outcome without its apposition
+    aside = {t.i for t in target.subtree if t.dep_ in ("appos", "relcl") for t in t.subtree}
+    outcome = [t.i for t in target.subtree if t.i not in aside]
+    while outcome and doc[outcome[-1]].is_punct:
+        outcome.pop()
+    return f"{span_text(doc, sorted(set(degree)))} {noun.text} {span_text(doc, outcome)}".strip()
+
+
+def _effect_noun_predicate(copula: Token, context: SentenceContext, frame: dict) -> list[Claim]:
+    """ "the effect of age and sex on non-PCM mortality is profound", "the effect of sex on progression is completely
+    negligible": an effect noun judged by a predicate adjective under a copula states the size of the exposure's
+    effect on the outcome."""
+    if copula.lemma_ != "be":
+        return []
+    noun = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if noun is None or adjective is None or noun.lemma_.lower() not in frame["effect_nouns"]:
+        return []
+    target = _effect_target(noun)
+    if target is None:
+        return []
+    doc = noun.doc
+    size = span_text(doc, [t.i for t in adjective.subtree if t.dep_ in ("advmod", "neg") or t.i == adjective.i])
+    obj = f"{size} {_effect_phrase(noun, target, [])}"
+    negated = any(c.dep_ == "neg" for c in copula.children)
+    claims = []
+    for exposure in _named_exposures(noun, frame):
+        claim = _effect_claim(
+            context, copula, noun_phrase_text_single(exposure), obj, "none", "effect:statistical-noun"
+        )
+        claim.negated = negated
+        claims.append(claim)
+    return claims
+
+
+def noun_phrase_text_single(head: Token) -> str:
+    """A conjunct's own phrase ("age" of "age and sex"), without the other conjuncts."""
+    drop = {t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "appos", "punct") for t in c.subtree}
+    drop |= {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.subtree}  # the outcome
+    drop |= {c.i for c in head.children if c.dep_ == "det"}
+    return span_text(head.doc, [t.i for t in head.subtree if t.i not in drop])
+
+
+def _effect_noun_held(verb: Token, context: SentenceContext, frame: dict) -> list[Claim]:
+    """ "The size of the serum monoclonal spike has almost no impact on non-PCM mortality", "the mspike size has a
+    major impact on progression", "the Cox models showed no effect of sex on the hazard of PCM": an effect noun held
+    by its exposure (the verb's subject), or named in the noun's of-phrase when a model or study shows it."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in frame["possession_verbs"]:
+        return []
+    noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if noun is None or noun.lemma_.lower() not in frame["effect_nouns"]:
+        return []
+    target = _effect_target(noun)
+    if target is None:
+        return []
+    # "almost no impact", "a major impact", "promising insecticidal effect": all that is written before the noun
+    degree = [c for c in noun.children if c.i < noun.i]
+    obj = _effect_phrase(noun, target, degree)
+    negated = verb_negated(verb, load_cues()) or any(c.lower_ == "no" for c in degree)
+    exposures = [noun_phrase_text_single(e) for e in _named_exposures(noun, frame)]
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and not exposures:
+        return []  # "an effect of all three variables": the of-phrase names the exposure, here none
+    if not exposures:
+        subject = clause_subject(verb)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _generic_exposure(subject, frame):
+            return []
+        if _not_an_exposure(subject, frame):
+            return []  # "the prospects are promising and have a profound impact on Y", "the study had an impact"
+        exposures = [noun_phrase_text(subject)]
+    claims = []
+    for exposure in exposures:
+        claim = _effect_claim(context, verb, exposure, obj, "none", "effect:statistical-noun")
+        claim.negated = negated
+        claims.append(claim)
+    return claims
+
+
+def _not_an_exposure(subject: Token, frame: dict) -> bool:
+    cues = load_cues()
+    heads = set(frame["non_exposure_heads"]) | set(cues.raw["report_subject_heads"])
+    return subject.lemma_.lower() in heads or is_investigator(subject, cues)
+
+
+def _population_agent(subject: Token | None, cues: ClaimCues, frame: dict) -> str:
+    """ "Males", "a female with MGUS" (a sex or age group is its own exposure), "older subjects", "mice harboring the
+    S999A mutation" (a study group set apart by a condition, group_agent): the group a comparison is stated for, or
+    "" for a bare or control group ("patients", "WT mice")."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    conditioned = group_agent(subject, cues)
+    if conditioned:
+        return conditioned
+    own = subject.lemma_.lower() in frame["population_heads"] or subject.lower_ in frame["population_heads"]
+    return noun_phrase_text(subject) if own else ""
+
+
+def _comparative_modifier(noun: Token, cues: ClaimCues) -> str:
+    """The direction of "a lower lifetime risk", "a 1.2 fold higher risk", "a less observed PCM" (the comparative
+    anywhere before the noun in its phrase), or ""."""
+    directions = {w: d for d, words in cues.raw["group_comparison"]["direction"].items() for w in words}
+    for word in (t for t in noun.subtree if t.i < noun.i):
+        if word.tag_ in ("JJR", "RBR") and word.lower_ in directions:
+            return directions[word.lower_]
+    return ""
+
+
+def _own_magnitude(text: str) -> str:
+    """ "1.2 fold higher", "1.5 times as great", "by only 6%": the claim's own size, not the sentence's first one."""
+    found = re.search(r"(\d+(?:\.\d+)?)\s*(%|-?\s?fold|times)", text)
+    if not found:
+        return ""
+    unit = found.group(2).replace(" ", "").lstrip("-")
+    return f"{found.group(1)}%" if unit == "%" else f"{found.group(1)}{'×' if unit == 'times' else '-fold'}"
+
+
+def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCues, frame: dict) -> list[Claim]:
+    """ "Males have a lower lifetime risk of PCM before death and a higher risk of death before PCM", "females have a
+    1.2 fold higher lifetime risk of PCM", "older subjects are less likely to experience PCM", "the death rate for males
+    is 1.5 times as great as that for females": a population group (its sex, age or condition) compared with the rest
+    on a risk, a rate or a likelihood; the group is the exposure, the comparative and the measure its effect."""
+    doc = verb.doc
+    claims = []
+    if verb.lemma_.lower() in frame["possession_verbs"] and verb.pos_ in ("VERB", "AUX"):
+        agent = _population_agent(clause_subject(verb), cues, frame)
+        if not agent:
+            return []
+        measure = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if measure is None:
+            return []
+        by = [t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+        for item in [measure, *measure.conjuncts]:
+            direction = _comparative_modifier(item, cues)
+            if not direction:
+                continue
+            drop = {t.i for c in item.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
+            own = [t.i for t in item.subtree if t.i not in drop and not (t.dep_ == "det" and t.head.i == item.i)]
+            text = span_text(doc, own + by)
+            claims.append(_effect_claim(context, verb, agent, text, direction, "effect:population"))
+        return claims
+    if verb.lemma_ != "be":
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    likely = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely")), None)
+    agent = _population_agent(subject, cues, frame) if likely is not None else ""
+    if agent:
+        degree = next((c for c in likely.children if c.dep_ == "advmod" and c.lower_ in ("more", "less")), None)
+        if degree is None and likely.lower_ == "likely":
+            return []
+        direction = (
+            "decrease"
+            if (degree is not None and degree.lower_ == "less") or likely.lower_ == "unlikely"
+            else "increase"
+        )
+        text = span_text(doc, [t.i for t in likely.subtree])
+        return [_effect_claim(context, verb, agent, text, direction, "effect:population")]
+    # "the death rate for males is 1.5 times as great as that for females": the group in the measure's for-phrase
+    predicate = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if subject is None or predicate is None:
+        return []
+    compared = predicate.tag_ == "JJR" or any(t.lower_ in ("than", "times", "as") for t in predicate.subtree)
+    group_prep = next(
+        (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "among", "in") and c.i > subject.i),
+        None,
+    )
+    group = next((c for c in group_prep.children if c.dep_ == "pobj"), None) if group_prep is not None else None
+    agent = _population_agent(group, cues, frame) if compared else ""
+    if not agent:
+        return []
+    measure = [t.i for t in subject.subtree if t.i < group_prep.i and not (t.dep_ == "det" and t.head.i == subject.i)]
+    text = f"{span_text(doc, measure)} {span_text(doc, [t.i for t in predicate.subtree])}"
+    directions = {w: d for d, words in cues.raw["group_comparison"]["direction"].items() for w in words}
+    direction = directions.get(predicate.lower_, "increase" if "times" in text.split() else "")
+    return [_effect_claim(context, verb, agent, text, direction, "effect:population")]
+
+
+PER_UNIT = re.compile(
+    r"^(?:a|an|each|every|one|per)\s+(?:\d+(?:\.\d+)?|one)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.IGNORECASE
+)
+
+
+def _per_unit_change(context: SentenceContext, frame: dict) -> list[Claim]:
+    """ "Risk rises 1.9 fold per decade of age": a rate of change per unit of an exposure names the exposure in the
+    per-phrase. "each 1 gram change increases risk by 2.4 fold", "A 1 unit increase changes mortality by only 6%":
+    a change by one unit of an exposure left unnamed; the exposure is the one whose effect the sentence or the one
+    before it states ("The mspike size has a major impact on progression, however; each 1 gram change ...")."""
+    doc, sent = context.sent.doc, context.sent
+    verbs = {v: d for d, words in frame["change_verbs"].items() for v in words}
+    claims = []
+    for token in sent:
+        if token.lower_ != "per" or token.dep_ != "prep":
+            continue
+        unit = next((c for c in token.children if c.dep_ == "pobj"), None)
+        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None) if unit else None
+        exposure = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+        if exposure is None or verb is None or verb.lemma_.lower() not in verbs:
+            continue
+        drop = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        drop |= {t.i for t in of.subtree}  # "per decade of age": the exposure is the subject, its unit stays
+        clause = [t.i for t in verb.subtree if t.i not in drop and not t.is_punct]
+        while clause and doc[clause[-1]].dep_ == "cc":
+            clause.pop()  # "Risk rises 1.9 fold per decade of age and ...": the next clause's conjunction
+        claims.append(
+            _effect_claim(
+                context,
+                verb,
+                noun_phrase_text(exposure),
+                span_text(doc, clause),
+                verbs[verb.lemma_.lower()],
+                "effect:per-unit",
+            )
+        )
+    # a change by one unit: lexically, since parsers misread "A 1 unit increase changes mortality"
+    for start in range(sent.start, sent.end):
+        match = PER_UNIT.match(doc[start : sent.end].text)
+        if not match or match.group(1).lower() not in frame["per_unit_changes"]:
+            continue
+        rest = [t for t in doc[start : sent.end] if t.idx >= doc[start].idx + match.end()]
+        verb = next((t for t in rest[:2] if t.lemma_.lower() in verbs or t.lower_.rstrip("s") in verbs), None)
+        exposure = _stated_exposure(context, start, frame)
+        if verb is None or not exposure:
+            continue
+        text = doc[start : sent.end].text.rstrip(" .;")
+        word = verb.lemma_.lower() if verb.lemma_.lower() in verbs else verb.lower_.rstrip("s")
+        claims.append(_effect_claim(context, verb, exposure, text, verbs[word], "effect:per-unit"))
+        break
+    return claims
+
+
+def _stated_exposure(context: SentenceContext, before: int, frame: dict) -> str:
+    """The exposure whose effect is stated earlier in the sentence, or else in the sentence before it in the passage
+    ("X has almost no impact on Y. A 1 unit increase changes Y by only 6%")."""
+    doc = context.sent.doc
+    earlier = [s for s in doc.sents if s.end <= context.sent.start]
+    scopes = [doc[context.sent.start : before], *(earlier[-1:])]
+    for scope in scopes:
+        for token in scope:
+            if token.lemma_.lower() in frame["possession_verbs"] and token.pos_ in ("VERB", "AUX"):
+                noun = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                subject = clause_subject(token)
+                if (
+                    noun is not None
+                    and noun.lemma_.lower() in frame["effect_nouns"]
+                    and subject is not None
+                    and subject.pos_ in ("NOUN", "PROPN")
+                    and not _generic_exposure(subject, frame)
+                ):
+                    return noun_phrase_text(subject)
     return ""
