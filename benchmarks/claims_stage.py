@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import copy
-import cProfile
 import dataclasses
 import pickle
-import pstats
 import sys
 import time
 from pathlib import Path
@@ -27,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from claims_loop import DEFAULT_CACHE, gold_papers, prepared, upstream_fingerprint  # noqa: E402
+from cpu_profile import print_cpu_profile  # noqa: E402
 
 from pipeline.extract.claims import extract_claims  # noqa: E402
 
@@ -77,13 +76,7 @@ def compare(first: Path, second: Path) -> int:
 
 def profile(loaded, top: int) -> None:
     run_all(copy.deepcopy(loaded[:1]))
-    profiler = cProfile.Profile(time.process_time)
-    profiler.enable()
-    run_all(loaded)
-    profiler.disable()
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
+    print_cpu_profile(lambda: run_all(loaded), top)
 
 
 def main() -> int:

@@ -14,15 +14,16 @@ The machine may be shared: CPU time of this process, not wall time.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import pickle
-import pstats
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cpu_profile import print_cpu_profile  # noqa: E402
 
 from pipeline.config import choose_blas_kernel  # noqa: E402
 
@@ -139,14 +140,7 @@ def profile(folder: Path, top: int) -> None:
     pipeline = nlp.load_pipeline()
     loaded = list(documents(folder))
     nlp.annotate(pipeline, loaded[0][1])
-    profiler = cProfile.Profile(time.process_time)
-    profiler.enable()
-    for _, document in loaded:
-        nlp.annotate(pipeline, document)
-    profiler.disable()
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
+    print_cpu_profile(lambda: [nlp.annotate(pipeline, document) for _, document in loaded], top)
 
 
 def main() -> int:

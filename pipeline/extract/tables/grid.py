@@ -138,8 +138,7 @@ def rows_of_scripts(words: list[dict], ys: list[float]) -> dict[int, int]:
         bases = [
             w
             for w in full
-            if -0.5 <= word["x0"] - w["x1"] < 0.3 * size + max(0.0, reach - w["x1"])
-            and height_overlap(w, word) > 0
+            if -0.5 <= word["x0"] - w["x1"] < 0.3 * size + max(0.0, reach - w["x1"]) and height_overlap(w, word) > 0
         ]
         if not bases:
             continue
