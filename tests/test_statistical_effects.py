@@ -11,7 +11,7 @@ from pipeline.extract.claims.from_text import extract_text_claims
 
 
 @pytest.fixture(scope="module")
-def mgus_claims():
+def mgus_all_claims():
     annotated = annotate(
         (
             "3.1 MGUS example",
@@ -50,8 +50,12 @@ def mgus_claims():
             "serum m-spike\u201d.",
         ),
     )
-    claims = extract_text_claims(annotated) + extract_text_claims(annotated_quote)
-    return [c for c in claims if c.relation == "effect"]
+    return extract_text_claims(annotated) + extract_text_claims(annotated_quote)
+
+
+@pytest.fixture(scope="module")
+def mgus_claims(mgus_all_claims):
+    return [c for c in mgus_all_claims if c.relation == "effect"]
 
 
 def _find(claims, subject: str, words: str):
@@ -99,3 +103,10 @@ def test_a_measure_stated_for_a_group_is_an_effect_of_the_group(mgus_claims):
     assert males.magnitude == "1.5×"
     [females] = _find(mgus_claims, "females", "1.2 fold higher lifetime risk of PCM")
     assert (females.direction, females.magnitude) == ("increase", "1.2-fold")
+
+
+def test_a_population_groups_risk_is_no_drawback_the_group_owns(mgus_all_claims):
+    """ "Males have a lower lifetime risk of PCM": the risk is a finding about the group (an effect of its sex), so
+    the cue noun "risk" gives the group no disadvantage."""
+    groups = {"males", "females", "female with mgus"}
+    assert [c for c in mgus_all_claims if c.relation == "disadvantage" and c.subject.lower() in groups] == []

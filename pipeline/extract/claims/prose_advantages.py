@@ -101,6 +101,10 @@ def _cue_frame(
         subject = clause_subject(head)
         if subject is None:
             return None
+        if subject.lemma_.lower() in cues.raw["statistical_effects"]["population_heads"]:
+            # "Males have a lower lifetime risk of PCM": a population's risk is a finding about what sets the group
+            # apart (prose_effects' population comparisons), not a drawback the group owns
+            return None
         owner = resolve_owner(list(subject.subtree), context, discourse, cues, fallback=False)
         owner = owner or _possessor_subject(subject, head, cues) or _gerund_subject(subject, cues)
         denied = any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children) or verb_negated(head, cues)
