@@ -2017,8 +2017,10 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
     return [_effect_claim(context, verb, agent, text, direction, "effect:population")]
 
 
+PER_UNIT_OPENERS = frozenset({"a", "an", "each", "every", "one", "per"})
+# matched from a token's offset in its sentence's text (pattern.match(text, pos)), so no "^"
 PER_UNIT = re.compile(
-    r"^(?:a|an|each|every|one|per)\s+(?:\d+(?:\.\d+)?|one)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.IGNORECASE
+    r"(?:a|an|each|every|one|per)\s+(?:\d+(?:\.\d+)?|one)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.IGNORECASE
 )
 
 
@@ -2055,11 +2057,14 @@ def _per_unit_change(context: SentenceContext, frame: dict) -> list[Claim]:
             )
         )
     # a change by one unit: lexically, since parsers misread "A 1 unit increase changes mortality"
+    text_of_sentence = sent.text
     for start in range(sent.start, sent.end):
-        match = PER_UNIT.match(doc[start : sent.end].text)
+        if doc[start].lower_ not in PER_UNIT_OPENERS:
+            continue
+        match = PER_UNIT.match(text_of_sentence, doc[start].idx - sent.start_char)
         if not match or match.group(1).lower() not in frame["per_unit_changes"]:
             continue
-        rest = [t for t in doc[start : sent.end] if t.idx >= doc[start].idx + match.end()]
+        rest = [t for t in doc[start : sent.end] if t.idx >= sent.start_char + match.end()]
         verb = next((t for t in rest[:2] if t.lemma_.lower() in verbs or t.lower_.rstrip("s") in verbs), None)
         exposure = _stated_exposure(context, start, frame)
         if verb is None or not exposure:
