@@ -2019,9 +2019,7 @@ def _population_comparison(verb: Token, context: SentenceContext, cues: ClaimCue
 
 PER_UNIT_OPENERS = frozenset({"a", "an", "each", "every", "one", "per"})
 # matched from a token's offset in its sentence's text (pattern.match(text, pos)), so no "^"
-PER_UNIT = re.compile(
-    r"(?:a|an|each|every|one|per)\s+(?:\d+(?:\.\d+)?|one)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.IGNORECASE
-)
+PER_UNIT = re.compile(r"(?:a|an|each|every|one|per)\s+(?:\d+(?:\.\d+)?|one)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.IGNORECASE)
 
 
 def _per_unit_change(context: SentenceContext, frame: dict) -> list[Claim]:
