@@ -93,20 +93,7 @@ def test_word_columns_equal_the_word_builders_words(pdf_path, indexes):
                 word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, columns=reader_columns),
                 word_columns(chars, x_tolerance_ratio=X_TOLERANCE_RATIO),
             ):
-                got = list(
-                    zip(
-                        columns.text,
-                        columns.x0,
-                        columns.top,
-                        columns.x1,
-                        columns.bottom,
-                        columns.fontname,
-                        columns.size,
-                        columns.upright,
-                        columns.last_char,
-                        strict=True,
-                    )
-                )
+                got = list(columns.rows())
                 assert len(expected) > 50
                 assert got == expected, index
         assert on_arrays  # the reader's arrays were read on some page

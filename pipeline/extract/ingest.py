@@ -702,18 +702,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
             # a white-space character follows the word's last character in the text stream
             space_after=end < last and chars[end + 1]["text"].isspace(),
         )
-        for text, x0, top, x1, bottom, fontname, size, upright, end in zip(
-            columns.text,
-            columns.x0,
-            columns.top,
-            columns.x1,
-            columns.bottom,
-            columns.fontname,
-            columns.size,
-            columns.upright,
-            columns.last_char,
-            strict=True,
-        )
+        for text, x0, top, x1, bottom, fontname, size, upright, end in columns.rows()
     ]
     page_area = float(page.width * page.height) or 1.0
     image_area = sum(abs((img["x1"] - img["x0"]) * (img["bottom"] - img["top"])) for img in page.images)

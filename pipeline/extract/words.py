@@ -10,6 +10,7 @@ tests/test_ingest_words.py compares both with pdfplumber's extractor on real pag
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -191,6 +192,21 @@ class WordColumns:
     size: list[float]
     upright: list[bool]
     last_char: list[int]
+
+    def rows(self) -> Iterator[tuple[str, float, float, float, float, str, float, bool, int]]:
+        """One tuple per word: (text, x0, top, x1, bottom, fontname, size, upright, last_char)."""
+        return zip(
+            self.text,
+            self.x0,
+            self.top,
+            self.x1,
+            self.bottom,
+            self.fontname,
+            self.size,
+            self.upright,
+            self.last_char,
+            strict=True,
+        )
 
 
 _FONTNAME, _SIZE, _UPRIGHT = (itemgetter(key) for key in ("fontname", "size", "upright"))
