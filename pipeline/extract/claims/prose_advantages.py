@@ -145,7 +145,7 @@ def _cue_frame(
         start = head.i + 1 if doc[start - 1].lower_ == "the" else start
         start = strip_leading(doc, start, sent.end, {"that", "mainly", "as", "follows"})
         end = clause_end(sent, start, cues)
-        if doc[start].lower_ == "it" and doc[start].dep_ in ("nsubj", "nsubjpass") and start + 1 < end:
+        if start + 1 < end and doc[start].lower_ == "it" and doc[start].dep_ in ("nsubj", "nsubjpass"):
             start += 1  # "The main benefit of this approach is that it bypasses ...": "it" is the owner itself
         return owner, start, end, f"cue:{cue.lemma_}:is"
     # "P is also a problem faced by X"; "there are many problems with X: P".
