@@ -312,6 +312,12 @@ def report_run(record: dict, out: Path, quiet: bool = False, debug: bool = False
     for failure in record["failures"]:
         reason = failure["error"] if debug else failure["error"].splitlines()[0]
         typer.echo(f"{failure['status'].upper()}: {failure['path']}: {reason}", err=True)
+    for entry in record.get("warnings", []):
+        # an ok document that lost part of its content: all of it with --debug, else the first and a count
+        shown = entry["warnings"] if debug else entry["warnings"][:1]
+        more = len(entry["warnings"]) - len(shown)
+        for warning in shown:
+            typer.echo(f"WARNING: {entry['path']}: {warning}" + (f" (+{more} more)" if more else ""), err=True)
     for entry in record.get("unusable_entries", []):
         typer.echo(f"NOT READ: {entry['path']}: {entry['reason']}", err=True)
 

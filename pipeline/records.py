@@ -298,6 +298,9 @@ class DocumentResult:
     sha256: str
     status: DocumentStatus
     error: str = ""
+    # what an ok document lost on the way (an image-only page, a sentence a claim reader failed on), for the
+    # documents table: one reader's bug costs its sentence, not the paper
+    warnings: list[str] = field(default_factory=list)
     title: str = ""
     n_pages: int = 0
     seconds: float = 0.0

@@ -178,3 +178,14 @@ def slow_page_pdf(path: Path, n_pages: int = 6, operators: int = 6_000_000) -> P
     compressed, drawn by each page): seconds per page even for pdfium, so well over a minute in all; minutes per
     page for pdfminer."""
     return text_pages_pdf(path, n_pages, shared=b"0 0 1 1 re W n " * operators)
+
+
+def joined_pdf(path: Path, parts: list[tuple[Path, list[int]]]) -> Path:
+    """Pages of real PDFs joined into one (0-based page indices per source), e.g. a text page and a scanned one."""
+    import pypdfium2 as pdfium
+
+    joined = pdfium.PdfDocument.new()
+    for source, pages in parts:
+        joined.import_pages(pdfium.PdfDocument(source), pages)
+    joined.save(path)
+    return path

@@ -155,6 +155,47 @@ def test_entries_that_are_not_files_are_reported_not_read(messy_run):
     }
 
 
+@pytest.fixture(scope="module")
+def mixed_pdf(tmp_path_factory) -> Path:
+    """Two text pages of the seed and a scanned page: a document that is ok but loses a page."""
+    return pdf_factory.joined_pdf(tmp_path_factory.mktemp("mixed") / "mixed.pdf", [(SEED_PDF, [0, 1]), (SCANNED, [0])])
+
+
+def test_a_page_without_text_is_a_warning_of_an_ok_document_in_the_run(tmp_path, mixed_pdf, cli):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(mixed_pdf, corpus / "mixed.pdf")
+    result = cli("run", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert documents["status"].tolist() == ["ok"]
+    assert json.loads(documents["warnings"].iloc[0]) == ["page 3: no text layer (image only), skipped"]
+    assert f"WARNING: {corpus / 'mixed.pdf'}: page 3: no text layer (image only), skipped" in result.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert [Path(w["path"]).name for w in manifest["warnings"]] == ["mixed.pdf"]
+
+
+def test_a_claim_reader_failing_on_one_sentence_costs_that_sentence_not_the_paper(mixed_pdf, monkeypatch):
+    from pipeline.extract import document
+    from pipeline.extract.claims import from_text
+
+    read_sentence = from_text.sentence_claims
+
+    def fails_on_saliva(context, discourse, cues):
+        if "saliva" in context.sent.text.lower():
+            raise IndexError("a reader's bug")
+        return read_sentence(context, discourse, cues)
+
+    monkeypatch.setattr(from_text, "sentence_claims", fails_on_saliva)
+    result = document.process_document(mixed_pdf, "0" * 64)
+    assert result.status == "ok", result.error
+    skipped = [w for w in result.warnings if "claims of one sentence skipped (IndexError: a reader's bug)" in w]
+    assert skipped and all(w.startswith(("page 1:", "page 2:")) for w in skipped), result.warnings
+    assert result.claims, "the other sentences' claims are kept"
+    prose = [e.text.lower() for c in result.claims for e in c.evidence if e.source == "text"]
+    assert prose and not any("saliva" in text for text in prose)
+
+
 def test_missing_corpus_and_empty_corpus_are_usage_errors(tmp_path, cli):
     missing = cli("run", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
     assert missing.returncode == 2

@@ -96,6 +96,7 @@ def process_document(
             else:
                 pdf = ingest.read_pdf(path, ingest.Budget(settings.max_pages, settings.max_seconds), sha256=sha256)
         result.n_pages = pdf.n_pages
+        result.warnings.extend(pdf.warnings)
         with _timed(timings, "structure"):
             document = structure.build_document(pdf)
         result.structure = document
@@ -108,7 +109,7 @@ def process_document(
         result.sentences = annotated.sentences
         result.entities = annotated.entities
         with _timed(timings, "claims"):
-            result.claims = extract_claims(result.doc_id, result.tables, annotated)
+            result.claims = extract_claims(result.doc_id, result.tables, annotated, warnings=result.warnings)
     except DocumentError as error:
         result.status = error.status
         result.error = error.reason

@@ -39,6 +39,7 @@ from pipeline.outputs.manifest import (
     files_intact,
     read_published_state,
     run_failures,
+    run_warnings,
     write_manifest,
     write_published_state,
 )
@@ -244,6 +245,7 @@ def _record_unchanged_run(plan: RunPlan, state: PublishedState) -> RunRecord:
     record.documents_removed = []
     record.claims_added = record.claims_removed = 0
     record.failures = run_failures(plan.documents, plan.summaries)
+    record.warnings = run_warnings(plan.documents, plan.summaries)
     record.datasets_run_id = state.run_id
     record.finished_at = datetime.now(UTC).isoformat()
     write_manifest(plan.out_dir, record)

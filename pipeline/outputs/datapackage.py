@@ -46,6 +46,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "n_pages": "Number of pages.",
         "status": "ok, failed (unreadable or broken PDF) or skipped (e.g. over the page or time budget).",
         "error": "Why the document failed or was skipped; empty when ok.",
+        "warnings": JSON_LIST + " of what an ok document lost on the way: a page with no text layer, a sentence or"
+        " table whose claims could not be read (page, error, the sentence's start). Empty array when nothing.",
         "n_tables": "Tables found.",
         "n_claims": "Distinct claims extracted.",
         "n_entities": "Entity mentions found.",

@@ -40,6 +40,8 @@ class RunRecord:
     claims_added: int = 0
     claims_removed: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    # Documents processed (ok) that lost something on the way: doc_id, path and what (documents' `warnings`).
+    warnings: list[dict] = field(default_factory=list)
     # Corpus entries named *.pdf that are not readable files (dangling links, pipes): path and reason.
     unusable_entries: list[dict[str, str]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
@@ -118,4 +120,13 @@ def run_failures(documents: list[CorpusDocument], summaries: dict[str, dict]) ->
         }
         for d in documents
         if summaries[d.doc_id]["status"] != "ok"
+    ]
+
+
+def run_warnings(documents: list[CorpusDocument], summaries: dict[str, dict]) -> list[dict]:
+    """The ok documents of a run that lost part of their content (an image-only page, a sentence a reader failed on)."""
+    return [
+        {"doc_id": d.doc_id, "path": str(d.path), "warnings": summaries[d.doc_id]["warnings"]}
+        for d in documents
+        if summaries[d.doc_id]["status"] == "ok" and summaries[d.doc_id].get("warnings")
     ]

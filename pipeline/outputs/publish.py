@@ -7,6 +7,7 @@ always describes datasets that were completely written, and the published state 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +26,13 @@ from pipeline.outputs.datasets import (
     write_parquet,
 )
 from pipeline.outputs.export import BIOC_FILE, export_bioc
-from pipeline.outputs.manifest import RunRecord, read_manifest, run_failures, write_manifest  # noqa: F401  (re-exported)
+from pipeline.outputs.manifest import (  # noqa: F401  (re-exported)
+    RunRecord,
+    read_manifest,
+    run_failures,
+    run_warnings,
+    write_manifest,
+)
 
 DATASETS = ("documents", *PER_DOCUMENT_TABLES, "comparison", "methods")
 
@@ -62,6 +69,7 @@ def document_rows(
                 "n_pages": summary.get("n_pages", 0),
                 "status": summary["status"],
                 "error": summary.get("error", ""),
+                "warnings": json.dumps(summary.get("warnings", []), ensure_ascii=False),
                 "n_tables": summary.get("n_tables", 0),
                 "n_claims": summary.get("n_claims", 0),
                 "n_entities": summary.get("n_entities", 0),
@@ -124,6 +132,7 @@ def publish(
     record.claims_added = len(new_ids - old_ids)
     record.claims_removed = len(old_ids - new_ids)
     record.failures = run_failures(documents, summaries)
+    record.warnings = run_warnings(documents, summaries)
     return frames
 
 

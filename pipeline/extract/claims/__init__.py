@@ -19,14 +19,24 @@ from pipeline.records import Claim, Table
 MATCH_THRESHOLD = 0.5  # content-word overlap (Dice) above which two wordings state the same property
 
 
-def extract_claims(doc_id: str, tables: list[Table], annotated=None) -> list[Claim]:
-    """All claims of one document: table claims, prose claims, normalized, table/prose duplicates merged."""
+def extract_claims(doc_id: str, tables: list[Table], annotated=None, warnings: list[str] | None = None) -> list[Claim]:
+    """All claims of one document: table claims, prose claims, normalized, table/prose duplicates merged.
+
+    With a `warnings` list, a table or sentence that a reader fails on costs only its own claims and is reported
+    there (the pipeline's documents table); without one the error is raised, as tests want.
+    """
     claims: list[Claim] = []
     for table in tables:
-        claims.extend(extract_table_claims(table, doc_id))
+        try:
+            claims.extend(extract_table_claims(table, doc_id))
+        except Exception as error:
+            if warnings is None:
+                raise
+            pages = ",".join(str(page) for page in table.pages)
+            warnings.append(f"page {pages}: claims of table {table.table_id} skipped ({type(error).__name__}: {error})")
     abbreviations: dict[str, str] = {}
     if annotated is not None:
-        claims.extend(extract_text_claims(annotated))
+        claims.extend(extract_text_claims(annotated, warnings=warnings))
         abbreviations = annotated.abbreviations
     claims = [claim for claim in claims if is_content_claim(claim)]
     normalize_claims(claims, abbreviations)

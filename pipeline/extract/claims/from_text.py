@@ -80,8 +80,14 @@ from pipeline.extract.nlp import load_pipeline
 from pipeline.records import Claim, Passage
 
 
-def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues | None = None) -> list[Claim]:
-    """Claims from every prose passage of an AnnotatedDocument (pipeline.extract.nlp.annotate)."""
+def extract_text_claims(
+    annotated, nlp: Language | None = None, cues: ClaimCues | None = None, warnings: list[str] | None = None
+) -> list[Claim]:
+    """Claims from every prose passage of an AnnotatedDocument (pipeline.extract.nlp.annotate).
+
+    With a `warnings` list, a sentence that a reader fails on gives no claims and a warning (page, error) instead of
+    failing the document; without one (tests, direct calls) the error is raised.
+    """
     cues = cues or load_cues()
     claims: list[Claim] = []
     if not annotated.docs:
@@ -136,17 +142,29 @@ def extract_text_claims(annotated, nlp: Language | None = None, cues: ClaimCues 
                 matches={k: [(s, e) for s, e in v if sent.start <= s < sent.end] for k, v in token_matches.items()},
                 frames={i: labels for i, labels in frames.items() if sent.start <= i < sent.end},
             )
-            found = sentence_claims(context, discourse, cues)
-            if found and sentence_junk_class(sent):
-                found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
-            resolve_self_references(found, subjects, sent.text)
-            resolve_outside_subjects(found, context, discourse)
-            mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
+            try:
+                found = sentence_claims(context, discourse, cues)
+                if found and sentence_junk_class(sent):
+                    found = []  # an instruction, a definition, text about the writing, or no well-formed sentence
+                resolve_self_references(found, subjects, sent.text)
+                resolve_outside_subjects(found, context, discourse)
+                mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
+                _update_discourse(context, discourse, found, cues)
+            except Exception as error:
+                if warnings is None:
+                    raise
+                warnings.append(
+                    f"page {passage.page}: claims of one sentence skipped ({_failure(error)}): {sent.text[:80]}"
+                )
+                continue
             claims.extend(found)
-            _update_discourse(context, discourse, found, cues)
             if discourse.antecedents is not None:
                 discourse.antecedents.observe(sent, context.mentions, passage.passage_id)
     return claims
+
+
+def _failure(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
