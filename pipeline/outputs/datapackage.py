@@ -268,6 +268,11 @@ MANIFEST_SCHEMA = {
             "type": "array",
             "items": {"type": "object", "required": ["doc_id", "path", "status", "error"]},
         },
+        "warnings": {
+            "type": "array",
+            "description": "Ok documents that lost part of their content (documents.warnings), and what.",
+            "items": {"type": "object", "required": ["doc_id", "path", "warnings"]},
+        },
         "unusable_entries": {
             "type": "array",
             "description": "Corpus entries named *.pdf that are not readable files (dangling links, pipes), and why.",
