@@ -116,6 +116,7 @@ class GuardWords:
     condition_markers: frozenset[str]  # "if lifetime risk is ...": a cue noun supposed, not stated
     adjunct_prepositions: frozenset[str]  # "In other data sets": a fronted adverbial as the subject
     adjunct_determiners: frozenset[str]
+    availability_words: frozenset[str]  # "has been available for a long time": a history, not a fault
 
 
 @lru_cache(maxsize=2)
@@ -170,6 +171,7 @@ def load_guard_words() -> GuardWords:
         condition_markers=frozenset(data["condition_markers"]),
         adjunct_prepositions=frozenset(data["adjunct_prepositions"]),
         adjunct_determiners=frozenset(data["adjunct_determiners"]),
+        availability_words=frozenset(data["availability_words"]),
     )
 
 
@@ -298,6 +300,10 @@ def claim_junk_class(claim: Claim) -> str:
         return "conditional cue"
     if claim.relation == "disadvantage" and _quantity_level(claim.cue, object_words, words):
         return "quantity level"
+    if claim.relation == "disadvantage" and not claim.negated and _availability(object_words, words):
+        return "availability"
+    if claim.relation in ("advantage", "disadvantage") and evidence and _names_the_owner(claim.object, evidence):
+        return "identified owner"
     if evidence and _opens_next_sentence(claim.object, evidence):
         return "next sentence"
     if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
@@ -883,6 +889,30 @@ def _quantity_level(cue: str, object_words: list[str], words: GuardWords) -> boo
     predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")]
     predicate = [w for w in predicate if w not in ("the", "a", "an", "not", "no", "quite", "nearly", "almost")]
     return bool(predicate) and predicate[0] in words.level_words
+
+
+def _availability(object_words: list[str], words: GuardWords) -> bool:
+    """ "The batch SOM algorithm has been available for a long time in the class package": where or since when a
+    thing can be had (after auxiliaries) is a history or a pointer, not a fault of the thing."""
+    rest = [w for w in object_words if w not in words.verb_phrase_openers and w not in ("been", "be", "being")]
+    return bool(rest) and rest[0] in words.availability_words
+
+
+# "is SaTScan (Kulldorff 1997) which allows ...": a copula, a name, an optional reference, and a relative word
+NAMED_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([A-Z][\w.+-]*)(?:\s*\([^()]*\))?,?\s+(?:which|that|who)\b"
+)
+
+
+def _names_the_owner(obj: str, evidence: str) -> bool:
+    """ "Another software of interest for aberration detection is SaTScan (Kulldorff 1997) which allows the detection
+    of ... → software of interest ... → SaTScan ... which allows ...": a copula whose predicate is a name with a
+    relative clause identifies the thing the sentence is about; the subject is only a description of it, and the
+    property (in the relative clause) is the name's."""
+    match = NAMED_PREDICATE.search(evidence)
+    if match is None:
+        return False
+    return (obj or "").startswith(match.group(1))
 
 
 def _person_subject(subject: str, words: GuardWords) -> bool:
