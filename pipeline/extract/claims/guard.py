@@ -894,6 +894,8 @@ def _quantity_level(cue: str, object_words: list[str], words: GuardWords) -> boo
 def _availability(object_words: list[str], words: GuardWords) -> bool:
     """ "The batch SOM algorithm has been available for a long time in the class package": where or since when a
     thing can be had (after auxiliaries) is a history or a pointer, not a fault of the thing."""
+    if any(w in ("not", "never", "no", "nor", "hardly", "rarely") for w in object_words[:4]):
+        return False  # "were not available or too time-consuming": what cannot be had is a limitation
     rest = [w for w in object_words if w not in words.verb_phrase_openers and w not in ("been", "be", "being")]
     return bool(rest) and rest[0] in words.availability_words
 
