@@ -225,6 +225,17 @@ def test_an_imperative_after_a_fronted_adverbial_is_a_directive(sentence):
     assert sentence_junk_class(sent) == "directive"
 
 
+def test_the_writers_aim_before_a_colon_is_an_aim_when_the_list_is_parsed_as_the_root():
+    # deep_review (gold/dev) p28, as printed: with its next sentence the parser takes "prediction" for the root
+    annotated = annotate_text(
+        "Here we focus on deep learning methods for two representative sub-problems: secondary structure prediction"
+        " and contact map prediction. Secondary structure refers to local conformation of a sequence segment, while"
+        " a contact map contains information on all residue-residue contacts."
+    )
+    first = next(sent for _, doc in annotated.docs for sent in doc.sents)
+    assert sentence_junk_class(first) == "aim"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

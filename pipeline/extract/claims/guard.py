@@ -1039,11 +1039,18 @@ def sentence_junk_class(sent) -> str:
 def _states_aim(root, words: SentenceGuardWords) -> bool:
     """ "Here we focus on deep learning methods for two sub-problems: A and B", "This review summarizes ...": a writer
     as the subject of a verb of presenting says what the text does; the things it names are topics, not findings."""
-    if root.lemma_.lower() not in words.aim_verbs or root.pos_ != "VERB":
-        return False
+    # "Here we focus on ... two representative sub-problems: A and B": the parser may take the list after the
+    # colon for the root and the writer's clause before it for its complement
+    colons = [t.i for t in root.sent if t.text == ":" and t.i < root.i]
+    verbs = [root] + [c for c in root.lefts if c.dep_ in ("ccomp", "parataxis") and any(c.i < i for i in colons)]
     return any(
-        c.dep_ == "nsubj" and (c.lower_ in words.writer_subjects or c.lemma_.lower() in words.writer_subjects)
-        for c in root.children
+        verb.lemma_.lower() in words.aim_verbs
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "nsubj" and (c.lower_ in words.writer_subjects or c.lemma_.lower() in words.writer_subjects)
+            for c in verb.children
+        )
+        for verb in verbs
     )
 
 
