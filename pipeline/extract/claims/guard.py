@@ -111,6 +111,12 @@ class GuardWords:
     example_markers: frozenset[str]  # "for, say, the age shift": an example inside another phrase
     obligation_openers: tuple[str, ...]  # "has to support ...": a requirement on the subject
     framing_verbs: frozenset[str]  # "should rather be seen as ...": what the subject is judged to be
+    quantity_cue_nouns: frozenset[str]  # "risk", "hazard": a cue noun that also names a probability
+    level_words: frozenset[str]  # "low", "the same as": a predicate that says how large a quantity is
+    condition_markers: frozenset[str]  # "if lifetime risk is ...": a cue noun supposed, not stated
+    adjunct_prepositions: frozenset[str]  # "In other data sets": a fronted adverbial as the subject
+    adjunct_determiners: frozenset[str]
+    availability_words: frozenset[str]  # "has been available for a long time": a history, not a fault
 
 
 @lru_cache(maxsize=2)
@@ -160,6 +166,12 @@ def load_guard_words() -> GuardWords:
         example_markers=frozenset(data["example_markers"]),
         obligation_openers=tuple(data["obligation_openers"]),
         framing_verbs=frozenset(data["framing_verbs"]),
+        quantity_cue_nouns=frozenset(data["quantity_cue_nouns"]),
+        level_words=frozenset(data["level_words"]),
+        condition_markers=frozenset(data["condition_markers"]),
+        adjunct_prepositions=frozenset(data["adjunct_prepositions"]),
+        adjunct_determiners=frozenset(data["adjunct_determiners"]),
+        availability_words=frozenset(data["availability_words"]),
     )
 
 
@@ -209,6 +221,8 @@ def is_content_subject(text: str) -> bool:
         return False  # "Most mathematics ... works as expected but": cut inside a clause ("vitamin A" is a name)
     if CITATION_SHAPE.match(text):
         return False  # "Pinheiro and Bates 1996": a reference names who wrote, it neither acts nor is judged
+    if len(all_words) > 2 and all_words[0] in words.adjunct_prepositions and all_words[1] in words.adjunct_determiners:
+        return False  # "In other data sets (a shared baseline ... can be an effective model)": a fronted adverbial
     last = all_words[-1]
     if len(last) > 4 and last.endswith("ed") and last not in words.participle_exceptions and last.isalpha():
         return False  # "sonicated", "three-dimensional cultured": the modified noun is missing
@@ -282,6 +296,14 @@ def claim_junk_class(claim: Claim) -> str:
         return "solved problem"
     if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
         return "example item"
+    if claim.cue.startswith("cue:") and evidence and _conditional_cue(claim.cue, evidence, words):
+        return "conditional cue"
+    if claim.relation == "disadvantage" and _quantity_level(claim.cue, object_words, words):
+        return "quantity level"
+    if claim.relation == "disadvantage" and not claim.negated and _availability(object_words, words):
+        return "availability"
+    if claim.relation in ("advantage", "disadvantage") and evidence and _names_the_owner(claim.object, evidence):
+        return "identified owner"
     if evidence and _opens_next_sentence(claim.object, evidence):
         return "next sentence"
     if evidence and _subject_only_in_object(claim.subject, claim.object, evidence):
@@ -295,7 +317,9 @@ def claim_junk_class(claim: Claim) -> str:
         return "named subject"
     if _anaphoric_object(object_words, words):
         return "anaphoric object"
-    if claim.relation == "effect" and _person_subject(claim.subject, words):
+    if _person_subject(claim.subject, words) and (claim.relation == "effect" or len(words_of(claim.subject)) <= 2):
+        # "users can provide their own M-step": what a person can do is the tool's capability, not the person's
+        # ("methods and persuading users to adopt them" is no person)
         return "person subject"
     if claim.relation == "advantage" and _problem_list_item(claim.object, evidence, words):
         return "problem item"
@@ -836,6 +860,63 @@ def _anaphoric_object(object_words: list[str], words: GuardWords) -> bool:
     return False
 
 
+def _cue_noun(cue: str) -> str:
+    # "cue:risk:is:subject-antecedent" → "risk": the cue reader names the cue noun's lemma second
+    parts = cue.split(":")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def _conditional_cue(cue: str, evidence: str, words: GuardWords) -> bool:
+    """ "... is that if lifetime risk is a primary question, then the model has given us ...": the cue noun (read at
+    its first occurrence) is inside a condition, a conjunction of condition at most two words before it in the same
+    clause; what the cue's clause says is supposed, not stated."""
+    noun = _cue_noun(cue)
+    first = re.search(rf"(?<![\w-]){re.escape(noun)}", evidence, re.IGNORECASE) if noun else None
+    if first is None:
+        return False
+    before = re.split(r"[,;:]", evidence[: first.start()])[-1]
+    return any(word in words.condition_markers for word in words_of(before)[-3:])
+
+
+def _quantity_level(cue: str, object_words: list[str], words: GuardWords) -> bool:
+    """ "the risk of identification is low", "the risk of conversion for a male is essentially the same as for a
+    female", "their hazard at any given moment is nearly identical to males": a cue noun that also names a probability,
+    with a copula whose predicate is a level or a comparison, says how large the probability is; the harm is the
+    of-phrase, and no method carries it."""
+    parts = cue.split(":")
+    if len(parts) < 3 or parts[1] not in words.quantity_cue_nouns or parts[2] != "is":
+        return False
+    predicate = [w for w in object_words if w not in words.degree_adverbs and not w.endswith("ly")]
+    predicate = [w for w in predicate if w not in ("the", "a", "an", "not", "no", "quite", "nearly", "almost")]
+    return bool(predicate) and predicate[0] in words.level_words
+
+
+def _availability(object_words: list[str], words: GuardWords) -> bool:
+    """ "The batch SOM algorithm has been available for a long time in the class package": where or since when a
+    thing can be had (after auxiliaries) is a history or a pointer, not a fault of the thing."""
+    if any(w in ("not", "never", "no", "nor", "hardly", "rarely") for w in object_words[:4]):
+        return False  # "were not available or too time-consuming": what cannot be had is a limitation
+    rest = [w for w in object_words if w not in words.verb_phrase_openers and w not in ("been", "be", "being")]
+    return bool(rest) and rest[0] in words.availability_words
+
+
+# "is SaTScan (Kulldorff 1997) which allows ...": a copula, a name, an optional reference, and a relative word
+NAMED_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([A-Z][\w.+-]*)(?:\s*\([^()]*\))?,?\s+(?:which|that|who)\b"
+)
+
+
+def _names_the_owner(obj: str, evidence: str) -> bool:
+    """ "Another software of interest for aberration detection is SaTScan (Kulldorff 1997) which allows the detection
+    of ... → software of interest ... → SaTScan ... which allows ...": a copula whose predicate is a name with a
+    relative clause identifies the thing the sentence is about; the subject is only a description of it, and the
+    property (in the relative clause) is the name's."""
+    match = NAMED_PREDICATE.search(evidence)
+    if match is None:
+        return False
+    return (obj or "").startswith(match.group(1))
+
+
 def _person_subject(subject: str, words: GuardWords) -> bool:
     """ "the user → effect → correct application" ("the user is solely responsible for their correct application"):
     a person who uses or writes about a method as the agent of an effect (the head noun before the first
@@ -958,11 +1039,18 @@ def sentence_junk_class(sent) -> str:
 def _states_aim(root, words: SentenceGuardWords) -> bool:
     """ "Here we focus on deep learning methods for two sub-problems: A and B", "This review summarizes ...": a writer
     as the subject of a verb of presenting says what the text does; the things it names are topics, not findings."""
-    if root.lemma_.lower() not in words.aim_verbs or root.pos_ != "VERB":
-        return False
+    # "Here we focus on ... two representative sub-problems: A and B": the parser may take the list after the
+    # colon for the root and the writer's clause before it for its complement
+    colons = [t.i for t in root.sent if t.text == ":" and t.i < root.i]
+    verbs = [root] + [c for c in root.lefts if c.dep_ in ("ccomp", "parataxis") and any(c.i < i for i in colons)]
     return any(
-        c.dep_ == "nsubj" and (c.lower_ in words.writer_subjects or c.lemma_.lower() in words.writer_subjects)
-        for c in root.children
+        verb.lemma_.lower() in words.aim_verbs
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "nsubj" and (c.lower_ in words.writer_subjects or c.lemma_.lower() in words.writer_subjects)
+            for c in verb.children
+        )
+        for verb in verbs
     )
 
 
@@ -1067,6 +1155,8 @@ def _directive(sent, tokens, words: SentenceGuardWords) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children)
     ):
         return True  # "Use the option ...", "Ensure that ...": an imperative opens the sentence
+    if _imperative_after_adjunct(root, tokens):
+        return True
     for token in tokens:
         modal = any(c.dep_ == "aux" and c.lower_ in words.deontic_modals for c in token.children)
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1082,6 +1172,31 @@ def _directive(sent, tokens, words: SentenceGuardWords) -> bool:
         ):
             return True  # "ASME requires that section headings be set in bold face"
     return False
+
+
+FRONTED_ADJUNCTS = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj", "punct", "mark"})
+IMPERATIVE_COMPLEMENTS = frozenset({"dobj", "obj", "ccomp", "xcomp", "prep", "dative", "advcl"})
+
+
+def _imperative_after_adjunct(root, tokens) -> bool:
+    """ "For more information on how to customize the work flow, see the package help pages", "To cite the package,
+    use ...": a fronted adverbial (a prepositional phrase or a purpose clause) and a comma before a subjectless base
+    form main verb: an instruction to the reader, as when the imperative opens the sentence."""
+    if root.tag_ != "VB" or root.pos_ != "VERB" or root.i <= tokens[0].i or root.i == 0:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+        return False
+    if root.nbor(-1).text != ",":
+        return False
+    fronted = [c for c in root.lefts if c.dep_ != "punct"]
+    if not fronted or any(c.dep_ not in FRONTED_ADJUNCTS for c in fronted):
+        return False
+    if any(sum(1 for g in c.children if g.dep_ == "pobj") > 1 for c in fronted):
+        return False  # "In medical imaging, A [50], B [50], tuberculosis [59], and ...": a list misread as a verb
+    if not any(c.dep_ in IMPERATIVE_COMPLEMENTS and c.pos_ not in ("X", "NUM", "PUNCT") for c in root.rights):
+        return False  # an instruction names what to use or see
+    covered = {t.i for c in root.lefts for t in c.subtree}
+    return all(t.i in covered for t in tokens if t.i < root.i)
 
 
 def _about_the_writing(tokens, words: SentenceGuardWords) -> bool:
