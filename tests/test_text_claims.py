@@ -654,6 +654,33 @@ def test_two_effect_verbs_misread_as_modifiers_of_coordinated_nouns_are_two_effe
     }
 
 
+def test_a_measure_obtained_with_a_condition_and_compared_is_an_effect_of_the_condition():
+    """gold/dev/jner2016_fes_hand_opening.pdf p5, as printed: the condition hangs on the measure's participle of
+    obtaining ("obtained with"), not on the comparative; the compared condition ("from the control") is no agent."""
+    claims = text_claims(
+        "The behavioral outcome obtained with stimulation at the optimal pattern was significantly higher than that "
+        "obtained from the control measurements."
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    higher = [c for c in effects if c.subject.startswith("stimulation")]
+    assert higher and higher[0].object == "significantly higher behavioral outcome"
+    assert higher[0].direction == "increase"
+    assert not any("control" in c.subject for c in effects)
+
+
+def test_a_study_group_carrying_measures_compared_with_another_group_has_them_as_effects():
+    """gold/dev/emm2023_eprs1_review_rotated_table.pdf p7, as printed: the group set apart by its genotype holds the
+    compared measures ("carry higher X and higher Y than their counterparts"); each measure is one effect."""
+    claims = text_claims(
+        "A histological analysis also supported the finding that Eprs1+/− mice carry higher viral loads and higher "
+        "numbers of infiltrating inflammatory cells than their counterparts."
+    )
+    effects = {(c.subject, c.object, c.direction) for c in claims if c.relation == "effect"}
+    assert ("Eprs1+/− mice", "higher viral loads", "increase") in effects
+    assert ("Eprs1+/− mice", "higher numbers of infiltrating inflammatory cells", "increase") in effects
+    assert not any("counterparts" in c.subject for c in claims)  # the comparison group is never the agent
+
+
 def test_a_thing_provided_without_the_doing_is_no_capability_claim():
     # peerjcs2017 (gold/dev), p7: the provided function is named, its merit is in the relative clause
     claims = text_claims(

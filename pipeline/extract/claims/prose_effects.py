@@ -102,6 +102,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _no_difference_effects(context)
     claims += _group_comparisons(context, discourse, cues)
     claims += _existential_group_comparisons(context, cues)
+    claims += _group_possession_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
     claims += _statistical_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
@@ -335,7 +336,14 @@ def _compared_condition(copula: Token, word: Token, cues: ClaimCues) -> str:
     clause names what it is compared with (than / compared / versus)."""
     if not any(t.lower_ in COMPARISON_WORDS for t in copula.subtree):
         return ""
-    for holder in (word, copula):
+    # "The behavioral outcome obtained with stimulation at the optimal pattern was significantly higher than that
+    # obtained from the control measurements": the condition may hang on the measure's participle of obtaining
+    obtaining = treatment_words()["obtaining_verbs"]
+    measures = [c for c in copula.children if c.dep_ == "nsubj"]
+    participles = [
+        c for m in measures for c in m.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in obtaining
+    ]
+    for holder in (word, copula, *participles):
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
             agent = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if agent is not None and agent.lemma_.lower() not in cues.raw["non_agent_heads"]:
@@ -402,6 +410,41 @@ def _existential_group_comparisons(context: SentenceContext, cues: ClaimCues) ->
         agent = group_agent(next(g for g in group.children if g.dep_ == "pobj"), cues)
         direction = directions[comparative.lower_]
         claims.append(_effect_claim(context, noun.head, agent, text, direction, "effect:group-comparison"))
+    return claims
+
+
+def _group_possession_comparisons(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "Eprs1+/- mice carry higher viral loads and higher numbers of infiltrating inflammatory cells than their
+    counterparts": a study group set apart by its condition has, shows or carries measures that a comparative sets
+    against another group; each coordinated measure with its comparative is an effect of the group (the verbs are
+    models/claims/cues.json "group_comparison" "possession_verbs"; a comparison word must be in the clause)."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    claims = []
+    for verb in context.sent:
+        # the verb may be taken by the possession frames (an advantage the group "has"), which a study group never
+        # owns: not checked against context.consumed
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frame["possession_verbs"]:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        agent = group_agent(subject, cues) if subject is not None else ""
+        if not agent or not any(t.lower_ in COMPARISON_WORDS for t in verb.subtree):
+            continue
+        first = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        for measure in [first, *first.conjuncts] if first is not None else []:
+            comparative = next((c for c in measure.children if c.dep_ == "amod" and c.lower_ in directions), None)
+            if comparative is None or comparative.i > measure.i:
+                continue
+            cut = {
+                t.i
+                for c in measure.subtree
+                if c.dep_ in ("conj", "cc", "appos") and c.head.i == measure.i or c.lower_ in COMPARISON_WORDS
+                for t in c.subtree
+            }
+            text = span_text(context.sent.doc, [t.i for t in measure.subtree if t.i not in cut])
+            if is_content_object(text):
+                direction = directions[comparative.lower_]
+                claims.append(_effect_claim(context, verb, agent, text, direction, "effect:group-comparison"))
     return claims
 
 
