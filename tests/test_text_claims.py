@@ -627,6 +627,60 @@ def test_a_gerund_subject_acts_as_a_whole_and_a_misread_reported_clause_is_read(
     assert _has(claims, "test-time sampling", "effect", "calibration of the probabilistic predictions")
 
 
+def test_a_misread_reported_clause_whose_verb_hangs_in_an_of_phrase_is_read():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p3, as printed: the parser reads the that-clause as one
+    noun phrase, "inhibited" modifying "pain" inside the of-phrase of "extract" and "rosemary" tagged an adjective."""
+    claims = text_claims(
+        "Therefore, data have shown that the ethanolic extract of rosemary inhibited acetic acid-induced pain in mice "
+        "with an ED50 of 108.84 mg/kg−1 [23]."
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    read = [c for c in effects if c.subject == "ethanolic extract of rosemary"]
+    assert read and read[0].object.startswith("inhibited acetic acid-induced pain") and read[0].direction == "decrease"
+    assert not any(c.subject.lower().startswith("data") for c in effects)
+
+
+def test_two_effect_verbs_misread_as_modifiers_of_coordinated_nouns_are_two_effects():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p11, as printed: the parser finds no verb ("dose" is the
+    root) and reads "inhibited" and "reduced" as modifiers of the coordinated nouns: each is a predicate of its own."""
+    claims = text_claims(
+        "A larger dose of 500 mg/kg body weight of ethanolic extract of T. polium inhibited carrageenan-induced "
+        "inflammation and reduced granuloma formation [212]."
+    )
+    effects = {(c.object, c.direction) for c in claims if c.relation == "effect" and "polium" in c.subject}
+    assert effects == {
+        ("inhibited carrageenan-induced inflammation", "decrease"),
+        ("reduced granuloma formation", "decrease"),
+    }
+
+
+def test_a_measure_obtained_with_a_condition_and_compared_is_an_effect_of_the_condition():
+    """gold/dev/jner2016_fes_hand_opening.pdf p5, as printed: the condition hangs on the measure's participle of
+    obtaining ("obtained with"), not on the comparative; the compared condition ("from the control") is no agent."""
+    claims = text_claims(
+        "The behavioral outcome obtained with stimulation at the optimal pattern was significantly higher than that "
+        "obtained from the control measurements."
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    higher = [c for c in effects if c.subject.startswith("stimulation")]
+    assert higher and higher[0].object == "significantly higher behavioral outcome"
+    assert higher[0].direction == "increase"
+    assert not any("control" in c.subject for c in effects)
+
+
+def test_a_study_group_carrying_measures_compared_with_another_group_has_them_as_effects():
+    """gold/dev/emm2023_eprs1_review_rotated_table.pdf p7, as printed: the group set apart by its genotype holds the
+    compared measures ("carry higher X and higher Y than their counterparts"); each measure is one effect."""
+    claims = text_claims(
+        "A histological analysis also supported the finding that Eprs1+/− mice carry higher viral loads and higher "
+        "numbers of infiltrating inflammatory cells than their counterparts."
+    )
+    effects = {(c.subject, c.object, c.direction) for c in claims if c.relation == "effect"}
+    assert ("Eprs1+/− mice", "higher viral loads", "increase") in effects
+    assert ("Eprs1+/− mice", "higher numbers of infiltrating inflammatory cells", "increase") in effects
+    assert not any("counterparts" in c.subject for c in claims)  # the comparison group is never the agent
+
+
 def test_a_thing_provided_without_the_doing_is_no_capability_claim():
     # peerjcs2017 (gold/dev), p7: the provided function is named, its merit is in the relative clause
     claims = text_claims(
@@ -734,6 +788,19 @@ def test_a_noun_naming_an_effect_shown_or_caused_by_an_agent_is_its_effect(effec
     # a result verb's object names the direction itself ("caused a reduction in Y")
     caused = [c for c in effects if c.subject == "EOM" and "reduction in the paw licking time" in c.object]
     assert caused and caused[0].direction == "decrease"
+
+
+def test_a_pronoun_in_a_reason_clause_under_a_verb_of_saying_is_the_reported_subject():
+    """gold/dev/uritu2018_lamiaceae_pain_review_rotated.pdf p12, as printed: "says" frames a report as "suggests"
+    does; "it" in the because-clause is the reported clause's subject, and the author saying it is no agent."""
+    claims = text_claims(
+        "The same author says that rosmarinic acid has antithrombotic effects because it inhibits the classical "
+        "pathway convertase and the alternative pathway convertase [244]."
+    )
+    effects = [c for c in claims if c.relation == "effect"]
+    inhibited = {c.object for c in effects if c.subject == "rosmarinic acid" and c.direction == "decrease"}
+    assert inhibited == {"inhibits the classical pathway convertase", "inhibits the alternative pathway convertase"}
+    assert not any("author" in c.subject for c in claims)
 
 
 def test_a_list_item_the_tagger_read_as_a_verb_does_not_end_the_list():

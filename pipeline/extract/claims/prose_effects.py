@@ -102,6 +102,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _no_difference_effects(context)
     claims += _group_comparisons(context, discourse, cues)
     claims += _existential_group_comparisons(context, cues)
+    claims += _group_possession_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
     claims += _statistical_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
@@ -335,7 +336,14 @@ def _compared_condition(copula: Token, word: Token, cues: ClaimCues) -> str:
     clause names what it is compared with (than / compared / versus)."""
     if not any(t.lower_ in COMPARISON_WORDS for t in copula.subtree):
         return ""
-    for holder in (word, copula):
+    # "The behavioral outcome obtained with stimulation at the optimal pattern was significantly higher than that
+    # obtained from the control measurements": the condition may hang on the measure's participle of obtaining
+    obtaining = treatment_words()["obtaining_verbs"]
+    measures = [c for c in copula.children if c.dep_ == "nsubj"]
+    participles = [
+        c for m in measures for c in m.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in obtaining
+    ]
+    for holder in (word, copula, *participles):
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
             agent = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if agent is not None and agent.lemma_.lower() not in cues.raw["non_agent_heads"]:
@@ -402,6 +410,41 @@ def _existential_group_comparisons(context: SentenceContext, cues: ClaimCues) ->
         agent = group_agent(next(g for g in group.children if g.dep_ == "pobj"), cues)
         direction = directions[comparative.lower_]
         claims.append(_effect_claim(context, noun.head, agent, text, direction, "effect:group-comparison"))
+    return claims
+
+
+def _group_possession_comparisons(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "Eprs1+/- mice carry higher viral loads and higher numbers of infiltrating inflammatory cells than their
+    counterparts": a study group set apart by its condition has, shows or carries measures that a comparative sets
+    against another group; each coordinated measure with its comparative is an effect of the group (the verbs are
+    models/claims/cues.json "group_comparison" "possession_verbs"; a comparison word must be in the clause)."""
+    frame = cues.raw["group_comparison"]
+    directions = {word: d for d, words in frame["direction"].items() for word in words}
+    claims = []
+    for verb in context.sent:
+        # the verb may be taken by the possession frames (an advantage the group "has"), which a study group never
+        # owns: not checked against context.consumed
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frame["possession_verbs"]:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        agent = group_agent(subject, cues) if subject is not None else ""
+        if not agent or not any(t.lower_ in COMPARISON_WORDS for t in verb.subtree):
+            continue
+        first = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        for measure in [first, *first.conjuncts] if first is not None else []:
+            comparative = next((c for c in measure.children if c.dep_ == "amod" and c.lower_ in directions), None)
+            if comparative is None or comparative.i > measure.i:
+                continue
+            cut = {
+                t.i
+                for c in measure.subtree
+                if c.dep_ in ("conj", "cc", "appos") and c.head.i == measure.i or c.lower_ in COMPARISON_WORDS
+                for t in c.subtree
+            }
+            text = span_text(context.sent.doc, [t.i for t in measure.subtree if t.i not in cut])
+            if is_content_object(text):
+                direction = directions[comparative.lower_]
+                claims.append(_effect_claim(context, verb, agent, text, direction, "effect:group-comparison"))
     return claims
 
 
@@ -535,40 +578,78 @@ def _verbless_effect(context: SentenceContext, discourse: Discourse, cues: Claim
             return []
         obj = token.head
         dropped = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
-        text = span_text(sent.doc, {t.i for t in obj.subtree if t.i > token.i and t.i not in dropped})
-        return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
+        # "X inhibited A and reduced B": a second effect verb misread as the modifier of a coordinated noun is a
+        # second predicate of the same subject, with its own direction
+        predicates = [(token, obj, direction)]
+        for conjunct in (c for c in obj.conjuncts if c.i > obj.i):
+            verb = next((m for m in conjunct.lefts if m.dep_ == "amod" and m.tag_ in ("VBD", "VBN")), None)
+            verb_direction = cues.effect_direction.get(verb.lemma_.lower()) if verb is not None else None
+            if verb is None or not verb_direction or verb.i != conjunct.left_edge.i:
+                continue
+            predicates.append((verb, conjunct, verb_direction))
+            dropped |= {t.i for t in conjunct.subtree} | {c.i for c in obj.children if c.dep_ == "cc"}
+        claims = []
+        for verb, noun, verb_direction in predicates:
+            own = {t.i for t in noun.subtree if t.i > verb.i} - dropped if noun is obj else _without_preps(noun, verb)
+            text = span_text(sent.doc, own)
+            claims.append(_effect_claim(context, verb, subject, text, verb_direction, "effect:verbless"))
+        return claims
     return []
+
+
+def _without_preps(noun: Token, verb: Token) -> set[int]:
+    """The noun phrase after a misread verb, without its prepositional phrases (where the clause's circumstances
+    hang)."""
+    dropped = {t.i for c in noun.children if c.dep_ == "prep" for t in c.subtree}
+    return {t.i for t in noun.subtree if t.i > verb.i} - dropped
 
 
 def _misread_reported_clause(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
     """ "X observed that test-time sampling improved calibration of the predictions": the parser may read the
     reported clause as one noun phrase ("that" a determiner, the effect verb an adjective of the object). A past
     participle of an effect verb right after a noun, inside the object of a reporting verb that opens with "that",
-    is the clause's verb: the words between "that" and it are the subject, its noun the object."""
+    is the clause's verb: the words between "that" and it are the subject, its noun the object. The misread phrase
+    may also nest the verb deeper ("data have shown that the ethanolic extract of rosemary inhibited acetic
+    acid-induced pain": the verb modifies the noun of an of-phrase), and the noun before the verb may be tagged as an
+    adjective ("rosemary"); a clause of its own between "that" and the verb means the parse is no such misreading."""
     sent = context.sent
     for token in sent:
         direction = cues.effect_direction.get(token.lemma_.lower())
         if not direction or direction == "none" or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN"):
             continue
-        obj = token.head
-        if (
-            obj.i <= token.i
-            or obj.dep_ not in ("dobj", "obj")
-            or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]
-        ):
+        obj = next((a for a in token.ancestors if a.dep_ in ("dobj", "obj")), None)
+        if obj is None or token.head.i <= token.i or obj.head.lemma_.lower() not in cues.raw["reporting_verbs"]:
             continue
         that = next((t for t in obj.subtree if t.lower_ == "that" and t.i < token.i), None)
-        if that is None or that.i != obj.left_edge.i or sent.doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        if that is None or that.i != obj.left_edge.i or not _ends_noun_phrase(sent.doc[token.i - 1]):
             continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent.doc[that.i : token.i]):
+            continue
+        obj = token.head
         subject_tokens = [t for t in sent.doc[that.i + 1 : token.i] if not t.is_punct or t.text == "-"]
-        subject = _agent_text(subject_tokens, context, cues, discourse) or span_text(
-            sent.doc, [t.i for t in subject_tokens if t.dep_ != "det"]
-        )
+        subject = _agent_text(subject_tokens, context, cues, discourse)
+        if not subject or len(subject.split()) > 8:
+            # the agent phrase of a noun whose of-phrase holds the misread verb runs on past it: the words before it
+            subject = span_text(sent.doc, [t.i for t in subject_tokens if t.dep_ != "det"])
         if not subject or len(subject.split()) > 8:
             continue
         text = span_text(sent.doc, [t.i for t in obj.subtree if t.i > token.i])
         return [_effect_claim(context, token, subject, text, direction, "effect:verbless")]
     return []
+
+
+def _ends_noun_phrase(token: Token) -> bool:
+    """A word that can end the subject before a misread verb: a noun, or a bare word the tagger took for an adjective
+    ("rosemary"), not one joined by a hyphen to the verb's own modifier ("acid-induced")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (
+        token.pos_ == "ADJ"
+        and token.is_alpha
+        and token.whitespace_ != ""
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ in ("of", "from")
+    )
 
 
 def _is_requirement(verb: Token, cues: ClaimCues) -> bool:
@@ -1071,8 +1152,9 @@ def _main_subject(context: SentenceContext, pronoun: Token, cues: ClaimCues) -> 
     if pronoun.head.dep_ in ("ROOT",) or pronoun.head.i == context.sent.root.i:
         return ""
     main = context.sent.root
-    if main.lemma_.lower() in cues.raw["reporting_verbs"]:
-        # "Englberger suggests that rosmarinic acid has effects because it reduces Y": the reporter is no agent; "it"
+    if main.lemma_.lower() in cues.raw["reporting_verbs"] or main.lemma_.lower() in cues.raw["finding_verbs"]:
+        # "Englberger suggests that rosmarinic acid has effects because it reduces Y", "the same author says that X has
+        # effects because it inhibits Y": a verb of saying or finding frames a report, its subject is no agent; "it"
         # is the subject of the reported clause it sits in
         reported = [a for a in pronoun.ancestors if a.dep_ == "ccomp" and a.head.i == main.i]
         if not reported or reported[0].i == pronoun.head.i:
