@@ -232,6 +232,18 @@ def test_reference_text_leaves_out_the_shingles_that_run_from_a_running_head_int
     assert not any("kohonen" in s for s in shingles)
 
 
+def test_reference_text_leaves_out_bare_page_numbers_on_a_real_pdf():
+    """LaTeX's plain page style sets the folio alone under the text, last in the text layer of each page; the
+    shingles that ran from the page's last words into its number could only be matched by a text that reads the
+    number as body text. A number whose value runs with the page index is left out, as a running foot is."""
+    from pipeline.evaluate.text_recall import page_texts, shingles_per_page
+
+    pdf = ROOT / "gold" / "dev" / "oksanen2022_vegan_design_decisions_parallel_processing_ordination_scores.pdf"
+    per_page = shingles_per_page(page_texts(pdf))
+    assert per_page[5][-1].endswith("function sample below shuffles the")  # page 6, "6" under "in-dices"
+    assert not any(page and page[-1].split()[-1] == str(index + 1) for index, page in enumerate(per_page))
+
+
 # ---------------------------------------------------------------- on a real run
 
 

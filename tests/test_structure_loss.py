@@ -444,3 +444,34 @@ def test_a_nomenclature_list_ends_at_the_running_prose_of_the_next_section():
     assert "This text is just for illustration." in prose
     assert "from which we recover the usual" in prose and "of the Stefan-Boltzmann constant" in prose
     assert "b" in document.abbreviations and not any(key in ("This", "tion") for key in document.abbreviations)
+
+
+OKSANEN = "oksanen2022_vegan_design_decisions_parallel_processing_ordination_scores.pdf"
+
+
+def test_a_page_number_set_above_the_footer_band_is_no_paragraph():
+    """LaTeX's plain page style on A4 sets the folio at 88% of the page height, above the running-line band: kept,
+    it was a paragraph ("6") that the next page's first lines were joined to as the continuation of a cut
+    sentence ("6 It seems that site scores ..."), and, centred in a two-column page's gutter, it hid the gutter."""
+    document = _document(_paper(OKSANEN), 6, 7)
+    assert not [p.text for p in document.passages if p.text.strip() in ("6", "7")]
+    assert not [p.text for p in document.passages if p.text.startswith("6 It seems")]
+
+
+def test_the_next_columns_indented_first_line_beside_a_justified_line_is_no_stretched_space():
+    """A justified line of the left column ends at the gutter, the right column's paragraph starts one indent past
+    it: the wide gap between them, inked on the line below by the right column's first word, was read as a
+    justified line's stretched space and the two columns' lines were read across each other ("This article
+    studies mainly the first point. The What would happen to linear combinations of LC users of vegan ...")."""
+    prose = _prose(_paper(OKSANEN), 6)
+    assert "This article studies mainly the first point. The users of vegan have a choice of either LC" in prose
+    assert "What would happen to linear combinations of LC scores if we shuffle the ordering" in prose
+
+
+def test_the_short_last_line_of_a_spanning_note_stays_in_it():
+    """Notes under a wide table: each note's last line stops short of the gutter the page's columns leave, and was
+    cut off as a passage of its own, the sentence read in two parts."""
+    document = _document(_paper("bmj2015_rct_exercise_smoking_pregnancy.pdf"), 6, 6)
+    texts = [p.text for p in document.passages]
+    assert any("interaction of visit time and baseline minutes of MVPA, and recruitment centre." in t for t in texts)
+    assert any("were 2 (1-4). Participants received supervised exercise at all sessions." in t for t in texts)

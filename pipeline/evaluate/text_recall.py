@@ -29,13 +29,18 @@ footer and is taken out of each page's text before shingling. The shared script 
 inside such a line; the seven that run from a running head into the page's first words of body text are printed on
 that page alone, so they stayed in the reference and a text that (rightly) drops the running head could not match
 them, while one that read the head into the body did.
+
+A fifth: a bare page number (the first or last line of its page, a number whose value minus the page's index is the
+same on three or more pages) is a running foot without a letter, which the fourth rule cannot take: left in, the
+shingles from a page's last words into its folio ("... below shuffles the indices 6") could only be matched by a
+text that reads the page number as body text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,9 +284,32 @@ def without_running_lines(pages: list[str]) -> list[str]:
             if any(ch.isalpha() for ch in line):
                 pages_of[_running_key(line)].add(index)
     running = {key for key, on in pages_of.items() if len(on) >= min_pages}
-    if not running:
+    folios = _page_number_lines(pages, min_pages)
+    if not running and not folios:
         return pages
-    return ["\n".join(line for line in LINES.split(text) if _running_key(line) not in running) for text in pages]
+    return [
+        "\n".join(
+            line
+            for number, line in enumerate(LINES.split(text))
+            if _running_key(line) not in running and (index, number) not in folios
+        )
+        for index, text in enumerate(pages)
+    ]
+
+
+def _page_number_lines(pages: list[str], min_pages: int) -> set[tuple[int, int]]:
+    """(page, line) of each bare page number: the first or last line of its page, a number whose value minus the
+    page's index is the same on `min_pages` pages or more (a folio has no letter, so no running line takes it)."""
+    candidates: list[tuple[str, int, int, int]] = []
+    for index, text in enumerate(pages):
+        lines = LINES.split(text)
+        filled = [number for number, line in enumerate(lines) if line.strip()]
+        for edge, number in (("head", filled[0]), ("foot", filled[-1])) if filled else ():
+            value = lines[number].strip()
+            if value.isdigit() and len(value) <= 4:
+                candidates.append((edge, int(value) - index, index, number))
+    runs = Counter((edge, offset) for edge, offset, _index, _number in candidates)
+    return {(index, number) for edge, offset, index, number in candidates if runs[(edge, offset)] >= min_pages}
 
 
 def shingles_per_page(pages: list[str], printed: bool = True) -> list[list[str]]:

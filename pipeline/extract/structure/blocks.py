@@ -742,17 +742,36 @@ def _displayed_formula_pieces(blocks: list[Block], typo: Typography, config: Lay
     for block in blocks:
         if block.kind not in ("footnote", "heading") or len(block.lines) > 2 or len(block.raw_text.split()) > 8:
             continue
-        if not _formula_like(block.raw_text) or is_code(block, typo, config):
+        if is_code(block, typo, config):
             continue  # (a command line, "R> plot(x)", is the code rule's)
+        last = block.lines[-1]
+        if block.kind == "footnote" and block.size < typo.body_size - 0.3:
+            # small print set level with a line of body text, inside it: an inline fraction's numerator or
+            # denominator ("is √(nObs/(nObs−1)) when"); a footnote stands under the text, never beside it
+            if any(_level_beside(line, last, typo.body_size) for line in body_lines):
+                found.append(block)
+                continue
+        if not _formula_like(block.raw_text):
+            continue
         if block.kind == "heading" and block.size > typo.body_size + 0.5:
             continue  # a formula's main line is set in the body's size; a larger heading is one ("5 to do")
-        last = block.lines[-1]
         if any(
             line.page == last.page and line.top >= last.bottom and line.x0 < last.x1 and line.x1 > last.x0
             for line in body_lines
         ):
             found.append(block)
     return found
+
+
+def _level_beside(line: Line, piece: Line, size: float) -> bool:
+    """A body line level with the piece and within an em and a half of it (the line's words stop short of a fraction's
+    wider bar): the piece is set inside that line of text (an inline fraction's numerator or denominator, "is
+    √(nObs/(nObs−1)) when"), where no footnote stands."""
+    level = min(line.bottom, piece.bottom) - max(line.top, piece.top) > 0.3 * min(
+        line.bottom - line.top, piece.bottom - piece.top
+    )
+    near = piece.x0 - 1.5 * size <= line.x1 and line.x0 <= piece.x1 + 1.5 * size
+    return line.page == piece.page and level and near
 
 
 def _is_caption(block: Block, typo: Typography, config: LayoutConfig) -> bool:

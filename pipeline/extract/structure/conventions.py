@@ -62,6 +62,7 @@ class LayoutConfig:
     # share of it inked on the lines around it (reading_order._stretched_space)
     stretched_space_max: float
     stretched_space_ink: float
+    stretched_space_blank: float  # ... and no blank strip this many ems wide on those lines (a gutter)
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -95,6 +96,7 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         tex_min_function_word_share=float(data["tex_text_check"]["min_function_word_share"]),
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
+        stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
     )
 
 

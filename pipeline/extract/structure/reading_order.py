@@ -23,6 +23,7 @@ from pipeline.records import PageContent, PdfContent, RawTable, Word
 # A PDF may embed one font several times as subsets ("ABCDEF+Times-Roman" on one page, "GHIJKL+Times-Roman" on
 # another): one face to the reader, so one face for body style, headings and paragraph breaks.
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+SENTENCE_END = re.compile(r"[.!?:][\"'\u2019\u201d)\]]*\s*$")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -303,10 +304,22 @@ def _stretched_space(
         covered = np.zeros(int(b - a) + 1, dtype=bool)
         for w in near:
             covered[max(0, int(w.x0 - a)) : max(0, int(w.x1 - a) + 1)] = True
-        if covered.mean() < config.stretched_space_ink:
-            return False
+        if (
+            covered.mean() < config.stretched_space_ink
+            or _longest_blank(covered) >= config.stretched_space_blank * size
+        ):
+            return False  # (a blank strip an em wide on the line around: a gutter, the next column's indent past it)
         sides += 1
     return sides > 0
+
+
+def _longest_blank(covered: np.ndarray) -> int:
+    """The longest run of False in `covered` (points of a gap no word of a line around it inks)."""
+    longest = run = 0
+    for inked in covered:
+        run = 0 if inked else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 def _overprinted(previous: Word, word: Word) -> bool:
@@ -409,6 +422,35 @@ def remove_running_lines(pages: list[tuple[PageContent, list[Fragment]]], config
         if drop:
             fragments[:] = [f for f in fragments if id(f) not in drop]
             removed += len(drop)
+    return removed + _remove_outer_page_numbers(pages, min_pages)
+
+
+def _remove_outer_page_numbers(pages: list[tuple[PageContent, list[Fragment]]], min_pages: int) -> int:
+    """Drop the bare page numbers set outside the header band: a number alone on the lowest (or highest) row of its
+    page whose value runs with the page index (value minus index the same on `min_pages` pages or more). LaTeX's plain
+    page style on A4 sets the folio at 88% of the page, above the band, where a kept number read as a paragraph cut
+    every sentence running over the page break and, centred in a two-column page's gutter, hid the gutter."""
+    candidates: list[tuple[str, int, list[Fragment], Fragment]] = []
+    for page, fragments in pages:
+        text_fragments = [f for f in fragments if f.words]
+        if len(text_fragments) < 2:
+            continue
+        lowest = max(text_fragments, key=lambda f: f.bottom)
+        highest = min(text_fragments, key=lambda f: f.top)
+        for edge, fragment in (("foot", lowest), ("head", highest)):
+            text = fragment.text.strip()
+            alone = not any(
+                f is not fragment and abs(f.center_y - fragment.center_y) < 0.5 * max(f.size, fragment.size)
+                for f in text_fragments
+            )
+            if text.isdigit() and len(text) <= 4 and alone:
+                candidates.append((edge, int(text) - page.number, fragments, fragment))
+    runs = Counter((edge, offset) for edge, offset, _fragments, _fragment in candidates)
+    removed = 0
+    for edge, offset, fragments, fragment in candidates:
+        if runs[(edge, offset)] >= min_pages and any(f is fragment for f in fragments):
+            fragments[:] = [f for f in fragments if f is not fragment]
+            removed += 1
     return removed
 
 
@@ -586,7 +628,7 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
         zone: list[Fragment] = []
         band: list[Fragment] = []
         for f in sorted(fragments, key=lambda f: (f.center_y, f.x0)):
-            if spans(f):
+            if spans(f) or (band and not zone and _last_line_of(f, band[-1], fragments)):
                 if zone:
                     regions.extend(reading_order(zone, depth + 1))
                     zone = []
@@ -609,6 +651,26 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     for column in columns:
         regions.extend(reading_order(column, depth + 1))
     return regions
+
+
+def _last_line_of(fragment: Fragment, above: Fragment, fragments: list[Fragment]) -> bool:
+    """A short line set right under a spanning line, from its left edge, with nothing beside it, ending a sentence: the
+    last line of a full-width paragraph, which stops short of the gutter. A gutter found between a figure's
+    side-by-side panels on a one-column page would otherwise make it a zone of its own and cut the paragraph's last
+    sentence off. (A line ending without a stop, a date or a name under a spanning line, is left to the zones.)"""
+    if fragment.placeholder or above.placeholder or not SENTENCE_END.search(fragment.text):
+        return False
+    size = max(fragment.size, above.size)
+    under = -0.3 * size <= fragment.top - above.bottom <= 0.6 * size and abs(fragment.x0 - above.x0) <= size
+    if not under:
+        return False
+    height = max(1.0, fragment.bottom - fragment.top)
+    return not any(
+        other is not fragment
+        and other is not above
+        and min(fragment.bottom, other.bottom) - max(fragment.top, other.top) > 0.3 * height
+        for other in fragments
+    )
 
 
 def _overfull(fragment: Fragment, mid: float, fragments: list[Fragment]) -> bool:
