@@ -72,6 +72,7 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 
 COMPARISON_PREPOSITIONS = frozenset({"over", "versus", "vs", "vs.", "than", "against"})
+OWNER_PREPOSITIONS = frozenset({"of", "by", "via", "through"})  # beside an of-phrase, the phrases that name the owner
 # "the main advantage of nlme relative to lme4": a comparison written inside the owner's phrase is not the owner
 COMPARISON_IN_OWNER = re.compile(
     r"\s+(?:relative to|compared (?:to|with)|in comparison (?:to|with)|as opposed to|as compared (?:to|with))\s"
@@ -85,17 +86,31 @@ def _cue_frame(
     dependency frames the cue matched; each frame knows where its owner and its properties are."""
     sent, doc = context.sent, context.sent.doc
     head = cue.head
+    if "CUE_ONE_OF" in labels:
+        head = head.head.head  # "One of the main problems of X is P": the verb of the clause "one" is subject of
+        if not any(c.dep_ in ("attr", "ccomp") for c in head.children):
+            return None  # "one of the benefits of X is not fully leveraged": a predicate about the cue, no property
+        labels = labels | {"CUE_IS"}
     of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     # "the advantage of LaTeX over other text processing systems": the phrase of comparison names what the owner
     # is compared with, never the owner
     owner_phrases = [p for p in of_phrases if p.lower_ not in COMPARISON_PREPOSITIONS]
+    if any(p.lower_ == "of" for p in owner_phrases):
+        # "the primary strength of the Fine-Gray model with respect to the Cox model": an of-phrase names the owner,
+        # or the means it names ("the advantages of obtaining exosomes by chromatography"); the cue's other phrases
+        # then name a domain, a purpose or a comparison ("with respect to", "for Y", "in Z")
+        owner_phrases = [p for p in owner_phrases if p.lower_ in OWNER_PREPOSITIONS]
     owner_tokens = [t for p in owner_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
     if _statistical_measure(cue):
         return None  # "a relative risk of 1.44", "hazard ratio": a figure of a trial, not a drawback
     if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
         return None  # "This challenge is not unique to X" points back to a drawback already stated
+    if head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children
+    ):
+        return None  # "if lifetime risk is a primary question, ...": a condition asserts nothing about the cue
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
     if "CUE_HAS" in labels:
         subject = clause_subject(head)
