@@ -151,7 +151,10 @@ def _cue_frame(
         return owner, start, end, f"cue:{cue.lemma_}:has"
     # "The advantage(s) of X is/are P", "Its disadvantage is that P".
     if "CUE_IS" in labels and "CUE_THERE" not in labels:
-        if owner_tokens:
+        if _quality_pointed_back(owner_phrases, cues):
+            # "The main drawback of this increased efficiency is ...": the quality's owner, the method just discussed
+            owner = _ownerless(discourse, previous)
+        elif owner_tokens:
             owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
             owner = _with_modifiers(owner, of_phrases, cues) if owner else _named_owner(of_phrases, discourse, cues)
         else:
@@ -226,6 +229,23 @@ def _statistical_measure(cue: Token) -> bool:
     if following and following[0].lower_ in ("ratio", "ratios", "difference", "reduction", "score"):
         return True
     return len(following) == 2 and following[0].lower_ == "of" and following[1].like_num
+
+
+def _quality_pointed_back(of_phrases: list[Token], cues: ClaimCues) -> bool:
+    """ "of this increased efficiency", "of its flexibility": an of-phrase naming a quality a method has, pointed back
+    to by a demonstrative or a possessive (not "the efficiency of X", whose owner is written)."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            pointed = any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("this", "that", "these", "those", "its", "their")
+                for c in noun.children
+            )
+            owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            if pointed and not owned and noun.lemma_.lower() in cues.raw["quality_nouns"]:
+                return True
+    return False
 
 
 def _ownerless(discourse: Discourse, previous: str) -> str:
