@@ -72,6 +72,7 @@ def cue_noun_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 
 COMPARISON_PREPOSITIONS = frozenset({"over", "versus", "vs", "vs.", "than", "against"})
+OWNER_PREPOSITIONS = frozenset({"of", "by", "via", "through"})  # beside an of-phrase, the phrases that name the owner
 # "the main advantage of nlme relative to lme4": a comparison written inside the owner's phrase is not the owner
 COMPARISON_IN_OWNER = re.compile(
     r"\s+(?:relative to|compared (?:to|with)|in comparison (?:to|with)|as opposed to|as compared (?:to|with))\s"
@@ -85,17 +86,31 @@ def _cue_frame(
     dependency frames the cue matched; each frame knows where its owner and its properties are."""
     sent, doc = context.sent, context.sent.doc
     head = cue.head
+    if "CUE_ONE_OF" in labels:
+        head = head.head.head  # "One of the main problems of X is P": the verb of the clause "one" is subject of
+        if not any(c.dep_ in ("attr", "ccomp") for c in head.children):
+            return None  # "one of the benefits of X is not fully leveraged": a predicate about the cue, no property
+        labels = labels | {"CUE_IS"}
     of_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ != "as"]
     possessors = [c for c in cue.children if c.dep_ == "poss"]
     # "the advantage of LaTeX over other text processing systems": the phrase of comparison names what the owner
     # is compared with, never the owner
     owner_phrases = [p for p in of_phrases if p.lower_ not in COMPARISON_PREPOSITIONS]
+    if any(p.lower_ == "of" for p in owner_phrases):
+        # "the primary strength of the Fine-Gray model with respect to the Cox model": an of-phrase names the owner,
+        # or the means it names ("the advantages of obtaining exosomes by chromatography"); the cue's other phrases
+        # then name a domain, a purpose or a comparison ("with respect to", "for Y", "in Z")
+        owner_phrases = [p for p in owner_phrases if p.lower_ in OWNER_PREPOSITIONS]
     owner_tokens = [t for p in owner_phrases for t in p.subtree] + [t for p in possessors for t in p.subtree]
     same = any(c.lower_ == "same" for c in cue.children)
     if _statistical_measure(cue):
         return None  # "a relative risk of 1.44", "hazard ratio": a figure of a trial, not a drawback
     if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in cue.children):
         return None  # "This challenge is not unique to X" points back to a drawback already stated
+    if head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children
+    ):
+        return None  # "if lifetime risk is a primary question, ...": a condition asserts nothing about the cue
     # "X has/shows the advantage(s) of P" — the of-phrase holds the properties, the verb's subject the owner.
     if "CUE_HAS" in labels:
         subject = clause_subject(head)
@@ -136,7 +151,10 @@ def _cue_frame(
         return owner, start, end, f"cue:{cue.lemma_}:has"
     # "The advantage(s) of X is/are P", "Its disadvantage is that P".
     if "CUE_IS" in labels and "CUE_THERE" not in labels:
-        if owner_tokens:
+        if _quality_pointed_back(owner_phrases, cues):
+            # "The main drawback of this increased efficiency is ...": the quality's owner, the method just discussed
+            owner = _ownerless(discourse, previous)
+        elif owner_tokens:
             owner = resolve_owner(owner_tokens, context, discourse, cues, fallback=False)
             owner = _with_modifiers(owner, of_phrases, cues) if owner else _named_owner(of_phrases, discourse, cues)
         else:
@@ -211,6 +229,23 @@ def _statistical_measure(cue: Token) -> bool:
     if following and following[0].lower_ in ("ratio", "ratios", "difference", "reduction", "score"):
         return True
     return len(following) == 2 and following[0].lower_ == "of" and following[1].like_num
+
+
+def _quality_pointed_back(of_phrases: list[Token], cues: ClaimCues) -> bool:
+    """ "of this increased efficiency", "of its flexibility": an of-phrase naming a quality a method has, pointed back
+    to by a demonstrative or a possessive (not "the efficiency of X", whose owner is written)."""
+    for phrase in of_phrases:
+        if phrase.lower_ != "of":
+            continue
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            pointed = any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("this", "that", "these", "those", "its", "their")
+                for c in noun.children
+            )
+            owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            if pointed and not owned and noun.lemma_.lower() in cues.raw["quality_nouns"]:
+                return True
+    return False
 
 
 def _ownerless(discourse: Discourse, previous: str) -> str:

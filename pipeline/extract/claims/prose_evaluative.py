@@ -36,6 +36,7 @@ from pipeline.extract.claims.prose import (
     clause_subject,
     is_hedged,
     is_investigator,
+    load_cues,
     make_claim,
     noun_phrase_text,
     span_text,
@@ -112,6 +113,9 @@ class EvaluativeWords:
     usability_verbs: frozenset[str]  # "X can be used to ...", "X can be applied to ...": what X is good for
     reuse_verbs: frozenset[str]  # "X can be reused", "X can easily be extended": a strength with no purpose said
     restricting: frozenset[str]  # "only identifiable up to ...": a strength restricted is a limitation
+    lagging_verbs: frozenset[str]  # "falls behind the other packages": ranked below others
+    condition_marks: frozenset[str]  # "only if", "only when": the condition a restricted predicate holds under
+    change_verbs: frozenset[str]  # the effect verbs of cues.json: "only slightly increased Y" is no restriction
 
 
 def _set(values) -> frozenset[str]:
@@ -160,6 +164,9 @@ def load_evaluative_words() -> EvaluativeWords:
         usability_verbs=_set(data["usability_verbs"]),
         reuse_verbs=_set(data["reuse_verbs"]),
         restricting=_set(data["restricting_words"]),
+        lagging_verbs=_set(data["lagging_verbs"]),
+        condition_marks=_set(data["condition_marks"]),
+        change_verbs=frozenset(load_cues().effect_direction),
     )
 
 
@@ -189,6 +196,7 @@ def open_evaluative_claims(
         owner = _method_owner(subject, context, discourse, cues, words) or (usable and _used_thing(subject, cues))
         if not owner:
             continue
+        owner = _hyphen_completed(owner, subject)
         evaluations = [(1, _verb_tokens(head, subject))] if usable else _evaluations(head, subject, words)
         for polarity, tokens in evaluations:
             restricted = _restricted(head, tokens, words)
@@ -196,9 +204,15 @@ def open_evaluative_claims(
                 # "are only identifiable up to ...", "only offers this option for ...": a restricted strength is a
                 # limitation; "only requires a simple named vector": a restricted demand is a saving
                 polarity = -1 if polarity > 0 else 1 if head.lemma_.lower() in words.demand_verbs else polarity
+                # the focus word is the limit's wording: "only offers this option for ...", not "offers this option"
+                tokens = [*tokens, *(c for c in head.children if c.lower_ in words.restricting and c not in tokens)]
             negated = _negated(head, tokens, words)
             relation = "advantage" if (polarity > 0) != negated else "disadvantage"
-            obj = _object_text(tokens, head, subject, words, keep_auxiliaries=usable)
+            # ("can only be done on ...": a restricted passive keeps its "be")
+            passive = restricted and any(c.dep_ == "auxpass" for c in head.children)
+            obj = _object_text(tokens, head, subject, words, keep_auxiliaries=usable or passive)
+            if restricted:
+                obj = _with_condition(obj, head, words)
             if len(_content_words(obj)) < (1 if head.lemma_.lower() == "be" else 2) or _already_stated(
                 obj, found + claims
             ):
@@ -328,11 +342,26 @@ def _restricted(head: Token, tokens: list[Token], words: EvaluativeWords) -> boo
     or on the judged adjective ("only identifiable"), never "not only ..." (emphatic) nor one inside an object noun
     phrase ("the only option")."""
     judged = {head.i} | {t.i for t in tokens if t.pos_ == "ADJ" and t.head.i == head.i}
-    for token in tokens:
-        if token.lower_ in words.restricting and token.dep_ == "advmod" and token.head.i in judged:
-            before = token.doc[token.i - 1] if token.i > 0 else None
-            if before is None or before.lower_ not in ("not", "n't"):
-                return True
+    # (a focus word before the verb is no part of the property's tokens: "X only works in ...")
+    for token in [*tokens, *(c for c in head.children if c.i < head.i)]:
+        if token.lower_ not in words.restricting or token.dep_ != "advmod":
+            continue
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.lower_ in ("not", "n't"):
+            continue
+        restricted = token.head
+        if restricted.i in judged:
+            return True
+        if restricted.head.i in judged and (
+            # "viable only for competing risks", "works only in unix-like systems": the focus on the prepositional
+            # phrase that bounds where the predicate holds
+            restricted.dep_ == "prep"
+            # "supports only cumulative models", "gives us only the scaled variables": the focus opening the object
+            # bounds what the verb grants ("the only option" has it inside the phrase, after its determiner)
+            or restricted.dep_ in ("dobj", "obj")
+            and restricted.left_edge.i == token.i
+        ):
+            return True
     return False
 
 
@@ -544,6 +573,10 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
                 if inner and (_modified_noun_value(_class_noun(inner[0]), words) or _pioneering(inner[0], words)):
                     value = _modified_noun_value(_class_noun(inner[0]), words) or 1
                     found.append((value, [child, *_part_tokens(inner[0])]))
+        if passive and not found and head.pos_ == "VERB" and any(c.lower_ == "can" for c in head.children):
+            # "can only be done on complete matrices": a possibility bounded (not "X is phosphorylated only at Y",
+            # what happens to a thing)
+            return _restricted_doing(head, _verb_tokens(head, subject), words)
         return found
     if head.pos_ != "VERB":
         return []
@@ -557,9 +590,11 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         if any(c.dep_ in ("dobj", "obj") and c.lower_ not in manner for c in head.children):
             return []  # "performed the alignment well": the manner of a task done, not of the method itself
         value = _manner_value(head, words)
-        return [(value, tokens)] if value else []
+        return [(value, tokens)] if value else _restricted_doing(head, tokens, words)  # "only works in unix"
     if lemma in words.capability_verbs:
         return [(1, tokens)]
+    if lemma in words.lagging_verbs and any(c.lower_ == "behind" and c.i > head.i for c in head.children):
+        return [(-1, tokens)]  # "MCMCglmm falls behind the other packages"
     if lemma in words.role_verbs:
         found = _role_evaluation(head, words)  # "X serves as a simple alternative", "X emerged as a leading tool"
         if found:
@@ -601,8 +636,50 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
     if objects and lemma in ("have", "give", "yield", "produce", "offer", "provide", "return", "deliver"):
         value = _modified_noun_value(objects[0], words)
-        return [(value, tokens)] if value else []  # "X gives biased estimates", "X has a flexible syntax"
-    return []
+        if value:
+            return [(value, tokens)]  # "X gives biased estimates", "X has a flexible syntax"
+    return _restricted_doing(head, tokens, words)
+
+
+def _hyphen_completed(owner: str, subject: Token) -> str:
+    """ "cross-validation can only be ...": the parser may make the first part of a hyphenated word the subject and
+    hang the rest beside it; the owner is the whole word as written."""
+    doc, end = subject.doc, subject.i
+    while (
+        end + 2 < len(doc)
+        and not doc[end].whitespace_
+        and doc[end + 1].text == "-"
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].is_alpha
+    ):
+        end += 2
+    if end == subject.i or not owner.endswith(subject.text):
+        return owner
+    return owner + doc[subject.i + 1 : end + 1].text
+
+
+def _with_condition(obj: str, head: Token, words: EvaluativeWords) -> str:
+    """ "only pays off if the analysis takes ten seconds or longer", "is only correct if all endpoints are
+    independent": under a focus word the condition is the limit itself, so the object keeps the if-clause that the
+    object text cuts at its subordinator."""
+    for clause in head.children:
+        if clause.dep_ == "advcl" and clause.i > head.i:
+            mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in words.condition_marks:
+                return f"{obj} {span_text(head.doc, [t.i for t in clause.subtree])}".strip()
+    return obj
+
+
+def _restricted_doing(head: Token, tokens: list[Token], words: EvaluativeWords) -> list[tuple[int, list[Token]]]:
+    """ "X only works in unix-like systems", "X can only read BAM files", "X only offers this option for gaussian
+    families", "cross-validation can only be performed with algorithms that ...": what a method does or what can be
+    done with it, bounded by a focus word, is a limitation whatever the verb. Read as a granted capability (+1) that
+    the caller's restriction turns into a limitation; not verbs of changing something (an effect's size is no
+    limit: "X only slightly increased Y"), nor of being or having."""
+    lemma = head.lemma_.lower()
+    if lemma in words.change_verbs or lemma in ("be", "have", "do") or not _restricted(head, tokens, words):
+        return []
+    return [(1, tokens)]
 
 
 def _class_noun(noun: Token) -> Token:
