@@ -87,8 +87,11 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if ruled and filled_cells(ruled[0]) >= 8:
                 continue
             raw = ruleless_table(page, view, caption)
-            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
-            if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
+            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins. A reading
+            # that only splits the boxes' cells (wrapped lines at a wide leading read as rows) reads no more text.
+            if raw is not None and (
+                not ruled or (filled_cells(raw) > filled_cells(ruled[0]) and reads_more_text(raw, ruled[0]))
+            ):
                 found = [r for r in found if r not in ruled] + [raw]
     if headed:
         view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
@@ -432,6 +435,14 @@ def rule_extent(bbox: BBox, edges: list[dict]) -> BBox:
 
 def filled_cells(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for text in row if text)
+
+
+def reads_more_text(raw: RawTable, other: RawTable) -> bool:
+    """Whether `raw` holds letters or digits that `other` does not (counted: cells join their lines differently, a
+    hyphen kept or dropped, so words are not compared)."""
+    letters = Counter(ch for row in raw.rows for text in row if text for ch in text if ch.isalnum())
+    letters.subtract(ch for row in other.rows for text in row if text for ch in text if ch.isalnum())
+    return any(count > 0 for count in letters.values())
 
 
 def ruled_table(page, table, view: FramedPage) -> RawTable | None:

@@ -893,6 +893,10 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         gap = top - word["bottom"]
         if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
+        # A table without a top rule (a rule under its header, a bottom rule) under the paragraph that leads to it:
+        # the paragraph's lines run on past the edges its rules give the table.
+        if closing and runs_past(view.words, word, left, right, size):
+            break
         top = min(top, word["top"])
     if closing:
         top = max(top, top_rule_start(view, words, ceiling, bottom_rule, top, size))
@@ -918,6 +922,21 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+def runs_past(words: list[dict], word: dict, left: float, right: float, size: float) -> bool:
+    """Whether the run of words a word is set in (its line's words at word spacing, not across a column gutter)
+    reaches past a table's left or right edge."""
+    line = sorted((w for w in words if abs(w["top"] - word["top"]) < 0.3 * size), key=lambda w: w["x0"])
+    at = next((i for i, w in enumerate(line) if w is word), None)
+    if at is None:
+        return False
+    start = end = at
+    while start > 0 and line[start]["x0"] - line[start - 1]["x1"] < 1.5 * size:
+        start -= 1
+    while end < len(line) - 1 and line[end + 1]["x0"] - line[end]["x1"] < 1.5 * size:
+        end += 1
+    return line[start]["x0"] < left - SNAP or line[end]["x1"] > right + SNAP
 
 
 MAX_NOTE_LINES = 3  # lines of notes set between a table's bottom rule and its caption below
@@ -1271,7 +1290,11 @@ def row_boundaries(
     # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
     body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
     if by_rules and len(body_rules) >= max(2, len(body_lines) // 6):
-        body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
+        body_rules = [
+            y
+            for y in body_rules
+            if not continues_cell_below(y, lines, xs) or labelled_on_both_sides(y, body_rules, lines, xs, region)
+        ]
         # Header lines set apart by more than the leading are header rows (a sub-table's title over its header).
         size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
         heads = [b for b in boxes if header_end is not None and b[3] <= header_end]
@@ -1632,6 +1655,25 @@ def anchor_box(line: list[dict], size: float) -> BBox | None:
     x0, _, x1, _ = line_box(words)
     top = min(w.get("core_top", w["top"]) for w in words)
     return (x0, top, x1, max(w.get("core_bottom", w["bottom"]) for w in words))
+
+
+def labelled_on_both_sides(
+    y: float, rules: list[float], lines: list[list[dict]], xs: list[float], region: BBox
+) -> bool:
+    """Whether the bands between a rule and its neighbouring rules each hold a first-column entry. Then the rule
+    parts two rows whose first cells are centred on their wrapped neighbours (LaTeX m-columns: a command centred
+    beside the three lines of its description, the description's first line right under the rule): a wrapped cell
+    going on under a shading edge has its entry above the edge only."""
+    above_top = max((r for r in rules if r < y), default=region[1])
+    below_bottom = min((r for r in rules if r > y), default=region[3])
+
+    def labelled(top: float, bottom: float) -> bool:
+        return any(
+            top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom and any(w["x0"] < xs[1] - SNAP for w in line)
+            for line in lines
+        )
+
+    return labelled(above_top, y) and labelled(y, below_bottom)
 
 
 def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:

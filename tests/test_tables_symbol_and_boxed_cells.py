@@ -1,0 +1,52 @@
+"""Term | description tables of layouts the gold lacked, on real one-page PDFs: symbol tables whose first column
+holds displayed maths (big sums and delimiters of TeX's extension font, whose glyph boxes hang two sizes under
+their formula), and a boxed two-column table whose cells wrap over several lines at a one-and-a-half leading."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from pipeline.extract.tables import assemble_tables, find_page_tables
+from pipeline.records import Table
+
+from conftest import real_pdf
+from tables_shared import grid_accuracy, parsed
+
+SYMBOLS = "robust_jss_maths_extension_symbol_tables"
+THESIS = "robust_thesis_boxed_cells_wrapped_at_wide_leading"
+
+
+@pytest.fixture(scope="module")
+def symbol_tables() -> dict[str | None, Table]:
+    return {t.number: t for t in assemble_tables(parsed(real_pdf(f"{SYMBOLS}.pdf")), [])}
+
+
+def test_extension_font_sums_and_delimiters_stay_in_their_formula(symbol_tables):
+    # "q = ∑ki qi": the sum's box hangs two sizes low, level with the next row's "pi"; the binomial's parentheses
+    # (one of them at code 0 of the font, which the text layer gives as NUL) hang under the last row.
+    stub = [row[0] for row in symbol_tables["3"].grid()]
+    assert stub[3] == "q = ∑ki qi"
+    assert stub[4] == "pi"
+    assert stub[8] == "mi = (pi+1)2"
+    assert stub[9] == "m = ∑ki mi"
+    assert grid_accuracy(SYMBOLS, "3", list(symbol_tables.values())) == 1.0
+
+
+def test_symbol_table_of_bold_maths_is_read_whole(symbol_tables):
+    grid = symbol_tables["4"].grid()
+    assert (len(grid), len(grid[0])) == (10, 3)
+    assert grid[3] == ["Xij", "pi × 1", "Column vector containing jth row of Xi"]
+    assert grid_accuracy(SYMBOLS, "4", list(symbol_tables.values())) == 1.0
+
+
+def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():
+    # Each body cell's lines stand a full blank line apart (a thesis class's one-and-a-half spacing): the rule-less
+    # reading under the caption takes each line for a row and fills more cells, but reads no text the boxes do not
+    # hold, so the ruled reading stands. (The page is the class's lorem-ipsum sample, which the text-layer check of
+    # `read_pdf` refuses as no known words; the tables stage reads it as ingest does.)
+    with pdfplumber.open(real_pdf(f"{THESIS}.pdf")) as pdf:
+        raws = find_page_tables(pdf.pages[0])
+    assert [(raw.number, raw.ruled, len(raw.rows)) for raw in raws] == [("2.3", True, 3)]
+    assert [row[0] for row in raws[0].rows] == ["Suspendisse potenti", "Vivamus semper", "Condimentum"]
+    assert raws[0].rows[2][1].endswith("Vivamus facilisis suscipit neque, eu fermentum risus. Ut at mi mauris.")
