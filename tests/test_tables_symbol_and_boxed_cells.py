@@ -1,6 +1,8 @@
 """Term | description tables of layouts the gold lacked, on real one-page PDFs: symbol tables whose first column
 holds displayed maths (big sums and delimiters of TeX's extension font, whose glyph boxes hang two sizes under
-their formula), and a boxed two-column table whose cells wrap over several lines at a one-and-a-half leading."""
+their formula); a command table whose commands are centred beside descriptions wrapping over several lines, a rule
+between every two rows; a table without a top rule under the paragraph that leads to it; and a boxed two-column
+table whose cells wrap over several lines at a one-and-a-half leading."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from tables_shared import grid_accuracy, parsed
 
 SYMBOLS = "robust_jss_maths_extension_symbol_tables"
 THESIS = "robust_thesis_boxed_cells_wrapped_at_wide_leading"
+COMMANDS = "robust_centred_commands_wrapped_meanings_ruled_rows"
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,29 @@ def test_symbol_table_of_bold_maths_is_read_whole(symbol_tables):
     assert (len(grid), len(grid[0])) == (10, 3)
     assert grid[3] == ["Xij", "pi × 1", "Column vector containing jth row of Xi"]
     assert grid_accuracy(SYMBOLS, "4", list(symbol_tables.values())) == 1.0
+
+
+@pytest.fixture(scope="module")
+def command_tables() -> list[Table]:
+    return assemble_tables(parsed(real_pdf(f"{COMMANDS}.pdf")), [])
+
+
+def test_rules_part_rows_whose_commands_are_centred_beside_wrapped_meanings(command_tables):
+    # Under each rule the description's first line comes first, the centred command a half line lower: the rule,
+    # not the line, starts the row, and every line down to the next rule is the row's.
+    grid = next(t for t in command_tables if t.number == "1").grid()
+    assert [row[0] for row in grid] == ["Command", "\\afterno", "\\afterw", "\\afterb", "\\beforeb", "\\beforeno"]
+    assert grid[3][1] == "What comes between Black’s move and the (immediately) following move number"
+    assert grid_accuracy(COMMANDS, "1", command_tables) == 1.0
+
+
+def test_paragraph_over_a_table_without_top_rule_is_not_its_header(command_tables):
+    # The leading paragraph's lines run across the text width, past both ends of the rules under the header and at
+    # the bottom: the table starts at its header line.
+    grid = next(t for t in command_tables if t.number == "2").grid()
+    assert grid[0] == ["Level no.", "Context", "Font", "Delimiters"]
+    assert len(grid) == 5
+    assert grid_accuracy(COMMANDS, "2", command_tables) == 1.0
 
 
 def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():
