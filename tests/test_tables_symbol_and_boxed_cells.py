@@ -1,8 +1,9 @@
 """Term | description tables of layouts the gold lacked, on real one-page PDFs: symbol tables whose first column
 holds displayed maths (big sums and delimiters of TeX's extension font, whose glyph boxes hang two sizes under
 their formula); a command table whose commands are centred beside descriptions wrapping over several lines, a rule
-between every two rows; a table without a top rule under the paragraph that leads to it; and a boxed two-column
-table whose cells wrap over several lines at a one-and-a-half leading."""
+between every two rows; a table without a top rule under the paragraph that leads to it; a code | name table
+without any rule, followed by prose from the text margin; and a boxed two-column table whose cells wrap over several
+lines at a one-and-a-half leading."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tables_shared import grid_accuracy, parsed
 SYMBOLS = "robust_jss_maths_extension_symbol_tables"
 THESIS = "robust_thesis_boxed_cells_wrapped_at_wide_leading"
 COMMANDS = "robust_centred_commands_wrapped_meanings_ruled_rows"
+CODES = "robust_ams_rule_less_code_table_prose_after"
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +66,16 @@ def test_paragraph_over_a_table_without_top_rule_is_not_its_header(command_table
     assert grid[0] == ["Level no.", "Context", "Font", "Delimiters"]
     assert len(grid) == 5
     assert grid_accuracy(COMMANDS, "2", command_tables) == 1.0
+
+
+def test_prose_after_a_rule_less_table_ends_it():
+    # The paragraph after the table starts at its indent, left of the centred table, a line and a half under the
+    # last row: the table ends there, and its two columns (codes a few points from the names) are found.
+    tables = assemble_tables(parsed(real_pdf(f"{CODES}.pdf")), [])
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert (len(grid), len(grid[0])) == (14, 2)
+    assert grid[-1] == ["mosc", "Transactions of the Moscow Mathematical Society"]
+    assert grid_accuracy(CODES, "1", tables) == 1.0
 
 
 def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():

@@ -686,7 +686,7 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         for line in text_lines(view.words)
         if (box := line_box(line))[1] > start and box[0] < left - 2 * size and box[2] > right + 2 * size
     ]
-    limit = min([limit, *prose_tops])
+    limit = min([limit, *prose_tops, prose_after_space(view, words, start, left, right, size)])
     words = [w for w in words if w["top"] < limit - 0.5]
     if not words:
         return None
@@ -731,6 +731,27 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - start < 2 * size:
         return None
     return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def prose_after_space(
+    view: FramedPage, words: list[dict], start: float, left: float, right: float, size: float
+) -> float:
+    """The top of the first line under a rule-less table that starts more than a type size left of it, after a
+    gap wider than the table's leading: the text that follows a centred table without rules, set from the text
+    margin or its paragraph indent ("The packages are available from:"). A row of the table starts within it."""
+    lines = [line_box(line) for line in text_lines(view.words) if line_box(line)[1] > start]
+    own = sorted(line_box(line) for line in text_lines(words, split_columns=False))
+    pitches = sorted(b[1] - a[1] for a, b in zip(own, own[1:], strict=False) if b[1] - a[1] > 0.5 * size)
+    if not pitches:
+        return float("inf")
+    pitch = pitches[len(pitches) // 2]
+    previous = None
+    for box in sorted(lines, key=lambda b: b[1]):
+        if previous is not None and box[0] < left - size and box[1] - previous[1] > 1.25 * pitch:
+            return box[1]
+        if box[0] >= left - size or previous is None:
+            previous = box
+    return float("inf")
 
 
 def notes_band_after(reached: list[tuple[float, float]], words: list[dict], top: float, size: float) -> bool:
