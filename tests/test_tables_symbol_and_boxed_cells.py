@@ -2,7 +2,8 @@
 holds displayed maths (big sums and delimiters of TeX's extension font, whose glyph boxes hang two sizes under
 their formula); a command table whose commands are centred beside descriptions wrapping over several lines, a rule
 between every two rows; a table without a top rule under the paragraph that leads to it; a code | name table
-without any rule, followed by prose from the text margin; and a boxed two-column table whose cells wrap over several
+without any rule, followed by prose from the text margin; a booktabs option table with an alignment, a list and a
+ruled box under its bottom rule; and a boxed two-column table whose cells wrap over several
 lines at a one-and-a-half leading."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ SYMBOLS = "robust_jss_maths_extension_symbol_tables"
 THESIS = "robust_thesis_boxed_cells_wrapped_at_wide_leading"
 COMMANDS = "robust_centred_commands_wrapped_meanings_ruled_rows"
 CODES = "robust_ams_rule_less_code_table_prose_after"
+OPTIONS = "robust_booktabs_option_table_spaced_rows_display_after"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +78,16 @@ def test_prose_after_a_rule_less_table_ends_it():
     assert (len(grid), len(grid[0])) == (14, 2)
     assert grid[-1] == ["mosc", "Transactions of the Moscow Mathematical Society"]
     assert grid_accuracy(CODES, "1", tables) == 1.0
+
+
+def test_booktabs_table_ends_at_its_bottom_rule_over_text_at_wider_space():
+    # Under the bottom rule (the third), a line and a half of space, wider than any gap between the rows above it,
+    # then an alignment of abbreviations, a list, prose and a ruled box: the table ends at its bottom rule.
+    tables = assemble_tables(parsed(real_pdf(f"{OPTIONS}.pdf")), [])
+    grid = next(t for t in tables if t.number == "4").grid()
+    assert (len(grid), len(grid[0])) == (7, 4)
+    assert grid[5] == ["trackingfraction", "Fraction of normal inter-character spacing", "tracking", "0.975"]
+    assert grid_accuracy(OPTIONS, "4", tables) == 1.0
 
 
 def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():

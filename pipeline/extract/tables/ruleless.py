@@ -697,6 +697,7 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     reached: list[tuple[float, float]] = []
     subtitles = subtitle_lines(words, rules, size)
     after_subtitle = False
+    widest_row_gap = 0.0  # the widest gap between two lines of text under the header rule
     for index, (top, item_bottom, is_rule) in enumerate(items):
         # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
         opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
@@ -713,6 +714,14 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             break
         if not is_rule and index and items[index - 1][2] and notes_band_after(reached, words, top, size):
             break  # the notes under the closing rule, set inside the float's frame: the table ended at the rule
+        # A third rule or later (top, header and bottom rules of booktabs) with a gap under it wider than a line and
+        # than any gap between the rows above it: the table's bottom rule, and the text under it (a display, a list,
+        # prose) is not the table's. Rules between groups of rows are followed at the rows' own spacing.
+        after_rule = not is_rule and index and items[index - 1][2]
+        if after_rule and len(reached) >= 3 and top - bottom > max(1.2 * size, widest_row_gap) and not ahead:
+            break
+        if not is_rule and index and not items[index - 1][2] and len(reached) >= 2:
+            widest_row_gap = max(widest_row_gap, top - bottom)
         after_subtitle = at_subtitle
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
