@@ -1479,7 +1479,8 @@ def rows_between_rules(
         # column empty on most of the band's lines, which start in the second: its rows start there. (Lines that
         # start further right are the wrapped ends of cells, not rows.)
         firsts = Counter(band_index(xs, line[0]["x0"] + SNAP) for line in band)
-        nested = len(xs) > 3 and bool(firsts) and firsts.most_common(1)[0][0] == 1
+        # (As many lines starting in the second column as in the first: a block label over two sub-rows.)
+        nested = len(xs) > 3 and firsts[1] > 0 and firsts[1] >= max(firsts.values())
         band_xs = [xs[0], *xs[2:]] if nested else xs
         rows_like = [
             line
@@ -1488,7 +1489,12 @@ def rows_between_rules(
         ]
         if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
             region = (xs[0], top, xs[-1], bottom)
-            inner = row_boundaries(view, region, band, band_xs, None, by_rules=False)[1:-1]
+            # The block label is no part of its first row's entry: read without it, that row's entry is one
+            # identifier like the others ("linecolor=<color>" beside "\NotebookPar"), not a phrase that wraps.
+            sub_lines = (
+                [kept for line in band if (kept := [w for w in line if w["x0"] >= xs[1] - SNAP])] if nested else band
+            )
+            inner = row_boundaries(view, region, sub_lines, band_xs, None, by_rules=False)[1:-1]
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
