@@ -3,7 +3,8 @@ holds displayed maths (big sums and delimiters of TeX's extension font, whose gl
 their formula); a command table whose commands are centred beside descriptions wrapping over several lines, a rule
 between every two rows; a table without a top rule under the paragraph that leads to it; a code | name table
 without any rule, followed by prose from the text margin; a booktabs option table with an alignment, a list and a
-ruled box under its bottom rule; and a boxed two-column table whose cells wrap over several
+ruled box under its bottom rule; an option table whose commands are printed once beside their group's option
+lines; and a boxed two-column table whose cells wrap over several
 lines at a one-and-a-half leading."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ THESIS = "robust_thesis_boxed_cells_wrapped_at_wide_leading"
 COMMANDS = "robust_centred_commands_wrapped_meanings_ruled_rows"
 CODES = "robust_ams_rule_less_code_table_prose_after"
 OPTIONS = "robust_booktabs_option_table_spaced_rows_display_after"
+STYLES = "robust_option_table_block_labels_ruled_groups_swatches"
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +90,18 @@ def test_booktabs_table_ends_at_its_bottom_rule_over_text_at_wider_space():
     assert (len(grid), len(grid[0])) == (7, 4)
     assert grid[5] == ["trackingfraction", "Fraction of normal inter-character spacing", "tracking", "0.975"]
     assert grid_accuracy(OPTIONS, "4", tables) == 1.0
+
+
+def test_one_row_per_option_beside_a_block_label_between_group_rules():
+    # "\\NotebookPar" is printed once, on its group's first line, beside "linecolor=<color>": that line is one
+    # option like the six under it (identifiers do not wrap), and the two-line group of "\\MarkedPar" is two rows.
+    tables = assemble_tables(parsed(real_pdf(f"{STYLES}.pdf")), [])
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert len(grid) == 18
+    assert grid[1] == ["\\NotebookPar", "linecolor=⟨color⟩", "SlateGray3!80"]
+    assert grid[2] == ["\\NotebookPar", "intercolor=⟨color⟩", "green!20"]
+    assert [row[1] for row in grid[15:17]] == ["mark=⟨symbol⟩", "position=⟨right|left⟩"]
+    assert grid_accuracy(STYLES, "1", tables) == 1.0
 
 
 def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():
