@@ -4,7 +4,8 @@ their formula); a command table whose commands are centred beside descriptions w
 between every two rows; a table without a top rule under the paragraph that leads to it; a code | name table
 without any rule, followed by prose from the text margin; a booktabs option table with an alignment, a list and a
 ruled box under its bottom rule; an option table whose commands are printed once beside their group's option
-lines; and a boxed two-column table whose cells wrap over several
+lines; key | explanation tables captioned below, a key wrapping to a bracketed gloss, a section heading under the
+last caption; and a boxed two-column table whose cells wrap over several
 lines at a one-and-a-half leading."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ COMMANDS = "robust_centred_commands_wrapped_meanings_ruled_rows"
 CODES = "robust_ams_rule_less_code_table_prose_after"
 OPTIONS = "robust_booktabs_option_table_spaced_rows_display_after"
 STYLES = "robust_option_table_block_labels_ruled_groups_swatches"
+KEYS = "robust_key_explanation_tables_stacked_captions_below_heading_after"
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +104,16 @@ def test_one_row_per_option_beside_a_block_label_between_group_rules():
     assert grid[2] == ["\\NotebookPar", "intercolor=⟨color⟩", "green!20"]
     assert [row[1] for row in grid[15:17]] == ["mark=⟨symbol⟩", "position=⟨right|left⟩"]
     assert grid_accuracy(STYLES, "1", tables) == 1.0
+
+
+def test_key_wrapped_to_a_bracketed_gloss_under_a_table_captioned_below():
+    # Under Table 2's caption a larger section heading opens the next section: the table is the block above the
+    # caption, and each key's bracketed second line ("(Direction)") goes on with the key, not a row of its own.
+    tables = assemble_tables(parsed(real_pdf(f"{KEYS}.pdf")), [])
+    grid = next(t for t in tables if t.number == "2").grid()
+    assert [row[0] for row in grid] == ["Key", "/D", "/Di (Direction)", "/Dm (Dimension)", "/M (Motion)"]
+    assert grid_accuracy(KEYS, "2", tables) == 1.0
+    assert grid_accuracy(KEYS, "1", tables) == 1.0
 
 
 def test_boxed_cells_wrapped_at_wide_leading_are_one_cell_each():

@@ -35,6 +35,8 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
     lines."""
     below, above = ruleless_region(view, caption), region_above(view, caption)
+    if above is not None and below is not None and opens_with_heading(view, below):
+        below = None  # the next section starts under the caption: its table is the block above
     # Two tables stacked with their captions under them: the block under this caption ends right over the next
     # caption, whose table it is; this caption's own table is the block above it.
     height = caption.bbox[3] - caption.bbox[1]
@@ -55,6 +57,15 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
                 raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
+
+
+def opens_with_heading(view: FramedPage, region: BBox) -> bool:
+    """Whether a block's first line is set larger than the lines under it (a section heading, "6. Bugs and TODO"):
+    a table's header is not."""
+    lines = text_lines([w for w in view.words if inside(w, region)], split_columns=False)
+    if len(lines) < 2:
+        return False
+    return max(w.get("size", 9) for w in lines[0]) > HEADING_SIZE * body_size(lines[1:])
 
 
 def nearer_above(view: FramedPage, above: BBox, below: BBox | None, caption: CaptionLine) -> bool:
@@ -1639,7 +1650,10 @@ def wraps_first_column(
     # Nor does lower case mark a wrap when the entry above starts in lower case too ("population-level priors" over
     # "group-level priors"): the column's entries are set in lower case there.
     lower_word = starts_lower(here) and not lower_entries and not starts_lower(above)
-    return not would_fit and (lower_word or others_empty)
+    # A bracketed gloss that would not fit after the entry above is its second line: an abbreviation or the name a
+    # code stands for ("Kolmogorov-Smirnov / (KS)", "/Di / (Direction)"); "(a)" and "(2)" number rows.
+    gloss = here[0]["text"].startswith("(") and not ROW_NUMBER.match(here[0]["text"])
+    return not would_fit and (lower_word or others_empty or gloss)
 
 
 def centred_rows(
