@@ -88,9 +88,10 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
                 continue
             raw = ruleless_table(page, view, caption)
             # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins. A reading
-            # that only splits the boxes' cells (wrapped lines at a wide leading read as rows) reads no more text.
+            # that only splits the boxes' rows (wrapped lines at a wide leading read as rows: the same columns, no
+            # more text) is not larger.
             if raw is not None and (
-                not ruled or (filled_cells(raw) > filled_cells(ruled[0]) and reads_more_text(raw, ruled[0]))
+                not ruled or (filled_cells(raw) > filled_cells(ruled[0]) and not only_splits_rows(raw, ruled[0]))
             ):
                 found = [r for r in found if r not in ruled] + [raw]
     if headed:
@@ -437,12 +438,14 @@ def filled_cells(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for text in row if text)
 
 
-def reads_more_text(raw: RawTable, other: RawTable) -> bool:
-    """Whether `raw` holds letters or digits that `other` does not (counted: cells join their lines differently, a
-    hyphen kept or dropped, so words are not compared)."""
+def only_splits_rows(raw: RawTable, ruled: RawTable) -> bool:
+    """Whether `raw` reads the ruled table's columns and no letter or digit it does not hold: its extra cells come
+    from rows split (counted by character: cells join their lines differently, a hyphen kept or dropped)."""
+    if max(map(len, raw.rows), default=0) != max(map(len, ruled.rows), default=0):
+        return False
     letters = Counter(ch for row in raw.rows for text in row if text for ch in text if ch.isalnum())
-    letters.subtract(ch for row in other.rows for text in row if text for ch in text if ch.isalnum())
-    return any(count > 0 for count in letters.values())
+    letters.subtract(ch for row in ruled.rows for text in row if text for ch in text if ch.isalnum())
+    return not any(count > 0 for count in letters.values())
 
 
 def ruled_table(page, table, view: FramedPage) -> RawTable | None:

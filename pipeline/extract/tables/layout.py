@@ -123,8 +123,9 @@ def on_baseline(chars: list[dict]) -> list[dict]:
     TeX's maths extension font (CMEX, LMMathExtension: the big sums, integrals and delimiters of displayed maths) is
     set at 10 pt beside text of 10.95 and states a descent of about two sizes: its glyphs' boxes hang more than a line
     under their formula, into the next row of a table. Such a font's glyphs that touch no glyph of their size (a
-    delimiter closing on a superscript, a sum between its limits) drop as the font's others do: each glyph of the
-    font hangs by its stated descent, and a glyph seen level would bring the font's drop under a line."""
+    delimiter closing on a superscript) drop as the font's others do when, raised by that drop, they continue the
+    glyph before them on its line: each glyph of the font hangs by its stated descent, and a glyph seen level would
+    bring the font's drop under a line."""
     drops: dict[tuple[str, str], list[float]] = {}
     font_drops: dict[str, list[float]] = {}
     for left, right in zip(chars, chars[1:], strict=False):
@@ -153,10 +154,12 @@ def on_baseline(chars: list[dict]) -> list[dict]:
     hanging = {font: median_of(values) for font, values in font_drops.items() if min(values) > HANGING_FONT}
     if not shifts and not hanging:
         return chars
-    moved = []
+    moved: list[dict] = []
     for char in chars:
         font = char.get("fontname", "")
-        ratio = shifts.get((font, char["text"]), hanging.get(font))
+        ratio = shifts.get((font, char["text"]))
+        if ratio is None and font in hanging and moved and follows_on_line(moved[-1], char, hanging[font]):
+            ratio = hanging[font]
         if ratio is None or not char.get("upright", True):
             moved.append(char)
             continue
@@ -170,6 +173,14 @@ def on_baseline(chars: list[dict]) -> list[dict]:
             }
         )
     return moved
+
+
+def follows_on_line(previous: dict, char: dict, drop: float) -> bool:
+    """Whether a glyph of a hanging font, raised by the font's drop, continues the glyph before it in reading order:
+    set right after it and level with its box (a delimiter closing on a numerator, "(p+1 over 2)")."""
+    size = char.get("size") or 0
+    top, bottom = char["top"] - drop * size, char["bottom"] - drop * size
+    return -0.5 < char["x0"] - previous["x1"] < size and top < previous["bottom"] and previous["top"] < bottom
 
 
 def median_of(values: list[float]) -> float:

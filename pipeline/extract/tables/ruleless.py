@@ -729,7 +729,10 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         # than any gap between the rows above it: the table's bottom rule, and the text under it (a display, a list,
         # prose) is not the table's. Rules between groups of rows are followed at the rows' own spacing.
         after_rule = not is_rule and index and items[index - 1][2]
-        if after_rule and len(reached) >= 3 and top - bottom > max(1.2 * size, widest_row_gap) and not ahead:
+        closes_body = len(reached) >= 3 and any(
+            reached[-2][1] < item_top < reached[-1][0] for item_top, _, rule in items[:index] if not rule
+        )
+        if after_rule and closes_body and top - bottom > max(1.2 * size, widest_row_gap) and not ahead:
             break
         if not is_rule and index and not items[index - 1][2] and len(reached) >= 2:
             widest_row_gap = max(widest_row_gap, top - bottom)
@@ -759,7 +762,8 @@ def prose_after_space(
     """The top of the first line under a rule-less table that starts more than a type size left of it, after a
     gap wider than the table's leading: the text that follows a centred table without rules, set from the text
     margin or its paragraph indent ("The packages are available from:"). A row of the table starts within it."""
-    lines = [line_box(line) for line in text_lines(view.words) if line_box(line)[1] > start]
+    # (lines of another page column, which do not reach into the table's span, are not under it)
+    lines = [box for line in text_lines(view.words) if (box := line_box(line))[1] > start and box[2] > left + size]
     own = sorted(line_box(line) for line in text_lines(words, split_columns=False))
     pitches = sorted(b[1] - a[1] for a, b in zip(own, own[1:], strict=False) if b[1] - a[1] > 0.5 * size)
     if not pitches:
@@ -1500,15 +1504,20 @@ def rows_between_rules(
         ]
         if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
             region = (xs[0], top, xs[-1], bottom)
-            # The block label is no part of its first row's entry: read without it, that row's entry is one
-            # identifier like the others ("linecolor=<color>" beside "\NotebookPar"), not a phrase that wraps.
-            sub_lines = (
-                [kept for line in band if (kept := [w for w in line if w["x0"] >= xs[1] - SNAP])] if nested else band
-            )
+            # A block label beside its first row's entry is no part of it: read without it, that entry is one
+            # identifier like the others ("linecolor=<color>" beside "\NotebookPar"), not a phrase that wraps. (A
+            # label on a line of its own or on the block's header line, the row labels' column empty there, stays.)
+            sub_lines = [beside_label(line, xs) for line in band] if nested else band
             inner = row_boundaries(view, region, sub_lines, band_xs, None, by_rules=False)[1:-1]
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
+
+
+def beside_label(line: list[dict], xs: list[float]) -> list[dict]:
+    """A line of a nested stub without its block label when the row labels' column holds an entry beside it."""
+    entry = [w for w in line if xs[1] - SNAP <= w["x0"] < xs[2] - SNAP]
+    return [w for w in line if w["x0"] >= xs[1] - SNAP] if entry else line
 
 
 def column_starts(lines: list[list[dict]], xs: list[float]) -> list[float]:
