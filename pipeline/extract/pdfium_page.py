@@ -812,6 +812,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     ]
     for slot in unmapped_at:
         chars[slot]["unmapped_code"] = kept_codes[slot]  # the glyph's code in its font, for `ingest.GlyphNames`
+    # A glyph at code 0 of a font without a Unicode map comes as NUL, unflagged (TeX's extension font sets its big
+    # left parenthesis there): its font may still name it. It keeps its NUL (a ligature's guess) when it does not.
+    nul_at = [slot for slot, code in enumerate(kept_codes) if code == 0 and not unmapped[slot]]
+    for slot in nul_at:
+        chars[slot]["unmapped_code"] = 0
     hidden = _mark_hidden(chars, handles, char_info, char_order, painting, geometry, any(i.invisible for i in distinct))
     # a character is off the page where its centre is (`ingest.visible_part`'s test, on every character at once)
     page_left, page_top, page_right, page_bottom = geometry.mediabox
@@ -833,7 +838,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         )
         if space is not None:
             spaces.append((slot, space))
-    unmapped_glyphs = texts.count(UNMAPPED)
+    unmapped_glyphs = texts.count(UNMAPPED) + len(nul_at)
     # the dicts' box, size, direction and font values as arrays, for the word builder (`words.CharColumns`)
     char_slots = object_info_slots[char_objects]
     columns = [

@@ -87,8 +87,12 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if ruled and filled_cells(ruled[0]) >= 8:
                 continue
             raw = ruleless_table(page, view, caption)
-            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins.
-            if raw is not None and (not ruled or filled_cells(raw) > filled_cells(ruled[0])):
+            # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins. A reading
+            # that only splits the boxes' rows (wrapped lines at a wide leading read as rows: the same columns, no
+            # more text) is not larger.
+            if raw is not None and (
+                not ruled or (filled_cells(raw) > filled_cells(ruled[0]) and not only_splits_rows(raw, ruled[0]))
+            ):
                 found = [r for r in found if r not in ruled] + [raw]
     if headed:
         view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
@@ -432,6 +436,16 @@ def rule_extent(bbox: BBox, edges: list[dict]) -> BBox:
 
 def filled_cells(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for text in row if text)
+
+
+def only_splits_rows(raw: RawTable, ruled: RawTable) -> bool:
+    """Whether `raw` reads the ruled table's columns and no letter or digit it does not hold: its extra cells come
+    from rows split (counted by character: cells join their lines differently, a hyphen kept or dropped)."""
+    if max(map(len, raw.rows), default=0) != max(map(len, ruled.rows), default=0):
+        return False
+    letters = Counter(ch for row in raw.rows for text in row if text for ch in text if ch.isalnum())
+    letters.subtract(ch for row in ruled.rows for text in row if text for ch in text if ch.isalnum())
+    return not any(count > 0 for count in letters.values())
 
 
 def ruled_table(page, table, view: FramedPage) -> RawTable | None:

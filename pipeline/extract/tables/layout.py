@@ -104,6 +104,9 @@ def frame_chars(chars: list[dict], frame: Frame) -> list[dict]:
 
 
 DESCENT_SHIFT = 0.3  # type sizes: a glyph whose box hangs this far under its neighbours' is misplaced
+HANGING_FONT = 1.0  # type sizes: a font whose glyphs hang over a whole line under their line hangs them all so
+MAX_DROP = 2.5  # type sizes: the furthest a glyph's box hangs under its line (TeX's extension font: about two)
+PAIR_SIZE_RATIO = 0.1  # glyphs of sizes this close are compared (cmex10 at 10 pt beside 10.95 pt text; not scripts)
 
 
 def on_baseline(chars: list[dict]) -> list[dict]:
@@ -116,35 +119,47 @@ def on_baseline(chars: list[dict]) -> list[dict]:
     it touches on a line (in reading order), of how much lower its box is; sub- and superscripts are set smaller and
     are not compared. The drop is the font's (its stated descent), so a glyph moves only when its font's glyphs drop
     as a whole: a text font's digit set low once by TeX (a fraction's denominator "2" beside the next symbol) stays
-    where it is, with every other "2" of that font on the page."""
+    where it is, with every other "2" of that font on the page.
+    TeX's maths extension font (CMEX, LMMathExtension: the big sums, integrals and delimiters of displayed maths) is
+    set at 10 pt beside text of 10.95 and states a descent of about two sizes: its glyphs' boxes hang more than a line
+    under their formula, into the next row of a table. Such a font's glyphs that touch no glyph of their size (a
+    delimiter closing on a superscript) drop as the font's others do when, raised by that drop, they continue the
+    glyph before them on its line: each glyph of the font hangs by its stated descent, and a glyph seen level would
+    bring the font's drop under a line."""
     drops: dict[tuple[str, str], list[float]] = {}
     font_drops: dict[str, list[float]] = {}
     for left, right in zip(chars, chars[1:], strict=False):
-        size = left.get("size") or 0
+        size, right_size = left.get("size") or 0, right.get("size") or 0
         if (
             not size
+            or not right_size
             or left.get("fontname") == right.get("fontname")
             or not (left.get("upright", True) and right.get("upright", True))
-            or abs((right.get("size") or 0) - size) > 0.05 * size
+            or abs(right_size - size) > PAIR_SIZE_RATIO * max(size, right_size)
             or not -0.5 < right["x0"] - left["x1"] < 0.6 * size
-            or abs(right["top"] - left["top"]) > size
+            or abs(right["top"] - left["top"]) > MAX_DROP * size
         ):
             continue
-        drop = (left["top"] - right["top"]) / size
-        drops.setdefault((left.get("fontname", ""), left["text"]), []).append(drop)
-        drops.setdefault((right.get("fontname", ""), right["text"]), []).append(-drop)
-        font_drops.setdefault(left.get("fontname", ""), []).append(drop)
-        font_drops.setdefault(right.get("fontname", ""), []).append(-drop)
+        # each glyph's drop in its own size, the unit its shift is taken in
+        left_drop, right_drop = (left["top"] - right["top"]) / size, (right["top"] - left["top"]) / right_size
+        drops.setdefault((left.get("fontname", ""), left["text"]), []).append(left_drop)
+        drops.setdefault((right.get("fontname", ""), right["text"]), []).append(right_drop)
+        font_drops.setdefault(left.get("fontname", ""), []).append(left_drop)
+        font_drops.setdefault(right.get("fontname", ""), []).append(right_drop)
     shifts = {}
     for glyph, values in drops.items():
         median = sorted(values)[len(values) // 2]
         if median > DESCENT_SHIFT and median_of(font_drops[glyph[0]]) > DESCENT_SHIFT:
             shifts[glyph] = median
-    if not shifts:
+    hanging = {font: median_of(values) for font, values in font_drops.items() if min(values) > HANGING_FONT}
+    if not shifts and not hanging:
         return chars
-    moved = []
+    moved: list[dict] = []
     for char in chars:
-        ratio = shifts.get((char.get("fontname", ""), char["text"]))
+        font = char.get("fontname", "")
+        ratio = shifts.get((font, char["text"]))
+        if ratio is None and font in hanging and moved and follows_on_line(moved[-1], char, hanging[font]):
+            ratio = hanging[font]
         if ratio is None or not char.get("upright", True):
             moved.append(char)
             continue
@@ -158,6 +173,14 @@ def on_baseline(chars: list[dict]) -> list[dict]:
             }
         )
     return moved
+
+
+def follows_on_line(previous: dict, char: dict, drop: float) -> bool:
+    """Whether a glyph of a hanging font, raised by the font's drop, continues the glyph before it in reading order:
+    set right after it and level with its box (a delimiter closing on a numerator, "(p+1 over 2)")."""
+    size = char.get("size") or 0
+    top, bottom = char["top"] - drop * size, char["bottom"] - drop * size
+    return -0.5 < char["x0"] - previous["x1"] < size and top < previous["bottom"] and previous["top"] < bottom
 
 
 def median_of(values: list[float]) -> float:

@@ -35,6 +35,8 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
     """A table without vertical rules under (or else above) its caption: whitespace columns, rows from rules or
     lines."""
     below, above = ruleless_region(view, caption), region_above(view, caption)
+    if above is not None and below is not None and opens_with_heading(view, below):
+        below = None  # the next section starts under the caption: its table is the block above
     # Two tables stacked with their captions under them: the block under this caption ends right over the next
     # caption, whose table it is; this caption's own table is the block above it.
     height = caption.bbox[3] - caption.bbox[1]
@@ -55,6 +57,15 @@ def ruleless_table(page, view: FramedPage, caption: CaptionLine) -> RawTable | N
                 raw.caption, raw.number, raw.continued = caption.text, caption.number, caption.continued
             return raw
     return None
+
+
+def opens_with_heading(view: FramedPage, region: BBox) -> bool:
+    """Whether a block's first line is set larger than the lines under it (a section heading, "6. Bugs and TODO"):
+    a table's header is not."""
+    lines = text_lines([w for w in view.words if inside(w, region)], split_columns=False)
+    if len(lines) < 2:
+        return False
+    return max(w.get("size", 9) for w in lines[0]) > HEADING_SIZE * body_size(lines[1:])
 
 
 def nearer_above(view: FramedPage, above: BBox, below: BBox | None, caption: CaptionLine) -> bool:
@@ -686,7 +697,7 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
         for line in text_lines(view.words)
         if (box := line_box(line))[1] > start and box[0] < left - 2 * size and box[2] > right + 2 * size
     ]
-    limit = min([limit, *prose_tops])
+    limit = min([limit, *prose_tops, prose_after_space(view, words, start, left, right, size)])
     words = [w for w in words if w["top"] < limit - 0.5]
     if not words:
         return None
@@ -697,6 +708,7 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     reached: list[tuple[float, float]] = []
     subtitles = subtitle_lines(words, rules, size)
     after_subtitle = False
+    widest_row_gap = 0.0  # the widest gap between two lines of text under the header rule
     for index, (top, item_bottom, is_rule) in enumerate(items):
         # A table does not end at its own top rule: deluxetables leave a wide space under it before the header.
         opened = 0 < len(reached) == index and top - bottom <= 4.4 * size
@@ -713,6 +725,17 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
             break
         if not is_rule and index and items[index - 1][2] and notes_band_after(reached, words, top, size):
             break  # the notes under the closing rule, set inside the float's frame: the table ended at the rule
+        # A third rule or later (top, header and bottom rules of booktabs) with a gap under it wider than a line and
+        # than any gap between the rows above it: the table's bottom rule, and the text under it (a display, a list,
+        # prose) is not the table's. Rules between groups of rows are followed at the rows' own spacing.
+        after_rule = not is_rule and index and items[index - 1][2]
+        closes_body = len(reached) >= 3 and any(
+            reached[-2][1] < item_top < reached[-1][0] for item_top, _, rule in items[:index] if not rule
+        )
+        if after_rule and closes_body and top - bottom > max(1.2 * size, widest_row_gap) and not ahead:
+            break
+        if not is_rule and index and not items[index - 1][2] and len(reached) >= 2:
+            widest_row_gap = max(widest_row_gap, top - bottom)
         after_subtitle = at_subtitle
         bottom = max(bottom, item_bottom)
         if is_rule:  # (a word whose top lies on a rule is no rule)
@@ -731,6 +754,28 @@ def ruleless_region(view: FramedPage, caption: CaptionLine) -> BBox | None:
     if bottom - start < 2 * size:
         return None
     return (left - SNAP, start + 0.5, right + SNAP, bottom + 0.5)
+
+
+def prose_after_space(
+    view: FramedPage, words: list[dict], start: float, left: float, right: float, size: float
+) -> float:
+    """The top of the first line under a rule-less table that starts more than a type size left of it, after a
+    gap wider than the table's leading: the text that follows a centred table without rules, set from the text
+    margin or its paragraph indent ("The packages are available from:"). A row of the table starts within it."""
+    # (lines of another page column, which do not reach into the table's span, are not under it)
+    lines = [box for line in text_lines(view.words) if (box := line_box(line))[1] > start and box[2] > left + size]
+    own = sorted(line_box(line) for line in text_lines(words, split_columns=False))
+    pitches = sorted(b[1] - a[1] for a, b in zip(own, own[1:], strict=False) if b[1] - a[1] > 0.5 * size)
+    if not pitches:
+        return float("inf")
+    pitch = pitches[len(pitches) // 2]
+    previous = None
+    for box in sorted(lines, key=lambda b: b[1]):
+        if previous is not None and box[0] < left - size and box[1] - previous[1] > 1.25 * pitch:
+            return box[1]
+        if box[0] >= left - size or previous is None:
+            previous = box
+    return float("inf")
 
 
 def notes_band_after(reached: list[tuple[float, float]], words: list[dict], top: float, size: float) -> bool:
@@ -893,6 +938,10 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
         gap = top - word["bottom"]
         if gap > 2.2 * size or (gap > 1.5 * size and word["top"] - page_top < 0.5 * size):
             break
+        # A table without a top rule (a rule under its header, a bottom rule) under the paragraph that leads to it:
+        # the paragraph's lines run on past the edges its rules give the table.
+        if closing and runs_past(view.words, word, left, right, size):
+            break
         top = min(top, word["top"])
     if closing:
         top = max(top, top_rule_start(view, words, ceiling, bottom_rule, top, size))
@@ -918,6 +967,21 @@ def region_above(view: FramedPage, caption: CaptionLine) -> BBox | None:
             if notes:
                 bottom = rule[3] + 0.5
     return (left - SNAP, top - 0.5, right + SNAP, bottom)
+
+
+def runs_past(words: list[dict], word: dict, left: float, right: float, size: float) -> bool:
+    """Whether the run of words a word is set in (its line's words at word spacing, not across a column gutter)
+    reaches past a table's left or right edge."""
+    line = sorted((w for w in words if abs(w["top"] - word["top"]) < 0.3 * size), key=lambda w: w["x0"])
+    at = next((i for i, w in enumerate(line) if w is word), None)
+    if at is None:
+        return False
+    start = end = at
+    while start > 0 and line[start]["x0"] - line[start - 1]["x1"] < 1.5 * size:
+        start -= 1
+    while end < len(line) - 1 and line[end + 1]["x0"] - line[end]["x1"] < 1.5 * size:
+        end += 1
+    return line[start]["x0"] < left - SNAP or line[end]["x1"] > right + SNAP
 
 
 MAX_NOTE_LINES = 3  # lines of notes set between a table's bottom rule and its caption below
@@ -1271,7 +1335,11 @@ def row_boundaries(
     # Only rules between body lines separate rows: not the bottom rule, nor one under the header.
     body_rules = [y for y in inner_rules if body_lines and body_lines[0][1] < y < body_lines[-1][3]]
     if by_rules and len(body_rules) >= max(2, len(body_lines) // 6):
-        body_rules = [y for y in body_rules if not continues_cell_below(y, lines, xs)]
+        body_rules = [
+            y
+            for y in body_rules
+            if not continues_cell_below(y, lines, xs) or labelled_on_both_sides(y, body_rules, lines, xs, region)
+        ]
         # Header lines set apart by more than the leading are header rows (a sub-table's title over its header).
         size = float(Counter(round(w.get("size", 9)) for line in lines for w in line).most_common(1)[0][0] or 9)
         heads = [b for b in boxes if header_end is not None and b[3] <= header_end]
@@ -1426,7 +1494,8 @@ def rows_between_rules(
         # column empty on most of the band's lines, which start in the second: its rows start there. (Lines that
         # start further right are the wrapped ends of cells, not rows.)
         firsts = Counter(band_index(xs, line[0]["x0"] + SNAP) for line in band)
-        nested = len(xs) > 3 and bool(firsts) and firsts.most_common(1)[0][0] == 1
+        # (As many lines starting in the second column as in the first: a block label over two sub-rows.)
+        nested = len(xs) > 3 and firsts[1] > 0 and firsts[1] >= max(firsts.values())
         band_xs = [xs[0], *xs[2:]] if nested else xs
         rows_like = [
             line
@@ -1435,10 +1504,20 @@ def rows_between_rules(
         ]
         if (header_end is None or top >= header_end - SNAP) and len(rows_like) >= 2:
             region = (xs[0], top, xs[-1], bottom)
-            inner = row_boundaries(view, region, band, band_xs, None, by_rules=False)[1:-1]
+            # A block label beside its first row's entry is no part of it: read without it, that entry is one
+            # identifier like the others ("linecolor=<color>" beside "\NotebookPar"), not a phrase that wraps. (A
+            # label on a line of its own or on the block's header line, the row labels' column empty there, stays.)
+            sub_lines = [beside_label(line, xs) for line in band] if nested else band
+            inner = row_boundaries(view, region, sub_lines, band_xs, None, by_rules=False)[1:-1]
             result += [y for y in inner if top < y < bottom]
         result.append(bottom)
     return result
+
+
+def beside_label(line: list[dict], xs: list[float]) -> list[dict]:
+    """A line of a nested stub without its block label when the row labels' column holds an entry beside it."""
+    entry = [w for w in line if xs[1] - SNAP <= w["x0"] < xs[2] - SNAP]
+    return [w for w in line if w["x0"] >= xs[1] - SNAP] if entry else line
 
 
 def column_starts(lines: list[list[dict]], xs: list[float]) -> list[float]:
@@ -1580,7 +1659,10 @@ def wraps_first_column(
     # Nor does lower case mark a wrap when the entry above starts in lower case too ("population-level priors" over
     # "group-level priors"): the column's entries are set in lower case there.
     lower_word = starts_lower(here) and not lower_entries and not starts_lower(above)
-    return not would_fit and (lower_word or others_empty)
+    # A bracketed gloss that would not fit after the entry above is its second line: an abbreviation or the name a
+    # code stands for ("Kolmogorov-Smirnov / (KS)", "/Di / (Direction)"); "(a)" and "(2)" number rows.
+    gloss = here[0]["text"].startswith("(") and not ROW_NUMBER.match(here[0]["text"])
+    return not would_fit and (lower_word or others_empty or gloss)
 
 
 def centred_rows(
@@ -1632,6 +1714,25 @@ def anchor_box(line: list[dict], size: float) -> BBox | None:
     x0, _, x1, _ = line_box(words)
     top = min(w.get("core_top", w["top"]) for w in words)
     return (x0, top, x1, max(w.get("core_bottom", w["bottom"]) for w in words))
+
+
+def labelled_on_both_sides(
+    y: float, rules: list[float], lines: list[list[dict]], xs: list[float], region: BBox
+) -> bool:
+    """Whether the bands between a rule and its neighbouring rules each hold a first-column entry. Then the rule
+    parts two rows whose first cells are centred on their wrapped neighbours (LaTeX m-columns: a command centred
+    beside the three lines of its description, the description's first line right under the rule): a wrapped cell
+    going on under a shading edge has its entry above the edge only."""
+    above_top = max((r for r in rules if r < y), default=region[1])
+    below_bottom = min((r for r in rules if r > y), default=region[3])
+
+    def labelled(top: float, bottom: float) -> bool:
+        return any(
+            top < (line_box(line)[1] + line_box(line)[3]) / 2 < bottom and any(w["x0"] < xs[1] - SNAP for w in line)
+            for line in lines
+        )
+
+    return labelled(above_top, y) and labelled(y, below_bottom)
 
 
 def continues_cell_below(y: float, lines: list[list[dict]], xs: list[float]) -> bool:
