@@ -365,6 +365,9 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
     to_device = geometry.to_device
     raw_page = _address(page.raw)
     walk(_page_object_count(raw_page), _page_object, raw_page, to_device, 0)
+    # `walk` calls itself through its closure, a reference cycle holding the page's objects (and, once read, its
+    # character dicts) until the cycle collector finds it: broken here, they go when the page is closed
+    walk = None
     return painting
 
 
