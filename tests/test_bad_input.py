@@ -265,6 +265,26 @@ def test_kill_during_atomic_write_leaves_the_previous_file(tmp_path):
     assert pd.read_parquet(target)["claim_id"].tolist() == ["a", "b"]
 
 
+def test_files_written_together_replace_their_targets_only_at_the_end(tmp_path):
+    """A publish's files reach the disk together: until the block ends every target is the previous file, and a
+    block that fails replaces none of them and leaves no temporary file."""
+    from pipeline.outputs.datasets import atomic_write, write_csv, written_together
+
+    claims, table = tmp_path / "claims.csv", tmp_path / "tables" / "doc" / "t1.csv"
+    write_csv(pd.DataFrame({"claim_id": ["old"]}), claims)
+    with written_together():
+        write_csv(pd.DataFrame({"claim_id": ["new"]}), claims)
+        atomic_write(table, lambda tmp: Path(tmp).write_text("a,b\n1,2\n"))
+        assert pd.read_csv(claims)["claim_id"].tolist() == ["old"] and not table.exists()
+    assert pd.read_csv(claims)["claim_id"].tolist() == ["new"] and table.read_text() == "a,b\n1,2\n"
+
+    with pytest.raises(OSError), written_together():
+        write_csv(pd.DataFrame({"claim_id": ["newer"]}), claims)
+        raise OSError("disk full")
+    assert pd.read_csv(claims)["claim_id"].tolist() == ["new"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["claims.csv", "t1.csv"]
+
+
 def test_run_killed_at_any_moment_leaves_readable_datasets(seed_run, tmp_path, cli):
     """SIGKILL a rerun after a changed corpus at several moments; the datasets stay readable each time."""
     out_before, _, _ = seed_run

@@ -4,6 +4,7 @@ the NLP stage on the CPU's own BLAS kernels."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -238,3 +239,42 @@ def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
             found += one_by_one
     assert found > 10
     assert not names_any([], "any text")
+
+
+def test_a_read_pages_character_dicts_go_when_it_closes_not_at_the_next_collection():
+    """The seed sets every glyph as its own text object; its page's thousands of character dicts are freed by
+    reference counting when the page closes (no reference cycle holds them for the cycle collector to walk)."""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    document = pypdfium2.PdfDocument(str(SEED_PDF))
+    try:
+        page = pdfium_page.read_page(document, 1)
+        n_chars = len(page.chars)
+        page.close()
+        del page
+        left_to_collect = gc.collect()
+    finally:
+        document.close()
+        if was_enabled:
+            gc.enable()
+    assert n_chars > 3000
+    assert left_to_collect < 200  # a few page-sized records in cycles, no character dicts
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_a_pdf_pauses_the_cycle_collector_and_restores_it(enabled):
+    from pipeline.extract import ingest
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        seen = []
+        with ingest.collection_paused():
+            seen.append(gc.isenabled())
+        content = ingest.read_pdf(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf"), pages=(1, 1))
+        assert content.pages[0].words and seen == [False] and gc.isenabled() is enabled
+        with pytest.raises(ValueError), ingest.collection_paused():
+            raise ValueError("a page that fails")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy
 import pdfplumber
@@ -271,13 +272,23 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> PdfiumPage:
 class _Painting:
     """Painting order of the page's text objects, and the images that may cover text painted before them."""
 
-    text_order: dict[int, int] = field(default_factory=dict)  # text object address -> order
+    # runs of text objects painted one after another: (their addresses, the first one's order); read as
+    # `text_order` only where an image may cover text (most pages have none, and some writers make every glyph an
+    # object: a dict entry each would cost a tenth of the page's reading)
+    text_runs: list[tuple[list[int], int]] = field(default_factory=list)
     covering_images: list[ImageRecord] = field(default_factory=list)
     # text object address -> the box (x0, top, x1, bottom) its clipping path leaves visible, for text inside form
     # XObjects: a page of another PDF placed as a figure (a manuscript page under a published figure) brings all its
     # text, clipped to the figure's box; what the clip cuts away is never painted
     text_clips: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
     page: object = None  # the pdfium page (and its document), to render a covering image's mask
+
+    def text_order(self) -> dict[int, int]:
+        """Text object address -> its painting order."""
+        order: dict[int, int] = {}
+        for handles, first in self.text_runs:
+            order.update(zip(handles, range(first, first + len(handles)), strict=True))
+        return order
 
 
 def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: PageObjects, page_number: int) -> _Painting:
@@ -293,23 +304,32 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
         m = raw_matrix
         return (m.a, m.b, m.c, m.d, m.e, m.f)
 
-    text_order = painting.text_order
+    text_runs = painting.text_runs
     text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
 
     def walk(count: int, get, owner: int, outer: Affine, depth: int) -> None:
         nonlocal order
-        for position in range(count):
-            handle = get(owner, position)  # (a page or a form, and the object's index in it)
-            if not handle:
-                continue
+        # every object's address and type in two calls per object without a Python step between them; text objects
+        # (most objects, and one per glyph for some writers) are then numbered a run at a time
+        handles = list(map(get, repeat(owner, count), range(count)))  # (a page or a form, and an index in it)
+        if None in handles:
+            handles = [handle for handle in handles if handle]
+        kinds = numpy.fromiter(map(_object_type, handles), dtype=numpy.intc, count=len(handles))
+        others = numpy.flatnonzero(kinds != text_kind).tolist() if depth == 0 else range(len(handles))
+        run_start = 0
+        for position in others:
+            if position > run_start:  # the text objects before this one
+                text_runs.append((handles[run_start:position], order + 1))
+                order += position - run_start
+            run_start = position + 1
+            handle = handles[position]
             order += 1
-            kind = _object_type(handle)
-            if kind == text_kind:  # most objects, and one per glyph for some writers: the cheapest branch first
-                text_order[handle] = order
-                if depth:
-                    clip = _clip_box(handle, outer, geometry)
-                    if clip is not None:
-                        painting.text_clips[handle] = clip
+            kind = int(kinds[position])
+            if kind == text_kind:  # inside a form: its clip may hide it
+                text_runs.append(([handle], order))
+                clip = _clip_box(handle, outer, geometry)
+                if clip is not None:
+                    painting.text_clips[handle] = clip
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 objects.paths.objects += 1
                 if not objects.paths.truncated:
@@ -338,10 +358,16 @@ def _walk_objects(page: pypdfium2.PdfPage, geometry: PageGeometry, objects: Page
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < NESTED_FORMS:
                 inner = compose(matrix_of(handle), outer)
                 walk(_form_count(handle), _form_object, handle, inner, depth + 1)
+        if run_start < len(handles):
+            text_runs.append((handles[run_start:], order + 1))
+            order += len(handles) - run_start
 
     to_device = geometry.to_device
     raw_page = _address(page.raw)
     walk(_page_object_count(raw_page), _page_object, raw_page, to_device, 0)
+    # `walk` calls itself through its closure, a reference cycle holding the page's objects (and, once read, its
+    # character dicts) until the cycle collector finds it: broken here, they go when the page is closed
+    walk = None
     return painting
 
 
@@ -611,14 +637,13 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     low_halves = _join_surrogate_pairs(codes) if asked else []
     # Spaces and line breaks pdfium generates are left out; a generated space asks for one between the characters
     # around it (see `_generated_space`).
-    generated = [
-        index
-        for index, code in enumerate(codes)
-        if code in _GENERATED_SPACE_OR_BREAK and _char_generated(raw_ref, index)
-    ]
+    code_array = numpy.array(codes, dtype=numpy.int64)
+    space_or_break = (code_array == 0x20) | (code_array == 0x0D) | (code_array == 0x0A)  # _GENERATED_SPACE_OR_BREAK
+    generated = [index for index in numpy.flatnonzero(space_or_break).tolist() if _char_generated(raw_ref, index)]
     if generated or low_halves:
-        skipped = set(generated) | set(low_halves)
-        candidates = [index for index in range(n_chars) if index not in skipped]
+        keep = numpy.ones(n_chars, dtype=bool)
+        keep[generated + low_halves] = False
+        candidates = numpy.flatnonzero(keep).tolist()
         generated_spaces = [index for index in generated if codes[index] == 0x20]
     else:
         candidates, generated_spaces = range(n_chars), []
@@ -626,9 +651,12 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         return [], 0, (0, False), None
     # Loose boxes (left, top, right, bottom as floats), one array slot per candidate; a character without one is
     # left out.
-    boxes = (ctypes.c_float * (4 * len(candidates)))()
+    # (the reads below are `map`s over the indexes, with no Python step per character between the calls)
+    n_candidates = len(candidates)
+    boxes = (ctypes.c_float * (4 * n_candidates))()
     by_ref = ctypes.byref
-    has_box = [_char_loose_box(raw_ref, index, by_ref(boxes, 16 * slot)) for slot, index in enumerate(candidates)]
+    box_slots = map(by_ref, repeat(boxes), range(0, 16 * n_candidates, 16))
+    has_box = list(map(_char_loose_box, repeat(raw_ref), candidates, box_slots))
     box_array = numpy.frombuffer(boxes, dtype=numpy.float32).reshape(-1, 4).astype(numpy.float64)
     if all(has_box):
         kept = list(candidates)
@@ -637,14 +665,19 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         box_array = box_array[numpy.array(has_box, dtype=bool)]
     if not kept:
         return [], 0, (0, False), None
-    handles = [_char_text_object(raw_ref, index) for index in kept]
-    origin_buffer = (ctypes.c_double * (2 * len(kept)))()  # x, y of each character's origin
-    for slot, index in enumerate(kept):
-        _char_origin(raw_ref, index, by_ref(origin_buffer, 16 * slot), by_ref(origin_buffer, 16 * slot + 8))
+    handles = list(map(_char_text_object, repeat(raw_ref), kept))
+    n_kept = len(kept)
+    origin_buffer = (ctypes.c_double * (2 * n_kept))()  # x, y of each character's origin
+    x_slots = map(by_ref, repeat(origin_buffer), range(0, 16 * n_kept, 16))
+    y_slots = map(by_ref, repeat(origin_buffer), range(8, 16 * n_kept, 16))
+    for _ in map(_char_origin, repeat(raw_ref), kept, x_slots, y_slots):
+        pass
     origins = numpy.frombuffer(origin_buffer, dtype=numpy.float64).reshape(-1, 2)
     # Asked for every character: an unmapped glyph's code may equal the Unicode of another glyph of its font ("Th"
     # set as code 0x33 beside a mapped "3"), so font and code do not tell.
-    unmapped = [codes[index] != _LINE_END_HYPHEN and _char_map_error(raw_ref, index) == 1 for index in kept]
+    # (a line-end hyphen is asked too, and its answer ignored: a pure read, cheaper than a test per character)
+    map_errors = numpy.fromiter(map(_char_map_error, repeat(raw_ref), kept), dtype=numpy.intc, count=len(kept))
+    unmapped = (map_errors == 1) & (code_array[kept] != _LINE_END_HYPHEN)
 
     # Each character's text object, and each object's info (shared by the objects of one font, size, render mode
     # and matrix): some writers make every glyph an object, so the four reads of an object are made in tight loops
@@ -665,11 +698,12 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     matrices_out = (ctypes.c_float * (6 * n_objects))()  # FS_MATRIX: a, b, c, d, e, f
     # (the objects are plain ints here: the functions with declared types convert them faster than a
     # `ctypes.c_void_p` is made for each)
-    has_size = [_object_font_size(handle, by_ref(sizes_out, 4 * slot)) for slot, handle in enumerate(objects)]
-    fonts_of = [_text_font(handle) for handle in objects]
-    modes = [_text_render_mode(handle) for handle in objects]
-    for slot, index in enumerate(first_index):
-        _char_matrix_unchecked(raw_ref, index, by_ref(matrices_out, 24 * slot))
+    has_size = list(map(_object_font_size, objects, map(by_ref, repeat(sizes_out), range(0, 4 * n_objects, 4))))
+    fonts_of = list(map(_text_font, objects))
+    modes = list(map(_text_render_mode, objects))
+    matrix_slots = map(by_ref, repeat(matrices_out), range(0, 24 * n_objects, 24))
+    for _ in map(_char_matrix_unchecked, repeat(raw_ref), first_index, matrix_slots):
+        pass
     sizes = numpy.frombuffer(sizes_out, dtype=numpy.float32).tolist()
     matrix_columns = numpy.frombuffer(matrices_out, dtype=numpy.float32).reshape(-1, 6)[:, :4].T.tolist()
     # the key `_text_object_info` makes, where the object's own font size is read (not 0)
@@ -688,8 +722,11 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
             object_infos[slot] = _text_object_info(
                 raw, raw_address, first_index[slot], objects[slot], to_device, fonts, infos_shared, reads
             )
-    text_order = painting.text_order
-    orders = [text_order.get(handle, 0) for handle in objects] if painting.covering_images else [0] * n_objects
+    if painting.covering_images:
+        text_order = painting.text_order()
+        orders = [text_order.get(handle, 0) for handle in objects]
+    else:
+        orders = [0] * n_objects
     char_object_slots = char_objects.tolist()
     char_info = [object_infos[slot] for slot in char_object_slots]
     char_order = [orders[slot] for slot in char_object_slots] if painting.covering_images else None
@@ -776,7 +813,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         texts = [chr(code) if 0 <= code <= 0x10FFFF else "\ufffd" for code in kept_codes]
     if _LINE_END_HYPHEN in kept_codes:
         texts = ["-" if code == _LINE_END_HYPHEN else text for code, text in zip(kept_codes, texts, strict=False)]
-    unmapped_at = [slot for slot, is_unmapped in enumerate(unmapped) if is_unmapped]
+    unmapped_at = numpy.flatnonzero(unmapped).tolist()
     for slot in unmapped_at:
         # no Unicode for this glyph (pdfium gives its code instead): the marker that glyph repair resolves with the
         # whole document's words (a ligature), as pdfminer's undecodable glyphs were
@@ -825,29 +862,50 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         (page_left <= centre_x) & (centre_x <= page_right) & (page_top <= centre_y) & (centre_y <= page_bottom)
     )
     # A generated space between two characters kept becomes a space character where the gap is wide enough.
+    # `_generated_space`'s clear cases are decided on arrays, every pending slot at once: no space across lines or
+    # writing directions, a space where the gap is as wide as a word space; the rest are asked one by one.
+    char_slots = object_info_slots[char_objects]
+    upright_column = numpy.array([info.upright for info in distinct], dtype=bool)[char_slots]
+    pending = numpy.flatnonzero(space_pending)
+    pending = pending[pending > 0]  # (nothing before the first character on the page)
+    after_at, before_at = pending, pending - 1
+    before_upright = upright_column[before_at]
+    # the font size in points, as `_generated_space` works it out (Python's power, per distinct info)
+    points = numpy.array([(i.matrix[0] ** 2 + i.matrix[1] ** 2) ** 0.5 * i.font_size for i in distinct])[char_slots]
+    points = points[before_at]
+    gap_upright = (x0[after_at] - x1[before_at]) + numpy.abs(c[before_at]) * fs[before_at]
+    gap_turned = top[after_at] - bottom[before_at]
+    gap_turned = numpy.where(gap_turned < 0, top[before_at] - bottom[after_at], gap_turned)
+    gap = numpy.where(before_upright, gap_upright, gap_turned)
+    across = numpy.where(
+        before_upright, numpy.abs(top[after_at] - top[before_at]), numpy.abs(x0[after_at] - x0[before_at])
+    )
+    # (each test as `_generated_space` writes it, negated: a NaN gap passes as it does there)
+    on_line = (before_upright == upright_column[after_at]) & ~(across > 0.5 * points)
+    wide = on_line & ~(gap < MIN_GENERATED_SPACE * points)
     spaces = []
-    for slot in numpy.flatnonzero(space_pending).tolist():
-        if not slot:
-            continue  # nothing before it on the page
+    for slot, clear in zip(pending[on_line].tolist(), wide[on_line].tolist(), strict=True):
         before_index, before = kept[slot - 1], char_info[slot - 1]
-        space = _generated_space(
-            chars[slot - 1],
-            chars[slot],
-            # asked only where the gap alone is too narrow for a space (two more pdfium calls)
-            lambda at=before_index, info=before: _ink_ends_the_box(raw, at, info.user_direction),
-        )
+        if clear:
+            space = _space_between(chars[slot - 1], chars[slot])
+        else:
+            space = _generated_space(
+                chars[slot - 1],
+                chars[slot],
+                # asked only where the gap alone is too narrow for a space (two more pdfium calls)
+                lambda at=before_index, info=before: _ink_ends_the_box(raw, at, info.user_direction),
+            )
         if space is not None:
             spaces.append((slot, space))
     unmapped_glyphs = texts.count(UNMAPPED) + len(nul_at)
     # the dicts' box, size, direction and font values as arrays, for the word builder (`words.CharColumns`)
-    char_slots = object_info_slots[char_objects]
     columns = [
         x0,
         x1,
         top,
         bottom,
         size,
-        numpy.array([info.upright for info in distinct], dtype=bool)[char_slots],
+        upright_column,
         numpy.array([info.fontname for info in distinct], dtype=object)[char_slots],
     ]
     if not spaces:
@@ -934,13 +992,14 @@ def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
 def _join_surrogate_pairs(codes: list[int]) -> list[int]:
     """Each high surrogate followed by a low one becomes the code point the two encode (in place); returns the
     indexes of the low halves, which are no characters of their own."""
-    low_halves = []
-    for index in range(len(codes) - 1):
-        high, low = codes[index], codes[index + 1]
-        if 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000:
-            codes[index] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-            low_halves.append(index + 1)
-    return low_halves
+    units = numpy.array(codes, dtype=numpy.int64)
+    high = (units >= 0xD800) & (units < 0xDC00)
+    low = (units >= 0xDC00) & (units < 0xE000)
+    # (a low half is never a high one, so no pair overlaps the next: all are found at once)
+    pairs = numpy.flatnonzero(high[:-1] & low[1:]).tolist()
+    for index in pairs:
+        codes[index] = 0x10000 + ((codes[index] - 0xD800) << 10) + (codes[index + 1] - 0xDC00)
+    return [index + 1 for index in pairs]
 
 
 def _ink_ends_the_box(raw_textpage, index: int, direction: tuple[float, float]) -> bool:
@@ -987,6 +1046,11 @@ def _generated_space(before: dict | None, after: dict, overhangs=False) -> dict 
     minimum = MIN_NUMBER_UNIT_SPACE if number_unit else MIN_GENERATED_SPACE
     if gap < minimum * font_size and not (overhangs() if callable(overhangs) else overhangs):
         return None
+    return _space_between(before, after)
+
+
+def _space_between(before: dict, after: dict) -> dict:
+    """The space character `_generated_space` makes between two characters."""
     space = dict(before)
     space.pop("hidden", None)
     space.pop("unmapped_code", None)  # a space, whatever glyph it follows: glyph decoding must not give it text

@@ -31,7 +31,7 @@ from pipeline.config import (
 )
 from pipeline.corpus import CorpusDocument, scan_corpus
 from pipeline.outputs import curation
-from pipeline.outputs.datasets import SCHEMA_VERSION, STATE_DIR, DocumentCache
+from pipeline.outputs.datasets import SCHEMA_VERSION, STATE_DIR, DocumentCache, written_together
 from pipeline.outputs.manifest import (
     PublishedState,
     RunRecord,
@@ -215,7 +215,8 @@ def _publish_run(plan: RunPlan, fingerprint: str) -> RunRecord:
     from pipeline.outputs.report import conflicts_of, markdown_details, run_report_markdown, run_summary, write_report
 
     record = plan.record
-    frames = publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, record)
+    with written_together():  # the datasets, their CSVs and tables, the BioC export: one wait for the disk
+        frames = publish(plan.out_dir, plan.documents, plan.summaries, plan.actions, plan.cache, record)
     record.finished_at = datetime.now(UTC).isoformat()
     record.datasets_run_id = record.run_id
     conflicts = conflicts_of(frames)

@@ -12,7 +12,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -293,23 +296,66 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+# Inside `written_together`: the files written so far, (temporary, target), to be made durable and renamed at once.
+_TOGETHER: ContextVar[list[tuple[str, Path]] | None] = ContextVar("written_together", default=None)
+
+
 def atomic_write(path: Path, write) -> None:
     """Write through a temporary file in the same folder, fsync it, then rename over the target.
 
     A reader sees the old file or the new one, never a half-written one; a killed run leaves the old one.
+    Inside `written_together` the fsync and the rename wait for the end of the block.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; datasets are for other tools to read
+    together = _TOGETHER.get()
     try:
         write(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
+        if together is not None:
+            together.append((temporary, path))
+            return
+        _fsync(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def written_together() -> Iterator[None]:
+    """The files `atomic_write` writes in this block reach the disk together: their fsyncs run concurrently at the
+    end (the disk commits them in a few journal flushes, not one per file), then each is renamed over its target in
+    the order written. Until then every target is the previous file, and if the block fails none is replaced.
+
+    The files must not be read back inside the block (they are not in place yet).
+    """
+    pending: list[tuple[str, Path]] = []
+    token = _TOGETHER.set(pending)
+    try:
+        yield
+    except BaseException:
+        for temporary, _ in pending:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    finally:
+        _TOGETHER.reset(token)
+    try:
+        if pending:
+            with ThreadPoolExecutor(max_workers=min(16, len(pending))) as pool:
+                list(pool.map(_fsync, [temporary for temporary, _ in pending]))
+        for temporary, path in pending:
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in pending:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _fsync(path: str) -> None:
+    with open(path, "rb") as written:
+        os.fsync(written.fileno())
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
