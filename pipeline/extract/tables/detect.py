@@ -40,6 +40,7 @@ from pipeline.extract.tables.ruleless import (
     row_boundaries,
     ruleless_table,
     ruleless_table_in,
+    stacked_sub_tables,
 )
 from pipeline.records import BBox, RawTable
 
@@ -93,7 +94,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if raw is not None and (
                 not ruled or (filled_cells(raw) > filled_cells(ruled[0]) and not only_splits_rows(raw, ruled[0]))
             ):
-                found = [r for r in found if r not in ruled] + [raw]
+                found = [r for r in found if r not in ruled] + stacked_sub_tables(page, view, raw)
     if headed:
         view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
         taken = [r.bbox for r in found if not r.rotation]

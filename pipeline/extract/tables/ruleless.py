@@ -1760,3 +1760,62 @@ def drop_empty_bands(ys: list[float], boxes: list[BBox]) -> list[float]:
     if kept[-1] != ys[-1]:
         kept[-1] = ys[-1]
     return kept
+
+
+DOUBLE_RULE_GAP = 4.0  # points between the two strokes of a double rule (\hline\hline, \midrule\midrule)
+
+
+def stacked_sub_tables(page, view: FramedPage, raw: RawTable) -> list[RawTable]:
+    """The sub-tables of one float stacked under a double rule, each read with its own columns, when their
+    column sets differ (a capability table split in two because its columns would not fit the width, each half
+    under its own header). Parts of the same columns stay one grid, the double rule a group break."""
+    if raw.ruled:
+        return [raw]
+    x0, top, x1, bottom = raw.bbox
+    full = [r for r in view.h_rules if top < r[1] < bottom and r[0] <= x0 + SNAP and r[2] >= x1 - SNAP]
+    full.sort(key=lambda r: r[1])
+    breaks = [(a, b) for a, b in zip(full, full[1:], strict=False) if 0 < b[1] - a[3] <= DOUBLE_RULE_GAP]
+    words = [w for w in view.words if inside(w, raw.bbox)]
+    for upper_rule, lower_rule in breaks:
+        above = [w for w in words if w["bottom"] <= upper_rule[1]]
+        below = [w for w in words if w["top"] >= lower_rule[3]]
+        if not above or not below:
+            continue
+        upper = ruleless_table_in(page, view, (x0, top, x1, upper_rule[1]))
+        lower = ruleless_table_in(page, view, (x0, lower_rule[3], x1, bottom))
+        if upper is None or lower is None or len(upper.rows[0]) == len(lower.rows[0]):
+            continue
+        if not (cells_across_columns(view, upper, lower) or cells_across_columns(view, lower, upper)):
+            continue  # one tabular whose lower block fills fewer of the same columns: one grid
+        for part in (upper, lower):
+            part.caption, part.number, part.notes, part.continued = raw.caption, raw.number, raw.notes, raw.continued
+        return [upper, lower]
+    return [raw]
+
+
+def cell_text_spans(view: FramedPage, raw: RawTable) -> list[list[tuple[float, float] | None]]:
+    """Each cell's inked extent (leftmost word start, rightmost word end), None for an empty or merged slot."""
+    spans = []
+    for row in raw.cell_bboxes:
+        spans.append([])
+        for box in row:
+            words = [w for w in view.words if inside(w, box)] if box is not None else []
+            spans[-1].append((min(w["x0"] for w in words), max(w["x1"] for w in words)) if words else None)
+    return spans
+
+
+def cells_across_columns(view: FramedPage, raw: RawTable, other: RawTable) -> bool:
+    """Whether a cell's text of `raw` reaches over two columns' text of `other`: the two blocks do not share a
+    column grid (a header over what the other block sets as two columns). Text, not gutter edges, is compared: a
+    wide maths cell of one block may run into the other block's gutter without reaching its next column."""
+    other_spans = cell_text_spans(view, other)
+    columns = []
+    for c in range(len(other.rows[0])):
+        inked = [row[c] for row in other_spans if c < len(row) and row[c] is not None]
+        if inked:
+            columns.append((min(a for a, _ in inked), max(b for _, b in inked)))
+    for row in cell_text_spans(view, raw):
+        for span in row:
+            if span is not None and sum(1 for a, b in columns if span[0] < b - SNAP and a + SNAP < span[1]) >= 2:
+                return True
+    return False
