@@ -475,3 +475,20 @@ def test_the_short_last_line_of_a_spanning_note_stays_in_it():
     texts = [p.text for p in document.passages]
     assert any("interaction of visit time and baseline minutes of MVPA, and recruitment centre." in t for t in texts)
     assert any("were 2 (1-4). Participants received supervised exercise at all sessions." in t for t in texts)
+
+
+def test_commands_in_the_ec_slanted_typewriter_are_code_not_notes_or_headings():
+    """R commands set in the EC/cm-super slanted typewriter (SFST0800, a TeX short name with its design size, which
+    no typewriter marker names) were typed by size: in smaller print than the body, notes or figure text between
+    the paragraphs (vegan's vignettes), or in a face of their own, headings that opened bogus sections (pls). They
+    are code, and the sentences they sit between stay prose."""
+    vegan = _document(_paper("oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf"), 2, 2)
+    code = [p.text for p in vegan.passages if p.kind == "code"]
+    assert "> H <- diversity(BCI)" in code
+    assert any(text.startswith("> k <- sample(nrow(BCI), 6)") for text in code)
+    assert not [p.text for p in vegan.passages if p.kind in ("footnote", "figure_text") and "<-" in p.text]
+    prose = _prose(_paper("oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf"), 2, 2)
+    assert "which finds diversity indices for all sites." in prose
+    pls = _document(_paper("mevik2022_pls_partial_least_squares_principal_component_regression.pdf"), 4, 4)
+    assert not [p.text for p in pls.passages if p.kind == "heading" and p.text.startswith(">")]
+    assert any(p.kind == "code" and p.text.startswith("> library(pls)") for p in pls.passages)

@@ -17,6 +17,7 @@ from pipeline.extract.structure.conventions import (
     NUMBERED_HEADING,
     TERMINAL,
     LayoutConfig,
+    is_monospaced_font,
 )
 from pipeline.extract.structure.reading_order import Line
 from pipeline.records import PdfContent
@@ -545,8 +546,7 @@ def run_in_heading(block: Block, typo: Typography, config: LayoutConfig) -> str 
 
 
 def _monospaced(font: str, config: LayoutConfig) -> bool:
-    name = font.lower().split("+")[-1]
-    return any(marker in name for marker in config.monospace_font_markers)
+    return is_monospaced_font(font, config)
 
 
 def is_code(block: Block, typo: Typography, config: LayoutConfig) -> bool:

@@ -48,6 +48,7 @@ class LayoutConfig:
     bold_font_markers: tuple[str, ...]
     medium_font_markers: tuple[str, ...]
     monospace_font_markers: tuple[str, ...]
+    monospace_tex_fonts: re.Pattern[str]
     exponent_units: frozenset[str]
     header_band_share: float
     header_min_pages: int
@@ -83,6 +84,11 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         bold_font_markers=tuple(data["bold_font_markers"]),
         medium_font_markers=tuple(data["medium_font_markers"]),
         monospace_font_markers=tuple(data.get("monospace_font_markers", [])),
+        monospace_tex_fonts=re.compile(  # (no prefixes: a pattern that matches nothing)
+            r"^(?:" + "|".join(re.escape(p) for p in data.get("monospace_tex_font_prefixes", [])) + r")\d{3,4}$"
+            if data.get("monospace_tex_font_prefixes")
+            else r"(?!)"
+        ),
         exponent_units=frozenset(data["exponent_units"]),
         header_band_share=float(data["header_band_share"]),
         header_min_pages=int(data["header_min_pages"]),
@@ -97,6 +103,16 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
         stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
+    )
+
+
+def is_monospaced_font(fontname: str, config: LayoutConfig) -> bool:
+    """A monospaced (typewriter) face: a marker in its name, or a TeX font of a typewriter family by its short
+    name and design size (the EC/cm-super slanted and italic typewriters, "SFST0800", whose family letters alone
+    would match other faces' names as a substring)."""
+    name = fontname.lower().split("+")[-1]
+    return any(marker in name for marker in config.monospace_font_markers) or bool(
+        config.monospace_tex_fonts.match(name)
     )
 
 

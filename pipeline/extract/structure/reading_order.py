@@ -16,7 +16,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from pipeline.extract.structure.conventions import SUPERSCRIPT_CITATION, LayoutConfig, default_config
+from pipeline.extract.structure.conventions import (
+    SUPERSCRIPT_CITATION,
+    LayoutConfig,
+    default_config,
+    is_monospaced_font,
+)
 from pipeline.extract.structure.repair import normalize_text
 from pipeline.records import PageContent, PdfContent, RawTable, Word
 
@@ -857,11 +862,7 @@ def _same_line(row: list[Fragment], fragment: Fragment, config: LayoutConfig) ->
 def _monospaced(fragment: Fragment, config: LayoutConfig) -> bool:
     """Most of the fragment's characters are set in a monospaced face (code)."""
     total = sum(len(w.text) for w in fragment.words)
-    mono = sum(
-        len(w.text)
-        for w in fragment.words
-        if any(marker in w.fontname.lower().split("+")[-1] for marker in config.monospace_font_markers)
-    )
+    mono = sum(len(w.text) for w in fragment.words if is_monospaced_font(w.fontname, config))
     return mono >= 0.8 * total
 
 
