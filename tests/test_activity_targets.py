@@ -82,7 +82,9 @@ def test_listed_adjectives_share_the_last_targets_noun(claims_by_key):
 
 
 def test_neither_nor_denies_the_effect_of_each_agent(claims_by_key):
-    denied = [c for c in claims_by_key["neither"] if c.relation == "effect" and c.object == "significant effect"]
+    # the in-phrase set before the subject is the setting of the denied effect
+    wanted = "significant effect in the light tail flick test"
+    denied = [c for c in claims_by_key["neither"] if c.relation == "effect" and c.object == wanted]
     assert len(denied) == 2 and all(c.negated for c in denied)
     assert not any(c.subject.lower().startswith("neither") for c in denied)
     assert any("oil" in c.subject for c in denied) and any("extracts" in c.subject for c in denied)

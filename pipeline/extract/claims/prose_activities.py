@@ -77,6 +77,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
     text = span_text(doc, kept)
     items = _with_activity_head(_shared_head(split_properties(text), frame), verb, start, end, frame)
+    setting = _fronted_setting(verb, cues)
+    items = [f"{item} {setting}" if setting and setting not in item else item for item in items]
     # "neither the essential oil nor the extracts could exert any effect": each conjunct is an agent, denied
     denied_pair = _neither_nor_subjects(verb, context, discourse, cues) if not reports else []
     # "X had no detrimental effect": the list's own determiner negates it
@@ -138,6 +140,23 @@ def _shared_target_noun(items: list[str], tokens) -> list[str]:
         return items
     shared = last[-1]
     return [f"{item} {shared}" if " " not in item and item.islower() else item for item in items[:-1]] + [items[-1]]
+
+
+def _fronted_setting(verb: Token, cues: ClaimCues) -> str:
+    """ "in the light tail flick test, neither the oil nor the extracts could exert any effect": an in-phrase set
+    before the subject names the setting of the activity; "In this study" (models/claims/cues.json
+    activity_frame.setting_excluded_heads) and "In addition" (a bare connective noun) do not."""
+    subject = clause_subject(verb)
+    if subject is None:
+        return ""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subject.left_edge.i):
+        objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objects or not any(c.dep_ in ("det", "amod", "compound") for c in objects[0].children):
+            continue
+        if objects[0].lemma_.lower() in cues.raw["activity_frame"]["setting_excluded_heads"]:
+            continue  # "In this study, ...", "In a recent review, ...": where it was reported, not tested
+        return span_text(verb.doc, [t.i for t in prep.subtree])
+    return ""
 
 
 def _activity_word(word: str, nouns: set[str]) -> bool:
