@@ -32,6 +32,7 @@ NEITHER_NOR = (
     "acid-induced writhing tests in mice. Results showed that, in the light tail flick test, neither the essential "
     "oil nor the extracts could exert any significant effect."
 )
+NONE_OF = "In the light tail flick test, none of the extracts showed analgesic activity [141]."  # p7
 # gold/dev/anders2019_deseq_rnaseq_differential_expression_negative_binomial.pdf p11
 QUESTION = (
     "For each gene, we fit generalized linear models (GLMs) according to the two models, and then compare them in "
@@ -42,7 +43,14 @@ QUESTION = (
 
 @pytest.fixture(scope="module")
 def claims_by_key():
-    sections = {"antiviral": ANTIVIRAL, "models": MODELS, "pain": PAIN_KINDS, "neither": NEITHER_NOR, "q": QUESTION}
+    sections = {
+        "antiviral": ANTIVIRAL,
+        "models": MODELS,
+        "pain": PAIN_KINDS,
+        "neither": NEITHER_NOR,
+        "q": QUESTION,
+        "none": NONE_OF,
+    }
     annotated = annotate_sections(*((f"Section {key}", text) for key, text in sections.items()))
     found: dict[str, list] = {key: [] for key in sections}
     for claim in extract_text_claims(annotated):
@@ -92,3 +100,8 @@ def test_neither_nor_denies_the_effect_of_each_agent(claims_by_key):
 
 def test_an_indirect_question_reports_no_effect(claims_by_key):
     assert not any(c.object.endswith("effect") for c in claims_by_key["q"])
+
+
+def test_a_subject_headed_by_none_denies_the_activity(claims_by_key):
+    found = [c for c in claims_by_key["none"] if c.relation == "effect" and "analgesic activity" in c.object]
+    assert found and all(c.negated for c in found)

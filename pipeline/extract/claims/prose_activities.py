@@ -83,7 +83,10 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     denied_pair = _neither_nor_subjects(verb, context, discourse, cues) if not reports else []
     # "X had no detrimental effect": the list's own determiner negates it
     negated = (
-        verb_negated(verb, cues) or bool(denied_pair) or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
+        verb_negated(verb, cues)
+        or bool(denied_pair)
+        or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
+        or _none_subject(verb)
     )
     claims = []
     for agent in denied_pair or [subject]:
@@ -162,6 +165,12 @@ def _fronted_setting(verb: Token, cues: ClaimCues) -> str:
 def _activity_word(word: str, nouns: set[str]) -> bool:
     word = word.lower()
     return word in nouns or word.removesuffix("s") in nouns or word.endswith("ies") and word[:-3] + "y" in nouns
+
+
+def _none_subject(verb: Token) -> bool:
+    """ "none of the extracts showed analgesic activity": a subject headed by "none" (or "neither of") denies it."""
+    subject = clause_subject(verb.head if verb.dep_ == "aux" else verb)
+    return subject is not None and subject.lower_ in ("none", "neither") and subject.pos_ in ("NOUN", "PRON", "DET")
 
 
 def _neither_nor_subjects(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[str]:
