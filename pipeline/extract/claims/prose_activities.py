@@ -57,6 +57,8 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         return []  # "this matrix should consider the effects of ...": a recommendation, not a finding
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in frame["verbs"] for c in verb.children):
         return []  # "X has been shown to exhibit A, B and C activity": the infinitive's verb reads the list
+    if any(c.dep_ == "mark" and c.lower_ in frame["question_marks"] for c in verb.children):
+        return []  # "(test) whether the treatment has significant effect": a question asked, not a finding
     start, end = _list_span(verb, context, frame)
     if end <= start:
         return []
@@ -74,15 +76,134 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
         return []
     kept = [i for i in range(start, end) if i not in owner_tokens or subject != owner]
     text = span_text(doc, kept)
+    items = _with_activity_head(_shared_head(split_properties(text), frame), verb, start, end, frame)
+    setting = _fronted_setting(verb, cues)
+    items = [f"{item} {setting}" if setting and setting not in item else item for item in items]
+    # "neither the essential oil nor the extracts could exert any effect": each conjunct is an agent, denied
+    denied_pair = _neither_nor_subjects(verb, context, discourse, cues) if not reports else []
+    # "X had no detrimental effect": the list's own determiner negates it
+    negated = (
+        verb_negated(verb, cues)
+        or bool(denied_pair)
+        or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
+        or _none_subject(verb)
+    )
     claims = []
-    for item in _shared_head(split_properties(text), frame):
-        claim = make_claim(context, without_dose(subject), "effect", item, "effect:activity")
-        claim.direction = "none"
-        claim.hedged = is_hedged(context.sent, verb, cues)
-        # "X had no detrimental effect": the list's own determiner negates it
-        claim.negated = verb_negated(verb, cues) or any(t.lower_ == "no" for t in doc[verb.i + 1 : start + 1])
-        claims.append(claim)
+    for agent in denied_pair or [subject]:
+        for item in items:
+            claim = make_claim(context, without_dose(agent), "effect", item, "effect:activity")
+            claim.direction = "none"
+            claim.hedged = is_hedged(context.sent, verb, cues)
+            claim.negated = negated
+            claims.append(claim)
     return claims
+
+
+def _with_activity_head(items: list[str], verb: Token, start: int, end: int, frame: dict) -> list[str]:
+    """ "antiviral effects against A, B and C", "inhibitory activity on A and B", "analgesic effects in models such
+    as A and B": an activity noun whose target preposition (models/claims/cues.json "activity_frame.target_preps")
+    governs the list; every target keeps the activity phrase up to the preposition ("antiviral effects against B"),
+    not a bare "B". Lists of activities ("analgesic, antipyretic activity against A") are left as they are."""
+    if len(items) < 2:
+        return items
+    doc, nouns, preps = verb.doc, set(frame["nouns"]), set(frame["target_preps"])
+    head_start = verb.i + 1
+    while head_start < end and (doc[head_start].dep_ == "det" or doc[head_start].lower_ in frame["skipped_openers"]):
+        head_start += 1
+    for noun in doc[head_start:end]:
+        if noun.lemma_.lower() not in nouns or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i < end), None)
+        if prep is None:
+            prep = doc[noun.i + 1] if noun.i + 1 < end and doc[noun.i + 1].lower_ in preps else None
+        if prep is None or any(t.lower_ in (",", "and", "or", ";") for t in doc[head_start : prep.i]):
+            return items  # the list is of activities, or the preposition is not the first activity's own
+        prefix = span_text(doc, list(range(head_start, prep.i + 1)))
+        if start > prep.i + 1:
+            # "effects in several models such as A, B and C": the list after the opener names the targets
+            return [f"{prefix} {item}" for item in items]
+        first = items[0][len(prefix) :].strip() if items[0].startswith(prefix + " ") else ""
+        if not first:
+            return items
+        targets = _shared_target_noun([first, *items[1:]], doc[prep.i : end])
+        written = []
+        for item in targets:
+            own_activity = any(_activity_word(w, nouns) for w in item.split())
+            written.append(item if own_activity else f"{prefix} {item}")
+        return written
+    return items
+
+
+def _shared_target_noun(items: list[str], tokens) -> list[str]:
+    """ "analgesic effects in visceral, nociceptive, and inflammatory pain": single adjectives listed before the
+    last item's noun modify that noun ("nociceptive pain"), as "visceral" alone names no target."""
+    last = items[-1].split()
+    adjectives = {t.text for t in tokens if t.pos_ == "ADJ" or t.dep_ == "amod"}
+    if len(last) < 2 or last[-2] not in adjectives or last[-1] in adjectives:
+        return items
+    shared = last[-1]
+    return [f"{item} {shared}" if " " not in item and item.islower() else item for item in items[:-1]] + [items[-1]]
+
+
+def _fronted_setting(verb: Token, cues: ClaimCues) -> str:
+    """ "in the light tail flick test, neither the oil nor the extracts could exert any effect": an in-phrase set
+    before the subject names the setting of the activity; "In this study" (models/claims/cues.json
+    activity_frame.setting_excluded_heads) and "In addition" (a bare connective noun) do not."""
+    subject = clause_subject(verb)
+    if subject is None:
+        return ""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subject.left_edge.i):
+        objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objects or not any(c.dep_ in ("det", "amod", "compound") for c in objects[0].children):
+            continue
+        if objects[0].lemma_.lower() in cues.raw["activity_frame"]["setting_excluded_heads"]:
+            continue  # "In this study, ...", "In a recent review, ...": where it was reported, not tested
+        return span_text(verb.doc, [t.i for t in prep.subtree])
+    return ""
+
+
+def _activity_word(word: str, nouns: set[str]) -> bool:
+    word = word.lower()
+    return word in nouns or word.removesuffix("s") in nouns or word.endswith("ies") and word[:-3] + "y" in nouns
+
+
+def _none_subject(verb: Token) -> bool:
+    """ "none of the extracts showed analgesic activity": a subject headed by "none" (or "neither of") denies it."""
+    subject = clause_subject(verb.head if verb.dep_ == "aux" else verb)
+    return subject is not None and subject.lower_ in ("none", "neither") and subject.pos_ in ("NOUN", "PRON", "DET")
+
+
+def _neither_nor_subjects(verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[str]:
+    """ "neither the essential oil nor the extracts could exert any significant effect": a subject coordinated by
+    neither/nor denies the effect of each conjunct; a bare product noun is the agent named before."""
+    subject = clause_subject(verb.head if verb.dep_ == "aux" else verb)
+    if subject is None or not any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
+        return []
+    agents = []
+    for conjunct in [subject, *subject.conjuncts]:
+        resolved = _definite_remention(conjunct, discourse, cues)
+        if resolved and resolved not in agents:
+            agents.append(resolved)
+    return agents if len(agents) > 1 else []
+
+
+def _definite_remention(head: Token, discourse: Discourse, cues: ClaimCues) -> str:
+    """One conjunct of a coordinated subject as the agent it re-mentions: "the essential oil" is the longer phrase
+    named before that contains it ("essential oil of S. hortensis"); "the extracts" of an organism product are those
+    of the organism under discussion ("S. hortensis extracts"); otherwise the conjunct as written."""
+    skipped = {t.i for c in head.children if c.dep_ in (*COORDINATION_DEPS, "det") for t in c.subtree}
+    written = span_text(head.doc, [t.i for t in head.subtree if t.i not in skipped])
+    definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in head.children)
+    if not definite or not written:
+        return written
+    lemma = head.lemma_.lower()
+    for candidate in [discourse.effect_subject, *reversed(discourse.recent)]:
+        if candidate and len(candidate) > len(written) and _headed_by(candidate, lemma):
+            if written.lower() in candidate.lower():
+                return candidate
+    if lemma in cues.raw["organism_product_heads"] and discourse.taxon and written.lower() == head.lower_:
+        return f"{discourse.taxon} {head.text}"
+    return written
 
 
 def colon_list_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
@@ -120,8 +241,7 @@ def _shared_head(items: list[str], frame: dict) -> list[str]:
     nouns = set(frame["nouns"])
 
     def is_noun(word: str) -> bool:
-        word = word.lower()
-        return word in nouns or word.removesuffix("s") in nouns or word.endswith("ies") and word[:-3] + "y" in nouns
+        return _activity_word(word, nouns)
 
     words = items[-1].split()
     at = next((k for k, w in enumerate(words) if k > 0 and is_noun(w)), None)
@@ -166,8 +286,14 @@ def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int,
     elif last >= 0:
         # the noun's own prepositional phrases ("effects over a model of ...", "activity against S. aureus")
         head = doc[last]
-        trailing = [t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree if t.i < stop]
+        targets = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+        after = doc[last + 1] if last + 1 < stop else None
+        if not targets and after is not None and after.dep_ == "prep" and after.lower_ in frame["target_preps"]:
+            targets = [after]  # "possesses inhibitory activity on A and B": the parser hung the target on the verb
+        trailing = [t.i for c in targets for t in c.subtree if t.i < stop]
         last = max([last, *trailing])
+        if any(o.conjuncts for c in targets if c.lower_ in frame["target_preps"] for o in c.children):
+            last = _continued_list_end(last, stop, doc)
     while last > start and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].like_num):
         if doc[last].text == "]" or doc[last].text == ")":
             opening = next((i for i in range(last, start, -1) if doc[i].text in ("[", "(")), None)
@@ -178,8 +304,26 @@ def _list_span(verb: Token, context: SentenceContext, frame: dict) -> tuple[int,
                 break
         last -= 1
     while start < last and (doc[start].dep_ == "det" or doc[start].lower_ in frame["skipped_openers"]):
+        if doc[start].dep_ != "det" and start + 1 == last and doc[last].lemma_.lower() in nouns:
+            break  # "any significant effect": the degree word is all that says which effect
         start += 1
     return start, last + 1
+
+
+def _continued_list_end(last: int, stop: int, doc) -> int:
+    """ "against A, B, vaccinia [240], and herpes simplex virus types 1 and 2 [241], HIV-1 [242]": a list of targets
+    the parser cut short runs on to the clause's end when only nouns, numbers, references and list punctuation
+    follow (no verb: another clause would start there)."""
+    rest = doc[last + 1 : stop]
+    if not len(rest) or rest[0].text not in (",", "[", "(") and rest[0].lower_ not in ("and", "or"):
+        return last
+    listy = ("NOUN", "PROPN", "ADJ", "NUM", "PUNCT", "CCONJ", "DET", "X", "SYM")
+    if all(t.pos_ in listy or t.like_num for t in rest):
+        end = stop - 1
+        while end > last and doc[end].text in (".", ";", ":"):
+            end -= 1
+        return end
+    return last
 
 
 def _conjoined_owner(verb: Token, context: SentenceContext, frame: dict, cues: ClaimCues) -> str:
