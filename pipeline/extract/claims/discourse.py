@@ -407,6 +407,8 @@ class SectionDiscourse(Discourse):
         if written is None:
             return False
         family = written.plural_class and not anaphor.plural
+        if not anaphor.head and (written.plural != anaphor.plural or written.conjunct):
+            return True  # a pronoun agrees in number: "it" is not "cuprous oxide crystals", "they" not "lme4"
         # head agreement for a material's noun ("these catalysts" is not the section's topic "PET"); a method-class
         # noun ("this approach", "the software") may name what a section's method is without repeating its words
         material = anaphor.head in self.antecedents.weights["material_heads"]
@@ -1003,11 +1005,11 @@ class AntecedentModel:
             value -= w["pronoun_to_object"]  # "it"/"they" continue a subject; an object no lexicon knows rarely
         if not anaphor.plural and candidate.plural_class:
             return float("-inf")  # "this approach", "it", "its" never stand for a family ("popular methods")
-        tool = anaphor.head in self.cues.raw["evaluation"]["tool_heads"]
-        if candidate.plural != anaphor.plural or (tool and candidate.conjunct):
-            # "they" for one named thing is rare, not impossible (a class name); one member of a list ("both pdfLaTeX
-            # and LuaLaTeX") is not "this package": a tool noun names the thing a text presents, not one of several
-            value -= w["number_mismatch"]
+        if candidate.plural != anaphor.plural or candidate.conjunct:
+            # one member of a list ("both pdfLaTeX and LuaLaTeX") is neither "it"/"this package" nor "they"
+            if not anaphor.head:
+                return float("-inf")  # a pronoun agrees in number ("they" is not lme4): no owner rather than wrong
+            value -= w["number_mismatch"]  # "these methods" for one named thing is rare, not impossible (a class name)
         agreement = self.head_agreement(candidate, anaphor)
         if agreement:
             value += w[agreement] if agreement != "head_mismatch" else -w[agreement]
