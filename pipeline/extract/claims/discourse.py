@@ -379,6 +379,9 @@ class SectionDiscourse(Discourse):
         across = self._antecedent(resolved, context, position)
         if across:
             return across
+        if not head and resolved and self.antecedents is not None and context is not None:
+            if self.antecedents.continues_other_subject(context, position, resolved):
+                return ""  # "First, the evanescent light has small intensity. But it has ...": not the topic
         if resolved and self._disagrees(resolved, head, context, position):
             return ""  # "The strength of this approach" is not the section's topic "popular methods"
         if head and not self.topic and self.heading_subject and (not resolved or resolved == self.main_method):
@@ -398,10 +401,14 @@ class SectionDiscourse(Discourse):
         anaphor = _anaphor_from(context.sent, position, head, self.antecedents.cues)
         if anaphor is None:
             return False
+        if not anaphor.head and anaphor.plural and resolved == self.main_method and not _plural_acronym(resolved):
+            return True  # "they were restricted to 3 hours of sleep" (the study's subjects) is not the tool lme4
         written = next((c for c in self.antecedents.candidates if c.text.lower() == resolved.lower()), None)
         if written is None:
             return False
         family = written.plural_class and not anaphor.plural
+        if not anaphor.head and (written.plural != anaphor.plural or written.conjunct):
+            return True  # a pronoun agrees in number: "it" is not "cuprous oxide crystals", "they" not "lme4"
         # head agreement for a material's noun ("these catalysts" is not the section's topic "PET"); a method-class
         # noun ("this approach", "the software") may name what a section's method is without repeating its words
         material = anaphor.head in self.antecedents.weights["material_heads"]
@@ -637,6 +644,7 @@ class Candidate:
     mentions: int = 1
     plural_class: bool = False  # a plural method-class noun ("popular methods", "neural networks"): a family
     named: bool = False  # a proper name or a coined one ("DeepPatient", "FIDDLE"): what a method-class noun may name
+    conjunct: bool = False  # a later member of a list ("both pdfLaTeX and LuaLaTeX"): one of several, not "it" alone
 
 
 @dataclass
@@ -752,6 +760,10 @@ class AntecedentModel:
         self._referent_head_set: set[str] | None = None
         self._bracket_sentence: tuple[Doc, int] | None = None
         self._bracket_indices: list[int] = []
+        # the subject of the last sentence whose main clause had one (a noun phrase's words and number), and the
+        # sentence a subject pronoun last continued it in: the center a next subject pronoun most likely keeps
+        self.last_subject: tuple[set[str], bool] | None = None
+        self.last_subject_sentence = -1
         if heading:
             tokens = WORD.findall(heading.lower())
             self.candidates.append(Candidate(heading, tokens[-1] if tokens else "", False, "heading", "phrase", -1, -1))
@@ -865,7 +877,44 @@ class AntecedentModel:
                 same.sentence, same.role, same.passage = candidate.sentence, candidate.role, candidate.passage
                 continue
             self.candidates.append(candidate)
+        self._observe_subject(sent)
         self.sentence += 1
+
+    def _observe_subject(self, sent: Span) -> None:
+        """Keep the main clause's subject: a noun phrase starts a new center, a pronoun continues the last one."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return
+        if subject.pos_ == "PRON":
+            if self.last_subject is not None and not is_expletive(subject):
+                self.last_subject_sentence = self.sentence
+            return
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return
+        if self._excluded(subject):
+            self.last_subject = None  # "the authors", "this study", "Figure 2": no center a method claim could keep
+            return
+        words = {t.lower_ for t in subject.subtree if t.is_alpha and t.dep_ != "det"}
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        self.last_subject, self.last_subject_sentence = (words, plural), self.sentence
+
+    def continues_other_subject(self, context: SentenceContext, position: int, resolved: str) -> bool:
+        """Whether a subject pronoun ("it", "they") continues the previous sentence's subject, a noun phrase other
+        than `resolved` (the section's topic or the paper's tool) that agrees with it in number: a pronoun subject
+        keeps the last sentence's subject as its center ("First, the evanescent light has small intensity.
+        Therefore it is not effective ... But it has a large gradient": the light, not the section's topic)."""
+        if self.last_subject is None or self.last_subject_sentence != self.sentence - 1 or position < 0:
+            return False
+        doc = context.sent.doc
+        pronoun = doc[position]
+        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass") or is_expletive(pronoun):
+            return False
+        if resolved.lower() in context.sent.text.lower():
+            return False  # an antecedent in the sentence itself
+        words, plural = self.last_subject
+        if plural != (pronoun.lower_ == "they"):
+            return False
+        return not words & set(WORD.findall(resolved.lower()))
 
     def repeat(self, text: str) -> None:
         """An anaphor resolved to `text` mentions it again: it stays salient (a chain "X ... it ... it")."""
@@ -923,6 +972,7 @@ class AntecedentModel:
             self.passage,
             plural_class=family,
             named=named and not plural_head and not _reporter(head),
+            conjunct=head.dep_ == "conj",
         )
 
     def reaches_back(self, anaphor: Anaphor, sent: Span) -> bool:
@@ -955,8 +1005,11 @@ class AntecedentModel:
             value -= w["pronoun_to_object"]  # "it"/"they" continue a subject; an object no lexicon knows rarely
         if not anaphor.plural and candidate.plural_class:
             return float("-inf")  # "this approach", "it", "its" never stand for a family ("popular methods")
-        if candidate.plural != anaphor.plural:
-            value -= w["number_mismatch"]  # "they" for one named thing is rare, not impossible (a class name)
+        if candidate.plural != anaphor.plural or candidate.conjunct:
+            # one member of a list ("both pdfLaTeX and LuaLaTeX") is neither "it"/"this package" nor "they"
+            if not anaphor.head:
+                return float("-inf")  # a pronoun agrees in number ("they" is not lme4): no owner rather than wrong
+            value -= w["number_mismatch"]  # "these methods" for one named thing is rare, not impossible (a class name)
         agreement = self.head_agreement(candidate, anaphor)
         if agreement:
             value += w[agreement] if agreement != "head_mismatch" else -w[agreement]
