@@ -263,6 +263,8 @@ def seed16_claims() -> list[Claim]:
         # jss2016_surveillance_monitoring_count_time_series.pdf p31: a name identified by a copula
         "Another software of interest for aberration detection is SaTScan (Kulldorff 1997) which allows the"
         " detection of spatial, temporal and space-time clusters of events – note that it is not a R package.",
+        # aps2010_revtex_physrev_sample.pdf p5: a list of table labels as the subject of a display verb
+        "Tables I, II, III, and IV show various effects.",
     )
     return extract_claims("test", [], annotated)
 
@@ -273,3 +275,8 @@ def test_being_available_is_no_drawback(seed16_claims):
 
 def test_a_description_identified_with_a_name_owns_not_the_names_property(seed16_claims):
     assert not any(c.subject.endswith("aberration detection") for c in seed16_claims)
+
+
+def test_labelled_parts_of_the_text_and_their_listed_labels_own_nothing(seed16_claims):
+    # "Tables I" (a part with its label) and "IV" (a label split off the list) are the text's tables, not agents
+    assert not [c for c in seed16_claims if c.subject in ("Tables I", "II", "III", "IV") or "various" in c.object]

@@ -380,7 +380,7 @@ def claim_junk_class(claim: Claim) -> str:
         return "report"  # "previous data suggesting A. lwoffii → ... → susceptible": the subject is the report
     if claim.relation in ("advantage", "disadvantage") and _attribute_subject(claim.subject, words.attribute_heads):
         return "attribute subject"
-    if _attribute_subject(claim.subject, words.topic_heads):
+    if _attribute_subject(claim.subject, words.topic_heads) or _listed_part_label(claim.subject, evidence, words):
         # "a particular characteristic of the package → effect → ...": a topic acts on nothing
         return "attribute subject"
     if claim.cue.startswith("cue:") and object_words and object_words[0] in words.relative_words:
@@ -754,13 +754,39 @@ def _position(phrase: str, evidence: str) -> int:
     return match.start() if match else -1
 
 
+# a label after a noun that names one of a document's parts or items: "Table 2", "Tables I", "Figure 3b", "S1"
+PART_LABEL = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z]|s\d+)$")
+
+
 def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:
     first = words_of(subject)[:1]
     if not first or (first[0].endswith("ing") and first[0] not in heads):
         return False  # "Generating the number of examples ...": a gerund names an activity
     head_phrase = FIRST_PREPOSITION.split(f" {subject.lower()} ")[0]
     head_words = words_of(head_phrase)
+    while len(head_words) > 1 and PART_LABEL.match(head_words[-1]):
+        head_words.pop()  # "Tables I", "Figure 2": the head is the part, not its label
     return bool(head_words) and head_words[-1] in heads
+
+
+LABEL_LIST = re.compile(r"\s+((?:[\w]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+))*[\w]+)")
+
+
+def _listed_part_label(subject: str, evidence: str, words: GuardWords) -> bool:
+    """ "Tables I, II, III, and IV show various effects": a bare label split off a list of labels after the name of
+    a part of the text is that part, not a thing acting ("IV" here is no intravenous route)."""
+    label = words_of(subject)
+    if len(label) != 1 or not PART_LABEL.match(label[0]) or not evidence:
+        return False
+    for match in WORD.finditer(evidence):
+        if match.group().lower() not in words.topic_heads:
+            continue
+        listed = LABEL_LIST.match(evidence, match.end())
+        items = words_of(listed.group(1)) if listed else []
+        labels = [item for item in items if item not in ("and", "or", "to")]
+        if labels and all(PART_LABEL.match(item) for item in labels) and label[0] in labels:
+            return True
+    return False
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+$")
