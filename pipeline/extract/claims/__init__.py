@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from pipeline.extract.claims.from_tables import extract_table_claims
-from pipeline.extract.claims.from_text import extract_text_claims
+from pipeline.extract.claims.from_text import extract_text_claims, record_reader_failure
 from pipeline.extract.claims.guard import is_content_claim
 from pipeline.extract.normalize import canonical_subject, normalize_claims, object_similarity, same_subject
 from pipeline.records import Claim, Table
@@ -30,10 +30,8 @@ def extract_claims(doc_id: str, tables: list[Table], annotated=None, warnings: l
         try:
             claims.extend(extract_table_claims(table, doc_id))
         except Exception as error:
-            if warnings is None:
-                raise
             pages = ",".join(str(page) for page in table.pages)
-            warnings.append(f"page {pages}: claims of table {table.table_id} skipped ({type(error).__name__}: {error})")
+            record_reader_failure(error, warnings, f"page {pages}: claims of table {table.table_id}")
     abbreviations: dict[str, str] = {}
     if annotated is not None:
         claims.extend(extract_text_claims(annotated, warnings=warnings))

@@ -151,11 +151,7 @@ def extract_text_claims(
                 mark_outside_subjects(found, sent.text, discourse.heading_subject, main)
                 _update_discourse(context, discourse, found, cues)
             except Exception as error:
-                if warnings is None:
-                    raise
-                warnings.append(
-                    f"page {passage.page}: claims of one sentence skipped ({_failure(error)}): {sent.text[:80]}"
-                )
+                record_reader_failure(error, warnings, f"page {passage.page}: claims of one sentence", sent.text[:80])
                 continue
             claims.extend(found)
             if discourse.antecedents is not None:
@@ -163,8 +159,12 @@ def extract_text_claims(
     return claims
 
 
-def _failure(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"
+def record_reader_failure(error: Exception, warnings: list[str] | None, what: str, detail: str = "") -> None:
+    """A claim reader's error in a pipeline run becomes a warning that `what` was skipped. Without a warnings list
+    (tests, direct calls) it is raised, and so is running out of memory, which the run's limits must see."""
+    if warnings is None or isinstance(error, MemoryError):
+        raise error
+    warnings.append(f"{what} skipped ({type(error).__name__}: {error})" + (f": {detail}" if detail else ""))
 
 
 def _is_claim_prose(passage: Passage, cues: ClaimCues) -> bool:
