@@ -16,7 +16,8 @@ DocumentStatus = Literal["ok", "failed", "skipped"]
 # figure_text: words and numbers printed inside a figure (axis labels, tick values)
 # code: a listing, commands or program output set in a monospaced face apart from the prose
 # footnote: small print apart from the text (author lists, affiliations, labels); note: such small print written as
-# sentences (a footnote, a table's notes, back-matter statements), read by the NLP stage as captions are
+# sentences (a footnote, a table's notes, back-matter statements), read by the NLP stage as captions are;
+# contents: a table of contents (its heading and entries), neither sections nor prose
 PassageKind = Literal[
     "title",
     "heading",
@@ -29,6 +30,7 @@ PassageKind = Literal[
     "metadata",
     "figure_text",
     "code",
+    "contents",
 ]
 Relation = Literal["advantage", "disadvantage", "effect"]
 Direction = Literal["increase", "decrease", "none"]

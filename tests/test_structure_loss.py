@@ -174,6 +174,33 @@ def test_footnote_marks_after_the_words_of_a_title_are_no_part_of_it():
     assert qtree.title == "Qtree, a LATEX tree-drawing package"
 
 
+def test_a_table_of_contents_is_contents_not_section_headings():
+    """Its entries were headings ("2 Variance estimation 4"), each a section of its own; a two-column table of
+    contents beside the body keeps the column beside it as it is; an entry named "References" opened the
+    reference list on page 1 and took the body's first section with it."""
+    deseq = _document(DEV_PDFS / "anders2019_deseq_rnaseq_differential_expression_negative_binomial.pdf", 1, 24)
+    contents = [p.text for p in deseq.passages if p.kind == "contents"]
+    assert contents[0] == "Contents" and "2 Variance estimation 4" in contents
+    assert "10 Session Info" in contents  # on the next page, its page number read apart
+    headings = [p.text for p in deseq.passages if p.kind == "heading"]
+    assert "1 Input data and preparations" in headings and "2 Variance estimation 4" not in headings
+    vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 1, 3)
+    assert "3 Taxonomic and functional diversity" in [p.text for p in vegan.passages if p.kind == "contents"]
+    assert any(p.kind == "paragraph" and p.text.startswith("The vegan package has two major") for p in vegan.passages)
+    bohr = _document(ROOT / "tests" / "data" / "robust_contents_two_columns_bohr.pdf", 1, 2)
+    assert not [p for p in bohr.passages if p.kind == "reference"]
+    assert any(p.kind == "paragraph" and "Bohr models" in p.text for p in bohr.passages)
+
+
+def test_a_numbered_list_of_remarks_is_no_reference_list():
+    """A vignette's numbered remarks (1. The event variable was created as a factor, ...), under no reference
+    heading and with no years or volumes, were taken for a reference list printed without its heading."""
+    vignette = _document(DEV_PDFS / "therneau2023_multi_state_models_competing_risks_fine_gray.pdf", 1, 29)
+    remark = next(p for p in vignette.passages if p.text.startswith("1. The event variable was created"))
+    assert remark.kind == "paragraph"
+    assert not vignette.references
+
+
 def test_a_section_about_references_under_a_bibliography_heading_is_prose():
     """An author guide's "13 Bibliography" section explains how to cite: its paragraphs, before any numbered
     entry, were taken for the reference list and dropped, since no entry opened before them. The real list under

@@ -60,8 +60,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "passage_id": "Index of the passage in reading order.",
         "kind": "title, heading, paragraph, caption, reference, abbreviation, footnote (small print: author lists,"
         " affiliations, labels), note (small print written as sentences: a footnote, a table's notes), metadata"
-        " (DOI/URL, licence, correspondence, dates, keyword lists), figure_text (words printed inside a figure) or"
-        " code (a listing in a monospaced face).",
+        " (DOI/URL, licence, correspondence, dates, keyword lists), figure_text (words printed inside a figure),"
+        " code (a listing in a monospaced face) or contents (a table of contents: its heading and entries).",
         "section_path": "Headings above the passage, outermost first, joined by ' > '.",
         "page": "1-based page number.",
         "x0": "Left edge of the passage on the page, in PDF points.",

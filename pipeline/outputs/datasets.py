@@ -25,7 +25,7 @@ from pipeline.records import Claim, DocumentResult
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 STATE_DIR = ".reviewminer"
 PER_DOCUMENT_TABLES = ("passages", "sentences", "tables", "table_index", "claims", "entities")
 CSV_TABLES = ("documents", "claims", "table_index", "comparison", "methods")

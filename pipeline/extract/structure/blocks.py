@@ -447,7 +447,66 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
         block.kind = "figure_text"
     for block in _figure_labels_read_as_headings(blocks, typo):
         block.kind = "figure_text"
+    for block in table_of_contents(blocks, config):
+        block.kind = "contents"
     _assign_levels(blocks, typo, config)
+
+
+# a table of contents' line: an entry's text, then the page it is on (arabic or roman), after dot leaders or a gap
+CONTENTS_LINE = re.compile(r"\S.*?(?:\s|\.)(?:\d{1,4}|[ivxlc]{1,6})")
+PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})$")
+CONTENTS_PAGES = 2  # a table of contents starts on one of the first pages
+
+
+def table_of_contents(blocks: list[Block], config: LayoutConfig) -> list[Block]:
+    """The blocks of a table of contents: its heading ("Contents", models/structure/layout.json) on one of the first
+    pages, then, in the heading's column, the blocks whose lines end in the page they point to (an entry wrapped
+    over two lines ends on its second) or that repeat a heading printed further on, until the body starts in that
+    column; blocks of the column beside it read in between are left as they are. Its entries would otherwise be
+    section headings ("2 Rarefaction 2") or, where one is named "References", open the reference list on page 1."""
+    for index, heading in enumerate(blocks):
+        if (
+            heading.kind != "heading"
+            or heading.lines[0].page > CONTENTS_PAGES
+            or section_name(heading.raw_text) not in config.contents_headings
+        ):
+            continue
+        headings = [(i, _entry_key(b.raw_text)) for i, b in enumerate(blocks) if b.kind == "heading"]
+        found = [heading]
+        left, right = heading.lines[0].x0, max(line.right for line in heading.lines)  # the heading's column
+        for position in range(index + 1, len(blocks)):
+            block = blocks[position]
+            if block.lines[0].page > heading.lines[0].page + 1:
+                break
+            if block.lines[0].page == heading.lines[0].page and (block.lines[0].x1 < left or block.lines[0].x0 > right):
+                continue  # the column beside the table of contents
+            if block.kind in ("footnote", "metadata"):
+                continue  # the page's foot
+            if not (
+                _contents_entries(block) or (block.kind == "heading" and _printed_later(block, position, headings))
+            ):
+                break
+            found.append(block)
+        return found if len(found) >= 3 else []
+    return []
+
+
+def _entry_key(text: str) -> str:
+    """A heading as a table of contents lists it: no page number, no section number (which the reading order may
+    set apart from either)."""
+    return section_name(PAGE_AT_END.sub("", text))
+
+
+def _printed_later(block: Block, position: int, headings: list[tuple[int, str]]) -> bool:
+    """A heading printed again after `position` (its first line only, where the later one wraps into two blocks)."""
+    key = _entry_key(block.raw_text)
+    return any(i > position and (k == key or (len(k) >= 12 and key.startswith(k))) for i, k in headings)
+
+
+def _contents_entries(block: Block) -> bool:
+    """Lines that end in page numbers, at least every other one and the last (entries wrapped over two lines)."""
+    ending = [bool(CONTENTS_LINE.fullmatch(line.text.strip())) for line in block.lines]
+    return ending[-1] and 2 * sum(ending) >= len(ending)
 
 
 # caption labels of figures, whose caption is set below the figure (a table's caption is above the table)

@@ -41,6 +41,7 @@ class LayoutConfig:
     vocabulary_package: str
     reference_headings: frozenset[str]
     abbreviation_headings: frozenset[str]
+    contents_headings: frozenset[str]  # a table of contents' own heading ("Contents")
     keyword_headings: frozenset[str]
     front_matter_sections: frozenset[str]
     top_level_sections: frozenset[str]
@@ -77,6 +78,7 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         vocabulary_package=data["vocabulary_package"],
         reference_headings=frozenset(data["reference_headings"]),
         abbreviation_headings=frozenset(data["abbreviation_headings"]),
+        contents_headings=frozenset(data.get("contents_headings", [])),
         keyword_headings=frozenset(data.get("keyword_headings", [])),
         front_matter_sections=frozenset(data.get("front_matter_sections", [])),
         top_level_sections=frozenset(data["top_level_sections"]),

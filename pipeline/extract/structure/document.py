@@ -38,6 +38,17 @@ FRONT_MATTER_PAGES = 2
 # "2.8. References": a subsection of the body that talks about references (an author guide, a methods section), not
 # the reference list, which is a section of its own ("References", "7. References")
 SUBSECTION_NUMBER = re.compile(r"^\s*\d+\.\d+")
+PAGE_NUMBER_AFTER = re.compile(r"\s\d{1,4}$")  # "References 5": a table of contents' entry, not the list's heading
+
+
+def opens_reference_list(heading: str, config: LayoutConfig) -> bool:
+    """A heading that opens the reference list: named so, neither a numbered subsection ("2.3 References to
+    data", prose about them) nor followed by a page number."""
+    return (
+        section_name(heading) in config.reference_headings
+        and not SUBSECTION_NUMBER.match(heading)
+        and not PAGE_NUMBER_AFTER.search(heading)
+    )
 
 
 def keyword_label(text: str, lead: str | None, config: LayoutConfig) -> str | None:
@@ -218,13 +229,10 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         add_entries(path, entries)
         reference_lines.clear()
 
-    has_reference_heading = any(
-        b.kind == "heading"
-        and section_name(b.raw_text) in config.reference_headings
-        and not SUBSECTION_NUMBER.match(b.raw_text)
-        for b in blocks
-    )
+    has_reference_heading = any(b.kind == "heading" and opens_reference_list(b.raw_text, config) for b in blocks)
     listed_references = set() if has_reference_heading else headingless_reference_blocks(blocks)
+    if not cites_like_a_reference(" ".join(blocks[i].raw_text for i in sorted(listed_references))):
+        listed_references = set()  # a numbered list of remarks or steps, written without years or volumes
     keyword_list: list[str] | None = None  # the parts of a keyword list while it may go on
 
     def close_keyword_list() -> None:
@@ -278,7 +286,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
                 name = section_name(heading)
                 section_kind = (
                     "references"
-                    if name in config.reference_headings and not SUBSECTION_NUMBER.match(heading)
+                    if opens_reference_list(heading, config)
                     else "abbreviations"
                     if name in config.abbreviation_headings
                     else ""
