@@ -528,3 +528,33 @@ def test_commands_in_the_ec_slanted_typewriter_are_code_not_notes_or_headings():
     pls = _document(_paper("mevik2022_pls_partial_least_squares_principal_component_regression.pdf"), 4, 4)
     assert not [p.text for p in pls.passages if p.kind == "heading" and p.text.startswith(">")]
     assert any(p.kind == "code" and p.text.startswith("> library(pls)") for p in pls.passages)
+
+
+def test_two_columns_stay_apart_where_code_output_runs_up_to_the_other_column():
+    """A left column's R output runs through the gutter up to the right column's edge, its last number touching
+    that column's first word; a caption's last word meets the heading number set at the other column's edge. The
+    columns were read line across line for the whole page ("and our the order they happen to be")."""
+    prose = _prose(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 6)
+    assert "We have count data, and the default Poisson error looks appropriate, and our example data set" in prose
+    assert "There are several alternative methods, including accumulating sites in the order they happen" in prose
+    assert "Rarefaction pools individuals together, and applies rarefaction equation (7)" in prose
+
+
+def test_a_paragraph_cut_by_a_float_inside_its_column_is_joined_and_the_caption_follows_it():
+    """A figure and its caption set inside a column between the two halves of a paragraph: the sentence running
+    across the float is one sentence again, and the caption stays a passage of its own after the paragraph."""
+    document = _document(PAPERS / "elsevier2018_elsarticle_5p_specimen.pdf", 3, 3)
+    paragraphs = [p.text for p in document.passages if p.kind == "paragraph"]
+    assert any("is shown in Fig.1 Both dipole and quadrupole coupling rate" in text for text in paragraphs)
+    captions = [p.text for p in document.passages if p.kind == "caption"]
+    assert any(text.startswith("Figure 1: The evanescent light") for text in captions)
+
+
+def test_margin_line_numbers_on_a_page_with_few_text_lines_are_dropped():
+    """A preprint numbers every text line in the margin; a page mostly taken by a figure has too few numbered lines
+    to show the column on its own, so its numbers cut every line into a paragraph of its own. The column found on
+    the other pages of the document at the same right edge drops them there too."""
+    document = _document(PAPERS / "aastex2021_aastex631_sample_article.pdf", 10, 11)
+    assert not [p.text for p in document.passages if p.text.strip().isdigit()]
+    prose = _prose(PAPERS / "aastex2021_aastex631_sample_article.pdf", 10, 11)
+    assert "interactive figures for more information on what is currently supported" in prose

@@ -955,6 +955,25 @@ def _right_under(paragraph: Block | None, line: Line) -> bool:
     )
 
 
+def _resumes_after_float(paragraph: Block, block: Block) -> bool:
+    """A figure or table with its caption set inside a column, in the middle of a paragraph: the paragraph's
+    last line above the float, full to the column's edge, runs on into the first line below it on the same page,
+    mid-sentence (a lower-case start, or a line ending in a hyphen or comma), so the float is read after the whole
+    paragraph. A single line above the float (a running head, a piece of a formula, a label) is no such paragraph."""
+    last, first = paragraph.lines[-1], block.lines[0]
+    end = last.text.rstrip()
+    right = max(line.right for line in paragraph.lines)
+    left = min(line.left for line in paragraph.lines)
+    return (
+        block.kind == "paragraph"
+        and len(paragraph.lines) >= 2
+        and last.x1 >= right - 0.1 * max(1.0, right - left)
+        and first.page == last.page
+        and first.top > last.bottom
+        and (first.text.lstrip()[:1].islower() or end.endswith(("-", ",")))
+    )
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
     """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it. A box or
     sidebar read between the two parts (its own heading, paragraphs that end short) does not take the rest: a
@@ -966,6 +985,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     result: list[Block] = []
     open_paragraph: Block | None = None
     cut_offs: list[Block] = []  # paragraphs cut at their region's end that nothing has continued yet, latest last
+    float_between = False  # a caption came after the open paragraph: a float set inside its column
     for block in blocks:
         first = block.lines[0]
         if block.kind == "code" and result and result[-1].kind == "code" and result[-1].lines[-1].page == first.page:
@@ -973,6 +993,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             continue
         if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
+            float_between = float_between or block.kind == "caption"
             continue
         if (
             block.kind == "paragraph"
@@ -998,7 +1019,10 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
                 cut_offs.remove(earlier)
                 open_paragraph = earlier
                 continue
-        if open_paragraph is not None and open_paragraph.lines[-1].region != first.region:
+        if open_paragraph is not None and (
+            open_paragraph.lines[-1].region != first.region
+            or (float_between and _resumes_after_float(open_paragraph, block))
+        ):
             if _can_continue(open_paragraph, block):
                 open_paragraph.lines.extend(block.lines)
                 cut_offs = [b for b in cut_offs if b is not open_paragraph]
@@ -1008,6 +1032,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             continue
         result.append(block)
         open_paragraph = block if block.kind == "paragraph" else None
+        float_between = False
         if open_paragraph is not None and _cut_at_region_end(open_paragraph, region_last):
             cut_offs = [*cut_offs[-2:], open_paragraph]
     return _links_rejoined(result)

@@ -339,6 +339,33 @@ def _overprinted(previous: Word, word: Word) -> bool:
     )
 
 
+def column_edges(rows: list[list[Word]]) -> list[float]:
+    """x positions where many rows start text after a wide gap: the left edges of columns beside other text (the
+    second column of a page, a side column). Text set right up to such an edge from the left (an overfull code line,
+    a caption's last word before the other column's heading number) meets the other column there, not its own line."""
+    starts: Counter = Counter()
+    for row in rows:
+        ordered = sorted(row, key=lambda w: w.x0)
+        for before, word in zip(ordered, ordered[1:], strict=False):
+            if word.x0 - before.x1 > 0.9 * max(word.size, before.size, 4.0):
+                starts[round(word.x0)] += 1
+    least = max(5, len(rows) // 10)
+    return [float(x) for x, n in starts.items() if n + starts.get(x - 1, 0) + starts.get(x + 1, 0) >= least]
+
+
+def _runs_onto_edge(previous: Word, word: Word, edges: list[float]) -> bool:
+    """The word starts on a column's left edge, right after a word of another size that stops short of it: two
+    columns' lines meeting with almost no gap (an overfull code line in small print, a caption's last word before
+    the heading number set at the other column's edge). Inline code or maths in a line of text keeps the text's
+    size, and a script or a bracket beside a formula's letter is one or two marks, so neither cuts a line where
+    it happens to start level with some edge."""
+    if word.x0 < previous.x1 or abs(previous.size - word.size) < 0.15 * max(word.size, previous.size):
+        return False
+    if len(previous.text) < 3 or len(word.text) < 3:
+        return False
+    return any(abs(word.x0 - edge) <= 1.0 for edge in edges)
+
+
 def fragments_of(
     words: list[Word], caption_pattern: re.Pattern | None = None, config: LayoutConfig | None = None
 ) -> list[Fragment]:
@@ -346,6 +373,7 @@ def fragments_of(
     fragments = []
     rows = rows_of(words)
     cuts = column_cuts(rows)
+    edges = column_edges(rows)
     centred = sorted(((_row_centre(row), row) for row in rows), key=lambda r: r[0])
     centres = [centre for centre, _ in centred]
     for centre, row in centred:
@@ -361,7 +389,7 @@ def fragments_of(
             wide = gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))
             if wide and abs(word.size - current[-1].size) <= 0.15 * size:
                 wide = not _stretched_space((current[-1].x1, word.x0), size, centre, nearby, config)
-            if at_gutter or wide or _overprinted(current[-1], word):
+            if at_gutter or wide or _overprinted(current[-1], word) or _runs_onto_edge(current[-1], word, edges):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
@@ -459,20 +487,26 @@ def _remove_outer_page_numbers(pages: list[tuple[PageContent, list[Fragment]]], 
     return removed
 
 
-def remove_line_numbers(fragments: list[Fragment]) -> int:
+def remove_line_numbers(
+    fragments: list[Fragment], margins: set[int] | None = None, found: set[int] | None = None
+) -> int:
     """Drop line numbers printed in the margin (preprints, manuscripts under review): a column of at least eight
-    bare integers sharing one right edge, counting up down the page, wholly beside the text. Returns the count."""
+    bare integers sharing one right edge, counting up down the page, wholly beside the text. Given the right edges
+    (`margins`, in 3-point steps) of the columns found so on other pages of the document, two such numbers suffice
+    (a page mostly taken by a figure numbers only its few lines of text). The right edges of the columns dropped
+    here are added to `found`; returns the count of numbers dropped."""
     numbers = [f for f in fragments if len(f.words) == 1 and f.text.isdigit()]
     text = [f for f in fragments if not (len(f.words) == 1 and f.text.isdigit())]
-    if len(numbers) < 8 or not text:
+    if len(numbers) < (2 if margins else 8) or not text:
         return 0
     text_left, text_right = min(f.x0 for f in text), max(f.x1 for f in text)
     columns: dict[int, list[Fragment]] = defaultdict(list)
     for fragment in numbers:
         columns[round(fragment.x1 / 3)].append(fragment)
     drop: set[int] = set()
-    for column in columns.values():
-        if len(column) < 8:
+    for edge, column in columns.items():
+        known = margins is not None and any(abs(edge - m) <= 1 for m in margins)
+        if len(column) < (2 if known else 8):
             continue
         column.sort(key=lambda f: f.top)
         values = [int(f.text) for f in column]
@@ -480,6 +514,8 @@ def remove_line_numbers(fragments: list[Fragment]) -> int:
         beside = all(f.x1 <= text_left + 1 for f in column) or all(f.x0 >= text_right - 1 for f in column)
         if counting_up and beside:
             drop.update(id(f) for f in column)
+            if found is not None:
+                found.add(edge)
     if drop:
         fragments[:] = [f for f in fragments if id(f) not in drop]
     return len(drop)
@@ -552,15 +588,35 @@ def _clearest_part(
     return left + start + best[0], left + start + best[1]
 
 
+def _crosses(fragment: Fragment, strip: tuple[float, float]) -> bool:
+    """The fragment runs from one side of the strip to the other (see `_crossing_strip`)."""
+    return fragment.x0 < strip[0] and fragment.x1 > strip[1]
+
+
+def _crossing_strip(gutter: tuple[float, float], fragments: list[Fragment]) -> tuple[float, float]:
+    """What a line must run across to cross the gutter: the whole strip between two columns of running text (lines
+    of twelve ems or more on each side), whose lines may run into the strip from either side (an overfull line, a
+    code line set up to the other column's edge) and still belong to their column; elsewhere (the columns of a
+    program's printed output, labels beside a plot) the strip's middle, as names and numbers of varying length end
+    anywhere in it."""
+    sizes = sorted(f.size for f in fragments if not f.placeholder) or [10.0]
+    long = 12 * sizes[len(sizes) // 2]
+    left = sum(1 for f in fragments if f.x1 <= gutter[1] and f.width >= long)
+    right = sum(1 for f in fragments if f.x0 >= gutter[0] and f.width >= long)
+    if min(left, right) >= 5:
+        return gutter
+    mid = (gutter[0] + gutter[1]) / 2
+    return (mid, mid)
+
+
 def _crossed_beside_text(gutter: tuple[float, float], fragments: list[Fragment]) -> bool:
     """Lines run across the strip with other text beside them at their height: the strip is whitespace inside a
     column (a side column's edge, short lines, a label beside a paragraph), not a gutter. What truly spans the
     columns (a title, an abstract, a wide figure) has nothing beside it."""
-    mid = (gutter[0] + gutter[1]) / 2
-    crossing = [f for f in fragments if f.x0 < mid < f.x1 and not f.placeholder]
+    crossing = [f for f in fragments if _crosses(f, gutter) and not f.placeholder]
     if not crossing:
         return False
-    others = [f for f in fragments if not (f.x0 < mid < f.x1) and not f.placeholder]
+    others = [f for f in fragments if not _crosses(f, gutter) and not f.placeholder]
     beside = 0
     for f in crossing:
         height = max(1.0, f.bottom - f.top)
@@ -576,7 +632,7 @@ def _short_lines_among_running_ones(gutter: tuple[float, float], fragments: list
     only two lines deep are found with the page's gutter, where the spanning lines are cut away first."""
     mid = (gutter[0] + gutter[1]) / 2
     text = [f for f in fragments if not f.placeholder and sum(len(w.text) for w in f.words) >= 3]
-    crossing = sum(1 for f in text if f.x0 < mid < f.x1)
+    crossing = sum(1 for f in text if _crosses(f, gutter))
     if not crossing:
         return False
     left_lines = sum(1 for f in text if f.x1 <= mid)
@@ -606,10 +662,12 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
     right = max(f.x1 for f in fragments)
     # a column may be wider than half the node (a narrow side column next to it): retry with a looser limit
     for wide in (0.55, 0.75):
+        # each gutter with the strip a line must run across to cross it
         gutters = [
-            g
+            (g, strip)
             for g in _gutters(fragments, left, right, wide)
-            if not _crossed_beside_text(g, fragments) and not _short_lines_among_running_ones(g, fragments)
+            for strip in [_crossing_strip(g, fragments)]
+            if not _crossed_beside_text(strip, fragments) and not _short_lines_among_running_ones(strip, fragments)
         ]
         if gutters:
             break
@@ -618,15 +676,14 @@ def reading_order(fragments: list[Fragment], depth: int = 0) -> list[list[Fragme
 
     # cut at one gutter per level, the cleanest (fewest fragments across it, then widest); the others are found
     # again inside the parts, so a panel spanning two of three columns only splits those two
-    def crossing(gutter: tuple[float, float]) -> int:
-        mid = (gutter[0] + gutter[1]) / 2
-        return sum(1 for f in fragments if f.x0 < mid < f.x1)
+    def crossing(strip: tuple[float, float]) -> int:
+        return sum(1 for f in fragments if _crosses(f, strip))
 
-    best = min(gutters, key=lambda g: (crossing(g), g[0] - g[1]))
+    best, best_strip = min(gutters, key=lambda pair: (crossing(pair[1]), pair[0][0] - pair[0][1]))
     mids = [(best[0] + best[1]) / 2]
 
     def spans(f: Fragment) -> bool:
-        return any(f.x0 < m < f.x1 for m in mids) and not _overfull(f, mids[0], fragments)
+        return _crosses(f, best_strip) and not _overfull(f, mids[0], fragments)
 
     if any(spans(f) for f in fragments):
         regions: list[list[Fragment]] = []
@@ -890,8 +947,12 @@ def document_lines(pdf: PdfContent, config: LayoutConfig) -> list[Line]:
     """Every page's text lines in reading order, running headers/footers and margin line numbers removed."""
     pages = [(page, fragments_of(page_words(page), config.caption_pattern, config)) for page in pdf.pages]
     remove_running_lines(pages, config)
+    margins: set[int] = set()
     for _page, fragments in pages:
-        remove_line_numbers(fragments)
+        remove_line_numbers(fragments, found=margins)
+    if margins:  # the pages with too few numbered lines to show the column on their own
+        for _page, fragments in pages:
+            remove_line_numbers(fragments, margins)
     lines: list[Line] = []
     region_index = 0
     for page, fragments in pages:
