@@ -117,6 +117,15 @@ class GuardWords:
     adjunct_prepositions: frozenset[str]  # "In other data sets": a fronted adverbial as the subject
     adjunct_determiners: frozenset[str]
     availability_words: frozenset[str]  # "has been available for a long time": a history, not a fault
+    negations: frozenset[str]  # "not", "never": a predicate's polarity turned round
+    freeing_words: frozenset[str]  # "free of bias": what follows is absent
+    harm_nouns: frozenset[str]  # "bias", "artefacts": nouns of a fault, absent after "free of"
+    model_parts: frozenset[str]  # "term", "density", "argument": a part of a model or a call, no agent of an effect
+    model_terms: tuple[str, ...]  # "random effects": a model's component named like an effect
+    measure_nouns: frozenset[str]  # "size", "magnitude": a measure of what follows "of"
+    raising_verbs: frozenset[str]  # "raise": with question_nouns, a question asked
+    question_nouns: frozenset[str]
+    output_verbs: frozenset[str]  # "returns", "prints": what a function gives back, its interface
 
 
 @lru_cache(maxsize=2)
@@ -172,6 +181,15 @@ def load_guard_words() -> GuardWords:
         adjunct_prepositions=frozenset(data["adjunct_prepositions"]),
         adjunct_determiners=frozenset(data["adjunct_determiners"]),
         availability_words=frozenset(data["availability_words"]),
+        negations=frozenset(data["negations"]),
+        freeing_words=frozenset(data["freeing_words"]),
+        harm_nouns=frozenset(data["harm_nouns"]),
+        model_parts=frozenset(data["model_parts"]),
+        model_terms=tuple(data["model_terms"]),
+        measure_nouns=frozenset(data["measure_nouns"]),
+        raising_verbs=frozenset(data["raising_verbs"]),
+        question_nouns=frozenset(data["question_nouns"]),
+        output_verbs=frozenset(data["output_verbs"]),
     )
 
 
@@ -335,6 +353,8 @@ def claim_junk_class(claim: Claim) -> str:
         # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
         # altering X" is kept: the gold writes such effects as stated)
         return "lost negation"
+    if claim.relation in ("advantage", "disadvantage") and _contradicted_polarity(claim, object_words, words):
+        return "contradicted polarity"
     if evidence and _cataphoric(object_words, claim.object, evidence, words):
         return "cataphor"
     if evidence and _expletive_it(object_words, evidence, words):
@@ -351,6 +371,16 @@ def claim_junk_class(claim: Claim) -> str:
     if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
         if _relative_of_a_prepositional_object(claim.subject, object_words, evidence):
             return "relative of another noun"
+    if claim.relation == "effect" and _dimension_of_a_dimension(object_words, words):
+        return "dimension object"
+    if claim.relation == "effect" and _raised_question(object_words, words):
+        return "raised question"
+    if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
+        return "lost words"  # "genetic algorithms have [a lot] of trouble": words between the verb and "of" lost
+    if claim.relation == "advantage" and claim.cue.startswith(PREDICATE_CUES) and _reports_output(object_words, words):
+        return "function description"
+    if claim.relation == "effect" and _model_part_subject(claim.subject, words):
+        return "model description"
     if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
         return "cause object"
     if claim.relation == "effect" and claim.cue.startswith("effect:verb"):
@@ -574,6 +604,44 @@ def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: s
     return False
 
 
+def _contradicted_polarity(claim: Claim, object_words: list[str], words: GuardWords) -> bool:
+    """An evaluated predicate whose own head word says the opposite of the relation: "Mixed modeling is an extremely
+    useful but computationally intensive technique" read as an advantage "computationally intensive technique", "the
+    estimator is free of bias" as a drawback. A neutral part of a coordination takes the clause's leaning upstream,
+    so the part with a word of the other leaning inherits the wrong one. Judged only where the predicate opens with
+    its evaluative word (after determiners and adverbs of degree or manner), a negation or a word of lessening before
+    it turning it round; a verb's object ("handles noisy data", "avoids biased estimates") is not judged."""
+    from pipeline.extract.claims.prose_evaluative import load_evaluative_words
+
+    evaluative = load_evaluative_words()
+    if not claim.cue.startswith(PREDICATE_CUES) or "mirror" in claim.cue or claim.cue.endswith(":restricted"):
+        return False
+    if any(word in words.restrictive_focus for word in object_words):
+        return False  # "useful only in slow analyses": a strength restricted is a limitation
+    expected = 1 if claim.relation == "advantage" else -1
+    turns = 0  # negations and words of lessening before the evaluative word
+    for position, word in enumerate(object_words):
+        if word in words.negations or word in evaluative.less:
+            turns += 1
+            continue
+        if word in ("too", "overly"):
+            return expected > 0  # "too large for fast gates": an excess is a drawback whatever the quality
+        if word in CLAUSE_DETERMINERS or word in words.degree_adverbs or word in evaluative.more or word.endswith("ly"):
+            continue
+        if word in words.freeing_words and object_words[position + 1 : position + 2] in (["of"], ["from"]):
+            # "free of bias", "devoid of artefacts": what follows is absent
+            turns += 1
+            absent = [w for w in object_words[position + 2 :] if w not in CLAUSE_DETERMINERS][:1]
+            word = absent[0] if absent else ""
+        value = 1 if word in evaluative.positive else -1 if word in evaluative.negative | words.harm_nouns else 0
+        if not value:
+            return False
+        if not turns and claim.negated:
+            turns = 1  # "is not suitable" with the negation left outside the object
+        return (value if turns % 2 == 0 else -value) != expected
+    return False
+
+
 def _cataphoric(object_words: list[str], obj: str, evidence: str, words: GuardWords) -> bool:
     """ "The document class requires the following supplementary files:": the object ends in a pointer to a list
     that the sentence does not hold (a colon follows it); the object names nothing by itself."""
@@ -756,6 +824,47 @@ def _position(phrase: str, evidence: str) -> int:
 
 # a label after a noun that names one of a document's parts or items: "Table 2", "Tables I", "Figure 3b", "S1"
 PART_LABEL = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z]|s\d+)$")
+
+
+def _dimension_of_a_dimension(object_words: list[str], words: GuardWords) -> bool:
+    """ "size of impact", "size of risk", "the magnitude of the effect": a measure of a noun that itself names only a
+    dimension or a probability ("Contact prediction → size of impact") says what is measured, not what changes ("size
+    of exosomes" names its target and stays)."""
+    content = [w for w in object_words if w not in CLAUSE_DETERMINERS]
+    return (
+        len(content) == 3
+        and content[0] in words.measure_nouns
+        and content[1] == "of"
+        and (content[2] in words.bare_objects or content[2] in words.quantity_cue_nouns)
+    )
+
+
+def _raised_question(object_words: list[str], words: GuardWords) -> bool:
+    """ "the small standard deviation of age ... raise the question whether ...": raising a question, an issue or a
+    doubt is what the data make the writers ask, no effect on anything."""
+    content = [w for w in object_words if w not in CLAUSE_DETERMINERS and w not in words.verb_phrase_openers]
+    return len(content) >= 2 and content[0] in words.raising_verbs and content[1] in words.question_nouns
+
+
+def _reports_output(object_words: list[str], words: GuardWords) -> bool:
+    """ "DESeq returns a data frame with the p values and other useful information", "the print method simply tells
+    us what type of model this is", "PSOCK starts R processes with the Rscript command": what a function returns,
+    prints or starts describes its interface (its behaviour as documented), not a merit; the evaluative word is inside
+    the thing returned."""
+    verbs = [w for w in object_words if w not in words.verb_phrase_openers and not w.endswith("ly")][:1]
+    return bool(verbs) and verbs[0] in words.output_verbs
+
+
+def _model_part_subject(subject: str, words: GuardWords) -> bool:
+    """ "The ith random-effects term contributes q_i columns to the model matrix Z", "the residual sums-of-squares
+    can be used to express various probability densities, which are required for maximum likelihood estimation":
+    a part of a mathematical model or of a function's call (a term, a matrix, a density, an argument; a model's
+    random or fixed effects) does nothing to the world; what it "contributes" or "is required for" describes the
+    model, not an effect the paper reports."""
+    lowered = " ".join(words_of(subject))
+    if any(lowered == term or lowered.endswith(f" {term}") for term in words.model_terms):
+        return True
+    return _attribute_subject(subject, words.model_parts | words.structure_nouns)
 
 
 def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:
