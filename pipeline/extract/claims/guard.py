@@ -379,7 +379,11 @@ def claim_junk_class(claim: Claim) -> str:
         return "lost words"  # "genetic algorithms have [a lot] of trouble": words between the verb and "of" lost
     if claim.relation == "advantage" and claim.cue.startswith(PREDICATE_CUES) and _reports_output(object_words, words):
         return "function description"
-    if claim.relation == "effect" and _model_part_subject(claim.subject, words):
+    if (
+        claim.relation == "effect"
+        and _model_part_subject(claim.subject, words)
+        and not _opens_with_change(object_words)
+    ):
         return "model description"
     if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
         return "cause object"
@@ -853,6 +857,20 @@ def _reports_output(object_words: list[str], words: GuardWords) -> bool:
     the thing returned."""
     verbs = [w for w in object_words if w not in words.verb_phrase_openers and not w.endswith("ly")][:1]
     return bool(verbs) and verbs[0] in words.output_verbs
+
+
+def _opens_with_change(object_words: list[str]) -> bool:
+    """The predicate opens with a verb of change ("increases the runtime of the estimation"): a stated effect, even of
+    a model's part ("... increases considerably ... with random effects" is what fitting them costs)."""
+    from pipeline.extract.claims.prose import load_cues
+
+    verbs = load_cues().effect_direction
+    first = [w for w in object_words if w not in ("can", "may", "might", "could", "will", "would", "also")][:1]
+    if not first:
+        return False
+    word = first[0]
+    forms = {word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else word, word[:-1] + "e"}
+    return bool(forms & set(verbs))
 
 
 def _model_part_subject(subject: str, words: GuardWords) -> bool:
