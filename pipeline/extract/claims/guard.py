@@ -373,6 +373,10 @@ def claim_junk_class(claim: Claim) -> str:
             return "relative of another noun"
     if claim.relation == "effect" and _dimension_of_a_dimension(object_words, words):
         return "dimension object"
+    if claim.relation == "effect" and object_words[:3] in (["to", "be", "the"], ["to", "be", "a"], ["to", "be", "an"]):
+        # "phenylethanoid glycosides and flavonoids were found to be the active components responsible for ...": the
+        # predicate nominal of a raising verb says what the subject is (an identification), not what it changes
+        return "identification"
     if claim.relation == "effect" and _raised_question(object_words, words):
         return "raised question"
     if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
@@ -637,6 +641,8 @@ def _contradicted_polarity(claim: Claim, object_words: list[str], words: GuardWo
             turns += 1
             absent = [w for w in object_words[position + 2 :] if w not in CLAUSE_DETERMINERS][:1]
             word = absent[0] if absent else ""
+        if word in evaluative.manner_verbs | evaluative.capability_verbs | evaluative.failure_verbs:
+            return False  # "usually fit poorly to the data": a verb graded by its adverb ("fit" is also an adjective)
         value = 1 if word in evaluative.positive else -1 if word in evaluative.negative | words.harm_nouns else 0
         if not value:
             return False
