@@ -20,9 +20,6 @@ def claims() -> list[Claim]:
         "If the analysis is fast, and function runs in, say, less than five seconds, parallel processing is rarely"
         " useful. Parallel processing is useful only in slow analyses: large number of replications or simulations,"
         " slow evaluation of each simulation.",
-        # anders2019_deseq... (gold/dev) p6: what a function returns
-        "To contrast two conditions, we simply call the function nbinomTest. It performs the tests as described in [1]"
-        " and returns a data frame with the p values and other useful information.",
         # jss2017_brms_bayesian_multilevel_models.pdf (gold/dev) p12: a question the data raise
         "Together, the small standard deviation of age and the uncertainty in the correlation raise the question if"
         " age should be modeled as a group specific term at all.",
@@ -61,10 +58,6 @@ def test_a_predicate_of_the_other_leaning_is_no_claim_of_this_one(claims):
 def test_rarely_turns_a_strength_round_and_only_restricts_it(claims):
     assert not _found(claims, "advantage", "parallel processing", "rarely useful")
     assert _found(claims, "disadvantage", "Parallel processing", "useful only in slow analyses")
-
-
-def test_what_a_function_returns_is_no_advantage(claims):
-    assert not any("returns a data frame" in c.object for c in claims)
 
 
 def test_a_question_raised_is_no_effect(claims):

@@ -120,12 +120,12 @@ class GuardWords:
     negations: frozenset[str]  # "not", "never": a predicate's polarity turned round
     freeing_words: frozenset[str]  # "free of bias": what follows is absent
     harm_nouns: frozenset[str]  # "bias", "artefacts": nouns of a fault, absent after "free of"
+    method_negatives: frozenset[str]  # evaluative.json's negative method-evaluation words and the harm nouns
     model_parts: frozenset[str]  # "term", "density", "argument": a part of a model or a call, no agent of an effect
     model_terms: tuple[str, ...]  # "random effects": a model's component named like an effect
     measure_nouns: frozenset[str]  # "size", "magnitude": a measure of what follows "of"
     raising_verbs: frozenset[str]  # "raise": with question_nouns, a question asked
     question_nouns: frozenset[str]
-    output_verbs: frozenset[str]  # "returns", "prints": what a function gives back, its interface
 
 
 @lru_cache(maxsize=2)
@@ -184,12 +184,12 @@ def load_guard_words() -> GuardWords:
         negations=frozenset(data["negations"]),
         freeing_words=frozenset(data["freeing_words"]),
         harm_nouns=frozenset(data["harm_nouns"]),
+        method_negatives=_evaluative_words("negative_adjectives") | frozenset(data["harm_nouns"]),
         model_parts=frozenset(data["model_parts"]),
         model_terms=tuple(data["model_terms"]),
         measure_nouns=frozenset(data["measure_nouns"]),
         raising_verbs=frozenset(data["raising_verbs"]),
         question_nouns=frozenset(data["question_nouns"]),
-        output_verbs=frozenset(data["output_verbs"]),
     )
 
 
@@ -381,8 +381,6 @@ def claim_junk_class(claim: Claim) -> str:
         return "raised question"
     if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
         return "lost words"  # "genetic algorithms have [a lot] of trouble": words between the verb and "of" lost
-    if claim.relation == "advantage" and claim.cue.startswith(PREDICATE_CUES) and _reports_output(object_words, words):
-        return "function description"
     if (
         claim.relation == "effect"
         and _model_part_subject(claim.subject, words)
@@ -643,7 +641,9 @@ def _contradicted_polarity(claim: Claim, object_words: list[str], words: GuardWo
             word = absent[0] if absent else ""
         if word in evaluative.manner_verbs | evaluative.capability_verbs | evaluative.failure_verbs:
             return False  # "usually fit poorly to the data": a verb graded by its adverb ("fit" is also an adjective)
-        value = 1 if word in evaluative.positive else -1 if word in evaluative.negative | words.harm_nouns else 0
+        # the method-evaluation words only (evaluative.json): the general lexicon's senses may be another
+        # field's ("challenging" is praise of a book, a difficulty of a task)
+        value = 1 if word in words.positive_adjectives else -1 if word in words.method_negatives else 0
         if not value:
             return False
         if not turns and claim.negated:
@@ -854,15 +854,6 @@ def _raised_question(object_words: list[str], words: GuardWords) -> bool:
     doubt is what the data make the writers ask, no effect on anything."""
     content = [w for w in object_words if w not in CLAUSE_DETERMINERS and w not in words.verb_phrase_openers]
     return len(content) >= 2 and content[0] in words.raising_verbs and content[1] in words.question_nouns
-
-
-def _reports_output(object_words: list[str], words: GuardWords) -> bool:
-    """ "DESeq returns a data frame with the p values and other useful information", "the print method simply tells
-    us what type of model this is", "PSOCK starts R processes with the Rscript command": what a function returns,
-    prints or starts describes its interface (its behaviour as documented), not a merit; the evaluative word is inside
-    the thing returned."""
-    verbs = [w for w in object_words if w not in words.verb_phrase_openers and not w.endswith("ly")][:1]
-    return bool(verbs) and verbs[0] in words.output_verbs
 
 
 def _opens_with_change(object_words: list[str]) -> bool:
