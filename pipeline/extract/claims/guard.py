@@ -377,6 +377,8 @@ def claim_junk_class(claim: Claim) -> str:
         # "phenylethanoid glycosides and flavonoids were found to be the active components responsible for ...": the
         # predicate nominal of a raising verb says what the subject is (an identification), not what it changes
         return "identification"
+    if claim.relation == "effect" and _change_of_a_dimension(object_words, words):
+        return "bare target"
     if claim.relation == "effect" and _raised_question(object_words, words):
         return "raised question"
     if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
@@ -849,6 +851,15 @@ def _dimension_of_a_dimension(object_words: list[str], words: GuardWords) -> boo
     )
 
 
+def _change_of_a_dimension(object_words: list[str], words: GuardWords) -> bool:
+    """ "the translational coefficient reduces the effect", "X improved their activity": a verb of change whose whole
+    target is a determiner and a noun that only names a dimension (bare_objects) points back to something said
+    before; read alone it names nothing that changes ("consumes time", without a determiner, is a cost and stays)."""
+    if len(object_words) != 3 or object_words[1] not in CLAUSE_DETERMINERS:
+        return False
+    return object_words[2] in words.bare_objects and _opens_with_change(object_words)
+
+
 def _raised_question(object_words: list[str], words: GuardWords) -> bool:
     """ "the small standard deviation of age ... raise the question whether ...": raising a question, an issue or a
     doubt is what the data make the writers ask, no effect on anything."""
@@ -876,9 +887,9 @@ def _model_part_subject(subject: str, words: GuardWords) -> bool:
     a part of a mathematical model or of a function's call (a term, a matrix, a density, an argument; a model's
     random or fixed effects) does nothing to the world; what it "contributes" or "is required for" describes the
     model, not an effect the paper reports."""
-    lowered = " ".join(words_of(subject))
-    if any(lowered == term or lowered.endswith(f" {term}") for term in words.model_terms):
-        return True
+    lowered = f" {' '.join(words_of(subject))} "
+    if any(f" {term} " in lowered for term in words.model_terms):
+        return True  # "the columns of the model matrix": a part of a model's part
     return _attribute_subject(subject, words.model_parts | words.structure_nouns)
 
 
