@@ -40,6 +40,12 @@ models/claims/guard.json:
   further below") or names its thing only by where the paper describes it ("the objects described in Table 5"). A
   fault noun naming a kind ("a block diagonal matrix") is no drawback by the cue reader's role check
   (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
+- session 17 (dev false positives and the judged draws): a predicate whose own evaluative word has the other
+  leaning ("an extremely useful but computationally intensive technique" read as an advantage, "rarely useful"), an
+  effect of a part of a mathematical model ("the ith random-effects term contributes ... to the model matrix"), a
+  measure of a dimension ("size of impact"), a question raised, words lost before "of" ("have of trouble"), an
+  identification ("are considered to be the active components ..."), a change of a bare dimension noun ("reduces
+  the effect").
 """
 
 from __future__ import annotations
@@ -299,7 +305,9 @@ def claim_junk_class(claim: Claim) -> str:
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
     inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
     "announced problems" and "example item"; session 15's "structure description", "role subject" and
-    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED).
+    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED); session 17's "contradicted
+    polarity", "model description", "dimension object", "raised question", "lost words", "identification" and
+    "bare target".
     See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
