@@ -40,6 +40,12 @@ models/claims/guard.json:
   further below") or names its thing only by where the paper describes it ("the objects described in Table 5"). A
   fault noun naming a kind ("a block diagonal matrix") is no drawback by the cue reader's role check
   (prose_advantages `_modifier_sense`, cues.json `head_only_harm`).
+- session 17 (dev false positives and the judged draws): a predicate whose own evaluative word has the other
+  leaning ("an extremely useful but computationally intensive technique" read as an advantage, "rarely useful"), an
+  effect of a part of a mathematical model ("the ith random-effects term contributes ... to the model matrix"), a
+  measure of a dimension ("size of impact"), a question raised, words lost before "of" ("have of trouble"), an
+  identification ("are considered to be the active components ..."), a change of a bare dimension noun ("reduces
+  the effect").
 """
 
 from __future__ import annotations
@@ -117,6 +123,15 @@ class GuardWords:
     adjunct_prepositions: frozenset[str]  # "In other data sets": a fronted adverbial as the subject
     adjunct_determiners: frozenset[str]
     availability_words: frozenset[str]  # "has been available for a long time": a history, not a fault
+    negations: frozenset[str]  # "not", "never": a predicate's polarity turned round
+    freeing_words: frozenset[str]  # "free of bias": what follows is absent
+    harm_nouns: frozenset[str]  # "bias", "artefacts": nouns of a fault, absent after "free of"
+    method_negatives: frozenset[str]  # evaluative.json's negative method-evaluation words and the harm nouns
+    model_parts: frozenset[str]  # "term", "density", "argument": a part of a model or a call, no agent of an effect
+    model_terms: tuple[str, ...]  # "random effects": a model's component named like an effect
+    measure_nouns: frozenset[str]  # "size", "magnitude": a measure of what follows "of"
+    raising_verbs: frozenset[str]  # "raise": with question_nouns, a question asked
+    question_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -172,6 +187,15 @@ def load_guard_words() -> GuardWords:
         adjunct_prepositions=frozenset(data["adjunct_prepositions"]),
         adjunct_determiners=frozenset(data["adjunct_determiners"]),
         availability_words=frozenset(data["availability_words"]),
+        negations=frozenset(data["negations"]),
+        freeing_words=frozenset(data["freeing_words"]),
+        harm_nouns=frozenset(data["harm_nouns"]),
+        method_negatives=_evaluative_words("negative_adjectives") | frozenset(data["harm_nouns"]),
+        model_parts=frozenset(data["model_parts"]),
+        model_terms=tuple(data["model_terms"]),
+        measure_nouns=frozenset(data["measure_nouns"]),
+        raising_verbs=frozenset(data["raising_verbs"]),
+        question_nouns=frozenset(data["question_nouns"]),
     )
 
 
@@ -281,7 +305,9 @@ def claim_junk_class(claim: Claim) -> str:
     "in order to V") or "lost negation" (an object written after "without"); session 14's "next sentence", "subject
     inside object", "named subject", "anaphoric object", "person subject", "problem item", "elaborated ease",
     "announced problems" and "example item"; session 15's "structure description", "role subject" and
-    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED).
+    "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED); session 17's "contradicted
+    polarity", "model description", "dimension object", "raised question", "lost words", "identification" and
+    "bare target".
     See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
@@ -335,6 +361,8 @@ def claim_junk_class(claim: Claim) -> str:
         # what does not happen; read without its "without" a drawback turns into the opposite (an effect "without
         # altering X" is kept: the gold writes such effects as stated)
         return "lost negation"
+    if claim.relation in ("advantage", "disadvantage") and _contradicted_polarity(claim, object_words, words):
+        return "contradicted polarity"
     if evidence and _cataphoric(object_words, claim.object, evidence, words):
         return "cataphor"
     if evidence and _expletive_it(object_words, evidence, words):
@@ -351,6 +379,24 @@ def claim_junk_class(claim: Claim) -> str:
     if claim.relation in ("advantage", "disadvantage") and claim.cue.startswith(PREDICATE_CUES):
         if _relative_of_a_prepositional_object(claim.subject, object_words, evidence):
             return "relative of another noun"
+    if claim.relation == "effect" and _dimension_of_a_dimension(object_words, words):
+        return "dimension object"
+    if claim.relation == "effect" and object_words[:3] in (["to", "be", "the"], ["to", "be", "a"], ["to", "be", "an"]):
+        # "phenylethanoid glycosides and flavonoids were found to be the active components responsible for ...": the
+        # predicate nominal of a raising verb says what the subject is (an identification), not what it changes
+        return "identification"
+    if claim.relation == "effect" and _change_of_a_dimension(object_words, words):
+        return "bare target"
+    if claim.relation == "effect" and _raised_question(object_words, words):
+        return "raised question"
+    if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
+        return "lost words"  # "genetic algorithms have [a lot] of trouble": words between the verb and "of" lost
+    if (
+        claim.relation == "effect"
+        and _model_part_subject(claim.subject, words)
+        and not _opens_with_change(object_words)
+    ):
+        return "model description"
     if claim.relation == "effect" and _after_cause_marker(object_words, evidence, words):
         return "cause object"
     if claim.relation == "effect" and claim.cue.startswith("effect:verb"):
@@ -574,6 +620,48 @@ def _purpose_of_an_instrument(subject: str, object_words: list[str], evidence: s
     return False
 
 
+def _contradicted_polarity(claim: Claim, object_words: list[str], words: GuardWords) -> bool:
+    """An evaluated predicate whose own head word says the opposite of the relation: "Mixed modeling is an extremely
+    useful but computationally intensive technique" read as an advantage "computationally intensive technique", "the
+    estimator is free of bias" as a drawback. A neutral part of a coordination takes the clause's leaning upstream,
+    so the part with a word of the other leaning inherits the wrong one. Judged only where the predicate opens with
+    its evaluative word (after determiners and adverbs of degree or manner), a negation or a word of lessening before
+    it turning it round; a verb's object ("handles noisy data", "avoids biased estimates") is not judged."""
+    from pipeline.extract.claims.prose_evaluative import load_evaluative_words
+
+    evaluative = load_evaluative_words()
+    if not claim.cue.startswith(PREDICATE_CUES) or "mirror" in claim.cue or claim.cue.endswith(":restricted"):
+        return False
+    if any(word in words.restrictive_focus for word in object_words):
+        return False  # "useful only in slow analyses": a strength restricted is a limitation
+    expected = 1 if claim.relation == "advantage" else -1
+    turns = 0  # negations and words of lessening before the evaluative word
+    for position, word in enumerate(object_words):
+        if word in words.negations or word in evaluative.less:
+            turns += 1
+            continue
+        if word in ("too", "overly"):
+            return expected > 0  # "too large for fast gates": an excess is a drawback whatever the quality
+        if word in CLAUSE_DETERMINERS or word in words.degree_adverbs or word in evaluative.more or word.endswith("ly"):
+            continue
+        if word in words.freeing_words and object_words[position + 1 : position + 2] in (["of"], ["from"]):
+            # "free of bias", "devoid of artefacts": what follows is absent
+            turns += 1
+            absent = [w for w in object_words[position + 2 :] if w not in CLAUSE_DETERMINERS][:1]
+            word = absent[0] if absent else ""
+        if word in evaluative.manner_verbs | evaluative.capability_verbs | evaluative.failure_verbs:
+            return False  # "usually fit poorly to the data": a verb graded by its adverb ("fit" is also an adjective)
+        # the method-evaluation words only (evaluative.json): the general lexicon's senses may be another
+        # field's ("challenging" is praise of a book, a difficulty of a task)
+        value = 1 if word in words.positive_adjectives else -1 if word in words.method_negatives else 0
+        if not value:
+            return False
+        if not turns and claim.negated:
+            turns = 1  # "is not suitable" with the negation left outside the object
+        return (value if turns % 2 == 0 else -value) != expected
+    return False
+
+
 def _cataphoric(object_words: list[str], obj: str, evidence: str, words: GuardWords) -> bool:
     """ "The document class requires the following supplementary files:": the object ends in a pointer to a list
     that the sentence does not hold (a colon follows it); the object names nothing by itself."""
@@ -756,6 +844,61 @@ def _position(phrase: str, evidence: str) -> int:
 
 # a label after a noun that names one of a document's parts or items: "Table 2", "Tables I", "Figure 3b", "S1"
 PART_LABEL = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z]|s\d+)$")
+
+
+def _dimension_of_a_dimension(object_words: list[str], words: GuardWords) -> bool:
+    """ "size of impact", "size of risk", "the magnitude of the effect": a measure of a noun that itself names only a
+    dimension or a probability ("Contact prediction → size of impact") says what is measured, not what changes ("size
+    of exosomes" names its target and stays)."""
+    content = [w for w in object_words if w not in CLAUSE_DETERMINERS]
+    return (
+        len(content) == 3
+        and content[0] in words.measure_nouns
+        and content[1] == "of"
+        and (content[2] in words.bare_objects or content[2] in words.quantity_cue_nouns)
+    )
+
+
+def _change_of_a_dimension(object_words: list[str], words: GuardWords) -> bool:
+    """ "the translational coefficient reduces the effect", "X improved their activity": a verb of change whose whole
+    target is a determiner and a noun that only names a dimension (bare_objects) points back to something said
+    before; read alone it names nothing that changes ("consumes time", without a determiner, is a cost and stays)."""
+    if len(object_words) != 3 or object_words[1] not in CLAUSE_DETERMINERS:
+        return False
+    return object_words[2] in words.bare_objects and _opens_with_change(object_words)
+
+
+def _raised_question(object_words: list[str], words: GuardWords) -> bool:
+    """ "the small standard deviation of age ... raise the question whether ...": raising a question, an issue or a
+    doubt is what the data make the writers ask, no effect on anything."""
+    content = [w for w in object_words if w not in CLAUSE_DETERMINERS and w not in words.verb_phrase_openers]
+    return len(content) >= 2 and content[0] in words.raising_verbs and content[1] in words.question_nouns
+
+
+def _opens_with_change(object_words: list[str]) -> bool:
+    """The predicate opens with a verb of change ("increases the runtime of the estimation"): a stated effect, even of
+    a model's part ("... increases considerably ... with random effects" is what fitting them costs)."""
+    from pipeline.extract.claims.prose import load_cues
+
+    verbs = load_cues().effect_direction
+    first = [w for w in object_words if w not in ("can", "may", "might", "could", "will", "would", "also")][:1]
+    if not first:
+        return False
+    word = first[0]
+    forms = {word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else word, word[:-1] + "e"}
+    return bool(forms & set(verbs))
+
+
+def _model_part_subject(subject: str, words: GuardWords) -> bool:
+    """ "The ith random-effects term contributes q_i columns to the model matrix Z", "the residual sums-of-squares
+    can be used to express various probability densities, which are required for maximum likelihood estimation":
+    a part of a mathematical model or of a function's call (a term, a matrix, a density, an argument; a model's
+    random or fixed effects) does nothing to the world; what it "contributes" or "is required for" describes the
+    model, not an effect the paper reports."""
+    lowered = f" {' '.join(words_of(subject))} "
+    if any(f" {term} " in lowered for term in words.model_terms):
+        return True  # "the columns of the model matrix": a part of a model's part
+    return _attribute_subject(subject, words.model_parts | words.structure_nouns)
 
 
 def _attribute_subject(subject: str, heads: frozenset[str]) -> bool:
