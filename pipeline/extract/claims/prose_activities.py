@@ -68,7 +68,10 @@ def activity_claims(verb: Token, context: SentenceContext, discourse: Discourse,
     # "In vivo models demonstrated the anti-inflammatory effects of S. scardica": the of-phrase names the agent
     # when the verb's subject is a study, a model or an assay; otherwise the subject acts.
     owner, owner_tokens = _owner_of_activity(first_noun, cues) if first_noun is not None else ("", set())
-    reports = _subject_reports(verb, cues)
+    # "In vivo models demonstrated the effects of X": a finite verb the parse left without a subject (the reporter
+    # read into a fronted phrase) reports what the of-phrase's owner does, as a study subject would
+    subjectless = clause_subject(verb) is None and verb.dep_ in ("ROOT", "conj") and verb.tag_ in ("VBD", "VBZ", "VBP")
+    reports = _subject_reports(verb, cues) or subjectless
     subject = "" if reports else _subject(verb, context, discourse, cues)
     if reports:
         subject = owner or _conjoined_owner(verb, context, frame, cues)

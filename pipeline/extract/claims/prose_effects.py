@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from pipeline.config import general_vocabulary, models_dir
 from pipeline.extract.claims.discourse import treatment_words
 from pipeline.extract.claims.guard import is_content_object
+from pipeline.extract.claims.properties import split_properties
 from pipeline.extract.claims.prose import (
     AGENT_ENTITY_LABELS,
     CUE_EXTENSION,
@@ -49,6 +50,7 @@ from pipeline.extract.claims.prose_activities import (
     coordinated_product_anaphor,
     misread_noun,
     resolve_product_anaphor,
+    taxon_names,
     without_dose,
 )
 from pipeline.records import Claim
@@ -106,6 +108,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _nominal_effects(context, discourse, cues)
     claims += _statistical_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
+    claims += _misparsed_taxon_effects(context, claims, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
@@ -116,6 +119,101 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     ]
     claims = [part for claim in claims for part in _distributed_shared_head(claim, cues)]
     return [part for claim in claims for part in _distributed_subjects(claim, context)]
+
+
+def _surface_forms(token: Token) -> list[str]:
+    """The lemmas a written verb form may have, whatever the tagger made of it ("suppress" read as an adjective,
+    "attenuates" as a noun): its lemma, the word, and the word without an -s, -es or -ed ending."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    forms += [lower[:-1], lower[:-2]] if lower.endswith("es") else [lower[:-1]] if lower.endswith("s") else []
+    forms += [lower[:-1], lower[:-2]] if lower.endswith("ed") else []
+    return forms
+
+
+def _surface_effect_direction(token: Token, cues: ClaimCues) -> str:
+    return next((cues.effect_direction[f] for f in _surface_forms(token) if f in cues.effect_direction), "")
+
+
+def _misparsed_taxon_effects(context: SentenceContext, found: list[Claim], cues: ClaimCues) -> list[Claim]:
+    """ "L. officinalis hydroalcoholic extracts inhibit inflammation and pain", "O. sanctum extracts alleviate
+    neuropathic pain", "H. pectinata essential oil shows peripheral and central antinociceptive effects": after a
+    binomial name the tagger takes the Latin epithet for the subject and the organism's product ("extracts", "oil",
+    "leaves") for the clause's verb, or the verb after the product for a noun, so no frame sees the clause. When a
+    product word follows a binomial and the verb after it is misread (the product tagged as a verb, or the verb as
+    something else), the words from the genus to the verb are the agent (split at "and"/"or"). After an effect verb
+    (models/claims/cues.json "effect_verbs") its objects run to the clause's end ("misparsed_taxon" clause_ends), one
+    per listed item; after a display verb ("activity_frame" verbs) the activities listed up to the last activity noun
+    are the effects. Sentences another reader already read at that verb are left alone."""
+    frame = cues.raw["misparsed_taxon"]
+    activity = cues.raw["activity_frame"]
+    sent, doc = context.sent, context.sent.doc
+    names = set(taxon_names(sent, cues))
+    if not names:
+        return []
+    products, ends = set(frame["product_words"]), set(frame["clause_ends"])
+    display_verbs = {*activity["verbs"], *cues.raw["definition_verbs"], "contain"}
+    claims = []
+    for genus in sent:
+        if genus.i + 1 >= sent.end or f"{genus.text} {doc[genus.i + 1].text}" not in names:
+            continue
+        run: list[Token] = []  # the words after the epithet, up to the verb
+        verb, direction, displays = None, "", False
+        for token in doc[genus.i + 2 : min(genus.i + 9, sent.end)]:
+            product_read_as_verb = any(t.lower_ in products and t.pos_ in ("VERB", "AUX") for t in run)
+            misread = product_read_as_verb or (
+                any(t.lower_ in products for t in run) and token.pos_ not in ("VERB", "AUX")
+            )
+            direction = _surface_effect_direction(token, cues) if run else ""
+            if direction and product_read_as_verb:
+                verb = token
+                break
+            forms = _surface_forms(token)
+            if token.lower_ not in products and any(form in display_verbs for form in forms):
+                # "M. piperita extract exhibit analgesic effect": a verb of its own, not part of the agent
+                displays = misread and any(form in activity["verbs"] for form in forms)
+                verb = token if displays else None
+                break
+            if not (token.is_alpha and (token.is_lower or token.lower_ in products)) or token.lower_ in ends:
+                break
+            after_product = [t for t in run if t.lower_ in products]
+            if after_product and token.i - after_product[0].i > 3:
+                break  # the agent ends within a few words of its product noun
+            run.append(token)
+        if verb is None or any(verb.lower_ in c.object.lower().split()[:2] for c in found):
+            continue
+        if displays and any(c.cue.startswith("effect:activity") for c in found):
+            continue  # the activity reader read the list (its parse held)
+        modal = [t for t in run if t.tag_ == "MD" or t.lower_ in ("can", "could", "may", "might")]
+        negated = any(t.lower_ in ("not", "never") for t in run)
+        agent_words = [t for t in run if t not in modal and t.lower_ not in ("not", "never", "also")]
+        agent = span_text(doc, [genus.i, genus.i + 1, *(t.i for t in agent_words)])
+        stop_words = ends - {","} if displays else ends
+        stop = next((t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in stop_words), sent.end)
+        if displays:
+            nouns = set(activity["nouns"])
+            # "shows peripheral and central antinociceptive effects, likely mediated by ...": the list ends at its noun
+            noun = next((t for t in doc[verb.i + 1 : stop] if t.lemma_.lower() in nouns), None)
+            stop = noun.i + 1 if noun is not None else -1
+        target = span_text(doc, list(range(verb.i + 1, stop))) if stop > verb.i + 1 else ""
+        if not target:
+            continue
+        items = split_properties(target)
+        if displays:
+            items = [f"{item} {doc[stop - 1].text}" if " " not in item else item for item in items]
+        for subject in (part.strip() for part in re.split(r"\s+(?:and|or)\s+", agent)):
+            for item in items:
+                if displays:
+                    claim = make_claim(context, without_dose(subject), "effect", item, "effect:misparsed-taxon")
+                    claim.direction = "none"
+                    claim.hedged = is_hedged(context.sent, None, cues) or bool(modal)
+                else:
+                    text = f"{verb.text} {item}"
+                    claim = _effect_claim(context, verb, subject, text, direction, "effect:misparsed-taxon")
+                    claim.hedged = claim.hedged or bool(modal)
+                claim.negated = negated
+                claims.append(claim)
+    return claims
 
 
 def _distributed_shared_head(claim: Claim, cues: ClaimCues) -> list[Claim]:
