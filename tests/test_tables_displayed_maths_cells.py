@@ -56,5 +56,8 @@ def test_fractions_and_limits_read_in_line(maths_tables):
     assert computational[1].startswith("n/2 − 2 ∑ni=1 Fi − 1/n ∑ni=1")  # was "n2 − 2 i=1∑n Fi − n1 ∑n ..."
     assert computational[4] == "ad2l = 2 ∑ni=1 ln(Fi) + 1/n ∑ni=1 (2i−1)/Fi"
     assert norm_space(maths_tables["1"].grid()[2][2]).startswith("1/12n + ∑ni=1")
+    # two maxima on successive lines of one cell, the first one's limit right over the second
+    assert "D+ = maxi=1,...,n" in maths_tables["1"].grid()[1][2]
+    assert "D− = maxi=1,...,n" in maths_tables["1"].grid()[1][2]
     assert grid_accuracy(MATHS, "1", list(maths_tables.values())) >= 0.8
     assert grid_accuracy(MATHS, "2", list(maths_tables.values())) >= 0.9

@@ -182,12 +182,18 @@ def with_stacked_limits(words: list[dict], size: float) -> list[dict]:
         for run in runs
         if not any(-1.0 <= run[0] - w["x1"] <= 0.5 and w["top"] < run[3] and run[1] < w["bottom"] for w in words)
     ]
-    for base in full:
+    # Top down, a run already taken skipped: a limit between two operators stacked in one cell (two maxima on
+    # successive lines) is the lower limit of the one above, the one below having its own under it.
+    for base in sorted(full, key=lambda w: w["top"]):
         centre, height = (base["x0"] + base["x1"]) / 2, base["bottom"] - base["top"]
-        centred = [run for run in runs if abs((run[0] + run[2]) / 2 - centre) <= 0.25 * size]
+        centred = [
+            run
+            for run in runs
+            if abs((run[0] + run[2]) / 2 - centre) <= 0.25 * size and not any(id(w) in used for w in run[4])
+        ]
         upper = [run for run in centred if -0.4 * height <= base["top"] - run[3] <= 0.4 * size]
         lower = [run for run in centred if -0.4 * height <= run[1] - base["bottom"] <= 0.6 * size]
-        if not lower or any(id(w) in used for run in upper + lower for w in run[4]):
+        if not lower:
             continue
         used.update(id(w) for run in upper + lower for w in run[4])
         text = base["text"] + "".join(run_text(run) for run in sorted(upper + lower, key=lambda run: run[1]))
