@@ -165,6 +165,15 @@ def test_a_title_in_the_body_size_over_two_lines_in_two_bold_faces_is_whole():
     )
 
 
+def test_footnote_marks_after_the_words_of_a_title_are_no_part_of_it():
+    """A title's \\thanks marks: Elsevier's stars after the last word ("title⋆,⋆⋆") and a raised number, which the
+    line reader writes as a citation ("package[1]"); both were kept in the title."""
+    elsevier = _document(PAPERS / "elsevier2018_elsarticle_5p_specimen.pdf", 1, 1)
+    assert elsevier.title == "This is a specimen ab title"
+    qtree = _document(ROOT / "tests" / "data" / "robust_title_footnote_mark_qtree.pdf", 1, 1)
+    assert qtree.title == "Qtree, a LATEX tree-drawing package"
+
+
 def test_a_section_about_references_under_a_bibliography_heading_is_prose():
     """An author guide's "13 Bibliography" section explains how to cite: its paragraphs, before any numbered
     entry, were taken for the reference list and dropped, since no entry opened before them. The real list under

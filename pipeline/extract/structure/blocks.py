@@ -338,12 +338,21 @@ def _bold_opening(page_blocks: list[Block], typo: Typography, config: LayoutConf
     return []
 
 
+# a footnote mark after a word of a title (\thanks): typographic symbols, or a raised number, which the line
+# reader writes as a citation "[1]"; "[18F]FDG" and "[3H]" start a word and stay
+TITLE_FOOTNOTE_SYMBOLS = "\u2217\u22c6\u2020\u2021\u00a7\u00b6"  # ∗ ⋆ † ‡ § ¶
+TITLE_FOOTNOTE_MARK = re.compile(
+    rf"(?<=\w)(?:[{TITLE_FOOTNOTE_SYMBOLS}]+(?:,[{TITLE_FOOTNOTE_SYMBOLS}]+)*|\[\d{{1,2}}(?:[,–-]\d{{1,2}})*\](?=\s|$))"
+)
+
+
 def checked_title(title: str, metadata_title: str) -> str:
     """The printed title, checked against the PDF's metadata: printed text before the metadata's title (a badge
     such as "open access") goes; a printed title the layout cut short is completed from the metadata; where they
     disagree (metadata holding a file name, a journal name) or the metadata is the shorter, the printed one. A
-    footnote mark after the title (∗, †) goes."""
-    title = title.rstrip(" *\u2217\u2020\u2021\u00a7\u00b6")
+    title's footnote marks go: symbols (∗, †, ‡) wherever they follow a word, a raised number (read as "[1]") after
+    a word, an ASCII "*" at the end (inside a title it may be a name: "A* search")."""
+    title = TITLE_FOOTNOTE_MARK.sub("", title).rstrip(" *\u2217\u2020\u2021\u00a7\u00b6")
     if len(metadata_title.split()) < 3:
         return title
     kept = [i for i, ch in enumerate(title) if ch.isalnum()]  # index in `title` of each character of its key
