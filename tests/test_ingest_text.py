@@ -132,3 +132,29 @@ def test_word_space_after_an_overhanging_f_on_a_turned_page():
     words = _page_words(PEERJ_TURNED_PAGE, 10)
     assert _has_run(words, ["(lnL)", "of", "the", "analysis;"])
     assert "ofthe" not in words
+
+
+# The e1071 vignette (dev), p7: Ghostscript re-embedded TeX's maths fonts with Unicode maps that give CMMI's γ, α, ν
+# and CMSY's ⊤ as the Latin-1 "µ", "³", "¿" and "¦", while each font's /Differences names the glyphs "gamma",
+# "alpha", "nu", "latticetop". pdfium reads only the map.
+E1071 = real_pdf("meyer2023_e1071_support_vector_machines_libsvm_interface_benchmark.pdf")
+
+
+@pytest.fixture(scope="module")
+def e1071_kernels_page():
+    return ingest.read_pdf(E1071, pages=(7, 7))
+
+
+def test_maths_letters_read_by_glyph_name_where_the_unicode_map_contradicts_it(e1071_kernels_page):
+    text = " ".join(word.text for word in e1071_kernels_page.pages[0].words)
+    assert not set(text) & set("µ³¿¦")
+    assert {"γ", "α", "ν", "⊤"} <= set(text)
+    assert "e ⊤ α ≥ ν" in text  # the constraint of ν-classification, (2)
+
+
+def test_kernel_table_cells_hold_the_maths_letters(e1071_kernels_page):
+    from pipeline.extract.tables import assemble_tables
+
+    (kernels,) = assemble_tables(e1071_kernels_page, [])
+    assert kernels.grid()[2] == ["polynomial", "(γu⊤v + c0)d", "γ, d, c0"]  # was "(µu¦v + c0)d", "µ, d, c0"
+    assert kernels.grid()[3] == ["radial basis fct.", "exp{−γ|u − v|2}", "γ"]

@@ -57,6 +57,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
 
+# Latin-1's signs and accented letters (U+00A0-U+00FF): what a wrong Unicode map of a maths font gives its Greek
+# letters and symbols (`GlyphNames.correct_contradicted`); a page without one needs no font read for it.
+LATIN1_SIGNS_AND_LETTERS = range(0xA0, 0x100)
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -157,6 +161,12 @@ def read_pdf(
                     raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
                 if page.unmapped_glyphs:
                     glyph_names.decode(page)
+                if any(
+                    LATIN1_SIGNS_AND_LETTERS.start <= ord(char["text"][0]) < LATIN1_SIGNS_AND_LETTERS.stop
+                    for char in page.chars
+                    if char["text"]
+                ):
+                    glyph_names.correct_contradicted(page)
                 read.append(read_page(page))
                 page.close()  # release the page's objects: only its records are kept
             elapsed = time.monotonic() - started
@@ -546,6 +556,7 @@ class GlyphNames:
         self.tex_text: bool | None = None  # do unnamed glyphs read as TeX text at their codes? None: not judged yet
         self.specs: dict[int, dict] = {}  # id of a font -> its font dictionary
         self.builtin: dict[int, dict[int, str]] = {}  # id of a font -> its program's code -> glyph name
+        self.contradicted: dict[int, dict[str, str]] = {}  # id of a font -> see `_named_instead`
 
     def decode(self, page: pdfplumber.page.Page) -> None:
         """Give every unmapped character of a pdfium page the text its font's encoding names, where it names one."""
@@ -576,6 +587,52 @@ class GlyphNames:
             dropped = {id(char) for char in pieces}
             page.chars[:] = [char for char in page.chars if id(char) not in dropped]
         self._read_as_tex_text(page)
+
+    def correct_contradicted(self, page: pdfplumber.page.Page) -> None:
+        """Give a glyph the text its font names it by where the font's Unicode map contradicts the name with a
+        Latin-1 sign or letter: Ghostscript, re-embedding TeX's maths fonts, writes maps that give CMMI's γ, α, ν
+        and CMSY's ⊤ as "µ", "³", "¿" and "¦" (the glyph's Greek or maths code point cut to a Latin-1 byte), while
+        the font's /Differences still name them "gamma", "alpha", "nu", "latticetop". pdfium reads the map and
+        never the names; the map is trusted wherever it agrees with the name or the name says nothing (an unknown
+        name, a Latin text glyph, a compatibility equal such as the micro sign for "mu")."""
+        fonts = self._fonts(page.page_number)
+        for char in page.chars:
+            text = char["text"]
+            if len(text) != 1 or ord(text) not in LATIN1_SIGNS_AND_LETTERS or "unmapped_code" in char:
+                continue
+            font = fonts.get(_base_font_name(char["fontname"]))
+            if font is not None:
+                char["text"] = self._named_instead(font).get(text, text)
+
+    def _named_instead(self, font) -> dict[str, str]:
+        """Latin-1 text of the font's Unicode map -> the text of its glyph's name, for the codes where the two
+        contradict each other (see `correct_contradicted`); only a text the map gives one code, so it tells the
+        glyph."""
+        corrections = self.contradicted.get(id(font))
+        if corrections is not None:
+            return corrections
+        corrections = self.contradicted[id(font)] = {}
+        unicode_map = getattr(font, "unicode_map", None)
+        mapped = getattr(unicode_map, "cid2unichr", None)
+        if not mapped:
+            return corrections
+        codes_of: dict[str, list[int]] = {}
+        for code, text in mapped.items():
+            codes_of.setdefault(text, []).append(code)
+        names = self._builtin_names(font)
+        for text, codes in codes_of.items():
+            if len(text) != 1 or ord(text) not in LATIN1_SIGNS_AND_LETTERS or len(codes) != 1:
+                continue
+            name = names.get(codes[0])
+            named = glyph_text(name) if name else None
+            if (
+                named
+                and len(named) == 1
+                and ord(named) > 0xFF
+                and unicodedata.normalize("NFKC", named) != unicodedata.normalize("NFKC", text)
+            ):
+                corrections[text] = named
+        return corrections
 
     def _builtin_names(self, font) -> dict[int, str]:
         names = self.builtin.get(id(font))

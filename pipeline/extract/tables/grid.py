@@ -7,9 +7,12 @@ table breaks at the page end.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import lru_cache
 
+from pipeline.config import models_dir
 from pipeline.extract.tables.captions import (
     CAPTION_PATTERN,
     CONTINUED_PATTERN,
@@ -38,7 +41,7 @@ def build_raw_table(
 ) -> RawTable:
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     region = (xs[0], ys[0], xs[-1], ys[-1])
-    words = [w for w in view.words if inside(w, region)]
+    words = with_fractions([w for w in view.words if inside(w, region)], view.h_rules)
     slot_words: dict[tuple[int, int], list[dict]] = {}
     script_rows = rows_of_scripts(words, ys)
     for word in words:
@@ -111,6 +114,137 @@ def build_raw_table(
     raw.notes = table_notes(view, region)
     raw.continued = raw.continued or continued_below(view, region)
     return raw
+
+
+def with_fractions(words: list[dict], rules: list[BBox]) -> list[dict]:
+    """Fractions set in a cell (TeX's \\frac in a maths cell: a numerator and a denominator in script size, stacked
+    tight over and under a bar as wide as the wider of them) as one word "numerator/denominator", level with the
+    line they are set in, so the two parts are not read as lines of their own nor mixed into the text around them.
+    A part holding an operator outside brackets is bracketed ("(2i−1)/2n"). Rules under full-size text (a
+    cmidrule under a column group, an underline) are no fraction bars."""
+    sizes = Counter(round(w.get("size") or 0.0, 1) for w in words)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    if not size:
+        return words
+    scripts = [w for w in words if 0 < (w.get("size") or size) < SCRIPT_SIZE * size]
+    if not scripts:
+        return words
+    used: set[int] = set()
+    fractions: list[dict] = []
+    for bar in rules:
+        x0, y, x1 = bar[0], (bar[1] + bar[3]) / 2, bar[2]
+        if x1 - x0 > 8 * size or bar[3] - bar[1] > 1.0:
+            continue
+        spanned = [w for w in scripts if id(w) not in used and x0 - 1.0 <= w["x0"] and w["x1"] <= x1 + 1.0]
+        over = [w for w in spanned if -0.5 <= y - w["bottom"] <= 0.6 * size]
+        under = [w for w in spanned if -0.5 <= w["top"] - y <= 0.6 * size]
+        if not over or not under or any(w["text"].endswith("√") and abs(w["x1"] - x0) < 1.5 for w in words):
+            continue  # (a radical's bar over its radicand, a row's subscripts just above it, is no fraction bar)
+        if any(
+            abs((min(w["x0"] for w in part) + max(w["x1"] for w in part) - x0 - x1) / 2) > 0.25 * size
+            for part in (over, under)
+        ):
+            continue  # TeX centres both parts on the bar
+        widest = max(max(w["x1"] for w in part) - min(w["x0"] for w in part) for part in (over, under))
+        if x1 - x0 > widest + 0.6 * size:
+            continue
+        used.update(id(w) for w in over + under)
+        fractions.append(
+            {
+                **over[0],
+                "text": f"{fraction_part(over, size)}/{fraction_part(under, size)}",
+                "x0": x0,
+                "x1": x1,
+                "top": min(w["top"] for w in over),
+                "bottom": max(w["bottom"] for w in under),
+            }
+        )
+    words = [w for w in words if id(w) not in used] + fractions
+    return with_stacked_limits(words, size)
+
+
+def with_stacked_limits(words: list[dict], size: float) -> list[dict]:
+    """Limits set over and under a big operator in displayed maths (a sum's "n" over it and "i=1" under it, "max"
+    over "i=1,...,n") written after their operator, the upper first ("∑ni=1", as the text layer gives the lme4
+    sheet's sums), the operator's box kept, so the limits are no lines of their own nor text before the operator.
+    The operators are those of models/structure/maths.json, their limits centred on them."""
+    operators = limit_operators()
+    full = [w for w in words if w["text"] in operators and (w.get("size") or size) >= SCRIPT_SIZE * size]
+    if not full:
+        return words
+    runs = script_runs([w for w in words if 0 < (w.get("size") or size) < SCRIPT_SIZE * size], size)
+    used: set[int] = set()
+    merged: dict[int, dict] = {}
+    # A script set right after a glyph of its line is that glyph's sub- or superscript ("p" and its "i"), however
+    # centred it lies under a short word of the line above: only a free-standing script can be a limit.
+    runs = [
+        run
+        for run in runs
+        if not any(-1.0 <= run[0] - w["x1"] <= 0.5 and w["top"] < run[3] and run[1] < w["bottom"] for w in words)
+    ]
+    # Top down, a run already taken skipped: a limit between two operators stacked in one cell (two maxima on
+    # successive lines) is the lower limit of the one above, the one below having its own under it.
+    for base in sorted(full, key=lambda w: w["top"]):
+        centre, height = (base["x0"] + base["x1"]) / 2, base["bottom"] - base["top"]
+        centred = [
+            run
+            for run in runs
+            if abs((run[0] + run[2]) / 2 - centre) <= 0.25 * size and not any(id(w) in used for w in run[4])
+        ]
+        upper = [run for run in centred if -0.4 * height <= base["top"] - run[3] <= 0.4 * size]
+        lower = [run for run in centred if -0.4 * height <= run[1] - base["bottom"] <= 0.6 * size]
+        if not lower:
+            continue
+        used.update(id(w) for run in upper + lower for w in run[4])
+        text = base["text"] + "".join(run_text(run) for run in sorted(upper + lower, key=lambda run: run[1]))
+        merged[id(base)] = {**base, "text": text}
+    if not merged:
+        return words
+    return [merged.get(id(w), w) for w in words if id(w) not in used]
+
+
+@lru_cache(maxsize=1)
+def limit_operators() -> frozenset[str]:
+    """Operators that take limits over and under them (models/structure/maths.json)."""
+    data = json.loads((models_dir() / "structure" / "maths.json").read_text(encoding="utf-8"))
+    return frozenset(data["limit_operators"])
+
+
+def script_runs(scripts: list[dict], size: float) -> list[tuple[float, float, float, float, list[dict]]]:
+    """Script-size words of one line set one after the other without a word space ("i" and "=1" of a limit), as
+    (x0, top, x1, bottom, words)."""
+    runs: list[list[dict]] = []
+    for word in sorted(scripts, key=lambda w: (round(w["top"]), w["x0"])):
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(word["top"] - last["top"]) < 0.5 and 0 <= word["x0"] - last["x1"] < 0.3 * size:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return [
+        (run[0]["x0"], min(w["top"] for w in run), run[-1]["x1"], max(w["bottom"] for w in run), run) for run in runs
+    ]
+
+
+def run_text(run: tuple[float, float, float, float, list[dict]]) -> str:
+    return "".join(w["text"] for w in run[4])
+
+
+FRACTION_OPERATORS = set("+−-×·=<>≤≥ ")
+
+
+def fraction_part(words: list[dict], size: float) -> str:
+    """A numerator's or denominator's text, its words in x order (a space where the print sets one), bracketed when
+    an operator stands outside its own brackets."""
+    ordered = sorted(words, key=lambda w: w["x0"])
+    text = ordered[0]["text"]
+    for before, word in zip(ordered, ordered[1:], strict=False):
+        text += (" " if word["x0"] - before["x1"] > 0.25 * size else "") + word["text"]
+    depth, bare_operator = 0, False
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        bare_operator = bare_operator or (depth == 0 and ch in FRACTION_OPERATORS)
+    return f"({text})" if bare_operator else text
 
 
 NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.tables.captions import CONTINUED_PATTERN, NOTE_START_PATTERN, CaptionLine, caption_lines
 from pipeline.extract.tables.grid import (
+    SCRIPT_SIZE,
     band,
     build_raw_table,
     index_rules,
@@ -107,6 +108,8 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         return None
     if len(xs) == 3 and two_columns_of_prose(lines, xs[1]):
         return None
+    if note_under_ruled_rows(view, region, ys, lines):
+        ys = ys[:-1]  # the line under the last rule is read as the table's notes, as text under its bottom rule is
     raw = build_raw_table(page.page_number, view, xs, ys, ruled=False, strategy="text")
     if not looks_like_table(raw):
         return None
@@ -132,6 +135,24 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         join_wrapped_block_labels(raw, words, ys)
     carry_block_labels(raw)
     return raw
+
+
+def note_under_ruled_rows(view: FramedPage, region: BBox, ys: list[float], lines: list[list[dict]]) -> bool:
+    """Whether the last band of a table closed row by row (a full-width rule over the header and under every row,
+    four rules at least) is one line under the last rule with no rule under it: a note defining the symbols of the
+    cells ("where Fi ≜ F(xi)"), not a row. A table ruled only between its rows draws no rule over its header, and
+    its last row has none under it either: it keeps that row."""
+    width = region[2] - region[0]
+    full = [r[1] for r in view.h_rules if r[2] - r[0] >= 0.9 * width]
+
+    def ruled(y: float) -> bool:
+        return any(abs(y - rule) <= SNAP for rule in full)
+
+    if len(ys) < 5 or not all(ruled(y) for y in ys[:-1]) or ruled(ys[-1]):
+        return False
+    last = [line for line in lines if (line_box(line)[1] + line_box(line)[3]) / 2 > ys[-2]]
+    size = body_size(lines)
+    return sum(1 for line in last if anchor_box(line, size) is not None) == 1
 
 
 MIN_HEADED_ROWS = 4  # body lines under a header rule before an uncaptioned block counts as a table
@@ -1478,6 +1499,7 @@ def body_spacing(view: FramedPage, region: BBox, lines, xs: list[float], header_
     return BodySpacing(size, anchored, body_gaps, tight, spaced, centred)
 
 
+INK_CROSSING_SHARE = 0.25  # of a glyph's height on each side of a row boundary: more is a boundary through it
 LEADER_END = re.compile(r"(?:\.\s?){3,}$")  # dot leaders ("Robbery . . . . ." or "Arson......") ending a label
 
 
@@ -1509,9 +1531,45 @@ def rows_between_rules(
             # label on a line of its own or on the block's header line, the row labels' column empty there, stays.)
             sub_lines = [beside_label(line, xs) for line in band] if nested else band
             inner = row_boundaries(view, region, sub_lines, band_xs, None, by_rules=False)[1:-1]
-            result += [y for y in inner if top < y < bottom]
+            result += [
+                y
+                for y in inner
+                if top < y < bottom and not cuts_through_ink(y, band) and not label_tail_below(y, band, band_xs)
+            ]
         result.append(bottom)
     return result
+
+
+def cuts_through_ink(y: float, lines: list[list[dict]]) -> bool:
+    """Whether a row boundary between two lines runs through a glyph of another line, a good part of it on either
+    side. Displayed maths stacks its lines into each other (a sum's or a maximum's limits under it, a fraction's
+    numerator and denominator, an integral's bounds beside a raised box): lines of one cell, which a boundary
+    between text lines passes clear of, but for the overlap of tight leading. Only glyphs of the text's size count:
+    a prime or a script of a maths symbol font has a box far taller than its ink ("F′")."""
+    reach, size = INK_CROSSING_SHARE, body_size(lines)
+    return any(
+        w["top"] + reach * (w["bottom"] - w["top"]) < y < w["bottom"] - reach * (w["bottom"] - w["top"])
+        and w.get("size", size) >= SCRIPT_SIZE * size
+        for line in lines
+        for w in line
+    )
+
+
+def label_tail_below(y: float, band: list[list[dict]], xs: list[float]) -> bool:
+    """Whether all a ruled band holds under `y` is first-column text under a row that filled other columns too: the
+    rest of that row's label ("Right-tail AD / (ADR)"), set a line lower where displayed maths beside it deepened
+    the row; a row of its own would fill other columns or have rows under it. Scripts do not count: a sum's lower
+    limit hangs into the label's line."""
+    size = body_size(band)
+    words = [w for line in band for w in line if w.get("size", size) >= SCRIPT_SIZE * size]
+    below = [w for w in words if (w["top"] + w["bottom"]) / 2 > y]
+    above = [w for w in words if (w["top"] + w["bottom"]) / 2 < y]
+    return (
+        bool(below)
+        and all(w["x0"] < xs[1] - SNAP for w in below)
+        and any(w["x0"] < xs[1] - SNAP for w in above)
+        and any(w["x0"] >= xs[1] - SNAP for w in above)
+    )
 
 
 def beside_label(line: list[dict], xs: list[float]) -> list[dict]:
