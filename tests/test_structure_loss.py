@@ -199,6 +199,9 @@ def test_a_numbered_list_of_remarks_is_no_reference_list():
     remark = next(p for p in vignette.passages if p.text.startswith("1. The event variable was created"))
     assert remark.kind == "paragraph"
     assert not vignette.references
+    # the BMJ's reference list, printed without a heading in Vancouver style ("Reprod Toxicol 2009;28:1"), stays one
+    bmj = _document(DEV_PDFS / "bmj2015_rct_exercise_smoking_pregnancy.pdf", 1, 10)
+    assert len(bmj.references) >= 30
 
 
 def test_a_section_about_references_under_a_bibliography_heading_is_prose():

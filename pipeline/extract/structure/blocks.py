@@ -498,9 +498,14 @@ def _entry_key(text: str) -> str:
 
 
 def _printed_later(block: Block, position: int, headings: list[tuple[int, str]]) -> bool:
-    """A heading printed again after `position` (its first line only, where the later one wraps into two blocks)."""
-    key = _entry_key(block.raw_text)
-    return any(i > position and (k == key or (len(k) >= 12 and key.startswith(k))) for i, k in headings)
+    """A heading printed again after `position`: the same words, in any order (a two-line heading may come back
+    with its lines' words interleaved), or its first part where the later one wraps into two blocks."""
+    words = set(_entry_key(block.raw_text).split())
+    for i, key in headings:
+        later = set(key.split())
+        if i > position and later and later <= words and len(later) >= min(2, len(words), len(words) / 2):
+            return True
+    return False
 
 
 def _contents_entries(block: Block) -> bool:

@@ -84,8 +84,10 @@ def written_as_sentences(text: str, min_words: int = 8) -> bool:
 
 # a year, volume or pages as reference lists print them: "(2015)", "(2015a)", ", 2015." or ". 2015;", "14(7)",
 # "pp. 12"
+# a reference entry's year in brackets or after a comma, Vancouver's "2009;28:1" and "12(3)", page ranges
 REFERENCE_MARK = re.compile(
-    r"\((?:1[89]|20)\d\d[a-z]?\)|[,.]\s(?:1[89]|20)\d\d[a-z]?[.;,:)]|\b\d{1,4}\(\d{1,4}\)|\bpp?\.\s?\d"
+    r"\((?:1[89]|20)\d\d[a-z]?\)|[,.]\s(?:1[89]|20)\d\d[a-z]?[.;,:)]|\b(?:1[89]|20)\d\d[a-z]?;\s?\d"
+    r"|\b\d{1,4}\(\d{1,4}\)|\bpp?\.\s?\d"
 )
 
 
