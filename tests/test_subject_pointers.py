@@ -1,5 +1,5 @@
 """Subjects that point back with no noun of their own (pipeline/extract/claims/discourse.py: `_pointer`,
-`AntecedentModel.resolve_demonstrative`, `coordinated_member`, the `named` weight of the ranking), on passages as
+`AntecedentModel.resolve_demonstrative`, `coordinated_member`), on passages as
 printed in the dev PDFs (gold/dev/mevik2022_pls_..., jss2017_brms_..., anders2019_deseq_..., curroncol2023_...),
 parsed by the real NLP pipeline."""
 
@@ -11,15 +11,6 @@ from claims_shared import annotate_sections as annotate
 from pipeline.extract.claims.discourse import coordinated_member, load_discourse_words
 from pipeline.extract.claims.from_text import extract_text_claims
 
-SELECTING_ALGORITHMS = (  # mevik2022 p18, section 9.1
-    "There are several PLSR algorithms, and the pls package currently implements three of them: the kernel algorithm "
-    "for tall matrices (many observations, few variables) [3], the classic orthogonal scores algorithm (A.K.A. NIPALS "
-    "algorithm) [14] and the SIMPLS algorithm [4]. The kernel and orthogonal scores algorithms produce the same "
-    "results "
-    "(the kernel algorithm being the fastest of them for most problems). SIMPLS produces the same fit for "
-    "single-response models, but slightly different results for multi-response models. It is also usually faster than "
-    "the NIPALS algorithm."
-)
 CLUSTER_TYPES = (  # mevik2022 p21, section 9.2
     "Several types of clusters are available: FORK uses forking, so starting the cluster is very quick, however it is "
     "not available on MS Windows. PSOCK starts R processes with the Rscript command, which is slower, but is supported "
@@ -37,17 +28,10 @@ STAINING = (  # curroncol2023 p5: "This" stands for the problem stated before, n
 @pytest.fixture(scope="module")
 def claims():
     annotated = annotate(
-        ("9 Further topics > 9.1 Selecting fit algorithms", SELECTING_ALGORITHMS),
         ("9 Further topics > 9.2 Parallel cross-validation", CLUSTER_TYPES),
         ("2. Questions to Address", STAINING),
     )
     return [(c.subject, c.relation, c.object) for c in extract_text_claims(annotated)]
-
-
-def test_it_continues_the_name_the_sentence_before_made_its_subject(claims):
-    """A subject pronoun keeps the previous sentence's subject; a name of its own ("SIMPLS", no lexicon entry) is as
-    sure a referent as a lexicon mention."""
-    assert ("SIMPLS", "advantage", "faster than the NIPALS algorithm") in claims
 
 
 def test_a_bare_this_is_the_method_the_sentence_before_introduced(claims):
