@@ -109,6 +109,26 @@ keeps its subject: the dose in brackets makes "the extract" not bare for resolve
 organism with no organism of its own ("The leaves and stems are known to have ...", resolve_organism_parts) is the last
 binomial's part ("leaves of M. vulgare", "stems of M. vulgare"): 12 uritu2018 subjects right instead of bare "leaves",
 "stems", no figure changed (the bare parts already matched the gold's "leaves and stems of M. vulgare" by containment).
+
+Session 17 (issue 19, subjects with no noun of their own): of the missed lines of ten tool papers, a bare
+demonstrative subject ("This is simple to implement", "This can save a bit of typing") held about 45 sentences, "the
+former"/"the latter" 12, and most other misses have no predicate any reader reads. A bare "this"/"these" subject
+(`_pointer`, never the section's topic) is the thing the sentence before introduced last in its main clause, when that
+is a name or a lexicon method (`AntecedentModel.resolve_demonstrative`): a demonstrative stands more often for the
+statement before ("This has resulted in different dilutions ...") than for a thing, so a phrase in a subordinate clause
+or a bracket is none, nor is a described class ("the easiest and preferred method"), and a verb that takes a clause
+("This means that ...") points at no thing. "The former"/"the latter" take the first/last member of the nearest
+coordination of nouns before them (`coordinated_member`); a sentence that sets "the latter approach" against "the
+former" names a pair of its own and gets none. A name given by a naming verb ("One popular method ... is called
+test-time dropout") is the candidate's text. With benchmarks/claims_loop.py gold/seed gold/dev: pooled
+0.717/0.323/0.446 -> 0.716/0.324/0.446 (957 -> 959 correct, 734 -> 736 found, 1335 -> 1339 predicted; MPI "the most
+flexible", pcaMethods' Q2; one wrong owner, "These commands" -> "default method", came with the pointers through the
+section's discourse state and was not traced), seed unchanged (0.864); benchmarks/papers 239 -> 240 claims, the one
+new "the latter" -> "S3 methods" (kohonen: "supersom and the S3 methods predict and map ... Especially the latter").
+A bonus in the ranking for names of their own
+("SIMPLS", "MPI": "It is also usually faster ...") found 2 more dev lines but on benchmarks/papers made "This package"
+the repository CTAN, "it" an abbreviation "DE" against the centring of the previous subject, and "It also provides"
+the American Mathematical Society: left out.
 """
 
 from __future__ import annotations
@@ -125,6 +145,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.claims.guard import general_words
 from pipeline.extract.claims.prose import (
     MODELS_DIR,
+    PARENTHESIS,
     SUBJECT_DEPS,
     ClaimCues,
     Discourse,
@@ -133,6 +154,7 @@ from pipeline.extract.claims.prose import (
     is_investigator,
     load_cues,
     noun_phrase_text,
+    span_text,
 )
 from pipeline.extract.claims.prose_activities import resolve_product_anaphor, without_dose
 from pipeline.records import Claim, Passage
@@ -142,6 +164,8 @@ DISCOURSE_PATH = MODELS_DIR / "claims" / "discourse.json"
 HEADING_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")  # "2.3 ", "2.3. ", "IV. ", "B. "
 
 WORD = re.compile(r"[a-z0-9]+")
+# dependencies that open a clause under the main one: a phrase inside is not what the sentence is about
+SUBORDINATE_DEPS = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp", "csubj", "parataxis"}
 YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}[a-z]?\b")  # "2005", "2007a": a date or a citation's year
 
 
@@ -390,6 +414,10 @@ class SectionDiscourse(Discourse):
 
     def antecedent(self, context: SentenceContext, position: int) -> str:
         return self._antecedent("", context, position)
+
+    def points_back(self, subject: Token) -> bool:
+        """A subject with no noun of its own that only an earlier phrase can own ("This", "These", "the latter")."""
+        return _pointer(subject) is not None
 
     def _disagrees(self, resolved: str, head: str | None, context: SentenceContext | None, position: int) -> bool:
         """Agreement of the caller's answer (the section's topic or a recent mention) with the anaphor: a singular
@@ -645,6 +673,8 @@ class Candidate:
     plural_class: bool = False  # a plural method-class noun ("popular methods", "neural networks"): a family
     named: bool = False  # a proper name or a coined one ("DeepPatient", "FIDDLE"): what a method-class noun may name
     conjunct: bool = False  # a later member of a list ("both pdfLaTeX and LuaLaTeX"): one of several, not "it" alone
+    position: int = -1  # the head's token index: which phrase a sentence introduced last
+    main_clause: bool = False  # in its sentence's main clause, not in a relative, adverbial or reported clause
 
 
 @dataclass
@@ -654,6 +684,7 @@ class Anaphor:
     head: str
     plural: bool
     token: Token
+    order: str = ""  # "first"/"last" for "the former"/"the latter": a member of the nearest coordination before
 
 
 def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
@@ -667,6 +698,9 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         if owner is not None:
             token = owner
     lower = token.lower_
+    pointer = _pointer(token)
+    if pointer is not None:
+        return pointer
     if token.pos_ == "PRON" or lower in cues.anaphor_pronouns:
         if lower not in cues.anaphor_pronouns:
             return None
@@ -683,6 +717,121 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "the administration of the extract": the of-phrase names what it is about
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
+
+
+def _pointer(token: Token) -> Anaphor | None:
+    """A subject that points back with no noun of its own: a bare demonstrative ("This is simple to implement",
+    "These converge much more quickly") or "the former"/"the latter" (models/claims/discourse.json)."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    words = load_discourse_words()
+    lower = token.lower_
+    if lower in words["demonstrative_pronouns"] and token.pos_ in ("PRON", "DET") and not list(token.children):
+        return Anaphor("", words["demonstrative_pronouns"][lower], token)
+    if lower in words["order_pointers"] and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]:
+        return Anaphor("", False, token, order=words["order_pointers"][lower])
+    return None
+
+
+def coordinated_member(sent: Span, pointer: Token, order: str, excluded) -> str:
+    """The first ("the former") or last ("the latter") member of the nearest coordination of noun phrases before the
+    pointer: in its own sentence ("not required by rstanarm and MCMCglmm, although the former ..."), else in the
+    sentence before ("use the R functions write.table and write.csv. (The latter is useful ...)"), past a sentence
+    that itself began the pair ("The former supports ... The latter supports ..."). "" when there is none: no owner
+    rather than a guess."""
+    doc = sent.doc
+    spans = [doc[sent.start : pointer.i]]
+    previous = [s for s in doc.sents if s.end <= sent.start]
+    for earlier in reversed(previous[-2:]):
+        spans.append(earlier)
+        if not any(_pointer(t) is not None and _pointer(t).order for t in earlier):
+            break
+    orders = load_discourse_words()["order_pointers"]
+    if len({orders[t.lower_] for t in sent if t.lower_ in orders}) == 2:
+        spans = spans[:1]  # "While the latter approach saves ..., the former is more flexible": a pair of its own
+    for index, span in enumerate(spans):
+        # a noun's coordination; names the parser tags as adjectives count ("write.table/ADJ and write.csv"), two
+        # adjectives ("slow and costly") do not
+        heads = [
+            t
+            for t in span
+            if t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and t.dep_ != "conj"
+            and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i < span.end for c in t.children)
+        ]
+        if not heads:
+            continue
+        first = heads[-1]
+        members = [first, *(c for c in first.conjuncts if c.i > first.i and c.i < span.end)]
+        if index > 0 and any(t.lower_ in orders for t in span if t.i > members[-1].i):
+            return ""  # the sentence before already pointed into its own pair ("A and B, although the former ...")
+        chosen = members[0] if order == "first" else members[-1]
+        if excluded(chosen) or _citation_member(chosen):
+            return ""
+        return _member_text(chosen)
+    return ""
+
+
+def _citation_member(token: Token) -> bool:
+    """A member inside a citation bracket ("(Christensen 2015 and Yee 2010)"): a reference, not a thing."""
+    return bool(YEAR.search(token.text)) or any(t.text in "([" for t in token.ancestors if t.i < token.i)
+
+
+def _member_text(token: Token) -> str:
+    """One member of a coordination without the other members, its bracketed asides and its determiner."""
+    drop = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("conj", "cc", "appos", "relcl", "punct") or (c.i > token.i and c.text in "([")
+        for t in c.subtree
+    }
+    drop |= {c.i for c in token.children if c.dep_ == "det"}
+    indices = [t.i for t in token.subtree if t.i not in drop]
+    text = span_text(token.doc, indices)
+    return PARENTHESIS.sub("", text).strip(" ,;")
+
+
+def _takes_a_claim(verb: Token, cues: ClaimCues) -> bool:
+    """A verb whose demonstrative subject stands for the previous statement, not a thing: a verb that takes a clause
+    ("This means that ...", "This suggests ...") or a reason ("This is because ..."), a reporting verb."""
+    if verb.lemma_.lower() in cues.raw["reporting_verbs"] or verb.lemma_.lower() in ("mean", "imply", "explain"):
+        return True
+    return any(
+        c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ in ("because", "since") for m in c.children))
+        for c in verb.children
+    )
+
+
+def _bracketed(token: Token) -> bool:
+    """Inside a bracket of its sentence ("(T1, T2; Ta, Tb; ...)"): an aside, not what the sentence introduces."""
+    depth = 0
+    for before in token.sent[: token.i - token.sent.start]:
+        depth += (before.text in "([") - (before.text in ")]")
+    return depth > 0
+
+
+def _given_name(head: Token) -> str:
+    """The name a sentence gives the thing its noun phrase describes ("One popular method for circumventing this cost
+    is called test-time dropout [503], where ...", "a gated RNN method called MHCnuggets"): what a later "this" or
+    "this technique" points back to is the named method, not its description. The words after the naming verb up to
+    a bracket, comma or clause (parsers cut such coined names apart, "dropout" read as a preposition), or ""."""
+    verb = head.head
+    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in load_cues().raw["naming_verbs"]:
+        pass
+    else:
+        verb = next(
+            (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in load_cues().raw["naming_verbs"]), None
+        )
+        if verb is None or verb.tag_ != "VBN":
+            return ""
+    words = []
+    for token in head.doc[verb.i + 1 : min(verb.i + 7, head.sent.end)]:
+        if token.is_punct and token.text not in ("-", "–") or token.lower_ in ("where", "which", "that", "who", "and"):
+            break
+        words.append(token)
+    if not words or words[0].lower_ in ("a", "an", "the", "as", "for", "after", "by"):
+        return ""
+    return clean_text(head.doc[words[0].i : words[-1].i + 1].text)
 
 
 def _reporter(head: Token) -> bool:
@@ -844,7 +993,7 @@ class AntecedentModel:
             if sum(ch.isalpha() for ch in mention.text) < 3 or self._citation_or_date(sent, mention.start, mention.end):
                 continue
             taken |= set(range(mention.start, mention.end))
-            found.append(self._candidate(mention.text, head, mention.source))
+            found.append(self._candidate(_given_name(head) or mention.text, head, mention.source))
         for chunk in self._noun_chunks(sent):
             head = chunk.root
             if head.i in taken or head.pos_ not in ("NOUN", "PROPN") or self._excluded(head):
@@ -860,7 +1009,7 @@ class AntecedentModel:
             process = self._process(lemma) and head.dep_ in (*SUBJECT_DEPS, "dobj", "obj")
             if not named and not process and lemma not in self._referent_heads():
                 continue
-            text = self._phrase(head)
+            text = _given_name(head) or self._phrase(head)
             candidate = self._candidate(text, head, "noun") if text else None
             if candidate is not None and candidate.role != "oblique":  # "in Italy", "with a catalyst": asides
                 found.append(candidate)
@@ -973,6 +1122,9 @@ class AntecedentModel:
             plural_class=family,
             named=named and not plural_head and not _reporter(head),
             conjunct=head.dep_ == "conj",
+            position=head.i,
+            main_clause=not any(t.dep_ in SUBORDINATE_DEPS for t in [head, *head.ancestors][:-1])
+            and not _bracketed(head),
         )
 
     def reaches_back(self, anaphor: Anaphor, sent: Span) -> bool:
@@ -985,6 +1137,8 @@ class AntecedentModel:
         if is_expletive(token):
             return False
         verb = token.head
+        if token.lower_ in self.words["demonstrative_pronouns"] and _takes_a_claim(verb, self.cues):
+            return False  # "This means that ...", "This is because ...": the claim before, not a thing
         authors_verbs = set(self.cues.raw["reporting_verbs"]) | {"use", "develop", "apply"}
         if anaphor.plural and verb.lemma_.lower() in authors_verbs:
             return False
@@ -1042,8 +1196,34 @@ class AntecedentModel:
     def _method_class(self) -> set[str]:
         return set(self.cues.method_heads) | set(self.cues.raw["method_like_heads"]) | set(self.words["class_nouns"])
 
+    def resolve_demonstrative(self, anaphor: Anaphor) -> str:
+        """A bare "this"/"these" subject: the thing the sentence before introduced last in its main clause ("One
+        popular method ... is called test-time dropout. This is simple to implement", "MPI uses MPI to start and
+        communicate with processes. This is the most flexible"), when it is a name or a lexicon method and agrees in
+        number; "" otherwise. A demonstrative more often
+        stands for the statement before ("This has resulted in different dilutions ...") than for a thing, so a
+        phrase inside a subordinate clause of that sentence ("the lack of negative control, as all tissues have
+        some proliferation that is highlighted by Ki67 IHC") is no referent, and nothing older is."""
+        previous = [c for c in self.candidates if c.sentence == self.sentence - 1 and c.passage == self.passage]
+        if not previous:
+            return ""
+        last = max(previous, key=lambda c: c.position)
+        if not last.main_clause or last.plural != anaphor.plural or last.plural_class or last.conjunct:
+            return ""
+        if last.kind not in ("lexicon", "entity") and not last.named:
+            return (
+                ""  # "This will automatically enumerate ...": not "the easiest and preferred method" described before
+            )
+        return last.text
+
     def resolve(self, anaphor: Anaphor) -> str:
-        """The best-ranked antecedent's text, or "" when none reaches the threshold."""
+        """The best-ranked antecedent's text, or "" when none reaches the threshold. "The former"/"the latter" and a
+        bare "this"/"these" are not ranked: they name a member of a coordination or what the sentence before
+        introduced last."""
+        if anaphor.order:
+            return coordinated_member(anaphor.token.sent, anaphor.token, anaphor.order, self._excluded)
+        if not anaphor.head and anaphor.token.lower_ in self.words["demonstrative_pronouns"]:
+            return self.resolve_demonstrative(anaphor)
         ranked = sorted(((self.score(c, anaphor), -i, c) for i, c in enumerate(self.candidates)), reverse=True)
         if not ranked or ranked[0][0] < self.weights["threshold"]:
             return ""

@@ -300,6 +300,11 @@ class Discourse:
         must not answer ("they", "these nanoparticles")."""
         return ""
 
+    def points_back(self, subject: Token) -> bool:
+        """Whether a subject is a pointer with no noun of its own ("This", "the latter") that only `antecedent` may
+        resolve (False here; discourse.SectionDiscourse knows the words)."""
+        return False
+
 
 @dataclass
 class SentenceContext:

@@ -803,9 +803,9 @@ def _evaluated_owner(
         if subject.text in discourse.method_names and not (mention.start <= subject.i < mention.end):
             return subject.text, False  # "MHCnuggets—the recurrent neural network—was ...": the name, not its class
         return mention.text, False
-    if subject.lower_ == "they" and subject.pos_ == "PRON":
-        # "They are costly": only a confident antecedent of an earlier sentence (the ranking keeps "they found
-        # that ..." for the authors), never the section's topic
+    if (subject.lower_ == "they" and subject.pos_ == "PRON") or discourse.points_back(subject):
+        # "They are costly", "This is simple to implement", "The latter is slower": only a confident antecedent of
+        # an earlier sentence (the ranking keeps "they found that ..." for the authors), never the section's topic
         return discourse.antecedent(context, subject.i), False
     head = anaphor_head([subject], cues)
     if head is not False and subject.lower_ not in ("they", "them"):  # "they found that ..." are the authors
