@@ -241,6 +241,50 @@ def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
     assert not names_any([], "any text")
 
 
+def test_a_headings_entities_added_after_its_parse_annotate_as_the_whole_pipeline_does(seed_annotated):
+    """The claims stage parses a section heading's syntax first and adds its entities only when a test asks for them:
+    the doc it gets then is the doc the whole pipeline makes at once, token by token and entity by entity."""
+    from pipeline.extract import nlp
+    from pipeline.extract.claims.discourse import HEADING_NUMBER, SYNTAX_COMPONENTS, _syntax_then_entities
+
+    pipeline = nlp.load_pipeline()
+    syntax, entities = _syntax_then_entities(pipeline)
+    assert [name for name, _ in syntax] == list(SYNTAX_COMPONENTS)
+    assert "biomed_ner" in [name for name, _ in entities]
+    headings = {
+        HEADING_NUMBER.sub("", part).strip(" .:")
+        for passage, _ in seed_annotated.docs
+        for part in passage.section_path.split(">")
+    }
+    headings = sorted(h for h in headings if h)
+    assert len(headings) > 5
+
+    def annotations(doc):
+        tokens = [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc]
+        return tokens, [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+
+    for heading in headings:
+        doc = pipeline.make_doc(heading)
+        for _, component in [*syntax, *entities]:
+            doc = component(doc)
+        assert annotations(doc) == annotations(pipeline(heading)), heading
+
+
+def test_remembered_property_splits_are_the_parsed_ones(seed_annotated):
+    """A list of properties split again is answered from memory: the same pieces as parsing it anew, in a list of
+    its own (a caller may change it)."""
+    from pipeline.extract.claims.properties import _split_properties, split_properties
+
+    texts = [s.text for s in seed_annotated.sentences if "," in s.text][:30]
+    assert len(texts) == 30
+    for text in texts:
+        first = split_properties(text)
+        first.append("changed by the caller")
+        again = split_properties(text)
+        assert again == list(_split_properties.__wrapped__(text)) and "changed by the caller" not in again
+    assert _split_properties.cache_info().hits >= 30
+
+
 def test_a_read_pages_character_dicts_go_when_it_closes_not_at_the_next_collection():
     """The seed sets every glyph as its own text object; its page's thousands of character dicts are freed by
     reference counting when the page closes (no reference cycle holds them for the cycle collector to walk)."""
