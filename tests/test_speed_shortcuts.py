@@ -220,6 +220,28 @@ def test_gated_dependency_frames_are_spacys(seed_annotated):
     assert all(tree_roots(doc) == [([t, *t.ancestors])[-1].i for t in doc] for doc in docs)
 
 
+def test_cue_marks_read_from_the_docs_store_are_every_tokens_own(seed_annotated):
+    """The cue words marked (and an earlier pass's marks forgotten) through the doc's store of extension values read
+    as asking each token does: every token's mark, the marked tokens, a doc with none."""
+    from spacy.tokens import Doc
+
+    from pipeline.extract.claims.dependency_matcher import tokens_with_values
+    from pipeline.extract.claims.from_text import _mark_cues
+    from pipeline.extract.claims.prose import CUE_EXTENSION, load_cues
+
+    docs = [doc for _, doc in seed_annotated.docs]
+    marks = [[t._.get(CUE_EXTENSION) for t in doc] for doc in docs]
+    for doc in docs:
+        for token in doc:
+            token._.set(CUE_EXTENSION, "stale")  # a mark no cue list gives: the next pass must forget it
+        _mark_cues(doc, load_cues())
+    assert [[t._.get(CUE_EXTENSION) for t in doc] for doc in docs] == marks
+    assert sum(bool(mark) for doc_marks in marks for mark in doc_marks) > 20
+    for doc in docs:
+        assert tokens_with_values(doc, {CUE_EXTENSION}) == {t.i for t in doc if t._.get(CUE_EXTENSION)}
+    assert tokens_with_values(Doc(docs[0].vocab, words=["no", "cue"]), {CUE_EXTENSION}) == set()
+
+
 def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
     """The measure and adverse-outcome lists searched as one compiled alternation of whole words answer as one
     search per listed word does, on every sentence of the seed."""
