@@ -220,6 +220,28 @@ def test_gated_dependency_frames_are_spacys(seed_annotated):
     assert all(tree_roots(doc) == [([t, *t.ancestors])[-1].i for t in doc] for doc in docs)
 
 
+def test_cue_marks_read_from_the_docs_store_are_every_tokens_own(seed_annotated):
+    """The cue words marked (and an earlier pass's marks forgotten) through the doc's store of extension values read
+    as asking each token does: every token's mark, the marked tokens, a doc with none."""
+    from spacy.tokens import Doc
+
+    from pipeline.extract.claims.dependency_matcher import tokens_with_values
+    from pipeline.extract.claims.from_text import _mark_cues
+    from pipeline.extract.claims.prose import CUE_EXTENSION, load_cues
+
+    docs = [doc for _, doc in seed_annotated.docs]
+    marks = [[t._.get(CUE_EXTENSION) for t in doc] for doc in docs]
+    for doc in docs:
+        for token in doc:
+            token._.set(CUE_EXTENSION, "stale")  # a mark no cue list gives: the next pass must forget it
+        _mark_cues(doc, load_cues())
+    assert [[t._.get(CUE_EXTENSION) for t in doc] for doc in docs] == marks
+    assert sum(bool(mark) for doc_marks in marks for mark in doc_marks) > 20
+    for doc in docs:
+        assert tokens_with_values(doc, {CUE_EXTENSION}) == {t.i for t in doc if t._.get(CUE_EXTENSION)}
+    assert tokens_with_values(Doc(docs[0].vocab, words=["no", "cue"]), {CUE_EXTENSION}) == set()
+
+
 def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
     """The measure and adverse-outcome lists searched as one compiled alternation of whole words answer as one
     search per listed word does, on every sentence of the seed."""
@@ -239,6 +261,50 @@ def test_one_alternation_finds_what_a_search_per_word_finds(seed_annotated):
             found += one_by_one
     assert found > 10
     assert not names_any([], "any text")
+
+
+def test_a_headings_entities_added_after_its_parse_annotate_as_the_whole_pipeline_does(seed_annotated):
+    """The claims stage parses a section heading's syntax first and adds its entities only when a test asks for them:
+    the doc it gets then is the doc the whole pipeline makes at once, token by token and entity by entity."""
+    from pipeline.extract import nlp
+    from pipeline.extract.claims.discourse import HEADING_NUMBER, SYNTAX_COMPONENTS, _syntax_then_entities
+
+    pipeline = nlp.load_pipeline()
+    syntax, entities = _syntax_then_entities(pipeline)
+    assert [name for name, _ in syntax] == list(SYNTAX_COMPONENTS)
+    assert "biomed_ner" in [name for name, _ in entities]
+    headings = {
+        HEADING_NUMBER.sub("", part).strip(" .:")
+        for passage, _ in seed_annotated.docs
+        for part in passage.section_path.split(">")
+    }
+    headings = sorted(h for h in headings if h)
+    assert len(headings) > 5
+
+    def annotations(doc):
+        tokens = [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc]
+        return tokens, [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+
+    for heading in headings:
+        doc = pipeline.make_doc(heading)
+        for _, component in [*syntax, *entities]:
+            doc = component(doc)
+        assert annotations(doc) == annotations(pipeline(heading)), heading
+
+
+def test_remembered_property_splits_are_the_parsed_ones(seed_annotated):
+    """A list of properties split again is answered from memory: the same pieces as parsing it anew, in a list of
+    its own (a caller may change it)."""
+    from pipeline.extract.claims.properties import _split_properties, split_properties
+
+    texts = [s.text for s in seed_annotated.sentences if "," in s.text][:30]
+    assert len(texts) == 30
+    for text in texts:
+        first = split_properties(text)
+        first.append("changed by the caller")
+        again = split_properties(text)
+        assert again == list(_split_properties.__wrapped__(text)) and "changed by the caller" not in again
+    assert _split_properties.cache_info().hits >= 30
 
 
 def test_a_read_pages_character_dicts_go_when_it_closes_not_at_the_next_collection():

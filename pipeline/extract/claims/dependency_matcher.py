@@ -14,10 +14,10 @@ from __future__ import annotations
 import warnings
 from collections import defaultdict
 
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, IDX
 from spacy.errors import Warnings
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 def tree_roots(doc: Doc) -> list[int]:
@@ -37,6 +37,44 @@ def tree_roots(doc: Doc) -> list[int]:
             roots[k] = root
         roots[j] = root
     return roots
+
+
+def _stored_token_extension(name: str) -> bool:
+    """Whether a token extension keeps its values in `doc.user_data` (no getter) with a false default, so that the
+    tokens holding a true value are the true values stored there."""
+    if not Token.has_extension(name):
+        return False
+    default, method, getter, _ = Token.get_extension(name)
+    return getter is None and method is None and not default
+
+
+def tokens_with_values(doc: Doc, names: set[str]) -> set[int]:
+    """The indices of the tokens holding a true value of any of the extensions, read from the values the doc stores
+    (spaCy keeps a token's value under ("._.", name, token.idx, None)) instead of asking every token in Python."""
+    if not all(_stored_token_extension(name) for name in names):
+        return {t.i for t in doc if any(t._.get(name) for name in names)}
+    offsets = {key[2] for key, value in doc.user_data.items() if _token_key(key, names) and value}
+    if not offsets:
+        return set()
+    return {i for i, offset in enumerate(doc.to_array(IDX).tolist()) if offset in offsets}
+
+
+def forget_token_values(doc: Doc, name: str) -> None:
+    """Drop every token's stored value of the extension (each then reads its default): one sweep of the doc's store
+    instead of a write per token."""
+    for key in [key for key in doc.user_data if _token_key(key, {name})]:
+        del doc.user_data[key]
+
+
+def _token_key(key, names: set[str]) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 4
+        and key[0] == "._."
+        and key[1] in names
+        and key[3] is None
+        and (key[2] is not None)
+    )
 
 
 def required_extensions(pattern: list[dict]) -> set[str]:
@@ -83,7 +121,7 @@ class GatedDependencyMatcher(DependencyMatcher):
         token of each tree holding a gate extension's value (overlapping stretches joined)."""
         if not self.gates or not len(doc):
             return [(0, len(doc))]
-        gated_roots = {roots[t.i] for t in doc if any(t._.get(name) for name in self.gates)}
+        gated_roots = {roots[i] for i in tokens_with_values(doc, self.gates)}
         first: dict[int, int] = {}
         last: dict[int, int] = {}
         for i, root in enumerate(roots):

@@ -574,8 +574,9 @@ def _heading_subject(section_path: str, nlp: Language, cues: ClaimCues, words: d
     tokens = WORD.findall(heading.lower())
     if not tokens or len(tokens) > 6 or any(t in words["generic_headings"] for t in tokens):
         return ""
+    syntax, entities = _syntax_then_entities(nlp)
     doc = nlp.make_doc(heading)
-    for _, component in nlp.pipeline:
+    for _, component in syntax:
         doc = component(doc)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in doc):
@@ -586,9 +587,27 @@ def _heading_subject(section_path: str, nlp: Language, cues: ClaimCues, words: d
         return ""  # "Clinical applications", "Advantages and limitations", "Isolation and purification": no one method
     specific = [t for t in doc if t.i < root.i and t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
     specific = [t for t in specific if t.lower_ not in cues.generic_modifiers]
-    if (root.lemma_.lower() in _class_nouns(cues, words) and specific) or is_method(doc[:]):
-        return clean_text(heading)  # "Drug pretreatment", "Ultracentrifugation"; not "Treatment of patients"
-    return ""
+    if root.lemma_.lower() in _class_nouns(cues, words) and specific:
+        return clean_text(heading)  # "Drug pretreatment"; not "Treatment of patients"
+    for _, component in entities:  # only now are the heading's entities asked for ("Ultracentrifugation")
+        doc = component(doc)
+    return clean_text(heading) if is_method(doc[:]) else ""
+
+
+# The components that tag, parse and lemmatize; the ones after them only add entities and abbreviations.
+SYNTAX_COMPONENTS = ("tok2vec", "tagger", "sentence_splitter", "parser", "attribute_ruler", "lemmatizer")
+
+
+def _syntax_then_entities(nlp: Language) -> tuple[list, list]:
+    """The pipeline split where its syntax components end: a heading most often fails a test of its parse, and then
+    its entity components (the NER with its own tok2vec, most of a short text's cost) need not run. Running the rest
+    later on the same doc annotates it as running them all at once does. A pipeline with a syntax component after
+    an entity one is not split."""
+    names = [name for name, _ in nlp.pipeline]
+    cut = next((i for i, name in enumerate(names) if name not in SYNTAX_COMPONENTS), len(names))
+    if any(name in SYNTAX_COMPONENTS for name in names[cut:]):
+        cut = len(names)
+    return nlp.pipeline[:cut], nlp.pipeline[cut:]
 
 
 def self_reference_head(subject: str, words: dict | None = None) -> str | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.claims.dependency_matcher import forget_token_values, tokens_with_values
 from pipeline.extract.claims.discourse import (
     AntecedentModel,
     SectionDiscourse,
@@ -208,9 +209,9 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
 
 def _mark_cues(doc: Doc, cues: ClaimCues) -> None:
     """Tag cue nouns and verbs (token._.claim_cue) so the dependency patterns can refer to the word lists."""
+    forget_token_values(doc, CUE_EXTENSION)  # an earlier pass's marks; an unmarked token reads "" (the default)
     for token in doc:
         lemma = token.lemma_.lower()
-        token._.set(CUE_EXTENSION, "")
         if token.pos_ == "VERB" and (
             token.dep_ in ("amod", "compound") or (token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"))
         ):
@@ -246,7 +247,7 @@ def _misread_verb(token: Token) -> bool:
 def _dependency_frames(doc: Doc, matchers: Matchers) -> dict[int, set[str]]:
     """Which claim frames (models/claims/dependency_patterns.jsonl) each cue noun or verb takes part in."""
     frames: dict[int, set[str]] = {}
-    if not any(token._.get(CUE_EXTENSION) for token in doc):
+    if not tokens_with_values(doc, {CUE_EXTENSION}):
         return frames  # every frame has a cue word among its nodes: without one, the matcher's pass finds nothing
     for match_id, token_ids in matchers.dependencies(doc):
         label = doc.vocab.strings[match_id]

@@ -49,10 +49,17 @@ def load_tagger(model: str) -> spacy.language.Language:
 
 def split_properties(text: str) -> list[str]:
     """One string per atomic property, in reading order, as printed (no normalisation)."""
+    return list(_split_properties(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _split_properties(text: str) -> tuple[str, ...]:
+    # Remembered by text: the readers split the same clause or list again and again (one parse each time, most of
+    # this function's cost), and the split depends on the text alone.
     cues = load_cues()
     nlp = load_tagger(cues["spacy_model"])
     found: list[str] = []
-    for chunk in CHUNK_SEPARATORS.split(CITATION.sub("", text or "")):
+    for chunk in CHUNK_SEPARATORS.split(CITATION.sub("", text)):
         chunk = ENUMERATOR.sub("", re.sub(r"\s+", " ", chunk)).strip(" ,.")
         if not chunk:
             continue
@@ -62,7 +69,7 @@ def split_properties(text: str) -> list[str]:
                 cleaned = clean(piece, cues)
                 if cleaned and re.search(r"[A-Za-z]{2}", cleaned) and cleaned not in found:
                     found.append(cleaned)
-    return found
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- commas
