@@ -688,13 +688,15 @@ class GlyphNames:
                 page = next(self.pages)
                 self.seen += 1
                 fonts = {}
-                for spec in (resolve1(resolve1(page.resources or {}).get("Font")) or {}).values():
-                    spec = resolve1(spec)
+                for reference in (resolve1(resolve1(page.resources or {}).get("Font")) or {}).values():
+                    spec = resolve1(reference)
                     name = getattr(resolve1(spec.get("BaseFont")), "name", None)
                     if isinstance(name, bytes):
                         name = name.decode("latin-1")
                     if name and _base_font_name(name) not in fonts:
-                        font = fonts[_base_font_name(name)] = self.manager.get_font(None, spec)
+                        # a font the pages share is parsed once: the manager keeps it by its object number
+                        objid = getattr(reference, "objid", None)
+                        font = fonts[_base_font_name(name)] = self.manager.get_font(objid, spec)
                         self.specs[id(font)] = spec
                 self.fonts[self.seen] = fonts
         except RecursionError:
