@@ -454,7 +454,7 @@ def classify_blocks(blocks: list[Block], typo: Typography, pdf: PdfContent, conf
 
 # a table of contents' line: an entry's text, then the page it is on (arabic or roman), after dot leaders or a gap
 CONTENTS_LINE = re.compile(r"\S.*?(?:\s|\.)(?:\d{1,4}|[ivxlc]{1,6})")
-PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})$")
+PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})$")  # a page number after a heading: a contents entry
 CONTENTS_PAGES = 2  # a table of contents starts on one of the first pages
 
 

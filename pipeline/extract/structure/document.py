@@ -7,6 +7,7 @@ import itertools
 import re
 
 from pipeline.extract.structure.blocks import (
+    PAGE_AT_END,
     Block,
     build_blocks,
     checked_title,
@@ -38,7 +39,6 @@ FRONT_MATTER_PAGES = 2
 # "2.8. References": a subsection of the body that talks about references (an author guide, a methods section), not
 # the reference list, which is a section of its own ("References", "7. References")
 SUBSECTION_NUMBER = re.compile(r"^\s*\d+\.\d+")
-PAGE_NUMBER_AFTER = re.compile(r"\s\d{1,4}$")  # "References 5": a table of contents' entry, not the list's heading
 
 
 def opens_reference_list(heading: str, config: LayoutConfig) -> bool:
@@ -47,7 +47,7 @@ def opens_reference_list(heading: str, config: LayoutConfig) -> bool:
     return (
         section_name(heading) in config.reference_headings
         and not SUBSECTION_NUMBER.match(heading)
-        and not PAGE_NUMBER_AFTER.search(heading)
+        and not PAGE_AT_END.search(heading)  # "References 5": a table of contents' entry
     )
 
 
@@ -82,9 +82,8 @@ def written_as_sentences(text: str, min_words: int = 8) -> bool:
     )
 
 
-# a year, volume or pages as reference lists print them: "(2015)", "(2015a)", ", 2015." or ". 2015;", "14(7)",
-# "pp. 12"
-# a reference entry's year in brackets or after a comma, Vancouver's "2009;28:1" and "12(3)", page ranges
+# a year, volume or pages as reference lists print them: "(2015)", "(2015a)", ", 2015." or ". 2015;", Vancouver's
+# "2009;28:1", "14(7)", "pp. 12"
 REFERENCE_MARK = re.compile(
     r"\((?:1[89]|20)\d\d[a-z]?\)|[,.]\s(?:1[89]|20)\d\d[a-z]?[.;,:)]|\b(?:1[89]|20)\d\d[a-z]?;\s?\d"
     r"|\b\d{1,4}\(\d{1,4}\)|\bpp?\.\s?\d"
