@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
+from operator import itemgetter
 from pathlib import Path
 
 import pdfplumber
@@ -60,6 +61,22 @@ CID_PATTERN = re.compile(r"\(cid:\d+\)")
 # Latin-1's signs and accented letters (U+00A0-U+00FF): what a wrong Unicode map of a maths font gives its Greek
 # letters and symbols (`GlyphNames.correct_contradicted`); a page without one needs no font read for it.
 LATIN1_SIGNS_AND_LETTERS = range(0xA0, 0x100)
+
+
+LATIN1_ANYWHERE = re.compile(f"[{chr(LATIN1_SIGNS_AND_LETTERS.start)}-{chr(LATIN1_SIGNS_AND_LETTERS.stop - 1)}]")
+
+
+def has_latin1_sign_or_letter(chars: list[dict]) -> bool:
+    """Whether a character's text starts with a Latin-1 sign or letter. Most pages have none: the page's text,
+    joined and searched once, says so without a step per character; only a page where it finds one is asked
+    character by character (a decoded ligature's text may hold one past its first letter)."""
+    if not LATIN1_ANYWHERE.search("".join(map(itemgetter("text"), chars))):
+        return False
+    return any(
+        LATIN1_SIGNS_AND_LETTERS.start <= ord(char["text"][0]) < LATIN1_SIGNS_AND_LETTERS.stop
+        for char in chars
+        if char["text"]
+    )
 
 
 @dataclass(frozen=True)
@@ -161,11 +178,7 @@ def read_pdf(
                     raise DocumentError(f"damaged or truncated PDF: page {number}: {error}") from error
                 if page.unmapped_glyphs:
                     glyph_names.decode(page)
-                if any(
-                    LATIN1_SIGNS_AND_LETTERS.start <= ord(char["text"][0]) < LATIN1_SIGNS_AND_LETTERS.stop
-                    for char in page.chars
-                    if char["text"]
-                ):
+                if has_latin1_sign_or_letter(page.chars):
                     glyph_names.correct_contradicted(page)
                 read.append(read_page(page))
                 page.close()  # release the page's objects: only its records are kept
@@ -551,11 +564,11 @@ class GlyphNames:
         self.path = path
         self.document = None
         self.pages = None
-        self.fonts: dict[int, dict[str, object]] = {}  # page number -> font name (no subset prefix) -> font
+        # page number -> font name (no subset prefix) -> the font, made on first need (`_font`)
+        self.fonts: dict[int, dict[str, _FontEntry]] = {}
         self.failed = False
         self.tex_text: bool | None = None  # do unnamed glyphs read as TeX text at their codes? None: not judged yet
-        self.specs: dict[int, dict] = {}  # id of a font -> its font dictionary
-        self.builtin: dict[int, dict[int, str]] = {}  # id of a font -> its program's code -> glyph name
+        self.builtin: dict[int, dict[int, str]] = {}  # id of a font dictionary -> code -> glyph name
         self.contradicted: dict[int, dict[str, str]] = {}  # id of a font -> see `_named_instead`
 
     def decode(self, page: pdfplumber.page.Page) -> None:
@@ -564,10 +577,11 @@ class GlyphNames:
         pieces = []
         for char in page.chars:
             code = char.get("unmapped_code")
-            font = fonts.get(_base_font_name(char["fontname"])) if code is not None else None
+            entry = fonts.get(_base_font_name(char["fontname"])) if code is not None else None
+            font = self._font(entry) if entry is not None else None
             if font is None:
                 continue
-            name = self._builtin_names(font).get(code)
+            name = self._builtin_names(entry.spec).get(code)
             if name is not None:
                 # the font's own name for the glyph decides, known or not: pdfminer's guess for such a font is the
                 # standard encoding's letter at the code
@@ -600,14 +614,21 @@ class GlyphNames:
             text = char["text"]
             if len(text) != 1 or ord(text) not in LATIN1_SIGNS_AND_LETTERS or "unmapped_code" in char:
                 continue
-            font = fonts.get(_base_font_name(char["fontname"]))
-            if font is not None:
-                char["text"] = self._named_instead(font).get(text, text)
+            entry = fonts.get(_base_font_name(char["fontname"]))
+            if entry is not None:
+                corrections = self._named_instead(entry)
+                if corrections:
+                    char["text"] = corrections.get(text, text)
 
-    def _named_instead(self, font) -> dict[str, str]:
+    def _named_instead(self, entry: _FontEntry) -> dict[str, str]:
         """Latin-1 text of the font's Unicode map -> the text of its glyph's name, for the codes where the two
         contradict each other (see `correct_contradicted`); only a text the map gives one code, so it tells the
-        glyph."""
+        glyph. A font none of whose glyph names reads as a character past Latin-1 (most text fonts, and every
+        composite font, which names no glyph) can contradict nothing: it is not parsed for its map."""
+        names = self._builtin_names(entry.spec)
+        if not any(_names_past_latin1(names)):
+            return {}
+        font = self._font(entry)
         corrections = self.contradicted.get(id(font))
         if corrections is not None:
             return corrections
@@ -619,7 +640,6 @@ class GlyphNames:
         codes_of: dict[str, list[int]] = {}
         for code, text in mapped.items():
             codes_of.setdefault(text, []).append(code)
-        names = self._builtin_names(font)
         for text, codes in codes_of.items():
             if len(text) != 1 or ord(text) not in LATIN1_SIGNS_AND_LETTERS or len(codes) != 1:
                 continue
@@ -634,11 +654,25 @@ class GlyphNames:
                 corrections[text] = named
         return corrections
 
-    def _builtin_names(self, font) -> dict[int, str]:
-        names = self.builtin.get(id(font))
+    def _builtin_names(self, spec: dict) -> dict[int, str]:
+        names = self.builtin.get(id(spec))
         if names is None:
-            names = self.builtin[id(font)] = font_glyph_names(self.specs.get(id(font), {}))
+            names = self.builtin[id(spec)] = font_glyph_names(spec)
         return names
+
+    def _font(self, entry: _FontEntry):
+        """The page font's pdfminer font, parsed on first need (its Unicode map, widths and encoding: most of
+        what reading a page's fonts costs, and most fonts are never asked for); None where pdfminer cannot parse
+        it (its glyphs stay as pdfium reads them)."""
+        if entry.font is None and not entry.failed:
+            try:
+                # a font the pages share is parsed once: the manager keeps it by its object number
+                entry.font = self.manager.get_font(entry.objid, entry.spec)
+            except RecursionError:
+                raise
+            except Exception:  # noqa: BLE001 - pdfium's reading stands, the glyphs marked for repair
+                entry.failed = True
+        return entry.font
 
     def _read_as_tex_text(self, page: pdfplumber.page.Page) -> None:
         def still_unnamed(char: dict) -> bool:
@@ -671,7 +705,7 @@ class GlyphNames:
             elif 0x20 < code < 0x7F:
                 char["text"] = chr(code)
 
-    def _fonts(self, number: int) -> dict[str, object]:
+    def _fonts(self, number: int) -> dict[str, _FontEntry]:
         if number in self.fonts or self.failed:
             return self.fonts.get(number, {})
         from pdfminer.pdfinterp import PDFResourceManager
@@ -694,10 +728,7 @@ class GlyphNames:
                     if isinstance(name, bytes):
                         name = name.decode("latin-1")
                     if name and _base_font_name(name) not in fonts:
-                        # a font the pages share is parsed once: the manager keeps it by its object number
-                        objid = getattr(reference, "objid", None)
-                        font = fonts[_base_font_name(name)] = self.manager.get_font(objid, spec)
-                        self.specs[id(font)] = spec
+                        fonts[_base_font_name(name)] = _FontEntry(getattr(reference, "objid", None), spec)
                 self.fonts[self.seen] = fonts
         except RecursionError:
             raise
@@ -708,6 +739,23 @@ class GlyphNames:
     def close(self) -> None:
         if self.document is not None:
             self.handle.close()
+
+
+@dataclass
+class _FontEntry:
+    """A font of a page's resources: its object number and dictionary, and the pdfminer font once made."""
+
+    objid: int | None
+    spec: dict
+    font: object = None
+    failed: bool = False
+
+
+def _names_past_latin1(names: dict[int, str]) -> Iterator[bool]:
+    """Per glyph name, whether it reads as one character past Latin-1 (what `_named_instead` corrects to)."""
+    for name in names.values():
+        named = glyph_text(name)
+        yield bool(named) and len(named) == 1 and ord(named) > 0xFF
 
 
 def _base_font_name(name: str) -> str:

@@ -625,26 +625,28 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     n_chars = pdfium_c.FPDFText_CountChars(raw)
     if n_chars <= 0:
         return [], 0, (0, False), None
-    codes = _unicode_codes(raw, n_chars)
-    asked = _ASK_PER_CHARACTER in codes
-    if asked:
-        codes = [
-            _char_unicode(raw_ref, index) if code == _ASK_PER_CHARACTER else code for index, code in enumerate(codes)
-        ]
+    code_array = _unicode_codes(raw, n_chars)
+    # only the characters the page's text does not give are asked (a few per page: NULs, line-end hyphens)
+    ask_at = numpy.flatnonzero(code_array == _ASK_PER_CHARACTER).tolist()
+    asked = list(map(_char_unicode, repeat(raw_ref), ask_at))
+    code_array[ask_at] = asked
     # A character outside the Basic Multilingual Plane (mathematical italic 𝜋, bold 𝐱, emoji) is two text page
     # characters, its UTF-16 halves, each alone no text: the first takes the whole character, the second is left out.
-    # (`_unicode_codes` has every character asked on its own on such a page.)
-    low_halves = _join_surrogate_pairs(codes) if asked else []
+    # (`_unicode_codes` has every character asked on its own on such a page, so only asked ones can be halves.)
+    low_halves = []
+    if any(_SURROGATES.start <= code < _SURROGATES.stop for code in asked):
+        codes = code_array.tolist()
+        low_halves = _join_surrogate_pairs(codes)
+        code_array = numpy.array(codes, dtype=numpy.int64)
     # Spaces and line breaks pdfium generates are left out; a generated space asks for one between the characters
     # around it (see `_generated_space`).
-    code_array = numpy.array(codes, dtype=numpy.int64)
     space_or_break = (code_array == 0x20) | (code_array == 0x0D) | (code_array == 0x0A)  # _GENERATED_SPACE_OR_BREAK
     generated = [index for index in numpy.flatnonzero(space_or_break).tolist() if _char_generated(raw_ref, index)]
     if generated or low_halves:
         keep = numpy.ones(n_chars, dtype=bool)
         keep[generated + low_halves] = False
         candidates = numpy.flatnonzero(keep).tolist()
-        generated_spaces = [index for index in generated if codes[index] == 0x20]
+        generated_spaces = [index for index in generated if code_array[index] == 0x20]
     else:
         candidates, generated_spaces = range(n_chars), []
     if not candidates:
@@ -806,12 +808,15 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
     else:
         space_pending = numpy.zeros(len(kept), dtype=bool)
 
-    kept_codes = [codes[index] for index in kept]
+    kept_code_array = code_array[kept]
+    kept_codes = kept_code_array.tolist()
     try:
-        texts = [chr(code) for code in kept_codes]
-    except ValueError:
+        # each code's character, decoded as one string (the codes are UTF-32 units; a lone surrogate half passes
+        # as the character `chr` makes of it)
+        texts = list(kept_code_array.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass"))
+    except UnicodeDecodeError:  # a code past Unicode's last plane
         texts = [chr(code) if 0 <= code <= 0x10FFFF else "\ufffd" for code in kept_codes]
-    if _LINE_END_HYPHEN in kept_codes:
+    if (kept_code_array == _LINE_END_HYPHEN).any():
         texts = ["-" if code == _LINE_END_HYPHEN else text for code, text in zip(kept_codes, texts, strict=False)]
     unmapped_at = numpy.flatnonzero(unmapped).tolist()
     for slot in unmapped_at:
@@ -851,7 +856,7 @@ def _read_chars(textpage: pypdfium2.PdfTextPage, geometry: PageGeometry, page_nu
         chars[slot]["unmapped_code"] = kept_codes[slot]  # the glyph's code in its font, for `ingest.GlyphNames`
     # A glyph at code 0 of a font without a Unicode map comes as NUL, unflagged (TeX's extension font sets its big
     # left parenthesis there): its font may still name it. It keeps its NUL (a ligature's guess) when it does not.
-    nul_at = [slot for slot, code in enumerate(kept_codes) if code == 0 and not unmapped[slot]]
+    nul_at = numpy.flatnonzero((kept_code_array == 0) & ~unmapped).tolist()
     for slot in nul_at:
         chars[slot]["unmapped_code"] = 0
     hidden = _mark_hidden(chars, handles, char_info, char_order, painting, geometry, any(i.invisible for i in distinct))
@@ -974,19 +979,19 @@ _ASK_PER_CHARACTER = 0xFFFE
 _SURROGATES = range(0xD800, 0xE000)
 
 
-def _unicode_codes(raw_textpage, n_chars: int) -> list[int]:
+def _unicode_codes(raw_textpage, n_chars: int) -> numpy.ndarray:
     """Every character's Unicode from one call for the page's text (one UTF-16 unit per character), instead of a
     call per character; where the text differs from the character's own code (see `_ASK_PER_CHARACTER`), or the
     page has a character outside the Basic Multilingual Plane (two units: the units no longer line up with the
     characters), the character is asked on its own."""
     if n_chars <= 0:
-        return []
+        return numpy.zeros(0, dtype=numpy.int64)
     buffer = (ctypes.c_ushort * (n_chars + 1))()
     written = pdfium_c.FPDFText_GetText(raw_textpage, 0, n_chars, buffer)
     units = numpy.frombuffer(buffer, dtype=numpy.uint16)[: max(0, written - 1)]
     if len(units) != n_chars or ((units >= _SURROGATES.start) & (units < _SURROGATES.stop)).any():
-        return [_ASK_PER_CHARACTER] * n_chars
-    return units.tolist()
+        return numpy.full(n_chars, _ASK_PER_CHARACTER, dtype=numpy.int64)
+    return units.astype(numpy.int64)
 
 
 def _join_surrogate_pairs(codes: list[int]) -> list[int]:
