@@ -96,6 +96,7 @@ _segment = _bind("FPDFPath_GetPathSegment", _P, _P, _I)
 _segment_type = _bind("FPDFPathSegment_GetType", _I, _P)
 _segment_point = _bind("FPDFPathSegment_GetPoint", _I, _P, _FloatRef, _FloatRef)
 _segment_closes = _bind("FPDFPathSegment_GetClose", _I, _P)
+_segment_point_into = _bind("FPDFPathSegment_GetPoint", _I, _P, _P, _P)  # into slots of an array (`ctypes.byref`)
 _IntRef, _UintRef = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_uint)
 _draw_mode = _bind("FPDFPath_GetDrawMode", _I, _P, _IntRef, _IntRef)
 _fill_color = _bind("FPDFPageObj_GetFillColor", _I, _P, _UintRef, _UintRef, _UintRef, _UintRef)
@@ -414,21 +415,36 @@ def _read_path(handle, to_device: Affine, geometry: PageGeometry, objects: PageO
         stats.truncated = True
         return
     stats.segments_read += n_segments
-    x, y = ctypes.c_float(), ctypes.c_float()
+    # every segment's kind, point and closing flag read in tight loops (`map`s, no Python step per segment), the
+    # points mapped to the device on arrays (`apply`'s operations in its order: the same values to the last bit)
+    segments = list(map(_segment, repeat(handle), range(n_segments)))
+    kinds = list(map(_segment_type, segments))
+    closes = list(map(_segment_closes, segments))
+    read = (ctypes.c_float * (2 * n_segments))()
+    by_ref = ctypes.byref
+    x_slots = map(by_ref, repeat(read), range(0, 8 * n_segments, 8))
+    y_slots = map(by_ref, repeat(read), range(4, 8 * n_segments, 8))
+    if all(map(_segment_point_into, segments, x_slots, y_slots)):
+        xs, ys = numpy.frombuffer(read, dtype=numpy.float32).astype(numpy.float64).reshape(-1, 2).T
+        m = to_device
+        device_xs, device_ys = (m[0] * xs + m[2] * ys + m[4]).tolist(), (m[1] * xs + m[3] * ys + m[5]).tolist()
+        points = list(zip(device_xs, device_ys, strict=True))
+    else:  # a point pdfium cannot give keeps the one read before it, as the one-by-one reads leave it
+        points = []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for segment in segments:
+            _segment_point(segment, x, y)
+            points.append(apply(to_device, x.value, y.value))
     start = current = None
     lines: list[tuple] = []
-    for index in range(n_segments):
-        segment = _segment(handle, index)
-        kind = _segment_type(segment)
-        _segment_point(segment, x, y)
-        point = apply(to_device, x.value, y.value)
+    for kind, point, closes_here in zip(kinds, points, closes, strict=True):
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = current = point
             continue
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
             _add_piece(current, point, geometry, lines, stats)
         current = point
-        if _segment_closes(segment) and start is not None:
+        if closes_here and start is not None:
             _add_piece(current, start, geometry, lines, stats)
             current = start
     shade = _shaded_box(handle, lines) if 3 <= len(lines) <= 4 else None
