@@ -158,3 +158,46 @@ def test_kernel_table_cells_hold_the_maths_letters(e1071_kernels_page):
     (kernels,) = assemble_tables(e1071_kernels_page, [])
     assert kernels.grid()[2] == ["polynomial", "(γu⊤v + c0)d", "γ, d, c0"]  # was "(µu¦v + c0)d", "µ, d, c0"
     assert kernels.grid()[3] == ["radial basis fct.", "exp{−γ|u − v|2}", "γ"]
+
+
+def _fonts_parsed_for_contradictions(pdf, number: int) -> tuple[dict, set[str]]:
+    """The page's fonts (name -> entry) after `GlyphNames.correct_contradicted`, and the names of the fonts whose
+    characters on the page have Latin-1 text (the only ones it may ask for)."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    glyph_names = ingest.GlyphNames(pdf)
+    try:
+        page = read_page(document, number - 1)
+        asked = {
+            ingest._base_font_name(char["fontname"])
+            for char in page.chars
+            if char["text"] and 0xA0 <= ord(char["text"][0]) <= 0xFF
+        }
+        glyph_names.correct_contradicted(page)
+        return glyph_names.fonts[number], asked
+    finally:
+        glyph_names.close()
+        document.close()
+
+
+def test_only_fonts_that_can_contradict_their_map_are_parsed():
+    # e1071 p7: ten fonts; the maths letters' fonts are parsed for their maps, the text fonts are not (pdfminer
+    # parsing every font of a page was most of the glyph-name check's cost)
+    fonts, asked = _fonts_parsed_for_contradictions(E1071, 7)
+    parsed = {name for name, entry in fonts.items() if entry.font is not None}
+    assert parsed and parsed <= asked
+    assert {"CMR10", "CMBX10", "CMEX10"} & set(fonts) and not {"CMR10", "CMBX10", "CMEX10"} & parsed
+    assert len(parsed) <= len(fonts) // 2
+
+
+def test_a_page_of_text_fonts_with_latin1_signs_parses_none():
+    # mSphere p1: "©" and no-break spaces in fonts whose glyph names are all Latin-1 letters and signs
+    fonts, asked = _fonts_parsed_for_contradictions(real_pdf("msphere2024_acinetobacter_resistance.pdf"), 1)
+    assert asked and fonts
+    assert all(entry.font is None for entry in fonts.values())
+
+
+@pytest.mark.parametrize("text", ["plain ASCII", "caf\u00e9", "\u00a0", "x\u00b0", "fi\u00e9"])
+def test_latin1_gate_is_the_per_character_test(text):
+    chars = [{"text": text}, {"text": ""}, {"text": "a"}]
+    one_by_one = any(0xA0 <= ord(char["text"][0]) <= 0xFF for char in chars if char["text"])
+    assert ingest.has_latin1_sign_or_letter(chars) == one_by_one
