@@ -701,9 +701,9 @@ CLITIC_EXTRAPOSED = re.compile(r"^[’']s\s+(?:[\w-]+\s+){1,3}?to\s+\w+", re.IGN
 def _plain_description(claim: Claim, object_words: list[str], words: GuardWords) -> bool:
     """ "The print method simply tells us what type of model this is", "nbinomTestGLM returned simply a vector of p
     values", "The alternative toLatex method simply translates the summary table": a predicate whose verb is graded
-    only by an adverb of "no more than" (within its first two words, after auxiliaries) and that holds no evaluative
-    word of its own describes what the thing does; "simply" is no praise of simplicity ("is simply not optimal" keeps
-    its "optimal"; "may learn to diagnose patients simply based on the tests" has the adverb further in)."""
+    only by an adverb of "no more than" (within its first two words, after auxiliaries), the word it grades being no
+    evaluative word, describes what the thing does; "simply" is no praise of simplicity ("is simply not optimal"
+    keeps its "optimal"; "may learn to diagnose patients simply based on the tests" has the adverb further in)."""
     from pipeline.extract.claims.prose_evaluative import load_evaluative_words
 
     if not claim.cue.startswith(PREDICATE_CUES):
@@ -711,12 +711,22 @@ def _plain_description(claim: Claim, object_words: list[str], words: GuardWords)
     rest = list(object_words)
     while rest and rest[0] in words.verb_phrase_openers:
         rest = rest[1:]
-    if not any(word in words.focus_adverbs for word in rest[:2]):
+    focus = next((k for k, word in enumerate(rest[:2]) if word in words.focus_adverbs), None)
+    if focus is None:
         return False
+    # the word the adverb grades, past negations, degree adverbs and determiners ("simply not optimal": "optimal")
+    graded_word = next(
+        (
+            w
+            for w in rest[focus + 1 :]
+            if w not in words.negations and w not in words.degree_adverbs and w not in CLAUSE_DETERMINERS
+        ),
+        "",
+    )
     evaluative = load_evaluative_words()
     graded = words.positive_adjectives | words.method_negatives | evaluative.more | evaluative.less
     graded |= evaluative.failure_verbs | evaluative.capability_verbs
-    return not any(word in graded for word in rest if word not in words.focus_adverbs)
+    return graded_word not in graded
 
 
 def _opens_with(object_words: list[str], heads: frozenset[str], words: GuardWords) -> bool:
