@@ -46,6 +46,12 @@ models/claims/guard.json:
   measure of a dimension ("size of impact"), a question raised, words lost before "of" ("have of trouble"), an
   identification ("are considered to be the active components ..."), a change of a bare dimension noun ("reduces
   the effect").
+- session 18 (the unseen papers: benchmarks/papers, three untuned dev papers, 40 TeX Live manuals): what a thing
+  "simply" or "merely" does (a plain description, "simply" being no praise of simplicity), a wish ("further
+  extensions are desirable"), a recommendation to the reader ("align is preferable over eqnarray"), the paper's own
+  tool put in for a plural pointer ("these codes are highly robust"), a turn to the reader ("let's not get into
+  that"), a dummy "it" written with its clitic ("it's straightforward to ...") or with "advised", a predicate that
+  opens with "I"/"we"/"you" (another clause), words lost after "provide"/"have" ("provide of insight").
 """
 
 from __future__ import annotations
