@@ -1,5 +1,6 @@
 """Effect readings added in session 18, on sentences printed in gold/dev PDFs (uritu2018_lamiaceae_pain_review_rotated,
-emm2023_eprs1_review_rotated_table), each parsed as its own section through the real NLP pipeline and claims stage."""
+emm2023_eprs1_review_rotated_table, msphere2024_acinetobacter_resistance), each parsed as its own section through
+the real NLP pipeline and claims stage."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ SENTENCES = {
     " inflammatory responses[10].",
     "noun-cause-plural": "One study reported that biallelic mutations in EPRS1 cause hypomyelinating"
     " leukodystrophy[94].",
+    # the same written forms as nouns: the subject of a later verb (gold/dev msphere2024_acinetobacter_resistance)
+    "noun-is-noun": "Additionally, MIC increases were also observed for gentamicin (four- to fivefold) and"
+    " erythromycin (threefold) in some mutants (AB18 M2, M3, and M5), and the tetracycline MIC was also elevated"
+    " (threefold) in AB18 M2 and M3.",
     # a second past-tense effect verb read as the adjective of its object
     "second-predicate": "The compound was also shown to be effective in cancer-induced bone pain: both intrathecal and"
     " oral baicalin administration reduced cytokine expression and inhibited pain-related signals as assessed by"
@@ -56,6 +61,10 @@ def test_a_verb_read_as_a_noun_keeps_its_direction_and_stops_at_the_clause_end(c
     found = [c for c in claims["noun-inhibits-names"] if c.subject == "baicalein"]
     assert found and all(c.direction == "decrease" for c in found)
     assert not any("modulation" in c.object for c in found)  # "through ..." is the means, not a target
+
+
+def test_a_plural_noun_before_its_own_verb_is_not_read_as_an_effect_verb(claims):
+    assert not [c for c in claims["noun-is-noun"] if c.cue == "effect:verb-read-as-noun"]
 
 
 def test_a_second_effect_verb_read_as_an_adjective_is_a_second_effect(claims):

@@ -1664,7 +1664,7 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
         elif (
             child.dep_ in ("xcomp", "advcl", "ccomp")
             and child.pos_ == "VERB"
-            and any(a.lower_ == "to" for a in child.children)
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in child.children)
             and (child.dep_ != "ccomp" or not particle)
         ):
             targets.append(child)  # "contribute to recover the function"
