@@ -60,6 +60,7 @@ class LayoutConfig:
     tex_function_words: frozenset[str]
     tex_min_words: int
     tex_min_function_word_share: float
+    tex_judged_words: int
     # a wide gap in a line is a justified line's stretched space, not a break, below this many ems and with this
     # share of it inked on the lines around it (reading_order._stretched_space)
     stretched_space_max: float
@@ -102,6 +103,7 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         tex_function_words=frozenset(data["tex_text_check"]["function_words"]),
         tex_min_words=int(data["tex_text_check"]["min_words"]),
         tex_min_function_word_share=float(data["tex_text_check"]["min_function_word_share"]),
+        tex_judged_words=int(data["tex_text_check"]["judged_words"]),
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
         stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
