@@ -140,3 +140,15 @@ def test_a_character_outside_the_basic_plane_is_one_character():
     assert "\U0001d70b" in words
     assert not any(0xD800 <= ord(ch) < 0xE000 for word in words for ch in word)
     assert grid_accuracy(ACM, "1", assemble_tables(pdf, [])) == 1.0
+
+
+def test_caption_set_under_a_tables_footnote_is_not_part_of_its_notes():
+    # lme4 p19: the footnote of the table (small type, a superscript "a") stands under its bottom rule, and the
+    # caption "Table 5: …" a line lower, in the caption's larger type: the notes end before the caption.
+    stem = "robust_jss_table_note_over_caption_below"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    table = next(t for t in tables if t.number == "5")
+    assert table.caption == "Table 5: Inputs into a linear mixed model."
+    assert table.notes.startswith("aIn previous versions of lme4")
+    assert table.notes.endswith("is not currently available.")
+    assert grid_accuracy(stem, "5", tables) == 1.0
