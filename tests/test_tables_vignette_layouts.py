@@ -152,3 +152,22 @@ def test_caption_set_under_a_tables_footnote_is_not_part_of_its_notes():
     assert table.notes.startswith("aIn previous versions of lme4")
     assert table.notes.endswith("is not currently available.")
     assert grid_accuracy(stem, "5", tables) == 1.0
+
+
+def test_lists_of_function_names_side_by_side_keep_one_name_per_row():
+    # surveillance twinstim p12: four columns of typewriter function names, the Extract column going on alone for
+    # four lines under the Display column's last name. A code name has no space to wrap at: each line is a row, and
+    # neither is the last Display name a block label over them nor a lone name a group label across the table.
+    stem = "robust_jss_function_lists_by_column_typewriter"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    grid = next(t for t in tables if t.number == "3").grid()
+    assert len(grid) == 12
+    assert grid[7:] == [
+        ["checkResidualProcess", "residuals", "", ""],
+        ["", "terms", "", ""],
+        ["", "R0", "", ""],
+        ["", "intensity.twinstim", "", ""],
+        ["", "simpleR0", "", ""],
+    ]
+    assert grid_accuracy(stem, "3", tables) == 1.0
+    assert grid_accuracy(stem, "4", tables) == 1.0

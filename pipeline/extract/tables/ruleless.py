@@ -501,9 +501,16 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
         if stub_ruled_apart(view, xs, ys, r) or stub_ruled_apart(view, xs, ys, r + 1):
             continue  # a cell among sub-rows that partial rules set apart, beside a stub spanning them
         column = filled[0]
+        if any(alone_in(raw, k, column) for k in (r - 1, r + 1) if raw.n_header_rows <= k < len(raw.rows)):
+            continue  # one column going on alone over several rows lists its entries: no label over a group
         for c in range(n_cols):
             if c != column:
                 raw.rows[r][c], raw.span_origin[r][c] = None, (r, column)
+
+
+def alone_in(raw: RawTable, r: int, column: int) -> bool:
+    """Whether row `r` holds text in `column` only."""
+    return [c for c, text in enumerate(raw.rows[r]) if text] == [column]
 
 
 def stub_ruled_apart(view: FramedPage, xs: list[float], ys: list[float], r: int) -> bool | None:
@@ -658,7 +665,10 @@ def carry_block_labels(raw: RawTable) -> None:
         and any(raw.rows[r][1:])
         and not all(BRACKETED_CELL.match(text) for text in raw.rows[r][1:] if text)
     ]
-    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0]:
+    # Two blocks with members at least: a first column that ends before the others (lists of names side by side,
+    # one column going on alone) has blank cells under its last entry only.
+    heads = [r for r in labels if r + 1 in blank]
+    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0] or len(heads) < 2:
         return
     for r in blank:
         above = raw.span_origin[r - 1][0] or (r - 1, 0)
@@ -1466,6 +1476,7 @@ def row_boundaries(
         if header_end is None or box[1] > header_end
     )
     column_rights = column_right_edges([line for line, _ in anchored], xs)
+    typewriter = monospaced_advances([w for line, _ in anchored for w in line])
     previous, previous_line, after_errors = None, None, False
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -1501,6 +1512,7 @@ def row_boundaries(
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
+                    or stacked_code(previous_line, line, xs, typewriter)
                     or after_entry
                 )
             in_header = header_end is not None and box[3] <= header_end
@@ -1714,6 +1726,26 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
         }
 
     return len(numbers(upper) & numbers(lower)) >= columns
+
+
+def stacked_code(upper: list[dict], lower: list[dict], xs: list[float], typewriter: dict[str, float]) -> bool:
+    """Both lines hold one typewriter word alone in the same column after the first: a code identifier (a function,
+    option or file name) has no space to wrap at, so the lower one is an entry of its own, as a value is
+    (`stacked_numbers`): a column of function names going on below a shorter first column ("residuals", "terms",
+    "R0" under the last method of the Display column) lists one per row. A word ending in a hyphen may wrap."""
+
+    def code_columns(line: list[dict]) -> set[int]:
+        by_column: dict[int, list[dict]] = {}
+        for w in line:
+            if w["x0"] >= xs[1] - SNAP:
+                by_column.setdefault(band_index(xs, (w["x0"] + w["x1"]) / 2), []).append(w)
+        return {
+            c
+            for c, ws in by_column.items()
+            if len(ws) == 1 and ws[0].get("fontname", "") in typewriter and not ws[0]["text"].endswith(LINE_END_HYPHENS)
+        }
+
+    return bool(typewriter) and bool(code_columns(upper) & code_columns(lower))
 
 
 def column_right_edges(lines: list[list[dict]], xs: list[float]) -> list[float]:
