@@ -171,3 +171,13 @@ def test_lists_of_function_names_side_by_side_keep_one_name_per_row():
     ]
     assert grid_accuracy(stem, "3", tables) == 1.0
     assert grid_accuracy(stem, "4", tables) == 1.0
+
+
+def test_a_name_in_a_typewriter_font_too_rare_to_measure_is_still_code():
+    # surveillance hhh4 p9: "getNEweights" under "formula" is in an italic typewriter of which the page holds two
+    # words of one length: its font's name says it is monospaced, so it is an entry of its own.
+    stem = "robust_jss_function_lists_italic_typewriter_names"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert grid[-2:] == [["", "formula", "", ""], ["", "getNEweights", "", ""]]
+    assert grid_accuracy(stem, "1", tables) == 1.0

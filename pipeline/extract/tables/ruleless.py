@@ -1476,7 +1476,7 @@ def row_boundaries(
         if header_end is None or box[1] > header_end
     )
     column_rights = column_right_edges([line for line, _ in anchored], xs)
-    typewriter = monospaced_advances([w for line, _ in anchored for w in line])
+    typewriter = typewriter_fonts([w for line, _ in anchored for w in line])
     previous, previous_line, after_errors = None, None, False
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -1728,7 +1728,18 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
     return len(numbers(upper) & numbers(lower)) >= columns
 
 
-def stacked_code(upper: list[dict], lower: list[dict], xs: list[float], typewriter: dict[str, float]) -> bool:
+def typewriter_fonts(words: list[dict]) -> set[str]:
+    """The monospaced fonts among the words: measured so (`monospaced_advances`), or named so (the typewriter
+    families of models/structure/layout.json: an italic typewriter set for two names of one length measures
+    nothing)."""
+    from pipeline.extract.structure.conventions import default_config, is_monospaced_font
+
+    config = default_config()
+    fonts = {w.get("fontname", "") for w in words}
+    return set(monospaced_advances(words)) | {font for font in fonts if is_monospaced_font(font, config)}
+
+
+def stacked_code(upper: list[dict], lower: list[dict], xs: list[float], typewriter: set[str]) -> bool:
     """Both lines hold one typewriter word alone in the same column after the first: a code identifier (a function,
     option or file name) has no space to wrap at, so the lower one is an entry of its own, as a value is
     (`stacked_numbers`): a column of function names going on below a shorter first column ("residuals", "terms",
