@@ -33,7 +33,11 @@ EMAIL = re.compile(r"[\w.+-]+@\s?[\w-]+(?:\.\s?[\w-]+)+")
 LINK = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S+", re.IGNORECASE)
 
 
-NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
+# "2.1 Methods", "IV. Results", and lower levels under a roman section or an appendix letter: "II.2. Paper size",
+# "A.1 Proofs" (group 3 holds their arabic levels)
+NUMBERED_HEADING = re.compile(
+    r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.|(?:[IVX]{1,5}|[A-Z])((?:\.\d{1,2}){1,4})\.?)\s+\S"
+)
 
 
 @dataclass(frozen=True)
