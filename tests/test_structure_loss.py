@@ -590,3 +590,12 @@ def test_a_letter_spaced_title_is_read_as_its_word():
     a r b e i t"); the gaps between its letters, the narrowest of the run, make it one word again."""
     thesis = _document(ROOT / "tests" / "data" / "robust_letter_spaced_title_wsemclassic.pdf", 1, 2)
     assert thesis.title == "Seminararbeit"
+
+
+def test_a_justified_heading_over_two_lines_keeps_its_words_in_order():
+    """A heading justified across a narrow column ("3 Taxonomic and functional" over "diversity") has spaces wider
+    than the rule for a break between fragments and no line of its size inked across them, so its words were cut
+    into fragments and the one under them read in between ("3 Taxonomic diversity and functional"). Its spaces are
+    all stretched alike, as a justified line's are: it stays one line."""
+    vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 3, 3)
+    assert vegan.title == "3 Taxonomic and functional diversity"  # (read alone, the page's largest text)

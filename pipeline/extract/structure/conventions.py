@@ -69,6 +69,10 @@ class LayoutConfig:
     stretched_space_max: float
     stretched_space_ink: float
     stretched_space_blank: float  # ... and no blank strip this many ems wide on those lines (a gutter)
+    # a line whose spaces are all stretched alike is justified: this many gaps, this spread and width in ems at most
+    even_stretch_gaps: int
+    even_stretch_spread: float
+    even_stretch_max: float
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -109,6 +113,9 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
         stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
+        even_stretch_gaps=int(data["even_stretch"]["min_gaps"]),
+        even_stretch_spread=float(data["even_stretch"]["spread_em"]),
+        even_stretch_max=float(data["even_stretch"]["max_em"]),
     )
 
 
