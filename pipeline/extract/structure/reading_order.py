@@ -384,6 +384,8 @@ def _evenly_stretched(row: list[Word], config: LayoutConfig) -> bool:
     words = row[start:]
     if not all(sum(ch.isalpha() for ch in w.text) >= 2 for w in words):
         return False  # (words of letters: not a row of table cells or figure labels)
+    if len({w.fontname for w in row}) > 1:
+        return False  # a heading is set in one face; a line mixing faces ("Keywords:" in bold) keeps the ink test
     if any(is_monospaced_font(w.fontname, config) for w in row):
         return False  # a typewriter line's spaces are never stretched: R's "   user  system elapsed" is aligned
     gaps = [right.x0 - left.x1 for left, right in zip(row, row[1:], strict=False)]
