@@ -33,7 +33,11 @@ EMAIL = re.compile(r"[\w.+-]+@\s?[\w-]+(?:\.\s?[\w-]+)+")
 LINK = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S+", re.IGNORECASE)
 
 
-NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
+# "2.1 Methods", "IV. Results", and lower levels under a roman section or an appendix letter: "II.2. Paper size",
+# "A.1 Proofs" (group 3 holds their arabic levels)
+NUMBERED_HEADING = re.compile(
+    r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.|(?:[IVX]{1,5}|[A-Z])((?:\.\d{1,2}){1,4})\.?)\s+\S"
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,10 @@ class LayoutConfig:
     stretched_space_max: float
     stretched_space_ink: float
     stretched_space_blank: float  # ... and no blank strip this many ems wide on those lines (a gutter)
+    # a line whose spaces are all stretched alike is justified: this many gaps, this spread and width in ems at most
+    even_stretch_gaps: int
+    even_stretch_spread: float
+    even_stretch_max: float
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -107,6 +115,9 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
         stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
+        even_stretch_gaps=int(data["even_stretch"]["min_gaps"]),
+        even_stretch_spread=float(data["even_stretch"]["spread_em"]),
+        even_stretch_max=float(data["even_stretch"]["max_em"]),
     )
 
 
