@@ -52,14 +52,20 @@ def upstream_fingerprint() -> str:
 
 
 def prepared(pdf: Path, cache: Path, fingerprint: str):
-    """(doc_id, tables, annotated document) of one PDF, from the cache or computed now."""
+    """(doc_id, tables, annotated document) of one PDF, from the cache or computed now; annotated is None for a PDF
+    the pipeline refuses (DocumentError), which then predicts nothing, as `reviewminer eval` scores a failed run."""
     from pipeline.extract import ingest, nlp, structure, tables
+    from pipeline.records import DocumentError
 
     sha = file_sha256(pdf)
     path = cache / f"{sha[:16]}-{fingerprint}.pickle"
     if path.exists():
         return pickle.loads(path.read_bytes())
-    pdf_content = ingest.read_pdf(pdf, ingest.Budget(None, None), sha256=sha)
+    try:
+        pdf_content = ingest.read_pdf(pdf, ingest.Budget(None, None), sha256=sha)
+    except DocumentError as error:  # one refused paper must not stop the loop over a split
+        print(f"{pdf.stem}: failed: {error}", file=sys.stderr)
+        return doc_id_for(sha), [], None
     document = structure.build_document(pdf_content)
     found_tables = tables.assemble_tables(pdf_content, document.passages)
     annotated = nlp.annotate(nlp.load_pipeline(), document)
@@ -113,7 +119,7 @@ def main() -> None:
     pooled, by_relation, lines = ClaimCounts(), {}, []
     started = time.perf_counter()  # a paper's time includes preparing its stages (or reading them from the cache)
     for item, doc_id, found_tables, annotated in gold_papers(args.gold, args.only, args.cache):
-        claims = extract_claims(doc_id, found_tables, annotated)
+        claims = extract_claims(doc_id, found_tables, annotated) if annotated is not None else []
         score = score_claims(as_predicted(claims, item.claim_pages), item.claims)
         counts = score.overall
         pooled += counts

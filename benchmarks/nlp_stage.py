@@ -29,6 +29,7 @@ from pipeline.config import choose_blas_kernel  # noqa: E402
 
 choose_blas_kernel()  # as the CLI does, before numpy loads
 from pipeline.extract import ingest, nlp, structure  # noqa: E402
+from pipeline.records import DocumentError  # noqa: E402
 
 
 def default_pdfs() -> list[Path]:
@@ -38,7 +39,11 @@ def default_pdfs() -> list[Path]:
 def prepare(folder: Path, pdfs: list[Path]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:
-        content = ingest.read_pdf(pdf, ingest.Budget())
+        try:
+            content = ingest.read_pdf(pdf, ingest.Budget())
+        except DocumentError as error:  # a PDF the pipeline refuses has no NLP stage to time
+            print(f"skipped {pdf.name}: {error}", flush=True)
+            continue
         document = structure.build_document(content)
         (folder / f"{pdf.stem}.pkl").write_bytes(pickle.dumps(document))
         print(f"prepared {pdf.name}: {len(document.passages)} passages", flush=True)

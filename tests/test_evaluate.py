@@ -207,6 +207,25 @@ def test_every_gold_title_is_printed_on_the_first_page_of_its_pdf():
         assert all(title_key(title) in first_page for title in read_titles(path)), path.name
 
 
+def test_claims_loop_scores_a_refused_gold_paper_as_predicting_nothing(tmp_path):
+    # A gold paper ingest refuses (here a scanned page without a text layer, under a gold file of its own): the claims
+    # loop over a split must go on and count the paper's gold as missed, as `eval` does.
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location("claims_loop", ROOT / "benchmarks" / "claims_loop.py")
+    claims_loop = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(claims_loop)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "robust_scanned_no_textlayer_docling.pdf", gold / "scanned.pdf")
+    (gold / "scanned.claims.tsv").write_text("scanning\tadvantage\tkeeps the page\ttext\t1\n", encoding="utf-8")
+    papers = list(claims_loop.gold_papers([gold], (), tmp_path / "cache"))
+    assert [(item.stem, found_tables, annotated) for item, _, found_tables, annotated in papers] == [
+        ("scanned", [], None)
+    ]
+
+
 # ---------------------------------------------------------------- body-text recall
 
 

@@ -561,3 +561,41 @@ def test_margin_line_numbers_on_a_page_with_few_text_lines_are_dropped():
     assert not [p.text for p in document.passages if p.text.strip().isdigit()]
     prose = _prose(PAPERS / "aastex2021_aastex631_sample_article.pdf", 10, 11)
     assert "interactive figures for more information on what is currently supported" in prose
+
+
+def test_small_section_heads_numbered_under_a_roman_section_are_headings():
+    """REVTeX 4.2 sets its heads in small bold capitals a point under the body and numbers the lower levels under
+    the roman section ("V.6.1. Lists"): that numbering was not read as one, so the heads were footnotes in the middle
+    of the text, and a section's head right above its first subsection's ("VII. FIGURES" over "VII.1. Figure
+    inclusions") had no paragraph under it to show it is one."""
+    guide = _document(ROOT / "tests" / "data" / "robust_small_bold_heads_mixed_numbering_revtex.pdf", 1, 1)
+    headings = [p.text for p in guide.passages if p.kind == "heading"]
+    for head in ("V.6.1. Lists", "V.7. Boxes", "VII. FIGURES", "VII.1. Figure inclusions", "VII.2. Figure placement"):
+        assert head in headings
+    assert not [p for p in guide.passages if p.kind == "footnote" and p.text.startswith(("V.", "VI"))]
+
+
+def test_small_sans_heads_over_indented_paragraphs_and_a_paper_number_over_the_title():
+    """ASME's heads are a bold sans under the body's size over paragraphs indented by 18 pt, more than the head
+    rule's allowance for a first line: they were footnotes. The paper number set larger than the title above it
+    ("AIECE2021-0003", no word without a digit) was taken for the title."""
+    paper = _document(ROOT / "tests" / "data" / "robust_small_sans_heads_indented_paragraphs_asmeconf.pdf", 1, 1)
+    assert paper.title == "PLACE TITLE HERE: PLACE SUBTITLE AFTER COLON"
+    headings = [p.text for p in paper.passages if p.kind == "heading"]
+    assert "1. INTRODUCTION" in headings and "1.1 Essential Initial Commands" in headings
+
+
+def test_a_letter_spaced_title_is_read_as_its_word():
+    """A title set letter-spaced in small capitals comes out of the text layer one letter a word ("S e m i n a r
+    a r b e i t"); the gaps between its letters, the narrowest of the run, make it one word again."""
+    thesis = _document(ROOT / "tests" / "data" / "robust_letter_spaced_title_wsemclassic.pdf", 1, 2)
+    assert thesis.title == "Seminararbeit"
+
+
+def test_a_justified_heading_over_two_lines_keeps_its_words_in_order():
+    """A heading justified across a narrow column ("3 Taxonomic and functional" over "diversity") has spaces wider
+    than the rule for a break between fragments and no line of its size inked across them, so its words were cut
+    into fragments and the one under them read in between ("3 Taxonomic diversity and functional"). Its spaces are
+    all stretched alike, as a justified line's are: it stays one line."""
+    vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 3, 3)
+    assert vegan.title == "3 Taxonomic and functional diversity"  # (read alone, the page's largest text)

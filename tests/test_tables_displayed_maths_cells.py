@@ -51,6 +51,7 @@ def test_symbol_definitions_under_the_last_rule_are_a_note(maths_tables):
     for table in maths_tables.values():
         assert not any(text.startswith("where") for text in stub(table))
         assert "where F i = F(x i )" in table.notes
+        assert "Table" not in table.notes  # the caption set under the note, in the caption's type, is not in it
 
 
 def test_fractions_and_limits_read_in_line(maths_tables):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.ingest import read_pdf
 from pipeline.extract.tables import assemble_tables
 from pipeline.extract.tables.captions import SENTENCE_ABOUT_TABLE
 from pipeline.extract.tables.layout import without_leader
@@ -185,6 +186,15 @@ def test_mnras_table_continued_with_greek_star_names():
     assert tables[0].caption.startswith("Table 1. Additional commands for special symbols")
     assert [row[0] for row in tables[2].grid()[-3:]] == ["τ Cet", "δ Pav", "σ Dra"]
     assert grid_accuracy("robust_mnras_guide_tables_continued", "5", tables) == 1.0
+
+
+def test_a_part_of_the_document_read_alone_joins_its_continued_table():
+    # A part of a document (`read_pdf`'s `pages`) holds its pages from the part's first page on: the continued
+    # table is joined by page number, as in the whole document (it raised IndexError).
+    part = read_pdf(real_pdf("robust_mnras_guide_tables_continued.pdf"), pages=(4, 5))
+    tables = assemble_tables(part, [])
+    assert [(t.number, t.pages) for t in tables] == [("2", [4]), ("3", [4, 5])]
+    assert [row[0] for row in tables[1].grid()[-3:]] == ["τ Cet", "δ Pav", "σ Dra"]
 
 
 def test_sentence_naming_a_table_is_no_caption():

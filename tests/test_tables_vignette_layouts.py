@@ -140,3 +140,44 @@ def test_a_character_outside_the_basic_plane_is_one_character():
     assert "\U0001d70b" in words
     assert not any(0xD800 <= ord(ch) < 0xE000 for word in words for ch in word)
     assert grid_accuracy(ACM, "1", assemble_tables(pdf, [])) == 1.0
+
+
+def test_caption_set_under_a_tables_footnote_is_not_part_of_its_notes():
+    # lme4 p19: the footnote of the table (small type, a superscript "a") stands under its bottom rule, and the
+    # caption "Table 5: …" a line lower, in the caption's larger type: the notes end before the caption.
+    stem = "robust_jss_table_note_over_caption_below"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    table = next(t for t in tables if t.number == "5")
+    assert table.caption == "Table 5: Inputs into a linear mixed model."
+    assert table.notes.startswith("aIn previous versions of lme4")
+    assert table.notes.endswith("is not currently available.")
+    assert grid_accuracy(stem, "5", tables) == 1.0
+
+
+def test_lists_of_function_names_side_by_side_keep_one_name_per_row():
+    # surveillance twinstim p12: four columns of typewriter function names, the Extract column going on alone for
+    # four lines under the Display column's last name. A code name has no space to wrap at: each line is a row, and
+    # neither is the last Display name a block label over them nor a lone name a group label across the table.
+    stem = "robust_jss_function_lists_by_column_typewriter"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    grid = next(t for t in tables if t.number == "3").grid()
+    assert len(grid) == 12
+    assert grid[7:] == [
+        ["checkResidualProcess", "residuals", "", ""],
+        ["", "terms", "", ""],
+        ["", "R0", "", ""],
+        ["", "intensity.twinstim", "", ""],
+        ["", "simpleR0", "", ""],
+    ]
+    assert grid_accuracy(stem, "3", tables) == 1.0
+    assert grid_accuracy(stem, "4", tables) == 1.0
+
+
+def test_a_name_in_a_typewriter_font_too_rare_to_measure_is_still_code():
+    # surveillance hhh4 p9: "getNEweights" under "formula" is in an italic typewriter of which the page holds two
+    # words of one length: its font's name says it is monospaced, so it is an entry of its own.
+    stem = "robust_jss_function_lists_italic_typewriter_names"
+    tables = assemble_tables(parsed(real_pdf(f"{stem}.pdf")), [])
+    grid = next(t for t in tables if t.number == "1").grid()
+    assert grid[-2:] == [["", "formula", "", ""], ["", "getNEweights", "", ""]]
+    assert grid_accuracy(stem, "1", tables) == 1.0

@@ -87,6 +87,25 @@ def test_tex_bitmap_fonts_without_unicode_are_read_at_their_codes():
     assert not any(is_unmapped(ch) for ch in first + second)
 
 
+def test_tex_bitmap_fonts_are_judged_on_the_document_not_its_first_page():
+    """The affy vignette's first page is its title and a table of contents (few function words among its words):
+    judged on that page alone its bitmap fonts stayed unread and the whole document was refused as unreadable.
+    Judged on the words of the first pages, every page is read, the first one too, also when read as a part."""
+    pdf = read_pdf(
+        DEV_PDFS
+        / "bolstad2022_affy_builtin_preprocessing_methods_microarray_background_normalization_summarization.pdf"
+    )
+    first, second = (" ".join(word.text for word in page.words) for page in pdf.pages[:2])
+    assert first.startswith("affy: Built-in Processing Methods Ben Bolstad")
+    assert "This document describes the preprocessing methods that have currently been built into the affy" in second
+    part = read_pdf(
+        DEV_PDFS
+        / "bolstad2022_affy_builtin_preprocessing_methods_microarray_background_normalization_summarization.pdf",
+        pages=(1, 1),
+    )
+    assert " ".join(word.text for word in part.pages[0].words) == first
+
+
 def test_unnamed_glyphs_that_do_not_read_as_text_stay_unmapped():
     """The reading at the codes is taken only where the unnamed glyphs themselves give running English: the two
     unnamed glyphs on page 2 of the Quantum template (code 0x31, among ordinary named fonts) stay unmapped."""

@@ -549,6 +549,21 @@ def _cff_encoding(data: bytes) -> dict[int, str]:
     return codes
 
 
+def _is_unnamed_glyph(char: dict) -> bool:
+    """A glyph without Unicode from a font without a name (TeX's bitmap fonts; see `GlyphNames`)."""
+    return "unmapped_code" in char and not char["fontname"] and is_unmapped(char["text"])
+
+
+def _unnamed_glyph_words(page: pdfplumber.page.Page) -> list[str]:
+    """The words the page's unnamed glyphs make read at their codes as ASCII: only their own words, any other
+    character (a space among them) separating words."""
+    as_codes = "".join(
+        chr(code) if _is_unnamed_glyph(char) and 0x20 < (code := char["unmapped_code"]) < 0x7F else " "
+        for char in page.chars
+    )
+    return re.findall(r"[a-z]+", as_codes.lower())
+
+
 class GlyphNames:
     """Unicode for glyphs pdfium has none for, from their font's own encoding: pdfminer decodes glyph names ("T_h"
     -> "Th", "fi") of a font's /Differences, which pdfium does not expose. Only the page's font dictionaries are
@@ -675,25 +690,12 @@ class GlyphNames:
         return entry.font
 
     def _read_as_tex_text(self, page: pdfplumber.page.Page) -> None:
-        def still_unnamed(char: dict) -> bool:
-            return "unmapped_code" in char and not char["fontname"] and is_unmapped(char["text"])
-
-        unnamed = [char for char in page.chars if still_unnamed(char)]
+        unnamed = [char for char in page.chars if _is_unnamed_glyph(char)]
         if not unnamed:
             return
         codes = [char["unmapped_code"] for char in unnamed]
-        if self.tex_text is None:  # judged once per document, on the first page with enough words
-            # only the unnamed glyphs' own words: any other character (a space among them) separates words
-            as_codes = "".join(
-                chr(code) if still_unnamed(char) and 0x20 < (code := char["unmapped_code"]) < 0x7F else " "
-                for char in page.chars
-            )
-            words = re.findall(r"[a-z]+", as_codes.lower())
-            check = default_config()  # models/structure/layout.json: tex_text_check
-            if len(words) < check.tex_min_words:
-                return
-            share = sum(word in check.tex_function_words for word in words) / len(words)
-            self.tex_text = share >= check.tex_min_function_word_share
+        if self.tex_text is None:
+            self.tex_text = self._judge_tex_text(page)
         if not self.tex_text:
             return
         # OT1 puts its ligatures at 0x0B-0x0F, T1 at 0x1B-0x1F: the page's own glyphs tell which it uses
@@ -704,6 +706,34 @@ class GlyphNames:
                 char["text"] = slots[code]
             elif 0x20 < code < 0x7F:
                 char["text"] = chr(code)
+
+    def _judge_tex_text(self, page: pdfplumber.page.Page) -> bool:
+        """Whether the document's unnamed glyphs, read at their codes, make running English: judged once per
+        document on their words from its first page on, until enough are read. One page does not tell: a first page
+        of a title and a table of contents has few function words, and a part of the document read alone (`read_pdf`'s
+        `pages`) must judge as the whole does."""
+        check = default_config()  # models/structure/layout.json: tex_text_check
+        words: list[str] = []
+        document = open_document(self.path)
+        try:
+            for index in range(len(document)):
+                if index + 1 == page.page_number:
+                    words += _unnamed_glyph_words(page)
+                else:
+                    try:
+                        other = read_pdfium_page(document, index)
+                    except pypdfium2.PdfiumError:
+                        break
+                    words += _unnamed_glyph_words(other)
+                    other.close()
+                if len(words) >= check.tex_judged_words:
+                    break
+        finally:
+            document.close()
+        if len(words) < check.tex_min_words:
+            return False
+        share = sum(word in check.tex_function_words for word in words) / len(words)
+        return share >= check.tex_min_function_word_share
 
     def _fonts(self, number: int) -> dict[str, _FontEntry]:
         if number in self.fonts or self.failed:

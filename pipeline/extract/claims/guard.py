@@ -46,6 +46,12 @@ models/claims/guard.json:
   measure of a dimension ("size of impact"), a question raised, words lost before "of" ("have of trouble"), an
   identification ("are considered to be the active components ..."), a change of a bare dimension noun ("reduces
   the effect").
+- session 18 (the unseen papers: benchmarks/papers, three untuned dev papers, 40 TeX Live manuals): what a thing
+  "simply" or "merely" does (a plain description, "simply" being no praise of simplicity), a wish ("further
+  extensions are desirable"), a recommendation to the reader ("align is preferable over eqnarray"), the paper's own
+  tool put in for a plural pointer ("these codes are highly robust"), a turn to the reader ("let's not get into
+  that"), a dummy "it" written with its clitic ("it's straightforward to ...") or with "advised", a predicate that
+  opens with "I"/"we"/"you" (another clause), words lost after "provide"/"have" ("provide of insight").
 """
 
 from __future__ import annotations
@@ -132,6 +138,12 @@ class GuardWords:
     measure_nouns: frozenset[str]  # "size", "magnitude": a measure of what follows "of"
     raising_verbs: frozenset[str]  # "raise": with question_nouns, a question asked
     question_nouns: frozenset[str]
+    focus_adverbs: frozenset[str]  # "simply", "merely": what a thing does, plainly
+    subject_pronouns: frozenset[str]  # "I", "we": a predicate cannot open with one
+    wish_words: frozenset[str]  # "desirable", "welcome": what the writers want
+    plural_anaphors: frozenset[str]  # "these", "they": a plural pointer
+    recommendation_words: frozenset[str]  # "preferable": advice on what to choose
+    giving_verbs: frozenset[str]  # "provide", "have": never "of" right after them
 
 
 @lru_cache(maxsize=2)
@@ -196,6 +208,12 @@ def load_guard_words() -> GuardWords:
         measure_nouns=frozenset(data["measure_nouns"]),
         raising_verbs=frozenset(data["raising_verbs"]),
         question_nouns=frozenset(data["question_nouns"]),
+        focus_adverbs=frozenset(data["focus_adverbs"]),
+        subject_pronouns=frozenset(data["subject_pronouns"]),
+        wish_words=frozenset(data["wish_words"]),
+        plural_anaphors=frozenset(data["plural_anaphors"]),
+        recommendation_words=frozenset(data["recommendation_words"]),
+        giving_verbs=frozenset(data["giving_verbs"]),
     )
 
 
@@ -307,7 +325,9 @@ def claim_junk_class(claim: Claim) -> str:
     "announced problems" and "example item"; session 15's "structure description", "role subject" and
     "cross-referenced object" (see the helpers' docstrings and CROSS_REFERENCED); session 17's "contradicted
     polarity", "model description", "dimension object", "raised question", "lost words", "identification" and
-    "bare target".
+    "bare target"; session 18's "plain description", "wish", "recommendation", "plural anaphor" and "directive" (and
+    "it’s" in "expletive subject", a nominative pronoun in "clause object", "provide of" and "have for" in "lost
+    words").
     See models/claims/guard.json for the word classes."""
     words = load_guard_words()
     object_words = words_of(claim.object)
@@ -363,6 +383,20 @@ def claim_junk_class(claim: Claim) -> str:
         return "lost negation"
     if claim.relation in ("advantage", "disadvantage") and _contradicted_polarity(claim, object_words, words):
         return "contradicted polarity"
+    if claim.relation in ("advantage", "disadvantage") and _plain_description(claim, object_words, words):
+        return "plain description"
+    if object_words[:1] and object_words[0] in words.subject_pronouns:
+        return "clause object"  # "(a godsend when) I only need one delimiter": another clause with its own subject
+    if claim.relation == "advantage" and _wish(object_words, words):
+        return "wish"
+    if claim.relation == "advantage" and _opens_with(object_words, words.recommendation_words, words):
+        return "recommendation"  # "align is preferable over eqnarray": which to choose, advice to the reader
+    if evidence and CLITIC_EXTRAPOSED.match(claim.object or "") and re.search(r"\bit[’']s\b", evidence, re.I):
+        # "Fortunately it’s straightforward to embed one tree in another": the clitic copula of a dummy "it" kept
+        # in the object; whatever stands in for "it" owns nothing
+        return "expletive subject"
+    if claim.cue.endswith(":subject-paper") and evidence and _plural_anaphor(claim.object, evidence, words):
+        return "plural anaphor"
     if evidence and _cataphoric(object_words, claim.object, evidence, words):
         return "cataphor"
     if evidence and _expletive_it(object_words, evidence, words):
@@ -389,8 +423,12 @@ def claim_junk_class(claim: Claim) -> str:
         return "bare target"
     if claim.relation == "effect" and _raised_question(object_words, words):
         return "raised question"
-    if object_words[:2] in (["have", "of"], ["has", "of"], ["had", "of"]):
-        return "lost words"  # "genetic algorithms have [a lot] of trouble": words between the verb and "of" lost
+    if len(object_words) > 1 and object_words[0] in words.giving_verbs and object_words[1] == "of":
+        return "lost words"  # "genetic algorithms have [a lot] of trouble", "provide [more] of insight"
+    if object_words[:2] in (["have", "for"], ["has", "for"]):
+        return "lost words"  # "a lot of these units have, for convenience, been provided as ...": the verb cut off
+    if object_words[:1] in (["let’s"], ["let's"]) or object_words[:2] == ["let", "us"]:
+        return "directive"  # "... but let’s not get into that": the writer turns to the reader
     if (
         claim.relation == "effect"
         and _model_part_subject(claim.subject, words)
@@ -662,6 +700,77 @@ def _contradicted_polarity(claim: Claim, object_words: list[str], words: GuardWo
     return False
 
 
+# "’s straightforward to embed ...", "'s very expensive to buy ...": a clitic copula, a predicate, an infinitive
+CLITIC_EXTRAPOSED = re.compile(r"^[’']s\s+(?:[\w-]+\s+){1,3}?to\s+\w+", re.IGNORECASE)
+
+
+def _plain_description(claim: Claim, object_words: list[str], words: GuardWords) -> bool:
+    """ "The print method simply tells us what type of model this is", "nbinomTestGLM returned simply a vector of p
+    values", "The alternative toLatex method simply translates the summary table": a predicate whose verb is graded
+    only by an adverb of "no more than" (within its first two words, after auxiliaries), the word it grades being no
+    evaluative word, describes what the thing does; "simply" is no praise of simplicity ("is simply not optimal"
+    keeps its "optimal"; "may learn to diagnose patients simply based on the tests" has the adverb further in)."""
+    from pipeline.extract.claims.prose_evaluative import load_evaluative_words
+
+    if not claim.cue.startswith(PREDICATE_CUES):
+        return False
+    rest = list(object_words)
+    while rest and rest[0] in words.verb_phrase_openers:
+        rest = rest[1:]
+    focus = next((k for k, word in enumerate(rest[:2]) if word in words.focus_adverbs), None)
+    if focus is None:
+        return False
+    # the word the adverb grades, past negations, degree adverbs and determiners ("simply not optimal": "optimal")
+    graded_word = next(
+        (
+            w
+            for w in rest[focus + 1 :]
+            if w not in words.negations and w not in words.degree_adverbs and w not in CLAUSE_DETERMINERS
+        ),
+        "",
+    )
+    evaluative = load_evaluative_words()
+    graded = words.positive_adjectives | words.method_negatives | evaluative.more | evaluative.less
+    graded |= evaluative.failure_verbs | evaluative.capability_verbs
+    return graded_word not in graded
+
+
+def _opens_with(object_words: list[str], heads: frozenset[str], words: GuardWords) -> bool:
+    """Whether the predicate's first word after auxiliaries and degree adverbs is one of HEADS."""
+    rest = [w for w in object_words if w not in words.degree_adverbs and w not in words.verb_phrase_openers]
+    return bool(rest) and rest[0] in heads
+
+
+def _wish(object_words: list[str], words: GuardWords) -> bool:
+    """ "Further extensions towards more sophisticated variogram estimations ... are desirable", "Code contributions to
+    the package are very welcome": a predicate that opens with a word of wishing says what the writers want to
+    exist, not a property of a method that exists."""
+    rest = [w for w in object_words if w not in words.degree_adverbs and w not in words.verb_phrase_openers]
+    return bool(rest) and rest[0] in words.wish_words
+
+
+def _plural_anaphor(obj: str, evidence: str, words: GuardWords) -> bool:
+    """ "Whereas these codes are highly robust, well tested, and efficient, they are not always as user-friendly as we
+    would like" (deSolve's wrapped FORTRAN codes): the paper's own tool put in for a plural pointer ("these codes",
+    "those functions", "they") that is the predicate's subject; one tool is not the several things the sentence
+    points back to."""
+    start = _position(obj, evidence)
+    if start <= 0:
+        return False
+    # the clause's opening words up to its first auxiliary or copula: "these codes (are highly robust, ..., and)"
+    clause = re.split(r"[.;:(]\s|\b(?:whereas|while|although|but|because|since)\s", evidence[:start].lower())[-1]
+    subject = []
+    for word in WORD.findall(clause):
+        if word in words.verb_phrase_openers:
+            break
+        subject.append(word)
+    if not subject:
+        return False
+    if subject == ["they"]:
+        return "they" in words.plural_anaphors
+    return subject[0] in words.plural_anaphors and len(subject) <= 4 and subject[-1].endswith("s")
+
+
 def _cataphoric(object_words: list[str], obj: str, evidence: str, words: GuardWords) -> bool:
     """ "The document class requires the following supplementary files:": the object ends in a pointer to a list
     that the sentence does not hold (a colon follows it); the object names nothing by itself."""
@@ -680,7 +789,9 @@ def _expletive_it(object_words: list[str], evidence: str, words: GuardWords) -> 
     if not predicate or not any(w in words.expletive_predicates for w in predicate[:3]):
         return False
     copulas = "|".join(re.escape(c) for c in words.expletive_copulas)
-    first = re.escape(object_words[0])
+    # ("is advised to use ...": the object may hold the copula itself)
+    lead = [w for w in object_words if w not in words.verb_phrase_openers][:1] or object_words[:1]
+    first = re.escape(lead[0])
     pattern = rf"\bit\s+(?:{copulas})\s+(?:[a-z]+\s+){{0,3}}?{first}\b((?:\s+\S+){{0,5}})"
     for match in re.finditer(pattern, evidence, re.IGNORECASE):
         if re.search(r"\b(?:to|that|whether|if)\b", match.group(1).lower()):

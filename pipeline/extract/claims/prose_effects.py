@@ -74,7 +74,8 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
         labels = context.frames.get(token.i, set())
         participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")  # "exosomes secreted by ..."
         if "EFFECT_VERB" in labels and not participle:
-            claims.extend(_verb_effect(token, cue, context, discourse, cues))
+            made = _verb_effect(token, cue, context, discourse, cues)
+            claims.extend(made + _misread_second_predicates(token, made, context))
         elif token.lower_ in cues.raw["effect_adjectives"] and _is_predicate(token):
             claims.extend(_predicate_effect(token, context, discourse, cues))
         elif "RESULT_VERB" in labels and (
@@ -109,6 +110,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _statistical_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
     claims += _misparsed_taxon_effects(context, claims, cues)
+    claims += _verb_read_as_noun_effects(context, discourse, claims, cues)
     if not claims:
         claims = _verbless_effect(context, discourse, cues)
     caused = ("effect:result", "effect:verb")
@@ -214,6 +216,201 @@ def _misparsed_taxon_effects(context: SentenceContext, found: list[Claim], cues:
                 claim.negated = negated
                 claims.append(claim)
     return claims
+
+
+def _misread_second_predicates(verb: Token, made: list[Claim], context: SentenceContext) -> list[Claim]:
+    """ "baicalin administration reduced cytokine expression and inhibited pain-related signals": a second effect
+    verb in the past tense, coordinated with the first, is often read as an adjective of its own object, which the
+    parse then joins to the first verb as a noun conjunct. Such a conjunct that opens with an effect verb's -ed
+    form states a second effect of the first verb's subject, in that verb's direction."""
+    subjects = {c.subject for c in made if c.cue.startswith("effect:verb")}
+    if len(subjects) != 1 or verb.dep_ == "conj":
+        return []
+    cues = load_cues()
+    claims = []
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+        opener = conjunct.doc[conjunct.left_edge.i]
+        if opener.i == conjunct.i or opener.head.i == conjunct.i and opener.dep_ not in ("amod", "compound"):
+            continue
+        if not opener.lower_.endswith("ed") or not _surface_effect_direction(opener, cues):
+            continue
+        if any(c.pos_ in ("VERB", "AUX") and c.dep_ in SUBJECT_DEPS for c in conjunct.children):
+            continue
+        tokens = [t.i for t in conjunct.subtree if t.dep_ not in ("relcl", "advcl") and not t.is_punct or t.text == "-"]
+        text = span_text(verb.doc, tokens)
+        if not is_content_object(text.split(" ", 1)[-1]):
+            continue
+        direction = _surface_effect_direction(opener, cues)
+        claims.append(_effect_claim(context, verb, next(iter(subjects)), text, direction, "effect:verb-second"))
+    return claims
+
+
+def _verb_read_as_noun_effects(
+    context: SentenceContext, discourse: Discourse, found: list[Claim], cues: ClaimCues
+) -> list[Claim]:
+    """ "baicalein inhibits both human platelet 12-lipoxygenase and ...", "the GAIT complex silences the translation
+    of ceruloplasmin", "biallelic mutations in EPRS1 cause hypomyelinating leukodystrophy": after a name the tagger
+    does not know, a present-tense effect verb may be read as a plural noun (or a proper noun) in a compound, so no
+    verb frame sees the clause. The written form tells the verb: an effect or result verb's lemma with an -s/-es
+    ending (or, for a plural subject, the bare lemma), standing between the end of a noun phrase (the agent) and the
+    start of another (the target), with no finite verb after it in its clause (which would make the word the noun
+    subject of that verb: "temperature changes affect ..."). The agent is the noun phrase before it, back to the
+    clause's start; the target runs to the clause's end (models/claims/cues.json "misparsed_taxon" clause_ends),
+    one effect per listed item."""
+    sent, doc = context.sent, context.sent.doc
+    ends = set(cues.raw["misparsed_taxon"]["clause_ends"])
+    read = {w for c in found for w in c.object.lower().split()[:3]}
+    claims: list[Claim] = []
+    for verb in sent:
+        if not (verb.pos_ in ("NOUN", "PROPN") or _verb_without_arguments(verb)):
+            continue
+        if verb.i in context.consumed or verb.lower_ in read:
+            continue
+        if not (sent.start < verb.i < sent.end - 2):
+            continue
+        before, after = doc[verb.i - 1], doc[verb.i + 1]
+        lemma, agreement = _verb_surface_lemma(verb, cues)
+        if lemma in cues.raw["appearance_verbs"]:
+            continue  # "occurs", "appears": no target to act on
+        ends_noun_phrase = before.pos_ in ("NOUN", "PROPN") or before.pos_ == "ADJ" and before.dep_ == "compound"
+        if not lemma or not ends_noun_phrase or before.is_punct:
+            continue
+        opens_list = after.lower_ == "both"  # "inhibits both A and B"
+        if after.lower_ in ends or after.pos_ in ("AUX", "ADP", "PUNCT", "CCONJ", "PART") and not opens_list:
+            continue
+        if after.tag_ in FINITE:
+            continue
+        subject_tokens = _noun_phrase_before(verb, ends)
+        if not subject_tokens:
+            continue
+        first_preposition = _first_preposition(subject_tokens)
+        last_noun = [t for t in subject_tokens if t.pos_ in ("NOUN", "PROPN") and t.i < first_preposition]
+        plural = bool(last_noun) and last_noun[-1].tag_ in ("NNS", "NNPS")
+        if agreement == "plural" and not plural or agreement == "singular" and plural:
+            continue  # "root cause analysis", "drug effects": subject and verb must agree
+        asides = _long_parentheticals(doc[verb.i + 1 : sent.end])
+        stop = next((t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in ends and t.i not in asides), sent.end)
+        if any(t.tag_ in FINITE or t.pos_ == "AUX" for t in doc[verb.i + 1 : stop] if t.i not in asides):
+            continue  # "price increases this year were modest": the word is the subject of a later verb
+        subject = _named_agent(subject_tokens, context, cues, discourse)
+        words = [t.i for t in doc[verb.i + 1 : stop] if t.i not in asides]
+        target = span_text(doc, [i for i in words if not (i == verb.i + 1 and doc[i].lower_ == "both")])
+        if not subject or not target:
+            continue
+        direction = cues.effect_direction.get(lemma) or cues.result_direction.get(lemma, "none")
+        if direction == "none" and not _is_strict_agent(subject, context, cues):
+            continue  # "X affects Y" needs a clear treatment, as for a verb the parser read
+        particle = cues.result_verbs.get(lemma, "")
+        if lemma in cues.result_verbs and particle and not target.lower().startswith(particle):
+            continue
+        for item in (name for part in split_properties(target) for name in _listed_names(part)):
+            if not is_content_object(item):
+                continue
+            claim = make_claim(context, subject, "effect", f"{verb.text} {item}", "effect:verb-read-as-noun")
+            claim.direction = direction  # type: ignore[assignment]
+            claim.hedged = is_hedged(sent, None, cues)
+            claims.append(claim)
+    return claims
+
+
+FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def _verb_without_arguments(verb: Token) -> bool:
+    """ "The GAIT complex silences the translation of Cp": a present-tense verb the parse left with neither subject
+    nor object (the subject read as its compound, the object as an apposition) is read from the words around it."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.dep_ in ("ROOT", "ccomp", "conj")
+        and not any(c.dep_ in (*SUBJECT_DEPS, "dobj", "obj", "prep", "xcomp", "ccomp") for c in verb.children)
+    )
+
+
+def _long_parentheticals(span) -> set[int]:
+    """Token indices of the parenthetical asides in a span longer than a short name or abbreviation ("(Cp)" stays,
+    "(through high-affinity binding to GAIT target mRNAs)" goes)."""
+    dropped, opened = set(), None
+    for token in span:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            if token.i - opened > 3:
+                dropped |= set(range(opened, token.i + 1))
+            opened = None
+    return dropped
+
+
+NAME_LIKE = re.compile(r"\S*[A-Z0-9]\S*")
+
+
+def _listed_names(part: str) -> list[str]:
+    """ "IL-1β and TNF-α": a list of short names (genes, proteins, ions; capitals or digits) is one target each;
+    any other phrase with "and" ("pH and salt concentration") stays whole."""
+    items = [i.strip() for i in COORDINATION.split(part) if i.strip()]
+    if len(items) > 1 and all(len(i.split()) <= 2 and NAME_LIKE.search(i) for i in items):
+        return items
+    return [part]
+
+
+def _verb_surface_lemma(token: Token, cues: ClaimCues) -> tuple[str, str]:
+    """The effect or result verb a word written as a present-tense verb is, with the subject number it agrees
+    with: "inhibits" -> ("inhibit", "singular"), "cause" -> ("cause", "plural"); ("", "") for any other word."""
+    lower = token.lower_
+    verbs = {**cues.effect_direction, **cues.result_verbs}
+    if lower in verbs:
+        return lower, "plural"
+    if not lower.endswith("s"):
+        return "", ""
+    stems = [lower[:-1], lower[:-2] if lower.endswith("es") else "", lower[:-3] + "y" if lower.endswith("ies") else ""]
+    stem = next((s for s in stems if s and s in verbs), "")
+    return (stem, "singular") if stem else ("", "")
+
+
+def _first_preposition(tokens: list[Token]) -> int:
+    return next((t.i for t in tokens if t.pos_ == "ADP"), tokens[-1].i + 1)
+
+
+def _noun_phrase_before(verb: Token, ends: set[str]) -> list[Token]:
+    """The words before a misread verb that can make its subject's noun phrase: back to the clause's start (a
+    clause end, a subordinator, a verb or the sentence's start), keeping nouns, names, adjectives, numbers,
+    determiners and "in"/"of" phrases ("biallelic mutations in EPRS1")."""
+    doc, words = verb.doc, []
+    for token in reversed(doc[verb.sent.start : verb.i]):
+        if token.lower_ in ends or token.lower_ in RELATIVE_PRONOUNS or token.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
+            break
+        if token.pos_ == "ADP" and token.lower_ not in ("in", "of"):
+            break
+        glued = token.text in ("(", ")") and token.i > 0 and not doc[token.i - 1].whitespace_  # "EPRS1(N1)"
+        if token.text in ("(", ")") and not glued:
+            break
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "ADP", "PUNCT", "X"):
+            break
+        words.insert(0, token)
+    while words and (words[0].pos_ in ("DET", "ADP", "PUNCT") or words[0].text == "-"):
+        words.pop(0)
+    return words if 0 < len(words) <= 8 else []
+
+
+def _named_agent(tokens: list[Token], context: SentenceContext, cues: ClaimCues, discourse: Discourse) -> str:
+    """The agent a misread clause's noun phrase names: a known mention, or a phrase naming a specific thing (a name
+    with capitals or digits, a word general English does not know) or an agent noun with its modifiers; topics,
+    measures and people are no agents."""
+    indices = {t.i for t in tokens}
+    mention = best_mention(mentions_in(indices, context))
+    before = [t for t in tokens if t.i < _first_preposition(tokens)]
+    head = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.lemma_.lower() in cues.raw["non_agent_heads"] or is_investigator(head, cues):
+        return ""
+    if head.lemma_.lower() in cues.raw["people_and_bodies"]:
+        return ""
+    text = span_text(head.doc, [t.i for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)])
+    named = any(t.pos_ == "PROPN" or any(ch.isupper() or ch.isdigit() for ch in t.text[1:]) for t in tokens)
+    named = named or any(is_specific_name(t) for t in tokens)
+    agentive = head.lemma_.lower() in cues.agent_heads or head.lemma_.lower() in cues.raw["agent_modifier_heads"]
+    if mention or named or agentive and len(tokens) > 1:
+        return text
+    return ""
 
 
 def _distributed_shared_head(claim: Claim, cues: ClaimCues) -> list[Claim]:
@@ -1467,7 +1664,7 @@ def _result_effect(verb: Token, context: SentenceContext, discourse: Discourse, 
         elif (
             child.dep_ in ("xcomp", "advcl", "ccomp")
             and child.pos_ == "VERB"
-            and any(a.lower_ == "to" for a in child.children)
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in child.children)
             and (child.dep_ != "ccomp" or not particle)
         ):
             targets.append(child)  # "contribute to recover the function"

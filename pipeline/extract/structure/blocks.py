@@ -20,7 +20,7 @@ from pipeline.extract.structure.conventions import (
     is_monospaced_font,
 )
 from pipeline.extract.structure.reading_order import Line
-from pipeline.records import PdfContent
+from pipeline.records import PdfContent, Word
 
 
 @dataclass
@@ -176,8 +176,11 @@ def set_in_its_own_face(line: Line, typo: Typography, config: LayoutConfig) -> b
     return in_body_face <= 0.1 * total
 
 
-# a heading's number as one word of its own: "3.1.1.", "2", "IV." (a letter "A." is as often an initial)
-SECTION_NUMBER_WORD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.)$")
+# a heading's number as one word of its own: "3.1.1.", "2", "IV.", "II.2." (REVTeX 4.2's lower levels under a roman
+# section), "A.1" (an appendix's); a letter "A." alone is as often an initial
+SECTION_NUMBER_WORD = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:[IVX]{1,5}|[A-Z])(?:\.\d{1,2}){1,4}\.?)$"
+)
 
 
 def _uniform_after_number(line: Line) -> bool:
@@ -234,6 +237,44 @@ def _looks_like_heading(block: Block, typo: Typography, config: LayoutConfig) ->
 SMALL_CAPS_WORD = re.compile(r"[a-z][A-Z]|^[A-Z][a-z]*[A-Z]")
 
 
+LETTER_SPACED_RUN = 4  # this many one-letter words in a row: a word set letter-spaced, not initials or symbols
+LETTER_SPACED = re.compile(rf"(?:^|\s)(?:[^\W\d_]\s){{{LETTER_SPACED_RUN - 1},}}[^\W\d_](?=\s|$)")
+
+
+def unspaced_text(line: Line) -> str:
+    """The line's text with letter-spaced words joined ("S e m i n a r a r b e i t" -> "Seminararbeit"), as
+    display titles and small-caps headings are set: in a run of one-letter words, the gaps between the letters of a
+    word are the run's narrowest, and a word ends where a gap is clearly wider (half again its median)."""
+    words = line.words
+    if not LETTER_SPACED.search(line.text):
+        return line.text  # (a logo's kerned letters, "LATEX", are one word of the line's text)
+    pieces: list[list[Word]] = []  # runs of one-letter words, or one longer word each
+    for word in words:
+        single = len(word.text) == 1 and word.text.isalpha()
+        if single and pieces and len(pieces[-1][-1].text) == 1 and pieces[-1][-1].text.isalpha():
+            pieces[-1].append(word)
+        else:
+            pieces.append([word])
+    texts: list[str] = []
+    for run in pieces:
+        if len(run) < LETTER_SPACED_RUN:
+            texts.extend(word.text for word in run)
+            continue
+        gaps = [right.x0 - left.x1 for left, right in zip(run, run[1:], strict=False)]
+        narrow = statistics.median(gaps)
+        if narrow < 0.1 * line.size:  # set close: separate letters (symbols, initials), not a spaced word
+            texts.extend(word.text for word in run)
+            continue
+        word = run[0].text
+        for gap, letter in zip(gaps, run[1:], strict=True):
+            if gap > 1.5 * narrow + 0.1 * line.size:
+                texts.append(word)
+                word = ""
+            word += letter.text
+        texts.append(word)
+    return " ".join(texts)
+
+
 def clean_heading(text: str) -> str:
     """One-spaced; a heading set in small caps ("WhAT IS AlReAdy knoWn") in capitals, as printed."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -266,7 +307,13 @@ def find_title(
         return []
     first_page = min(line.page for line in blocks[0].lines)
     page_blocks = [b for b in blocks if b.lines[0].page == first_page and sum(ch.isalpha() for ch in b.raw_text) >= 2]
-    candidates = [b for b in page_blocks if b.size >= 1.25 * typo.body_size]
+    # (a paper or manuscript number set large above the title, "AIECE2021-0003", is an identifier, no title: every
+    # word of it holds a digit)
+    candidates = [
+        b
+        for b in page_blocks
+        if b.size >= 1.25 * typo.body_size and not all(any(ch.isdigit() for ch in w) for w in b.raw_text.split())
+    ]
     if not candidates and config is not None:
         return _bold_opening(page_blocks, typo, config)
     metadata = _key(metadata_title) if len(metadata_title.split()) >= 3 else ""
@@ -689,8 +736,8 @@ def _is_local_heading(previous: Block | None, block: Block, following: Block, co
     )
 
 
-# a heading's numbering: "2.1", "II.", "A." (REVTeX's second level)
-SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|[A-Z]\.)\s+")
+# a heading's numbering: "2.1", "II.", "A." (REVTeX's second level), "II.2." (REVTeX 4.2's), "A.1" (an appendix's)
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|(?:[IVX]{1,5}|[A-Z])(?:\.|(?:\.\d{1,2}){1,4}\.?))\s+")
 
 
 def _small_face_subheadings(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
@@ -698,8 +745,11 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
     the text, as BMC and Springer set their third level, REVTeX its numbered heads in small bold capitals): a
     one-line, unpunctuated, capitalised block right above a body paragraph, at its left edge or centred over it.
     Too small for a heading by size, they were read as footnotes in the middle of the text. The face must head at
-    least two sections, so that a lone label above a paragraph (a figure's or a box's) is not taken for one."""
+    least two sections, so that a lone label above a paragraph (a figure's or a box's) is not taken for one. A line
+    of such a face right above another heading (a section's title over its first subsection's, "II. FORMATTING" over
+    "II.1. Preprint options") is one too."""
     candidates: dict[tuple[str, float], list[Block]] = {}
+    over_a_heading: list[tuple[Block, Block]] = []  # (a line in a face of its own, the block right under it)
     for block, following in zip(blocks, [*blocks[1:], None], strict=True):
         if block.kind not in ("footnote", "paragraph") or following is None or len(block.lines) != 1:
             continue
@@ -708,10 +758,10 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
         numbering = SECTION_NUMBER.match(text)
         words = text[numbering.end() :].split() if numbering else text.split()
         letters = [ch for ch in " ".join(words) if ch.isalpha()]
-        # a capitalised first word ("Data analysis") or a line in capitals ("MATH AND EQUATIONS"), not a symbol
-        worded = bool(words) and (
-            sum(ch.islower() for ch in words[0]) >= 2 or (len(letters) >= 4 and all(ch.isupper() for ch in letters))
-        )
+        # a capitalised first word ("Data analysis") or a line in capitals ("MATH AND EQUATIONS", or with a name in
+        # lower case: "OPTIONS FOR asmeconf.cls"), not a symbol
+        in_capitals = sum(ch.isupper() for ch in letters) >= max(4, 0.6 * len(letters))
+        worded = bool(words) and (sum(ch.islower() for ch in words[0]) >= 2 or (in_capitals and words[0].isupper()))
         if not (
             set_in_its_own_face(line, typo, config)
             and 1 <= len(words) <= 10
@@ -726,25 +776,51 @@ def _small_face_subheadings(blocks: list[Block], typo: Typography, config: Layou
             and typo.body_size - 1.5 <= block.size <= typo.body_size + 0.3
         ):
             continue
+        paragraph_left = min(other.x0 for other in following.lines[:3])
+        paragraph_right = max(other.x1 for other in following.lines[:3])
+        close_below = next_line.page == line.page and 0 <= next_line.top - line.bottom <= 2 * typo.body_size
+        if close_below and len(following.lines) == 1 and following.kind in ("footnote", "paragraph", "heading"):
+            over_a_heading.append((block, following))
         body_below = (
             following.kind == "paragraph"
             and abs(following.size - typo.body_size) <= 0.6
             and next_line.page == line.page
             and 0 <= next_line.top - line.bottom <= 2 * typo.body_size
-            # at the paragraph's left edge or centred over its column
+            # at the paragraph's left edge or centred over it: its lines' extent, not its first line's, which
+            # classes indent by up to two ems (ASME's by 18 pt, also under a one-line paragraph)
             and (
-                abs(next_line.x0 - line.x0) <= 1.5 * typo.body_size
+                abs(paragraph_left - line.x0) <= 1.5 * typo.body_size
+                or 0 <= next_line.x0 - line.x0 <= 2 * typo.body_size
                 or (
-                    line.x0 > next_line.x0
-                    and line.x1 < next_line.x1
-                    and abs((line.x0 + line.x1) / 2 - (next_line.x0 + next_line.x1) / 2) <= typo.body_size
+                    line.x0 > paragraph_left
+                    and line.x1 < paragraph_right
+                    and abs((line.x0 + line.x1) / 2 - (paragraph_left + paragraph_right) / 2) <= typo.body_size
                 )
             )
-            and is_running_text(next_line)
+            and (any(is_running_text(other) for other in following.lines[:2]) or _one_sentence(following))
         )
         if body_below:
             candidates.setdefault((block.font, round(block.size, 1)), []).append(block)
-    return [block for group in candidates.values() if len(group) >= 2 for block in group]
+    found = [block for group in candidates.values() if len(group) >= 2 for block in group]
+    heading_faces = {(block.font, round(block.size, 1)) for block in found}
+    # (walked from the page's end, so that a chain of three levels is found from its lowest)
+    for block, following in reversed(over_a_heading):
+        under_is_heading = following.kind == "heading" or any(following is other for other in found)
+        if under_is_heading and (block.font, round(block.size, 1)) in heading_faces:
+            found.append(block)
+    return found
+
+
+def _one_sentence(block: Block) -> bool:
+    """A one-line paragraph that is a sentence ("Provide a brief conclusion."): words mostly in lower case, a stop."""
+    text = block.raw_text.strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(block.lines) == 1
+        and len(text.split()) >= 4
+        and text.endswith(".")
+        and sum(ch.islower() for ch in letters) >= 0.75 * max(1, len(letters))
+    )
 
 
 def _lower_case_heads_in_heading_style(blocks: list[Block], typo: Typography, config: LayoutConfig) -> list[Block]:
@@ -879,6 +955,8 @@ def _assign_levels(blocks: list[Block], typo: Typography, config: LayoutConfig) 
         numbered = NUMBERED_HEADING.match(block.raw_text)
         if numbered and numbered.group(1):
             block.level = numbered.group(1).count(".") + 1
+        elif numbered and numbered.group(3):  # "II.2.": one level under its section's
+            block.level = numbered.group(3).count(".") + 1
         else:
             block.level = rank + 1
 

@@ -33,7 +33,11 @@ EMAIL = re.compile(r"[\w.+-]+@\s?[\w-]+(?:\.\s?[\w-]+)+")
 LINK = re.compile(r"(?:https?://|www\.|doi:\s?|\b10\.\d{4,9}/)\S+", re.IGNORECASE)
 
 
-NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.)\s+\S")
+# "2.1 Methods", "IV. Results", and lower levels under a roman section or an appendix letter: "II.2. Paper size",
+# "A.1 Proofs" (group 3 holds their arabic levels)
+NUMBERED_HEADING = re.compile(
+    r"^(?:(\d{1,2}(?:\.\d{1,2}){0,4})\.?|([IVX]{1,5})\.|(?:[IVX]{1,5}|[A-Z])((?:\.\d{1,2}){1,4})\.?)\s+\S"
+)
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,16 @@ class LayoutConfig:
     tex_function_words: frozenset[str]
     tex_min_words: int
     tex_min_function_word_share: float
+    tex_judged_words: int
     # a wide gap in a line is a justified line's stretched space, not a break, below this many ems and with this
     # share of it inked on the lines around it (reading_order._stretched_space)
     stretched_space_max: float
     stretched_space_ink: float
     stretched_space_blank: float  # ... and no blank strip this many ems wide on those lines (a gutter)
+    # a line whose spaces are all stretched alike is justified: this many gaps, this spread and width in ems at most
+    even_stretch_gaps: int
+    even_stretch_spread: float
+    even_stretch_max: float
 
 
 def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
@@ -102,9 +111,13 @@ def load_config(path: Path = CONFIG_PATH) -> LayoutConfig:
         tex_function_words=frozenset(data["tex_text_check"]["function_words"]),
         tex_min_words=int(data["tex_text_check"]["min_words"]),
         tex_min_function_word_share=float(data["tex_text_check"]["min_function_word_share"]),
+        tex_judged_words=int(data["tex_text_check"]["judged_words"]),
         stretched_space_max=float(data["stretched_space"]["max_em"]),
         stretched_space_ink=float(data["stretched_space"]["min_ink_share"]),
         stretched_space_blank=float(data["stretched_space"]["max_blank_em"]),
+        even_stretch_gaps=int(data["even_stretch"]["min_gaps"]),
+        even_stretch_spread=float(data["even_stretch"]["spread_em"]),
+        even_stretch_max=float(data["even_stretch"]["max_em"]),
     )
 
 

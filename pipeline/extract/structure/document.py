@@ -18,6 +18,7 @@ from pipeline.extract.structure.blocks import (
     run_in_heading,
     section_name,
     typography_of,
+    unspaced_text,
 )
 from pipeline.extract.structure.conventions import LayoutConfig, default_config
 from pipeline.extract.structure.reading_order import Line, document_lines
@@ -272,7 +273,7 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
         if block.kind == "heading" and reference_lines and index > max(listed_references, default=-1):
             flush_references(" > ".join(h for _, h, _ in stack))
         if block.kind == "heading":
-            heading = clean_heading(join_lines([line.text for line in block.lines], vocabulary))
+            heading = clean_heading(join_lines([unspaced_text(line) for line in block.lines], vocabulary))
             if (
                 section_name(heading) in config.keyword_headings
                 and not section_kind
@@ -300,7 +301,9 @@ def build_document(pdf: PdfContent, config: LayoutConfig | None = None) -> Struc
             continue
         path = " > ".join(h for _, h, _ in stack)
         if block.kind == "title":
-            title = checked_title(join_lines([line.text for line in block.lines], vocabulary), pdf.metadata_title)
+            title = checked_title(
+                join_lines([unspaced_text(line) for line in block.lines], vocabulary), pdf.metadata_title
+            )
             drafts.append(("title", "", block.lines, title))
             continue
         if section_kind == "references" and block.kind != "caption":

@@ -10,6 +10,7 @@ columns are read top to bottom, left then right, around spanning blocks.
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -366,6 +367,52 @@ def _runs_onto_edge(previous: Word, word: Word, edges: list[float]) -> bool:
     return any(abs(word.x0 - edge) <= 1.0 for edge in edges)
 
 
+WIDER_SPACE_AFTER = (".", ":", ";", "!", "?")  # TeX widens the space after these beyond the line's other spaces
+LEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.?|[A-Z]\.)$")  # "3", "2.1.", "IV."
+
+
+def _evenly_stretched(row: list[Word], config: LayoutConfig) -> bool:
+    """Every space of the row (sorted by x) stretched alike: a justified line, however wide its spaces. Between two
+    blocks or columns the gaps differ (a word space here, a gutter there); a justified line's spaces are equal but
+    after a stop, and after a leading section number, which is set apart by a space of its own."""
+    if len(row) < config.even_stretch_gaps + 1:
+        return False
+    size = max(4.0, statistics.median(w.size for w in row))
+    if any(abs(w.size - size) > 0.15 * size for w in row):
+        return False
+    start = 1 if LEADING_NUMBER.match(row[0].text) else 0
+    words = row[start:]
+    if not all(sum(ch.isalpha() for ch in w.text) >= 2 for w in words):
+        return False  # (words of letters: not a row of table cells or figure labels)
+    if len({w.fontname for w in row}) > 1:
+        return False  # a heading is set in one face; a line mixing faces ("Keywords:" in bold) keeps the ink test
+    if any(is_monospaced_font(w.fontname, config) for w in row):
+        return False  # a typewriter line's spaces are never stretched: R's "   user  system elapsed" is aligned
+    gaps = [right.x0 - left.x1 for left, right in zip(row, row[1:], strict=False)]
+    if max(gaps) >= config.even_stretch_max * size or min(gaps) <= 0:
+        return False
+    even = [gap for left, gap in zip(words, gaps[start:], strict=False) if not left.text.endswith(WIDER_SPACE_AFTER)]
+    return (
+        len(even) >= config.even_stretch_gaps
+        and max(even) > 0.9 * size  # (only a row with wide spaces needs the rule)
+        and max(even) - min(even) <= config.even_stretch_spread * size
+    )
+
+
+def _justified_runs(row: list[Word], config: LayoutConfig) -> dict[int, int]:
+    """The words of the row (sorted by x) that lie in an evenly stretched run, by id, with the run's index: the row
+    is cut into runs where a gap is too wide for any stretched space or the size changes (a line of the column
+    beside it is on the same row)."""
+    runs: list[list[Word]] = [[row[0]]]
+    for left, word in zip(row, row[1:], strict=False):
+        size = max(4.0, left.size, word.size)
+        if word.x0 - left.x1 >= config.even_stretch_max * size or abs(word.size - left.size) > 0.15 * size:
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    return {id(word): index for index, run in enumerate(runs) if _evenly_stretched(run, config) for word in run}
+
+
 def fragments_of(
     words: list[Word], caption_pattern: re.Pattern | None = None, config: LayoutConfig | None = None
 ) -> list[Fragment]:
@@ -382,11 +429,15 @@ def fragments_of(
         # the rows within reach of this one, by bisection of the sorted centres (a page has ~100 rows)
         nearby = centred[bisect_right(centres, centre - reach) : bisect_left(centres, centre + reach)]
         current = [row[0]]
+        justified = _justified_runs(row, config)
         for word in row[1:]:
             gap = word.x0 - current[-1].x1
             size = max(word.size, current[-1].size, 4.0)
             at_gutter = any(current[-1].x1 <= cut <= word.x0 for cut in cuts)
+            run = justified.get(id(word))
+            in_a_justified_line = run is not None and run == justified.get(id(current[-1]))
             wide = gap > 0.9 * size and not (gap < 3 * size and _is_label(current, caption_pattern))
+            wide = wide and not in_a_justified_line
             if wide and abs(word.size - current[-1].size) <= 0.15 * size:
                 wide = not _stretched_space((current[-1].x1, word.x0), size, centre, nearby, config)
             if at_gutter or wide or _overprinted(current[-1], word) or _runs_onto_edge(current[-1], word, edges):

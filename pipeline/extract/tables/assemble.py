@@ -81,13 +81,16 @@ def continues(previous: RawTable, raw: RawTable, pdf: PdfContent) -> bool:
         return False
     if raw.number is not None and raw.number != previous.number:
         return False
-    others_before = [r for r in pdf.pages[raw.page - 1].raw_tables if r.bbox[1] < raw.bbox[1] - SNAP]
-    others_after = [r for r in pdf.pages[previous.page - 1].raw_tables if r.bbox[1] > previous.bbox[1] + SNAP]
+    # pages by their number, not their place: a part of a document read alone (`read_pdf`'s `pages`) starts later
+    page_of = {page.number: page for page in pdf.pages}
+    first_page, next_page = page_of[previous.page], page_of[raw.page]
+    others_before = [r for r in next_page.raw_tables if r.bbox[1] < raw.bbox[1] - SNAP]
+    others_after = [r for r in first_page.raw_tables if r.bbox[1] > previous.bbox[1] + SNAP]
     if others_before or others_after:
         return False
     if previous.continued or raw.continued:
         return True
-    if not (ends_page(previous, pdf.pages[previous.page - 1]) and starts_page(raw, pdf.pages[raw.page - 1])):
+    if not (ends_page(previous, first_page) and starts_page(raw, next_page)):
         return False  # prose after the first part or before the second: two tables that look alike
     if header_texts(raw) == header_texts(previous):
         return True

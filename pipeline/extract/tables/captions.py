@@ -186,7 +186,7 @@ def table_notes(view: FramedPage, region: BBox) -> str:
         w for w in view.words if w["top"] >= region[3] - 0.5 and w["x1"] > region[0] + SNAP and w["x0"] < region[2]
     ]
     lines = [without_strays(line) for line in text_lines(below)]
-    notes, bottom = [], region[3]
+    notes, bottom, notes_size = [], region[3], None
     body_size = Counter(round(w["size"], 1) for w in view.words if inside(w, region)).most_common(1)
     body_size = body_size[0][0] if body_size else 9.0
     for line in lines:
@@ -197,9 +197,16 @@ def table_notes(view: FramedPage, region: BBox) -> str:
         smaller = line[0].get("size", body_size) < body_size - 0.4
         if not (smaller or NOTE_START_PATTERN.match(text) or notes):
             break
-        if CAPTION_PATTERN.match(text) and not notes:
+        size = Counter(round(w.get("size", body_size), 1) for w in line).most_common(1)[0][0]
+        # A caption line ends the notes, and so does a line set larger than them: a caption set under the table's
+        # footnote, in the caption's own type ("Table 5: Inputs …" under a footnote of smaller type). "Table 2
+        # shows …" continuing a note's sentence has no caption's stop or capital after the number.
+        if CAPTION_PATTERN.match(text) and (
+            not notes or size > notes_size + 0.4 or not SENTENCE_ABOUT_TABLE.match(text)
+        ):
             break
         notes.append([w["text"] for w in line])
+        notes_size = size if notes_size is None else notes_size
         bottom = box[3]
     return join_lines(notes, view.vocabulary)
 

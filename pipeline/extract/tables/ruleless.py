@@ -129,6 +129,7 @@ def ruleless_table_in(page, view: FramedPage, region: BBox, header_end: float | 
         spread_centred_labels(raw, view, xs, ys)
         spread_boxed_header_labels(raw, view, xs, ys)
         span_stub_over_ruled_sub_rows(raw, view, xs, ys)
+        span_vertically_centred_cells(raw, view, xs, ys)
     join_wrapped_header_lines(raw)
     spread_group_labels(raw, view, xs)
     if len(ys) - 1 == len(raw.rows):
@@ -276,12 +277,15 @@ def framed_table_bands(view: FramedPage, rules: list[BBox], region: BBox) -> boo
         return False
     if not words:
         return False
-    # Booktabs has no vertical rules: boxes between the rules are a figure's (the strips over a lattice plot's
-    # panels); a boxed table is read from its ruled cells.
-    if any(
-        region[0] <= r[0] <= region[2] and r[3] - r[1] > 4 and region[1] - SNAP <= r[1] <= region[3]
+    # Boxes between the rules are a figure's (the strips over a lattice plot's panels), and a boxed table is read
+    # from its ruled cells: a vertical rule at either end of the rules closes a box. An inner vertical rule alone
+    # (open sides) is a LaTeX column separator set with booktabs rules, `{r|rrr}` after a stub or between groups.
+    verticals = [
+        r
         for r in view.v_rules
-    ):
+        if region[0] <= r[0] <= region[2] and r[3] - r[1] > 4 and region[1] - SNAP <= r[1] <= region[3]
+    ]
+    if any(r[0] <= region[0] + 2 * SNAP or r[0] >= region[2] - 2 * SNAP for r in verticals):
         return False
     size = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
     bands = []
@@ -497,9 +501,16 @@ def spread_centred_labels(raw: RawTable, view: FramedPage, xs: list[float], ys: 
         if stub_ruled_apart(view, xs, ys, r) or stub_ruled_apart(view, xs, ys, r + 1):
             continue  # a cell among sub-rows that partial rules set apart, beside a stub spanning them
         column = filled[0]
+        if any(alone_in(raw, k, column) for k in (r - 1, r + 1) if raw.n_header_rows <= k < len(raw.rows)):
+            continue  # one column going on alone over several rows lists its entries: no label over a group
         for c in range(n_cols):
             if c != column:
                 raw.rows[r][c], raw.span_origin[r][c] = None, (r, column)
+
+
+def alone_in(raw: RawTable, r: int, column: int) -> bool:
+    """Whether row `r` holds text in `column` only."""
+    return [c for c, text in enumerate(raw.rows[r]) if text] == [column]
 
 
 def stub_ruled_apart(view: FramedPage, xs: list[float], ys: list[float], r: int) -> bool | None:
@@ -541,6 +552,71 @@ def span_stub_over_ruled_sub_rows(raw: RawTable, view: FramedPage, xs: list[floa
                 raw.rows[k][0], raw.span_origin[k][0] = None, (block[0], 0)
             raw.rows[block[0]][0], raw.span_origin[block[0]][0] = text, None
         r = block[-1] + 1
+
+
+CENTRED_TOLERANCE = 0.3  # of the type size: a line's centre this close to another's is on that line
+
+
+def span_vertically_centred_cells(raw: RawTable, view: FramedPage, xs: list[float], ys: list[float]) -> None:
+    """A value cell set vertically centred beside two rows or more (LaTeX's \\multirow: a parameter shared by the rows
+    of a block, a total for a group) stands between their lines and goes to one of them: where its one line is on no
+    line of its row, and the cells of that column in consecutive rows around it are empty and their lines are centred
+    on it, it is one merged cell over those rows, repeated into each as a merged cell is read. A stub label so set
+    names the block of rows beside it."""
+    n_rows, n_cols = len(raw.rows), len(xs) - 1
+    if n_rows != len(ys) - 1 or n_rows - raw.n_header_rows < 2:
+        return
+    words = [w for w in view.words if xs[0] - SNAP <= w["x0"] and w["x1"] <= xs[-1] + SNAP]
+
+    def cell_lines(r: int, c: int) -> list[BBox]:
+        inside_cell = [
+            w
+            for w in words
+            if ys[r] <= (w["top"] + w["bottom"]) / 2 < ys[r + 1] and xs[c] <= (w["x0"] + w["x1"]) / 2 < xs[c + 1]
+        ]
+        return [line_box(line) for line in text_lines(inside_cell, split_columns=False)]
+
+    lines = {(r, c): cell_lines(r, c) for r in range(raw.n_header_rows, n_rows) for c in range(n_cols)}
+    if not any(lines.values()):
+        return
+    size = body_size([[w] for w in words if raw.bbox[1] - SNAP <= w["top"] <= raw.bbox[3] + SNAP] or [words])
+    tolerance = CENTRED_TOLERANCE * size
+
+    def centre(box: BBox) -> float:
+        return (box[1] + box[3]) / 2
+
+    def row_line(r: int, skip: int) -> float | None:
+        # the row's line: the median centre of its other cells' lines (a bold or maths glyph's box stands higher)
+        centres = sorted(centre(box) for c in range(n_cols) if c != skip for box in lines[(r, c)])
+        return centres[len(centres) // 2] if centres else None
+
+    def free(r: int, c: int) -> bool:
+        return not raw.rows[r][c] and raw.span_origin[r][c] is None
+
+    for c in range(n_cols):
+        for r in range(raw.n_header_rows, n_rows):
+            if len(lines[(r, c)]) != 1 or raw.span_origin[r][c] is not None or not raw.rows[r][c]:
+                continue
+            y, own = centre(lines[(r, c)][0]), row_line(r, c)
+            if own is None or abs(y - own) <= tolerance:
+                continue  # on the line of its own row
+            best = None
+            for first in range(r, raw.n_header_rows - 1, -1):
+                if first < r and not free(first, c):
+                    break
+                for last in range(max(r, first + 1), n_rows):
+                    if last > r and not free(last, c):
+                        break
+                    upper, lower = row_line(first, c), row_line(last, c)
+                    if upper is not None and lower is not None and abs(y - (upper + lower) / 2) <= tolerance:
+                        best = (first, last) if best is None or last - first > best[1] - best[0] else best
+            if best is None:
+                continue
+            first, last = best
+            text = raw.rows[r][c]
+            for k in range(first, last + 1):
+                raw.rows[k][c], raw.span_origin[k][c] = None, (first, c)
+            raw.rows[first][c], raw.span_origin[first][c] = text, None
 
 
 def join_wrapped_block_labels(raw: RawTable, words: list[dict], ys: list[float]) -> None:
@@ -589,7 +665,10 @@ def carry_block_labels(raw: RawTable) -> None:
         and any(raw.rows[r][1:])
         and not all(BRACKETED_CELL.match(text) for text in raw.rows[r][1:] if text)
     ]
-    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0]:
+    # Two blocks with members at least: a first column that ends before the others (lists of names side by side,
+    # one column going on alone) has blank cells under its last entry only.
+    heads = [r for r in labels if r + 1 in blank]
+    if n_cols < 3 or len(labels) < 2 or not blank or labels[0] > blank[0] or len(heads) < 2:
         return
     for r in blank:
         above = raw.span_origin[r - 1][0] or (r - 1, 0)
@@ -1397,6 +1476,7 @@ def row_boundaries(
         if header_end is None or box[1] > header_end
     )
     column_rights = column_right_edges([line for line, _ in anchored], xs)
+    typewriter = typewriter_fonts([w for line, _ in anchored for w in line])
     previous, previous_line, after_errors = None, None, False
     for line, box in anchored:
         starts_row = previous is None or (header_end is not None and previous[3] <= header_end < box[1])
@@ -1432,6 +1512,7 @@ def row_boundaries(
                     or ruled_between
                     or lone_label(line, xs, starts, size)
                     or stacked_numbers(previous_line, line, xs, columns=2)
+                    or stacked_code(previous_line, line, xs, typewriter)
                     or after_entry
                 )
             in_header = header_end is not None and box[3] <= header_end
@@ -1647,6 +1728,37 @@ def stacked_numbers(upper: list[dict], lower: list[dict], xs: list[float], colum
     return len(numbers(upper) & numbers(lower)) >= columns
 
 
+def typewriter_fonts(words: list[dict]) -> set[str]:
+    """The monospaced fonts among the words: measured so (`monospaced_advances`), or named so (the typewriter
+    families of models/structure/layout.json: an italic typewriter set for two names of one length measures
+    nothing)."""
+    from pipeline.extract.structure.conventions import default_config, is_monospaced_font
+
+    config = default_config()
+    fonts = {w.get("fontname", "") for w in words}
+    return set(monospaced_advances(words)) | {font for font in fonts if is_monospaced_font(font, config)}
+
+
+def stacked_code(upper: list[dict], lower: list[dict], xs: list[float], typewriter: set[str]) -> bool:
+    """Both lines hold one typewriter word alone in the same column after the first: a code identifier (a function,
+    option or file name) has no space to wrap at, so the lower one is an entry of its own, as a value is
+    (`stacked_numbers`): a column of function names going on below a shorter first column ("residuals", "terms",
+    "R0" under the last method of the Display column) lists one per row. A word ending in a hyphen may wrap."""
+
+    def code_columns(line: list[dict]) -> set[int]:
+        by_column: dict[int, list[dict]] = {}
+        for w in line:
+            if w["x0"] >= xs[1] - SNAP:
+                by_column.setdefault(band_index(xs, (w["x0"] + w["x1"]) / 2), []).append(w)
+        return {
+            c
+            for c, ws in by_column.items()
+            if len(ws) == 1 and ws[0].get("fontname", "") in typewriter and not ws[0]["text"].endswith(LINE_END_HYPHENS)
+        }
+
+    return bool(typewriter) and bool(code_columns(upper) & code_columns(lower))
+
+
 def column_right_edges(lines: list[list[dict]], xs: list[float]) -> list[float]:
     """Where each column's longest line ends: the width its cells wrap at."""
     rights = [lo for lo in xs[:-1]]
@@ -1731,7 +1843,7 @@ def centred_rows(
     entry nearest to it, and a row ends where the next one's first line begins."""
     header_boxes = [box for _, box in anchored if header_end is not None and box[1] <= header_end]
     body = [(line, box) for line, box in anchored if header_end is None or box[1] > header_end]
-    starts = first_column_starts([line for line, _ in body], xs)
+    starts = multirow_stub_starts([line for line, _ in body], xs)
     entries = [(box[1] + box[3]) / 2 for (_, box), starts_row in zip(body, starts, strict=True) if starts_row]
     if not entries:
         return [header_end] if header_end is not None else []
@@ -1750,6 +1862,28 @@ def centred_rows(
         if above and below:
             ys.append((max(b[3] for b in above) + min(b[1] for b in below)) / 2)
     return ys
+
+
+def multirow_stub_starts(lines: list[list[dict]], xs: list[float]) -> list[bool]:
+    """Which lines start a row in a body of centred cells. A line of values in most value columns with an empty stub
+    is a row of its own (the rows of a block whose label is set once, vertically centred beside them: LaTeX's
+    \\multirow); a stub label on a line between two such lines, beside values in few columns, is that block's
+    label, not a row (`span_vertically_centred_cells` spreads it over the block). Otherwise a row starts at a
+    first-column entry (`first_column_starts`)."""
+    starts = first_column_starts(lines, xs)
+    n_values = len(xs) - 2
+
+    def value_columns(line: list[dict]) -> int:
+        centres = [(w["x0"] + w["x1"]) / 2 for w in line]
+        return sum(1 for c in range(1, len(xs) - 1) if any(xs[c] <= x < xs[c + 1] for x in centres))
+
+    filled = [value_columns(line) for line in lines]
+    full = [not start and n >= max(2, (n_values + 1) // 2) for start, n in zip(starts, filled, strict=True)]
+    result = [start or whole for start, whole in zip(starts, full, strict=True)]
+    for i in range(1, len(lines) - 1):
+        if starts[i] and full[i - 1] and full[i + 1] and 2 * filled[i] < n_values:
+            result[i] = False
+    return result
 
 
 ROW_NUMBER = re.compile(r"^\(?[0-9IVXivx]{1,4}[a-z]?[.)]?$")
