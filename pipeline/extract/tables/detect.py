@@ -164,7 +164,10 @@ def one_caption_per_table(found: list[RawTable], view: FramedPage) -> None:
 def frames_of(chars: list[dict]) -> dict[Frame, list[dict]]:
     """The characters of each reading frame that holds at least 20 of them. Glyphs set on a slant (a watermark or
     stamp written across the page at 45°) read in no frame: their tall boxes would join every line they cross."""
-    chars = [char for char in chars if not slanted(char)]
+    # a page's characters share a few text matrices: each is judged once, not each character
+    slanted_matrices = {matrix for matrix in {char.get("matrix") for char in chars} if slanted({"matrix": matrix})}
+    if slanted_matrices:
+        chars = [char for char in chars if char.get("matrix") not in slanted_matrices]
     if all([char.get("upright", True) for char in chars]):  # (most pages: no frame worked out for any character)
         return {UPRIGHT: chars} if len(chars) >= 20 else {}
     chars_by_frame: dict[Frame, list[dict]] = {}
