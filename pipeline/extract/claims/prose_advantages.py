@@ -406,9 +406,10 @@ def capability_statement_claims(context: SentenceContext, discourse: Discourse, 
     """What a method, tool or function does for its user, stated with no evaluative word: "X allows predictions to be
     made between observation times", "X eases estimation", "X provides an interface to calculate Y", "X can handle
     censored data" (models/claims/cues.json "capability_statements", by semantic class). A strength of X; negated
-    ("X does not allow Y", "X cannot handle Y") or bounded by "only" ("X can only interpolate for these time slices")
-    a limitation. Only an active clause of the sentence (not a relative, conditional or reported one) whose subject
-    names a method, tool or one of its parts; tokens an earlier reader used are left alone."""
+    ("X does not allow Y", "X cannot handle Y") a limitation; bounded by "only" ("X can only interpolate for these time
+    slices") left to the restricted readings, which keep the condition. Only an active clause of the sentence (not a
+    relative, conditional or reported one) whose subject names a method, tool or one of its parts; tokens an earlier
+    reader used are left alone."""
     words = cues.raw["capability_statements"]
     classes = {lemma for key in ("enabling", "facilitating", "providing", "coping") for lemma in words[key]}
     # "X outperformed Y": ranking above what it is compared with (its mirror is prose_comparisons')
@@ -443,9 +444,9 @@ def capability_statement_claims(context: SentenceContext, discourse: Discourse, 
         if lemma in words["providing"] and not _provides_a_use(verb, cues):
             continue  # "the descdist function provides classical descriptive statistics": what it outputs, no merit
         start = verb.i
-        limited = verb_negated(verb, cues) or any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+        limited = verb_negated(verb, cues)
         if limited or modal:
-            # the modal and the negation belong to the property ("can only interpolate", "does not allow"); an
+            # the modal and the negation belong to the property ("cannot handle", "does not allow"); an
             # adverb opening the sentence ("However, ...") does not
             opening = [c.i for c in [*verb.children, *head.children] if c.dep_ in ("aux", "neg") and c.i < verb.i]
             opening += [head.i] if able else []
@@ -455,6 +456,10 @@ def capability_statement_claims(context: SentenceContext, discourse: Discourse, 
         tokens = [t.i for t in context.sent.doc[start:end] if not t.is_punct or t.i < end - 1]
         if not tokens or any(i in context.consumed for i in tokens):
             continue
+        doc = context.sent.doc
+        if any(doc[i].lower_ == "only" and doc[i - 1].lower_ != "not" for i in tokens):
+            continue  # "supports only cumulative models", "can only interpolate": a restricted capability, a limitation
+            # with its condition (prose_evaluative's restricted readings), not "not only ... but also"
         text = span_text(context.sent.doc, tokens)
         if len(text.split()) < 2:
             continue
@@ -565,7 +570,10 @@ def _capable_owner(subject: Token, verb: Token, context: SentenceContext, discou
     tokens = {t.i for t in subject.subtree}
     mention = best_mention([m for m in mentions_in(tokens, context, allow_modifiers=False) if _heads(m, subject)])
     if mention and (lexicon_type(mention.text) == "method" or _names_method(mention.text, cues)):
-        return mention.text  # a treatment a lexicon or the tagger knows ("behavioural support") has effects instead
+        # a treatment a lexicon or the tagger knows ("behavioural support") has effects instead; the subject as
+        # written keeps its modifiers ("Large-scale RNA-Seq")
+        phrase = noun_phrase_text(subject)
+        return phrase if mention.text in phrase and len(phrase.split()) <= 6 else mention.text
     if subject.text in discourse.method_names:
         return subject.text
     evaluation = cues.raw["evaluation"]
@@ -589,7 +597,10 @@ def _capable_owner(subject: Token, verb: Token, context: SentenceContext, discou
     if named:
         return named
     if subject.pos_ == "NOUN" and lemma in heads:
-        return noun_phrase_text(subject)
+        phrase = noun_phrase_text(subject)
+        # "The package supports ...": a bare head noun points back to the tool named before (the readers that
+        # resolve anaphors own it), while "the implemented functionality", "the plotdistcens function" name one
+        return phrase if len(phrase.split()) > 1 else ""
     if subject.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "compound" and c.lemma_.lower() in heads and c.i < subject.i for c in subject.children
     ):
