@@ -398,7 +398,214 @@ def evaluative_claims(
         found = _evaluated_parts(verb, subject, whole_clause, owner, context, cues, capable)
         previous = owner if (found or not whole_clause) else previous
         claims.extend(found)
+    claims.extend(capability_statement_claims(context, discourse, cues))
     return claims
+
+
+def capability_statement_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> list[Claim]:
+    """What a method, tool or function does for its user, stated with no evaluative word: "X allows predictions to be
+    made between observation times", "X eases estimation", "X provides an interface to calculate Y", "X can handle
+    censored data" (models/claims/cues.json "capability_statements", by semantic class). A strength of X; negated
+    ("X does not allow Y", "X cannot handle Y") a limitation; bounded by "only" ("X can only interpolate for these time
+    slices") left to the restricted readings, which keep the condition. Only an active clause of the sentence (not a
+    relative, conditional or reported one) whose subject names a method, tool or one of its parts; tokens an earlier
+    reader used are left alone."""
+    words = cues.raw["capability_statements"]
+    classes = {lemma for key in ("enabling", "facilitating", "providing", "coping") for lemma in words[key]}
+    # "X outperformed Y": ranking above what it is compared with (its mirror is prose_comparisons')
+    classes |= set(cues.raw["evaluation"]["superiority_verbs"])
+    claims: list[Claim] = []
+    for head in _clause_heads(context.sent, cues):
+        verb, able = _able_to(head)
+        if verb.pos_ != "VERB" or verb.i in context.consumed or not _active_verb(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        auxiliaries = [c for c in [*verb.children, *head.children] if c.dep_ == "aux" and c.head.i >= head.i]
+        if any(c.lower_ in cues.raw["deontic_modals"] or c.lower_ in ("would", "might", "will") for c in auxiliaries):
+            continue  # "X should allow ...", "X would permit ...": a requirement or a supposition
+        modal = able or any(c.lower_ in ("can", "ca", "could") for c in auxiliaries)
+        complements = [c for c in verb.children if c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep", "prt")]
+        if not complements:
+            continue
+        if lemma not in classes and not (
+            modal and lemma not in words["modal_excluded_verbs"] and not _is_excluded(verb, cues)
+        ):
+            continue
+        subject = clause_subject(head)
+        if subject is None:
+            continue
+        owner = _capable_owner(subject, verb, context, discourse, cues)
+        if not owner:
+            continue
+        if lemma in classes and _is_excluded(verb, cues) and not _names_tool(owner, subject, cues):
+            continue  # "melatonin facilitates repair" is an effect; "the extension facilitates interpolation" a help
+        if lemma not in classes and not (_names_tool(owner, subject, cues) or owner in discourse.method_names):
+            continue  # "AB18 was able to evolve resistance": an organism's or agent's ability, no method's merit
+        if lemma in words["providing"] and not _provides_a_use(verb, cues):
+            continue  # "the descdist function provides classical descriptive statistics": what it outputs, no merit
+        start = verb.i
+        limited = verb_negated(verb, cues)
+        if limited or modal:
+            # the modal and the negation belong to the property ("cannot handle", "does not allow"); an
+            # adverb opening the sentence ("However, ...") does not
+            opening = [c.i for c in [*verb.children, *head.children] if c.dep_ in ("aux", "neg") and c.i < verb.i]
+            opening += [head.i] if able else []
+            opening += [c.i for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1]
+            start = min([verb.i, *opening])
+        end = _capability_end(verb, context, cues)
+        tokens = [t.i for t in context.sent.doc[start:end] if not t.is_punct or t.i < end - 1]
+        if not tokens or any(i in context.consumed for i in tokens):
+            continue
+        doc = context.sent.doc
+        if any(doc[i].lower_ == "only" and doc[i - 1].lower_ != "not" for i in tokens):
+            continue  # "supports only cumulative models", "can only interpolate": a restricted capability, a limitation
+            # with its condition (prose_evaluative's restricted readings), not "not only ... but also"
+        text = span_text(context.sent.doc, tokens)
+        if len(text.split()) < 2:
+            continue
+        relation = "disadvantage" if limited else "advantage"
+        claims.append(make_claim(context, owner, relation, text, f"capability:{lemma}"))
+        context.consumed |= set(tokens)
+    return claims
+
+
+def _names_tool(owner: str, subject: Token, cues: ClaimCues) -> bool:
+    """The owner is a method, a tool or one of its parts by its head noun or a lexicon (not a name, which may be a
+    gene or an agent: "EPRS1 facilitated LCFA uptake" is an effect): what it facilitates is a help to its user."""
+    if subject.pos_ == "NOUN" and _names_method(owner, cues):
+        return True
+    heads = set(cues.raw["evaluation"]["tool_heads"]) | set(cues.raw["capability_statements"]["subject_heads"])
+    return subject.lemma_.lower() in heads or any(
+        c.dep_ == "compound" and c.lemma_.lower() in heads for c in subject.children
+    )
+
+
+def _provides_a_use(verb: Token, cues: ClaimCues) -> bool:
+    """What a verb of providing supplies is a merit when the object says what it is for or how good it is
+    ("functions for fitting univariate distributions", "an interface to calculate Moran's I", "extensive
+    functionality"); a bare list of outputs ("four classical goodness-of-fit plots") describes the tool."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for token in (t for o in objects for t in o.subtree):
+        if (token.pos_ == "VERB" and token.tag_ != "VBN") or token.tag_ == "VBG":
+            return True  # "for fitting", "to calculate", "which can help assessing"
+        if token.lower_.endswith("ing") and token.head.head.lower_ == "for" and token.head.dep_ == "pobj":
+            return True  # "functions for fitting univariate distributions" (the tagger's adjective "fitting")
+        if token.pos_ == "ADJ" and (_lexical_value(token, cues) or token.lemma_.lower() in cues.up):
+            return True  # "high resolution", "greater flexibility"
+        if token.tag_ in ("JJR", "RBR") or (token.pos_ == "ADJ" and any(c.lower_ == "more" for c in token.children)):
+            return True  # "a more cautious estimation of the risk": a comparison the provider wins
+    return False
+
+
+def _able_to(head: Token) -> tuple[Token, bool]:
+    """ "X is able to outperform Y": the verb of the ability (the clause's own verb is "be"), and whether it is one."""
+    if head.lemma_.lower() != "be":
+        return head, False
+    for adjective in (c for c in head.children if c.dep_ == "acomp" and c.lower_ == "able"):
+        for verb in (c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            return verb, True
+    return head, False
+
+
+def _is_excluded(verb: Token, cues: ClaimCues) -> bool:
+    """A verb another reader owns: an effect verb (an effect of an agent), a result verb ("can cause"), a demand
+    ("can take days"), a verb of reporting or defining."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in cues.effect_direction
+        or lemma in cues.result_verbs
+        or lemma in cues.demand_verbs
+        or lemma in cues.raw["reporting_verbs"]
+        or lemma in cues.definition_verbs
+    )
+
+
+def _capability_end(verb: Token, context: SentenceContext, cues: ClaimCues) -> int:
+    """Where the statement of the capability ends: at the clause's end, before a conjoined clause with its own
+    subject and before a subordinate clause with a conjunction of its own."""
+    end = min(clause_end(context.sent, verb.i + 1, cues), verb.right_edge.i + 1)
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        own_subject = child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        # "..., while the P-P plot emphasizes ...", "... as the fitted function underestimates ...": a subordinate
+        # clause with its own conjunction is a statement of its own (a contrast, a reason, a condition)
+        contrasted = child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children)
+        if own_subject or contrasted:
+            edge = child.left_edge.i
+            while edge > verb.i + 1 and (
+                context.sent.doc[edge - 1].is_punct or context.sent.doc[edge - 1].dep_ == "cc"
+            ):
+                edge -= 1
+            end = min(end, edge)
+    for token in context.sent.doc[verb.i + 1 : end]:
+        if token.dep_ == "mark" and any(c.dep_ in SUBJECT_DEPS for c in token.head.children):
+            end = (
+                token.i
+            )  # the parser may hang the subordinate clause on a noun of the object ("... as X underestimates")
+            break
+    return end
+
+
+def _capable_owner(subject: Token, verb: Token, context: SentenceContext, discourse: Discourse, cues: ClaimCues) -> str:
+    """The method, tool or part of one that the subject names: a known mention heading it, a name the document gives
+    a method, a method-like name, or a noun phrase headed by a method, tool or tool-part noun; a pronoun or "this
+    package" only through a confident antecedent that names one of these."""
+    if is_investigator(subject, cues) or _people_or_body(subject, cues):
+        return ""
+    if any(t.dep_ == "mark" or t.pos_ == "SCONJ" for t in subject.subtree):
+        return ""  # "Even though the function X provides ...": a misparse that took the conjunction into the subject
+    lemma = subject.lemma_.lower()
+    if lemma in cues.raw["non_agent_heads"] or lemma in cues.product_nouns:
+        return ""
+    generic = cues.generic_modifiers | {"few", "many", "some", "most", "other", "existing", "all", "one", "any"}
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if any(
+        c.dep_ in ("det", "amod", "nummod") and ((plural and c.lower_ in generic) or c.like_num)
+        for c in subject.children
+    ):
+        # "the current separation techniques cannot ...", "few packages on CRAN support ...", "one option can ...":
+        # methods at large or one of several, not the method a text presents ("the current implementation" is one)
+        return ""
+    tokens = {t.i for t in subject.subtree}
+    mention = best_mention([m for m in mentions_in(tokens, context, allow_modifiers=False) if _heads(m, subject)])
+    if mention and (lexicon_type(mention.text) == "method" or _names_method(mention.text, cues)):
+        # a treatment a lexicon or the tagger knows ("behavioural support") has effects instead; the subject as
+        # written keeps its modifiers ("Large-scale RNA-Seq")
+        phrase = noun_phrase_text(subject)
+        return phrase if mention.text in phrase and len(phrase.split()) <= 6 else mention.text
+    if subject.text in discourse.method_names:
+        return subject.text
+    evaluation = cues.raw["evaluation"]
+    heads = (
+        cues.method_heads
+        | set(cues.raw["method_like_heads"])
+        | set(evaluation["tool_heads"])
+        | set(cues.raw["capability_statements"]["subject_heads"])
+    )
+    pointing = any(
+        c.dep_ in ("det", "poss") and c.lower_ in cues.anaphor_determiners - {"the"} | cues.anaphor_pronouns
+        for c in subject.children
+    )
+    if subject.pos_ == "PRON":
+        return ""  # "It does however provide ...": a pronoun's antecedent is not sure enough for a claim of its own
+    if pointing:
+        resolved = discourse.resolve_anaphor(lemma if pointing and lemma in heads else None, context, subject.i)
+        named = resolved and (_names_method(resolved, cues) or resolved in discourse.method_names)
+        return resolved if named else ""
+    named = _named_method(subject, cues)
+    if named:
+        return named
+    if subject.pos_ == "NOUN" and lemma in heads:
+        phrase = noun_phrase_text(subject)
+        # "The package supports ...": a bare head noun points back to the tool named before (the readers that
+        # resolve anaphors own it), while "the implemented functionality", "the plotdistcens function" name one
+        return phrase if len(phrase.split()) > 1 else ""
+    if subject.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "compound" and c.lemma_.lower() in heads and c.i < subject.i for c in subject.children
+    ):
+        return noun_phrase_text(subject)  # "the package fitdistrplus", "the R function X": a name after its kind
+    return ""
 
 
 def _judging_passive(verb: Token, cues: ClaimCues) -> bool:
