@@ -25,7 +25,7 @@ from pysbd.utils import TextSpan
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
 from spacy.lang import char_classes
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -228,6 +228,8 @@ def _word_before(texts: list[str], spaced: list[bool], i: int) -> str:
     """The previous word with its period: "Tab." also when the tokenizer split it into "Tab" and "."."""
     if texts[i - 1] == "." and i >= 2 and not spaced[i - 2]:
         return texts[i - 2] + "."
+    if _is_merged_name(texts[i - 1]):
+        return texts[i - 1].rsplit(" ", 1)[-1]  # a name's last word: "sp." in "Bacillus sp. | SH10"
     return texts[i - 1]
 
 
@@ -781,7 +783,12 @@ class TaxonMerger:
         names = self.names(doc)
         if not names:
             return doc
-        doc.user_data[PREMERGE_KEY] = ([token.text for token in doc], [bool(token.whitespace_) for token in doc])
+        # the tokens' words, spaces and norms (tokenizer exceptions give some their own: "Id" -> "I" "d" = "would")
+        doc.user_data[PREMERGE_KEY] = (
+            [token.text for token in doc],
+            [bool(token.whitespace_) for token in doc],
+            doc.to_array([NORM]),
+        )
         with doc.retokenize() as retokenizer:
             for span in names:
                 retokenizer.merge(span)
@@ -811,8 +818,9 @@ class TaxonSplitter:
         premerge = doc.user_data.pop(PREMERGE_KEY, None)
         if premerge is None:
             return doc
-        words, spaces = premerge
+        words, spaces, norms = premerge
         restored = Doc(doc.vocab, words=words, spaces=spaces)
+        restored.from_array([NORM], norms)
         restored.user_data.update(doc.user_data)
         restored_starts = [token.idx for token in restored]
         # the restored tokens of each merged-doc token, and the one that heads them (a name's last word)
@@ -823,6 +831,15 @@ class TaxonSplitter:
             )
             for token in doc
         ]
+        if not doc.has_annotation("DEP"):  # placed before the parser: only the sentence boundaries to keep
+            merged_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not
+            values = [
+                merged_starts[token.i] if i == piece.start else -1
+                for token, piece in zip(doc, pieces, strict=True)
+                for i in piece
+            ]
+            restored.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64"))
+            return restored
         heading = [max((i for i in piece if words[i] != "."), default=piece[-1]) for piece in pieces]
         rows, values = [], []
         for token in doc:
