@@ -25,7 +25,7 @@ from pysbd.utils import TextSpan
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
 from spacy.lang import char_classes
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -126,13 +126,18 @@ class SentenceSplitter:
             token_starts.append(token.idx)
             texts.append(token.text)
             spaced.append(bool(token.whitespace_))
-        starts = {_first_token_at(texts, token_starts, span.start) for span in self.segmenter.segment(doc.text)}
+        starts = set()
+        for span in self.segmenter.segment(doc.text):
+            i = _first_token_at(texts, token_starts, span.start)
+            if i < 0 or not (_is_merged_name(texts[i]) and span.start > token_starts[i]):
+                starts.add(i)  # not inside a name merged for the parser ("O. | sanctum")
         values = [1]  # SENT_START: 1 starts a sentence, -1 does not
         for i in range(1, len(doc)):
             if texts[i - 1].count("\n") >= 2:
                 values.append(1)  # a blank line always separates sentences
             else:
                 starts_here = i in starts and _word_before(texts, spaced, i) not in self.no_break_after
+                starts_here = starts_here and not _continues_name(texts, i)
                 values.append(1 if starts_here else -1)
         # Set as one array: Token.is_sent_start's setter scans the whole doc for a parse at every token.
         doc.from_array([SENT_START], numpy.array(values, dtype=numpy.int64).astype(numpy.uint64))
@@ -223,7 +228,21 @@ def _word_before(texts: list[str], spaced: list[bool], i: int) -> str:
     """The previous word with its period: "Tab." also when the tokenizer split it into "Tab" and "."."""
     if texts[i - 1] == "." and i >= 2 and not spaced[i - 2]:
         return texts[i - 2] + "."
+    if _is_merged_name(texts[i - 1]):
+        return texts[i - 1].rsplit(" ", 1)[-1]  # a name's last word: "sp." in "Bacillus sp. | SH10"
     return texts[i - 1]
+
+
+def _continues_name(texts: list[str], i: int) -> bool:
+    """Whether a boundary pySBD put at token i follows a name `TaxonMerger` made one token (it holds a space):
+    pySBD takes the name's final period for a sentence end ("Pseudomonas spp. | were"). A name ends a sentence
+    only before a capitalised word."""
+    return _is_merged_name(texts[i - 1]) and not texts[i][:1].isupper()
+
+
+def _is_merged_name(text: str) -> bool:
+    """A token `TaxonMerger` made of a name's words: it holds a space but is not whitespace."""
+    return " " in text and not text.isspace()
 
 
 def _first_token_at(texts: list[str], token_starts: list[int], char: int) -> int:
@@ -681,3 +700,164 @@ def is_plausible_mention(span: Span) -> bool:
     if len(span) == 1 and span[0].is_stop:
         return False
     return span[-1].pos_ in HEAD_POS
+
+
+# ---------------------------------------------------------------- scientific names, parsed as one noun
+
+TAXON_NAMES_PATH = MODELS_DIR / "taxon_names.json"
+# where the tokens of the names merged for the parser are kept until `TaxonSplitter` restores them
+PREMERGE_KEY = "reviewminer.premerge_tokens"
+
+
+def taxon_name_pattern(ranks: Iterable[str], unnamed: Iterable[str], authorities: Iterable[str]) -> re.Pattern:
+    """Scientific names by their typography: a genus initial ("S.") or capitalised genus, a lowercase epithet, an
+    optional authority ("L.") and infraspecific ranks ("var. tenuiflorum"); or a genus with "sp."/"spp.".
+
+    A capitalised genus followed by a lowercase word is most English sentences' opening ("The results"), so a
+    written-out genus counts only with an authority or a rank after its epithet, or with "sp."/"spp.". An authority
+    is a listed one ("L.") or any capitalised abbreviation the sentence goes on after ("Sideritis lotsyi Pit.
+    contains").
+    """
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    boundary = r"(?![^\W_])"  # the word ends: not followed by a letter or digit
+    initial = r"(?<![\w.\-])[A-Z]\."
+
+    def genus(group: str) -> str:
+        return rf"(?<![\w.\-])(?P<{group}>[A-Z][a-z]{{2,}})"
+
+    epithet = rf"[a-z]{{3,}}{boundary}"
+    authority = rf"(?: (?:(?:{alternation(authorities)}){boundary}|[A-Z][a-z]{{0,7}}\.(?= [a-z])))"
+    rank = rf"(?: (?:{alternation(ranks)}) {epithet})"
+    unnamed_species = rf" (?:{alternation(unnamed)}){boundary}"
+    return re.compile(
+        rf"{initial} (?P<e1>{epithet}){authority}*{rank}*"
+        rf"|{genus('genus')} (?P<e2>{epithet})(?:{authority}+{rank}*|{rank}+)"
+        rf"|{genus('genus2')}{unnamed_species}"
+    )
+
+
+# Latin epithets end in -us, -a, -um, -is, -ii, -ae ...; English words of these shapes are verbs and adverbs
+# ("A. reported", "B. only") after an author's or a panel's initial.
+ENGLISH_ENDINGS = ("ed", "ing", "ly")
+
+
+@Language.factory("reviewminer_taxon_merger", default_config={"names_path": str(TAXON_NAMES_PATH)})
+def make_taxon_merger(nlp: Language, name: str, names_path: str) -> TaxonMerger:
+    return TaxonMerger(nlp, srsly.read_json(names_path))
+
+
+class TaxonMerger:
+    """Merges each scientific name ("S. aureus", "O. sanctum L.", "Pseudomonas spp.") into one token before the
+    tagger and parser, which otherwise read an abbreviated genus and a Latin epithet as an English noun and verb
+    ("O. sanctum extracts alleviate ...": "extracts" the verb) or end the sentence at "var." or "spp.".
+
+    `TaxonSplitter`, after the parser, restores the tokens: later components and stages see the tokenizer's tokens,
+    with the parse made over the names as single nouns. The merged token's NORM can be set to a common noun
+    (`parser_norm`), the feature the tagger and parser know a word by.
+    """
+
+    def __init__(self, nlp: Language, names: dict):
+        self.pattern = taxon_name_pattern(names["infraspecific_ranks"], names["unnamed_species"], names["authorities"])
+        self.stop_words = nlp.Defaults.stop_words
+        self.parser_norm = names.get("parser_norm", "")
+
+    def names(self, doc: Doc) -> list[Span]:
+        found = []
+        position = 0
+        while match := self.pattern.search(doc.text, position):
+            epithet = match.group("e1") or match.group("e2") or ""
+            genus = (match.group("genus") or match.group("genus2") or "").lower()
+            if epithet in self.stop_words or epithet.endswith(ENGLISH_ENDINGS) or genus in self.stop_words:
+                position = match.start() + 1  # an English phrase, not a name ("A. reported", "Across the A."):
+                continue  # a name may begin inside it
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None and len(span) > 1:
+                found.append(span)
+            position = match.end()
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = self.names(doc)
+        if not names:
+            return doc
+        # the tokens' words, spaces and norms (tokenizer exceptions give some their own: "Id" -> "I" "d" = "would")
+        doc.user_data[PREMERGE_KEY] = (
+            [token.text for token in doc],
+            [bool(token.whitespace_) for token in doc],
+            doc.to_array([NORM]),
+        )
+        with doc.retokenize() as retokenizer:
+            for span in names:
+                retokenizer.merge(span)
+        if self.parser_norm:
+            removed = 0  # tokens merged away before the name: the merged token's index is its span's start less these
+            for span in names:
+                doc[span.start - removed].norm_ = self.parser_norm
+                removed += len(span) - 1
+        return doc
+
+
+@Language.factory("reviewminer_taxon_splitter")
+def make_taxon_splitter(nlp: Language, name: str) -> TaxonSplitter:
+    return TaxonSplitter()
+
+
+class TaxonSplitter:
+    """Restores the tokens `TaxonMerger` merged, keeping the parse: the last word of a name (the epithet, or "spp")
+    takes the merged token's head and relation, its other words attach to it as compounds (periods as punct), and
+    every word of the name is a proper noun (NNP).
+
+    spaCy's retokenizer cannot split a token at a space, so the tokens are laid out in a new Doc with the merged
+    doc's tags, parse and tensor.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        premerge = doc.user_data.pop(PREMERGE_KEY, None)
+        if premerge is None:
+            return doc
+        words, spaces, norms = premerge
+        restored = Doc(doc.vocab, words=words, spaces=spaces)
+        restored.from_array([NORM], norms)
+        restored.user_data.update(doc.user_data)
+        restored_starts = [token.idx for token in restored]
+        # the restored tokens of each merged-doc token, and the one that heads them (a name's last word)
+        pieces = [
+            range(
+                bisect.bisect_left(restored_starts, token.idx),
+                bisect.bisect_left(restored_starts, token.idx + len(token)),
+            )
+            for token in doc
+        ]
+        if not doc.has_annotation("DEP"):  # placed before the parser: only the sentence boundaries to keep
+            merged_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not
+            values = [
+                merged_starts[token.i] if i == piece.start else -1
+                for token, piece in zip(doc, pieces, strict=True)
+                for i in piece
+            ]
+            restored.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64"))
+            return restored
+        heading = [max((i for i in piece if words[i] != "."), default=piece[-1]) for piece in pieces]
+        rows, values = [], []
+        for token in doc:
+            for i in pieces[token.i]:
+                rows.append(token.i)
+                if i == heading[token.i]:
+                    tag = "NNP" if len(pieces[token.i]) > 1 else token.tag_
+                    values.append((tag, heading[token.head.i] - i, token.dep_))
+                elif words[i] == ".":
+                    values.append((".", heading[token.i] - i, "punct"))
+                else:
+                    values.append(("NNP", heading[token.i] - i, "compound"))
+        strings = doc.vocab.strings
+        array = numpy.zeros((len(values), 3), dtype="uint64")
+        array[:, 0] = [strings.add(tag) for tag, _, _ in values]
+        array[:, 1] = numpy.array([head for _, head, _ in values], dtype="int64").astype("uint64")  # relative
+        array[:, 2] = [strings.add(dep) for _, _, dep in values]
+        restored.from_array([TAG, HEAD, DEP], array)
+        if doc.tensor is not None and len(doc.tensor):
+            restored.tensor = doc.tensor[rows]
+        return restored
