@@ -395,6 +395,18 @@ class SectionDiscourse(Discourse):
     treatments: TreatmentContext = field(default_factory=TreatmentContext)
 
     def resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
+        resolved = self._resolve_anaphor(head, context, position)
+        if resolved and head and not names_part(resolved, head, self._plural_at(head, context, position)):
+            return ""  # "This function is highly configurable" is not VESPA, "these commands" not "the default method"
+        return resolved
+
+    def _plural_at(self, head: str, context: SentenceContext | None, position: int) -> bool:
+        if self.antecedents is None or context is None or position < 0:
+            return False
+        anaphor = _anaphor_from(context.sent, position, head, self.antecedents.cues)
+        return anaphor is not None and anaphor.plural
+
+    def _resolve_anaphor(self, head: str | None, context: SentenceContext | None = None, position: int = -1) -> str:
         if head and context is not None and _names_another_tool(context, position, head, self.main_method):
             return ""  # "The ifthen package makes testing easier": a tool the phrase names, not the paper's own
         resolved = super().resolve_anaphor(head, context, position)
@@ -903,6 +915,19 @@ def _names_another_tool(context: SentenceContext, position: int, head: str, main
     return False
 
 
+def names_part(antecedent: str, head: str, plural: bool) -> bool:
+    """Whether `antecedent` can own a pointer whose head noun is `head`. A part of a piece of software or of a model
+    ("this function", "these commands", "the argument"; models/claims/discourse.json "component_heads") is never the
+    package or method that holds it: only a phrase with that head noun in the pointer's number ("the specpool
+    function" for "this function", "the functions A and B" for "these functions"). Any other head agrees."""
+    if head not in load_discourse_words()["component_heads"]:
+        return True
+    words = WORD.findall(antecedent.lower())
+    if plural:
+        return head + "s" in words or (head in words and ("and" in words or "," in antecedent))
+    return head in words
+
+
 def is_expletive(pronoun: Token) -> bool:
     """ "It is unclear whether ...", "It can be deduced that ...", "It may seem inappropriate to ...": an "it" whose
     verb (or its predicate adjective) takes the clause it stands for."""
@@ -1183,6 +1208,8 @@ class AntecedentModel:
             if not anaphor.head:
                 return float("-inf")  # a pronoun agrees in number ("they" is not lme4): no owner rather than wrong
             value -= w["number_mismatch"]  # "these methods" for one named thing is rare, not impossible (a class name)
+        if anaphor.head and not names_part(candidate.text, anaphor.head, anaphor.plural):
+            return float("-inf")  # "this function" is a part, not the package or method named before
         agreement = self.head_agreement(candidate, anaphor)
         if agreement:
             value += w[agreement] if agreement != "head_mismatch" else -w[agreement]
