@@ -16,14 +16,14 @@ def annotate_sentences(sentences: dict[str, str]) -> AnnotatedDocument:
     return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="t", title="t", passages=passages))
 
 
-def annotate_sections(*sections: tuple[str, str]) -> AnnotatedDocument:
+def annotate_sections(*sections: tuple[str, str], title: str = "test") -> AnnotatedDocument:
     """(section path, paragraph) pairs through the real NLP pipeline, in reading order, so that discourse (topics,
-    antecedents, the paper's tool) runs across them as in a paper."""
+    antecedents, the paper's tool named by the title) runs across them as in a paper."""
     passages, offset = [], 0
     for number, (section, text) in enumerate(sections):
         passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
         offset += len(text) + 2
-    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title="test", passages=passages))
+    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title=title, passages=passages))
 
 
 def claims_by_sentence(claims: list[Claim], keys) -> dict[str, list[Claim]]:
@@ -32,3 +32,8 @@ def claims_by_sentence(claims: list[Claim], keys) -> dict[str, list[Claim]]:
     for claim in claims:
         found[claim.evidence[0].section_path.removeprefix("Section ")].append(claim)
     return found
+
+
+def annotate_paper(title: str, *sections: tuple[str, str]) -> AnnotatedDocument:
+    """A paper with a title and (section path, paragraph) pairs, as `annotate_sections`."""
+    return annotate_sections(*sections, title=title)

@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import nlp
 from pipeline.extract.claims.from_text import extract_text_claims
-from pipeline.records import Passage, StructuredDocument
-
-
-def annotate_paper(title: str, *sections: tuple[str, str]):
-    """(section path, paragraph) pairs of a document with a title, in reading order, through the real pipeline."""
-    passages, offset = [], 0
-    for number, (section, text) in enumerate(sections):
-        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    document = StructuredDocument(doc_id="test", title=title, passages=passages)
-    return nlp.annotate(nlp.load_pipeline(), document)
+from tests.claims_shared import annotate_paper
 
 
 def claims_of(claims, opening: str):

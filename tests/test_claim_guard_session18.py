@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import nlp
 from pipeline.extract.claims import extract_claims
-from pipeline.records import Claim, Passage, StructuredDocument
+from pipeline.records import Claim
+from tests.claims_shared import annotate_paper
 from tests.test_text_claims import annotate_text
 
 
@@ -111,18 +111,10 @@ def test_a_turn_to_the_reader_and_lost_words_are_no_claims(claims):
     assert not any(c.object.startswith("provide of") for c in claims)
 
 
-def _annotate_paper(title: str, *sections: tuple[str, str]):
-    passages, offset = [], 0
-    for number, (section, text) in enumerate(sections):
-        passages.append(Passage(number, "paragraph", section, 1, (0, 0, 0, 0), text, char_start=offset))
-        offset += len(text) + 2
-    return nlp.annotate(nlp.load_pipeline(), StructuredDocument(doc_id="test", title=title, passages=passages))
-
-
 def test_the_papers_own_tool_is_not_what_these_codes_are():
     # desolve2010_initial_value_differential_equations.pdf (benchmarks/papers) p1, p3, p4 and p45: "these codes" are
     # the wrapped FORTRAN codes, not deSolve (judged junk in the seed-3, 15 and 16 draws); "plural anaphor"
-    annotated = _annotate_paper(
+    annotated = annotate_paper(
         "Package deSolve: Solving Initial Value Differential Equations in R",
         (
             "1. Introduction",
