@@ -607,7 +607,17 @@ def _heading_subject(section_path: str, nlp: Language, cues: ClaimCues, words: d
 
 
 # The components that tag, parse and lemmatize; the ones after them only add entities and abbreviations.
-SYNTAX_COMPONENTS = ("tok2vec", "tagger", "sentence_splitter", "parser", "attribute_ruler", "lemmatizer")
+# (the sentence splitter and the scientific-name guard around it come first: they set sentence starts, no entities)
+SYNTAX_COMPONENTS = (
+    "taxon_merger",
+    "sentence_splitter",
+    "taxon_splitter",
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+)
 
 
 def _syntax_then_entities(nlp: Language) -> tuple[list, list]:
