@@ -34,6 +34,11 @@ def claims_by_sentence(claims: list[Claim], keys) -> dict[str, list[Claim]]:
     return found
 
 
+def effects(claims: dict[str, list[Claim]], key: str) -> set[tuple[str, str]]:
+    """(subject, object) of the effects read from the sentence with this key."""
+    return {(c.subject, c.object) for c in claims[key] if c.relation == "effect"}
+
+
 def annotate_paper(title: str, *sections: tuple[str, str]) -> AnnotatedDocument:
     """A paper with a title and (section path, paragraph) pairs, as `annotate_sections`."""
     return annotate_sections(*sections, title=title)

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.extract.claims import extract_claims
 from pipeline.records import Claim
-from tests.claims_shared import annotate_sentences, claims_by_sentence
+from tests.claims_shared import annotate_sentences, claims_by_sentence, effects
 
 SENTENCES = {
     # a binomial before a product noun: the tagger reads the product as the verb and the effect verb as a modifier
@@ -46,10 +46,6 @@ SENTENCES = {
 def claims() -> dict[str, list[Claim]]:
     found = extract_claims("test", [], annotate_sentences(SENTENCES))
     return claims_by_sentence(found, SENTENCES)
-
-
-def effects(claims: dict[str, list[Claim]], key: str) -> set[tuple[str, str]]:
-    return {(c.subject, c.object) for c in claims[key] if c.relation == "effect"}
 
 
 def test_a_misparsed_binomial_product_is_the_agent(claims):

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.extract.claims import extract_claims
 from pipeline.records import Claim
-from tests.claims_shared import annotate_sentences, claims_by_sentence
+from tests.claims_shared import annotate_sentences, claims_by_sentence, effects
 
 SENTENCES = {
     # a present-tense effect verb after a name the tagger does not know, read as a noun
@@ -36,10 +36,6 @@ SENTENCES = {
 def claims() -> dict[str, list[Claim]]:
     found = extract_claims("test", [], annotate_sentences(SENTENCES))
     return claims_by_sentence(found, SENTENCES)
-
-
-def effects(claims: dict[str, list[Claim]], key: str) -> set[tuple[str, str]]:
-    return {(c.subject, c.object) for c in claims[key] if c.relation == "effect"}
 
 
 @pytest.mark.parametrize(
