@@ -387,7 +387,9 @@ def claim_junk_class(claim: Claim) -> str:
         return "plain description"
     if object_words[:1] and object_words[0] in words.subject_pronouns:
         return "clause object"  # "(a godsend when) I only need one delimiter": another clause with its own subject
-    if claim.relation == "advantage" and _wish(object_words, words):
+    if claim.relation == "advantage" and _opens_with(object_words, words.wish_words, words):
+        # "Further extensions ... are desirable", "Code contributions are very welcome": what the writers want to
+        # exist, not a property of a method that exists
         return "wish"
     if claim.relation == "advantage" and _opens_with(object_words, words.recommendation_words, words):
         return "recommendation"  # "align is preferable over eqnarray": which to choose, advice to the reader
@@ -739,14 +741,6 @@ def _opens_with(object_words: list[str], heads: frozenset[str], words: GuardWord
     """Whether the predicate's first word after auxiliaries and degree adverbs is one of HEADS."""
     rest = [w for w in object_words if w not in words.degree_adverbs and w not in words.verb_phrase_openers]
     return bool(rest) and rest[0] in heads
-
-
-def _wish(object_words: list[str], words: GuardWords) -> bool:
-    """ "Further extensions towards more sophisticated variogram estimations ... are desirable", "Code contributions to
-    the package are very welcome": a predicate that opens with a word of wishing says what the writers want to
-    exist, not a property of a method that exists."""
-    rest = [w for w in object_words if w not in words.degree_adverbs and w not in words.verb_phrase_openers]
-    return bool(rest) and rest[0] in words.wish_words
 
 
 def _plural_anaphor(obj: str, evidence: str, words: GuardWords) -> bool:

@@ -540,9 +540,8 @@ def _capability_end(verb: Token, context: SentenceContext, cues: ClaimCues) -> i
             end = min(end, edge)
     for token in context.sent.doc[verb.i + 1 : end]:
         if token.dep_ == "mark" and any(c.dep_ in SUBJECT_DEPS for c in token.head.children):
-            end = (
-                token.i
-            )  # the parser may hang the subordinate clause on a noun of the object ("... as X underestimates")
+            # the parser may hang the subordinate clause on a noun of the object ("... as X underestimates")
+            end = token.i
             break
     return end
 
@@ -558,7 +557,7 @@ def _capable_owner(subject: Token, verb: Token, context: SentenceContext, discou
     lemma = subject.lemma_.lower()
     if lemma in cues.raw["non_agent_heads"] or lemma in cues.product_nouns:
         return ""
-    generic = cues.generic_modifiers | {"few", "many", "some", "most", "other", "existing", "all", "one", "any"}
+    generic = cues.generic_modifiers | set(cues.raw["capability_statements"]["quantifying_modifiers"])
     plural = subject.tag_ in ("NNS", "NNPS")
     if any(
         c.dep_ in ("det", "amod", "nummod") and ((plural and c.lower_ in generic) or c.like_num)
@@ -590,7 +589,7 @@ def _capable_owner(subject: Token, verb: Token, context: SentenceContext, discou
     if subject.pos_ == "PRON":
         return ""  # "It does however provide ...": a pronoun's antecedent is not sure enough for a claim of its own
     if pointing:
-        resolved = discourse.resolve_anaphor(lemma if pointing and lemma in heads else None, context, subject.i)
+        resolved = discourse.resolve_anaphor(lemma if lemma in heads else None, context, subject.i)
         named = resolved and (_names_method(resolved, cues) or resolved in discourse.method_names)
         return resolved if named else ""
     named = _named_method(subject, cues)
