@@ -4,6 +4,7 @@ that document alone, with a specific reason, within its budget."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 
@@ -40,7 +41,8 @@ def _hang() -> None:
         (_allocate_gigabytes, Limits(memory_mb=300), "memory limit of 300 MB exceeded"),
         (lambda: os.kill(os.getpid(), signal.SIGSEGV), Limits(), "its worker crashed (SIGSEGV) while processing it"),
         (lambda: os._exit(3), Limits(), "its worker exited (code 3) without a result"),
-        (_hang, Limits(seconds=1), "time budget of 1 s exceeded; stopped after 2 s"),
+        # the seconds after "stopped after" are the parent's own count, which a loaded machine stretches
+        (_hang, Limits(seconds=1), r"time budget of 1 s exceeded; stopped after [1-9]\d* s"),
         (lambda: 1 / 0, Limits(), "internal error: ZeroDivisionError: division by zero"),
     ],
     ids=["recursion", "memory", "segfault", "exit", "hang", "exception"],
@@ -49,7 +51,7 @@ def test_any_failure_of_the_work_becomes_a_reason(work, limits, reason):
     started = time.monotonic()
     with pytest.raises(DocumentError) as raised:
         run_isolated(work, limits)
-    assert raised.value.reason == reason
+    assert re.fullmatch(reason, raised.value.reason) if work is _hang else raised.value.reason == reason
     assert time.monotonic() - started < 10
 
 
