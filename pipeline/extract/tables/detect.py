@@ -462,6 +462,7 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
     xs = joint_edges(view, open_sides(view, xs, ys), ys)
+    ys = raised_to_top_rule(view, xs, ys)
     xs = drop_empty_slivers(
         xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
     )
@@ -510,6 +511,37 @@ def labelled_lines(table, frame: Frame, words: list[dict]) -> bool:
     return len(table.rows) >= 2 and len(table.columns) >= 2 and all(holds_text(cells) for cells in lines)
 
 
+def raised_to_top_rule(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """A two-level header whose stub label is set across both header lines, beside a group label ruled off from the
+    sub-labels under it (Word and journal tables: "Test microorganism" beside "Amount of oil" over "5 | 10 | 15"):
+    the line finder starts the table at the group's rule, where its vertical rules begin, cutting the stub label in
+    half. A label cut by the top edge shows the table starts higher: at the table's own top rule, the nearest rule
+    above as wide as the table (pieces drawn cell by cell merged), with no line between them running past its ends."""
+    top = ys[0]
+    cut = [
+        w
+        for w in view.words
+        if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[-1]
+        and min(top - w["top"], w["bottom"] - top) > 0.2 * (w["bottom"] - w["top"])
+    ]
+    if not cut:
+        return ys
+    height = max(w["bottom"] - w["top"] for w in cut)
+    highest = min(w["top"] for w in cut)
+    rules = [
+        r
+        for r in view.h_rules
+        if r[0] <= xs[0] + SNAP and r[2] >= xs[-1] - SNAP and r[3] <= highest + SNAP and top - r[1] <= 3 * height
+    ]
+    if not rules:
+        return ys
+    rule = max(rules, key=lambda r: r[1])
+    between = [w for w in view.words if rule[3] < (w["top"] + w["bottom"]) / 2 < top]
+    if any(w["x0"] < xs[0] - SNAP or w["x1"] > xs[-1] + SNAP for w in between):
+        return ys  # prose over the rule's ends: not the table's header
+    return [(rule[1] + rule[3]) / 2, *ys]
+
+
 def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
     """A row boundary the line finder took from a small filled mark inside a cell (an overfull-line box of a draft,
     a bullet square, a colour swatch) rather than a rule: the rule pieces there (dashes and dots counted together)
@@ -553,7 +585,20 @@ def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float
         xs = [left, *xs]
     if right > xs[-1] + 2 * SNAP and any(xs[-1] - SNAP <= w["x0"] and w["x1"] <= right + SNAP for w in band_words):
         xs = [*xs, right]
+    elif right > xs[-1] + 2 * SNAP and any(runs_past_edge(view, w, xs[-1], right) for w in band_words):
+        xs = [*xs[:-1], right]  # the last column's long entries run on past a border drawn in a few rows only
     return xs
+
+
+def runs_past_edge(view: FramedPage, word: dict, edge: float, right: float) -> bool:
+    """Whether a word crosses a column edge where no vertical rule is drawn beside it and ends inside the table's
+    rules: a Word table whose last column's cell borders are drawn piecemeal (in one or two rows) gives the line finder
+    a right edge that cuts the long entries of the other rows."""
+    if not (word["x0"] < edge - SNAP and edge + SNAP < word["x1"] <= right + SNAP):
+        return False
+    return not any(
+        abs((r[0] + r[2]) / 2 - edge) <= SNAP and r[1] < word["bottom"] and r[3] > word["top"] for r in view.v_rules
+    )
 
 
 def joint_edges(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
