@@ -373,3 +373,30 @@ def write_estimates_table_pdf(path: Path) -> Path:
     prose(page, y - 40, 3)
     page.save()
     return path
+
+
+def write_narrow_grid_caption_beside_pdf(path: Path) -> Path:
+    """A narrow boxed grid centred in a wide text column, its caption under it starting at the column's left margin,
+    far left of the grid (an instance table of a survey: one column of names, numeric columns)."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    columns, right = [250, 300, 345], 390
+    rows = [("Inst.", "E", "R")] + [(f"{index:02d}", str(300 + 10 * index), str(10 + index)) for index in range(1, 9)]
+    top = 750.0
+    for index, texts in enumerate(rows):
+        y = top - 12 * index
+        page.setFont("Helvetica-Bold" if index == 0 else "Helvetica", 8)
+        for x, text in zip(columns, texts, strict=True):
+            page.drawString(x + 3, y - 9, text)
+        page.line(columns[0], y, right, y)
+    bottom = top - 12 * len(rows)
+    page.line(columns[0], bottom, right, bottom)
+    for x in [*columns, right]:
+        page.line(x, top, x, bottom)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, bottom - 14, "Table 2: Features of the benchmark instances. Symbol definition: E (Events),")
+    page.drawString(60, bottom - 25, "R (Rooms), as given by the organisers of the competition for every instance.")
+    prose(page, bottom - 60, 5)
+    page.showPage()
+    page.save()
+    return path

@@ -15,7 +15,7 @@ from pipeline.extract.tables import assemble_tables
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import grid_accuracy, parsed
+from tables_shared import grid_accuracy, parsed, write_narrow_grid_caption_beside_pdf
 
 FRAMED_FLOATS = "robust_cje_framed_float_notes_regression_se_rows"
 
@@ -102,3 +102,12 @@ def test_superscript_rising_past_a_tall_row_stays_with_its_base():
     grid = table.grid()
     assert grid[6][2].endswith("× const") and "1" in grid[7][2].split("s−")[1]
     assert grid_accuracy(stem, "1", [table]) >= 23 / 24
+
+
+def test_grid_captioned_far_to_its_left_is_one_table(tmp_path):
+    # A narrow boxed grid in a wide column, its caption under it starting at the margin: the ruled reading misses the
+    # caption (outside the scope read around the grid) and the caption's rule-less reading finds the same grid
+    # again. One table, numbered, not the numbered one and an uncaptioned copy.
+    tables = assemble_tables(parsed(write_narrow_grid_caption_beside_pdf(tmp_path / "grid.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("2", 9, 3)]
+    assert tables[0].caption.startswith("Table 2: Features of the benchmark instances.")

@@ -88,6 +88,12 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if ruled and filled_cells(ruled[0]) >= 8:
                 continue
             raw = ruleless_table(page, view, caption)
+            if raw is not None and not ruled:
+                ruled = same_region_unnumbered(found, raw)
+                if ruled and not (filled_cells(raw) > filled_cells(ruled[0]) and not only_splits_rows(raw, ruled[0])):
+                    # the ruled reading of the same table, whose caption lay outside the scope read around it
+                    ruled[0].caption, ruled[0].number, ruled[0].continued = raw.caption, raw.number, raw.continued
+                    continue
             # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins. A reading
             # that only splits the boxes' rows (wrapped lines at a wide leading read as rows: the same columns, no
             # more text) is not larger.
@@ -113,6 +119,25 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         words = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], []).words
         in_figures |= {id(raw) for raw in uncaptioned if raw.ruled and lines_run_through(raw, words)}
     return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
+
+
+def same_region_unnumbered(found: list[RawTable], raw: RawTable) -> list[RawTable]:
+    """The ruled tables found without a number that cover most of a captioned rule-less reading's box: the same
+    table read twice (its caption set beside or under the ruled grid, outside the scope read around it)."""
+
+    def area(box: BBox) -> float:
+        return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+    def shared(a: BBox, b: BBox) -> float:
+        return area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+    return [
+        r
+        for r in found
+        if r.number is None
+        and r.rotation == raw.rotation
+        and shared(r.bbox, raw.bbox) >= 0.8 * min(area(r.bbox), area(raw.bbox)) > 0
+    ][:1]
 
 
 def lines_run_through(raw: RawTable, words: list[dict]) -> bool:
