@@ -15,7 +15,7 @@ from pipeline.extract.tables import assemble_tables
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import grid_accuracy, parsed, write_narrow_grid_caption_beside_pdf
+from tables_shared import grid_accuracy, parsed, write_narrow_grid_caption_beside_pdf, write_tight_figures_table_pdf
 
 FRAMED_FLOATS = "robust_cje_framed_float_notes_regression_se_rows"
 
@@ -111,3 +111,12 @@ def test_grid_captioned_far_to_its_left_is_one_table(tmp_path):
     tables = assemble_tables(parsed(write_narrow_grid_caption_beside_pdf(tmp_path / "grid.pdf")), [])
     assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("2", 9, 3)]
     assert tables[0].caption.startswith("Table 2: Features of the benchmark instances.")
+
+
+def test_figures_right_aligned_under_six_point_gutters_are_columns(tmp_path):
+    # Every entry is one token, so no word space can be measured: a gap of half the type size or more, the bound
+    # that tells spaces, is a gutter. The 5.9 pt gutters of right-aligned figures at 9 pt are columns (they were
+    # read as one column "01 310 11 250").
+    tables = assemble_tables(parsed(write_tight_figures_table_pdf(tmp_path / "figures.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("3", 13, 6)]
+    assert tables[0].grid()[:2] == [["Inst.", "E", "R", "S", "Ro", "D"], ["01", "310", "11", "250", "0.71", "0.12"]]

@@ -326,7 +326,9 @@ def column_gap(words: list[dict], lines: list[list[dict]] | None = None) -> floa
         if 0 < (gap := b["x0"] - a["x1"]) < 0.5 * size
     )
     if len(spaces) < 4:
-        return MIN_COLUMN_GAP
+        # No phrase of several words to measure a space on (a grid of figures and codes): any gap of half the type
+        # size or more, the bound that tells spaces here, is a gutter (numbers right-aligned 6 pt apart at 9 pt).
+        return min(MIN_COLUMN_GAP, max(2.5, 0.5 * size)) if len(lines) >= 8 else MIN_COLUMN_GAP
     return min(MIN_COLUMN_GAP, max(2.5, 1.25 * spaces[len(spaces) // 2]))
 
 
