@@ -433,3 +433,33 @@ def write_tight_figures_table_pdf(path: Path) -> Path:
     page.showPage()
     page.save()
     return path
+
+
+def write_raised_check_marks_pdf(path: Path) -> Path:
+    """A boxed comparison table whose check marks stand as TeX sets its radical sign: the glyph's origin raised to
+    just under the row's top rule, so the box its font states (a letter's, standing on the origin) crosses that rule
+    into the row above, while the text of the row stands lower."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, 752, "Table 8: Other formulations and datasets. Sol: solutions available (yes or no).")
+    columns, right = [150, 300, 350], 400
+    rows = [("Reference", "Sol", "Check"), ("Smith et al. [2008]", "×", "×"), ("Jones et al. [2011]", "√", "√")]
+    rows += [("Brown [2016]", "√", "×"), ("Green et al. [2019]", "√", "√"), ("White [2021]", "×", "×")]
+    top, height = 744.0, 20.0
+    for index, texts in enumerate(rows):
+        y = top - height * index
+        page.line(columns[0], y, right, y)
+        page.setFont("Helvetica", 9)
+        page.drawString(columns[0] + 3, y - 14, texts[0])
+        for x, text in zip(columns[1:], texts[1:], strict=True):
+            page.setFont("Symbol" if index else "Helvetica", 9)
+            page.drawString(x + 10, y - 3 if text == "√" else y - 14, text)
+    bottom = top - height * len(rows)
+    page.line(columns[0], bottom, right, bottom)
+    for x in [*columns, right]:
+        page.line(x, top, x, bottom)
+    prose(page, bottom - 30, 5)
+    page.showPage()
+    page.save()
+    return path
