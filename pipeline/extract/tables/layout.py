@@ -213,14 +213,14 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
         word["fontname"] = fonts[0] if fonts.count(fonts[0]) == len(fonts) else Counter(fonts).most_common(1)[0][0]
         sizes = [g.get("size", 0.0) for g in glyphs]
         word["size"] = size = round(max(sizes), 2)  # (rounding keeps order: the largest rounded size)
-        # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the
-        # leading above the line, which is not where the line's letters stand.
         if any(g["text"] in OVER_LETTER_ACCENTS for g in glyphs):
             word["text"] = with_accents_over_letters(glyphs)
         if frame == UPRIGHT and all("matrix" in g and "y1" in g for g in glyphs):
             # where the glyphs stand (their origin's height, top-down): a box crossed by a drawn rule is not the ink
             origins = sorted(g["top"] + g["y1"] - g["matrix"][5] for g in glyphs)
             word["baseline"] = origins[len(origins) // 2]
+        # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the
+        # leading above the line, which is not where the line's letters stand.
         if min(sizes) >= size - 0.5:  # every glyph: the word's own box
             word["core_top"], word["core_bottom"] = word["top"], word["bottom"]
         else:
