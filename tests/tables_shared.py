@@ -373,3 +373,93 @@ def write_estimates_table_pdf(path: Path) -> Path:
     prose(page, y - 40, 3)
     page.save()
     return path
+
+
+def write_narrow_grid_caption_beside_pdf(path: Path) -> Path:
+    """A narrow boxed grid centred in a wide text column, its caption under it starting at the column's left margin,
+    far left of the grid (an instance table of a survey: one column of names, numeric columns)."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    columns, right = [250, 300, 345], 390
+    rows = [("Inst.", "E", "R")] + [(f"{index:02d}", str(300 + 10 * index), str(10 + index)) for index in range(1, 9)]
+    top = 750.0
+    for index, texts in enumerate(rows):
+        y = top - 12 * index
+        page.setFont("Helvetica-Bold" if index == 0 else "Helvetica", 8)
+        for x, text in zip(columns, texts, strict=True):
+            page.drawString(x + 3, y - 9, text)
+        page.line(columns[0], y, right, y)
+    bottom = top - 12 * len(rows)
+    page.line(columns[0], bottom, right, bottom)
+    for x in [*columns, right]:
+        page.line(x, top, x, bottom)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, bottom - 14, "Table 2: Features of the benchmark instances. Symbol definition: E (Events),")
+    page.drawString(60, bottom - 25, "R (Rooms), as given by the organisers of the competition for every instance.")
+    prose(page, bottom - 60, 5)
+    page.showPage()
+    page.save()
+    return path
+
+
+def write_tight_figures_table_pdf(path: Path) -> Path:
+    """A booktabs table of figures only (instance sizes and densities), every entry one token, right-aligned columns
+    with gutters just under 6 pt at 9 pt type: no phrase of several words to measure a word space on."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, 752, "Table 3: Features of the instances. E (Events), R (Rooms), S (Students), D (Density).")
+    header = ["Inst.", "E", "R", "S", "Ro", "D"]
+    widths = [0, 3 * 5.0, 2 * 5.0, 3 * 5.0, 4 * 5.0, 4 * 5.0]  # the widest entry of each column (digits are 5 pt)
+    rights, x = [], 230.0
+    for width in widths:
+        x += width + (0 if not rights else 5.9)
+        rights.append(x)
+    rows = [header] + [
+        [f"{i:02d}", str(300 + 10 * i), str(10 + i % 3), str(200 + 50 * (i % 4)), f"0.{70 + i}", f"0.{10 + 2 * i}"]
+        for i in range(1, 13)
+    ]
+    left, right = 212.0, rights[-1] + 3
+    for y in (744, 731):
+        page.line(left, y, right, y)
+    for index, texts in enumerate(rows):
+        y = 734 - 11 * index - (4 if index else 0)
+        page.drawString(left + 2, y, texts[0])
+        for column, text in enumerate(texts[1:], start=1):
+            page.drawRightString(rights[column], y, text)
+    bottom = 734 - 11 * (len(rows) - 1) - 8
+    page.line(left, bottom, right, bottom)
+    prose(page, bottom - 30, 5)
+    page.showPage()
+    page.save()
+    return path
+
+
+def write_raised_check_marks_pdf(path: Path) -> Path:
+    """A boxed comparison table whose check marks stand as TeX sets its radical sign: the glyph's origin raised to
+    just under the row's top rule, so the box its font states (a letter's, standing on the origin) crosses that rule
+    into the row above, while the text of the row stands lower."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    prose(page, 800, 3)
+    page.setFont("Helvetica", 9)
+    page.drawString(60, 752, "Table 8: Other formulations and datasets. Sol: solutions available (yes or no).")
+    columns, right = [150, 300, 350], 400
+    rows = [("Reference", "Sol", "Check"), ("Smith et al. [2008]", "×", "×"), ("Jones et al. [2011]", "√", "√")]
+    rows += [("Brown [2016]", "√", "×"), ("Green et al. [2019]", "√", "√"), ("White [2021]", "×", "×")]
+    top, height = 744.0, 20.0
+    for index, texts in enumerate(rows):
+        y = top - height * index
+        page.line(columns[0], y, right, y)
+        page.setFont("Helvetica", 9)
+        page.drawString(columns[0] + 3, y - 14, texts[0])
+        for x, text in zip(columns[1:], texts[1:], strict=True):
+            page.setFont("Symbol" if index else "Helvetica", 9)
+            page.drawString(x + 10, y - 3 if text == "√" else y - 14, text)
+    bottom = top - height * len(rows)
+    page.line(columns[0], bottom, right, bottom)
+    for x in [*columns, right]:
+        page.line(x, top, x, bottom)
+    prose(page, bottom - 30, 5)
+    page.showPage()
+    page.save()
+    return path

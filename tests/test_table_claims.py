@@ -123,6 +123,18 @@ HEADER_RELATIONS = [
     ("Side effects", "disadvantage"),
     ("Adverse events", "disadvantage"),
     ("Events", None),
+    # a generic head names a relation through its modifier's leaning, and nothing without one
+    ("Positive aspects", "advantage"),
+    ("Strong points", "advantage"),
+    ("Weak points", "disadvantage"),
+    ("Negative features", "disadvantage"),
+    ("Main features", None),
+    ("Physical properties", None),
+    # obstacles to a method's use are its disadvantages
+    ("Barriers to adoption", "disadvantage"),
+    ("Main concerns", "disadvantage"),
+    ("Caveats", "disadvantage"),
+    ("Technical difficulties", "disadvantage"),
 ]
 
 

@@ -9,13 +9,21 @@ are no tables."""
 
 from __future__ import annotations
 
+import pdfplumber
 import pytest
 
 from pipeline.extract.tables import assemble_tables
+from pipeline.extract.tables.detect import find_page_tables
 from pipeline.records import Table
 
 from conftest import real_pdf
-from tables_shared import grid_accuracy, parsed
+from tables_shared import (
+    grid_accuracy,
+    parsed,
+    write_narrow_grid_caption_beside_pdf,
+    write_raised_check_marks_pdf,
+    write_tight_figures_table_pdf,
+)
 
 FRAMED_FLOATS = "robust_cje_framed_float_notes_regression_se_rows"
 
@@ -102,3 +110,30 @@ def test_superscript_rising_past_a_tall_row_stays_with_its_base():
     grid = table.grid()
     assert grid[6][2].endswith("× const") and "1" in grid[7][2].split("s−")[1]
     assert grid_accuracy(stem, "1", [table]) >= 23 / 24
+
+
+def test_grid_captioned_far_to_its_left_is_one_table(tmp_path):
+    # A narrow boxed grid in a wide column, its caption under it starting at the margin: the ruled reading misses the
+    # caption (outside the scope read around the grid) and the caption's rule-less reading finds the same grid
+    # again. One table, numbered, not the numbered one and an uncaptioned copy.
+    tables = assemble_tables(parsed(write_narrow_grid_caption_beside_pdf(tmp_path / "grid.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("2", 9, 3)]
+    assert tables[0].caption.startswith("Table 2: Features of the benchmark instances.")
+
+
+def test_figures_right_aligned_under_six_point_gutters_are_columns(tmp_path):
+    # Every entry is one token, so no word space can be measured: a gap of half the type size or more, the bound
+    # that tells spaces, is a gutter. The 5.9 pt gutters of right-aligned figures at 9 pt are columns (they were
+    # read as one column "01 310 11 250").
+    tables = assemble_tables(parsed(write_tight_figures_table_pdf(tmp_path / "figures.pdf")), [])
+    assert [(t.number, t.n_rows, t.n_cols) for t in tables] == [("3", 13, 6)]
+    assert tables[0].grid()[:2] == [["Inst.", "E", "R", "S", "Ro", "D"], ["01", "310", "11", "250", "0.71", "0.12"]]
+
+
+def test_check_mark_whose_box_a_row_rule_crosses_stays_in_its_row(tmp_path):
+    # The table finder on the page's own glyph boxes: each raised mark's box reaches over the row's top rule (its
+    # centre in the row above), but no rule is drawn through ink, so the mark belongs to the row of its origin.
+    with pdfplumber.open(write_raised_check_marks_pdf(tmp_path / "marks.pdf")) as pdf:
+        (raw,) = find_page_tables(pdf.pages[0])
+    marks = [[text != "·" for text in row[1:]] for row in raw.rows[1:]]
+    assert marks == [[False, False], [True, True], [True, False], [True, True], [False, False]]

@@ -63,13 +63,15 @@ def test_empty_header_line_and_partial_rules(coefficient_tables):
 def test_model_selection_tables(model_step_tables):
     # Check marks and dashes stacked in the step columns are rows of their own; the notes ruled off under the body
     # are not rows; block labels longer than the stub's entries but ending before the first value column stay in
-    # the first cell; the ten-column table rotated on its own page is read upright.
-    for number in "2345":
+    # the first cell; the ten-column table rotated on its own page is read upright; a maths accent set over its
+    # letter ("θ̂", read "θˆ" by left edges) is that letter's combining mark.
+    for number in "12345":
         assert grid_accuracy(MODEL_STEPS, number, model_step_tables) == 1.0
     (first,) = [t for t in model_step_tables if t.number == "1"]
     grid = first.grid()
     assert grid[2] == ["Partner height", "√1", "—", "—"]
     assert grid[4] == ["Calculations by Pollet and Nettle (2009):", "", "", ""]
+    assert grid[5][0] == "−2 · ℓ(θ̂)"
     assert all("Coefficient of this variable" not in text for row in grid for text in row)
 
 

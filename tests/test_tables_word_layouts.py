@@ -44,3 +44,28 @@ def test_sparse_ruled_table_with_bold_row_labels():
     assert [(t.pages, t.n_rows, t.n_cols, t.n_header_rows) for t in tables] == [([1], 54, 6, 1)]
     assert tables[0].grid()[1] == ["AL", "", "", "", "", ""]
     assert grid_accuracy(SPARSE, "1", tables) == 1.0
+
+
+JOURNAL = "boruga2014_thymus_vulgaris_essential_oil_composition_antimicrobial_activity"
+
+
+def test_stub_label_across_a_two_level_header_starts_the_table_at_its_top_rule():
+    # A journal's Word table (J Med Life): "Test microorganism" is set across both header lines, beside a group
+    # label ruled off from its sub-labels "5 | 10 | 15 | 20". The vertical rules start under the group label, so the
+    # line finder's grid starts there, cutting the stub label in half: the table's own top rule, as wide as the
+    # table and drawn cell by cell, is its top, and the group label is a header row of its own.
+    tables = assemble_tables(parsed(real_pdf(f"{JOURNAL}.pdf")), [])
+    table = next(t for t in tables if t.number == "2")
+    assert table.n_header_rows == 2
+    assert table.grid()[0] == ["Test microorganism", *["Amount of essential oil [μL]"] * 4]
+    assert table.grid()[1] == ["Test microorganism", "5", "10", "15", "20"]
+    assert grid_accuracy(JOURNAL, "2", tables) == 1.0
+
+
+def test_long_entries_run_past_a_border_drawn_in_one_row_only():
+    # The last column's border is drawn beside one row only: the line finder's right edge there cuts the longest
+    # entry ("Cyclohexene, 1-methyl-4-(5-methyl-1-methylene-4-hexenyl)"), whose words run on to the table's rules.
+    tables = assemble_tables(parsed(real_pdf(f"{JOURNAL}.pdf")), [])
+    table = next(t for t in tables if t.number == "1")
+    assert "Cyclohexene, 1-methyl-4-(5-methyl-1-methylene-4-hexenyl)" in [cell.text for cell in table.cells]
+    assert grid_accuracy(JOURNAL, "1", tables) == 1.0

@@ -31,6 +31,8 @@ class ColumnSemantics:
     participles: set[str] = field(default_factory=set)  # irregular ones; a trailing "-ed" word is one too
     adverse_modifiers: set[str] = field(default_factory=set)  # "Side effects": an adverse outcome, a disadvantage
     adverse_heads: set[str] = field(default_factory=set)  # heads that name outcomes only after such a modifier
+    polar_modifiers: dict[str, set[str]] = field(default_factory=dict)  # relation -> "positive", "weak", ...
+    polar_heads: set[str] = field(default_factory=set)  # generic heads named by such a modifier: "aspects", "points"
     empty_values: set[str] = field(default_factory=set)  # cell texts that state nothing ("Not defined", "N/A")
     phrase_share: float = 0.5  # share of an effect column's cells that must be phrases, not codes or numbers
 
@@ -49,6 +51,10 @@ class ColumnSemantics:
             participles={w.lower() for w in data.get("header_participles", [])},
             adverse_modifiers={w.lower() for w in data.get("adverse_modifiers", [])},
             adverse_heads={w.lower() for w in data.get("adverse_heads", [])},
+            polar_modifiers={
+                relation: {w.lower() for w in words} for relation, words in data.get("polar_modifiers", {}).items()
+            },
+            polar_heads={w.lower() for w in data.get("polar_heads", [])},
             empty_values={w.lower() for w in data.get("empty_values", [])},
             phrase_share=float(data.get("effect_phrase_share", 0.5)),
         )
@@ -79,6 +85,9 @@ class ColumnSemantics:
             phrase[:-1]
         ) & self.adverse_modifiers:
             return "disadvantage"  # "Side effects", "Adverse events": adverse outcomes (gold/ANNOTATION.md)
+        if head in self.polar_heads:  # "Positive aspects", "Weak points": the modifier's leaning names the relation
+            polar = {relation for relation, words in self.polar_modifiers.items() if set(phrase[:-1]) & words}
+            return polar.pop() if len(polar) == 1 else None  # type: ignore[return-value]
         words = set(HEADER_WORD.findall(header.lower()))
         matches = [relation for relation, cues in self.relations.items() if words & cues]
         if len(matches) != 1 or head not in self.relations[matches[0]]:

@@ -88,6 +88,12 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             if ruled and filled_cells(ruled[0]) >= 8:
                 continue
             raw = ruleless_table(page, view, caption)
+            if raw is not None and not ruled:
+                ruled = same_region_unnumbered(found, raw)
+                if ruled and not (filled_cells(raw) > filled_cells(ruled[0]) and not only_splits_rows(raw, ruled[0])):
+                    # the ruled reading of the same table, whose caption lay outside the scope read around it
+                    ruled[0].caption, ruled[0].number, ruled[0].continued = raw.caption, raw.number, raw.continued
+                    continue
             # A few ruled boxes (a boxed header) inside a larger rule-less table: the larger reading wins. A reading
             # that only splits the boxes' rows (wrapped lines at a wide leading read as rows: the same columns, no
             # more text) is not larger.
@@ -113,6 +119,25 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         words = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], []).words
         in_figures |= {id(raw) for raw in uncaptioned if raw.ruled and lines_run_through(raw, words)}
     return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
+
+
+def same_region_unnumbered(found: list[RawTable], raw: RawTable) -> list[RawTable]:
+    """The ruled tables found without a number that cover most of a captioned rule-less reading's box: the same
+    table read twice (its caption set beside or under the ruled grid, outside the scope read around it)."""
+
+    def area(box: BBox) -> float:
+        return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+    def shared(a: BBox, b: BBox) -> float:
+        return area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+    return [
+        r
+        for r in found
+        if r.number is None
+        and r.rotation == raw.rotation
+        and shared(r.bbox, raw.bbox) >= 0.8 * min(area(r.bbox), area(raw.bbox)) > 0
+    ][:1]
 
 
 def lines_run_through(raw: RawTable, words: list[dict]) -> bool:
@@ -462,6 +487,7 @@ def ruled_table(page, table, view: FramedPage) -> RawTable | None:
     xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
     xs = joint_edges(view, open_sides(view, xs, ys), ys)
+    ys = raised_to_top_rule(view, xs, ys)
     xs = drop_empty_slivers(
         xs, [((w["x0"] + w["x1"]) / 2) for w in view.words if inside(w, (xs[0], ys[0], xs[-1], ys[-1]))]
     )
@@ -510,6 +536,37 @@ def labelled_lines(table, frame: Frame, words: list[dict]) -> bool:
     return len(table.rows) >= 2 and len(table.columns) >= 2 and all(holds_text(cells) for cells in lines)
 
 
+def raised_to_top_rule(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
+    """A two-level header whose stub label is set across both header lines, beside a group label ruled off from the
+    sub-labels under it (Word and journal tables: "Test microorganism" beside "Amount of oil" over "5 | 10 | 15"):
+    the line finder starts the table at the group's rule, where its vertical rules begin, cutting the stub label in
+    half. A label cut by the top edge shows the table starts higher: at the table's own top rule, the nearest rule
+    above as wide as the table (pieces drawn cell by cell merged), with no line between them running past its ends."""
+    top = ys[0]
+    cut = [
+        w
+        for w in view.words
+        if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[-1]
+        and min(top - w["top"], w["bottom"] - top) > 0.2 * (w["bottom"] - w["top"])
+    ]
+    if not cut:
+        return ys
+    height = max(w["bottom"] - w["top"] for w in cut)
+    highest = min(w["top"] for w in cut)
+    rules = [
+        r
+        for r in view.h_rules
+        if r[0] <= xs[0] + SNAP and r[2] >= xs[-1] - SNAP and r[3] <= highest + SNAP and top - r[1] <= 3 * height
+    ]
+    if not rules:
+        return ys
+    rule = max(rules, key=lambda r: r[1])
+    between = [w for w in view.words if rule[3] < (w["top"] + w["bottom"]) / 2 < top]
+    if any(w["x0"] < xs[0] - SNAP or w["x1"] > xs[-1] + SNAP for w in between):
+        return ys  # prose over the rule's ends: not the table's header
+    return [(rule[1] + rule[3]) / 2, *ys]
+
+
 def drop_unruled_boundaries(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:
     """A row boundary the line finder took from a small filled mark inside a cell (an overfull-line box of a draft,
     a bullet square, a colour swatch) rather than a rule: the rule pieces there (dashes and dots counted together)
@@ -553,7 +610,20 @@ def open_sides(view: FramedPage, xs: list[float], ys: list[float]) -> list[float
         xs = [left, *xs]
     if right > xs[-1] + 2 * SNAP and any(xs[-1] - SNAP <= w["x0"] and w["x1"] <= right + SNAP for w in band_words):
         xs = [*xs, right]
+    elif right > xs[-1] + 2 * SNAP and any(runs_past_edge(view, w, xs[-1], right) for w in band_words):
+        xs = [*xs[:-1], right]  # the last column's long entries run on past a border drawn in a few rows only
     return xs
+
+
+def runs_past_edge(view: FramedPage, word: dict, edge: float, right: float) -> bool:
+    """Whether a word crosses a column edge where no vertical rule is drawn beside it and ends inside the table's
+    rules: a Word table whose last column's cell borders are drawn piecemeal (in one or two rows) gives the line finder
+    a right edge that cuts the long entries of the other rows."""
+    if not (word["x0"] < edge - SNAP and edge + SNAP < word["x1"] <= right + SNAP):
+        return False
+    return not any(
+        abs((r[0] + r[2]) / 2 - edge) <= SNAP and r[1] < word["bottom"] and r[3] > word["top"] for r in view.v_rules
+    )
 
 
 def joint_edges(view: FramedPage, xs: list[float], ys: list[float]) -> list[float]:

@@ -46,7 +46,10 @@ def build_raw_table(
     script_rows = rows_of_scripts(words, ys)
     for word in words:
         cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-        slot_words.setdefault((script_rows.get(id(word), band(ys, cy)), band(xs, cx)), []).append(word)
+        row = script_rows.get(id(word))
+        if row is None:
+            row = band(ys, word["baseline"] if ruled_through(word, ys, view.h_rules) else cy)
+        slot_words.setdefault((row, band(xs, cx)), []).append(word)
     origin = merged_slots(view, xs, ys, words, ruled)
     groups: dict[tuple[int, int], list[dict]] = {}
     for slot, slot_list in slot_words.items():
@@ -251,6 +254,21 @@ NUMBER_LINE = re.compile(r"^[\d.,%()<>=+\-−–—\s]+$")
 
 
 SCRIPT_SIZE = 0.85  # of the commonest size: sub- and superscripts, note marks
+
+
+def ruled_through(word: dict, ys: list[float], rules: list[BBox]) -> bool:
+    """Whether a row rule drawn across the word's box cuts it well inside: no typesetter rules through ink, so the
+    box is not where the glyph's ink is. TeX's radical sign (a "√" for yes in a survey's table) hangs a whole size
+    under its origin while its font states the box of a letter standing on it: the box reaches into the row above.
+    Such a word belongs to the row that holds its origin (`baseline`, on upright pages)."""
+    if "baseline" not in word:
+        return False
+    height = word["bottom"] - word["top"]
+    return any(
+        min(y - word["top"], word["bottom"] - y) > 0.2 * height
+        and any(abs((r[1] + r[3]) / 2 - y) <= 1.0 and r[0] < word["x0"] and r[2] > word["x1"] for r in rules)
+        for y in ys[1:-1]
+    )
 
 
 def rows_of_scripts(words: list[dict], ys: list[float]) -> dict[int, int]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
+from pdfplumber.utils.text import LIGATURES as LIGATURE_TEXT
+
 from pipeline.extract.words import extract_words
 from pipeline.records import BBox
 
@@ -211,6 +213,12 @@ def framed_page(frame: Frame, chars: list[dict], edges: list[dict]) -> FramedPag
         word["fontname"] = fonts[0] if fonts.count(fonts[0]) == len(fonts) else Counter(fonts).most_common(1)[0][0]
         sizes = [g.get("size", 0.0) for g in glyphs]
         word["size"] = size = round(max(sizes), 2)  # (rounding keeps order: the largest rounded size)
+        if any(g["text"] in OVER_LETTER_ACCENTS for g in glyphs):
+            word["text"] = with_accents_over_letters(glyphs)
+        if frame == UPRIGHT and all("matrix" in g and "y1" in g for g in glyphs):
+            # where the glyphs stand (their origin's height, top-down): a box crossed by a drawn rule is not the ink
+            origins = sorted(g["top"] + g["y1"] - g["matrix"][5] for g in glyphs)
+            word["baseline"] = origins[len(origins) // 2]
         # The extent of the word's glyphs of its own size: a superscript glued to it ("F−1)") reaches into the
         # leading above the line, which is not where the line's letters stand.
         if min(sizes) >= size - 0.5:  # every glyph: the word's own box
@@ -326,7 +334,9 @@ def column_gap(words: list[dict], lines: list[list[dict]] | None = None) -> floa
         if 0 < (gap := b["x0"] - a["x1"]) < 0.5 * size
     )
     if len(spaces) < 4:
-        return MIN_COLUMN_GAP
+        # No phrase of several words to measure a space on (a grid of figures and codes): any gap of half the type
+        # size or more, the bound that tells spaces here, is a gutter (numbers right-aligned 6 pt apart at 9 pt).
+        return min(MIN_COLUMN_GAP, max(2.5, 0.5 * size)) if len(lines) >= 8 else MIN_COLUMN_GAP
     return min(MIN_COLUMN_GAP, max(2.5, 1.25 * spaces[len(spaces) // 2]))
 
 
@@ -383,6 +393,33 @@ def composed_accents(text: str) -> str:
         return text
     combined = SPACING_ACCENT_BEFORE_LETTER.sub(lambda m: m.group(2) + SPACING_ACCENTS[m.group(1)], text)
     return unicodedata.normalize("NFC", combined)
+
+
+# Spacing accents TeX sets over a letter (OT1 text, maths accents): the glyph stands over the letter it marks, which
+# reading by left edges puts before or after it ("Mu¨ller", "θˆ"). The acute accent is one too where it stands over a
+# letter (a prime or a closing quote stands beside one).
+OVER_LETTER_ACCENTS = {**SPACING_ACCENTS, "´": "\u0301", "˘": "\u0306", "¯": "\u0304", "˙": "\u0307"}
+
+
+def with_accents_over_letters(glyphs: list[dict]) -> str:
+    """A word's text with each spacing accent that stands over one of its letters (its centre within the letter's
+    width) written as that letter's combining mark; other accents stay where they are."""
+    letters = [g for g in glyphs if g["text"].isalpha() and g["text"] not in OVER_LETTER_ACCENTS]
+    marks: dict[int, str] = {}
+    placed: set[int] = set()
+    for glyph in glyphs:
+        if glyph["text"] not in OVER_LETTER_ACCENTS:
+            continue
+        centre = (glyph["x0"] + glyph["x1"]) / 2
+        under = [g for g in letters if g["x0"] <= centre <= g["x1"] and g["top"] < glyph["bottom"]]
+        if under:
+            base = min(under, key=lambda g: abs((g["x0"] + g["x1"]) / 2 - centre))
+            marks[id(base)] = marks.get(id(base), "") + OVER_LETTER_ACCENTS[glyph["text"]]
+            placed.add(id(glyph))
+    text = "".join(
+        LIGATURE_TEXT.get(g["text"], g["text"]) + marks.get(id(g), "") for g in glyphs if id(g) not in placed
+    )
+    return unicodedata.normalize("NFC", text)
 
 
 LEADER_DOTS = re.compile(r"(?<=[^.\s])\.{4,}$")
