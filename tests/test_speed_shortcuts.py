@@ -344,3 +344,66 @@ def test_reading_a_pdf_pauses_the_cycle_collector_and_restores_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_a_pages_table_steps_share_each_frames_whole_view_and_change_none():
+    # BMJ p8: two ruled tables under "Table N" captions and header rules, so the caption, header and figure steps
+    # all read the upright frame's whole view: it is made once, and no step changes a view it was given
+    import copy
+
+    from pipeline.extract.tables import detect
+
+    made: list[tuple] = []
+    real_framed_page = detect.framed_page
+
+    def recorded(frame, chars, edges):
+        view = real_framed_page(frame, chars, edges)
+        made.append((frame, id(chars), len(edges), view, copy.deepcopy(view)))
+        return view
+
+    document = pypdfium2.PdfDocument(str(real_pdf("bmj2015_rct_exercise_smoking_pregnancy.pdf")))
+    try:
+        page = pdfium_page.read_page(document, 7)
+        detect.framed_page = recorded
+        try:
+            found = detect.find_page_tables(page)
+        finally:
+            detect.framed_page = real_framed_page
+        page.close()
+    finally:
+        document.close()
+    assert len(found) == 2
+    made_for = [(frame, chars, edges) for frame, chars, edges, _, _ in made]
+    assert len(made_for) == len(set(made_for))  # no view made twice from the same characters and rules
+    assert all(view == before for _, _, _, view, before in made)
+
+
+def test_a_fonts_glyph_names_are_read_through_once_per_document():
+    # mSphere pp. 3, 4 and 13: fifteen Latin-1 signs (degrees, micro signs) in a text font whose glyph names are all
+    # Latin-1: the font is found unable to contradict its map once, not once per such character
+    from pipeline.extract import ingest
+
+    pdf = real_pdf("msphere2024_acinetobacter_resistance.pdf")
+    calls = []
+    real_names_past_latin1 = ingest._names_past_latin1
+
+    def counted(names):
+        calls.append(id(names))
+        return real_names_past_latin1(names)
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    glyph_names = ingest.GlyphNames(pdf)
+    ingest._names_past_latin1 = counted
+    try:
+        latin1 = 0
+        for index in (2, 3, 12):
+            page = pdfium_page.read_page(document, index)
+            latin1 += sum(1 for char in page.chars if char["text"] and 0xA0 <= ord(char["text"][0]) <= 0xFF)
+            glyph_names.correct_contradicted(page)
+            page.close()
+    finally:
+        ingest._names_past_latin1 = real_names_past_latin1
+        glyph_names.close()
+        document.close()
+    assert calls and latin1 > len(calls)
+    assert len(calls) == len(set(calls))  # each font's names once, across the pages

@@ -584,6 +584,7 @@ class GlyphNames:
         self.failed = False
         self.tex_text: bool | None = None  # do unnamed glyphs read as TeX text at their codes? None: not judged yet
         self.builtin: dict[int, dict[int, str]] = {}  # id of a font dictionary -> code -> glyph name
+        self.names_past_latin1: dict[int, bool] = {}  # id of a font dictionary -> does a glyph name read past Latin-1
         self.contradicted: dict[int, dict[str, str]] = {}  # id of a font -> see `_named_instead`
 
     def decode(self, page: pdfplumber.page.Page) -> None:
@@ -625,15 +626,20 @@ class GlyphNames:
         never the names; the map is trusted wherever it agrees with the name or the name says nothing (an unknown
         name, a Latin text glyph, a compatibility equal such as the micro sign for "mu")."""
         fonts = self._fonts(page.page_number)
+        # font name -> its corrections, worked out once per page (not once per Latin-1 character: a text font's
+        # glyph names were read through each time to learn it has none past Latin-1)
+        corrections_of: dict[str, dict[str, str]] = {}
         for char in page.chars:
             text = char["text"]
             if len(text) != 1 or ord(text) not in LATIN1_SIGNS_AND_LETTERS or "unmapped_code" in char:
                 continue
-            entry = fonts.get(_base_font_name(char["fontname"]))
-            if entry is not None:
-                corrections = self._named_instead(entry)
-                if corrections:
-                    char["text"] = corrections.get(text, text)
+            fontname = char["fontname"]
+            corrections = corrections_of.get(fontname)
+            if corrections is None:
+                entry = fonts.get(_base_font_name(fontname))
+                corrections = corrections_of[fontname] = self._named_instead(entry) if entry is not None else {}
+            if corrections:
+                char["text"] = corrections.get(text, text)
 
     def _named_instead(self, entry: _FontEntry) -> dict[str, str]:
         """Latin-1 text of the font's Unicode map -> the text of its glyph's name, for the codes where the two
@@ -641,7 +647,10 @@ class GlyphNames:
         glyph. A font none of whose glyph names reads as a character past Latin-1 (most text fonts, and every
         composite font, which names no glyph) can contradict nothing: it is not parsed for its map."""
         names = self._builtin_names(entry.spec)
-        if not any(_names_past_latin1(names)):
+        past_latin1 = self.names_past_latin1.get(id(entry.spec))
+        if past_latin1 is None:  # (fonts shared by pages are read once)
+            past_latin1 = self.names_past_latin1[id(entry.spec)] = any(_names_past_latin1(names))
+        if not past_latin1:
             return {}
         font = self._font(entry)
         corrections = self.contradicted.get(id(font))

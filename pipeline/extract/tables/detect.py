@@ -46,6 +46,7 @@ from pipeline.records import BBox, RawTable
 
 CAPTION_IN_CHARS = re.compile(r"(?:Table|TABLE)\s*(?:[A-Z]?\d|[IVXL]+\b)")
 SCOPE_MARGIN = 110.0  # points around a ruled table searched for its caption and notes
+_TEXT = itemgetter("text")
 
 
 def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
@@ -55,9 +56,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     "Table N" caption), which keeps pages without tables at a few milliseconds.
     """
     chars_by_frame = frames_of(page.chars)
-    captioned = [
-        f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join([c["text"] for c in chars]))
-    ]
+    captioned = [f for f, chars in chars_by_frame.items() if CAPTION_IN_CHARS.search("".join(map(_TEXT, chars)))]
     candidates = page.find_tables()
     headed = UPRIGHT in chars_by_frame and header_rules(page)
     if not chars_by_frame or not (candidates or captioned or headed):
@@ -67,6 +66,15 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     if level is not page.chars:
         chars_by_frame = frames_of(level)
     edges = page.edges + image_rules(page)
+    # each frame's whole view (its words and rules) is made once: the caption, header and figure steps below all
+    # read the same one (the steps only read a view; none changes it or its words)
+    whole_views: dict[Frame, FramedPage] = {}
+
+    def whole_view(frame: Frame) -> FramedPage:
+        if frame not in whole_views:
+            whole_views[frame] = framed_page(frame, chars_by_frame[frame], edges)
+        return whole_views[frame]
+
     found: list[RawTable] = []
     for table in candidates:
         frame = dominant_frame(table.bbox, chars_by_frame)
@@ -80,9 +88,9 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
         if raw is not None:
             found.append(raw)
     for frame in captioned:
-        one_caption_per_table(found, framed_page(frame, chars_by_frame[frame], edges))
+        one_caption_per_table(found, whole_view(frame))
     for frame in captioned:
-        view = framed_page(frame, chars_by_frame[frame], edges)
+        view = whole_view(frame)
         for caption in caption_lines(view):
             ruled = [r for r in found if r.rotation == frame.rotation and r.number == caption.number]
             if ruled and filled_cells(ruled[0]) >= 8:
@@ -102,7 +110,7 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
             ):
                 found = [r for r in found if r not in ruled] + stacked_sub_tables(page, view, raw)
     if headed:
-        view = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], edges)
+        view = whole_view(UPRIGHT)
         taken = [r.bbox for r in found if not r.rotation]
         for region in headed_regions(view, taken):
             raw = ruleless_table_in(page, view, region)
@@ -116,7 +124,9 @@ def find_page_tables(page: pdfplumber.page.Page) -> list[RawTable]:
     uncaptioned = [raw for raw in found if raw.number is None and not raw.rotation]
     in_figures = set(map(id, inside_figures(page, uncaptioned))) if uncaptioned else set()
     if uncaptioned and UPRIGHT in chars_by_frame:
-        words = framed_page(UPRIGHT, chars_by_frame[UPRIGHT], []).words
+        # (a view's words do not depend on its rules: without rules when no whole view was made)
+        upright_view = whole_views.get(UPRIGHT) or framed_page(UPRIGHT, chars_by_frame[UPRIGHT], [])
+        words = upright_view.words
         in_figures |= {id(raw) for raw in uncaptioned if raw.ruled and lines_run_through(raw, words)}
     return [raw for raw in found if raw.number is not None or not (drawn_figure(page, raw) or id(raw) in in_figures)]
 
@@ -335,16 +345,25 @@ def roomy_rows(page: pdfplumber.page.Page, raw: RawTable) -> bool:
     larger than they are (a plot of a numbered grid, a diagram's boxes), not a table, whose rows are fitted to
     their text."""
     shares = []
-    for row in raw.cell_bboxes:
-        boxes = [box for box in row if box is not None]
-        if not boxes:
-            continue
-        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-        right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    rows = [[box for box in row if box is not None] for row in raw.cell_bboxes]
+    rows = [
+        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        for boxes in rows
+        if boxes
+    ]
+    if not rows:
+        return False
+    # the characters inside the rows' joint extent, picked once: each row's are among them
+    left, top = min(row[0] for row in rows), min(row[1] for row in rows)
+    right, bottom = max(row[2] for row in rows), max(row[3] for row in rows)
+    in_rows = [
+        c
+        for c in page.chars
+        if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom and c["text"].strip()
+    ]
+    for left, top, right, bottom in rows:
         chars = [
-            c
-            for c in page.chars
-            if c["text"].strip() and left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
+            c for c in in_rows if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
         ]
         if chars and bottom > top:
             shares.append((max(c["bottom"] for c in chars) - min(c["top"] for c in chars)) / (bottom - top))

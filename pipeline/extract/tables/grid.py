@@ -554,10 +554,19 @@ def merged_slots(view: FramedPage, xs, ys, words, ruled: bool) -> dict[tuple[int
                 for c in range(n_cols):
                     if not h_ruled[r - 1][c]:
                         union((r - 1, c), (r, c))
+        # each row band's words, picked once for all its column edges (`gutter_at` picks the same words again
+        # from them: a large grid asked it for every slot of every row over all the table's words)
+        band_words: dict[int, list[dict]] = {}
+
+        def words_in_band(r: int) -> list[dict]:
+            if r not in band_words:
+                band_words[r] = [w for w in words if ys[r] <= (w["top"] + w["bottom"]) / 2 <= ys[r + 1]]
+            return band_words[r]
+
         for c in range(1, n_cols):
             if any(v_ruled[r][c - 1] for r in range(n_rows)):
                 for r in range(n_rows):
-                    if not v_ruled[r][c - 1] and not gutter_at(words, xs[c - 1 : c + 2], ys[r], ys[r + 1]):
+                    if not v_ruled[r][c - 1] and not gutter_at(words_in_band(r), xs[c - 1 : c + 2], ys[r], ys[r + 1]):
                         union((r, c - 1), (r, c))
         # A band cut where sub-header rules stop (detect.cut_at_rule_ends) has no rule between its two rows: there
         # an empty upper slot whose side rules run through both rows is one cell with the slot below it
