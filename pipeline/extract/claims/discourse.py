@@ -153,6 +153,7 @@ from pipeline.extract.claims.prose import (
     clean_text,
     is_investigator,
     load_cues,
+    named_in_apposition,
     noun_phrase_text,
     span_text,
 )
@@ -770,24 +771,10 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "this synthetic peptide", "the proposed method": a description of its own, not a pointer back
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the administration of the extract": the of-phrase names what it is about
-    if _named_in_apposition(token):
+    if named_in_apposition(token):
         return None  # "the function stepComponent": the name written after the noun says which one
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
-
-
-def _named_in_apposition(noun: Token) -> bool:
-    """A noun with a name right after it in apposition ("the function stepComponent", "the package strucchange"):
-    a coined word (inner capitals, digits, dots or underscores, or a word general English does not know) or a proper
-    noun. Such a phrase names its thing, so it points back to nothing."""
-    follower = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
-    if follower is None or follower.head != noun or follower.dep_ not in ("appos", "compound", "npadvmod"):
-        return False
-    text = follower.text
-    coined = any(ch.isupper() for ch in text[1:]) or any(ch.isdigit() or ch in "._" for ch in text)
-    vocabulary = general_words()
-    unknown = bool(vocabulary) and text.isalpha() and text.lower() not in vocabulary
-    return follower.pos_ == "PROPN" or coined or unknown
 
 
 def fronted_clause_subject(pronoun: Token) -> Token | None:
