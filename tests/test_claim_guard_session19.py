@@ -56,6 +56,10 @@ def claims() -> list[Claim]:
         " model (1) features a reproduction number derived from its branching process interpretation. As soon as an"
         " event occurs (individual becomes infected), it triggers offspring (secondary cases) around its origin"
         " (sj, tj) according to an inhomogeneous Poisson process with rate ηj f(∥s − sj∥) g(t − tj).",
+        # jss2017_surveillance_twinstim (benchmarks/papers) p15: "The function stepComponent" names its function
+        "The more flexible step function yields the best AIC value, but its shape strongly depends on the chosen knots"
+        " and is not guaranteed to be monotonically decreasing. The function stepComponent – a wrapper around the step"
+        " function from stats – can be used to perform AIC-based stepwise selection within a given model component.",
         # emm2023_eprs1_review (gold/dev): a named agent in the clause before "it" is what "it" means
         "EPRS1 is a bifunctional enzyme. Similarly, although insulin treatment of adipocytes induced EPRS1"
         " phosphorylation at Ser999, it did not trigger assembly of the GAIT complex, possibly because L13a (a GAIT"
@@ -91,3 +95,9 @@ def test_it_after_a_clause_with_its_own_subject_is_not_the_sections_model(claims
 def test_a_named_agent_of_the_clause_before_it_owns_the_effect(claims):
     effects = _from(claims, "Similarly, although insulin")
     assert effects and all(c.subject.startswith("insulin treatment") for c in effects)
+
+
+def test_a_noun_with_a_name_in_apposition_points_back_to_nothing(claims):
+    # the step function named in the sentence before does not own what stepComponent can be used for
+    assert not [c for c in _from(claims, "The function stepComponent") if "flexible" in c.subject]
+    assert any(c.subject == "more flexible step function" for c in _from(claims, "The more flexible step function"))
