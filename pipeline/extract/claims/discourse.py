@@ -153,6 +153,7 @@ from pipeline.extract.claims.prose import (
     clean_text,
     is_investigator,
     load_cues,
+    named_in_apposition,
     noun_phrase_text,
     span_text,
 )
@@ -410,6 +411,8 @@ class SectionDiscourse(Discourse):
         if head and context is not None and _names_another_tool(context, position, head, self.main_method):
             return ""  # "The ifthen package makes testing easier": a tool the phrase names, not the paper's own
         resolved = super().resolve_anaphor(head, context, position)
+        if not head and context is not None and self._fronted_clause_owns(context, position, resolved):
+            return ""  # "As soon as an event occurs, it triggers offspring": the event, not the section's model
         if not head and not self.pronouns_reach_main and resolved and resolved == self.main_method:
             return self._antecedent("", context, position)
         across = self._antecedent(resolved, context, position)
@@ -426,6 +429,18 @@ class SectionDiscourse(Discourse):
 
     def antecedent(self, context: SentenceContext, position: int) -> str:
         return self._antecedent("", context, position)
+
+    @staticmethod
+    def _fronted_clause_owns(context: SentenceContext, position: int, resolved: str) -> bool:
+        """Whether a pronoun subject's antecedent is the subject of a clause before it in its sentence, and that is not
+        what the caller resolved it to."""
+        if position < 0:
+            return False
+        subject = fronted_clause_subject(context.sent.doc[position])
+        if subject is None:
+            return False
+        written = " ".join(t.text for t in subject.subtree).lower()
+        return not resolved or (resolved.lower() not in written and subject.lower_ not in resolved.lower())
 
     def points_back(self, subject: Token) -> bool:
         """A subject with no noun of its own that only an earlier phrase can own ("This", "These", "the latter")."""
@@ -756,8 +771,31 @@ def anaphor_at(doc: Doc, position: int, cues: ClaimCues) -> Anaphor | None:
         return None  # "this synthetic peptide", "the proposed method": a description of its own, not a pointer back
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the administration of the extract": the of-phrase names what it is about
+    if named_in_apposition(token):
+        return None  # "the function stepComponent": the name written after the noun says which one
     plural = token.tag_ in ("NNS", "NNPS") or determiners[0] in ("these", "those")
     return Anaphor(token.lemma_.lower(), plural, token)
+
+
+def fronted_clause_subject(pronoun: Token) -> Token | None:
+    """The noun subject of an adverbial clause written before a subject pronoun in its own sentence, agreeing with it in
+    number ("As soon as an event occurs, it triggers offspring ...": "it" is the event; "When the drug reaches the
+    liver, it is metabolised"): the nearest antecedent a pronoun subject has, ahead of any earlier sentence's."""
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass") or is_expletive(pronoun):
+        return None
+    verb = pronoun.head
+    for clause in pronoun.sent:
+        if clause.i >= pronoun.i:
+            break
+        if clause.dep_ != "advcl" or verb not in clause.ancestors:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        if plural == (pronoun.lower_ == "they"):
+            return subject
+    return None
 
 
 def _pointer(token: Token) -> Anaphor | None:

@@ -144,6 +144,7 @@ class GuardWords:
     plural_anaphors: frozenset[str]  # "these", "they": a plural pointer
     recommendation_words: frozenset[str]  # "preferable": advice on what to choose
     giving_verbs: frozenset[str]  # "provide", "have": never "of" right after them
+    document_mentions: re.Pattern  # "this article", "the current paper": the writing itself
 
 
 @lru_cache(maxsize=2)
@@ -214,6 +215,10 @@ def load_guard_words() -> GuardWords:
         plural_anaphors=frozenset(data["plural_anaphors"]),
         recommendation_words=frozenset(data["recommendation_words"]),
         giving_verbs=frozenset(data["giving_verbs"]),
+        document_mentions=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, data['document_deictics']))})\s+(?:{'|'.join(data['document_nouns'])})\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -338,6 +343,10 @@ def claim_junk_class(claim: Claim) -> str:
         return "citation"
     if CROSS_REFERENCED.match((claim.object or "").lower()):
         return "cross-referenced object"
+    if words.document_mentions.search(claim.object or ""):
+        return "the writing"  # "The current article is largely restricted to describing ...": about the paper
+    if claim.cue.endswith(":subject-paper") and evidence and _written_subject_in_object(object_words, evidence):
+        return "clause object"  # "Sufficient detail is included to allow ...": the owner put in for a written one
     if claim.relation == "disadvantage" and _solved_problem(claim.object, evidence, words):
         return "solved problem"
     if claim.cue.startswith("cue:") and _example_item(object_words, evidence, words):
@@ -484,6 +493,17 @@ def claim_junk_class(claim: Claim) -> str:
 PREDICATE_CUES = ("evaluation", "evaluative-open")
 FINITE_AUXILIARIES = frozenset("is are was were would will can could may might has have had should must".split())
 CLAUSE_DETERMINERS = frozenset("the their its this these those they it a an his her our".split())
+
+
+def _written_subject_in_object(object_words: list[str], evidence: str) -> bool:
+    """An object that opens where its sentence opens and holds a copula or passive auxiliary after its first word
+    ("Sufficient detail is included to allow specialization ..."): the sentence's own subject is in the object, so
+    the owner put in for a missing subject (the paper's tool) owns nothing. A subjectless predicate ("Handles missing
+    data well", a bullet) has no such auxiliary and stays."""
+    sentence_words = words_of(evidence)
+    if len(object_words) < 4 or object_words[:3] != sentence_words[:3]:
+        return False
+    return any(word in ("is", "are", "was", "were") for word in object_words[1:5])
 
 
 def _has_own_subject(object_words: list[str], words: GuardWords) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import models_dir
 from pipeline.extract.claims.dependency_matcher import GatedDependencyMatcher
+from pipeline.extract.claims.guard import general_words
 from pipeline.extract.normalize import canonical_subject, load_lexicon
 from pipeline.records import Claim, Evidence, Passage, Sentence
 
@@ -341,6 +342,20 @@ def best_mention(mentions: list[Mention]) -> Mention | None:
     return ranked[0]
 
 
+def named_in_apposition(noun: Token) -> bool:
+    """A noun with a name right after it in apposition ("the function stepComponent", "the package strucchange"):
+    a coined word (inner capitals, digits, dots or underscores, or a word general English does not know) or a proper
+    noun. Such a phrase names its thing, so it points back to nothing."""
+    follower = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    if follower is None or follower.head != noun or follower.dep_ not in ("appos", "compound", "npadvmod"):
+        return False
+    text = follower.text
+    coined = any(ch.isupper() for ch in text[1:]) or any(ch.isdigit() or ch in "._" for ch in text)
+    vocabulary = general_words()
+    unknown = bool(vocabulary) and text.isalpha() and text.lower() not in vocabulary
+    return follower.pos_ == "PROPN" or coined or unknown
+
+
 def anaphor_head(tokens: list[Token], cues: ClaimCues) -> str | None | bool:
     """The head noun of "this method" / "the device", "" for a bare pronoun, False when not an anaphor."""
     for token in tokens:
@@ -351,8 +366,8 @@ def anaphor_head(tokens: list[Token], cues: ClaimCues) -> str | None | bool:
         tool = token.lemma_.lower() in cues.raw["evaluation"]["tool_heads"]
         if (token.lemma_.lower() in cues.method_heads or tool) and token.pos_ == "NOUN":
             determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-            if determiners and determiners[0] in cues.anaphor_determiners:
-                return token.lemma_.lower()
+            if determiners and determiners[0] in cues.anaphor_determiners and not named_in_apposition(token):
+                return token.lemma_.lower()  # "the function stepComponent" names its function: no anaphor
     return False
 
 

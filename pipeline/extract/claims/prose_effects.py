@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.config import general_vocabulary, models_dir
-from pipeline.extract.claims.discourse import treatment_words
+from pipeline.extract.claims.discourse import fronted_clause_subject, treatment_words
 from pipeline.extract.claims.guard import is_content_object
 from pipeline.extract.claims.properties import split_properties
 from pipeline.extract.claims.prose import (
@@ -1390,6 +1390,9 @@ def _agent_text(
     if head.pos_ == "PRON":
         # Only "It elicits ...": an "it" further up ("it is urgent to improve ...") is an expletive.
         if head.lower_ == "it" and direct:
+            fronted = fronted_clause_subject(head)
+            if fronted is not None:  # "although insulin treatment induced X, it did not trigger Y": that treatment
+                return _agent_text(list(fronted.subtree), context, cues, discourse, head=fronted, direct=True)
             if head.head.i != context.sent.root.i:
                 return _main_subject(context, head, cues)  # "X may be used ... because it suppresses Y"
             return discourse.salient

@@ -38,6 +38,7 @@ from pipeline.extract.claims.prose import (
     is_investigator,
     load_cues,
     make_claim,
+    named_in_apposition,
     noun_phrase_text,
     span_text,
 )
@@ -833,7 +834,8 @@ def _method_owner(
         return ""  # "all five packages", "both methods": a statement about several subjects, each its own line
     modifiers = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod", "prep", "nummod", "poss")]
     determiners = [c.lower_ for c in subject.children if c.dep_ == "det"]
-    if lemma in words.subject_heads and not modifiers and determiners[:1] in (["this"], ["these"], ["the"], ["that"]):
+    pointer = determiners[:1] in (["this"], ["these"], ["the"], ["that"]) and not named_in_apposition(subject)
+    if lemma in words.subject_heads and not modifiers and pointer:
         resolved = discourse.resolve_anaphor(lemma, context, subject.i)  # "this estimator", "the package"
         return resolved if _names_method(resolved, discourse, words) else ""
     if TAXON.match(subject.doc[subject.left_edge.i : subject.i + 1].text):
