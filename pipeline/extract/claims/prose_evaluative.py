@@ -84,6 +84,7 @@ class EvaluativeWords:
     negative: frozenset[str]
     more: frozenset[str]
     less: frozenset[str]
+    bound_markers: frozenset[str]  # "at least as fast": the degree word is a bound, not a lessening
     manner_verbs: frozenset[str]
     positive_manner: frozenset[str]
     negative_manner: frozenset[str]
@@ -135,6 +136,7 @@ def load_evaluative_words() -> EvaluativeWords:
         negative=_set(negative - set(data["positive_adjectives"])),
         more=_set(data["more_words"]),
         less=_set(data["less_words"]),
+        bound_markers=_set(data["bound_markers"]),
         manner_verbs=_set(data["manner_verbs"]),
         positive_manner=_set(data["positive_manner"]),
         negative_manner=_set(data["negative_manner"]),
@@ -738,11 +740,22 @@ def _adjective_value(adjective: Token, words: EvaluativeWords) -> int:
         if not value:
             return 0
     degrees = {c.lower_ for c in adjective.children if c.dep_ in ("advmod", "amod")}
-    if degrees & words.less:
+    if lessened(adjective, words):
         value = -value
     if "too" in degrees or "overly" in degrees:
         return -1  # "too large for fast gates", "overly conservative": an excess is a drawback whatever the quality
     return value
+
+
+def lessened(token: Token, words: EvaluativeWords, deps: tuple[str, ...] | None = ("advmod", "amod")) -> bool:
+    """ "less accurate", "fewer errors": a degree word of lessening on TOKEN; not "at least as accurate", where
+    the degree word is a bound (evaluative.json "bound_markers")."""
+    return any(
+        (deps is None or c.dep_ in deps)
+        and c.lower_ in words.less
+        and not any(g.lower_ in words.bound_markers for g in c.children)
+        for c in token.children
+    )
 
 
 def _modified_noun_value(noun: Token, words: EvaluativeWords) -> int:
@@ -759,8 +772,7 @@ def _manner_value(verb: Token, words: EvaluativeWords) -> int:
         if child.dep_ not in ("advmod", "acomp", "dobj", "npadvmod"):
             continue
         forms = {child.lower_, child.lemma_.lower()}
-        degrees = {c.lower_ for c in child.children}
-        flip = -1 if degrees & words.less else 1
+        flip = -1 if lessened(child, words, deps=None) else 1
         if forms & words.positive_manner:
             return flip
         if forms & words.negative_manner:
