@@ -67,7 +67,7 @@ from pipeline.extract.claims.prose_advantages import (
     neutral_list_claims,
 )
 from pipeline.extract.claims.prose_capability_lists import capability_list_claims
-from pipeline.extract.claims.prose_comparisons import comparison_claims, ranked_result_claims
+from pipeline.extract.claims.prose_comparisons import comparison_claims
 from pipeline.extract.claims.prose_effects import effect_claims
 from pipeline.extract.claims.prose_evaluative import (
     open_evaluative_claims,
@@ -198,8 +198,6 @@ def sentence_claims(context: SentenceContext, discourse: Discourse, cues: ClaimC
     claims += regarded_object_claims(context, discourse, cues, claims)
     # comparisons: the subject's side, and the mirrored judgement of the compared thing ("Y is slower than X")
     claims += comparison_claims(context, discourse, cues, claims)
-    # "X showed the highest catalytic activity", "X gave the best concordance": a method ranked by its result
-    claims += ranked_result_claims(context, discourse, cues, claims)
     # "no significant difference in Y between the groups": a null finding of the arm named or the paper's intervention
     claims += arm_comparison_claims(context, discourse, cues)
     # "Further modeling options include A, B and C" in a tool paper's abstract: advantages of the paper's tool

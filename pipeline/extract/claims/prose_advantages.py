@@ -1497,8 +1497,12 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
             # ("lack", "no", "without") is a weakness when good and a strength when bad
             lemma = token.lemma_.lower()
             value = 1 if lemma in cues.good_attributes else -1 if lemma in cues.bad_attributes else 0
+        bounds = load_evaluative_words().bound_markers  # "at least as sensitive as Y": a bound, not a lessening
         if token.pos_ in ("ADJ", "ADV") and any(
-            c.dep_ == "advmod" and c.lower_ in evaluation["lesser_degree"] for c in token.children
+            c.dep_ == "advmod"
+            and c.lower_ in evaluation["lesser_degree"]
+            and not any(g.lower_ in bounds for g in c.children)
+            for c in token.children
         ):
             value = -value  # "less sensitive than Y" ranks X below Y on a good quality; "less costly" above
         if token.pos_ in ("ADJ", "ADV") and any(

@@ -60,9 +60,6 @@ class ComparisonWords:
     improving_verbs: frozenset[str]  # "improve ... over Y": the subject ranks above Y
     raising: frozenset[str]  # "more", "higher": the graded quality's own polarity
     lowering: frozenset[str]  # "less", "fewer", "lower": the graded quality's polarity turned round
-    result_verbs: frozenset[str]  # "showed", "gave", "achieved": what a method gave when it was evaluated
-    better_when_higher: frozenset[str]  # "accuracy", "concordance": more of it ranks a method higher
-    worse_when_higher: frozenset[str]  # "error", "bias": more of it ranks a method lower
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +74,6 @@ def load_comparison_words() -> ComparisonWords:
         improving_verbs=frozenset(data["improving_verbs"]),
         raising=frozenset(data["raising"]),
         lowering=frozenset(data["lowering"]),
-        result_verbs=frozenset(data["result_verbs"]),
-        better_when_higher=frozenset(data["better_when_higher"]),
-        worse_when_higher=frozenset(data["worse_when_higher"]),
     )
 
 
@@ -383,58 +377,3 @@ def _tail(cue: Token, compared: Token) -> list[int]:
             tail = [t.i for t in child.subtree]
             break
     return tail[:MAX_TAIL_TOKENS]
-
-
-def ranked_result_claims(
-    context: SentenceContext, discourse: Discourse, cues: ClaimCues, found: list[Claim]
-) -> list[Claim]:
-    """A method ranked by what it gave when evaluated: "X showed the highest catalytic activity", "X gave the best
-    concordance between observers", "X achieved superior accuracy", "X had the lowest error". A verb that reports a
-    result (evaluative.json "result_verbs") whose direct object is graded by a superlative or a ranking word; the
-    grading word's own polarity ("best", "superior", "worst") or, for a word of amount ("highest", "lowest"), the
-    way the quality ranks ("better_when_higher", "worse_when_higher") says whether it is a strength or a drawback.
-    The subject must look like a method, tool or material; a claim already read from the sentence stands."""
-    words = load_comparison_words()
-    evaluative = load_evaluative_words()
-    made: list[Claim] = []
-    for verb in context.sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.result_verbs or _passive(verb):
-            continue
-        if verb.dep_ in ("amod", "acl", "pcomp", "csubj") or _denied(verb):
-            continue
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        direction = _result_direction(objects[0], cues, words) if objects else 0
-        if not direction:
-            continue
-        subject = clause_subject(verb)
-        if subject is None or subject.dep_ == "expl" or subject.i > verb.i:
-            continue
-        owner = _method_owner(subject, context, discourse, cues, evaluative)
-        if not owner:
-            continue
-        obj = _object_text(_verb_tokens(verb, subject), verb, subject, evaluative)
-        if len(_content_words(obj)) < 2 or _already_stated(obj, found + made):
-            continue
-        claim = make_claim(context, owner, "advantage" if direction > 0 else "disadvantage", obj, "ranked-result")
-        claim.hedged = is_hedged(context.sent, verb, cues)
-        made.append(claim)
-    return made
-
-
-def _result_direction(quality: Token, cues: ClaimCues, words: ComparisonWords) -> int:
-    """+1 when the graded quality ranks its owner high ("the best concordance", "the highest accuracy", "the lowest
-    error"), -1 when low, 0 when the object is not graded or the quality's ranking is not known."""
-    evaluative = load_evaluative_words()
-    for grade in (c for c in quality.children if c.dep_ == "amod" and c.i < quality.i):
-        most = [c.lower_ for c in grade.children if c.dep_ == "advmod" and c.lower_ in ("most", "least")]
-        if most and not any(g.lower_ in evaluative.bound_markers for c in grade.children for g in c.children):
-            value = _quality_value(grade, cues, evaluative)  # "the most accurate predictions"
-            return value if most[0] == "most" else -value
-        if grade.tag_ != "JJS" and grade.lower_ not in words.ranking_adjectives:
-            continue
-        if grade.lower_ in words.raising or grade.lower_ in words.lowering:
-            lemma = quality.lemma_.lower()
-            rank = 1 if lemma in words.better_when_higher else -1 if lemma in words.worse_when_higher else 0
-            return rank if grade.lower_ in words.raising else -rank
-        return _quality_value(grade, cues, evaluative)
-    return 0
