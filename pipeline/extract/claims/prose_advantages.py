@@ -1280,11 +1280,19 @@ def _predicate_parts(
         negations = [c for c in verb.children if c.dep_ == "neg"]
         if negations:
             negations += [c for c in verb.children if c.dep_ == "advmod" and negations[0].i < c.i < listed[0].i]
+        # "X is usually more efficient than Y": how often the quality holds belongs to the property as stated
+        usuality = set(cues.raw["evaluation"]["usuality_adverbs"])
+        usual = [
+            c
+            for c in verb.children
+            if c.dep_ == "advmod" and verb.i < c.i < listed[0].i and c.lower_ in usuality and c not in negations
+        ]
         for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
             own_negation = any(t.dep_ == "neg" for t in complement.subtree if t.i not in conj_tokens)
             parts.append(
                 ([] if own_negation else negations)
+                + usual
                 + [
                     t
                     for t in complement.subtree
