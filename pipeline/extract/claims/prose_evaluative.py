@@ -994,6 +994,7 @@ def _object_text(
             (
                 token.lower_ in words.subordinators
                 and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep")
+                and not _equative_degree(token)
             )
             or token.text in (";", ":", "(")
         ):
@@ -1012,6 +1013,20 @@ def _object_text(
             break
     text = span_text(subject.doc, kept)
     return text.strip(" ,.")
+
+
+def _equative_degree(token: Token) -> bool:
+    """ "at least as efficient as Y", "just as successful as Y": the two "as" of an equative, the degree word before
+    the adjective and the phrase of the compared thing after it, open no clause (the object would stop at "at
+    least")."""
+    head = token.head
+    if token.lower_ != "as" or head.pos_ not in ("ADJ", "ADV"):
+        return False
+    if token.dep_ == "advmod":
+        return head.i == token.i + 1
+    return token.dep_ == "prep" and any(
+        c.dep_ == "advmod" and c.lower_ == "as" and c.i == head.i - 1 for c in head.children
+    )
 
 
 def _reference_bracket_end(opening: Token) -> int:
