@@ -1280,11 +1280,19 @@ def _predicate_parts(
         negations = [c for c in verb.children if c.dep_ == "neg"]
         if negations:
             negations += [c for c in verb.children if c.dep_ == "advmod" and negations[0].i < c.i < listed[0].i]
+        # "X is usually more efficient than Y": how often the quality holds belongs to the property as stated
+        usuality = set(cues.raw["evaluation"]["usuality_adverbs"])
+        usual = [
+            c
+            for c in verb.children
+            if c.dep_ == "advmod" and verb.i < c.i < listed[0].i and c.lower_ in usuality and c not in negations
+        ]
         for complement in listed:
             conj_tokens = {t.i for c in complement.children if c.dep_ == "conj" for t in c.subtree}
             own_negation = any(t.dep_ == "neg" for t in complement.subtree if t.i not in conj_tokens)
             parts.append(
                 ([] if own_negation else negations)
+                + usual
                 + [
                     t
                     for t in complement.subtree
@@ -1497,8 +1505,12 @@ def _polarity(tokens: list[Token], context: SentenceContext, cues: ClaimCues) ->
             # ("lack", "no", "without") is a weakness when good and a strength when bad
             lemma = token.lemma_.lower()
             value = 1 if lemma in cues.good_attributes else -1 if lemma in cues.bad_attributes else 0
+        bounds = load_evaluative_words().bound_markers  # "at least as sensitive as Y": a bound, not a lessening
         if token.pos_ in ("ADJ", "ADV") and any(
-            c.dep_ == "advmod" and c.lower_ in evaluation["lesser_degree"] for c in token.children
+            c.dep_ == "advmod"
+            and c.lower_ in evaluation["lesser_degree"]
+            and not any(g.lower_ in bounds for g in c.children)
+            for c in token.children
         ):
             value = -value  # "less sensitive than Y" ranks X below Y on a good quality; "less costly" above
         if token.pos_ in ("ADJ", "ADV") and any(

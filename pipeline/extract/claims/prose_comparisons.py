@@ -260,6 +260,9 @@ def _degree_word(head: Token, words: ComparisonWords) -> Token | None:
     """The word that ranks in "more/less ADJ than", "faster than", "better convergence than", "more robust
     estimates than" (the degree word on the noun's adjective)."""
     near = [c for c in head.children if c.dep_ in ("advmod", "amod") and c.i < head.i]
+    # "more robust uncertainty estimates than Y": the graded adjective on the compound's first noun
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    near += [g for c in compounds for g in c.children if g.dep_ == "amod" and g.i < c.i]
     near += [g for c in near for g in c.children if g.dep_ == "advmod" and g.i < c.i]
     for candidate in (head, *near):
         if candidate.lower_ in words.mirrors or candidate.tag_ in ("JJR", "RBR"):

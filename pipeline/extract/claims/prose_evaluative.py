@@ -85,6 +85,7 @@ class EvaluativeWords:
     negative: frozenset[str]
     more: frozenset[str]
     less: frozenset[str]
+    bound_markers: frozenset[str]  # "at least as fast": the degree word is a bound, not a lessening
     manner_verbs: frozenset[str]
     positive_manner: frozenset[str]
     negative_manner: frozenset[str]
@@ -136,6 +137,7 @@ def load_evaluative_words() -> EvaluativeWords:
         negative=_set(negative - set(data["positive_adjectives"])),
         more=_set(data["more_words"]),
         less=_set(data["less_words"]),
+        bound_markers=_set(data["bound_markers"]),
         manner_verbs=_set(data["manner_verbs"]),
         positive_manner=_set(data["positive_manner"]),
         negative_manner=_set(data["negative_manner"]),
@@ -739,11 +741,22 @@ def _adjective_value(adjective: Token, words: EvaluativeWords) -> int:
         if not value:
             return 0
     degrees = {c.lower_ for c in adjective.children if c.dep_ in ("advmod", "amod")}
-    if degrees & words.less:
+    if lessened(adjective, words):
         value = -value
     if "too" in degrees or "overly" in degrees:
         return -1  # "too large for fast gates", "overly conservative": an excess is a drawback whatever the quality
     return value
+
+
+def lessened(token: Token, words: EvaluativeWords, deps: tuple[str, ...] | None = ("advmod", "amod")) -> bool:
+    """ "less accurate", "fewer errors": a degree word of lessening on TOKEN; not "at least as accurate", where
+    the degree word is a bound (evaluative.json "bound_markers")."""
+    return any(
+        (deps is None or c.dep_ in deps)
+        and c.lower_ in words.less
+        and not any(g.lower_ in words.bound_markers for g in c.children)
+        for c in token.children
+    )
 
 
 def _modified_noun_value(noun: Token, words: EvaluativeWords) -> int:
@@ -760,8 +773,7 @@ def _manner_value(verb: Token, words: EvaluativeWords) -> int:
         if child.dep_ not in ("advmod", "acomp", "dobj", "npadvmod"):
             continue
         forms = {child.lower_, child.lemma_.lower()}
-        degrees = {c.lower_ for c in child.children}
-        flip = -1 if degrees & words.less else 1
+        flip = -1 if lessened(child, words, deps=None) else 1
         if forms & words.positive_manner:
             return flip
         if forms & words.negative_manner:
@@ -984,6 +996,7 @@ def _object_text(
             (
                 token.lower_ in words.subordinators
                 and token.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "cc", "prep")
+                and not _equative_degree(token)
             )
             or token.text in (";", ":", "(")
         ):
@@ -1002,6 +1015,20 @@ def _object_text(
             break
     text = span_text(subject.doc, kept)
     return text.strip(" ,.")
+
+
+def _equative_degree(token: Token) -> bool:
+    """ "at least as efficient as Y", "just as successful as Y": the two "as" of an equative, the degree word before
+    the adjective and the phrase of the compared thing after it, open no clause (the object would stop at "at
+    least")."""
+    head = token.head
+    if token.lower_ != "as" or head.pos_ not in ("ADJ", "ADV"):
+        return False
+    if token.dep_ == "advmod":
+        return head.i == token.i + 1
+    return token.dep_ == "prep" and any(
+        c.dep_ == "advmod" and c.lower_ == "as" and c.i == head.i - 1 for c in head.children
+    )
 
 
 def _reference_bracket_end(opening: Token) -> int:
