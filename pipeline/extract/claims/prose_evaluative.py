@@ -115,6 +115,9 @@ class EvaluativeWords:
     usability_verbs: frozenset[str]  # "X can be used to ...", "X can be applied to ...": what X is good for
     reuse_verbs: frozenset[str]  # "X can be reused", "X can easily be extended": a strength with no purpose said
     restricting: frozenset[str]  # "only identifiable up to ...": a strength restricted is a limitation
+    neutral_denied: frozenset[str]  # "does not differ from Y", "does not depend on": a denial that is no limitation
+    natural_behaviour: frozenset[str]  # "the strain did not grow": what living things and substances do by nature
+    natural_heads: frozenset[str]  # organisms, study groups and biological processes: no method denied a doing
     lagging_verbs: frozenset[str]  # "falls behind the other packages": ranked below others
     condition_marks: frozenset[str]  # "only if", "only when": the condition a restricted predicate holds under
     change_verbs: frozenset[str]  # the effect verbs of cues.json: "only slightly increased Y" is no restriction
@@ -167,6 +170,11 @@ def load_evaluative_words() -> EvaluativeWords:
         usability_verbs=_set(data["usability_verbs"]),
         reuse_verbs=_set(data["reuse_verbs"]),
         restricting=_set(data["restricting_words"]),
+        neutral_denied=_set(data["neutral_denied_verbs"]),
+        natural_behaviour=_set(data["natural_behaviour_verbs"]),
+        natural_heads=_set(
+            load_cues().raw["group_comparison"]["group_heads"] + load_cues().raw["shared_measure_heads"]
+        ),
         lagging_verbs=_set(data["lagging_verbs"]),
         condition_marks=_set(data["condition_marks"]),
         change_verbs=frozenset(load_cues().effect_direction),
@@ -593,7 +601,10 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         if any(c.dep_ in ("dobj", "obj") and c.lower_ not in manner for c in head.children):
             return []  # "performed the alignment well": the manner of a task done, not of the method itself
         value = _manner_value(head, words)
-        return [(value, tokens)] if value else _restricted_doing(head, tokens, words)  # "only works in unix"
+        if value:
+            return [(value, tokens)]
+        # "only works in unix"; "msm does not deal with informative sampling times"
+        return _restricted_doing(head, tokens, words) or _denied_doing(head, subject, tokens, words)
     if lemma in words.capability_verbs:
         return [(1, tokens)]
     if lemma in words.lagging_verbs and any(c.lower_ == "behind" and c.i > head.i for c in head.children):
@@ -641,7 +652,7 @@ def _evaluations(head: Token, subject: Token, words: EvaluativeWords) -> list[tu
         value = _modified_noun_value(objects[0], words)
         if value:
             return [(value, tokens)]  # "X gives biased estimates", "X has a flexible syntax"
-    return _restricted_doing(head, tokens, words)
+    return _restricted_doing(head, tokens, words) or _denied_doing(head, subject, tokens, words)
 
 
 def _hyphen_completed(owner: str, subject: Token) -> str:
@@ -682,6 +693,38 @@ def _restricted_doing(head: Token, tokens: list[Token], words: EvaluativeWords) 
     lemma = head.lemma_.lower()
     if lemma in words.change_verbs or lemma in ("be", "have", "do") or not _restricted(head, tokens, words):
         return []
+    return [(1, tokens)]
+
+
+def _denied_doing(
+    head: Token, subject: Token, tokens: list[Token], words: EvaluativeWords
+) -> list[tuple[int, list[Token]]]:
+    """ "X does not take into account the complexity of the model", "msm does not deal with informative sampling
+    times", "the EARS methods do not compute a proper prediction interval": what a method is said not to do is a
+    limitation whatever the verb. Read as a granted doing (+1) that the clause's negation turns into a limitation.
+    Only the verb's own negation (not one inside its object), and not verbs of changing something ("X did not
+    affect Y" is an effect's absence), of being, having or needing ("does not require tuning" is a saving, read as
+    a demand), of harm ("does not damage the sample": a strength, read by its polarity), of reporting, of a neutral
+    fact ("does not differ from Y", "does not depend on the seed"), or of what living things and substances do by
+    nature ("the strain did not grow in serum"); and no subject that names an organism, a study group or a
+    biological process ("TLR activation did not generate IFN-γ" is a finding about biology, not a method's lack)."""
+    lemma = head.lemma_.lower()
+    if not any(c.dep_ == "neg" and c.lower_ in ("not", "n't", "never") for c in head.children):
+        return []
+    if (
+        lemma in words.change_verbs
+        or lemma in ("be", "have", "do", "get")
+        or lemma in words.demand_verbs
+        or lemma in words.failure_verbs
+        or lemma in words.negative
+        or lemma in words.reporting_verbs
+        or lemma in words.neutral_denied
+        or lemma in words.natural_behaviour
+        or subject.lemma_.lower() in words.natural_heads
+    ):
+        return []
+    if not any(c.dep_ in ("dobj", "obj", "prep", "prt", "xcomp", "ccomp") for c in head.children):
+        return []  # "the chain does not mix": the bare verb says too little to be a missing capability
     return [(1, tokens)]
 
 
