@@ -1024,6 +1024,9 @@ def _verb_effect(
         subject_text = _cause_subject(verb, context, discourse, cues)
     if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
+        if not subject_text and verb.dep_ == "conj":
+            # "In the presence of X, A was 7.04% and B rose to 1.33%": a fronted cause holds for the coordinated clause
+            subject_text = _cause_phrase(verb.head, cues)
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     origin = ""  # where a subject the verb's own phrases do not give came from, for the claim's cue
@@ -1680,8 +1683,10 @@ def _cause_phrase(verb: Token, cues: ClaimCues) -> str:
         dosed = _dosed_agent(noun, cues) if noun is not None else ""
         if dosed:
             return dosed
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
+        if noun is None or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
             continue
+        if noun.pos_ not in ("NOUN", "PROPN") and not _names_substance(noun):
+            continue  # "10 mM ZnCl2": a formula the tagger read as a number is still a name
         if is_investigator(noun, cues) or noun.lemma_.lower() in cues.raw["cause_phrase_circumstances"]:
             continue
         if any(
@@ -1701,7 +1706,9 @@ def _dosed_agent(noun: Token, cues: ClaimCues) -> str:
     opening with a number is a quantity of something, guard.is_content_subject). The name is the quantity's of-phrase
     or apposition, or, where the parser left it loose, the named word right after the quantity; a quantity that names
     nothing ("after 2 h") is no agent."""
-    if noun.lower_ not in cues.raw["dose_units"] or not any(c.like_num and c.i < noun.i for c in noun.subtree):
+    # the parser heads the quantity by its unit ("5 wt %") or, with the unit left as punctuation, by the number
+    unit = noun.lower_ in cues.raw["dose_units"] and any(c.like_num and c.i < noun.i for c in noun.subtree)
+    if not (unit or noun.like_num):
         return ""
     inside = [t for t in noun.subtree if t.i > noun.i and t.dep_ in ("pobj", "appos")]
     named = next((t for t in inside if _names_substance(t) or is_specific_name(t)), None)
