@@ -434,8 +434,15 @@ def claim_junk_class(claim: Claim) -> str:
         return "bare target"
     if claim.relation == "effect" and _raised_question(object_words, words):
         return "raised question"
-    if len(object_words) > 1 and object_words[0] in words.giving_verbs and object_words[1] == "of":
-        return "lost words"  # "genetic algorithms have [a lot] of trouble", "provide [more] of insight"
+    if (
+        len(object_words) > 1
+        and object_words[0] in words.giving_verbs
+        and object_words[1] == "of"
+        and not any(ch.isdigit() for ch in claim.object)
+    ):
+        # "genetic algorithms have [a lot] of trouble", "provide [more] of insight"; "yield of Y more than 99%" is a
+        # measure stated at a value (a giving verb that is also a measure noun)
+        return "lost words"
     if object_words[:2] in (["have", "for"], ["has", "for"]):
         return "lost words"  # "a lot of these units have, for convenience, been provided as ...": the verb cut off
     if object_words[:1] in (["let’s"], ["let's"]) or object_words[:2] == ["let", "us"]:

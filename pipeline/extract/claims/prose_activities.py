@@ -11,6 +11,7 @@ conjoined nouns), so the list is read from the tokens between the verb and the n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -23,6 +24,7 @@ from pipeline.extract.claims.prose import (
     clause_subject,
     is_hedged,
     is_investigator,
+    load_cues,
     make_claim,
     noun_phrase_text,
     span_text,
@@ -38,7 +40,16 @@ def without_dose(subject: str) -> str:
     subject = CAUSE_TAIL.sub("", subject)  # "the extract due to inhibition of COX": the cause is not the agent
     subject = re.sub(r"^that\s+", "", subject)  # "(showed) that the extract ...": the complementizer is no part
     stripped = LEADING_DOSE.sub("", subject)
-    return stripped if stripped and stripped != subject and stripped[0].isalpha() else subject
+    if stripped == subject:
+        stripped = _leading_unit_dose().sub("", subject)  # "10 mM ZnCl2", "5 wt % [Bmim]Cl": a dose in its units
+    return stripped if stripped and stripped != subject and (stripped[0].isalpha() or stripped[0] == "[") else subject
+
+
+@lru_cache(maxsize=1)
+def _leading_unit_dose() -> re.Pattern:
+    """A number and the units of a dose (models/claims/cues.json "dose_units") before the name of what was dosed."""
+    units = "|".join(re.escape(u) for u in sorted(load_cues().raw["dose_units"], key=len, reverse=True))
+    return re.compile(rf"^(?:about\s+|approximately\s+)?\d[\d.,]*\s*(?:(?:{units})\s*){{1,2}}\s+(?=\S)", re.I)
 
 
 CAUSE_TAIL = re.compile(r"\s+(?:due to|owing to|because of)\s.*$", re.I)

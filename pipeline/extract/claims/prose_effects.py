@@ -108,6 +108,7 @@ def effect_claims(context: SentenceContext, discourse: Discourse, cues: ClaimCue
     claims += _group_possession_comparisons(context, cues)
     claims += _nominal_effects(context, discourse, cues)
     claims += _statistical_effects(context, cues)
+    claims += _attained_value_effects(context, cues)
     claims += colon_list_claims(context, discourse, cues)
     claims += _misparsed_taxon_effects(context, claims, cues)
     claims += _verb_read_as_noun_effects(context, discourse, claims, cues)
@@ -1023,6 +1024,9 @@ def _verb_effect(
         subject_text = _cause_subject(verb, context, discourse, cues)
     if not subject_text and (passive or verb.lemma_.lower() in cues.ergative):
         subject_text = _cause_phrase(verb, cues)  # "Y decreases with prolonged fixation": what the change comes with
+        if not subject_text and verb.dep_ == "conj":
+            # "In the presence of X, A was 7.04% and B rose to 1.33%": a fronted cause holds for the coordinated clause
+            subject_text = _cause_phrase(verb.head, cues)
     if not subject_text and passive and opens_with(context.sent, _reported_by_authors(verb, cues), cues.continuation):
         subject_text = discourse.effect_subject
     origin = ""  # where a subject the verb's own phrases do not give came from, for the claim's cue
@@ -1516,17 +1520,70 @@ def _obtained_effect(verb: Token, context: SentenceContext, cues: ClaimCues) -> 
         return []
     if any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux") or _is_requirement(verb, cues):
         return []
-    # a with-phrase is as often the manner ("with low catalyst loading") as the cause: only the presence, a time
-    # after the treatment or a response names what brought the outcome about
-    causal = {c.lower_ for c in verb.children if c.dep_ == "prep"} & {*cues.raw["temporal_cause_preps"], "in"}
-    cause = _cause_phrase(verb, cues) if causal and not any(c.lower_ == "with" for c in verb.children) else ""
-    subject_text = condition_treatment(verb) or cause or _response_cause(verb)
+    subject_text = _outcome_cause(verb, cues)
     if not subject_text:
         return []
-    return [
-        _effect_claim(context, verb, subject_text, text, direction, "effect:obtained")
-        for text, direction in _object_parts(patient, "none", context, cues)
-    ]
+    parts = _object_parts(patient, "none", context, cues)
+    # "The conversion of PET was achieved 3.3% in the presence of X": one outcome keeps the value it was obtained at
+    values = [c for c in verb.children if c.dep_ in ("npadvmod", "attr", "oprd") and any(t.like_num for t in c.subtree)]
+    if len(parts) == 1 and len(values) == 1:
+        value = span_text(verb.doc, [t.i for t in values[0].subtree if t.dep_ != "appos" and t.text not in "()"])
+        parts = [(f"{parts[0][0]} {value}", parts[0][1])]
+    return [_effect_claim(context, verb, subject_text, text, direction, "effect:obtained") for text, direction in parts]
+
+
+def _outcome_cause(verb: Token, cues: ClaimCues) -> str:
+    """What brought about an outcome the verb reports: a condition clause that says what was used or changed, the
+    presence of or a time after a treatment, or what it responded to. A with-phrase is as often the manner ("with low
+    catalyst loading") as the cause: a verb with one gives no cause phrase."""
+    causal = {c.lower_ for c in verb.children if c.dep_ == "prep"} & {*cues.raw["temporal_cause_preps"], "in"}
+    cause = _cause_phrase(verb, cues) if causal and not any(c.lower_ == "with" for c in verb.children) else ""
+    return condition_treatment(verb) or cause or _response_cause(verb)
+
+
+def _attained_value_effects(context: SentenceContext, cues: ClaimCues) -> list[Claim]:
+    """ "In the presence of 5 wt % ZnCl2, the conversion reached 100%", "the yield of α,β-unsaturated ketones was more
+    than 99% when the Lewis acidic ionic liquids were used as catalysts": a measure stated at a value, by a verb of
+    reaching (models/claims/cues.json "attainment_verbs") or by a copula with a number, is an effect of what the
+    sentence says brought it about (the causes of an obtained outcome, _outcome_cause; a clause coordinated after
+    another shares its cause). The effect is the measure with its value, as written; without a cause a value is a
+    record, not a claim."""
+    attainment = cues.raw["attainment_verbs"]
+    doc = context.sent.doc
+    claims = []
+    for verb in context.sent:
+        lemma = verb.lemma_.lower()
+        if verb.i in context.consumed or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        if lemma in attainment and verb.pos_ == "VERB":
+            particle = attainment[lemma]
+            values = [
+                c
+                for c in verb.children
+                if (c.dep_ == "prep" and c.lower_ == particle if particle else c.dep_ in ("dobj", "obj"))
+            ]
+        elif lemma == "be":
+            values = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+        else:
+            continue
+        value = next((v for v in values if any(t.like_num for t in v.subtree)), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if value is None or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if is_investigator(subject, cues) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue
+        cause = _outcome_cause(verb, cues) or (_outcome_cause(verb.head, cues) if verb.dep_ == "conj" else "")
+        if not cause:
+            continue
+        dropped = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        dropped |= {c.i for c in subject.children if c.dep_ == "det"}
+        measure = [t.i for t in subject.subtree if t.i not in dropped]
+        stated = [t.i for t in value.subtree if not (t.dep_ == "appos" or t.text in "()")]
+        verb_words = [] if lemma == "be" else [verb.i]
+        text = PARENTHESIS.sub("", span_text(doc, measure + verb_words + stated)).strip()
+        if is_content_object(span_text(doc, measure)):
+            claims.append(_effect_claim(context, verb, cause, text, "none", "effect:value"))
+    return claims
 
 
 def _response_cause(verb: Token) -> str:
@@ -1626,8 +1683,13 @@ def _cause_phrase(verb: Token, cues: ClaimCues) -> str:
             noun = (
                 next((c for c in of.children if c.dep_ == "pobj"), None) if noun.lower_ == "presence" and of else None
             )
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
+        dosed = _dosed_agent(noun, cues) if noun is not None else ""
+        if dosed:
+            return dosed
+        if noun is None or noun.lemma_.lower() in cues.raw["non_agent_heads"]:
             continue
+        if noun.pos_ not in ("NOUN", "PROPN") and not _names_substance(noun):
+            continue  # "10 mM ZnCl2": a formula the tagger read as a number is still a name
         if is_investigator(noun, cues) or noun.lemma_.lower() in cues.raw["cause_phrase_circumstances"]:
             continue
         if any(
@@ -1639,6 +1701,29 @@ def _cause_phrase(verb: Token, cues: ClaimCues) -> str:
         if premodified or named or is_specific_name(noun) or noun.lemma_.lower() in cues.agent_heads:
             return noun_phrase_text(noun)
     return ""
+
+
+def _dosed_agent(noun: Token, cues: ClaimCues) -> str:
+    """ "in the presence of 5 wt % [Bmim]Cl", "after 10 mM ZnCl2", "with 2 mg/mL of lysozyme": a cause phrase whose noun
+    is a number with a unit (models/claims/cues.json "dose_units") names the agent dosed, without its dose (a subject
+    opening with a number is a quantity of something, guard.is_content_subject). The name is the quantity's of-phrase
+    or apposition, or, where the parser left it loose, the named word right after the quantity; a quantity that names
+    nothing ("after 2 h") is no agent."""
+    # the parser heads the quantity by its unit ("5 wt %") or, with the unit left as punctuation, by the number
+    unit = noun.lower_ in cues.raw["dose_units"] and any(c.like_num and c.i < noun.i for c in noun.subtree)
+    if not (unit or noun.like_num):
+        return ""
+    inside = [t for t in noun.subtree if t.i > noun.i and t.dep_ in ("pobj", "appos")]
+    named = next((t for t in inside if _names_substance(t) or is_specific_name(t)), None)
+    if named is not None:
+        return noun_phrase_text(named)
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < noun.sent.end else None
+    return after.text if after is not None and _names_substance(after) else ""
+
+
+def _names_substance(token: Token) -> bool:
+    """A written name of a compound or agent: a word with an inner capital or digit ("ZnCl2", "[Bmim]Cl", "IL-6")."""
+    return any(ch.isalpha() for ch in token.text) and any(ch.isupper() or ch.isdigit() for ch in token.text[1:])
 
 
 def _is_strict_agent(subject_text: str, context: SentenceContext, cues: ClaimCues) -> bool:
