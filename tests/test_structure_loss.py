@@ -599,3 +599,17 @@ def test_a_justified_heading_over_two_lines_keeps_its_words_in_order():
     all stretched alike, as a justified line's are: it stays one line."""
     vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 3, 3)
     assert vegan.title == "3 Taxonomic and functional diversity"  # (read alone, the page's largest text)
+
+
+def test_a_section_number_in_large_type_at_the_next_column_s_edge_heads_its_section():
+    """A section's number, set in the heading's large type at the right column's edge, sits level with a line of
+    the left column across a narrow gutter: measured in the number's size, the gap was no fragment break, so the
+    number was read into the left column's sentence ("If a socket cluster is given, it 2 will be used") and the
+    heading lost it."""
+    document = _document(
+        DEV_PDFS / "oksanen2022_vegan_design_decisions_parallel_processing_ordination_scores.pdf", 2, 4
+    )
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "2 Nestedness and Null models" in headings
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "If a socket cluster is given, it will be used in all operating systems" in prose
