@@ -124,11 +124,22 @@ def _starts_paragraph(prev: Line, line: Line, typo: Typography, config: LayoutCo
         return True
     if short and LINK.fullmatch(prev.text.strip()) and line.text[:1].isupper():
         return True  # a link displayed on a line of its own ("... pages are at: / https://... / They provide ...")
-    if line.font != prev.font and line.uniform and prev.uniform and (short or TERMINAL.search(prev.text)):
+    if line.font != prev.font and line.uniform and prev.uniform and (short or _closes_sentence(prev.text)):
         return True
     if config.caption_pattern.match(line.text) and line.first_font != typo.body_font:
         return True
     return False
+
+
+# a capital initial with its stop: an abbreviated genus ("A. lwoffii") or a first name, whose word follows
+ENDS_IN_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+
+
+def _closes_sentence(text: str) -> bool:
+    """The line ends a sentence: a stop, but not the stop of an initial, whose name goes on on the next line (often
+    in another face: an italic species name, so the change of face there opens no paragraph)."""
+    text = text.rstrip()
+    return bool(TERMINAL.search(text)) and not ENDS_IN_INITIAL.search(text)
 
 
 def build_blocks(lines: list[Line], typo: Typography, config: LayoutConfig) -> list[Block]:
