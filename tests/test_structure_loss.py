@@ -185,7 +185,8 @@ def test_a_table_of_contents_is_contents_not_section_headings():
     headings = [p.text for p in deseq.passages if p.kind == "heading"]
     assert "1 Input data and preparations" in headings and "2 Variance estimation 4" not in headings
     vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 1, 3)
-    assert "3 Taxonomic and functional diversity" in [p.text for p in vegan.passages if p.kind == "contents"]
+    # (the entry with its page number, which a fragment of its own in the heading's size once set apart)
+    assert "3 Taxonomic and functional diversity 3" in [p.text for p in vegan.passages if p.kind == "contents"]
     assert any(p.kind == "paragraph" and p.text.startswith("The vegan package has two major") for p in vegan.passages)
     bohr = _document(ROOT / "tests" / "data" / "robust_contents_two_columns_bohr.pdf", 1, 2)
     assert not [p for p in bohr.passages if p.kind == "reference"]
@@ -599,3 +600,36 @@ def test_a_justified_heading_over_two_lines_keeps_its_words_in_order():
     all stretched alike, as a justified line's are: it stays one line."""
     vegan = _document(DEV_PDFS / "oksanen2022_vegan_diversity_indices_rarefaction_species_pool_estimators.pdf", 3, 3)
     assert vegan.title == "3 Taxonomic and functional diversity"  # (read alone, the page's largest text)
+
+
+def test_a_section_number_in_large_type_at_the_next_column_s_edge_heads_its_section():
+    """A section's number, set in the heading's large type at the right column's edge, sits level with a line of
+    the left column across a narrow gutter: measured in the number's size, the gap was no fragment break, so the
+    number was read into the left column's sentence ("If a socket cluster is given, it 2 will be used") and the
+    heading lost it."""
+    document = _document(
+        DEV_PDFS / "oksanen2022_vegan_design_decisions_parallel_processing_ordination_scores.pdf", 2, 4
+    )
+    headings = [p.text for p in document.passages if p.kind == "heading"]
+    assert "2 Nestedness and Null models" in headings
+    prose = " ".join(p.text for p in document.passages if p.kind in PROSE_KINDS)
+    assert "If a socket cluster is given, it will be used in all operating systems" in prose
+
+
+def test_a_line_ending_in_a_genus_initial_runs_on_into_the_italic_name():
+    """A line ends with an abbreviated genus ("selected for in A.") and its species name begins the next line in
+    italic: the stop and the change of face were read as a paragraph's end, which cut the sentence before
+    "lwoffii." and left the name as a paragraph of its own."""
+    document = _document(DEV_PDFS / "msphere2024_acinetobacter_resistance.pdf", 14, 15)
+    prose = [p.text for p in document.passages if p.kind in PROSE_KINDS]
+    assert any("has not been commonly selected for in A. lwoffii." in text for text in prose)
+    assert "lwoffii." not in prose
+
+
+def test_a_fraction_s_denominator_under_a_line_of_text_does_not_cut_its_paragraph():
+    """An inline fraction ("½·c.ARL") sets its denominator in small type below the line, level with the gap to the
+    next line: read as a line of its own, it ended the paragraph mid-sentence ("as presented in Lucas" | "and
+    Crosier (1982)) or to let surveillance run")."""
+    document = _document(PAPERS / "jss2016_surveillance_monitoring_count_time_series.pdf", 17, 17)
+    prose = [p.text for p in document.passages if p.kind in PROSE_KINDS]
+    assert any("as presented in Lucas and Crosier (1982)) or to let surveillance run" in text for text in prose)

@@ -124,11 +124,22 @@ def _starts_paragraph(prev: Line, line: Line, typo: Typography, config: LayoutCo
         return True
     if short and LINK.fullmatch(prev.text.strip()) and line.text[:1].isupper():
         return True  # a link displayed on a line of its own ("... pages are at: / https://... / They provide ...")
-    if line.font != prev.font and line.uniform and prev.uniform and (short or TERMINAL.search(prev.text)):
+    if line.font != prev.font and line.uniform and prev.uniform and (short or _closes_sentence(prev.text)):
         return True
     if config.caption_pattern.match(line.text) and line.first_font != typo.body_font:
         return True
     return False
+
+
+# a capital initial with its stop: an abbreviated genus ("A. lwoffii") or a first name, whose word follows
+ENDS_IN_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+
+
+def _closes_sentence(text: str) -> bool:
+    """The line ends a sentence: a stop, but not the stop of an initial, whose name goes on on the next line (often
+    in another face: an italic species name, so the change of face there opens no paragraph)."""
+    text = text.rstrip()
+    return bool(TERMINAL.search(text)) and not ENDS_IN_INITIAL.search(text)
 
 
 def build_blocks(lines: list[Line], typo: Typography, config: LayoutConfig) -> list[Block]:
@@ -1057,6 +1068,34 @@ def _resumes_after_float(paragraph: Block, block: Block) -> bool:
     )
 
 
+def _runs_on_past_inline_pieces(paragraph: Block, block: Block, asides: list[Block]) -> bool:
+    """The block's first line is the paragraph's next line, at its line spacing, and all that was read in between
+    are pieces of an inline formula set in small type between the two lines (a fraction's denominator, a subscript
+    below the line): read as lines of their own, they cut the paragraph there, mid-sentence. A displayed formula
+    stands apart from the text by more than a line's spacing, and its own lines (typed as paragraphs, "x = u") are
+    no running text."""
+    if not asides or any(aside.kind != "figure_text" for aside in asides):
+        return False
+    last, first = paragraph.lines[-1], block.lines[0]
+    if not is_running_text(last):
+        return False
+    size = max(1.0, last.size)
+    if not (last.page == first.page and last.region == first.region and 0 <= first.top - last.bottom <= 0.8 * size):
+        return False
+    left = min(line.x0 for line in paragraph.lines)
+    right = max(line.x1 for line in paragraph.lines)
+    return all(
+        line.page == last.page
+        and line.size < last.size - 0.3
+        and line.top >= last.top - 0.5 * size
+        and line.bottom <= first.bottom + 0.5 * size
+        and line.x0 >= left - size
+        and line.x1 <= right + size
+        for aside in asides
+        for line in aside.lines
+    )
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
     """Merge a paragraph cut by a column or page break, or by a figure or caption set in the middle of it. A box or
     sidebar read between the two parts (its own heading, paragraphs that end short) does not take the rest: a
@@ -1069,6 +1108,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     open_paragraph: Block | None = None
     cut_offs: list[Block] = []  # paragraphs cut at their region's end that nothing has continued yet, latest last
     float_between = False  # a caption came after the open paragraph: a float set inside its column
+    asides: list[Block] = []  # the blocks set aside since the open paragraph
     for block in blocks:
         first = block.lines[0]
         if block.kind == "code" and result and result[-1].kind == "code" and result[-1].lines[-1].page == first.page:
@@ -1076,7 +1116,16 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             continue
         if block.kind in ASIDE_KINDS and open_paragraph is not None:
             result.append(block)
+            asides.append(block)
             float_between = float_between or block.kind == "caption"
+            continue
+        if (
+            open_paragraph is not None
+            and block.kind == "paragraph"
+            and _runs_on_past_inline_pieces(open_paragraph, block, asides)
+            and _can_continue(open_paragraph, block)
+        ):
+            open_paragraph.lines.extend(block.lines)
             continue
         if (
             block.kind == "paragraph"
@@ -1116,6 +1165,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
         result.append(block)
         open_paragraph = block if block.kind == "paragraph" else None
         float_between = False
+        asides = []
         if open_paragraph is not None and _cut_at_region_end(open_paragraph, region_last):
             cut_offs = [*cut_offs[-2:], open_paragraph]
     return _links_rejoined(result)

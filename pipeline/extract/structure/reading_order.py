@@ -367,6 +367,19 @@ def _runs_onto_edge(previous: Word, word: Word, edges: list[float]) -> bool:
     return any(abs(word.x0 - edge) <= 1.0 for edge in edges)
 
 
+def _past_gutter_in_another_size(previous: Word, word: Word, edges: list[float]) -> bool:
+    """The word starts on a column's left edge, in another size than the word before it, after a gap wider than a
+    word space of the smaller of the two: the next column's line begins there (a section number in large type set
+    level with the last words of a line of the column beside it). The gap that ends a fragment is measured in the
+    larger size, and a large number's own size stretches that past a narrow gutter."""
+    size = max(previous.size, word.size, 4.0)
+    if abs(previous.size - word.size) < 0.15 * size:
+        return False
+    return word.x0 - previous.x1 > 0.9 * max(4.0, min(previous.size, word.size)) and any(
+        abs(word.x0 - edge) <= 1.0 for edge in edges
+    )
+
+
 WIDER_SPACE_AFTER = (".", ":", ";", "!", "?")  # TeX widens the space after these beyond the line's other spaces
 LEADING_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.?|[A-Z]\.)$")  # "3", "2.1.", "IV."
 
@@ -440,7 +453,13 @@ def fragments_of(
             wide = wide and not in_a_justified_line
             if wide and abs(word.size - current[-1].size) <= 0.15 * size:
                 wide = not _stretched_space((current[-1].x1, word.x0), size, centre, nearby, config)
-            if at_gutter or wide or _overprinted(current[-1], word) or _runs_onto_edge(current[-1], word, edges):
+            if (
+                at_gutter
+                or wide
+                or _overprinted(current[-1], word)
+                or _runs_onto_edge(current[-1], word, edges)
+                or _past_gutter_in_another_size(current[-1], word, edges)
+            ):
                 fragments.append(_make_fragment(current))
                 current = [word]
             else:
