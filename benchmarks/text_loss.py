@@ -22,9 +22,9 @@ and puts each lost shingle in one class:
   labels          scrambled, interrupted or dropped, but mostly numbers and one- or two-letter tokens (tick values,
                   table cells, sequence labels): no prose
 The classes of text that is rightly not prose (table, table note, labels,
-kind:metadata/figure_text/heading/title/reference, crosses:*, not ingested: maths and figure labels the text layer
-holds) set each PDF's `ceiling`: the recall its prose would have with no other loss. Other footnotes are left out of
-it (a real note and body text typed as a note look alike here).
+kind:metadata/figure_text/heading/title/reference/contents, crosses:*, not ingested: maths and figure labels the
+text layer holds) set each PDF's `ceiling`: the recall its prose would have with no other loss. Other footnotes are
+left out of it (a real note and body text typed as a note look alike here).
 Consecutive lost shingles of one class and page form a span; the longest are printed with their page, the font
 and size of their first word, and a piece of their text.
 """
@@ -261,7 +261,8 @@ def diagnose(pdf: Path, cache: Path | None = None) -> dict:
 
 
 NOT_PROSE = re.compile(
-    r"^(?:table|table note|labels|crosses:.*|kind:(?:metadata|figure_text|heading|title|reference)|not ingested)$"
+    r"^(?:table|table note|labels|crosses:.*|not ingested"
+    r"|kind:(?:metadata|figure_text|heading|title|reference|contents))$"
 )
 
 
