@@ -630,6 +630,6 @@ def test_a_fraction_s_denominator_under_a_line_of_text_does_not_cut_its_paragrap
     """An inline fraction ("½·c.ARL") sets its denominator in small type below the line, level with the gap to the
     next line: read as a line of its own, it ended the paragraph mid-sentence ("as presented in Lucas" | "and
     Crosier (1982)) or to let surveillance run")."""
-    document = _document(PAPERS / "jss2016_surveillance_monitoring_count_time_series.pdf", 17, 17)
+    document = _document(_paper("jss2016_surveillance_monitoring_count_time_series.pdf"), 17, 17)
     prose = [p.text for p in document.passages if p.kind in PROSE_KINDS]
     assert any("as presented in Lucas and Crosier (1982)) or to let surveillance run" in text for text in prose)
