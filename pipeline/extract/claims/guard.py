@@ -216,10 +216,15 @@ def load_guard_words() -> GuardWords:
         recommendation_words=frozenset(data["recommendation_words"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         document_mentions=re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, data['document_deictics']))})\s+(?:{'|'.join(data['document_nouns'])})\b",
+            rf"\b(?:{_alternatives(data['document_deictics'])})\s+(?:{_alternatives(data['document_nouns'])})\b",
             re.IGNORECASE,
         ),
     )
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regular expression's alternatives matching any of the words as written."""
+    return "|".join(map(re.escape, words))
 
 
 def _negative_adjectives() -> frozenset[str]:

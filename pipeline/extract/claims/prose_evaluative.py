@@ -135,6 +135,7 @@ def load_evaluative_words() -> EvaluativeWords:
         if line.strip() and not line.startswith("#"):
             word, value = line.split("\t")
             (positive if int(value) > 0 else negative).add(word)
+    cues = load_cues().raw
     return EvaluativeWords(
         positive=_set(positive - set(data["negative_adjectives"])),
         negative=_set(negative - set(data["positive_adjectives"])),
@@ -172,9 +173,7 @@ def load_evaluative_words() -> EvaluativeWords:
         restricting=_set(data["restricting_words"]),
         neutral_denied=_set(data["neutral_denied_verbs"]),
         natural_behaviour=_set(data["natural_behaviour_verbs"]),
-        natural_heads=_set(
-            load_cues().raw["group_comparison"]["group_heads"] + load_cues().raw["shared_measure_heads"]
-        ),
+        natural_heads=_set(cues["group_comparison"]["group_heads"] + cues["shared_measure_heads"]),
         lagging_verbs=_set(data["lagging_verbs"]),
         condition_marks=_set(data["condition_marks"]),
         change_verbs=frozenset(load_cues().effect_direction),

@@ -364,6 +364,11 @@ def _runs_onto_edge(previous: Word, word: Word, edges: list[float]) -> bool:
         return False
     if len(previous.text) < 3 or len(word.text) < 3:
         return False
+    return _starts_at_edge(word, edges)
+
+
+def _starts_at_edge(word: Word, edges: list[float]) -> bool:
+    """The word starts on one of the page's column left edges."""
     return any(abs(word.x0 - edge) <= 1.0 for edge in edges)
 
 
@@ -375,9 +380,7 @@ def _past_gutter_in_another_size(previous: Word, word: Word, edges: list[float])
     size = max(previous.size, word.size, 4.0)
     if abs(previous.size - word.size) < 0.15 * size:
         return False
-    return word.x0 - previous.x1 > 0.9 * max(4.0, min(previous.size, word.size)) and any(
-        abs(word.x0 - edge) <= 1.0 for edge in edges
-    )
+    return word.x0 - previous.x1 > 0.9 * max(4.0, min(previous.size, word.size)) and _starts_at_edge(word, edges)
 
 
 WIDER_SPACE_AFTER = (".", ":", ";", "!", "?")  # TeX widens the space after these beyond the line's other spaces

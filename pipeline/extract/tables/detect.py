@@ -25,6 +25,7 @@ from pipeline.extract.tables.layout import (
     char_frame,
     char_inside,
     cluster,
+    cut_inside,
     framed_page,
     inside,
     line_box,
@@ -562,12 +563,7 @@ def raised_to_top_rule(view: FramedPage, xs: list[float], ys: list[float]) -> li
     half. A label cut by the top edge shows the table starts higher: at the table's own top rule, the nearest rule
     above as wide as the table (pieces drawn cell by cell merged), with no line between them running past its ends."""
     top = ys[0]
-    cut = [
-        w
-        for w in view.words
-        if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[-1]
-        and min(top - w["top"], w["bottom"] - top) > 0.2 * (w["bottom"] - w["top"])
-    ]
+    cut = [w for w in view.words if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[-1] and cut_inside(w, top)]
     if not cut:
         return ys
     height = max(w["bottom"] - w["top"] for w in cut)

@@ -26,6 +26,7 @@ from pipeline.extract.tables.layout import (
     SNAP,
     FramedPage,
     cell_text,
+    cut_inside,
     inside,
     phrases,
     text_lines_in_cell,
@@ -263,9 +264,8 @@ def ruled_through(word: dict, ys: list[float], rules: list[BBox]) -> bool:
     Such a word belongs to the row that holds its origin (`baseline`, on upright pages)."""
     if "baseline" not in word:
         return False
-    height = word["bottom"] - word["top"]
     return any(
-        min(y - word["top"], word["bottom"] - y) > 0.2 * height
+        cut_inside(word, y)
         and any(abs((r[1] + r[3]) / 2 - y) <= 1.0 and r[0] < word["x0"] and r[2] > word["x1"] for r in rules)
         for y in ys[1:-1]
     )

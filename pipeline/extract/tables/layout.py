@@ -264,6 +264,12 @@ def inside(word: dict, region: BBox) -> bool:
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
+def cut_inside(word: dict, y: float) -> bool:
+    """Whether the line at height y crosses the word's box well inside it (past a fifth of its height from either
+    edge): a rule or table edge there runs through the word, not beside it."""
+    return min(y - word["top"], word["bottom"] - y) > 0.2 * (word["bottom"] - word["top"])
+
+
 def overlaps_x(a: BBox, b: BBox) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 0
 
